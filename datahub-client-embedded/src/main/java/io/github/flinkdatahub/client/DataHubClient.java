@@ -1,0 +1,199 @@
+package io.github.flinkdatahub.client;
+
+import io.github.flinkdatahub.client.annotation.PublicEvolving;
+import io.github.flinkdatahub.client.model.CursorType;
+import io.github.flinkdatahub.client.model.ExpandMode;
+import io.github.flinkdatahub.client.model.Field;
+import io.github.flinkdatahub.client.model.FieldType;
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.result.GetCursorResult;
+import io.github.flinkdatahub.client.model.result.GetMeteringInfoResult;
+import io.github.flinkdatahub.client.model.result.GetProjectResult;
+import io.github.flinkdatahub.client.model.result.GetRecordsResult;
+import io.github.flinkdatahub.client.model.result.GetTopicResult;
+import io.github.flinkdatahub.client.model.result.GetTopicSchemaResult;
+import io.github.flinkdatahub.client.model.result.ListProjectResult;
+import io.github.flinkdatahub.client.model.result.ListShardResult;
+import io.github.flinkdatahub.client.model.result.ListTopicResult;
+import io.github.flinkdatahub.client.model.result.ListTopicSchemaResult;
+import io.github.flinkdatahub.client.model.result.MergeShardResult;
+import io.github.flinkdatahub.client.model.result.PutRecordsResult;
+import io.github.flinkdatahub.client.model.result.RegisterTopicSchemaResult;
+import io.github.flinkdatahub.client.model.result.SplitShardResult;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A client for DataHub: every operation of the official SDKs, named after PyDatahub's in Java
+ * style. Thread-safe; share one instance and {@link #close()} it at the end.
+ *
+ * <p>Failures are {@link io.github.flinkdatahub.client.exception.DataHubException}s carrying the
+ * service's error code, request id and HTTP status. Arguments are checked before anything is sent:
+ * a bad name, value or size fails with an {@link
+ * io.github.flinkdatahub.client.exception.InvalidParameterException} that names it. Retryable
+ * failures are retried per the configured {@link RetryPolicy}.
+ */
+@PublicEvolving
+public interface DataHubClient extends AutoCloseable {
+
+    static DataHubClientBuilder builder() {
+        return new DataHubClientBuilder();
+    }
+
+    DataHubClientConfig getConfig();
+
+    // ------------------------------------------------------------------ projects
+
+    /** Creates a project. Names: 3-32 letters, digits and '_', starting with a letter. */
+    void createProject(String projectName, String comment);
+
+    /** Deletes a project; it must hold no topics. */
+    void deleteProject(String projectName);
+
+    ListProjectResult listProject();
+
+    GetProjectResult getProject(String projectName);
+
+    void updateProject(String projectName, String comment);
+
+    // ------------------------------------------------------------------ topics
+
+    /** Creates a tuple topic with {@code lifeCycle} days of retention. */
+    default void createTupleTopic(String projectName, String topicName, int shardCount, int lifeCycle,
+            RecordSchema recordSchema, String comment) {
+        createTupleTopic(projectName, topicName, shardCount, lifeCycle, recordSchema, comment, ExpandMode.SPLIT_EXTEND);
+    }
+
+    void createTupleTopic(String projectName, String topicName, int shardCount, int lifeCycle,
+            RecordSchema recordSchema, String comment, ExpandMode expandMode);
+
+    default void createBlobTopic(String projectName, String topicName, int shardCount, int lifeCycle,
+            String comment) {
+        createBlobTopic(projectName, topicName, shardCount, lifeCycle, comment, ExpandMode.SPLIT_EXTEND);
+    }
+
+    void createBlobTopic(String projectName, String topicName, int shardCount, int lifeCycle, String comment,
+            ExpandMode expandMode);
+
+    void deleteTopic(String projectName, String topicName);
+
+    ListTopicResult listTopic(String projectName);
+
+    GetTopicResult getTopic(String projectName, String topicName);
+
+    /** Changes lifecycle (days, ignored when not positive) and comment. */
+    void updateTopic(String projectName, String topicName, int lifeCycle, String comment);
+
+    /** Appends a nullable field to a tuple topic's schema. */
+    default void appendField(String projectName, String topicName, String fieldName, FieldType fieldType) {
+        appendField(projectName, topicName, new Field(fieldName, fieldType));
+    }
+
+    /** Appends {@code field}, which must allow null (the service cannot fill old records). */
+    void appendField(String projectName, String topicName, Field field);
+
+    // ------------------------------------------------------------------ topic schema registry
+
+    default ListTopicSchemaResult listTopicSchema(String projectName, String topicName) {
+        return listTopicSchema(projectName, topicName, -1, -1);
+    }
+
+    /** One page (1-based) of the registered schema versions; -1/-1 asks for all of them. */
+    ListTopicSchemaResult listTopicSchema(String projectName, String topicName, int pageNumber, int pageSize);
+
+    GetTopicSchemaResult getTopicSchema(String projectName, String topicName, int versionId);
+
+    /** Looks a schema up by content. */
+    GetTopicSchemaResult getTopicSchema(String projectName, String topicName, RecordSchema recordSchema);
+
+    RegisterTopicSchemaResult registerTopicSchema(String projectName, String topicName, RecordSchema recordSchema);
+
+    void deleteTopicSchema(String projectName, String topicName, int versionId);
+
+    // ------------------------------------------------------------------ shards
+
+    /** All shards, closed ones included, with ranges, states and parents. */
+    ListShardResult listShard(String projectName, String topicName);
+
+    /** Splits an active shard at the middle of its hash-key range. */
+    SplitShardResult splitShard(String projectName, String topicName, String shardId);
+
+    /** Splits an active shard at {@code splitKey} (32 hex digits strictly inside its range). */
+    SplitShardResult splitShard(String projectName, String topicName, String shardId, String splitKey);
+
+    /** Merges two adjacent active shards into a new one. */
+    MergeShardResult mergeShard(String projectName, String topicName, String shardId, String adjacentShardId);
+
+    /** Waits up to 30 s until every shard is ACTIVE or CLOSED. */
+    default void waitShardsReady(String projectName, String topicName) {
+        waitShardsReady(projectName, topicName, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Polls {@link #listShard} until every shard is ACTIVE or CLOSED; fails with a {@link
+     * io.github.flinkdatahub.client.exception.DataHubClientException} after {@code timeout}.
+     */
+    void waitShardsReady(String projectName, String topicName, Duration timeout);
+
+    // ------------------------------------------------------------------ records
+
+    /** A cursor of type OLDEST or LATEST. */
+    default GetCursorResult getCursor(String projectName, String topicName, String shardId, CursorType type) {
+        return getCursor(projectName, topicName, shardId, type, -1);
+    }
+
+    /**
+     * A cursor; {@code param} is the sequence for SEQUENCE, the system time in ms for SYSTEM_TIME,
+     * and ignored otherwise.
+     */
+    GetCursorResult getCursor(String projectName, String topicName, String shardId, CursorType type, long param);
+
+    /**
+     * Writes records routed per record (shard id, hash key or partition key). Some records may
+     * fail while others succeed: check {@link PutRecordsResult#getFailedRecordCount()}.
+     */
+    default PutRecordsResult putRecords(String projectName, String topicName, List<? extends Record> records) {
+        return DefaultDataHubClient.join(putRecordsAsync(projectName, topicName, records));
+    }
+
+    CompletableFuture<PutRecordsResult> putRecordsAsync(String projectName, String topicName,
+            List<? extends Record> records);
+
+    /** Writes all records to one shard; all succeed or the call fails. The recommended way to write. */
+    default void putRecordsByShard(String projectName, String topicName, String shardId,
+            List<? extends Record> records) {
+        DefaultDataHubClient.join(putRecordsByShardAsync(projectName, topicName, shardId, records));
+    }
+
+    CompletableFuture<Void> putRecordsByShardAsync(String projectName, String topicName, String shardId,
+            List<? extends Record> records);
+
+    /** Reads up to {@code limit} tuple records from {@code cursor}. */
+    default GetRecordsResult getTupleRecords(String projectName, String topicName, String shardId,
+            RecordSchema recordSchema, String cursor, int limit) {
+        return DefaultDataHubClient.join(getTupleRecordsAsync(projectName, topicName, shardId, recordSchema, cursor, limit));
+    }
+
+    CompletableFuture<GetRecordsResult> getTupleRecordsAsync(String projectName, String topicName, String shardId,
+            RecordSchema recordSchema, String cursor, int limit);
+
+    /** Reads up to {@code limit} blob records from {@code cursor}. */
+    default GetRecordsResult getBlobRecords(String projectName, String topicName, String shardId, String cursor,
+            int limit) {
+        return DefaultDataHubClient.join(getBlobRecordsAsync(projectName, topicName, shardId, cursor, limit));
+    }
+
+    CompletableFuture<GetRecordsResult> getBlobRecordsAsync(String projectName, String topicName, String shardId,
+            String cursor, int limit);
+
+    // ------------------------------------------------------------------ metering
+
+    GetMeteringInfoResult getMeteringInfo(String projectName, String topicName, String shardId);
+
+    /** Releases the HTTP connections. */
+    @Override
+    void close();
+}

@@ -1,0 +1,416 @@
+package io.github.flinkdatahub.client;
+
+import io.github.flinkdatahub.client.exception.DataHubClientException;
+import io.github.flinkdatahub.client.exception.DataHubException;
+import io.github.flinkdatahub.client.exception.ErrorCode;
+import io.github.flinkdatahub.client.exception.NameRules;
+import io.github.flinkdatahub.client.exception.Validation;
+import io.github.flinkdatahub.client.http.DataHubRequest;
+import io.github.flinkdatahub.client.http.DataHubResponse;
+import io.github.flinkdatahub.client.http.HttpTransport;
+import io.github.flinkdatahub.client.model.CursorType;
+import io.github.flinkdatahub.client.model.ExpandMode;
+import io.github.flinkdatahub.client.model.Field;
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.RecordType;
+import io.github.flinkdatahub.client.model.Shard;
+import io.github.flinkdatahub.client.model.ShardState;
+import io.github.flinkdatahub.client.model.result.GetCursorResult;
+import io.github.flinkdatahub.client.model.result.GetMeteringInfoResult;
+import io.github.flinkdatahub.client.model.result.GetProjectResult;
+import io.github.flinkdatahub.client.model.result.GetRecordsResult;
+import io.github.flinkdatahub.client.model.result.GetTopicResult;
+import io.github.flinkdatahub.client.model.result.GetTopicSchemaResult;
+import io.github.flinkdatahub.client.model.result.ListProjectResult;
+import io.github.flinkdatahub.client.model.result.ListShardResult;
+import io.github.flinkdatahub.client.model.result.ListTopicResult;
+import io.github.flinkdatahub.client.model.result.ListTopicSchemaResult;
+import io.github.flinkdatahub.client.model.result.MergeShardResult;
+import io.github.flinkdatahub.client.model.result.PutRecordsResult;
+import io.github.flinkdatahub.client.model.result.RegisterTopicSchemaResult;
+import io.github.flinkdatahub.client.model.result.SplitShardResult;
+import io.github.flinkdatahub.client.protocol.json.Json;
+import io.github.flinkdatahub.client.protocol.json.ProjectJson;
+import io.github.flinkdatahub.client.protocol.json.ShardJson;
+import io.github.flinkdatahub.client.protocol.json.TopicJson;
+import io.github.flinkdatahub.client.wire.RecordWire;
+import io.github.flinkdatahub.client.wire.RecordWires;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The {@link DataHubClient}: argument checks, paths and bodies of each operation. */
+final class DefaultDataHubClient implements DataHubClient {
+    /** Service limits checked before sending. */
+    static final int MAX_RECORDS_PER_PUT = 10_000;
+    static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+    static final int MAX_GET_LIMIT = 1000;
+    static final int MAX_SHARDS = 256;
+
+    private final DataHubClientConfig config;
+    private final HttpTransport transport;
+    private final RecordWire recordWire;
+    /** Routed puts have no batch encoding; BATCH clients send them as protobuf. */
+    private final RecordWire routedPutWire;
+
+    DefaultDataHubClient(DataHubClientConfig config) {
+        this.config = config;
+        this.transport = new HttpTransport(config);
+        this.recordWire = RecordWires.forMode(config.getWireMode(), config.getCompression());
+        this.routedPutWire = config.getWireMode() == WireMode.BATCH
+                ? RecordWires.forMode(WireMode.PROTOBUF, config.getCompression())
+                : recordWire;
+    }
+
+    @Override
+    public DataHubClientConfig getConfig() {
+        return config;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    /** Waits for {@code future}, rethrowing the {@link DataHubException} it failed with. */
+    static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataHubClientException("Interrupted while waiting for DataHub", e, false);
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof DataHubException) {
+                throw (DataHubException) cause;
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new DataHubClientException("DataHub call failed: " + cause, cause, false);
+        }
+    }
+
+    private <T> T call(DataHubRequest request, Function<DataHubResponse, T> decode) {
+        return join(transport.send(request).thenApply(decode));
+    }
+
+    private void call(DataHubRequest request) {
+        join(transport.send(request));
+    }
+
+    private JsonNode callJson(DataHubRequest request) {
+        return call(request, r -> Json.parse(r.body()));
+    }
+
+    private static DataHubRequest post(String path, JsonNode body) {
+        return DataHubRequest.json("POST", path, Json.toBytes(body));
+    }
+
+    private static DataHubRequest put(String path, JsonNode body) {
+        return DataHubRequest.json("PUT", path, Json.toBytes(body));
+    }
+
+    static String projectPath(String project) {
+        return "/projects/" + NameRules.existing(project, "project");
+    }
+
+    static String topicPath(String project, String topic) {
+        return projectPath(project) + "/topics/" + NameRules.existing(topic, "topic");
+    }
+
+    static String shardsPath(String project, String topic) {
+        return topicPath(project, topic) + "/shards";
+    }
+
+    static String shardPath(String project, String topic, String shardId) {
+        return shardsPath(project, topic) + "/" + NameRules.shardId(shardId);
+    }
+
+    // ------------------------------------------------------------------ projects
+
+    @Override
+    public void createProject(String projectName, String comment) {
+        NameRules.project(projectName);
+        call(post(projectPath(projectName), ProjectJson.writeComment(NameRules.comment(comment))));
+    }
+
+    @Override
+    public void deleteProject(String projectName) {
+        call(DataHubRequest.delete(projectPath(projectName)));
+    }
+
+    @Override
+    public ListProjectResult listProject() {
+        return ProjectJson.readList(callJson(DataHubRequest.get("/projects")));
+    }
+
+    @Override
+    public GetProjectResult getProject(String projectName) {
+        return ProjectJson.readGet(projectName, callJson(DataHubRequest.get(projectPath(projectName))));
+    }
+
+    @Override
+    public void updateProject(String projectName, String comment) {
+        call(put(projectPath(projectName), ProjectJson.writeComment(NameRules.comment(comment))));
+    }
+
+    // ------------------------------------------------------------------ topics
+
+    @Override
+    public void createTupleTopic(String projectName, String topicName, int shardCount, int lifeCycle,
+            RecordSchema recordSchema, String comment, ExpandMode expandMode) {
+        Validation.notNull(recordSchema, "recordSchema of a tuple topic");
+        recordSchema.getFields().forEach(f -> NameRules.field(f.getName()));
+        createTopic(projectName, topicName, shardCount, lifeCycle, RecordType.TUPLE, recordSchema, comment, expandMode);
+    }
+
+    @Override
+    public void createBlobTopic(String projectName, String topicName, int shardCount, int lifeCycle, String comment,
+            ExpandMode expandMode) {
+        createTopic(projectName, topicName, shardCount, lifeCycle, RecordType.BLOB, null, comment, expandMode);
+    }
+
+    private void createTopic(String project, String topic, int shardCount, int lifeCycle, RecordType type,
+            RecordSchema schema, String comment, ExpandMode expandMode) {
+        NameRules.topic(topic);
+        Validation.check(shardCount > 0 && shardCount <= MAX_SHARDS,
+                "shardCount must be between 1 and " + MAX_SHARDS + ", got " + shardCount);
+        Validation.check(lifeCycle > 0, "lifeCycle must be a positive number of days, got " + lifeCycle);
+        call(post(topicPath(project, topic), TopicJson.writeCreate(shardCount, lifeCycle, type, schema,
+                NameRules.comment(comment), Validation.notNull(expandMode, "expandMode"))));
+    }
+
+    @Override
+    public void deleteTopic(String projectName, String topicName) {
+        call(DataHubRequest.delete(topicPath(projectName, topicName)));
+    }
+
+    @Override
+    public ListTopicResult listTopic(String projectName) {
+        return TopicJson.readList(callJson(DataHubRequest.get(projectPath(projectName) + "/topics")));
+    }
+
+    @Override
+    public GetTopicResult getTopic(String projectName, String topicName) {
+        return TopicJson.readGet(projectName, topicName, callJson(DataHubRequest.get(topicPath(projectName, topicName))));
+    }
+
+    @Override
+    public void updateTopic(String projectName, String topicName, int lifeCycle, String comment) {
+        call(put(topicPath(projectName, topicName), TopicJson.writeUpdate(lifeCycle, NameRules.comment(comment))));
+    }
+
+    @Override
+    public void appendField(String projectName, String topicName, Field field) {
+        Validation.notNull(field, "field");
+        NameRules.field(field.getName());
+        Validation.check(field.isAllowNull(), "Field '" + field.getName()
+                + "' must allow null: existing records have no value for an appended field");
+        call(post(topicPath(projectName, topicName), TopicJson.writeAppendField(field)));
+    }
+
+    // ------------------------------------------------------------------ schema registry
+
+    @Override
+    public ListTopicSchemaResult listTopicSchema(String projectName, String topicName, int pageNumber, int pageSize) {
+        return TopicJson.readSchemaList(callJson(post(topicPath(projectName, topicName),
+                TopicJson.writeListSchema(pageNumber, pageSize))));
+    }
+
+    @Override
+    public GetTopicSchemaResult getTopicSchema(String projectName, String topicName, int versionId) {
+        Validation.check(versionId >= 0, "versionId must be >= 0, got " + versionId);
+        return TopicJson.readSchemaInfo(callJson(post(topicPath(projectName, topicName),
+                TopicJson.writeGetSchema(versionId, null))));
+    }
+
+    @Override
+    public GetTopicSchemaResult getTopicSchema(String projectName, String topicName, RecordSchema recordSchema) {
+        Validation.notNull(recordSchema, "recordSchema");
+        return TopicJson.readSchemaInfo(callJson(post(topicPath(projectName, topicName),
+                TopicJson.writeGetSchema(-1, recordSchema))));
+    }
+
+    @Override
+    public RegisterTopicSchemaResult registerTopicSchema(String projectName, String topicName, RecordSchema recordSchema) {
+        Validation.notNull(recordSchema, "recordSchema");
+        return TopicJson.readRegisterSchema(callJson(post(topicPath(projectName, topicName),
+                TopicJson.writeRegisterSchema(recordSchema))));
+    }
+
+    @Override
+    public void deleteTopicSchema(String projectName, String topicName, int versionId) {
+        Validation.check(versionId >= 0, "versionId must be >= 0, got " + versionId);
+        call(post(topicPath(projectName, topicName), TopicJson.writeDeleteSchema(versionId)));
+    }
+
+    // ------------------------------------------------------------------ shards
+
+    @Override
+    public ListShardResult listShard(String projectName, String topicName) {
+        return ShardJson.readList(callJson(DataHubRequest.get(shardsPath(projectName, topicName))));
+    }
+
+    @Override
+    public SplitShardResult splitShard(String projectName, String topicName, String shardId) {
+        NameRules.shardId(shardId);
+        Shard shard = listShard(projectName, topicName).getShards().stream()
+                .filter(s -> s.getShardId().equals(shardId))
+                .findFirst()
+                .orElseThrow(() -> ErrorCode.NO_SUCH_SHARD.exception(
+                        "Shard " + shardId + " does not exist in " + projectName + "/" + topicName));
+        if (shard.getState() != ShardState.ACTIVE) {
+            throw ErrorCode.INVALID_SHARD_OPERATION.exception(
+                    "Only an active shard can be split; shard " + shardId + " is " + shard.getState());
+        }
+        return splitShard(projectName, topicName, shardId, middleKey(shard.getBeginHashKey(), shard.getEndHashKey()));
+    }
+
+    /** floor((begin + end) / 2) as 32 upper-case hex digits. */
+    static String middleKey(String beginHashKey, String endHashKey) {
+        BigInteger mid = new BigInteger(beginHashKey, 16).add(new BigInteger(endHashKey, 16)).shiftRight(1);
+        return String.format(Locale.ROOT, "%032X", mid);
+    }
+
+    @Override
+    public SplitShardResult splitShard(String projectName, String topicName, String shardId, String splitKey) {
+        NameRules.shardId(shardId);
+        Validation.check(splitKey != null && splitKey.matches("[0-9A-Fa-f]{32}"),
+                "splitKey must be 32 hexadecimal digits (a 128-bit hash key), got '" + splitKey + "'");
+        return ShardJson.readSplit(callJson(post(shardsPath(projectName, topicName),
+                ShardJson.writeSplit(shardId, splitKey.toUpperCase(Locale.ROOT)))));
+    }
+
+    @Override
+    public MergeShardResult mergeShard(String projectName, String topicName, String shardId, String adjacentShardId) {
+        NameRules.shardId(shardId);
+        NameRules.shardId(adjacentShardId);
+        return ShardJson.readMerge(callJson(post(shardsPath(projectName, topicName),
+                ShardJson.writeMerge(shardId, adjacentShardId))));
+    }
+
+    @Override
+    public void waitShardsReady(String projectName, String topicName, Duration timeout) {
+        Validation.check(timeout != null && !timeout.isNegative(), "timeout must be >= 0, got " + timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<Shard> notReady = listShard(projectName, topicName).getShards().stream()
+                    .filter(s -> s.getState() != ShardState.ACTIVE && s.getState() != ShardState.CLOSED)
+                    .collect(Collectors.toList());
+            if (notReady.isEmpty()) {
+                return;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new DataHubClientException("Shards of " + projectName + "/" + topicName + " not ready after "
+                        + timeout + ": " + notReady.stream().map(s -> s.getShardId() + "=" + s.getState())
+                        .collect(Collectors.joining(", ")), null, false);
+            }
+            try {
+                Thread.sleep(Math.min(200, left / 1_000_000 + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DataHubClientException("Interrupted while waiting for shards", e, false);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ records
+
+    @Override
+    public GetCursorResult getCursor(String projectName, String topicName, String shardId, CursorType type, long param) {
+        Validation.notNull(type, "cursor type");
+        if (type == CursorType.SEQUENCE || type == CursorType.SYSTEM_TIME) {
+            Validation.check(param >= 0, type + " cursors need a parameter >= 0 ("
+                    + (type == CursorType.SEQUENCE ? "the sequence" : "a system time in ms") + "), got " + param);
+        }
+        return ShardJson.readCursor(callJson(post(shardPath(projectName, topicName, shardId),
+                ShardJson.writeCursor(type, param))));
+    }
+
+    @Override
+    public CompletableFuture<PutRecordsResult> putRecordsAsync(String projectName, String topicName,
+            List<? extends Record> records) {
+        checkRecords(records);
+        DataHubRequest request = checkSize(routedPutWire.putRecords(shardsPath(projectName, topicName), records));
+        return transport.send(request)
+                .thenApply(r -> routedPutWire.readPutRecords(r.body()).withRequestRecords(records));
+    }
+
+    @Override
+    public CompletableFuture<Void> putRecordsByShardAsync(String projectName, String topicName, String shardId,
+            List<? extends Record> records) {
+        checkRecords(records);
+        DataHubRequest request = checkSize(recordWire.putRecordsByShard(shardPath(projectName, topicName, shardId), records));
+        return transport.send(request).thenApply(r -> null);
+    }
+
+    @Override
+    public CompletableFuture<GetRecordsResult> getTupleRecordsAsync(String projectName, String topicName, String shardId,
+            RecordSchema recordSchema, String cursor, int limit) {
+        Validation.notNull(recordSchema, "recordSchema (get it with getTopic)");
+        return getRecords(projectName, topicName, shardId, RecordType.TUPLE, recordSchema, cursor, limit);
+    }
+
+    @Override
+    public CompletableFuture<GetRecordsResult> getBlobRecordsAsync(String projectName, String topicName, String shardId,
+            String cursor, int limit) {
+        return getRecords(projectName, topicName, shardId, RecordType.BLOB, null, cursor, limit);
+    }
+
+    private CompletableFuture<GetRecordsResult> getRecords(String project, String topic, String shardId, RecordType type,
+            RecordSchema schema, String cursor, int limit) {
+        Validation.notEmpty(cursor, "cursor (get one with getCursor)");
+        Validation.check(limit > 0, "limit must be positive, got " + limit);
+        DataHubRequest request = recordWire.getRecords(shardPath(project, topic, shardId), cursor,
+                Math.min(limit, MAX_GET_LIMIT));
+        return transport.send(request).thenApply(r -> recordWire.readGetRecords(r.body(), type, schema, shardId));
+    }
+
+    private static void checkRecords(List<? extends Record> records) {
+        Validation.check(records != null && !records.isEmpty(), "records must not be empty");
+        Validation.check(records.size() <= MAX_RECORDS_PER_PUT, "A put may hold at most " + MAX_RECORDS_PER_PUT
+                + " records, got " + records.size() + "; split the list");
+        RecordType type = records.get(0).getRecordType();
+        for (int i = 0; i < records.size(); i++) {
+            Record r = Validation.notNull(records.get(i), "record " + i);
+            Validation.check(r.getRecordType() == type, "All records of a put must be of one type: record 0 is "
+                    + type + ", record " + i + " is " + r.getRecordType());
+        }
+    }
+
+    private static DataHubRequest checkSize(DataHubRequest request) {
+        int size = request.body().length;
+        Validation.check(size <= MAX_REQUEST_BYTES, "The put request is " + size
+                + " bytes; the service accepts at most " + MAX_REQUEST_BYTES + " bytes: send fewer records per put");
+        return request;
+    }
+
+    // ------------------------------------------------------------------ metering
+
+    @Override
+    public GetMeteringInfoResult getMeteringInfo(String projectName, String topicName, String shardId) {
+        return ShardJson.readMeter(callJson(post(shardPath(projectName, topicName, shardId), ShardJson.writeMeter())));
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "DataHubClient{" + config + '}';
+    }
+}

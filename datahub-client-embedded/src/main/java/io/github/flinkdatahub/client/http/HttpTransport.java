@@ -1,0 +1,203 @@
+package io.github.flinkdatahub.client.http;
+
+import io.github.flinkdatahub.client.DataHubClientConfig;
+import io.github.flinkdatahub.client.RetryPolicy;
+import io.github.flinkdatahub.client.WireMode;
+import io.github.flinkdatahub.client.annotation.Internal;
+import io.github.flinkdatahub.client.exception.DataHubClientException;
+import io.github.flinkdatahub.client.exception.DataHubException;
+import io.github.flinkdatahub.client.model.CompressFormat;
+import io.github.flinkdatahub.client.protocol.compression.Compression;
+import io.github.flinkdatahub.client.protocol.json.ErrorJson;
+import io.github.flinkdatahub.client.protocol.signing.RequestSigner;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends {@link DataHubRequest}s over one pooled, keep-alive {@link HttpClient}: adds the protocol
+ * headers, compresses record bodies, signs, decompresses answers, turns error answers into typed
+ * exceptions, and retries retryable failures per the {@link RetryPolicy}. Fully asynchronous, so
+ * one caller thread can keep many requests in flight.
+ */
+@Internal
+public final class HttpTransport implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+
+    public static final String CLIENT_VERSION_HEADER = "x-datahub-client-version";
+    public static final String CLIENT_VERSION = "1.1";
+    public static final String ACTION_HEADER = "x-datahub-request-action";
+    public static final String RAW_SIZE_HEADER = "x-datahub-content-raw-size";
+    public static final String REQUEST_ID_HEADER = "x-datahub-request-id";
+
+    static {
+        // JDK 11 forbids setting "Date" unless allowed by this property, read once when the JDK's
+        // HTTP client classes load; the signature needs the Date header. JDK 12+ allow it anyway.
+        if (Runtime.version().feature() < 12) {
+            String allowed = System.getProperty("jdk.httpclient.allowRestrictedHeaders");
+            if (allowed == null || !allowed.toLowerCase(java.util.Locale.ROOT).contains("date")) {
+                System.setProperty("jdk.httpclient.allowRestrictedHeaders", allowed == null ? "date" : allowed + ",date");
+            }
+        }
+    }
+
+    private final DataHubClientConfig config;
+    private final HttpClient http;
+    private final String basePath;
+
+    public HttpTransport(DataHubClientConfig config) {
+        this.config = config;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.getConnectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String p = config.getEndpoint().getRawPath();
+        this.basePath = p == null || p.equals("/") ? "" : (p.endsWith("/") ? p.substring(0, p.length() - 1) : p);
+    }
+
+    /** Sends with retries; the future fails with a {@link DataHubException}. */
+    public CompletableFuture<DataHubResponse> send(DataHubRequest request) {
+        return attempt(request, 0);
+    }
+
+    private CompletableFuture<DataHubResponse> attempt(DataHubRequest request, int retry) {
+        CompletableFuture<DataHubResponse> once;
+        try {
+            once = sendOnce(request);
+        } catch (DataHubException e) {
+            once = CompletableFuture.failedFuture(e);
+        }
+        RetryPolicy policy = config.getRetryPolicy();
+        return once.handle((resp, err) -> {
+            if (err == null) {
+                return CompletableFuture.completedFuture(resp);
+            }
+            DataHubException e = unwrap(err);
+            if (!e.isRetryable() || retry >= policy.getMaxRetries()) {
+                return CompletableFuture.<DataHubResponse>failedFuture(e);
+            }
+            long delay = policy.backoffMillis(retry + 1);
+            LOG.warn("{} failed ({}); retry {}/{} in {} ms", request, e.getMessage(), retry + 1,
+                    policy.getMaxRetries(), delay);
+            Executor later = CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS);
+            return CompletableFuture.supplyAsync(() -> null, later).thenCompose(x -> attempt(request, retry + 1));
+        }).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<DataHubResponse> sendOnce(DataHubRequest request) {
+        String path = basePath + request.path();
+        String pathAndQuery = request.query() == null ? path : path + '?' + request.query();
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Date", List.of(RequestSigner.formatDate(ZonedDateTime.now())));
+        headers.put(CLIENT_VERSION_HEADER, List.of(CLIENT_VERSION));
+        headers.put("User-Agent", List.of(config.getUserAgent()));
+        if (request.action() != null) {
+            headers.put(ACTION_HEADER, List.of(request.action()));
+        }
+        byte[] body = request.body();
+        if (body != null) {
+            headers.put("Content-Type", List.of(request.contentType()));
+        }
+        // Batch blobs carry their own compression; the HTTP layer stays raw for them.
+        CompressFormat compression = config.getCompression();
+        boolean httpCompression = request.isRecordCall() && compression != CompressFormat.NONE
+                && config.getWireMode() != WireMode.BATCH;
+        if (httpCompression) {
+            headers.put("Accept-Encoding", List.of(compression.encoding()));
+            if (body != null && body.length > 0) {
+                byte[] compressed = Compression.compress(compression, body);
+                if (compressed.length < body.length) {
+                    headers.put("Content-Encoding", List.of(compression.encoding()));
+                    headers.put(RAW_SIZE_HEADER, List.of(Integer.toString(body.length)));
+                    body = compressed;
+                }
+            }
+        }
+        config.getAccount().sign(request.method(), pathAndQuery, headers);
+
+        HttpRequest.Builder b = HttpRequest.newBuilder(resolve(pathAndQuery)).timeout(config.getRequestTimeout());
+        headers.forEach((name, values) -> values.forEach(v -> b.header(name, v)));
+        HttpRequest.BodyPublisher publisher =
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
+        b.method(request.method(), publisher);
+        return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray())
+                .handle((resp, err) -> {
+                    if (err != null) {
+                        throw ioFailure(request, err);
+                    }
+                    return toResponse(request, resp);
+                });
+    }
+
+    private DataHubResponse toResponse(DataHubRequest request, HttpResponse<byte[]> resp) {
+        String requestId = resp.headers().firstValue(REQUEST_ID_HEADER).orElse(null);
+        byte[] body = resp.body();
+        String encoding = resp.headers().firstValue("Content-Encoding").orElse(null);
+        if (encoding != null && body != null && body.length > 0) {
+            CompressFormat format = CompressFormat.fromEncoding(encoding);
+            if (format != null && format != CompressFormat.NONE) {
+                int rawSize = (int) resp.headers().firstValueAsLong(RAW_SIZE_HEADER).orElse(-1);
+                body = Compression.decompress(format, body, rawSize);
+            }
+        }
+        if (resp.statusCode() >= 400) {
+            throw ErrorJson.read(resp.statusCode(), requestId, body);
+        }
+        LOG.debug("{} -> {} (request id {})", request, resp.statusCode(), requestId);
+        return new DataHubResponse(resp.statusCode(), requestId, body);
+    }
+
+    private URI resolve(String pathAndQuery) {
+        URI e = config.getEndpoint();
+        return URI.create(e.getScheme() + "://" + e.getRawAuthority() + pathAndQuery);
+    }
+
+    private static DataHubException ioFailure(DataHubRequest request, Throwable err) {
+        Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        if (cause instanceof DataHubException) {
+            return (DataHubException) cause;
+        }
+        boolean retryable = cause instanceof IOException || cause instanceof HttpTimeoutException;
+        return new DataHubClientException(request + " failed: " + cause, cause, retryable);
+    }
+
+    static DataHubException unwrap(Throwable err) {
+        Throwable t = err;
+        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof DataHubException) {
+            return (DataHubException) t;
+        }
+        return new DataHubClientException("Unexpected failure: " + t, t, false);
+    }
+
+    @Override
+    public void close() {
+        // HttpClient is AutoCloseable from JDK 21 on; before that its idle connections time out.
+        if (http instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) http).close();
+            } catch (Exception e) {
+                LOG.debug("Closing the HTTP client failed", e);
+            }
+        }
+    }
+}
