@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real local HTTP server that records every request and answers from a queue of canned
@@ -27,6 +30,10 @@ public final class RecordingServer implements AutoCloseable {
     private final HttpServer server;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Canned> responses = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final ExecutorService executor = Executors.newFixedThreadPool(16);
+    private volatile long delayMillis;
 
     public RecordingServer() {
         try {
@@ -35,6 +42,7 @@ public final class RecordingServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.createContext("/", this::handle);
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -64,6 +72,16 @@ public final class RecordingServer implements AutoCloseable {
         return respond(status, type, Fixtures.bytes(fixture));
     }
 
+    /** Holds every answer back this long, to observe requests in flight. */
+    public void setDelayMillis(long delayMillis) {
+        this.delayMillis = delayMillis;
+    }
+
+    /** Largest number of requests that were being handled at the same time. */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
     public List<Recorded> requests() {
         return Collections.unmodifiableList(requests);
     }
@@ -78,15 +96,33 @@ public final class RecordingServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        try {
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
+            answer(ex);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange ex) throws IOException {
         byte[] body;
         try (InputStream in = ex.getRequestBody()) {
             body = in.readAllBytes();
         }
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k, new ArrayList<>(v)));
-        requests.add(new Recorded(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
-                ex.getRequestURI().getRawQuery(), headers, body));
-        Canned c = responses.poll();
+        Canned c;
+        synchronized (this) {
+            requests.add(new Recorded(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
+                    ex.getRequestURI().getRawQuery(), headers, body, ex.getRemoteAddress().toString()));
+            c = responses.poll();
+        }
         if (c == null) {
             c = new Canned(200, Map.of("Content-Type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8));
         }
@@ -105,6 +141,7 @@ public final class RecordingServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 
     private static final class Canned {
@@ -126,8 +163,12 @@ public final class RecordingServer implements AutoCloseable {
         public final String query;
         public final Map<String, List<String>> headers;
         public final byte[] body;
+        /** The client's address and port: equal ports mean a reused connection. */
+        public final String remoteAddress;
 
-        Recorded(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+        Recorded(String method, String path, String query, Map<String, List<String>> headers, byte[] body,
+                String remoteAddress) {
+            this.remoteAddress = remoteAddress;
             this.method = method;
             this.path = path;
             this.query = query;
