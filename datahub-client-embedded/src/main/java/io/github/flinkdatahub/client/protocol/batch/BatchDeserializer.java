@@ -1,0 +1,282 @@
+package io.github.flinkdatahub.client.protocol.batch;
+
+import static io.github.flinkdatahub.client.protocol.batch.BatchFormat.*;
+
+import io.github.flinkdatahub.client.annotation.Internal;
+import io.github.flinkdatahub.client.exception.CorruptedResponseException;
+import io.github.flinkdatahub.client.exception.ErrorCode;
+import io.github.flinkdatahub.client.exception.InvalidParameterException;
+import io.github.flinkdatahub.client.exception.MalformedRecordException;
+import io.github.flinkdatahub.client.exception.Validation;
+import io.github.flinkdatahub.client.model.BlobRecord;
+import io.github.flinkdatahub.client.model.CompressFormat;
+import io.github.flinkdatahub.client.model.Field;
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.RecordType;
+import io.github.flinkdatahub.client.model.TupleRecord;
+import io.github.flinkdatahub.client.protocol.compression.Compression;
+import io.github.flinkdatahub.client.protocol.frame.DhubFrame;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads the records of one batch blob (header version 0). Everything is checked: magic, version,
+ * length, CRC-32C (also when it is 0), compression, and every size and offset inside the records,
+ * so a damaged blob fails with a {@link CorruptedResponseException} instead of yielding wrong values.
+ *
+ * <p>The number of fields comes from the caller's schema, never from the record's fieldCount slot,
+ * which the Java SDK leaves 0.
+ */
+@Internal
+public final class BatchDeserializer {
+    private BatchDeserializer() {}
+
+    /**
+     * The records of {@code blob}, each with its index inside the batch and the batch size.
+     *
+     * @param schema the topic schema for TUPLE, ignored (may be null) for BLOB
+     */
+    public static List<Record> deserialize(byte[] blob, RecordType type, RecordSchema schema) {
+        return deserialize(blob, type, schema, b -> {});
+    }
+
+    /** As {@link #deserialize(byte[], RecordType, RecordSchema)}, letting the caller add to every record. */
+    static List<Record> deserialize(byte[] blob, RecordType type, RecordSchema schema, Consumer<Record.Builder<?>> extra) {
+        Validation.notNull(type, "record type");
+        Validation.check(type == RecordType.BLOB || schema != null, "TUPLE records need the topic's record schema");
+        ByteBuffer header = header(blob);
+        int rawSize = header.getInt(12);
+        int compression = header.getShort(20) & COMPRESSION_MASK;
+        int recordCount = header.getInt(22);
+        byte[] stored = Arrays.copyOfRange(blob, HEADER_SIZE, blob.length);
+        ByteBuffer area = ByteBuffer.wrap(Compression.decompress(format(compression), stored, rawSize))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        if (area.capacity() != rawSize) {
+            throw corrupted("rawSize says " + rawSize + " bytes, the record area has " + area.capacity());
+        }
+        if (recordCount < 0 || recordCount > rawSize / RECORD_FIXED_SIZE) {
+            throw corrupted("recordCount " + recordCount + " is impossible for a record area of " + rawSize + " bytes");
+        }
+        List<Record> records = new ArrayList<>(recordCount);
+        int pos = 0;
+        for (int i = 0; i < recordCount; i++) {
+            RecordReader reader = new RecordReader(area, pos, i);
+            Record.Builder<?> b;
+            try {
+                b = type == RecordType.TUPLE ? reader.tuple(schema) : reader.blob();
+                reader.readAttributes(b);
+            } catch (InvalidParameterException e) {
+                throw (MalformedRecordException) ErrorCode.MALFORMED_RECORD.exception(
+                        "Record " + i + " of a batch blob: " + e.getErrorMessage());
+            }
+            b.batchIndex(i, recordCount);
+            extra.accept(b);
+            records.add(b instanceof TupleRecord.Builder
+                    ? ((TupleRecord.Builder) b).buildUnchecked()
+                    : ((BlobRecord.Builder) b).build());
+            pos += reader.totalSize;
+        }
+        if (pos != rawSize) {
+            throw corrupted((rawSize - pos) + " bytes follow the " + recordCount + " records");
+        }
+        return records;
+    }
+
+    /** Checks the fixed header and returns it as a little-endian view. */
+    private static ByteBuffer header(byte[] blob) {
+        if (blob.length < HEADER_SIZE) {
+            throw corrupted("expected at least " + HEADER_SIZE + " header bytes, actual " + blob.length);
+        }
+        if (!Arrays.equals(blob, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw corrupted("wrong magic: expected \"DHUB\", actual \""
+                    + new String(blob, 0, MAGIC.length, StandardCharsets.ISO_8859_1) + "\"");
+        }
+        ByteBuffer header = ByteBuffer.wrap(blob, 0, HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        int version = header.getInt(4);
+        if (version != VERSION) {
+            throw corrupted("unsupported header version: expected " + VERSION + ", actual " + version);
+        }
+        int length = header.getInt(LENGTH_OFFSET);
+        if (length != blob.length) {
+            throw corrupted("length mismatch: header says " + length + " bytes, actual " + blob.length);
+        }
+        int crc = header.getInt(CRC_OFFSET);
+        int computed = DhubFrame.crc32c(blob, HEADER_SIZE, blob.length - HEADER_SIZE);
+        if (crc != computed) {
+            throw corrupted(String.format("CRC-32C mismatch: expected 0x%08X (computed over the %d stored bytes),"
+                    + " actual 0x%08X", computed, blob.length - HEADER_SIZE, crc));
+        }
+        return header;
+    }
+
+    private static CompressFormat format(int code) {
+        switch (code) {
+            case COMPRESSION_NONE:
+                return CompressFormat.NONE;
+            case COMPRESSION_ZLIB:
+            case COMPRESSION_ZLIB_PYTHON:
+                return CompressFormat.ZLIB;
+            case COMPRESSION_LZ4:
+                return CompressFormat.LZ4;
+            default:
+                throw new IllegalStateException("compression code " + code);
+        }
+    }
+
+    private static CorruptedResponseException corrupted(String detail) {
+        return new CorruptedResponseException("Corrupted batch blob: " + detail);
+    }
+
+    /** One record of the area, with bounds checked against the record's own sizes. */
+    private static final class RecordReader {
+        private final ByteBuffer area;
+        private final int start;
+        private final int index;
+        private final int totalSize;
+        private final int attrOffset;
+
+        RecordReader(ByteBuffer area, int start, int index) {
+            this.area = area;
+            this.start = start;
+            this.index = index;
+            int available = area.capacity() - start;
+            if (available < RECORD_FIXED_SIZE) {
+                throw fail("needs at least " + RECORD_FIXED_SIZE + " bytes, " + available + " are left");
+            }
+            int encodeType = area.getInt(start);
+            if (encodeType != ENCODE_TYPE) {
+                throw fail("has the unsupported encodeType " + encodeType);
+            }
+            this.totalSize = area.getInt(start + 8);
+            this.attrOffset = area.getInt(start + 12);
+            if (totalSize < RECORD_FIXED_SIZE + 4 || totalSize > available) {
+                throw fail("has totalSize " + totalSize + " but " + available + " bytes are left");
+            }
+        }
+
+        TupleRecord.Builder tuple(RecordSchema schema) {
+            int fieldCount = schema.size();
+            int slots = slotsStart(fieldCount);
+            TupleRecord.Builder b = TupleRecord.builder(schema);
+            for (int i = 0; i < fieldCount; i++) {
+                if (!present(i)) {
+                    continue;
+                }
+                Field f = schema.getField(i);
+                int slot = slots + SLOT_SIZE * i;
+                Object value;
+                switch (f.getType()) {
+                    case TINYINT:
+                        value = area.get(slot);
+                        break;
+                    case SMALLINT:
+                        value = area.getShort(slot);
+                        break;
+                    case INTEGER:
+                        value = area.getInt(slot);
+                        break;
+                    case BIGINT:
+                    case TIMESTAMP:
+                        value = area.getLong(slot);
+                        break;
+                    case FLOAT:
+                        value = area.getFloat(slot);
+                        break;
+                    case DOUBLE:
+                        value = area.getDouble(slot);
+                        break;
+                    case BOOLEAN:
+                        value = area.getLong(slot) != 0;
+                        break;
+                    case STRING:
+                    case DECIMAL:
+                        value = f.getType().fromText(new String(bytes(slot, slots, fieldCount), StandardCharsets.UTF_8),
+                                f.getName());
+                        break;
+                    default:
+                        throw new IllegalStateException("Unknown field type " + f.getType());
+                }
+                b.set(i, value);
+            }
+            return b;
+        }
+
+        BlobRecord.Builder blob() {
+            int slots = slotsStart(1);
+            return BlobRecord.builder(present(0) ? bytes(slots, slots, 1) : new byte[0]);
+        }
+
+        void readAttributes(Record.Builder<?> b) {
+            int pos = start + attrOffset;
+            int end = start + totalSize;
+            int count = area.getInt(pos);
+            pos += 4;
+            if (count < 0 || count > (end - pos) / 8) {
+                throw fail("has an impossible attribute count " + count);
+            }
+            for (int i = 0; i < count; i++) {
+                String key = string(pos, end);
+                pos += 4 + area.getInt(pos);
+                String value = string(pos, end);
+                pos += 4 + area.getInt(pos);
+                b.attribute(key, value);
+            }
+            if (pos != end) {
+                throw fail("has totalSize " + totalSize + " but its attributes end at " + (pos - start));
+            }
+        }
+
+        /** Absolute position of the first slot, after checking that the slots fit before the attributes. */
+        private int slotsStart(int fieldCount) {
+            int slots = start + RECORD_FIXED_SIZE + bitmapSize(fieldCount);
+            int varStart = slots - start + SLOT_SIZE * fieldCount;
+            if (attrOffset < varStart || attrOffset > totalSize - 4) {
+                throw fail("has attrOffset " + attrOffset + " but its " + fieldCount
+                        + " field slots end at " + varStart + " and the record at " + totalSize);
+            }
+            return slots;
+        }
+
+        private boolean present(int field) {
+            return (area.get(start + RECORD_FIXED_SIZE + (field >> 3)) & (1 << (field & 7))) != 0;
+        }
+
+        /** A string or blob value: inline in its slot, or out of line between the slots and the attributes. */
+        private byte[] bytes(int slot, int slots, int fieldCount) {
+            byte[] out;
+            int flags = area.get(slot + MAX_INLINE) & 0xFF;
+            if ((flags & INLINE_FLAG) != 0) {
+                out = Arrays.copyOfRange(area.array(), slot, slot + (flags & 0x07));
+            } else {
+                int length = area.getInt(slot);
+                int from = RECORD_HEADER_SIZE + area.getInt(slot + 4);
+                int varStart = slots - start + SLOT_SIZE * fieldCount;
+                if (length < 0 || from < varStart || from > attrOffset - length) {
+                    throw fail("has a value of " + length + " bytes at offset " + from
+                            + " outside its variable area [" + varStart + ", " + attrOffset + ")");
+                }
+                out = Arrays.copyOfRange(area.array(), start + from, start + from + length);
+            }
+            return out;
+        }
+
+        private String string(int pos, int end) {
+            int length = pos + 4 <= end ? area.getInt(pos) : -1;
+            if (length < 0 || length > end - pos - 4) {
+                throw fail("has an attribute that does not fit in its " + totalSize + " bytes");
+            }
+            return new String(area.array(), pos + 4, length, StandardCharsets.UTF_8);
+        }
+
+        private CorruptedResponseException fail(String detail) {
+            return corrupted("record " + index + " (at byte " + start + " of the record area) " + detail);
+        }
+    }
+}
