@@ -55,6 +55,9 @@ public final class BatchDeserializer {
         int rawSize = header.getInt(12);
         int compression = header.getShort(20) & COMPRESSION_MASK;
         int recordCount = header.getInt(22);
+        if (rawSize < 0) {
+            throw corrupted("negative rawSize " + rawSize);
+        }
         byte[] stored = Arrays.copyOfRange(blob, HEADER_SIZE, blob.length);
         ByteBuffer area = ByteBuffer.wrap(Compression.decompress(format(compression), stored, rawSize))
                 .order(ByteOrder.LITTLE_ENDIAN);
