@@ -25,7 +25,10 @@ public enum FieldType {
     SMALLINT(Short.class),
     /** 4-byte signed integer, {@link Integer}. */
     INTEGER(Integer.class),
-    /** 8-byte signed integer, {@link Long}; the service documents ±9223372036854775807. */
+    /**
+     * 8-byte signed integer, {@link Long}. The service documents ±9223372036854775807 but stores
+     * and returns -2^63 too (seen in its recorded answers), so the full range is accepted.
+     */
     BIGINT(Long.class),
     /** 4-byte IEEE float, {@link Float}. */
     FLOAT(Float.class),
@@ -88,7 +91,7 @@ public enum FieldType {
             case INTEGER:
                 return (int) integral(value, fieldName, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case BIGINT:
-                return integral(value, fieldName, -Long.MAX_VALUE, Long.MAX_VALUE);
+                return integral(value, fieldName, Long.MIN_VALUE, Long.MAX_VALUE);
             case TIMESTAMP:
                 if (value instanceof Instant) {
                     Instant i = (Instant) value;

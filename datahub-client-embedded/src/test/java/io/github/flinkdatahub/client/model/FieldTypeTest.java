@@ -20,6 +20,7 @@ class FieldTypeTest {
         assertThat(FieldType.SMALLINT.normalize((byte) 5, "f")).isEqualTo((short) 5);
         assertThat(FieldType.INTEGER.normalize(new BigDecimal("7"), "f")).isEqualTo(7);
         assertThat(FieldType.BIGINT.normalize(Long.MAX_VALUE, "f")).isEqualTo(Long.MAX_VALUE);
+        assertThat(FieldType.BIGINT.normalize(Long.MIN_VALUE, "f")).isEqualTo(Long.MIN_VALUE);
     }
 
     @Test
@@ -29,7 +30,8 @@ class FieldTypeTest {
                 .hasMessageContaining("'small'").hasMessageContaining("TINYINT").hasMessageContaining("128")
                 .hasMessageContaining("[-128, 127]");
         assertThatThrownBy(() -> FieldType.SMALLINT.normalize(40000, "f")).hasMessageContaining("[-32768, 32767]");
-        assertThatThrownBy(() -> FieldType.BIGINT.normalize(Long.MIN_VALUE, "f")).isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> FieldType.BIGINT.normalize(java.math.BigInteger.ONE.shiftLeft(63), "f"))
+                .isInstanceOf(InvalidParameterException.class);
         assertThatThrownBy(() -> FieldType.INTEGER.normalize(1.5, "f")).isInstanceOf(InvalidParameterException.class);
         assertThatThrownBy(() -> FieldType.STRING.normalize(5, "f")).hasMessageContaining("expected a String");
         assertThatThrownBy(() -> FieldType.BOOLEAN.normalize("true", "f")).hasMessageContaining("expected a Boolean");

@@ -50,7 +50,7 @@ public final class RecordJson {
         }
         List<Record> out = new ArrayList<>(arr.size());
         for (JsonNode n : arr) {
-            out.add(readRecord(n, type, schema, null));
+            out.add(readRecord(n, type, schema, null, true));
         }
         return out;
     }
@@ -111,7 +111,7 @@ public final class RecordJson {
         JsonNode arr = body.get("Records");
         if (arr != null && arr.isArray()) {
             for (JsonNode n : arr) {
-                records.add(readRecord(n, type, schema, shardId));
+                records.add(readRecord(n, type, schema, shardId, false));
             }
         }
         return new GetRecordsResult(Json.text(body, "NextCursor"), Json.intValue(body, "RecordCount", records.size()),
@@ -160,7 +160,12 @@ public final class RecordJson {
         return n;
     }
 
-    private static Record readRecord(JsonNode n, RecordType type, RecordSchema schema, String shardId) {
+    /**
+     * {@code strict} (a put being received) refuses more values than fields; a reader is lenient
+     * like the SDKs: extra values are ignored (its schema may be older than the topic's) and
+     * missing trailing values are null.
+     */
+    private static Record readRecord(JsonNode n, RecordType type, RecordSchema schema, String shardId, boolean strict) {
         JsonNode data = n.get("Data");
         Record.Builder<?> b;
         if (type == RecordType.TUPLE) {
@@ -170,12 +175,12 @@ public final class RecordJson {
             if (data == null || !data.isArray()) {
                 throw ErrorCode.MALFORMED_RECORD.exception("A tuple record needs a \"Data\" array of field values");
             }
-            if (data.size() > schema.size()) {
+            if (strict && data.size() != schema.size()) {
                 throw ErrorCode.MALFORMED_RECORD.exception("Record field size not match: " + data.size()
                         + " values for " + schema.size() + " fields");
             }
             TupleRecord.Builder tb = TupleRecord.builder(schema);
-            for (int i = 0; i < data.size(); i++) {
+            for (int i = 0; i < Math.min(data.size(), schema.size()); i++) {
                 JsonNode v = data.get(i);
                 if (v != null && !v.isNull()) {
                     Field f = schema.getField(i);
