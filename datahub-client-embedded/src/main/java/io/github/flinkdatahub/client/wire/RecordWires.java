@@ -14,10 +14,11 @@ public final class RecordWires {
         switch (mode) {
             case JSON:
                 return new JsonRecordWire();
-            case PROTOBUF:
             case BATCH:
+                return new BatchRecordWire(compression);
+            case PROTOBUF:
             default:
-                return new JsonRecordWire();
+                return new ProtobufRecordWire();
         }
     }
 }

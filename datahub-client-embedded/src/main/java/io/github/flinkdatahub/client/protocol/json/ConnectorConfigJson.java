@@ -139,8 +139,8 @@ public final class ConnectorConfigJson {
         w.text("AccessId", c.getAccessId());
         w.secret("AccessKey", c.getAccessKey());
         w.text("PartitionMode", c.getPartitionMode() == null ? null : c.getPartitionMode().wireValue());
-        // Sent whenever set, as Python does; the Java SDK drops them under USER_DEFINE, where the service
-        // ignores them. Dropping a value the caller set would be a silent surprise.
+        // Sent whenever set, as Python does (its documented update example sends them with USER_DEFINE);
+        // the Java SDK drops them under USER_DEFINE. Dropping a value the caller set would surprise.
         if (c.getTimeRange() > 0) {
             w.number("TimeRange", c.getTimeRange());
         }

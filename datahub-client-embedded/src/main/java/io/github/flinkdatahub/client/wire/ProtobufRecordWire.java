@@ -1,0 +1,46 @@
+package io.github.flinkdatahub.client.wire;
+
+import io.github.flinkdatahub.client.annotation.Internal;
+import io.github.flinkdatahub.client.http.DataHubRequest;
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.RecordType;
+import io.github.flinkdatahub.client.model.result.GetRecordsResult;
+import io.github.flinkdatahub.client.model.result.PutRecordsResult;
+import io.github.flinkdatahub.client.protocol.frame.DhubFrame;
+import io.github.flinkdatahub.client.protocol.protobuf.ProtobufRecordCodec;
+
+import java.util.List;
+
+/** Records as DHUB-framed protobuf; the action travels in the {@code x-datahub-request-action} header. */
+@Internal
+public final class ProtobufRecordWire implements RecordWire {
+
+    @Override
+    public DataHubRequest putRecords(String shardsPath, List<? extends Record> records) {
+        return DataHubRequest.records(shardsPath, DataHubRequest.PROTOBUF, "pub",
+                DhubFrame.encode(ProtobufRecordCodec.encodePutRecordsRequest(records)));
+    }
+
+    @Override
+    public PutRecordsResult readPutRecords(byte[] body) {
+        return ProtobufRecordCodec.decodePutRecordsResponse(DhubFrame.decode(body));
+    }
+
+    @Override
+    public DataHubRequest putRecordsByShard(String shardPath, List<? extends Record> records) {
+        return DataHubRequest.records(shardPath, DataHubRequest.PROTOBUF, "pub",
+                DhubFrame.encode(ProtobufRecordCodec.encodePutRecordsRequest(records)));
+    }
+
+    @Override
+    public DataHubRequest getRecords(String shardPath, String cursor, int limit) {
+        return DataHubRequest.records(shardPath, DataHubRequest.PROTOBUF, "sub",
+                DhubFrame.encode(ProtobufRecordCodec.encodeGetRecordsRequest(cursor, limit)));
+    }
+
+    @Override
+    public GetRecordsResult readGetRecords(byte[] body, RecordType type, RecordSchema schema, String shardId) {
+        return ProtobufRecordCodec.decodeGetRecordsResponse(DhubFrame.decode(body), type, schema, shardId);
+    }
+}
