@@ -7,6 +7,23 @@ import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.connector.ConnectorConfig;
+import io.github.flinkdatahub.client.model.connector.ConnectorOffset;
+import io.github.flinkdatahub.client.model.connector.ConnectorState;
+import io.github.flinkdatahub.client.model.connector.ConnectorType;
+import io.github.flinkdatahub.client.model.result.CreateConnectorResult;
+import io.github.flinkdatahub.client.model.result.CreateSubscriptionResult;
+import io.github.flinkdatahub.client.model.result.GetConnectorDoneTimeResult;
+import io.github.flinkdatahub.client.model.result.GetConnectorResult;
+import io.github.flinkdatahub.client.model.result.GetConnectorShardStatusResult;
+import io.github.flinkdatahub.client.model.result.GetSubscriptionOffsetResult;
+import io.github.flinkdatahub.client.model.result.GetSubscriptionResult;
+import io.github.flinkdatahub.client.model.result.InitAndGetSubscriptionOffsetResult;
+import io.github.flinkdatahub.client.model.result.ListConnectorResult;
+import io.github.flinkdatahub.client.model.result.ListSubscriptionResult;
+import io.github.flinkdatahub.client.model.subscription.OffsetBase;
+import io.github.flinkdatahub.client.model.subscription.OffsetWithSession;
+import io.github.flinkdatahub.client.model.subscription.SubscriptionState;
 import io.github.flinkdatahub.client.model.result.GetCursorResult;
 import io.github.flinkdatahub.client.model.result.GetMeteringInfoResult;
 import io.github.flinkdatahub.client.model.result.GetProjectResult;
@@ -24,6 +41,7 @@ import io.github.flinkdatahub.client.model.result.SplitShardResult;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -192,6 +210,118 @@ public interface DataHubClient extends AutoCloseable {
     // ------------------------------------------------------------------ metering
 
     GetMeteringInfoResult getMeteringInfo(String projectName, String topicName, String shardId);
+
+    // ------------------------------------------------------------------ connectors
+
+    /** Creates a connector that syncs from the oldest data on. */
+    default CreateConnectorResult createConnector(String projectName, String topicName, ConnectorType type,
+            List<String> columnFields, ConnectorConfig config) {
+        return createConnector(projectName, topicName, type, columnFields, config, -1);
+    }
+
+    /**
+     * Creates a connector delivering {@code columnFields} of the topic to the system {@code config}
+     * describes, starting at {@code startTime} (ms; -1 for the oldest data).
+     */
+    CreateConnectorResult createConnector(String projectName, String topicName, ConnectorType type,
+            List<String> columnFields, ConnectorConfig config, long startTime);
+
+    ListConnectorResult listConnector(String projectName, String topicName);
+
+    GetConnectorResult getConnector(String projectName, String topicName, String connectorId);
+
+    void updateConnector(String projectName, String topicName, String connectorId, ConnectorConfig config);
+
+    void deleteConnector(String projectName, String topicName, String connectorId);
+
+    /** Status of every shard of the connector. */
+    default GetConnectorShardStatusResult getConnectorShardStatus(String projectName, String topicName,
+            String connectorId) {
+        return getConnectorShardStatus(projectName, topicName, connectorId, null);
+    }
+
+    /** Status of one shard, or of all when {@code shardId} is null. */
+    GetConnectorShardStatusResult getConnectorShardStatus(String projectName, String topicName, String connectorId,
+            String shardId);
+
+    default void reloadConnector(String projectName, String topicName, String connectorId) {
+        reloadConnector(projectName, topicName, connectorId, null);
+    }
+
+    /** Restarts one shard of the connector, or all when {@code shardId} is null. */
+    void reloadConnector(String projectName, String topicName, String connectorId, String shardId);
+
+    /** Adds a field of the topic to the connector's columns. */
+    void appendConnectorField(String projectName, String topicName, String connectorId, String fieldName);
+
+    /** Starts or stops the connector; offsets can be changed only while it is stopped. */
+    void updateConnectorState(String projectName, String topicName, String connectorId, ConnectorState state);
+
+    /** Moves one shard's position, or every shard's when {@code shardId} is null or empty. */
+    void updateConnectorOffset(String projectName, String topicName, String connectorId, String shardId,
+            ConnectorOffset offset);
+
+    GetConnectorDoneTimeResult getConnectorDoneTime(String projectName, String topicName, String connectorId);
+
+    // ------------------------------------------------------------------ subscriptions
+
+    CreateSubscriptionResult createSubscription(String projectName, String topicName, String comment);
+
+    void deleteSubscription(String projectName, String topicName, String subId);
+
+    GetSubscriptionResult getSubscription(String projectName, String topicName, String subId);
+
+    /** Changes the comment. */
+    void updateSubscription(String projectName, String topicName, String subId, String comment);
+
+    void updateSubscriptionState(String projectName, String topicName, String subId, SubscriptionState state);
+
+    /**
+     * Page {@code pageIndex} (1-based) of {@code pageSize} subscriptions whose comment or id matches
+     * {@code queryKey} (empty for all).
+     */
+    ListSubscriptionResult listSubscription(String projectName, String topicName, String queryKey, int pageIndex,
+            int pageSize);
+
+    // ------------------------------------------------------------------ subscription offsets
+
+    default InitAndGetSubscriptionOffsetResult initAndGetSubscriptionOffset(String projectName, String topicName,
+            String subId, String shardId) {
+        return initAndGetSubscriptionOffset(projectName, topicName, subId, List.of(shardId));
+    }
+
+    /**
+     * Opens a new offset session on the shards and returns their offsets with the session id to
+     * commit with. Opening makes every earlier session's commits fail.
+     */
+    InitAndGetSubscriptionOffsetResult initAndGetSubscriptionOffset(String projectName, String topicName,
+            String subId, List<String> shardIds);
+
+    default GetSubscriptionOffsetResult getSubscriptionOffset(String projectName, String topicName, String subId,
+            String shardId) {
+        return getSubscriptionOffset(projectName, topicName, subId, List.of(shardId));
+    }
+
+    /** The committed offsets (read-only: no session is opened). */
+    GetSubscriptionOffsetResult getSubscriptionOffset(String projectName, String topicName, String subId,
+            List<String> shardIds);
+
+    /**
+     * Commits offsets. Fails with {@link io.github.flinkdatahub.client.exception.OffsetSessionChangedException}
+     * when another session was opened since, and with {@link
+     * io.github.flinkdatahub.client.exception.OffsetResetException} when the offset was reset.
+     */
+    default void updateSubscriptionOffset(String projectName, String topicName, String subId,
+            Map<String, OffsetWithSession> offsets) {
+        DefaultDataHubClient.join(updateSubscriptionOffsetAsync(projectName, topicName, subId, offsets));
+    }
+
+    CompletableFuture<Void> updateSubscriptionOffsetAsync(String projectName, String topicName, String subId,
+            Map<String, OffsetWithSession> offsets);
+
+    /** Sets offsets regardless of sessions and bumps their version. */
+    void resetSubscriptionOffset(String projectName, String topicName, String subId,
+            Map<String, ? extends OffsetBase> offsets);
 
     /** Releases the HTTP connections. */
     @Override

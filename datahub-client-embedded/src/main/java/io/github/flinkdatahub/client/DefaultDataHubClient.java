@@ -16,6 +16,25 @@ import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.client.model.ShardState;
+import io.github.flinkdatahub.client.model.connector.ConnectorConfig;
+import io.github.flinkdatahub.client.model.connector.ConnectorOffset;
+import io.github.flinkdatahub.client.model.connector.ConnectorState;
+import io.github.flinkdatahub.client.model.connector.ConnectorType;
+import io.github.flinkdatahub.client.model.result.CreateConnectorResult;
+import io.github.flinkdatahub.client.model.result.CreateSubscriptionResult;
+import io.github.flinkdatahub.client.model.result.GetConnectorDoneTimeResult;
+import io.github.flinkdatahub.client.model.result.GetConnectorResult;
+import io.github.flinkdatahub.client.model.result.GetConnectorShardStatusResult;
+import io.github.flinkdatahub.client.model.result.GetSubscriptionOffsetResult;
+import io.github.flinkdatahub.client.model.result.GetSubscriptionResult;
+import io.github.flinkdatahub.client.model.result.InitAndGetSubscriptionOffsetResult;
+import io.github.flinkdatahub.client.model.result.ListConnectorResult;
+import io.github.flinkdatahub.client.model.result.ListSubscriptionResult;
+import io.github.flinkdatahub.client.model.subscription.OffsetBase;
+import io.github.flinkdatahub.client.model.subscription.OffsetWithSession;
+import io.github.flinkdatahub.client.model.subscription.SubscriptionState;
+import io.github.flinkdatahub.client.protocol.json.ConnectorJson;
+import io.github.flinkdatahub.client.protocol.json.SubscriptionJson;
 import io.github.flinkdatahub.client.model.result.GetCursorResult;
 import io.github.flinkdatahub.client.model.result.GetMeteringInfoResult;
 import io.github.flinkdatahub.client.model.result.GetProjectResult;
@@ -43,6 +62,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -135,6 +155,18 @@ final class DefaultDataHubClient implements DataHubClient {
 
     static String shardPath(String project, String topic, String shardId) {
         return shardsPath(project, topic) + "/" + NameRules.shardId(shardId);
+    }
+
+    static String connectorPath(String project, String topic, String connectorId) {
+        return topicPath(project, topic) + "/connectors/" + NameRules.resourceId(connectorId, "connector id");
+    }
+
+    static String subscriptionsPath(String project, String topic) {
+        return topicPath(project, topic) + "/subscriptions";
+    }
+
+    static String subscriptionPath(String project, String topic, String subId) {
+        return subscriptionsPath(project, topic) + "/" + NameRules.resourceId(subId, "subscription id");
     }
 
     // ------------------------------------------------------------------ projects
@@ -402,6 +434,166 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public GetMeteringInfoResult getMeteringInfo(String projectName, String topicName, String shardId) {
         return ShardJson.readMeter(callJson(post(shardPath(projectName, topicName, shardId), ShardJson.writeMeter())));
+    }
+
+    // ------------------------------------------------------------------ connectors
+
+    @Override
+    public CreateConnectorResult createConnector(String projectName, String topicName, ConnectorType type,
+            List<String> columnFields, ConnectorConfig config, long startTime) {
+        Validation.notNull(type, "connector type");
+        Validation.notNull(config, "connector config");
+        Validation.check(columnFields != null && !columnFields.isEmpty(), "columnFields must name at least one field");
+        columnFields.forEach(NameRules::field);
+        String path = topicPath(projectName, topicName) + "/connectors/" + type.wireValue();
+        return ConnectorJson.readCreateResponse(callJson(post(path, ConnectorJson.writeCreateRequest(
+                new ConnectorJson.CreateConnectorRequest(type, startTime, columnFields, null, config, null)))));
+    }
+
+    @Override
+    public ListConnectorResult listConnector(String projectName, String topicName) {
+        return ConnectorJson.readListResponse(callJson(
+                DataHubRequest.get(topicPath(projectName, topicName) + "/connectors").withQuery("mode=id")));
+    }
+
+    @Override
+    public GetConnectorResult getConnector(String projectName, String topicName, String connectorId) {
+        return ConnectorJson.readGetResponse(callJson(DataHubRequest.get(connectorPath(projectName, topicName, connectorId))));
+    }
+
+    @Override
+    public void updateConnector(String projectName, String topicName, String connectorId, ConnectorConfig config) {
+        Validation.notNull(config, "connector config");
+        call(post(connectorPath(projectName, topicName, connectorId),
+                ConnectorJson.writeUpdateRequest(new ConnectorJson.UpdateConnectorRequest(config, null, null))));
+    }
+
+    @Override
+    public void deleteConnector(String projectName, String topicName, String connectorId) {
+        call(DataHubRequest.delete(connectorPath(projectName, topicName, connectorId)));
+    }
+
+    @Override
+    public GetConnectorShardStatusResult getConnectorShardStatus(String projectName, String topicName,
+            String connectorId, String shardId) {
+        String shard = shardId == null || shardId.isEmpty() ? null : NameRules.shardId(shardId);
+        return ConnectorJson.readShardStatusResponse(callJson(post(connectorPath(projectName, topicName, connectorId),
+                ConnectorJson.writeStatusRequest(shard))), shard);
+    }
+
+    @Override
+    public void reloadConnector(String projectName, String topicName, String connectorId, String shardId) {
+        String shard = shardId == null || shardId.isEmpty() ? null : NameRules.shardId(shardId);
+        call(post(connectorPath(projectName, topicName, connectorId), ConnectorJson.writeReloadRequest(shard)));
+    }
+
+    @Override
+    public void appendConnectorField(String projectName, String topicName, String connectorId, String fieldName) {
+        NameRules.field(fieldName);
+        call(post(connectorPath(projectName, topicName, connectorId), ConnectorJson.writeAppendFieldRequest(fieldName)));
+    }
+
+    @Override
+    public void updateConnectorState(String projectName, String topicName, String connectorId, ConnectorState state) {
+        Validation.notNull(state, "connector state");
+        call(post(connectorPath(projectName, topicName, connectorId), ConnectorJson.writeUpdateStateRequest(state)));
+    }
+
+    @Override
+    public void updateConnectorOffset(String projectName, String topicName, String connectorId, String shardId,
+            ConnectorOffset offset) {
+        Validation.notNull(offset, "connector offset");
+        String shard = shardId == null || shardId.isEmpty() ? null : NameRules.shardId(shardId);
+        call(post(connectorPath(projectName, topicName, connectorId),
+                ConnectorJson.writeUpdateOffsetRequest(shard, offset)));
+    }
+
+    @Override
+    public GetConnectorDoneTimeResult getConnectorDoneTime(String projectName, String topicName, String connectorId) {
+        return ConnectorJson.readDoneTimeResponse(callJson(
+                DataHubRequest.get(connectorPath(projectName, topicName, connectorId)).withQuery("donetime")));
+    }
+
+    // ------------------------------------------------------------------ subscriptions
+
+    @Override
+    public CreateSubscriptionResult createSubscription(String projectName, String topicName, String comment) {
+        return SubscriptionJson.readCreateResponse(callJson(post(subscriptionsPath(projectName, topicName),
+                SubscriptionJson.writeCreateRequest(NameRules.comment(comment)))));
+    }
+
+    @Override
+    public void deleteSubscription(String projectName, String topicName, String subId) {
+        call(DataHubRequest.delete(subscriptionPath(projectName, topicName, subId)));
+    }
+
+    @Override
+    public GetSubscriptionResult getSubscription(String projectName, String topicName, String subId) {
+        return SubscriptionJson.readGetResponse(callJson(DataHubRequest.get(subscriptionPath(projectName, topicName, subId))));
+    }
+
+    @Override
+    public void updateSubscription(String projectName, String topicName, String subId, String comment) {
+        call(put(subscriptionPath(projectName, topicName, subId),
+                SubscriptionJson.writeUpdateCommentRequest(NameRules.comment(comment))));
+    }
+
+    @Override
+    public void updateSubscriptionState(String projectName, String topicName, String subId, SubscriptionState state) {
+        Validation.notNull(state, "subscription state");
+        call(put(subscriptionPath(projectName, topicName, subId), SubscriptionJson.writeUpdateStateRequest(state)));
+    }
+
+    @Override
+    public ListSubscriptionResult listSubscription(String projectName, String topicName, String queryKey,
+            int pageIndex, int pageSize) {
+        Validation.check(pageIndex > 0, "pageIndex is 1-based and must be positive, got " + pageIndex);
+        Validation.check(pageSize > 0, "pageSize must be positive, got " + pageSize);
+        return SubscriptionJson.readListResponse(callJson(post(subscriptionsPath(projectName, topicName),
+                SubscriptionJson.writeListRequest(pageIndex, pageSize, queryKey))));
+    }
+
+    // ------------------------------------------------------------------ subscription offsets
+
+    private static String offsetsPath(String project, String topic, String subId) {
+        return subscriptionPath(project, topic, subId) + "/offsets";
+    }
+
+    private static List<String> shardIds(List<String> shardIds) {
+        Validation.check(shardIds != null && !shardIds.isEmpty(), "shardIds must name at least one shard");
+        shardIds.forEach(NameRules::shardId);
+        return shardIds;
+    }
+
+    @Override
+    public InitAndGetSubscriptionOffsetResult initAndGetSubscriptionOffset(String projectName, String topicName,
+            String subId, List<String> shardIds) {
+        return SubscriptionJson.readOpenOffsetResponse(callJson(post(offsetsPath(projectName, topicName, subId),
+                SubscriptionJson.writeOpenOffsetRequest(shardIds(shardIds)))));
+    }
+
+    @Override
+    public GetSubscriptionOffsetResult getSubscriptionOffset(String projectName, String topicName, String subId,
+            List<String> shardIds) {
+        return SubscriptionJson.readGetOffsetResponse(callJson(post(offsetsPath(projectName, topicName, subId),
+                SubscriptionJson.writeGetOffsetRequest(shardIds(shardIds)))));
+    }
+
+    @Override
+    public CompletableFuture<Void> updateSubscriptionOffsetAsync(String projectName, String topicName, String subId,
+            Map<String, OffsetWithSession> offsets) {
+        Validation.check(offsets != null && !offsets.isEmpty(), "offsets must hold at least one shard");
+        offsets.keySet().forEach(NameRules::shardId);
+        return transport.send(put(offsetsPath(projectName, topicName, subId),
+                SubscriptionJson.writeCommitOffsetRequest(offsets))).thenApply(r -> null);
+    }
+
+    @Override
+    public void resetSubscriptionOffset(String projectName, String topicName, String subId,
+            Map<String, ? extends OffsetBase> offsets) {
+        Validation.check(offsets != null && !offsets.isEmpty(), "offsets must hold at least one shard");
+        offsets.keySet().forEach(NameRules::shardId);
+        call(put(offsetsPath(projectName, topicName, subId), SubscriptionJson.writeResetOffsetRequest(offsets)));
     }
 
     @Override
