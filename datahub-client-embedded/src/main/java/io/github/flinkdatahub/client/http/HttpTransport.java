@@ -42,7 +42,6 @@ public final class HttpTransport implements AutoCloseable {
     public static final String CLIENT_VERSION_HEADER = "x-datahub-client-version";
     public static final String CLIENT_VERSION = "1.1";
     public static final String ACTION_HEADER = "x-datahub-request-action";
-    public static final String RAW_SIZE_HEADER = "x-datahub-content-raw-size";
     public static final String REQUEST_ID_HEADER = "x-datahub-request-id";
 
     static {
@@ -124,7 +123,7 @@ public final class HttpTransport implements AutoCloseable {
                 byte[] compressed = Compression.compress(compression, body);
                 if (compressed.length < body.length) {
                     headers.put("Content-Encoding", List.of(compression.encoding()));
-                    headers.put(RAW_SIZE_HEADER, List.of(Integer.toString(body.length)));
+                    headers.put(Compression.RAW_SIZE_HEADER, List.of(Integer.toString(body.length)));
                     body = compressed;
                 }
             }
@@ -150,11 +149,8 @@ public final class HttpTransport implements AutoCloseable {
         byte[] body = resp.body();
         String encoding = resp.headers().firstValue("Content-Encoding").orElse(null);
         if (encoding != null && body != null && body.length > 0) {
-            CompressFormat format = CompressFormat.fromEncoding(encoding);
-            if (format != null && format != CompressFormat.NONE) {
-                int rawSize = (int) resp.headers().firstValueAsLong(RAW_SIZE_HEADER).orElse(-1);
-                body = Compression.decompress(format, body, rawSize);
-            }
+            int rawSize = (int) resp.headers().firstValueAsLong(Compression.RAW_SIZE_HEADER).orElse(-1);
+            body = Compression.decodeBody(encoding, body, rawSize);
         }
         if (resp.statusCode() >= 400) {
             throw ErrorJson.read(resp.statusCode(), requestId, body);

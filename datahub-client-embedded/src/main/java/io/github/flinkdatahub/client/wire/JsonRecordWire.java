@@ -28,7 +28,7 @@ public final class JsonRecordWire implements RecordWire {
 
     @Override
     public DataHubRequest putRecordsByShard(String shardPath, List<? extends Record> records) {
-        return DataHubRequest.records(shardPath, DataHubRequest.JSON, null, Json.toBytes(RecordJson.writePutRequest(records)));
+        return putRecords(shardPath, records);
     }
 
     @Override

@@ -18,8 +18,7 @@ public final class ProtobufRecordWire implements RecordWire {
 
     @Override
     public DataHubRequest putRecords(String shardsPath, List<? extends Record> records) {
-        return DataHubRequest.records(shardsPath, DataHubRequest.PROTOBUF, "pub",
-                DhubFrame.encode(ProtobufRecordCodec.encodePutRecordsRequest(records)));
+        return put(shardsPath, records);
     }
 
     @Override
@@ -29,7 +28,12 @@ public final class ProtobufRecordWire implements RecordWire {
 
     @Override
     public DataHubRequest putRecordsByShard(String shardPath, List<? extends Record> records) {
-        return DataHubRequest.records(shardPath, DataHubRequest.PROTOBUF, "pub",
+        return put(shardPath, records);
+    }
+
+    /** Routed and by-shard puts share one body; only the path differs. */
+    private static DataHubRequest put(String path, List<? extends Record> records) {
+        return DataHubRequest.records(path, DataHubRequest.PROTOBUF, "pub",
                 DhubFrame.encode(ProtobufRecordCodec.encodePutRecordsRequest(records)));
     }
 
