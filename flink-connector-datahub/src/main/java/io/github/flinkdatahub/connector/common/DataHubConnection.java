@@ -1,0 +1,179 @@
+package io.github.flinkdatahub.connector.common;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.DataHubClientBuilder;
+import io.github.flinkdatahub.client.RetryPolicy;
+import io.github.flinkdatahub.client.WireMode;
+import io.github.flinkdatahub.client.model.CompressFormat;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.util.Preconditions;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where and how to reach DataHub: endpoint, credentials, wire mode, compression, retries. The
+ * serialisable form of a {@link DataHubClient} that sources, sinks and catalogs ship to task
+ * managers; each opens its own client from it. The access key and security token are never
+ * printed.
+ */
+@PublicEvolving
+public final class DataHubConnection implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String endpoint;
+    private final String accessId;
+    private final String accessKey;
+    private final String securityToken;
+    private final WireMode wireMode;
+    private final CompressFormat compression;
+    private final int maxRetries;
+    private final Duration retryInitialBackoff;
+    private final Duration retryMaxBackoff;
+    private final Duration requestTimeout;
+
+    private DataHubConnection(Builder b) {
+        this.endpoint = b.endpoint;
+        this.accessId = b.accessId;
+        this.accessKey = b.accessKey;
+        this.securityToken = b.securityToken;
+        this.wireMode = b.wireMode;
+        this.compression = b.compression;
+        this.maxRetries = b.maxRetries;
+        this.retryInitialBackoff = b.retryInitialBackoff;
+        this.retryMaxBackoff = b.retryMaxBackoff;
+        this.requestTimeout = b.requestTimeout;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Opens a new client; the caller closes it. */
+    public DataHubClient openClient() {
+        DataHubClientBuilder b = DataHubClient.builder()
+                .endpoint(endpoint)
+                .wireMode(wireMode)
+                .retryPolicy(RetryPolicy.of(maxRetries, retryInitialBackoff, retryMaxBackoff))
+                .requestTimeout(requestTimeout)
+                .userAgentSuffix("flink-connector-datahub");
+        if (securityToken == null) {
+            b.credentials(accessId, accessKey);
+        } else {
+            b.credentials(accessId, accessKey, securityToken);
+        }
+        if (compression != null) {
+            b.compression(compression);
+        }
+        return b.build();
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    public String getAccessId() {
+        return accessId;
+    }
+
+    public WireMode getWireMode() {
+        return wireMode;
+    }
+
+    public CompressFormat getCompression() {
+        return compression;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof DataHubConnection)) {
+            return false;
+        }
+        DataHubConnection c = (DataHubConnection) o;
+        return maxRetries == c.maxRetries && endpoint.equals(c.endpoint) && accessId.equals(c.accessId)
+                && accessKey.equals(c.accessKey) && Objects.equals(securityToken, c.securityToken)
+                && wireMode == c.wireMode && compression == c.compression
+                && retryInitialBackoff.equals(c.retryInitialBackoff) && retryMaxBackoff.equals(c.retryMaxBackoff)
+                && requestTimeout.equals(c.requestTimeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(endpoint, accessId, wireMode, compression, maxRetries);
+    }
+
+    @Override
+    public String toString() {
+        return "DataHubConnection{endpoint=" + endpoint + ", accessId=" + accessId + ", accessKey=******"
+                + (securityToken == null ? "" : ", securityToken=******") + ", wireMode=" + wireMode
+                + ", compression=" + compression + ", maxRetries=" + maxRetries + '}';
+    }
+
+    /** Builds a {@link DataHubConnection}. */
+    @PublicEvolving
+    public static final class Builder {
+        private String endpoint;
+        private String accessId;
+        private String accessKey;
+        private String securityToken;
+        private WireMode wireMode = WireMode.PROTOBUF;
+        private CompressFormat compression;
+        private int maxRetries = 5;
+        private Duration retryInitialBackoff = Duration.ofMillis(100);
+        private Duration retryMaxBackoff = Duration.ofSeconds(5);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+
+        private Builder() {}
+
+        public Builder endpoint(String endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        public Builder credentials(String accessId, String accessKey) {
+            this.accessId = accessId;
+            this.accessKey = accessKey;
+            return this;
+        }
+
+        public Builder securityToken(String securityToken) {
+            this.securityToken = securityToken == null || securityToken.isEmpty() ? null : securityToken;
+            return this;
+        }
+
+        public Builder wireMode(WireMode wireMode) {
+            this.wireMode = Preconditions.checkNotNull(wireMode, "wireMode");
+            return this;
+        }
+
+        /** Null keeps the client's default (NONE, or LZ4 for BATCH). */
+        public Builder compression(CompressFormat compression) {
+            this.compression = compression;
+            return this;
+        }
+
+        public Builder retries(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
+            Preconditions.checkArgument(maxRetries >= 0, "retries must be >= 0, got %s", maxRetries);
+            this.maxRetries = maxRetries;
+            this.retryInitialBackoff = Preconditions.checkNotNull(initialBackoff, "initialBackoff");
+            this.retryMaxBackoff = Preconditions.checkNotNull(maxBackoff, "maxBackoff");
+            return this;
+        }
+
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = Preconditions.checkNotNull(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        public DataHubConnection build() {
+            Preconditions.checkArgument(endpoint != null && !endpoint.isBlank(),
+                    "The DataHub endpoint is required, e.g. https://dh-cn-hangzhou.aliyuncs.com");
+            Preconditions.checkArgument(accessId != null && !accessId.isEmpty(), "The DataHub access id is required");
+            Preconditions.checkArgument(accessKey != null && !accessKey.isEmpty(),
+                    "The DataHub access key is required");
+            return new DataHubConnection(this);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.github.flinkdatahub.connector.source;
+
+import io.github.flinkdatahub.client.exception.NameRules;
+import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
+import io.github.flinkdatahub.connector.source.enumerator.assigner.ShardAssigner;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.util.Preconditions;
+
+import java.time.Duration;
+
+/** Builds a {@link DataHubSource}; connection, project, topic and deserializer are required. */
+@PublicEvolving
+public final class DataHubSourceBuilder<T> {
+    private DataHubConnection connection;
+    private String project;
+    private String topic;
+    private String subscriptionId;
+    private StartingPosition startingPosition = StartingPosition.earliest();
+    private StoppingPosition stoppingPosition;
+    private DataHubDeserializationSchema<T> deserializer;
+    private Duration discoveryInterval = DataHubSourceOptions.SHARD_DISCOVERY_INTERVAL.defaultValue();
+    private int maxRecordsPerFetch = DataHubSourceOptions.FETCH_MAX_RECORDS.defaultValue();
+    private Duration emptyFetchInterval = DataHubSourceOptions.FETCH_EMPTY_INTERVAL.defaultValue();
+    private Duration maxBackoff = DataHubSourceOptions.FETCH_MAX_BACKOFF.defaultValue();
+    private boolean commitOffsets = DataHubSourceOptions.COMMIT_ON_CHECKPOINT.defaultValue();
+    private ShardAssigner assigner = ShardAssigner.uniform();
+
+    DataHubSourceBuilder() {}
+
+    /** Endpoint, credentials, wire mode and compression of the client. */
+    public DataHubSourceBuilder<T> setConnection(DataHubConnection connection) {
+        this.connection = connection;
+        return this;
+    }
+
+    public DataHubSourceBuilder<T> setProject(String project) {
+        this.project = project;
+        return this;
+    }
+
+    public DataHubSourceBuilder<T> setTopic(String topic) {
+        this.topic = topic;
+        return this;
+    }
+
+    /**
+     * A DataHub subscription to commit positions to after each completed checkpoint, and to start
+     * from with {@link StartingPosition#fromSubscription}.
+     */
+    public DataHubSourceBuilder<T> setSubscriptionId(String subscriptionId) {
+        this.subscriptionId = subscriptionId;
+        return this;
+    }
+
+    /** Where to start; {@link StartingPosition#earliest()} by default. */
+    public DataHubSourceBuilder<T> setStartingPosition(StartingPosition startingPosition) {
+        this.startingPosition = Preconditions.checkNotNull(startingPosition, "startingPosition");
+        return this;
+    }
+
+    /** Makes the source bounded: it stops there and the job finishes. */
+    public DataHubSourceBuilder<T> setBounded(StoppingPosition stoppingPosition) {
+        this.stoppingPosition = Preconditions.checkNotNull(stoppingPosition, "stoppingPosition");
+        return this;
+    }
+
+    public DataHubSourceBuilder<T> setDeserializer(DataHubDeserializationSchema<T> deserializer) {
+        this.deserializer = deserializer;
+        return this;
+    }
+
+    public DataHubSourceBuilder<T> setShardDiscoveryInterval(Duration interval) {
+        Preconditions.checkArgument(interval != null && !interval.isNegative() && !interval.isZero(),
+                "%s must be positive, got %s", DataHubSourceOptions.SHARD_DISCOVERY_INTERVAL.key(), interval);
+        this.discoveryInterval = interval;
+        return this;
+    }
+
+    /** Records per read of a shard, 1-1000. */
+    public DataHubSourceBuilder<T> setMaxRecordsPerFetch(int maxRecords) {
+        Preconditions.checkArgument(maxRecords >= 1 && maxRecords <= 1000, "%s must be between 1 and 1000, got %s",
+                DataHubSourceOptions.FETCH_MAX_RECORDS.key(), maxRecords);
+        this.maxRecordsPerFetch = maxRecords;
+        return this;
+    }
+
+    public DataHubSourceBuilder<T> setEmptyFetchInterval(Duration interval) {
+        Preconditions.checkArgument(interval != null && !interval.isNegative(), "%s must be >= 0, got %s",
+                DataHubSourceOptions.FETCH_EMPTY_INTERVAL.key(), interval);
+        this.emptyFetchInterval = interval;
+        return this;
+    }
+
+    public DataHubSourceBuilder<T> setMaxBackoff(Duration maxBackoff) {
+        Preconditions.checkArgument(maxBackoff != null && maxBackoff.toMillis() >= 100, "%s must be >= 100 ms, got %s",
+                DataHubSourceOptions.FETCH_MAX_BACKOFF.key(), maxBackoff);
+        this.maxBackoff = maxBackoff;
+        return this;
+    }
+
+    /** Whether to commit to the subscription after checkpoints (default true when one is set). */
+    public DataHubSourceBuilder<T> setCommitOffsetsOnCheckpoint(boolean commit) {
+        this.commitOffsets = commit;
+        return this;
+    }
+
+    public DataHubSourceBuilder<T> setShardAssigner(ShardAssigner assigner) {
+        this.assigner = Preconditions.checkNotNull(assigner, "assigner");
+        return this;
+    }
+
+    public DataHubSource<T> build() {
+        Preconditions.checkArgument(connection != null, "A DataHub connection is required: setConnection(...)");
+        Preconditions.checkArgument(project != null, "The DataHub project is required: setProject(...)");
+        Preconditions.checkArgument(topic != null, "The DataHub topic is required: setTopic(...)");
+        NameRules.existing(project, "project");
+        NameRules.existing(topic, "topic");
+        Preconditions.checkArgument(deserializer != null, "A deserializer is required: setDeserializer(...), e.g. "
+                + "DataHubDeserializationSchema.blobBytes() or tupleToValue()");
+        Preconditions.checkArgument(startingPosition.kind() != StartingPosition.Kind.SUBSCRIPTION || subscriptionId != null,
+                "Starting from the subscription needs setSubscriptionId(...)");
+        return new DataHubSource<>(connection, project, topic, subscriptionId, startingPosition, stoppingPosition,
+                deserializer, discoveryInterval, maxRecordsPerFetch, emptyFetchInterval, maxBackoff, commitOffsets,
+                assigner);
+    }
+}
