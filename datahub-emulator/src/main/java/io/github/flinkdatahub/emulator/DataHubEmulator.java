@@ -61,13 +61,30 @@ public final class DataHubEmulator implements AutoCloseable {
         if (server != null) {
             return this;
         }
-        store = settings.dataDirectory == null ? EmulatorStore.inMemory() : EmulatorStore.open(settings.dataDirectory);
-        context = new EmulatorContext(store, clock, faults, settings.shardOpeningDelay);
-        Router router = new Router(new ProjectApi(context), new TopicApi(context), new ShardApi(context),
-                new RecordApi(context), new ConnectorApi(context), new SubscriptionApi(context));
-        server = new EmulatorHttpServer(settings.host, settings.port, Map.copyOf(settings.accounts), Clock.systemUTC(),
-                router, new AdminApi(faults, clock), faults, store::commit);
-        server.start();
+        EmulatorStore opened =
+                settings.dataDirectory == null ? EmulatorStore.inMemory() : EmulatorStore.open(settings.dataDirectory);
+        EmulatorContext ctx = new EmulatorContext(opened, clock, faults, settings.shardOpeningDelay);
+        Router router = new Router(new ProjectApi(ctx), new TopicApi(ctx), new ShardApi(ctx),
+                new RecordApi(ctx), new ConnectorApi(ctx), new SubscriptionApi(ctx));
+        // Committing under the writers' lock keeps half-done changes of a concurrent request (a put
+        // that appended records but has not yet moved the shard's next sequence) out of the file.
+        Runnable commit = () -> {
+            synchronized (ctx.lock()) {
+                opened.commit();
+            }
+        };
+        try {
+            server = new EmulatorHttpServer(settings.host, settings.port, Map.copyOf(settings.accounts),
+                    Clock.systemUTC(), router, new AdminApi(faults, clock), faults, commit);
+            server.start();
+        } catch (RuntimeException e) {
+            // Release the data directory (its file lock) so that a retry or another emulator can open it.
+            server = null;
+            opened.close();
+            throw e;
+        }
+        store = opened;
+        context = ctx;
         return this;
     }
 

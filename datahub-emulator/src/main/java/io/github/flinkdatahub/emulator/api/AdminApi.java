@@ -12,17 +12,21 @@ import io.github.flinkdatahub.emulator.http.Route;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The emulator's own unsigned admin endpoints under {@code /__emulator}:
+ * The emulator's own endpoints under {@code /__emulator}, unsigned so that curl can drive them
+ * (the emulator listens on 127.0.0.1 unless told otherwise):
  *
  * <ul>
- *   <li>{@code GET /__emulator/health}
- *   <li>{@code GET /__emulator/faults} - rules in force and counts of injected faults
+ *   <li>{@code GET /__emulator/health} - {@code {"status":"ok"}}
+ *   <li>{@code GET /__emulator/faults} - rules in force by scope and counts of injected faults
  *   <li>{@code PUT /__emulator/faults[?project=P[&topic=T]]} with a {@link FaultRule} JSON body
- *   <li>{@code DELETE /__emulator/faults[?project=P[&topic=T]]} (no query: every rule)
+ *       (no query: the global rule); answers like GET
+ *   <li>{@code DELETE /__emulator/faults?project=P[&topic=T]} - removes that scope's rule;
+ *       without a query removes every rule and sets the counts back to 0
+ *   <li>{@code GET /__emulator/clock} - the data clock
  *   <li>{@code POST /__emulator/clock/advance?millis=N} - let time pass for records (lifecycle)
  * </ul>
  */
@@ -38,58 +42,95 @@ public final class AdminApi implements RequestHandler {
     @Override
     public ApiResponse handle(Route ignored, ApiRequest req) {
         String path = req.path().replaceAll("/+$", "");
-        String project = Params.query(req, "project");
-        String topic = Params.query(req, "topic");
         switch (req.method() + " " + path) {
             case "GET /__emulator/health": {
                 ObjectNode o = Json.object();
                 o.put("status", "ok");
                 return ApiResponse.json(o);
             }
-            case "GET /__emulator/faults": {
-                ObjectNode o = Json.object();
-                ObjectNode rules = o.putObject("rules");
-                faults.rules().forEach((scope, rule) -> rules.set(scope, Json.MAPPER.valueToTree(rule)));
-                ObjectNode counts = o.putObject("injected");
-                counts.put("throttled", faults.throttledCount());
-                counts.put("serverErrors", faults.serverErrorCount());
-                counts.put("closedConnections", faults.closedConnectionCount());
-                counts.put("failedRecords", faults.failedRecordCount());
-                return ApiResponse.json(o);
-            }
+            case "GET /__emulator/faults":
+                return faultState();
             case "PUT /__emulator/faults":
-            case "POST /__emulator/faults": {
-                FaultRule rule;
-                try {
-                    rule = Json.MAPPER.readValue(req.body(), FaultRule.class);
-                } catch (IOException e) {
-                    throw ErrorCode.INVALID_PARAMETER.exception("Body must be a fault rule, e.g. {\"throttleRate\":0.2,"
-                            + "\"serverErrorRate\":0.1,\"closeConnectionRate\":0.05,\"partialPutFailureRate\":0.1,"
-                            + "\"latencyMillis\":20}: " + e.getMessage());
-                }
-                if (topic != null && project == null) {
-                    throw ErrorCode.INVALID_PARAMETER.exception("A topic scope needs its project: ?project=P&topic=T");
-                }
-                faults.set(project, topic, rule);
-                return ApiResponse.ok();
-            }
-            case "DELETE /__emulator/faults":
-                if (project == null) {
-                    faults.clearAll();
+            case "POST /__emulator/faults":
+                return setFaults(req);
+            case "DELETE /__emulator/faults": {
+                String project = Params.query(req, "project");
+                String topic = Params.query(req, "topic");
+                if (project == null && topic == null) {
+                    faults.reset();
                 } else {
+                    checkScope(project, topic);
                     faults.clear(project, topic);
                 }
-                return ApiResponse.ok();
-            case "POST /__emulator/clock/advance": {
-                String millis = Params.query(req, "millis");
-                if (millis == null) {
-                    throw ErrorCode.INVALID_PARAMETER.exception("Give the time to add as ?millis=N");
-                }
-                clock.advance(Duration.ofMillis(Long.parseLong(millis)));
-                return ApiResponse.ok();
+                return faultState();
             }
+            case "GET /__emulator/clock":
+                return clockState();
+            case "POST /__emulator/clock/advance":
+                clock.advance(Duration.ofMillis(millis(req)));
+                return clockState();
             default:
-                throw ErrorCode.INVALID_URI_SPEC.exception("Unknown admin call " + req.method() + " " + path);
+                throw ErrorCode.INVALID_URI_SPEC.exception("Unknown admin call " + req.method() + " " + path
+                        + "; the admin endpoints are GET /__emulator/health, GET|PUT|DELETE /__emulator/faults,"
+                        + " GET /__emulator/clock and POST /__emulator/clock/advance?millis=N");
         }
+    }
+
+    private ApiResponse setFaults(ApiRequest req) {
+        String project = Params.query(req, "project");
+        String topic = Params.query(req, "topic");
+        checkScope(project, topic);
+        FaultRule rule;
+        try {
+            rule = FaultRule.fromJson(new String(req.body(), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw ErrorCode.INVALID_PARAMETER.exception(e.getMessage());
+        }
+        faults.set(project, topic, rule);
+        return faultState();
+    }
+
+    private static void checkScope(String project, String topic) {
+        if (topic != null && project == null) {
+            throw ErrorCode.INVALID_PARAMETER.exception("A topic scope needs its project: ?project=P&topic=T");
+        }
+        if ("".equals(project) || "".equals(topic)) {
+            throw ErrorCode.INVALID_PARAMETER.exception("Give the scope as ?project=P or ?project=P&topic=T,"
+                    + " or no query for the global rule");
+        }
+    }
+
+    private ApiResponse faultState() {
+        ObjectNode o = Json.object();
+        ObjectNode rules = o.putObject("rules");
+        faults.rules().forEach((scope, rule) -> rules.set(scope, rule.toJson()));
+        ObjectNode counts = o.putObject("injected");
+        counts.put("throttled", faults.throttledCount());
+        counts.put("serverErrors", faults.serverErrorCount());
+        counts.put("closedConnections", faults.closedConnectionCount());
+        counts.put("failedRecords", faults.failedRecordCount());
+        counts.put("delayed", faults.delayedCount());
+        return ApiResponse.json(o);
+    }
+
+    private ApiResponse clockState() {
+        ObjectNode o = Json.object();
+        o.put("nowMillis", clock.millis());
+        return ApiResponse.json(o);
+    }
+
+    private static long millis(ApiRequest req) {
+        String millis = Params.query(req, "millis");
+        long value;
+        try {
+            value = millis == null ? -1 : Long.parseLong(millis);
+        } catch (NumberFormatException e) {
+            value = -1;
+        }
+        if (value < 0) {
+            throw ErrorCode.INVALID_PARAMETER.exception("Give the time to add as ?millis=N with N >= 0"
+                    + (millis == null ? "" : ", got '" + millis + "'"));
+        }
+        return value;
     }
 }
