@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A stored shard: hash-key range, lineage, state and the bounds of its record log. Sequences are
- * dense: the log holds {@code [firstSequence, nextSequence)}, older entries having expired.
+ * A stored shard: hash-key range, lineage and state. Its record log, with the log's bounds, lives
+ * in the shard's own record map (see {@code records.ShardLog}), so a put never rewrites the topic.
  */
 public final class ShardDoc {
     public String shardId;
@@ -14,14 +14,10 @@ public final class ShardDoc {
     /** ACTIVE or CLOSED; OPENING is derived from {@link #activeAtMillis}. */
     public String state;
     public List<String> parentShardIds = new ArrayList<>();
+    /** Data-clock time of creation; split and merge refuse shards younger than their cool-down. */
     public long createTimeMillis;
     /** Until this time the shard reports OPENING and refuses reads and writes with ShardNotReady. */
     public long activeAtMillis;
+    /** Data-clock time the shard was closed by a split, merge or extend; 0 while it is open. */
     public long closedTimeMillis;
-    public long firstSequence;
-    public long nextSequence;
-    /** System time (ms) of the newest entry, -1 when the log is empty. */
-    public long latestTimeMillis = -1;
-    /** Bytes of the stored entries, for metering. */
-    public long storedBytes;
 }

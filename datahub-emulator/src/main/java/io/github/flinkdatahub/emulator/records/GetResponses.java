@@ -1,0 +1,148 @@
+package io.github.flinkdatahub.emulator.records;
+
+import io.github.flinkdatahub.client.model.CompressFormat;
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.result.GetRecordsResult;
+import io.github.flinkdatahub.client.protocol.batch.BatchRecordCodec;
+import io.github.flinkdatahub.client.protocol.batch.BatchSerializer;
+import io.github.flinkdatahub.client.protocol.frame.DhubFrame;
+import io.github.flinkdatahub.client.protocol.json.RecordJson;
+import io.github.flinkdatahub.client.protocol.protobuf.ProtobufMessages;
+import io.github.flinkdatahub.client.protocol.protobuf.ProtobufRecordCodec;
+import io.github.flinkdatahub.client.protocol.protobuf.generated.DataHubProtos;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Answers to get-records in the three wire modes, whatever mode the entries were written in:
+ *
+ * <ul>
+ *   <li>JSON and protobuf readers get records; the records of a batch entry all carry the entry's
+ *       sequence, system time and cursors (as the batch readers of the SDKs give them).
+ *   <li>Batch readers get one blob per entry: a batch entry's blob exactly as its writer sent it
+ *       (compression and schema version kept), and a single record written in JSON or protobuf
+ *       mode as a blob of its own, LZ4-compressed like the Java SDK's batch writer does by default.
+ * </ul>
+ */
+public final class GetResponses {
+    /** Compression of the blobs built for records that were not written as batches. */
+    static final CompressFormat BLOB_COMPRESSION = CompressFormat.LZ4;
+
+    private GetResponses() {}
+
+    /** What a get found: the entries read, where the read started, and the log's bounds. */
+    public static final class Read {
+        private final List<LogEntry> entries;
+        private final String requestCursor;
+        private final long startSequence;
+        private final LogBounds bounds;
+        private final String shardId;
+
+        public Read(List<LogEntry> entries, String requestCursor, long startSequence, LogBounds bounds, String shardId) {
+            this.entries = List.copyOf(entries);
+            this.requestCursor = requestCursor;
+            this.startSequence = startSequence;
+            this.bounds = bounds;
+            this.shardId = shardId;
+        }
+
+        public List<LogEntry> entries() {
+            return entries;
+        }
+
+        /** Where to continue: after the last entry read, or the request's own cursor when nothing was read. */
+        public String nextCursor() {
+            if (entries.isEmpty()) {
+                return requestCursor;
+            }
+            LogEntry last = entries.get(entries.size() - 1);
+            return CursorCodec.encode(last.sequence() + 1, last.systemTime());
+        }
+
+        long firstSequence() {
+            return entries.isEmpty() ? startSequence : entries.get(0).sequence();
+        }
+    }
+
+    /** The records read, for the JSON and protobuf answers. */
+    public static GetRecordsResult result(Read read, TopicFormat f) {
+        List<Record> records = new ArrayList<>();
+        for (LogEntry e : read.entries) {
+            records.addAll(records(e, f, read.shardId));
+        }
+        return new GetRecordsResult(read.nextCursor(), records.size(), read.firstSequence(),
+                read.bounds.latestSequence(), read.bounds.latestTime(), records);
+    }
+
+    public static ObjectNode json(Read read, TopicFormat f) {
+        return RecordJson.writeGetResponse(result(read, f));
+    }
+
+    /** A framed {@code GetRecordsResponse}. */
+    public static byte[] protobuf(Read read, TopicFormat f) {
+        return DhubFrame.encode(ProtobufRecordCodec.encodeGetRecordsResponse(result(read, f)));
+    }
+
+    /** A framed {@code GetBinaryRecordsResponse}, one blob per entry; {@code record_count} counts entries. */
+    public static byte[] batch(Read read, TopicFormat f) {
+        DataHubProtos.GetBinaryRecordsResponse.Builder response = DataHubProtos.GetBinaryRecordsResponse.newBuilder()
+                .setNextCursor(read.nextCursor())
+                .setRecordCount(read.entries.size())
+                .setStartSequence(read.firstSequence())
+                .setLatestSequence(read.bounds.latestSequence())
+                .setLatestTime(read.bounds.latestTime());
+        for (LogEntry e : read.entries) {
+            byte[] blob = e.kind() == LogEntry.Kind.BATCH
+                    ? e.payload()
+                    : BatchSerializer.serialize(records(e, f, read.shardId), f.type(), f.schema(), BLOB_COMPRESSION,
+                            f.schemaVersion());
+            response.addRecords(binaryEntry(e, blob));
+        }
+        return DhubFrame.encode(response.build().toByteArray());
+    }
+
+    /**
+     * The records of one entry as a reader of the topic's current schema sees them (values missing
+     * from older records are null), each carrying the entry's position and shard id.
+     */
+    public static List<Record> records(LogEntry e, TopicFormat f, String shardId) {
+        String next = CursorCodec.encode(e.sequence() + 1, e.systemTime());
+        if (e.kind() == LogEntry.Kind.BATCH) {
+            byte[] response = DataHubProtos.GetBinaryRecordsResponse.newBuilder()
+                    .setNextCursor(next)
+                    .setRecordCount(1)
+                    .addRecords(binaryEntry(e, e.payload()))
+                    .build()
+                    .toByteArray();
+            return BatchRecordCodec.decodeGetBinaryRecordsResponse(response, f.type(), f.schema(), shardId).getRecords();
+        }
+        DataHubProtos.RecordEntry entry = ProtobufMessages.parse(DataHubProtos.RecordEntry.parser(), e.payload(),
+                "RecordEntry").toBuilder()
+                .setCursor(CursorCodec.encode(e.sequence(), e.systemTime()))
+                .setNextCursor(next)
+                .setSequence(e.sequence())
+                .setSystemTime(e.systemTime())
+                .build();
+        byte[] response = DataHubProtos.GetRecordsResponse.newBuilder()
+                .setNextCursor(next)
+                .setRecordCount(1)
+                .addRecords(entry)
+                .build()
+                .toByteArray();
+        return ProtobufRecordCodec.decodeGetRecordsResponse(response, f.type(), f.schema(), shardId).getRecords();
+    }
+
+    private static DataHubProtos.BinaryRecordEntry binaryEntry(LogEntry e, byte[] blob) {
+        return DataHubProtos.BinaryRecordEntry.newBuilder()
+                .setCursor(CursorCodec.encode(e.sequence(), e.systemTime()))
+                .setNextCursor(CursorCodec.encode(e.sequence() + 1, e.systemTime()))
+                .setSequence(e.sequence())
+                .setSystemTime(e.systemTime())
+                .setData(ByteString.copyFrom(blob))
+                .build();
+    }
+}
