@@ -252,7 +252,10 @@ public final class RecordApi {
                 throw ErrorCode.INVALID_SHARD_OPERATION.exception("The specified shard " + shardId
                         + " is closed and has been read to its end.");
             }
-            read = new GetResponses.Read(entries, cursor, from, b, shardId);
+            LogEntry following = entries.isEmpty() ? null
+                    : log.entry(entries.get(entries.size() - 1).sequence() + 1);
+            read = new GetResponses.Read(entries, cursor, from, following == null ? -1 : following.systemTime(), b,
+                    shardId);
             format = TopicFormat.of(t);
         }
         switch (mode) {

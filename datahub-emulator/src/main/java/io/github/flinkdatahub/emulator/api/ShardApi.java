@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -149,9 +148,12 @@ public final class ShardApi {
 
     /**
      * Grows the topic to {@code ShardNumber} open shards ({@code ExtendMode} TO, what the SDKs send;
-     * INC adds that many). How the service assigns hash ranges here is not documented: the
-     * emulator splits the widest open shard at its middle (lowest hash range first among equals)
-     * until the count is reached, so extending 1 shard to 4 gives four quarter ranges.
+     * INC adds that many). The new shards take the next ids and have no parents; the open shards
+     * stay open, as partitions added to a Kafka topic do (the Go SDK's producer routes extend-mode
+     * topics by hash modulo the shard count, which only works if shards are added, not replaced).
+     * How the service assigns hash ranges here is not documented: the emulator spreads the key
+     * space evenly again over the open shards in hash order followed by the new ones, so ranges
+     * stay contiguous and hash-key routing keeps working.
      */
     private ApiResponse extend(String project, String topic, JsonNode body) {
         int number = (int) Params.requiredLong(body, "ShardNumber");
@@ -163,21 +165,23 @@ public final class ShardApi {
             TopicDoc t = logs.topic(project, topic);
             allow(t, ExpandMode.ONLY_EXTEND, "extend");
             long now = ctx.nowMillis();
-            int current = Shards.notClosed(t).size();
+            List<ShardDoc> shards = Shards.notClosed(t);
+            int current = shards.size();
             int target = mode.equals("TO") ? number : current + number;
             if (target <= current) {
                 throw ErrorCode.INVALID_PARAMETER.exception("ShardNumber " + number + " does not add shards: the topic"
                         + " has " + current + " active shards.");
             }
-            checkLimits(t, target - current, 2 * (target - current));
+            checkLimits(t, target - current, target - current);
             for (int i = current; i < target; i++) {
-                ShardDoc widest = Shards.notClosed(t).stream()
-                        .max(Comparator.comparing((ShardDoc s) -> end(s).subtract(begin(s)))
-                                .thenComparing(s -> begin(s), Comparator.reverseOrder()))
-                        .orElseThrow();
-                split(t, widest, begin(widest).add(end(widest)).shiftRight(1), now);
+                shards.add(newShard(t, null, null, List.of(), now));
+            }
+            for (int i = 0; i < target; i++) {
+                shards.get(i).beginHashKey = HashRanges.boundary(i, target);
+                shards.get(i).endHashKey = HashRanges.end(i, target);
             }
             ctx.saveTopic(t);
+            LOG.info("Extended {}/{} from {} to {} shards", t.project, t.name, current, target);
         }
         return ApiResponse.ok();
     }

@@ -39,13 +39,20 @@ public final class GetResponses {
         private final List<LogEntry> entries;
         private final String requestCursor;
         private final long startSequence;
+        private final long followingTime;
         private final LogBounds bounds;
         private final String shardId;
 
-        public Read(List<LogEntry> entries, String requestCursor, long startSequence, LogBounds bounds, String shardId) {
+        /**
+         * @param followingTime system time of the entry after the last one read, -1 when there is none
+         *     yet: a record's next cursor is then exactly the cursor the following record will be read with
+         */
+        public Read(List<LogEntry> entries, String requestCursor, long startSequence, long followingTime,
+                LogBounds bounds, String shardId) {
             this.entries = List.copyOf(entries);
             this.requestCursor = requestCursor;
             this.startSequence = startSequence;
+            this.followingTime = followingTime;
             this.bounds = bounds;
             this.shardId = shardId;
         }
@@ -56,11 +63,15 @@ public final class GetResponses {
 
         /** Where to continue: after the last entry read, or the request's own cursor when nothing was read. */
         public String nextCursor() {
-            if (entries.isEmpty()) {
-                return requestCursor;
-            }
-            LogEntry last = entries.get(entries.size() - 1);
-            return CursorCodec.encode(last.sequence() + 1, last.systemTime());
+            return entries.isEmpty() ? requestCursor : nextCursor(entries.size() - 1);
+        }
+
+        /** The cursor of the entry after entry {@code i}; past the end it carries entry i's time. */
+        String nextCursor(int i) {
+            LogEntry e = entries.get(i);
+            long time = i + 1 < entries.size() ? entries.get(i + 1).systemTime()
+                    : followingTime >= 0 ? followingTime : e.systemTime();
+            return CursorCodec.encode(e.sequence() + 1, time);
         }
 
         long firstSequence() {
@@ -71,8 +82,8 @@ public final class GetResponses {
     /** The records read, for the JSON and protobuf answers. */
     public static GetRecordsResult result(Read read, TopicFormat f) {
         List<Record> records = new ArrayList<>();
-        for (LogEntry e : read.entries) {
-            records.addAll(records(e, f, read.shardId));
+        for (int i = 0; i < read.entries.size(); i++) {
+            records.addAll(records(read.entries.get(i), read.nextCursor(i), f, read.shardId));
         }
         return new GetRecordsResult(read.nextCursor(), records.size(), read.firstSequence(),
                 read.bounds.latestSequence(), read.bounds.latestTime(), records);
@@ -95,27 +106,29 @@ public final class GetResponses {
                 .setStartSequence(read.firstSequence())
                 .setLatestSequence(read.bounds.latestSequence())
                 .setLatestTime(read.bounds.latestTime());
-        for (LogEntry e : read.entries) {
+        for (int i = 0; i < read.entries.size(); i++) {
+            LogEntry e = read.entries.get(i);
+            String next = read.nextCursor(i);
             byte[] blob = e.kind() == LogEntry.Kind.BATCH
                     ? e.payload()
-                    : BatchSerializer.serialize(records(e, f, read.shardId), f.type(), f.schema(), BLOB_COMPRESSION,
-                            f.schemaVersion());
-            response.addRecords(binaryEntry(e, blob));
+                    : BatchSerializer.serialize(records(e, next, f, read.shardId), f.type(), f.schema(),
+                            BLOB_COMPRESSION, f.schemaVersion());
+            response.addRecords(binaryEntry(e, next, blob));
         }
         return DhubFrame.encode(response.build().toByteArray());
     }
 
     /**
      * The records of one entry as a reader of the topic's current schema sees them (values missing
-     * from older records are null), each carrying the entry's position and shard id.
+     * from older records are null), each carrying the entry's position, {@code next} as next cursor,
+     * and the shard id.
      */
-    public static List<Record> records(LogEntry e, TopicFormat f, String shardId) {
-        String next = CursorCodec.encode(e.sequence() + 1, e.systemTime());
+    public static List<Record> records(LogEntry e, String next, TopicFormat f, String shardId) {
         if (e.kind() == LogEntry.Kind.BATCH) {
             byte[] response = DataHubProtos.GetBinaryRecordsResponse.newBuilder()
                     .setNextCursor(next)
                     .setRecordCount(1)
-                    .addRecords(binaryEntry(e, e.payload()))
+                    .addRecords(binaryEntry(e, next, e.payload()))
                     .build()
                     .toByteArray();
             return BatchRecordCodec.decodeGetBinaryRecordsResponse(response, f.type(), f.schema(), shardId).getRecords();
@@ -136,10 +149,10 @@ public final class GetResponses {
         return ProtobufRecordCodec.decodeGetRecordsResponse(response, f.type(), f.schema(), shardId).getRecords();
     }
 
-    private static DataHubProtos.BinaryRecordEntry binaryEntry(LogEntry e, byte[] blob) {
+    private static DataHubProtos.BinaryRecordEntry binaryEntry(LogEntry e, String next, byte[] blob) {
         return DataHubProtos.BinaryRecordEntry.newBuilder()
                 .setCursor(CursorCodec.encode(e.sequence(), e.systemTime()))
-                .setNextCursor(CursorCodec.encode(e.sequence() + 1, e.systemTime()))
+                .setNextCursor(next)
                 .setSequence(e.sequence())
                 .setSystemTime(e.systemTime())
                 .setData(ByteString.copyFrom(blob))
