@@ -158,6 +158,11 @@ public final class DataHubEmulatorExtension
         return running().emulator.endpoint();
     }
 
+    /** Where the running emulator keeps its data; null when it runs in memory. */
+    public Path dataDirectory() {
+        return running().dataDirectory;
+    }
+
     private Running running() {
         Running r = current;
         if (r == null) {
@@ -175,20 +180,26 @@ public final class DataHubEmulatorExtension
     private Running start(ExtensionContext context) {
         DataHubEmulator.Builder b = DataHubEmulator.builder().port(port).shardOpeningDelay(shardOpeningDelay);
         accounts.forEach(b::account);
-        Path temporary = null;
+        Path directory = dataDirectory;
         if (temporaryDataDirectory) {
             try {
-                temporary = Files.createTempDirectory("datahub-emulator-");
+                directory = Files.createTempDirectory("datahub-emulator-");
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create a temporary data directory for the DataHub emulator", e);
             }
-            b.dataDirectory(temporary);
-        } else if (dataDirectory != null) {
-            b.dataDirectory(dataDirectory);
+        }
+        if (directory != null) {
+            b.dataDirectory(directory);
         }
         DataHubEmulator emulator = b.build();
         resetFaults(emulator.faults());
-        Running r = new Running(emulator.start(), temporary);
+        Running r = new Running(emulator, directory, temporaryDataDirectory);
+        try {
+            emulator.start();
+        } catch (RuntimeException e) {
+            r.close();
+            throw e;
+        }
         context.getStore(namespace()).put(RUNNING, r);
         current = r;
         return r;
@@ -300,15 +311,17 @@ public final class DataHubEmulatorExtension
         }
     }
 
-    /** One started emulator, its lazily created client and the temporary directory to delete. */
+    /** One started emulator, its lazily created client and its data directory (deleted if temporary). */
     private static final class Running {
         final DataHubEmulator emulator;
-        final Path temporaryDirectory;
+        final Path dataDirectory;
+        final boolean temporary;
         private DataHubClient client;
 
-        Running(DataHubEmulator emulator, Path temporaryDirectory) {
+        Running(DataHubEmulator emulator, Path dataDirectory, boolean temporary) {
             this.emulator = emulator;
-            this.temporaryDirectory = temporaryDirectory;
+            this.dataDirectory = dataDirectory;
+            this.temporary = temporary;
         }
 
         synchronized DataHubClient client() {
@@ -325,8 +338,8 @@ public final class DataHubEmulatorExtension
                 }
             } finally {
                 emulator.close();
-                if (temporaryDirectory != null) {
-                    deleteRecursively(temporaryDirectory);
+                if (temporary) {
+                    deleteRecursively(dataDirectory);
                 }
             }
         }
