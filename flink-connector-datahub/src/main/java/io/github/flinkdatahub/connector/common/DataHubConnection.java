@@ -53,10 +53,18 @@ public final class DataHubConnection implements Serializable {
 
     /** Opens a new client; the caller closes it. */
     public DataHubClient openClient() {
+        return openClient(RetryPolicy.of(maxRetries, retryInitialBackoff, retryMaxBackoff));
+    }
+
+    /**
+     * Opens a new client with its own retry policy instead of this connection's; a caller that
+     * retries by itself (the sink, with its retry budget) passes {@link RetryPolicy#none()}.
+     */
+    public DataHubClient openClient(RetryPolicy retryPolicy) {
         DataHubClientBuilder b = DataHubClient.builder()
                 .endpoint(endpoint)
                 .wireMode(wireMode)
-                .retryPolicy(RetryPolicy.of(maxRetries, retryInitialBackoff, retryMaxBackoff))
+                .retryPolicy(Preconditions.checkNotNull(retryPolicy, "retryPolicy"))
                 .requestTimeout(requestTimeout)
                 .userAgentSuffix("flink-connector-datahub");
         if (securityToken == null) {

@@ -1,0 +1,20 @@
+package io.github.flinkdatahub.connector.sink.writer;
+
+import io.github.flinkdatahub.client.model.Record;
+
+import org.apache.flink.annotation.Internal;
+
+/** A record not yet acknowledged: its estimated size and its retry history. */
+@Internal
+final class PendingRecord {
+    final Record record;
+    final long bytes;
+    int retries;
+    /** {@link System#nanoTime()} of the first failure; meaningful once {@code retries > 0}. */
+    long firstFailureNanos;
+
+    PendingRecord(Record record, long bytes) {
+        this.record = record;
+        this.bytes = bytes;
+    }
+}
