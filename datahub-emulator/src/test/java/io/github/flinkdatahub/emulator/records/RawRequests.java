@@ -22,6 +22,11 @@ final class RawRequests implements AutoCloseable {
         this.transport = new HttpTransport(emulator.clientBuilder().retryPolicy(RetryPolicy.none()).buildConfig());
     }
 
+    /** A GET; returns the answer's body as text. */
+    String get(String path) {
+        return new String(send(DataHubRequest.get(path)), StandardCharsets.UTF_8);
+    }
+
     /** Sends a JSON body; returns the answer's body as text. */
     String json(String method, String path, String body) {
         return new String(send(DataHubRequest.json(method, path, body.getBytes(StandardCharsets.UTF_8))),
