@@ -23,7 +23,6 @@ import javax.annotation.Nullable;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +52,11 @@ public final class DataHubSourceEnumerator implements SplitEnumerator<ShardSplit
     private final Set<Integer> noMoreSplitsSignalled = new HashSet<>();
 
     private volatile boolean initialDiscoveryDone;
-    private Set<String> listedShardIds = Collections.emptySet();
+    /**
+     * Shards of this run's latest listing; null until the first one. A restored tracker cannot tell
+     * a parent still being read from an expired one without a listing, so nothing is assigned before.
+     */
+    @Nullable private Set<String> listedShardIds;
     private DataHubClient client;
 
     public DataHubSourceEnumerator(SplitEnumeratorContext<ShardSplit> context, DataHubConnection connection,
@@ -95,7 +98,8 @@ public final class DataHubSourceEnumerator implements SplitEnumerator<ShardSplit
 
     private void onDiscovery(Discovery discovery, Throwable error) {
         if (error != null) {
-            if (!initialDiscoveryDone) {
+            if (!initialDiscoveryDone || stop != null) {
+                // Bounded mode lists once and assigns nothing without a listing: fail so the job restarts.
                 throw new IllegalStateException("Cannot list the shards of DataHub topic " + project + "/" + topic
                         + " to start reading: " + error.getMessage(), error);
             }
@@ -122,6 +126,10 @@ public final class DataHubSourceEnumerator implements SplitEnumerator<ShardSplit
     }
 
     private void assignPending() {
+        if (listedShardIds == null) {
+            LOG.debug("Waiting for the first shard listing of {}/{} before assigning", project, topic);
+            return;
+        }
         int parallelism = context.currentParallelism();
         if (context.registeredReaders().size() < parallelism) {
             LOG.debug("Waiting for all {} readers to register before assigning", parallelism);
