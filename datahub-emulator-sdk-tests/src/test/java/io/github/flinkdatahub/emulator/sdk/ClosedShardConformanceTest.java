@@ -4,6 +4,8 @@ import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.exception.ShardSealedException;
 import com.aliyun.datahub.client.model.CursorType;
 import com.aliyun.datahub.client.model.GetRecordsResult;
+import com.aliyun.datahub.client.model.PutErrorEntry;
+import com.aliyun.datahub.client.model.PutRecordsResult;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.RecordSchema;
 import com.aliyun.datahub.client.model.RecordType;
@@ -68,8 +70,25 @@ class ClosedShardConformanceTest {
     @EnumSource(ClientMode.class)
     void writesToAClosedShardThrowShardSealed(ClientMode mode) {
         DatahubClient client = sdk.client(mode);
+        RecordEntry record = entry(Schemas.fullRow(SCHEMA, 9));
+        if (mode.wire == ClientMode.Wire.JSON) {
+            // The JSON client can only route by shard id; the service may refuse the whole request
+            // or just the record, but it must not write it.
+            record.setShardId("0");
+            PutRecordsResult result;
+            try {
+                result = client.putRecords(PROJECT, topicFor(mode), List.of(record));
+            } catch (ShardSealedException e) {
+                assertServiceError(e, "InvalidShardOperation", 400);
+                return;
+            }
+            assertThat(result.getFailedRecordCount()).isEqualTo(1);
+            assertThat(result.getPutErrorEntries()).extracting(PutErrorEntry::getErrorcode)
+                    .containsExactly("InvalidShardOperation");
+            return;
+        }
         ShardSealedException e = catchThrowableOfType(() -> client.putRecordsByShard(PROJECT, topicFor(mode), "0",
-                List.of(entry(Schemas.fullRow(SCHEMA, 9)))), ShardSealedException.class);
+                List.of(record)), ShardSealedException.class);
         assertServiceError(e, "InvalidShardOperation", 400);
     }
 

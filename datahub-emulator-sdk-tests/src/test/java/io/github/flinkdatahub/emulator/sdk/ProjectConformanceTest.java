@@ -47,7 +47,7 @@ class ProjectConformanceTest {
         client.createProject("sdk_list_beta", "b");
 
         assertThat(client.listProject().getProjectNames()).contains("sdk_list_alpha", "sdk_list_beta");
-        assertThat(client.listProject("list_alp").getProjectNames()).containsExactly("sdk_list_alpha");
+        assertThat(client.listProject("sdk_list_al").getProjectNames()).containsExactly("sdk_list_alpha");
         assertThat(client.listProject("no_such_fragment").getProjectNames()).isEmpty();
     }
 

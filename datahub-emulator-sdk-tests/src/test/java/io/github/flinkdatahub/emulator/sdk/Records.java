@@ -4,6 +4,7 @@ import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.model.BlobRecordData;
 import com.aliyun.datahub.client.model.CursorType;
 import com.aliyun.datahub.client.model.GetRecordsResult;
+import com.aliyun.datahub.client.model.PutRecordsResult;
 import com.aliyun.datahub.client.model.RecordData;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.RecordSchema;
@@ -34,6 +35,22 @@ final class Records {
 
     static RecordEntry blob(byte[] bytes) {
         return entry(new BlobRecordData(bytes));
+    }
+
+    /**
+     * Writes records to one shard the way each client can: the JSON client has no
+     * {@code putRecordsByShard} (the SDK refuses it), so it routes every record by shard id instead.
+     */
+    static void put(DatahubClient client, ClientMode mode, String project, String topic, String shard,
+            List<RecordEntry> records) {
+        if (mode.wire == ClientMode.Wire.JSON) {
+            records.forEach(r -> r.setShardId(shard));
+            PutRecordsResult result = client.putRecords(project, topic, records);
+            assertThat(result.getPutErrorEntries()).as("failed records").isNullOrEmpty();
+            assertThat(result.getFailedRecordCount()).isZero();
+        } else {
+            client.putRecordsByShard(project, topic, shard, records);
+        }
     }
 
     /** Reads a shard from OLDEST until a page comes back empty (tuple topics when schema is given, blob otherwise). */

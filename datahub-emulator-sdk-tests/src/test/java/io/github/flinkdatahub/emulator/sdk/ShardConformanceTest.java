@@ -2,6 +2,7 @@ package io.github.flinkdatahub.emulator.sdk;
 
 import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.exception.InvalidParameterException;
+import com.aliyun.datahub.client.exception.LimitExceededException;
 import com.aliyun.datahub.client.exception.ResourceNotFoundException;
 import com.aliyun.datahub.client.exception.ShardNotFoundException;
 import com.aliyun.datahub.client.exception.ShardSealedException;
@@ -16,6 +17,8 @@ import com.aliyun.datahub.client.model.SplitShardResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -28,7 +31,11 @@ import static io.github.flinkdatahub.emulator.sdk.Sdk.retryingLimitExceeded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Shards through the official SDK: list with neighbours, split with and without key, merge, extend, wait, metering. */
+/**
+ * Shards through the official SDK: list with neighbours, split with and without key, merge, extend,
+ * wait, metering. Each test has its own topic, so the tests run concurrently while they wait out
+ * the split/merge cool-down.
+ */
 @ExtendWith(SharedEmulatorExtension.class)
 class ShardConformanceTest {
     private static final String PROJECT = "sdk_shards";
@@ -53,6 +60,7 @@ class ShardConformanceTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void newTopicShardsAreActiveCoverTheHashSpaceAndNameTheirNeighbours() {
         topic("three_shards", 3);
         ListShardResult result = client.listShard(PROJECT, "three_shards");
@@ -68,15 +76,19 @@ class ShardConformanceTest {
         assertThat(list).extracting(ShardEntry::getRightShardId).containsExactly("1", "2", null);
         assertThat(list).allSatisfy(s -> assertThat(s.getParentShardIds()).isNullOrEmpty());
         assertThat(result.getRequestId()).isNotBlank();
+        assertThat(result.getProtocol()).isIn("http1.1", "http2");
+        assertThat(result.getIntervalMs()).isPositive();
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void listShardOfUnknownTopicThrowsResourceNotFound() {
         assertServiceError(catchThrowableOfType(() -> client.listShard(PROJECT, "no_such_topic"),
                 ResourceNotFoundException.class), "NoSuchTopic", 404);
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void splitWithoutKeyHalvesTheShardAndClosesTheParent() {
         topic("split_mid", 2);
         ShardEntry parent = shards(client, PROJECT, "split_mid").get("0");
@@ -109,6 +121,7 @@ class ShardConformanceTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void splitAtAGivenKeyUsesThatKey() {
         topic("split_key", 1);
         String key = "40000000000000000000000000000000";
@@ -119,6 +132,17 @@ class ShardConformanceTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    void splittingAShardYoungerThanTheCoolDownThrowsLimitExceeded() {
+        topic("split_young", 1);
+        LimitExceededException e = catchThrowableOfType(
+                () -> client.splitShard(PROJECT, "split_young", "0"), LimitExceededException.class);
+        assertServiceError(e, "LimitExceeded", 429);
+        assertThat(e.getErrorMessage()).isEqualTo("Split/Merge shard operation limit exceeded.");
+    }
+
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void splitKeyOutsideTheShardThrowsInvalidParameter() {
         topic("split_bad_key", 2);
         String outside = "F0000000000000000000000000000000";
@@ -129,6 +153,7 @@ class ShardConformanceTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void splittingAClosedShardThrowsShardSealed() {
         topic("split_closed", 1);
         retryingLimitExceeded(() -> client.splitShard(PROJECT, "split_closed", "0"));
@@ -140,6 +165,7 @@ class ShardConformanceTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void splittingAnUnknownShardThrowsShardNotFound() {
         topic("split_unknown", 1);
         ShardNotFoundException e = catchThrowableOfType(() -> client.splitShard(
@@ -148,6 +174,7 @@ class ShardConformanceTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void mergeOfAdjacentShardsMakesOneShardSpanningBoth() {
         topic("merge_adj", 3);
         Map<String, ShardEntry> before = shards(client, PROJECT, "merge_adj");
@@ -169,6 +196,7 @@ class ShardConformanceTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void mergeOfShardsThatDoNotTouchThrowsInvalidParameter() {
         topic("merge_gap", 3);
         InvalidParameterException e = catchThrowableOfType(() -> retryingLimitExceeded(
@@ -178,6 +206,7 @@ class ShardConformanceTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void mergeWithAClosedShardThrowsShardSealed() {
         topic("merge_closed", 2);
         retryingLimitExceeded(() -> client.splitShard(PROJECT, "merge_closed", "1"));
@@ -188,6 +217,7 @@ class ShardConformanceTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void extendGrowsTheTopicToTheGivenShardCount() {
         topic("extended", 2);
         client.extendShard(PROJECT, "extended", 4);
@@ -198,6 +228,7 @@ class ShardConformanceTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void waitForShardReadyReturnsOnceEveryShardIsActive() {
         client.createTopic(PROJECT, "waited", 4, 1, RecordType.BLOB, "w");
         client.waitForShardReady(PROJECT, "waited", 10_000);
@@ -206,6 +237,7 @@ class ShardConformanceTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void meteringIsReportedPerShardAndUnknownShardsAreNotFound() {
         topic("metered", 1);
         GetMeterInfoResult meter = client.getMeterInfo(PROJECT, "metered", "0");

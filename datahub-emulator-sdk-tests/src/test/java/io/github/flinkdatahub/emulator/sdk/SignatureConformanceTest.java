@@ -3,6 +3,7 @@ package io.github.flinkdatahub.emulator.sdk;
 import com.aliyun.datahub.client.DatahubClient;
 import com.aliyun.datahub.client.exception.AuthorizationFailureException;
 import com.aliyun.datahub.client.model.CursorType;
+import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.RecordType;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -39,23 +40,29 @@ class SignatureConformanceTest {
     @ParameterizedTest
     @EnumSource(ClientMode.class)
     void aWrongAccessKeyIsRefusedWithAuthorizationFailure(ClientMode mode) {
-        assertRefused(sdk.client(mode, EmulatorProcess.ACCESS_ID, "not-the-key"));
+        assertRefused(mode, sdk.client(mode, EmulatorProcess.ACCESS_ID, "not-the-key"));
     }
 
     @ParameterizedTest
     @EnumSource(value = ClientMode.class, names = {"JSON", "PROTOBUF_LZ4", "BATCH"})
     void anUnknownAccessIdIsRefusedWithAuthorizationFailure(ClientMode mode) {
-        assertRefused(sdk.client(mode, "unknown_id", EmulatorProcess.ACCESS_KEY));
+        assertRefused(mode, sdk.client(mode, "unknown_id", EmulatorProcess.ACCESS_KEY));
     }
 
-    private static void assertRefused(DatahubClient impostor) {
+    private static void assertRefused(ClientMode mode, DatahubClient impostor) {
         assertServiceError(catchThrowableOfType(impostor::listProject, AuthorizationFailureException.class),
                 "Unauthorized", 403);
         assertServiceError(catchThrowableOfType(() -> impostor.createProject("sdk_sig_intruder", "x"),
                 AuthorizationFailureException.class), "Unauthorized", 403);
-        assertServiceError(catchThrowableOfType(() -> impostor.putRecordsByShard(PROJECT, TOPIC, "0",
-                List.of(entry(Schemas.fullRow(Schemas.allTypes(), 2)))), AuthorizationFailureException.class),
-                "Unauthorized", 403);
+        RecordEntry record = entry(Schemas.fullRow(Schemas.allTypes(), 2));
+        record.setShardId("0");
+        assertServiceError(catchThrowableOfType(() -> {
+            if (mode.wire == ClientMode.Wire.JSON) {
+                impostor.putRecords(PROJECT, TOPIC, List.of(record));
+            } else {
+                impostor.putRecordsByShard(PROJECT, TOPIC, "0", List.of(record));
+            }
+        }, AuthorizationFailureException.class), "Unauthorized", 403);
         assertServiceError(catchThrowableOfType(() -> impostor.getRecords(PROJECT, TOPIC, "0", Schemas.allTypes(), cursor, 10),
                 AuthorizationFailureException.class), "Unauthorized", 403);
         assertThat(sdk.client().listProject().getProjectNames()).doesNotContain("sdk_sig_intruder");
