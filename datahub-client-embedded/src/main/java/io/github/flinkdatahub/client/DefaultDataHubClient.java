@@ -443,7 +443,8 @@ final class DefaultDataHubClient implements DataHubClient {
             List<String> columnFields, ConnectorConfig config, long startTime) {
         Validation.notNull(type, "connector type");
         Validation.notNull(config, "connector config");
-        Validation.check(columnFields != null && !columnFields.isEmpty(), "columnFields must name at least one field");
+        // Blob topics have no fields to name, so an empty list is allowed.
+        Validation.notNull(columnFields, "columnFields");
         columnFields.forEach(NameRules::field);
         String path = topicPath(projectName, topicName) + "/connectors/" + type.wireValue();
         return ConnectorJson.readCreateResponse(callJson(post(path, ConnectorJson.writeCreateRequest(
