@@ -1,6 +1,7 @@
 package io.github.flinkdatahub.emulator.records;
 
 import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.exception.ShardSealedException;
 import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.CursorType;
 import io.github.flinkdatahub.client.model.FieldType;
@@ -69,14 +70,22 @@ final class RecordFixtures {
         return out;
     }
 
-    /** Every tuple record of a shard from OLDEST, following NextCursor until a read comes back empty. */
+    /**
+     * Every record of a shard (tuple records with {@code schema}, blob records when it is null) from
+     * OLDEST, following NextCursor until a read comes back empty or, on a closed shard, signals its end.
+     */
     static List<Record> readAll(DataHubClient client, String project, String topic, String shardId, RecordSchema schema) {
         String cursor = client.getCursor(project, topic, shardId, CursorType.OLDEST).getCursor();
         List<Record> out = new ArrayList<>();
         while (true) {
-            GetRecordsResult r = schema == null
-                    ? client.getBlobRecords(project, topic, shardId, cursor, 1000)
-                    : client.getTupleRecords(project, topic, shardId, schema, cursor, 1000);
+            GetRecordsResult r;
+            try {
+                r = schema == null
+                        ? client.getBlobRecords(project, topic, shardId, cursor, 1000)
+                        : client.getTupleRecords(project, topic, shardId, schema, cursor, 1000);
+            } catch (ShardSealedException end) {
+                return out;
+            }
             if (r.getRecordCount() == 0) {
                 return out;
             }
