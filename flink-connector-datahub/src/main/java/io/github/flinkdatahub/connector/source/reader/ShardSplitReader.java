@@ -150,6 +150,11 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         }
         if (stopped) {
             finish(shard, out, "reached its stop position");
+        } else if (result.getRecords().isEmpty() && split.stopSequence() != ShardSplit.NO_STOP) {
+            // Bounded by the records present at start, all of which lie before the stop sequence:
+            // reaching the end of the shard means none is left (an empty shard never advances the
+            // position to the stop sequence, so this is its only way to finish).
+            finish(shard, out, "read every record present at start");
         }
     }
 
@@ -197,8 +202,9 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                 || (p.kind() == ShardPosition.Kind.SEQUENCE && p.sequence() > latest.getSequence())
                 || p.kind() == ShardPosition.Kind.TIMESTAMP && p.timestampMillis() > latest.getRecordTime();
         if (future) {
-            if (isClosed(id)) {
-                finish(shard, out, "the closed shard has no record at or after " + p);
+            // Past the newest record: a bounded split stops before it anyway, a closed shard gets no more.
+            if (shard.split.stopSequence() != ShardSplit.NO_STOP || isClosed(id)) {
+                finish(shard, out, "no record at or after " + p + " before its end or stop");
             } else {
                 shard.restUntil = System.currentTimeMillis() + emptyFetchIntervalMillis;
             }
