@@ -14,6 +14,7 @@ import io.github.flinkdatahub.client.exception.ServiceInProcessException;
 import io.github.flinkdatahub.client.exception.ShardNotFoundException;
 import io.github.flinkdatahub.client.exception.ShardSealedException;
 import io.github.flinkdatahub.client.model.BlobRecord;
+import io.github.flinkdatahub.client.model.CursorType;
 import io.github.flinkdatahub.client.model.ExpandMode;
 import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.client.model.ShardBase;
@@ -25,6 +26,7 @@ import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -263,8 +267,9 @@ class ShardEmulationTest {
     }
 
     @Test
-    void newShardsAreOpeningRefuseRecordsAndBecomeActiveWhileTheClientWaits() {
-        try (DataHubEmulator slow = DataHubEmulator.builder().shardOpeningDelay(Duration.ofMillis(300)).build().start();
+    void openingShardsRefuseRecordsUntilTheirDelayHasPassed() throws Exception {
+        // An hour of opening by the data clock: the test moves the clock instead of racing real time.
+        try (DataHubEmulator slow = DataHubEmulator.builder().shardOpeningDelay(Duration.ofHours(1)).build().start();
              DataHubClient c = slow.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
             c.createProject("opening", "");
             c.createBlobTopic("opening", "slow", 2, 1, "");
@@ -275,23 +280,40 @@ class ShardEmulationTest {
             assertThat(early.getErrorCode()).isEqualTo("ShardNotReady");
             assertThat(c.putRecords("opening", "slow", List.of(BlobRecord.builder(new byte[] {1}).shardId("1").build()))
                     .getFailedRecords()).extracting(f -> f.getErrorCode()).containsExactly("ShardNotReady");
+            assertThatThrownBy(() -> c.getCursor("opening", "slow", "0", CursorType.OLDEST))
+                    .isInstanceOf(ServiceInProcessException.class);
 
-            long started = System.nanoTime();
-            c.waitShardsReady("opening", "slow", Duration.ofSeconds(10));
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            CompletableFuture<Void> waited = CompletableFuture.runAsync(
+                    () -> c.waitShardsReady("opening", "slow", Duration.ofSeconds(20)));
+            Thread.sleep(300);
+            assertThat(waited).as("still waiting for the opening shards").isNotDone();
+            slow.clock().advance(Duration.ofHours(1));
+            waited.get(20, TimeUnit.SECONDS);
             assertThat(c.listShard("opening", "slow").getShards()).extracting(Shard::getState)
                     .containsOnly(ShardState.ACTIVE);
             c.putRecordsByShard("opening", "slow", "0", List.of(BlobRecord.of(new byte[] {1})));
 
-            slow.clock().advance(COOL_DOWN);
             c.splitShard("opening", "slow", "0");
             assertThat(c.listShard("opening", "slow").getShards()).extracting(Shard::getState)
                     .containsExactly(ShardState.CLOSED, ShardState.ACTIVE, ShardState.OPENING, ShardState.OPENING);
-            c.waitShardsReady("opening", "slow", Duration.ofSeconds(10));
         }
     }
 
-    private static org.assertj.core.data.Offset<Long> within(long seconds) {
-        return org.assertj.core.data.Offset.offset(seconds);
+    @Test
+    void waitShardsReadyWaitsOutARealOpeningDelay() {
+        try (DataHubEmulator slow = DataHubEmulator.builder().shardOpeningDelay(Duration.ofMillis(300)).build().start();
+             DataHubClient c = slow.client()) {
+            c.createProject("opening", "");
+            long started = System.nanoTime();
+            c.createBlobTopic("opening", "brief", 3, 1, "");
+            c.waitShardsReady("opening", "brief", Duration.ofSeconds(20));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            assertThat(c.listShard("opening", "brief").getShards()).extracting(Shard::getState)
+                    .containsOnly(ShardState.ACTIVE);
+        }
+    }
+
+    private static Offset<Long> within(long seconds) {
+        return Offset.offset(seconds);
     }
 }
