@@ -10,6 +10,7 @@ import io.github.flinkdatahub.emulator.api.RecordApi;
 import io.github.flinkdatahub.emulator.api.ShardApi;
 import io.github.flinkdatahub.emulator.api.SubscriptionApi;
 import io.github.flinkdatahub.emulator.api.TopicApi;
+import io.github.flinkdatahub.emulator.connectors.ConnectorRunner;
 import io.github.flinkdatahub.emulator.faults.FaultInjector;
 import io.github.flinkdatahub.emulator.http.EmulatorHttpServer;
 import io.github.flinkdatahub.emulator.http.Router;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * A local DataHub server speaking the service's protocol, for tests, demos and local development:
@@ -47,6 +49,7 @@ public final class DataHubEmulator implements AutoCloseable {
     private EmulatorStore store;
     private EmulatorHttpServer server;
     private EmulatorContext context;
+    private ConnectorRunner connectorRunner;
 
     private DataHubEmulator(Builder settings) {
         this.settings = settings;
@@ -73,8 +76,14 @@ public final class DataHubEmulator implements AutoCloseable {
                 opened.commit();
             }
         };
+        // The connector runner reads and writes through the HTTP API like any client, signed with an
+        // account of its own that exists only in this run.
+        String internalId = "emulator-internal-" + UUID.randomUUID().toString().substring(0, 8);
+        String internalKey = UUID.randomUUID().toString();
+        Map<String, String> accounts = new LinkedHashMap<>(settings.accounts);
+        accounts.put(internalId, internalKey);
         try {
-            server = new EmulatorHttpServer(settings.host, settings.port, Map.copyOf(settings.accounts),
+            server = new EmulatorHttpServer(settings.host, settings.port, Map.copyOf(accounts),
                     Clock.systemUTC(), router, new AdminApi(faults, clock), faults, commit);
             server.start();
         } catch (RuntimeException e) {
@@ -85,6 +94,9 @@ public final class DataHubEmulator implements AutoCloseable {
         }
         store = opened;
         context = ctx;
+        String self = settings.host.equals("0.0.0.0") || settings.host.equals("::") ? "127.0.0.1" : settings.host;
+        connectorRunner = new ConnectorRunner(ctx, "http://" + self + ":" + server.port(), internalId, internalKey,
+                Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1)).start();
         return this;
     }
 
@@ -123,6 +135,10 @@ public final class DataHubEmulator implements AutoCloseable {
     /** Stops serving and closes the store (every acknowledged change is already on disk). */
     @Override
     public synchronized void close() {
+        if (connectorRunner != null) {
+            connectorRunner.close();
+            connectorRunner = null;
+        }
         if (server != null) {
             server.close();
             server = null;
