@@ -31,6 +31,9 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * deduplicate records of a failed attempt. With {@code NONE} checkpoints do not wait for the
  * writes, and records not yet acknowledged when a task fails are lost.
  *
+ * <p>Order: records of one writer may reach a shard out of order, since several puts are in
+ * flight and refused records are retried later.
+ *
  * <p>The writer keeps no state; everything is flushed at each checkpoint.
  */
 @PublicEvolving

@@ -73,7 +73,7 @@ public final class DataHubSinkOptions {
             .intType()
             .defaultValue(5)
             .withDescription("Put requests one writer keeps in flight at once; throttling halves the limit for a"
-                    + " while. 1 keeps the records of a shard in order (apart from partial-failure retries).");
+                    + " while. Concurrent puts and retries may change the order of records within a shard.");
 
     public static final ConfigOption<Integer> BUFFER_MAX_RECORDS = ConfigOptions
             .key("sink.buffer.max-records")

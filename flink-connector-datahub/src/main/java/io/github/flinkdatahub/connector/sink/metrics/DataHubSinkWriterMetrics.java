@@ -61,6 +61,10 @@ public final class DataHubSinkWriterMetrics {
         currentSendTime = millis;
     }
 
+    public long acknowledgedCount() {
+        return numRecordsOut.getCount();
+    }
+
     public long retriesCount() {
         return retries.getCount();
     }

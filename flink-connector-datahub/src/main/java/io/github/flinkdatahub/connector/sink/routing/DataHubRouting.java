@@ -18,7 +18,7 @@ import java.util.List;
  *       about them.
  *   <li>{@link #toShard} writes to one shard. When a split or merge closes it, records follow the
  *       open shard holding the start of the closed shard's hash-key range (the left child after a
- *       split, the merged shard after a merge), so one writer's records stay on one shard in order.
+ *       split, the merged shard after a merge), so the records stay together on one shard.
  *   <li>{@link #roundRobin} (the default) sends each request to the next ACTIVE shard.
  * </ul>
  */
