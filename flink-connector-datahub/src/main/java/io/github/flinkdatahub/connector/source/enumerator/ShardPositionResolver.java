@@ -107,12 +107,16 @@ final class ShardPositionResolver {
     /**
      * The sequence after the newest record of a shard. A shard with no retained records has no
      * latest cursor; 0 then works as "everything from now on" because any later record's sequence
-     * is at least 0.
+     * is at least 0. Where its LATEST cursor exists it has record time 0 and points at the next
+     * sequence to be written, which is then the answer itself.
      */
     private long nextSequence(String shardId) {
         try {
             GetCursorResult latest = client.getCursor(project, topic, shardId, CursorType.LATEST);
-            return latest.getSequence() < 0 ? 0 : latest.getSequence() + 1;
+            if (latest.getSequence() < 0) {
+                return 0;
+            }
+            return latest.getRecordTime() <= 0 ? latest.getSequence() : latest.getSequence() + 1;
         } catch (DataHubException e) {
             LOG.info("Shard {} has no latest record ({}); treating it as empty", shardId, e.getErrorCode());
             return 0;

@@ -198,7 +198,8 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
             // no record in the shard at all
         }
         ShardPosition p = shard.position;
-        boolean future = latest == null
+        // An empty shard's LATEST cursor (record time 0) names no record: everything lies in the future.
+        boolean future = latest == null || latest.getRecordTime() <= 0
                 || (p.kind() == ShardPosition.Kind.SEQUENCE && p.sequence() > latest.getSequence())
                 || p.kind() == ShardPosition.Kind.TIMESTAMP && p.timestampMillis() > latest.getRecordTime();
         if (future) {
