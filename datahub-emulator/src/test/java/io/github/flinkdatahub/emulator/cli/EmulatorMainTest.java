@@ -28,9 +28,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The command line as users run it: a child JVM, its stdout line, its exit codes, SIGTERM. */
 class EmulatorMainTest {
-    /** What the JVM exits with after a SIGTERM handled by shutdown hooks (128 + 15); 0 is also fine. */
-    static final List<Integer> CLEAN_STOP = List.of(0, 143);
-
     @TempDir
     Path tmp;
 
@@ -46,7 +43,7 @@ class EmulatorMainTest {
                 client.createProject("cli_ready", "over the printed port");
                 assertThat(client.listProject().getProjectNames()).containsExactly("cli_ready");
             }
-            assertThat(p.terminate()).isIn(CLEAN_STOP);
+            assertThat(p.terminate()).isIn(EmulatorProcess.CLEAN_STOP);
             assertThat(p.stdoutLines()).hasSize(1);
             assertThat(p.stderr()).contains("in memory").contains("stopped, store closed");
         }
@@ -62,7 +59,7 @@ class EmulatorMainTest {
                 client.createProject("cli_term", "kept");
                 client.createTupleTopic("cli_term", "events", 2, 3, schema, "kept too");
             }
-            assertThat(first.terminate()).isIn(CLEAN_STOP);
+            assertThat(first.terminate()).isIn(EmulatorProcess.CLEAN_STOP);
             assertThat(first.stderr()).contains("data in " + data.toAbsolutePath()).contains("stopped, store closed");
             assertThat(first.stdoutLines()).hasSize(1);
         }
@@ -71,7 +68,7 @@ class EmulatorMainTest {
             assertThat(client.getProject("cli_term").getComment()).isEqualTo("kept");
             assertThat(client.getTopic("cli_term", "events").getRecordSchema()).isEqualTo(schema);
             assertThat(client.getTopic("cli_term", "events").getShardCount()).isEqualTo(2);
-            assertThat(second.terminate()).isIn(CLEAN_STOP);
+            assertThat(second.terminate()).isIn(EmulatorProcess.CLEAN_STOP);
         }
     }
 
@@ -85,7 +82,7 @@ class EmulatorMainTest {
                 own.createProject("cli_creds", "");
                 assertThatThrownBy(defaults::listProject).isInstanceOf(AuthorizationFailedException.class);
             }
-            assertThat(p.terminate()).isIn(CLEAN_STOP);
+            assertThat(p.terminate()).isIn(EmulatorProcess.CLEAN_STOP);
             assertThat(p.stderr()).contains("cli_id").doesNotContain("cli-very-secret-key");
         }
     }
@@ -103,7 +100,7 @@ class EmulatorMainTest {
                 assertThatThrownBy(client::listProject).isInstanceOf(LimitExceededException.class);
                 assertThat(client.listProject().getProjectNames()).isEmpty();
             }
-            assertThat(p.terminate()).isIn(CLEAN_STOP);
+            assertThat(p.terminate()).isIn(EmulatorProcess.CLEAN_STOP);
         }
     }
 
@@ -168,7 +165,7 @@ class EmulatorMainTest {
                 assertThat(second.stderr()).contains("cannot start")
                         .contains("is another emulator using " + data.toAbsolutePath());
             }
-            assertThat(first.terminate()).isIn(CLEAN_STOP);
+            assertThat(first.terminate()).isIn(EmulatorProcess.CLEAN_STOP);
         }
         assertThat(Files.exists(data.resolve("datahub.mv.db"))).isTrue();
     }

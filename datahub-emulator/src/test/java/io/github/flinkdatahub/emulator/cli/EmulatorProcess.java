@@ -29,6 +29,11 @@ import java.util.stream.Collectors;
  * line and stderr into a file.
  */
 public final class EmulatorProcess implements AutoCloseable {
+    /** Exit codes of a clean stop on SIGTERM: 143 (128 + 15) after the shutdown hooks ran; 0 is also fine. */
+    public static final List<Integer> CLEAN_STOP = List.of(0, 143);
+    /** Exit code after SIGKILL (128 + 9). */
+    public static final int KILLED = 137;
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;

@@ -45,7 +45,7 @@ class RunnableJarIT {
                 client.createProject("from_jar", jar.getFileName().toString());
                 assertThat(client.listProject().getProjectNames()).containsExactly("from_jar");
             }
-            assertThat(p.terminate()).isIn(EmulatorMainTest.CLEAN_STOP);
+            assertThat(p.terminate()).isIn(EmulatorProcess.CLEAN_STOP);
             assertThat(p.stdoutLines()).singleElement().asString()
                     .matches("DataHub emulator listening on http://127\\.0\\.0\\.1:[0-9]+");
             assertThat(p.stderr()).contains("stopped, store closed");
