@@ -225,8 +225,9 @@ public final class ConnectorApi {
     }
 
     /**
-     * Repositions one shard or all: a sequence means "deliver this sequence next", otherwise a time means
-     * "deliver from the first record received at or after it". Only while the connector is stopped.
+     * Repositions one shard or all, only while the connector is stopped. The sequence becomes the shard's
+     * CurrentSequence, the last delivered record, as with a subscription offset: delivery continues after
+     * it. Without a sequence, the time means "deliver from the first record received at or after it".
      */
     private ApiResponse updateOffset(String project, String topic, String connector,
             ConnectorJson.UpdateOffsetRequest req) {
@@ -245,7 +246,7 @@ public final class ConnectorApi {
                 ShardTaskDoc t = doc.task(id);
                 restart(t, true);
                 if (offset.getSequence() >= 0) {
-                    t.nextSequence = offset.getSequence();
+                    t.nextSequence = offset.getSequence() + 1;
                     t.startTime = -1;
                 } else {
                     t.nextSequence = -1;

@@ -207,10 +207,10 @@ class ConnectorEmulationTest {
         client.updateConnectorState(P, "offsets", id, ConnectorState.CONNECTOR_STOPPED);
         client.updateConnectorOffset(P, "offsets", id, "0", new ConnectorOffset(100, 1_700_000_000_000L));
         Map<String, ShardStatusEntry> status = client.getConnectorShardStatus(P, "offsets", id).getShardStatusInfos();
-        assertThat(status.get("0").getCurrentSequence()).isEqualTo(99);
+        assertThat(status.get("0").getCurrentSequence()).isEqualTo(100);
         assertThat(status.get("0").getCurrentTimestamp()).isEqualTo(1_700_000_000_000L);
         assertThat(status.get("1").getCurrentSequence()).isEqualTo(-1);
-        assertThat(client.getConnector(P, "offsets", id).getShardContexts().get(0).getCurrentSequence()).isEqualTo(99);
+        assertThat(client.getConnector(P, "offsets", id).getShardContexts().get(0).getCurrentSequence()).isEqualTo(100);
 
         client.updateConnectorOffset(P, "offsets", id, null, new ConnectorOffset(-1, 1_600_000_000_000L));
         status = client.getConnectorShardStatus(P, "offsets", id).getShardStatusInfos();
