@@ -42,6 +42,14 @@ public final class EmulatorHttpServer implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    static {
+        // The JDK server writes an answer's headers and body separately: without TCP_NODELAY every
+        // answer waits for the client's delayed ACK (~40 ms). Read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final RequestAuthenticator authenticator;

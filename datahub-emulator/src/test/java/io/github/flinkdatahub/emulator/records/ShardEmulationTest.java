@@ -24,6 +24,7 @@ import io.github.flinkdatahub.client.model.result.MergeShardResult;
 import io.github.flinkdatahub.client.model.result.SplitShardResult;
 import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.store.HashRanges;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.assertj.core.data.Offset;
@@ -197,8 +198,9 @@ class ShardEmulationTest {
             client.mergeShard(PROJECT, "quota", Integer.toString(i), Integer.toString(i + 1));
         }
         coolDown();
-        for (int id = 256; id < 256 + 64; id++) {
-            client.splitShard(PROJECT, "quota", Integer.toString(id));
+        for (int k = 0; k < 64; k++) {
+            // Merged shard 256+k spans original shards 2k and 2k+1: split it where they met.
+            client.splitShard(PROJECT, "quota", Integer.toString(256 + k), HashRanges.boundary(2 * k + 1, 256));
         }
         assertThat(client.listShard(PROJECT, "quota").getShards()).hasSize(512);
         coolDown();
