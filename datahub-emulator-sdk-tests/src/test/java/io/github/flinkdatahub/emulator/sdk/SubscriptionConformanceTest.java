@@ -171,12 +171,14 @@ class SubscriptionConformanceTest {
         Map<String, SubscriptionOffset> session = client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0", "1")).getOffsets();
         long version = session.get("0").getVersionId();
         moveTo(session.get("0"), 4);
+        session.get("0").setBatchIndex(2);
 
         client.commitSubscriptionOffset(PROJECT, TOPIC, subId, Map.of("0", session.get("0")));
 
         SubscriptionOffset read = client.getSubscriptionOffset(PROJECT, TOPIC, subId, List.of("0")).getOffsets().get("0");
         assertThat(read.getSequence()).isEqualTo(4);
         assertThat(read.getTimestamp()).isEqualTo(shard0.get(4).getSystemTime());
+        assertThat(read.getBatchIndex()).as("index inside a batch").isEqualTo(2);
         assertThat(read.getVersionId()).isEqualTo(version);
         assertThat(client.getSubscriptionOffset(PROJECT, TOPIC, subId, null).getOffsets()).containsOnlyKeys("0", "1");
         assertThat(client.getSubscriptionOffset(PROJECT, TOPIC, subId, null).getOffsets().get("1").getSequence()).isEqualTo(-1);
