@@ -132,6 +132,61 @@ class ConnectorConformanceTest {
     }
 
     @Test
+    void columnNameMapGivenAtCreationAndInACombinedUpdateIsReadBack() {
+        String topic = topic("conn_name_map", 1);
+        String id = client.createConnector(PROJECT, topic, ConnectorType.SINK_ODPS, -1L, COLUMNS, odps(),
+                Map.of("f_string", "name_column")).getConnectorId();
+        assertThat(client.getConnector(PROJECT, topic, id).getColumnNameMap()).containsEntry("f_string", "name_column");
+
+        SinkOdpsConfig changed = odps();
+        changed.setTable("combined_table");
+        client.updateConnector(PROJECT, topic, id, changed, Map.of("f_double", "double_column"),
+                List.of("f_bigint", "f_double"));
+
+        GetConnectorResult got = client.getConnector(PROJECT, topic, id);
+        assertThat(((SinkOdpsConfig) got.getConfig()).getTable()).isEqualTo("combined_table");
+        assertThat(got.getColumnNameMap()).containsEntry("f_double", "double_column");
+        assertThat(got.getColumnFields()).containsExactly("f_bigint", "f_double");
+    }
+
+    /** The SDK's older overloads address a connector by its type ({@code .../connectors/sink_odps}). */
+    @Test
+    void callsAddressedByConnectorTypeReachTheConnectorOfThatType() {
+        String topic = topic("conn_by_type", 2);
+        client.putRecordsByShard(PROJECT, topic, "0", List.of(entry(Schemas.fullRow(SCHEMA, 0)),
+                entry(Schemas.fullRow(SCHEMA, 1))));
+        RecordEntry second = readAll(client, PROJECT, topic, "0", SCHEMA).get(1);
+        ConnectorType type = ConnectorType.SINK_ODPS;
+        String id = client.createConnector(PROJECT, topic, type, COLUMNS, odps()).getConnectorId();
+
+        SinkOdpsConfig changed = odps();
+        changed.setTable("typed_table");
+        client.updateConnector(PROJECT, topic, type, changed);
+        assertThat(((SinkOdpsConfig) client.getConnector(PROJECT, topic, id).getConfig()).getTable()).isEqualTo("typed_table");
+
+        client.updateConnectorState(PROJECT, topic, type, ConnectorState.STOPPED);
+        assertThat(client.getConnector(PROJECT, topic, id).getState()).isEqualTo(ConnectorState.STOPPED);
+        ConnectorOffset offset = new ConnectorOffset();
+        offset.setSequence(second.getSequence());
+        offset.setTimestamp(second.getSystemTime());
+        client.updateConnectorOffset(PROJECT, topic, type, "0", offset);
+        assertThat(client.getConnectorShardStatus(PROJECT, topic, type, "0").getCurrSequence()).isEqualTo(second.getSequence());
+        assertThat(client.getConnectorShardStatus(PROJECT, topic, type).getStatusEntryMap()).containsOnlyKeys("0", "1");
+        client.updateConnectorState(PROJECT, topic, type, ConnectorState.RUNNING);
+
+        client.reloadConnector(PROJECT, topic, type);
+        client.reloadConnector(PROJECT, topic, type, "1");
+        client.appendField(PROJECT, topic, new Field("f_typed", FieldType.BIGINT));
+        client.appendConnectorField(PROJECT, topic, type, "f_typed");
+        assertThat(client.getConnector(PROJECT, topic, id).getColumnFields()).contains("f_typed");
+        assertThat(client.getConnectorDoneTime(PROJECT, topic, type).getTimeZone()).isNotBlank();
+
+        client.deleteConnector(PROJECT, topic, type);
+        assertServiceError(catchThrowableOfType(() -> client.getConnector(PROJECT, topic, id),
+                ResourceNotFoundException.class), "NoSuchConnector", 404);
+    }
+
+    @Test
     void stateOffsetsAndShardStatusFollowTheCalls() {
         String topic = topic("conn_state", 2);
         client.putRecordsByShard(PROJECT, topic, "0", List.of(entry(Schemas.fullRow(SCHEMA, 0)),
