@@ -34,9 +34,4 @@ enum ClientMode {
     boolean batch() {
         return wire == Wire.BATCH || wire == Wire.BATCH_SCHEMA_REGISTRY;
     }
-
-    /** Batch clients have no routed {@code putRecords}: only {@code putRecordsByShard}. */
-    boolean routedPut() {
-        return !batch();
-    }
 }
