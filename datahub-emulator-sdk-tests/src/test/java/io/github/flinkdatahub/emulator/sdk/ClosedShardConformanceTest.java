@@ -87,8 +87,9 @@ class ClosedShardConformanceTest {
                     .containsExactly("InvalidShardOperation");
             return;
         }
-        ShardSealedException e = catchThrowableOfType(() -> client.putRecordsByShard(PROJECT, topicFor(mode), "0",
-                List.of(record)), ShardSealedException.class);
+        ShardSealedException e = catchThrowableOfType(ShardSealedException.class,
+                () -> client.putRecordsByShard(PROJECT, topicFor(mode), "0",
+                List.of(record)));
         assertServiceError(e, "InvalidShardOperation", 400);
     }
 
@@ -107,8 +108,8 @@ class ClosedShardConformanceTest {
         }
         assertThat(all.getRecords()).extracting(RecordEntry::getSequence)
                 .containsExactly(mode.batch() ? new Long[] {0L, 0L, 1L} : new Long[] {0L, 1L, 2L});
-        ShardSealedException e = catchThrowableOfType(
-                () -> client.getRecords(PROJECT, topic, "0", SCHEMA, all.getNextCursor(), 100), ShardSealedException.class);
+        ShardSealedException e = catchThrowableOfType(ShardSealedException.class,
+                () -> client.getRecords(PROJECT, topic, "0", SCHEMA, all.getNextCursor(), 100));
         assertServiceError(e, "InvalidShardOperation", 400);
     }
 }

@@ -80,6 +80,7 @@ class ConnectorConformanceTest {
 
     @ParameterizedTest
     @EnumSource(ConnectorType.class)
+    @SuppressWarnings("deprecation") // also looks the connector up by type, a deprecated SDK overload
     void everyConnectorTypeIsCreatedListedReadBackAndDeleted(ConnectorType type) {
         String topic = topic("conn_" + type.name().toLowerCase(Locale.ROOT), 2);
 
@@ -98,16 +99,16 @@ class ConnectorConformanceTest {
         assertThat(client.getConnector(PROJECT, topic, type).getConnectorId()).as("legacy lookup by type").isEqualTo(id);
 
         client.deleteConnector(PROJECT, topic, id);
-        assertServiceError(catchThrowableOfType(() -> client.getConnector(PROJECT, topic, id),
-                ResourceNotFoundException.class), "NoSuchConnector", 404);
+        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.getConnector(PROJECT, topic, id)), "NoSuchConnector", 404);
         assertThat(client.listConnector(PROJECT, topic).getConnectorIds()).isEmpty();
     }
 
     @Test
     void unknownConnectorIsNotFound() {
         String topic = topic("conn_none", 1);
-        assertServiceError(catchThrowableOfType(() -> client.getConnector(PROJECT, topic, "no_such_connector_id"),
-                ResourceNotFoundException.class), "NoSuchConnector", 404);
+        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.getConnector(PROJECT, topic, "no_such_connector_id")), "NoSuchConnector", 404);
     }
 
     @Test
@@ -151,6 +152,7 @@ class ConnectorConformanceTest {
 
     /** The SDK's older overloads address a connector by its type ({@code .../connectors/sink_odps}). */
     @Test
+    @SuppressWarnings("deprecation") // the deprecated overloads are what this test is about
     void callsAddressedByConnectorTypeReachTheConnectorOfThatType() {
         String topic = topic("conn_by_type", 2);
         client.putRecordsByShard(PROJECT, topic, "0", List.of(entry(Schemas.fullRow(SCHEMA, 0)),
@@ -170,7 +172,8 @@ class ConnectorConformanceTest {
         offset.setSequence(second.getSequence());
         offset.setTimestamp(second.getSystemTime());
         client.updateConnectorOffset(PROJECT, topic, type, "0", offset);
-        assertThat(client.getConnectorShardStatus(PROJECT, topic, type, "0").getCurrSequence()).isEqualTo(second.getSequence());
+        assertThat(client.getConnectorShardStatus(PROJECT, topic, type, "0").getCurrSequence())
+                .isEqualTo(second.getSequence());
         assertThat(client.getConnectorShardStatus(PROJECT, topic, type).getStatusEntryMap()).containsOnlyKeys("0", "1");
         client.updateConnectorState(PROJECT, topic, type, ConnectorState.RUNNING);
 
@@ -182,8 +185,8 @@ class ConnectorConformanceTest {
         assertThat(client.getConnectorDoneTime(PROJECT, topic, type).getTimeZone()).isNotBlank();
 
         client.deleteConnector(PROJECT, topic, type);
-        assertServiceError(catchThrowableOfType(() -> client.getConnector(PROJECT, topic, id),
-                ResourceNotFoundException.class), "NoSuchConnector", 404);
+        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.getConnector(PROJECT, topic, id)), "NoSuchConnector", 404);
     }
 
     @Test
@@ -201,8 +204,9 @@ class ConnectorConformanceTest {
         ConnectorOffset offset = new ConnectorOffset();
         offset.setSequence(written.get(1).getSequence());
         offset.setTimestamp(written.get(1).getSystemTime());
-        assertThat(catchThrowableOfType(() -> client.updateConnectorOffset(PROJECT, topic, id, "0", offset),
-                DatahubClientException.class)).as("offsets change only while the connector is stopped").isNotNull();
+        assertThat(catchThrowableOfType(DatahubClientException.class,
+                () -> client.updateConnectorOffset(PROJECT, topic, id, "0", offset)))
+                .as("offsets change only while the connector is stopped").isNotNull();
 
         client.updateConnectorState(PROJECT, topic, id, ConnectorState.STOPPED);
         assertThat(client.getConnector(PROJECT, topic, id).getState()).isEqualTo(ConnectorState.STOPPED);
@@ -225,7 +229,8 @@ class ConnectorConformanceTest {
 
         client.appendField(PROJECT, topic, new Field("f_added", FieldType.STRING));
         client.appendConnectorField(PROJECT, topic, id, "f_added");
-        assertThat(client.getConnector(PROJECT, topic, id).getColumnFields()).containsExactly("f_bigint", "f_string", "f_added");
+        assertThat(client.getConnector(PROJECT, topic, id).getColumnFields())
+                .containsExactly("f_bigint", "f_string", "f_added");
 
         GetConnectorDoneTimeResult done = client.getConnectorDoneTime(PROJECT, topic, id);
         assertThat(done.getDoneTime()).isNotNull();

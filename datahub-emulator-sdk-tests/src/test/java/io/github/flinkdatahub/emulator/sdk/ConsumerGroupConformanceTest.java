@@ -123,8 +123,9 @@ class ConsumerGroupConformanceTest {
 
         client.leaveGroup(PROJECT, "leaving", subId, member.consumerId, member.version);
 
-        ResourceNotFoundException e = catchThrowableOfType(() -> client.heartbeat(PROJECT, "leaving", subId,
-                member.consumerId, member.version, List.of(), List.of()), ResourceNotFoundException.class);
+        ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.heartbeat(PROJECT, "leaving", subId,
+                member.consumerId, member.version, List.of(), List.of()));
         assertServiceError(e, "NoSuchConsumer", 404);
     }
 }

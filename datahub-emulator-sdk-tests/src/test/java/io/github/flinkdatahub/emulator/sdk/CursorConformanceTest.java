@@ -69,8 +69,8 @@ class CursorConformanceTest {
 
     @Test
     void sequenceAfterTheNewestRecordThrowsSeekOutOfRange() {
-        SeekOutOfRangeException e = catchThrowableOfType(
-                () -> client.getCursor(PROJECT, TOPIC, "0", CursorType.SEQUENCE, 99), SeekOutOfRangeException.class);
+        SeekOutOfRangeException e = catchThrowableOfType(SeekOutOfRangeException.class,
+                () -> client.getCursor(PROJECT, TOPIC, "0", CursorType.SEQUENCE, 99));
         assertServiceError(e, "SeekOutOfRange", 400);
     }
 

@@ -70,11 +70,11 @@ class LifecycleConformanceTest {
         List<RecordEntry> left = readAll(client, PROJECT, TOPIC, "0", SCHEMA);
         assertThat(left).extracting(RecordEntry::getSequence).containsExactly(3L);
 
-        InvalidParameterException expired = catchThrowableOfType(
-                () -> client.getRecords(PROJECT, TOPIC, "0", SCHEMA, oldCursor, 10), InvalidParameterException.class);
+        InvalidParameterException expired = catchThrowableOfType(InvalidParameterException.class,
+                () -> client.getRecords(PROJECT, TOPIC, "0", SCHEMA, oldCursor, 10));
         assertServiceError(expired, "InvalidCursor", 400);
-        assertServiceError(catchThrowableOfType(() -> client.getCursor(PROJECT, TOPIC, "0", CursorType.SEQUENCE, 0),
-                SeekOutOfRangeException.class), "SeekOutOfRange", 400);
+        assertServiceError(catchThrowableOfType(SeekOutOfRangeException.class,
+                () -> client.getCursor(PROJECT, TOPIC, "0", CursorType.SEQUENCE, 0)), "SeekOutOfRange", 400);
     }
 
     /** The emulator's unsigned admin endpoint: lets days pass for the records without waiting. */

@@ -70,33 +70,33 @@ class ProjectConformanceTest {
     @Test
     void creatingAnExistingProjectThrowsResourceAlreadyExist() {
         client.createProject("sdk_proj_twice", "first");
-        ResourceAlreadyExistException e = catchThrowableOfType(
-                () -> client.createProject("SDK_PROJ_TWICE", "second"), ResourceAlreadyExistException.class);
+        ResourceAlreadyExistException e = catchThrowableOfType(ResourceAlreadyExistException.class,
+                () -> client.createProject("SDK_PROJ_TWICE", "second"));
         assertServiceError(e, "ProjectAlreadyExist", 409);
         assertThat(e.getErrorMessage()).isEqualTo("The specified project already exists.");
     }
 
     @Test
     void unknownProjectThrowsResourceNotFoundWithCodeStatusAndRequestId() {
-        ResourceNotFoundException e = catchThrowableOfType(
-                () -> client.getProject("sdk_no_such_project"), ResourceNotFoundException.class);
+        ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.getProject("sdk_no_such_project"));
         assertServiceError(e, "NoSuchProject", 404);
         assertThat(e.getErrorMessage()).isEqualTo("The specified project name does not exist.");
 
-        assertServiceError(catchThrowableOfType(() -> client.updateProject("sdk_no_such_project", "c"),
-                ResourceNotFoundException.class), "NoSuchProject", 404);
-        assertServiceError(catchThrowableOfType(() -> client.deleteProject("sdk_no_such_project"),
-                ResourceNotFoundException.class), "NoSuchProject", 404);
-        assertServiceError(catchThrowableOfType(() -> client.listTopic("sdk_no_such_project"),
-                ResourceNotFoundException.class), "NoSuchProject", 404);
+        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.updateProject("sdk_no_such_project", "c")), "NoSuchProject", 404);
+        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.deleteProject("sdk_no_such_project")), "NoSuchProject", 404);
+        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.listTopic("sdk_no_such_project")), "NoSuchProject", 404);
     }
 
     @Test
     void deletedProjectIsGone() {
         client.createProject("sdk_proj_delete", "d");
         client.deleteProject("sdk_proj_delete");
-        assertServiceError(catchThrowableOfType(() -> client.getProject("sdk_proj_delete"),
-                ResourceNotFoundException.class), "NoSuchProject", 404);
+        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.getProject("sdk_proj_delete")), "NoSuchProject", 404);
         assertThat(client.listProject().getProjectNames()).doesNotContain("sdk_proj_delete");
     }
 
@@ -104,8 +104,8 @@ class ProjectConformanceTest {
     void projectWithTopicsCannotBeDeleted() {
         client.createProject("sdk_proj_busy", "busy");
         client.createTopic("sdk_proj_busy", "blob_t", 1, 1, RecordType.BLOB, "t");
-        OperationDeniedException e = catchThrowableOfType(
-                () -> client.deleteProject("sdk_proj_busy"), OperationDeniedException.class);
+        OperationDeniedException e = catchThrowableOfType(OperationDeniedException.class,
+                () -> client.deleteProject("sdk_proj_busy"));
         assertServiceError(e, "OperationDenied", 403);
 
         client.deleteTopic("sdk_proj_busy", "blob_t");

@@ -295,8 +295,9 @@ class RecordConformanceTest {
         TupleRecordData shortRow = new TupleRecordData(tooShort);
         shortRow.setField("f_bigint", 1L);
 
-        MalformedRecordException e = catchThrowableOfType(() -> client.putRecordsByShard(PROJECT, topic, "0",
-                List.of(entry(Schemas.fullRow(Schemas.allTypes(), 0)), entry(shortRow))), MalformedRecordException.class);
+        MalformedRecordException e = catchThrowableOfType(MalformedRecordException.class,
+                () -> client.putRecordsByShard(PROJECT, topic, "0",
+                List.of(entry(Schemas.fullRow(Schemas.allTypes(), 0)), entry(shortRow))));
 
         assertServiceError(e, "MalformedRecord", 400);
         assertThat(readAll(client, PROJECT, topic, "0", Schemas.allTypes())).isEmpty();
@@ -311,13 +312,14 @@ class RecordConformanceTest {
         String cursor = client.getCursor(PROJECT, topic, "0", CursorType.OLDEST).getCursor();
 
         if (mode.wire != ClientMode.Wire.JSON) {
-            assertServiceError(catchThrowableOfType(() -> client.putRecordsByShard(PROJECT, topic, "9",
-                    List.of(entry(Schemas.fullRow(schema, 0)))), ShardNotFoundException.class), "NoSuchShard", 404);
+            assertServiceError(catchThrowableOfType(ShardNotFoundException.class,
+                    () -> client.putRecordsByShard(PROJECT, topic, "9",
+                    List.of(entry(Schemas.fullRow(schema, 0))))), "NoSuchShard", 404);
         }
-        assertServiceError(catchThrowableOfType(() -> client.getRecords(PROJECT, topic, "9", schema, cursor, 1),
-                ShardNotFoundException.class), "NoSuchShard", 404);
-        assertServiceError(catchThrowableOfType(() -> client.getCursor(PROJECT, topic, "9", CursorType.OLDEST),
-                ShardNotFoundException.class), "NoSuchShard", 404);
+        assertServiceError(catchThrowableOfType(ShardNotFoundException.class,
+                () -> client.getRecords(PROJECT, topic, "9", schema, cursor, 1)), "NoSuchShard", 404);
+        assertServiceError(catchThrowableOfType(ShardNotFoundException.class,
+                () -> client.getCursor(PROJECT, topic, "9", CursorType.OLDEST)), "NoSuchShard", 404);
     }
 
     @ParameterizedTest
@@ -326,8 +328,8 @@ class RecordConformanceTest {
         DatahubClient client = sdk.client(mode);
         String topic = tupleTopic(client, "bad_cursor", mode, 1);
 
-        InvalidParameterException e = catchThrowableOfType(() -> client.getRecords(
-                PROJECT, topic, "0", Schemas.allTypes(), "not-a-cursor", 10), InvalidParameterException.class);
+        InvalidParameterException e = catchThrowableOfType(InvalidParameterException.class, () -> client.getRecords(
+                PROJECT, topic, "0", Schemas.allTypes(), "not-a-cursor", 10));
 
         assertServiceError(e, "InvalidCursor", 400);
     }

@@ -83,8 +83,8 @@ class ShardConformanceTest {
     @Test
     @Execution(ExecutionMode.CONCURRENT)
     void listShardOfUnknownTopicThrowsResourceNotFound() {
-        assertServiceError(catchThrowableOfType(() -> client.listShard(PROJECT, "no_such_topic"),
-                ResourceNotFoundException.class), "NoSuchTopic", 404);
+        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.listShard(PROJECT, "no_such_topic")), "NoSuchTopic", 404);
     }
 
     @Test
@@ -135,8 +135,8 @@ class ShardConformanceTest {
     @Execution(ExecutionMode.CONCURRENT)
     void splittingAShardYoungerThanTheCoolDownThrowsLimitExceeded() {
         topic("split_young", 1);
-        LimitExceededException e = catchThrowableOfType(
-                () -> client.splitShard(PROJECT, "split_young", "0"), LimitExceededException.class);
+        LimitExceededException e = catchThrowableOfType(LimitExceededException.class,
+                () -> client.splitShard(PROJECT, "split_young", "0"));
         assertServiceError(e, "LimitExceeded", 429);
         assertThat(e.getErrorMessage()).isEqualTo("Split/Merge shard operation limit exceeded.");
     }
@@ -146,8 +146,8 @@ class ShardConformanceTest {
     void splitKeyOutsideTheShardThrowsInvalidParameter() {
         topic("split_bad_key", 2);
         String outside = "F0000000000000000000000000000000";
-        InvalidParameterException e = catchThrowableOfType(() -> retryingLimitExceeded(
-                () -> client.splitShard(PROJECT, "split_bad_key", "0", outside)), InvalidParameterException.class);
+        InvalidParameterException e = catchThrowableOfType(InvalidParameterException.class, () -> retryingLimitExceeded(
+                () -> client.splitShard(PROJECT, "split_bad_key", "0", outside)));
         assertServiceError(e, "InvalidParameter", 400);
         assertThat(e.getErrorMessage()).isEqualTo("The key range is invalid.");
     }
@@ -158,9 +158,8 @@ class ShardConformanceTest {
         topic("split_closed", 1);
         retryingLimitExceeded(() -> client.splitShard(PROJECT, "split_closed", "0"));
         client.waitForShardReady(PROJECT, "split_closed");
-        ShardSealedException e = catchThrowableOfType(() -> retryingLimitExceeded(
-                () -> client.splitShard(PROJECT, "split_closed", "0", "20000000000000000000000000000000")),
-                ShardSealedException.class);
+        ShardSealedException e = catchThrowableOfType(ShardSealedException.class, () -> retryingLimitExceeded(
+                () -> client.splitShard(PROJECT, "split_closed", "0", "20000000000000000000000000000000")));
         assertServiceError(e, "InvalidShardOperation", 400);
     }
 
@@ -168,8 +167,8 @@ class ShardConformanceTest {
     @Execution(ExecutionMode.CONCURRENT)
     void splittingAnUnknownShardThrowsShardNotFound() {
         topic("split_unknown", 1);
-        ShardNotFoundException e = catchThrowableOfType(() -> client.splitShard(
-                PROJECT, "split_unknown", "7", "20000000000000000000000000000000"), ShardNotFoundException.class);
+        ShardNotFoundException e = catchThrowableOfType(ShardNotFoundException.class, () -> client.splitShard(
+                PROJECT, "split_unknown", "7", "20000000000000000000000000000000"));
         assertServiceError(e, "NoSuchShard", 404);
     }
 
@@ -199,8 +198,8 @@ class ShardConformanceTest {
     @Execution(ExecutionMode.CONCURRENT)
     void mergeOfShardsThatDoNotTouchThrowsInvalidParameter() {
         topic("merge_gap", 3);
-        InvalidParameterException e = catchThrowableOfType(() -> retryingLimitExceeded(
-                () -> client.mergeShard(PROJECT, "merge_gap", "0", "2")), InvalidParameterException.class);
+        InvalidParameterException e = catchThrowableOfType(InvalidParameterException.class, () -> retryingLimitExceeded(
+                () -> client.mergeShard(PROJECT, "merge_gap", "0", "2")));
         assertServiceError(e, "InvalidParameter", 400);
         assertThat(e.getErrorMessage()).isEqualTo("The two shards are not adjacent.");
     }
@@ -211,8 +210,8 @@ class ShardConformanceTest {
         topic("merge_closed", 2);
         retryingLimitExceeded(() -> client.splitShard(PROJECT, "merge_closed", "1"));
         client.waitForShardReady(PROJECT, "merge_closed");
-        ShardSealedException e = catchThrowableOfType(() -> retryingLimitExceeded(
-                () -> client.mergeShard(PROJECT, "merge_closed", "0", "1")), ShardSealedException.class);
+        ShardSealedException e = catchThrowableOfType(ShardSealedException.class, () -> retryingLimitExceeded(
+                () -> client.mergeShard(PROJECT, "merge_closed", "0", "1")));
         assertServiceError(e, "InvalidShardOperation", 400);
     }
 
@@ -245,8 +244,8 @@ class ShardConformanceTest {
         assertThat(meter.getStorage()).isNotNegative();
         assertThat(meter.getRequestId()).isNotBlank();
 
-        assertServiceError(catchThrowableOfType(() -> client.getMeterInfo(PROJECT, "metered", "5"),
-                ShardNotFoundException.class), "NoSuchShard", 404);
+        assertServiceError(catchThrowableOfType(ShardNotFoundException.class,
+                () -> client.getMeterInfo(PROJECT, "metered", "5")), "NoSuchShard", 404);
     }
 
     /** The SDK's default split key: floor((begin + end) / 2) as 32 upper-case hex digits. */

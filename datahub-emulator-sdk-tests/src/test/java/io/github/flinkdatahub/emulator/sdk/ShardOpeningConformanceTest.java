@@ -49,8 +49,8 @@ class ShardOpeningConformanceTest {
 
         RecordEntry record = new RecordEntry();
         record.setRecordData(new BlobRecordData("early".getBytes(StandardCharsets.UTF_8)));
-        DatahubClientException early = catchThrowableOfType(
-                () -> client.putRecordsByShard(PROJECT, "slow_open", "0", List.of(record)), DatahubClientException.class);
+        DatahubClientException early = catchThrowableOfType(DatahubClientException.class,
+                () -> client.putRecordsByShard(PROJECT, "slow_open", "0", List.of(record)));
         assertThat(early).isNotNull();
         assertThat(early.getErrorCode()).isEqualTo("ShardNotReady");
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * use, stopped when the run ends), so the suite pays the JVM start-up once.
  */
 final class SharedEmulatorExtension implements ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedEmulatorExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(SharedEmulatorExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

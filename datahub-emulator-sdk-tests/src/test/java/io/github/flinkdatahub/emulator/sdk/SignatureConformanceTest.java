@@ -50,21 +50,21 @@ class SignatureConformanceTest {
     }
 
     private static void assertRefused(ClientMode mode, DatahubClient impostor) {
-        assertServiceError(catchThrowableOfType(impostor::listProject, AuthorizationFailureException.class),
+        assertServiceError(catchThrowableOfType(AuthorizationFailureException.class, impostor::listProject),
                 "Unauthorized", 403);
-        assertServiceError(catchThrowableOfType(() -> impostor.createProject("sdk_sig_intruder", "x"),
-                AuthorizationFailureException.class), "Unauthorized", 403);
+        assertServiceError(catchThrowableOfType(AuthorizationFailureException.class,
+                () -> impostor.createProject("sdk_sig_intruder", "x")), "Unauthorized", 403);
         RecordEntry record = entry(Schemas.fullRow(Schemas.allTypes(), 2));
         record.setShardId("0");
-        assertServiceError(catchThrowableOfType(() -> {
+        assertServiceError(catchThrowableOfType(AuthorizationFailureException.class, () -> {
             if (mode.wire == ClientMode.Wire.JSON) {
                 impostor.putRecords(PROJECT, TOPIC, List.of(record));
             } else {
                 impostor.putRecordsByShard(PROJECT, TOPIC, "0", List.of(record));
             }
-        }, AuthorizationFailureException.class), "Unauthorized", 403);
-        assertServiceError(catchThrowableOfType(() -> impostor.getRecords(PROJECT, TOPIC, "0", Schemas.allTypes(), cursor, 10),
-                AuthorizationFailureException.class), "Unauthorized", 403);
+        }), "Unauthorized", 403);
+        assertServiceError(catchThrowableOfType(AuthorizationFailureException.class,
+                () -> impostor.getRecords(PROJECT, TOPIC, "0", Schemas.allTypes(), cursor, 10)), "Unauthorized", 403);
         assertThat(sdk.client().listProject().getProjectNames()).doesNotContain("sdk_sig_intruder");
     }
 }

@@ -111,35 +111,35 @@ class SubscriptionConformanceTest {
     void deletedSubscriptionIsNotFound() {
         String subId = subscribe("short lived");
         client.deleteSubscription(PROJECT, TOPIC, subId);
-        assertServiceError(catchThrowableOfType(() -> client.getSubscription(PROJECT, TOPIC, subId),
-                ResourceNotFoundException.class), "NoSuchSubscription", 404);
-        assertServiceError(catchThrowableOfType(() -> client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0")),
-                ResourceNotFoundException.class), "NoSuchSubscription", 404);
+        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.getSubscription(PROJECT, TOPIC, subId)), "NoSuchSubscription", 404);
+        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0"))), "NoSuchSubscription", 404);
     }
 
     @Test
     void unknownSubscriptionIsNotFound() {
-        assertServiceError(catchThrowableOfType(() -> client.getSubscription(PROJECT, TOPIC, "1700000000000AbCdE"),
-                ResourceNotFoundException.class), "NoSuchSubscription", 404);
+        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.getSubscription(PROJECT, TOPIC, "1700000000000AbCdE")), "NoSuchSubscription", 404);
     }
 
     @Test
     void offlineSubscriptionRefusesSessionsAndCommitsUntilOnlineAgain() {
         String subId = subscribe("offline");
-        Map<String, SubscriptionOffset> session = client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0")).getOffsets();
+        Map<String, SubscriptionOffset> session = open(subId, "0");
 
         client.updateSubscriptionState(PROJECT, TOPIC, subId, SubscriptionState.OFFLINE);
         assertThat(client.getSubscription(PROJECT, TOPIC, subId).getState()).isEqualTo(SubscriptionState.OFFLINE);
 
-        assertServiceError(catchThrowableOfType(() -> client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0")),
-                SubscriptionOfflineException.class), "SubscriptionOffline", 400);
+        assertServiceError(catchThrowableOfType(SubscriptionOfflineException.class,
+                () -> client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0"))), "SubscriptionOffline", 400);
         moveTo(session.get("0"), 1);
-        assertServiceError(catchThrowableOfType(() -> client.commitSubscriptionOffset(PROJECT, TOPIC, subId, session),
-                SubscriptionOfflineException.class), "SubscriptionOffline", 400);
+        assertServiceError(catchThrowableOfType(SubscriptionOfflineException.class,
+                () -> client.commitSubscriptionOffset(PROJECT, TOPIC, subId, session)), "SubscriptionOffline", 400);
 
         client.updateSubscriptionState(PROJECT, TOPIC, subId, SubscriptionState.ONLINE);
         assertThat(client.getSubscription(PROJECT, TOPIC, subId).getState()).isEqualTo(SubscriptionState.ONLINE);
-        Map<String, SubscriptionOffset> again = client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0")).getOffsets();
+        Map<String, SubscriptionOffset> again = open(subId, "0");
         moveTo(again.get("0"), 1);
         client.commitSubscriptionOffset(PROJECT, TOPIC, subId, again);
     }
@@ -148,14 +148,14 @@ class SubscriptionConformanceTest {
     void aNewSessionStartsWithNoOffsetAndEachOpenMakesANewSessionId() {
         String subId = subscribe("sessions");
 
-        Map<String, SubscriptionOffset> first = client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0", "1")).getOffsets();
+        Map<String, SubscriptionOffset> first = open(subId, "0", "1");
         assertThat(first).containsOnlyKeys("0", "1");
         for (SubscriptionOffset o : first.values()) {
             assertThat(o.getSequence()).isEqualTo(-1);
             assertThat(o.getTimestamp()).isEqualTo(-1);
             assertThat(o.getSessionId()).isNotBlank().containsOnlyDigits();
         }
-        Map<String, SubscriptionOffset> second = client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0")).getOffsets();
+        Map<String, SubscriptionOffset> second = open(subId, "0");
         assertThat(Long.parseLong(second.get("0").getSessionId()))
                 .isEqualTo(Long.parseLong(first.get("0").getSessionId()) + 1);
 
@@ -168,7 +168,7 @@ class SubscriptionConformanceTest {
     @Test
     void committedOffsetIsWhatGetReturns() {
         String subId = subscribe("commit");
-        Map<String, SubscriptionOffset> session = client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0", "1")).getOffsets();
+        Map<String, SubscriptionOffset> session = open(subId, "0", "1");
         long version = session.get("0").getVersionId();
         moveTo(session.get("0"), 4);
         session.get("0").setBatchIndex(2);
@@ -180,19 +180,20 @@ class SubscriptionConformanceTest {
         assertThat(read.getTimestamp()).isEqualTo(shard0.get(4).getSystemTime());
         assertThat(read.getBatchIndex()).as("index inside a batch").isEqualTo(2);
         assertThat(read.getVersionId()).isEqualTo(version);
-        assertThat(client.getSubscriptionOffset(PROJECT, TOPIC, subId, null).getOffsets()).containsOnlyKeys("0", "1");
-        assertThat(client.getSubscriptionOffset(PROJECT, TOPIC, subId, null).getOffsets().get("1").getSequence()).isEqualTo(-1);
+        Map<String, SubscriptionOffset> all = client.getSubscriptionOffset(PROJECT, TOPIC, subId, null).getOffsets();
+        assertThat(all).containsOnlyKeys("0", "1");
+        assertThat(all.get("1").getSequence()).isEqualTo(-1);
     }
 
     @Test
     void commitOfAnOlderSessionThrowsSessionInvalid() {
         String subId = subscribe("stolen");
-        Map<String, SubscriptionOffset> mine = client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0")).getOffsets();
+        Map<String, SubscriptionOffset> mine = open(subId, "0");
         client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0"));
         moveTo(mine.get("0"), 2);
 
-        SubscriptionSessionInvalidException e = catchThrowableOfType(
-                () -> client.commitSubscriptionOffset(PROJECT, TOPIC, subId, mine), SubscriptionSessionInvalidException.class);
+        SubscriptionSessionInvalidException e = catchThrowableOfType(SubscriptionSessionInvalidException.class,
+                () -> client.commitSubscriptionOffset(PROJECT, TOPIC, subId, mine));
 
         assertServiceError(e, "OffsetSessionChanged", 400);
         assertThat(client.getSubscriptionOffset(PROJECT, TOPIC, subId, List.of("0")).getOffsets().get("0").getSequence())
@@ -202,7 +203,7 @@ class SubscriptionConformanceTest {
     @Test
     void resetMovesTheOffsetBumpsTheVersionAndRejectsCommitsOfTheOldVersion() {
         String subId = subscribe("reset");
-        Map<String, SubscriptionOffset> session = client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0")).getOffsets();
+        Map<String, SubscriptionOffset> session = open(subId, "0");
         long version = session.get("0").getVersionId();
         moveTo(session.get("0"), 5);
         client.commitSubscriptionOffset(PROJECT, TOPIC, subId, session);
@@ -218,17 +219,21 @@ class SubscriptionConformanceTest {
         assertThat(read.getVersionId()).isEqualTo(version + 1);
 
         moveTo(session.get("0"), 3);
-        SubscriptionOffsetResetException e = catchThrowableOfType(
-                () -> client.commitSubscriptionOffset(PROJECT, TOPIC, subId, session), SubscriptionOffsetResetException.class);
+        SubscriptionOffsetResetException e = catchThrowableOfType(SubscriptionOffsetResetException.class,
+                () -> client.commitSubscriptionOffset(PROJECT, TOPIC, subId, session));
         assertServiceError(e, "OffsetReseted", 400);
 
-        Map<String, SubscriptionOffset> renewed = client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0")).getOffsets();
+        Map<String, SubscriptionOffset> renewed = open(subId, "0");
         assertThat(renewed.get("0").getVersionId()).isEqualTo(version + 1);
         assertThat(renewed.get("0").getSequence()).isEqualTo(2);
         moveTo(renewed.get("0"), 3);
         client.commitSubscriptionOffset(PROJECT, TOPIC, subId, renewed);
         assertThat(client.getSubscriptionOffset(PROJECT, TOPIC, subId, List.of("0")).getOffsets().get("0").getSequence())
                 .isEqualTo(3);
+    }
+
+    private static Map<String, SubscriptionOffset> open(String subId, String... shards) {
+        return client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of(shards)).getOffsets();
     }
 
     /** Points an offset of shard 0 at the record with that index, as a consumer does after reading it. */

@@ -97,35 +97,35 @@ class TopicConformanceTest {
     @Test
     void creatingAnExistingTopicThrowsResourceAlreadyExist() {
         client.createTopic(PROJECT, "twice_t", 1, 1, RecordType.BLOB, "1");
-        ResourceAlreadyExistException e = catchThrowableOfType(
-                () -> client.createTopic(PROJECT, "TWICE_T", 1, 1, RecordType.BLOB, "2"), ResourceAlreadyExistException.class);
+        ResourceAlreadyExistException e = catchThrowableOfType(ResourceAlreadyExistException.class,
+                () -> client.createTopic(PROJECT, "TWICE_T", 1, 1, RecordType.BLOB, "2"));
         assertServiceError(e, "TopicAlreadyExist", 409);
         assertThat(e.getErrorMessage()).isEqualTo("The specified topic already exists.");
     }
 
     @Test
     void unknownTopicOrProjectThrowsResourceNotFound() {
-        ResourceNotFoundException e = catchThrowableOfType(
-                () -> client.getTopic(PROJECT, "no_such_topic"), ResourceNotFoundException.class);
+        ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.getTopic(PROJECT, "no_such_topic"));
         assertServiceError(e, "NoSuchTopic", 404);
         assertThat(e.getErrorMessage()).isEqualTo("The specified topic name does not exist.");
 
-        assertServiceError(catchThrowableOfType(() -> client.getTopic("sdk_no_such_proj", "t"),
-                ResourceNotFoundException.class), "NoSuchProject", 404);
-        assertServiceError(catchThrowableOfType(() -> client.createTopic("sdk_no_such_proj", "t", 1, 1, RecordType.BLOB, "c"),
-                ResourceNotFoundException.class), "NoSuchProject", 404);
-        assertServiceError(catchThrowableOfType(() -> client.deleteTopic(PROJECT, "no_such_topic"),
-                ResourceNotFoundException.class), "NoSuchTopic", 404);
-        assertServiceError(catchThrowableOfType(() -> client.updateTopic(PROJECT, "no_such_topic", "c"),
-                ResourceNotFoundException.class), "NoSuchTopic", 404);
+        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.getTopic("sdk_no_such_proj", "t")), "NoSuchProject", 404);
+        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.createTopic("sdk_no_such_proj", "t", 1, 1, RecordType.BLOB, "c")), "NoSuchProject", 404);
+        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.deleteTopic(PROJECT, "no_such_topic")), "NoSuchTopic", 404);
+        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.updateTopic(PROJECT, "no_such_topic", "c")), "NoSuchTopic", 404);
     }
 
     @Test
     void deletedTopicIsGone() {
         client.createTopic(PROJECT, "deleted_t", 2, 1, RecordType.TUPLE, Schemas.allTypes(), "d");
         client.deleteTopic(PROJECT, "deleted_t");
-        assertServiceError(catchThrowableOfType(() -> client.getTopic(PROJECT, "deleted_t"),
-                ResourceNotFoundException.class), "NoSuchTopic", 404);
+        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.getTopic(PROJECT, "deleted_t")), "NoSuchTopic", 404);
         assertThat(client.listTopic(PROJECT).getTopicNames()).doesNotContain("deleted_t");
     }
 
@@ -178,7 +178,8 @@ class TopicConformanceTest {
 
         ListTopicSchemaResult paged = client.listTopicSchema(PROJECT, "registry_t", 1, 10);
         assertThat(paged.getTotalCount()).isEqualTo(2);
-        assertThat(paged.getRecordSchemaInfoList()).extracting(RecordSchemaInfo::getVersionId).containsExactlyInAnyOrder(0L, 1L);
+        assertThat(paged.getRecordSchemaInfoList()).extracting(RecordSchemaInfo::getVersionId)
+                .containsExactlyInAnyOrder(0L, 1L);
 
         client.deleteTopicSchema(PROJECT, "registry_t", version);
         assertThat(client.listTopicSchema(PROJECT, "registry_t").getRecordSchemaInfoList())
