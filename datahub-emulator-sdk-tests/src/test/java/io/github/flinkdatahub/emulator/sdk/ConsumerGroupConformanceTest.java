@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import static io.github.flinkdatahub.emulator.sdk.ProjectConformanceTest.assertServiceError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,7 +82,7 @@ class ConsumerGroupConformanceTest {
         }
     }
 
-    private static void beatUntil(List<Member> members, java.util.function.BooleanSupplier done) {
+    private static void beatUntil(List<Member> members, BooleanSupplier done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!done.getAsBoolean()) {
             assertThat(System.nanoTime()).as("assignment settled in time").isLessThan(deadline);

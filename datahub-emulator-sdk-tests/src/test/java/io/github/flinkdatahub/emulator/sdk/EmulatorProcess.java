@@ -31,7 +31,8 @@ final class EmulatorProcess implements ExtensionContext.Store.CloseableResource 
 
     /** Set by the module's surefire configuration to the copied standalone jar. */
     static final String CLASSPATH_PROPERTY = "datahub.emulator.classpath";
-    static final String LOG_PROPERTY = "datahub.emulator.log";
+    /** Where each emulator's standard error goes, as {@code emulator-NAME.log}; set by surefire to target/. */
+    static final String LOG_DIR_PROPERTY = "datahub.emulator.log.dir";
 
     private static final Pattern READY = Pattern.compile("DataHub emulator listening on (http://\\S+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -59,8 +60,7 @@ final class EmulatorProcess implements ExtensionContext.Store.CloseableResource 
                         + " datahub-emulator module first (mvn verify -pl datahub-emulator-sdk-tests -am)");
             }
         }
-        String logDir = System.getProperty(LOG_PROPERTY, "target/emulator.log");
-        Path log = Paths.get(logDir).resolveSibling("emulator-" + name + ".log");
+        Path log = Paths.get(System.getProperty(LOG_DIR_PROPERTY, "target"), "emulator-" + name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
