@@ -79,6 +79,17 @@ class ProjectTopicEmulationTest {
     }
 
     @Test
+    void vpcWhitelistUpdateKeepsTheComment() throws Exception {
+        client.createProject("proj_vpc", "kept");
+        java.net.http.HttpResponse<String> put = SignedHttp.send(emulator, "PUT", "/projects/proj_vpc",
+                "{\"VpcIds\":\"vpc-1,vpc-2\"}");
+        assertThat(put.statusCode()).isEqualTo(200);
+        java.net.http.HttpResponse<String> get = SignedHttp.send(emulator, "GET", "/projects/proj_vpc", null);
+        assertThat(get.body()).contains("\"VpcWhitelist\":[\"vpc-1\",\"vpc-2\"]").contains("\"Comment\":\"kept\"");
+        client.deleteProject("proj_vpc");
+    }
+
+    @Test
     void wrongCredentialsAreUnauthorized() {
         try (DataHubClient bad = DataHubClient.builder().endpoint(emulator.endpoint()).credentials("emulator", "wrong").build();
              DataHubClient unknown = DataHubClient.builder().endpoint(emulator.endpoint()).credentials("nobody", "x").build()) {

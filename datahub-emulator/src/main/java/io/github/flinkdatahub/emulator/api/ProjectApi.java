@@ -61,11 +61,29 @@ public final class ProjectApi {
 
     public ApiResponse get(String name) {
         ProjectDoc p = ctx.project(name);
-        return ApiResponse.json(ProjectJson.writeGet(
-                new GetProjectResult(p.name, p.comment, p.createTime, p.lastModifyTime, p.creator)));
+        com.fasterxml.jackson.databind.node.ObjectNode body = ProjectJson.writeGet(
+                new GetProjectResult(p.name, p.comment, p.createTime, p.lastModifyTime, p.creator));
+        body.set("VpcWhitelist", Json.stringArray(p.vpcWhitelist));
+        return ApiResponse.json(body);
     }
 
+    /** PUT on a project: its comment, or (newer SDKs) its VPC whitelist as {@code {"VpcIds":"a,b"}}. */
     public ApiResponse update(String name, ApiRequest request) {
+        String vpcIds = Json.text(request.json(), "VpcIds");
+        if (vpcIds != null && !request.json().has("Comment")) {
+            synchronized (ctx.lock()) {
+                ProjectDoc p = ctx.project(name);
+                p.vpcWhitelist = new ArrayList<>();
+                for (String id : vpcIds.split(",")) {
+                    if (!id.isBlank()) {
+                        p.vpcWhitelist.add(id.trim());
+                    }
+                }
+                p.lastModifyTime = ctx.nowSeconds();
+                ctx.store().projects().put(EmulatorStore.key(name), p);
+            }
+            return ApiResponse.ok();
+        }
         String comment = comment(request);
         synchronized (ctx.lock()) {
             ProjectDoc p = ctx.project(name);
