@@ -152,6 +152,41 @@ class DataHubSinkITCase {
         assertThat(counter(job, "numBytesOut")).isGreaterThanOrEqualTo(total * 2L);
     }
 
+    /**
+     * Prints the sink's write rate next to a plain synchronous client put loop writing the same
+     * records in the same run (a measurement, not a speed assertion: machines are noisy).
+     */
+    @Test
+    void sinkThroughputIsMeasuredAgainstAPlainClientPutLoop() throws Exception {
+        int total = 60_000;
+        byte[] payload = new byte[100];
+        client.createBlobTopic(P, "plain_loop", 3, 1, "");
+        long loopStart = System.nanoTime();
+        List<Record> batch = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            batch.add(BlobRecord.of(payload));
+            if (batch.size() == 1000) {
+                client.putRecordsByShard(P, "plain_loop", Integer.toString((i / 1000) % 3), batch);
+                batch.clear();
+            }
+        }
+        double loopSeconds = (System.nanoTime() - loopStart) / 1e9;
+
+        client.createBlobTopic(P, "sink_rate", 3, 1, "");
+        StreamExecutionEnvironment env = env(1, false);
+        env.fromSequence(0, total - 1).map(n -> payload)
+                .sinkTo(sink("sink_rate", DataHubSerializationSchema.blobBytes()).setBatchMaxRecords(1000).build());
+        long sinkStart = System.nanoTime();
+        env.execute("sink throughput");
+        double sinkSeconds = (System.nanoTime() - sinkStart) / 1e9;
+
+        assertThat(TopicContents.all(client, P, "plain_loop")).hasSize(total);
+        assertThat(TopicContents.all(client, P, "sink_rate")).hasSize(total);
+        LOG.warn("Sink throughput: {} records of 100 bytes; plain client put loop {} rec/s, sink job (incl. job start)"
+                + " {} rec/s, ratio sink/loop {}", total, Math.round(total / loopSeconds), Math.round(total / sinkSeconds),
+                String.format(java.util.Locale.ROOT, "%.2f", loopSeconds / sinkSeconds));
+    }
+
     @Test
     void equalKeysLandOnTheShardWhoseRangeHoldsTheirHashKey() throws Exception {
         String topic = "by_key";
