@@ -111,6 +111,35 @@ class DataHubSourceITCase {
     }
 
     @Test
+    void startsAtATimestampOrAtGivenSequences() throws Exception {
+        String topic = "start_positions";
+        createTopic(topic, 1);
+        put(topic, 0, 100, 1);
+        emulator.clock().advance(Duration.ofSeconds(2));
+        long later = emulator.clock().millis();
+        put(topic, 100, 150, 1);
+
+        assertThat(readBounded(source(topic).setStartingPosition(StartingPosition.fromTimestamp(later))))
+                .as("records received at or after the start time").hasSize(50)
+                .allSatisfy(n -> assertThat(n).isBetween(100L, 149L));
+        assertThat(readBounded(source(topic).setStartingPosition(StartingPosition.fromSequences(Map.of("0", 140L)))))
+                .as("records from sequence 140 on").containsExactlyInAnyOrder(140L, 141L, 142L, 143L, 144L, 145L, 146L,
+                        147L, 148L, 149L);
+        assertThat(readBounded(source(topic).setStartingPosition(StartingPosition.latest()))).isEmpty();
+    }
+
+    private static List<Long> readBounded(DataHubSourceBuilder<DataHubTuple> builder) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        List<Long> read = new ArrayList<>();
+        try (CloseableIterator<DataHubTuple> it = env.fromSource(builder.setBounded(StoppingPosition.latest()).build(),
+                WatermarkStrategy.noWatermarks(), "bounded").executeAndCollect()) {
+            it.forEachRemaining(t -> read.add((Long) t.getValue("n")));
+        }
+        return read;
+    }
+
+    @Test
     void everyRecordExactlyOnceThroughFailuresSplitsAndMerges() throws Exception {
         String topic = "exactly_once";
         createTopic(topic, 3);
