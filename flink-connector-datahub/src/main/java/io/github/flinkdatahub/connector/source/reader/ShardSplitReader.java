@@ -46,6 +46,11 @@ import java.util.Map;
 @Internal
 public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     private static final Logger LOG = LoggerFactory.getLogger(ShardSplitReader.class);
+    /**
+     * A shard bounded by a stop time is done once it is caught up and our clock is this far past
+     * the stop time; it allows for the service's clock (which stamps records) being behind ours.
+     */
+    static final long STOP_TIME_CLOCK_MARGIN_MILLIS = 2000;
 
     private final DataHubClient client;
     private final String project;
@@ -155,6 +160,10 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
             // reaching the end of the shard means none is left (an empty shard never advances the
             // position to the stop sequence, so this is its only way to finish).
             finish(shard, out, "read every record present at start");
+        } else if (result.getRecords().isEmpty() && split.stopTimestampMillis() != ShardSplit.NO_STOP
+                && now > split.stopTimestampMillis() + STOP_TIME_CLOCK_MARGIN_MILLIS) {
+            // Caught up, and the stop time is past: records arriving now get a later system time.
+            finish(shard, out, "caught up after its stop time " + split.stopTimestampMillis());
         }
     }
 
