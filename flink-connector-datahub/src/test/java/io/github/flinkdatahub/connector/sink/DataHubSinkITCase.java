@@ -332,8 +332,12 @@ class DataHubSinkITCase {
         long serverErrorsBefore = emulator.faults().serverErrorCount();
         long closedBefore = emulator.faults().closedConnectionCount();
         long refusedBefore = emulator.faults().failedRecordCount();
-        emulator.faults().set(P, topic, FaultRule.none().throttleRate(0.1).serverErrorRate(0.05)
-                .closeConnectionRate(0.03).partialPutFailureRate(0.01));
+        // Round-robin writes by shard, where a partial failure fails a whole put (one draw per put, ~100
+        // puts): a higher rate makes sure some are refused; routed puts draw once per record.
+        double partialFailureRate = routing.equals("round-robin") ? 0.1 : 0.01;
+        // Rates high enough that every kind is injected at least once in ~100 puts (asserted below).
+        emulator.faults().set(P, topic, FaultRule.none().throttleRate(0.1).serverErrorRate(0.08)
+                .closeConnectionRate(0.06).partialPutFailureRate(partialFailureRate));
         int total = 20_000;
         FailingMapper.reset(3_000, 9_000, 15_000);
 
