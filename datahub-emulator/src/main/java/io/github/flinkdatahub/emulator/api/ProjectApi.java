@@ -14,6 +14,7 @@ import io.github.flinkdatahub.emulator.store.ProjectDoc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Projects: create, get, list, update comment, delete (only when empty). */
 public final class ProjectApi {
@@ -30,7 +31,7 @@ public final class ProjectApi {
         String filter = Params.query(request, "filter");
         List<String> names = new ArrayList<>();
         for (ProjectDoc p : ctx.store().projects().all()) {
-            if (filter == null || p.name.toLowerCase().contains(filter.toLowerCase())) {
+            if (filter == null || p.name.toLowerCase(Locale.ROOT).contains(filter.toLowerCase(Locale.ROOT))) {
                 names.add(p.name);
             }
         }

@@ -2,7 +2,6 @@ package io.github.flinkdatahub.emulator.faults;
 
 import io.github.flinkdatahub.client.annotation.PublicEvolving;
 import io.github.flinkdatahub.client.exception.ErrorCode;
-import io.github.flinkdatahub.emulator.http.ApiRequest;
 import io.github.flinkdatahub.emulator.http.Route;
 import io.github.flinkdatahub.emulator.store.EmulatorStore;
 
@@ -89,7 +88,7 @@ public final class FaultInjector {
      * the service's error) before a request is served, so a faulted request changes nothing.
      * Returns true when the connection should be dropped without an answer.
      */
-    public boolean beforeRequest(Route route, ApiRequest request) {
+    public boolean beforeRequest(Route route) {
         Installed installed = installedFor(route.project(), route.topic());
         if (installed == null || installed.spent()) {
             return false;

@@ -118,7 +118,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 ApiRequest request = new ApiRequest(ex.getRequestMethod(), path, query, headers, body, requestId);
                 Route route = Route.parse(path);
                 // Closing an exchange before its headers are sent drops the TCP connection.
-                if (faults.beforeRequest(route, request)) {
+                if (faults.beforeRequest(route)) {
                     LOG.debug("Fault injection: closing the connection of {}", request);
                     ex.close();
                     return;

@@ -104,10 +104,6 @@ public final class EmulatorStore implements AutoCloseable {
         mv.commit();
     }
 
-    public boolean isPersistent() {
-        return mv.getFileStore() != null;
-    }
-
     @Override
     public void close() {
         if (!mv.isClosed()) {

@@ -2,6 +2,7 @@ package io.github.flinkdatahub.connector.source.deserializer;
 
 import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
 
 import org.apache.flink.annotation.Internal;
@@ -17,6 +18,10 @@ import java.util.stream.Collectors;
 final class TupleValueDeserializationSchema implements DataHubDeserializationSchema<DataHubTuple> {
     private static final long serialVersionUID = 1L;
 
+    /** Field names of the last schema seen: records of one topic share their schema object. */
+    private transient RecordSchema lastSchema;
+    private transient List<String> lastNames;
+
     @Override
     public void deserialize(Record record, Collector<DataHubTuple> out) throws IOException {
         if (!(record instanceof TupleRecord)) {
@@ -24,7 +29,11 @@ final class TupleValueDeserializationSchema implements DataHubDeserializationSch
                     + record.getSequence() + ", got " + record.getRecordType());
         }
         TupleRecord t = (TupleRecord) record;
-        List<String> names = t.getSchema().getFields().stream().map(Field::getName).collect(Collectors.toList());
+        if (t.getSchema() != lastSchema) {
+            lastSchema = t.getSchema();
+            lastNames = lastSchema.getFields().stream().map(Field::getName).collect(Collectors.toList());
+        }
+        List<String> names = lastNames;
         out.collect(new DataHubTuple(t.getShardId(), t.getSequence(), t.getSystemTime(), names,
                 t.getValues().toArray(), t.getAttributes()));
     }

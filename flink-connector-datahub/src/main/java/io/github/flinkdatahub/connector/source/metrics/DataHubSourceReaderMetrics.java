@@ -63,12 +63,4 @@ public final class DataHubSourceReaderMetrics {
     public void commitFailed() {
         commitsFailed.inc();
     }
-
-    public long commitsSucceededCount() {
-        return commitsSucceeded.getCount();
-    }
-
-    public long commitsFailedCount() {
-        return commitsFailed.getCount();
-    }
 }

@@ -46,10 +46,6 @@ public final class ShardSplitState {
         return lastSystemTime;
     }
 
-    public ShardSplit split() {
-        return split;
-    }
-
     public ShardSplit toSplit() {
         return split.withPosition(position);
     }

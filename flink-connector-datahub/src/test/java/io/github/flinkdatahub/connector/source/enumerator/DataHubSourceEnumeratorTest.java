@@ -106,6 +106,15 @@ class DataHubSourceEnumeratorTest {
         return e;
     }
 
+    /** An unbounded enumerator, started, with every reader registered and the first listing done. */
+    private DataHubSourceEnumerator runningUnbounded(MockSplitEnumeratorContext<ShardSplit> context) throws Throwable {
+        DataHubSourceEnumerator e = enumerator(context, null, EnumeratorState.initial());
+        e.start();
+        registerAll(context, e);
+        discover(context);
+        return e;
+    }
+
     private static void register(MockSplitEnumeratorContext<ShardSplit> context, DataHubSourceEnumerator e,
             int... readers) {
         for (int r : readers) {
@@ -197,10 +206,7 @@ class DataHubSourceEnumeratorTest {
     void childrenOfASplitAreTrackedAtTheNextDiscoveryButAssignedOnlyAfterTheirParentFinished() throws Throwable {
         createTopic(2);
         MockSplitEnumeratorContext<ShardSplit> context = context(2);
-        DataHubSourceEnumerator e = enumerator(context, null, EnumeratorState.initial());
-        e.start();
-        registerAll(context, e);
-        discover(context);
+        DataHubSourceEnumerator e = runningUnbounded(context);
         assertThat(assignedIds(context)).containsOnly(Map.entry(0, List.of("0")), Map.entry(1, List.of("1")));
 
         splitShard("0");
@@ -233,10 +239,7 @@ class DataHubSourceEnumeratorTest {
     void repeatedAndUnknownFinishedEventsChangeNothing() throws Throwable {
         createTopic(1);
         MockSplitEnumeratorContext<ShardSplit> context = context(1);
-        DataHubSourceEnumerator e = enumerator(context, null, EnumeratorState.initial());
-        e.start();
-        registerAll(context, e);
-        discover(context);
+        DataHubSourceEnumerator e = runningUnbounded(context);
         splitShard("0");
         discover(context);
         e.handleSourceEvent(0, new SplitsFinishedEvent(List.of("0")));
@@ -256,10 +259,7 @@ class DataHubSourceEnumeratorTest {
     void splitsGivenBackAreAssignedAgainWithTheirPositionsWhenTheReaderReturns() throws Throwable {
         createTopic(4);
         MockSplitEnumeratorContext<ShardSplit> context = context(2);
-        DataHubSourceEnumerator e = enumerator(context, null, EnumeratorState.initial());
-        e.start();
-        registerAll(context, e);
-        discover(context);
+        DataHubSourceEnumerator e = runningUnbounded(context);
         List<ShardSplit> ofReader1 = context.getSplitsAssignmentSequence().get(0).assignment().get(1);
         assertThat(ofReader1).extracting(ShardSplit::splitId).containsExactly("2", "3");
 
@@ -348,10 +348,7 @@ class DataHubSourceEnumeratorTest {
     void restoredEnumeratorKeepsStatusesAndContinuesTheLineage() throws Throwable {
         createTopic(2);
         MockSplitEnumeratorContext<ShardSplit> context = context(2);
-        DataHubSourceEnumerator e = enumerator(context, null, EnumeratorState.initial());
-        e.start();
-        registerAll(context, e);
-        discover(context);
+        DataHubSourceEnumerator e = runningUnbounded(context);
         splitShard("0");
         discover(context);
         e.handleSourceEvent(1, new SplitsFinishedEvent(List.of("1")));
