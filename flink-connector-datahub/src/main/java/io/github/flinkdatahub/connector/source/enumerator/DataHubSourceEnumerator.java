@@ -53,6 +53,11 @@ public final class DataHubSourceEnumerator implements SplitEnumerator<ShardSplit
 
     private volatile boolean initialDiscoveryDone;
     /**
+     * Whether this job takes checkpoints (one was taken or restored from). Until then a finish is
+     * final at once; after, it waits for a completed checkpoint (see {@link SplitTracker}).
+     */
+    private boolean checkpointing;
+    /**
      * Shards of this run's latest listing; null until the first one. A restored tracker cannot tell
      * a parent still being read from an expired one without a listing, so nothing is assigned before.
      */
@@ -74,6 +79,7 @@ public final class DataHubSourceEnumerator implements SplitEnumerator<ShardSplit
         this.assigner = assigner;
         this.tracker = new SplitTracker(state.splits());
         this.initialDiscoveryDone = state.initialDiscoveryDone();
+        this.checkpointing = !state.equals(EnumeratorState.initial());
     }
 
     @Override
@@ -166,7 +172,9 @@ public final class DataHubSourceEnumerator implements SplitEnumerator<ShardSplit
     @Override
     public void handleSourceEvent(int subtaskId, SourceEvent event) {
         if (event instanceof SplitsFinishedEvent) {
-            List<String> newly = tracker.markFinished(((SplitsFinishedEvent) event).shardIds());
+            List<String> ids = ((SplitsFinishedEvent) event).shardIds();
+            List<String> newly = checkpointing ? tracker.markFinishedUnconfirmed(ids, subtaskId)
+                    : tracker.markFinished(ids);
             if (!newly.isEmpty()) {
                 LOG.info("Reader {} finished shards {}", subtaskId, newly);
             }
@@ -185,7 +193,8 @@ public final class DataHubSourceEnumerator implements SplitEnumerator<ShardSplit
     public void addSplitsBack(List<ShardSplit> splits, int subtaskId) {
         LOG.info("Reader {} gave back shards {}", subtaskId,
                 splits.stream().map(ShardSplit::shardId).collect(Collectors.toList()));
-        tracker.addBack(splits);
+        // Flink calls this on every reader restore, with the splits assigned since its checkpoint.
+        tracker.readerReset(subtaskId, splits);
         noMoreSplitsSignalled.remove(subtaskId);
     }
 
@@ -197,7 +206,16 @@ public final class DataHubSourceEnumerator implements SplitEnumerator<ShardSplit
 
     @Override
     public EnumeratorState snapshotState(long checkpointId) {
+        checkpointing = true;
+        tracker.checkpointTaken(checkpointId);
         return new EnumeratorState(tracker.snapshot(), initialDiscoveryDone);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        if (tracker.checkpointCompleted(checkpointId)) {
+            assignPending();
+        }
     }
 
     @Override

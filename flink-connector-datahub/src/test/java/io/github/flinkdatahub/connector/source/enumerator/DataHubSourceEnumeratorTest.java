@@ -236,6 +236,33 @@ class DataHubSourceEnumeratorTest {
     }
 
     @Test
+    void inACheckpointedJobChildrenWaitUntilTheParentsFinishIsCheckpointedAndAReaderRestoreUndoesIt()
+            throws Throwable {
+        createTopic(1);
+        MockSplitEnumeratorContext<ShardSplit> context = context(1);
+        DataHubSourceEnumerator e = runningUnbounded(context);
+        e.snapshotState(1);
+        e.notifyCheckpointComplete(1);
+        splitShard("0");
+        discover(context);
+
+        e.handleSourceEvent(0, new SplitsFinishedEvent(List.of("0")));
+        e.snapshotState(2);
+        // Region failover: the reader is restored to checkpoint 1, where shard 0 is still being read.
+        e.addSplitsBack(List.of(), 0);
+        e.notifyCheckpointComplete(2);
+        assertThat(context.getSplitsAssignmentSequence()).as("children wait for shard 0").hasSize(1);
+        assertThat(statuses(e)).containsEntry("0", Status.ASSIGNED);
+
+        e.handleSourceEvent(0, new SplitsFinishedEvent(List.of("0")));
+        assertThat(context.getSplitsAssignmentSequence()).hasSize(1);
+        e.snapshotState(3);
+        e.notifyCheckpointComplete(3);
+
+        assertThat(assignedIds(context)).containsOnly(Map.entry(0, List.of("0", "1", "2")));
+    }
+
+    @Test
     void repeatedAndUnknownFinishedEventsChangeNothing() throws Throwable {
         createTopic(1);
         MockSplitEnumeratorContext<ShardSplit> context = context(1);
@@ -370,6 +397,9 @@ class DataHubSourceEnumeratorTest {
                 + " their readers; the children still wait").isEmpty();
 
         restored.handleSourceEvent(0, new SplitsFinishedEvent(List.of("0")));
+        assertThat(restoredContext.getSplitsAssignmentSequence()).as("the finish waits for a checkpoint").isEmpty();
+        restored.snapshotState(2);
+        restored.notifyCheckpointComplete(2);
 
         assertThat(allAssigned(restoredContext)).extracting(ShardSplit::splitId).containsExactlyInAnyOrder("2", "3");
         assertThat(statuses(restored)).containsOnly(Map.entry("0", Status.FINISHED), Map.entry("1", Status.FINISHED),
@@ -402,6 +432,8 @@ class DataHubSourceEnumeratorTest {
 
         // The stale-checkpoint case: the reader re-sends the finish it kept in its own state.
         e.handleSourceEvent(0, new SplitsFinishedEvent(List.of("0")));
+        e.snapshotState(5);
+        e.notifyCheckpointComplete(5);
 
         assertThat(assignedIds(context)).containsOnly(Map.entry(0, List.of("1", "2")));
     }

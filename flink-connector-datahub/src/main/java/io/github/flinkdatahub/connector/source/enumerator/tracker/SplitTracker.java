@@ -6,12 +6,18 @@ import org.apache.flink.annotation.Internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.annotation.Nullable;
+
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Knows every shard split of the source and whether it is UNASSIGNED, ASSIGNED or FINISHED, and
@@ -19,6 +25,11 @@ import java.util.Set;
  * exists (expired out of the listing), so all records of a parent are read before any of its
  * children. Lives in the enumerator and in its checkpointed state; not thread-safe (the enumerator
  * calls it from its single coordinator thread).
+ *
+ * <p>In a checkpointed job a reader's report "finished" is <em>unconfirmed</em> until a checkpoint
+ * taken after it completes: a reader restored alone (region failover) to an earlier checkpoint
+ * reads the shard's tail again, so its children must not have started. An unconfirmed finish
+ * blocks children and is undone by {@link #readerReset}.
  */
 @Internal
 public final class SplitTracker {
@@ -33,6 +44,10 @@ public final class SplitTracker {
 
     private final Map<String, ShardSplit> splits = new LinkedHashMap<>();
     private final Map<String, Status> status = new LinkedHashMap<>();
+    /** FINISHED splits not yet covered by a completed checkpoint, with the reader that finished them. */
+    private final Map<String, Integer> unconfirmed = new HashMap<>();
+    /** Unconfirmed finishes by the first checkpoint taken after them. */
+    private final NavigableMap<Long, Set<String>> coveredByCheckpoint = new TreeMap<>();
 
     public SplitTracker() {}
 
@@ -81,7 +96,8 @@ public final class SplitTracker {
             for (String parent : s.parentShardIds()) {
                 Status ps = status.get(parent);
                 boolean gone = ps == null || !listedShardIds.contains(parent);
-                if (ps != Status.FINISHED && !gone) {
+                boolean finished = ps == Status.FINISHED && !unconfirmed.containsKey(parent);
+                if (!finished && !gone) {
                     blockingParent = parent;
                     break;
                 }
@@ -102,10 +118,23 @@ public final class SplitTracker {
     }
 
     /**
-     * Marks splits FINISHED. Unknown ids and repeated reports are ignored (a reader re-sends its
-     * finished splits after a restore). Returns the ids that were newly finished.
+     * Marks splits FINISHED for good (no checkpoint to confirm against). Unknown ids and repeated
+     * reports are ignored (a reader re-sends its finished splits after a restore). Returns the ids
+     * that were newly finished.
      */
     public List<String> markFinished(Collection<String> shardIds) {
+        return markFinished(shardIds, null);
+    }
+
+    /**
+     * Marks splits FINISHED by {@code reader}, unconfirmed until a checkpoint taken after this call
+     * completes (see {@link #checkpointTaken}, {@link #checkpointCompleted}).
+     */
+    public List<String> markFinishedUnconfirmed(Collection<String> shardIds, int reader) {
+        return markFinished(shardIds, reader);
+    }
+
+    private List<String> markFinished(Collection<String> shardIds, @Nullable Integer reader) {
         List<String> newly = new ArrayList<>();
         for (String id : shardIds) {
             Status s = status.get(id);
@@ -116,10 +145,62 @@ public final class SplitTracker {
             } else {
                 status.put(id, Status.FINISHED);
                 newly.add(id);
-                LOG.info("Shard {} finished; children may now be assigned", id);
+                if (reader == null) {
+                    LOG.info("Shard {} finished; children may now be assigned", id);
+                } else {
+                    unconfirmed.put(id, reader);
+                    LOG.info("Shard {} finished by reader {}; children wait for the next completed checkpoint", id,
+                            reader);
+                }
             }
         }
         return newly;
+    }
+
+    /** A checkpoint was taken: it covers every finish reported so far. */
+    public void checkpointTaken(long checkpointId) {
+        Set<String> covered = new HashSet<>(unconfirmed.keySet());
+        coveredByCheckpoint.values().forEach(covered::removeAll);
+        if (!covered.isEmpty()) {
+            coveredByCheckpoint.put(checkpointId, covered);
+        }
+    }
+
+    /** Confirms the finishes covered by this checkpoint or earlier ones; true if any was confirmed. */
+    public boolean checkpointCompleted(long checkpointId) {
+        NavigableMap<Long, Set<String>> done = coveredByCheckpoint.headMap(checkpointId, true);
+        boolean any = false;
+        for (Set<String> ids : done.values()) {
+            for (String id : ids) {
+                any |= unconfirmed.remove(id) != null;
+                LOG.info("Shard {} finish confirmed by checkpoint {}; children may now be assigned", id, checkpointId);
+            }
+        }
+        done.clear();
+        return any;
+    }
+
+    /**
+     * A reader was restored to the last completed checkpoint: its unconfirmed finishes are undone
+     * (it reads those shards again from its restored state), and the splits Flink gives back (those
+     * assigned to it after that checkpoint) return to the pool.
+     */
+    public void readerReset(int reader, Collection<ShardSplit> returned) {
+        List<String> undone = new ArrayList<>();
+        unconfirmed.forEach((id, r) -> {
+            if (r == reader) {
+                undone.add(id);
+            }
+        });
+        for (String id : undone) {
+            unconfirmed.remove(id);
+            coveredByCheckpoint.values().forEach(ids -> ids.remove(id));
+            status.put(id, Status.ASSIGNED);
+            LOG.info("Shard {}: finish by reader {} undone, the reader was restored to an earlier checkpoint", id,
+                    reader);
+        }
+        coveredByCheckpoint.values().removeIf(Set::isEmpty);
+        addBack(returned);
     }
 
     /** Splits given back by a failed reader return to the pool with the positions they carry. */
@@ -141,7 +222,7 @@ public final class SplitTracker {
     public void forgetExpired(Set<String> listedShardIds) {
         List<String> expired = new ArrayList<>();
         status.forEach((id, s) -> {
-            if (s == Status.FINISHED && !listedShardIds.contains(id)) {
+            if (s == Status.FINISHED && !unconfirmed.containsKey(id) && !listedShardIds.contains(id)) {
                 expired.add(id);
             }
         });

@@ -285,4 +285,58 @@ class SplitTrackerTest {
         assertThat(tracker.status("X")).isNull();
         assertThat(tracker.size()).isZero();
     }
+
+    @Test
+    void aFinishReportedInACheckpointedJobUnblocksChildrenOnlyOnceACheckpointTakenAfterItCompletes() {
+        SplitTracker tracker = new SplitTracker();
+        tracker.addDiscovered(List.of(split("P"), split("K", "P")));
+        assignAll(tracker, Set.of("P", "K"));
+        tracker.checkpointTaken(1);
+
+        tracker.markFinishedUnconfirmed(List.of("P"), 0);
+        assertThat(tracker.status("P")).isEqualTo(Status.FINISHED);
+        assertThat(tracker.checkpointCompleted(1)).as("checkpoint 1 was taken before the finish").isFalse();
+        assertThat(tracker.assignable(Set.of("P", "K"))).isEmpty();
+
+        tracker.checkpointTaken(2);
+        tracker.checkpointTaken(3);
+        assertThat(tracker.checkpointCompleted(3)).as("a later checkpoint also covers it").isTrue();
+        assertThat(ids(tracker.assignable(Set.of("P", "K")))).containsExactly("K");
+    }
+
+    @Test
+    void aReaderRestoredBeforeItsFinishWasConfirmedReadsTheShardAgainAndChildrenStayBlocked() {
+        SplitTracker tracker = new SplitTracker();
+        tracker.addDiscovered(List.of(split("P"), split("Q"), split("K", "P"), split("L", "Q")));
+        assignAll(tracker, Set.of("P", "Q", "K", "L"));
+        tracker.markFinishedUnconfirmed(List.of("P"), 0);
+        tracker.markFinishedUnconfirmed(List.of("Q"), 1);
+        tracker.checkpointTaken(7);
+
+        // Reader 0 fails and is restored to a checkpoint before 7: P is in its state again.
+        tracker.readerReset(0, List.of());
+        assertThat(tracker.status("P")).isEqualTo(Status.ASSIGNED);
+        assertThat(tracker.status("Q")).as("reader 1 was not restored").isEqualTo(Status.FINISHED);
+
+        tracker.checkpointCompleted(7);
+        assertThat(ids(tracker.assignable(Set.of("P", "Q", "K", "L")))).containsExactly("L");
+
+        tracker.markFinishedUnconfirmed(List.of("P"), 0);
+        tracker.checkpointTaken(8);
+        tracker.checkpointCompleted(8);
+        assertThat(ids(tracker.assignable(Set.of("P", "Q", "K", "L")))).containsExactly("K", "L");
+    }
+
+    @Test
+    void anUnconfirmedFinishOfASplitAssignedAfterTheRestoredCheckpointReturnsItToThePool() {
+        SplitTracker tracker = new SplitTracker();
+        tracker.addDiscovered(List.of(split("P")));
+        assignAll(tracker, Set.of("P"));
+        tracker.markFinishedUnconfirmed(List.of("P"), 0);
+
+        tracker.readerReset(0, List.of(split("P")));
+
+        assertThat(tracker.status("P")).isEqualTo(Status.UNASSIGNED);
+        assertThat(ids(tracker.assignable(Set.of("P")))).containsExactly("P");
+    }
 }
