@@ -6,6 +6,8 @@ import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
 
+import io.github.flinkdatahub.connector.table.DataHubTypeMapping;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.table.data.RowData;
@@ -13,7 +15,6 @@ import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LocalZonedTimestampType;
 import org.apache.flink.table.types.logical.LogicalType;
-import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.TimestampType;
 
@@ -21,9 +22,7 @@ import javax.annotation.Nullable;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -35,8 +34,6 @@ import java.util.stream.Collectors;
 final class RowDataTupleSerializationSchema implements DataHubSerializationSchema<RowData> {
     private static final long serialVersionUID = 1L;
 
-    private static final Set<LogicalTypeRoot> INTEGERS = EnumSet.of(LogicalTypeRoot.TINYINT, LogicalTypeRoot.SMALLINT,
-            LogicalTypeRoot.INTEGER, LogicalTypeRoot.BIGINT);
 
     private final RowType rowType;
     private transient RecordSchema schema;
@@ -68,7 +65,7 @@ final class RowDataTupleSerializationSchema implements DataHubSerializationSchem
             covered[idx[i]] = true;
             Field f = topicSchema.getField(idx[i]);
             LogicalType t = rowType.getTypeAt(i);
-            if (!compatible(t, f.getType())) {
+            if (!DataHubTypeMapping.compatible(t, f.getType())) {
                 problems.add("column '" + names.get(i) + "' of type " + t.asSummaryString() + " cannot be written to"
                         + " field '" + f.getName() + "' of type " + f.getType());
             }
@@ -87,31 +84,6 @@ final class RowDataTupleSerializationSchema implements DataHubSerializationSchem
         this.schema = topicSchema;
         this.topicPath = topicPath;
         this.targets = idx;
-    }
-
-    static boolean compatible(LogicalType flink, FieldType datahub) {
-        LogicalTypeRoot root = flink.getTypeRoot();
-        switch (datahub) {
-            case TINYINT:
-            case SMALLINT:
-            case INTEGER:
-            case BIGINT:
-                return INTEGERS.contains(root);
-            case DECIMAL:
-                return root == LogicalTypeRoot.DECIMAL || INTEGERS.contains(root);
-            case FLOAT:
-            case DOUBLE:
-                return root == LogicalTypeRoot.FLOAT || root == LogicalTypeRoot.DOUBLE;
-            case STRING:
-                return root == LogicalTypeRoot.CHAR || root == LogicalTypeRoot.VARCHAR;
-            case BOOLEAN:
-                return root == LogicalTypeRoot.BOOLEAN;
-            case TIMESTAMP:
-                return root == LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE
-                        || root == LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
-            default:
-                return false;
-        }
     }
 
     @Override
