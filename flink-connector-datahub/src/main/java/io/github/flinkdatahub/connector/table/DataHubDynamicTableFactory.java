@@ -1,0 +1,499 @@
+package io.github.flinkdatahub.connector.table;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.exception.DataHubException;
+import io.github.flinkdatahub.client.exception.ResourceNotFoundException;
+import io.github.flinkdatahub.client.model.Field;
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.RecordType;
+import io.github.flinkdatahub.client.model.result.GetTopicResult;
+import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.connector.common.DataHubConnectionOptions;
+import io.github.flinkdatahub.connector.sink.DataHubSink;
+import io.github.flinkdatahub.connector.sink.DataHubSinkBuilder;
+import io.github.flinkdatahub.connector.sink.DataHubSinkOptions;
+import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
+import io.github.flinkdatahub.connector.source.DataHubSource;
+import io.github.flinkdatahub.connector.source.DataHubSourceBuilder;
+import io.github.flinkdatahub.connector.source.DataHubSourceOptions;
+import io.github.flinkdatahub.connector.source.StartingPosition;
+import io.github.flinkdatahub.connector.source.StoppingPosition;
+import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
+import io.github.flinkdatahub.connector.table.DataHubTableOptions.BoundedMode;
+import io.github.flinkdatahub.connector.table.DataHubTableOptions.StartupMode;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.api.config.TableConfigOptions;
+import org.apache.flink.table.connector.format.DecodingFormat;
+import org.apache.flink.table.connector.format.EncodingFormat;
+import org.apache.flink.table.connector.sink.DynamicTableSink;
+import org.apache.flink.table.connector.source.DynamicTableSource;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.factories.DeserializationFormatFactory;
+import org.apache.flink.table.factories.DynamicTableFactory;
+import org.apache.flink.table.factories.DynamicTableSinkFactory;
+import org.apache.flink.table.factories.DynamicTableSourceFactory;
+import org.apache.flink.table.factories.FactoryUtil;
+import org.apache.flink.table.factories.SerializationFormatFactory;
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
+import org.apache.flink.table.types.logical.RowType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.annotation.Nullable;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code 'connector' = 'datahub'}: a DataHub topic as a SQL source and sink. The topic is read at
+ * planning time, so declared columns are checked against a tuple topic's fields (by name, ignoring
+ * case) before any job starts.
+ */
+@Internal
+public final class DataHubDynamicTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(DataHubDynamicTableFactory.class);
+
+    public static final String IDENTIFIER = "datahub";
+    /** Options under this prefix are accepted without validation. */
+    public static final String PROPERTIES_PREFIX = "properties.";
+
+    private static final DateTimeFormatter VVR_TIME = DateTimeFormatter.ofPattern(
+            DataHubTableOptions.VVR_TIME_PATTERN, Locale.ROOT);
+
+    @Override
+    public String factoryIdentifier() {
+        return IDENTIFIER;
+    }
+
+    @Override
+    public Set<ConfigOption<?>> requiredOptions() {
+        Set<ConfigOption<?>> options = DataHubConnectionOptions.requiredOptions();
+        options.add(DataHubTableOptions.PROJECT);
+        options.add(DataHubTableOptions.TOPIC);
+        return options;
+    }
+
+    @Override
+    public Set<ConfigOption<?>> optionalOptions() {
+        Set<ConfigOption<?>> options = DataHubConnectionOptions.optionalOptions();
+        options.addAll(Arrays.asList(
+                FactoryUtil.FORMAT,
+                FactoryUtil.SOURCE_PARALLELISM,
+                FactoryUtil.SINK_PARALLELISM,
+                DataHubTableOptions.SUBSCRIPTION_ID,
+                DataHubTableOptions.STARTUP_MODE,
+                DataHubTableOptions.STARTUP_SUBSCRIPTION_RESET,
+                DataHubTableOptions.STARTUP_TIMESTAMP_MILLIS,
+                DataHubTableOptions.STARTUP_TIME,
+                DataHubTableOptions.STARTUP_SPECIFIC_SEQUENCES,
+                DataHubTableOptions.BOUNDED_MODE,
+                DataHubTableOptions.BOUNDED_TIMESTAMP_MILLIS,
+                DataHubTableOptions.BOUNDED_TIME,
+                DataHubSourceOptions.SHARD_DISCOVERY_INTERVAL,
+                DataHubSourceOptions.FETCH_MAX_RECORDS,
+                DataHubSourceOptions.FETCH_EMPTY_INTERVAL,
+                DataHubSourceOptions.FETCH_MAX_BACKOFF,
+                DataHubSourceOptions.COMMIT_ON_CHECKPOINT,
+                DataHubSinkOptions.BATCH_MAX_RECORDS,
+                DataHubSinkOptions.BATCH_MAX_BYTES,
+                DataHubSinkOptions.FLUSH_INTERVAL,
+                DataHubSinkOptions.HASH_FIELDS,
+                DataHubSinkOptions.SHARD_ID,
+                DataHubSinkOptions.DELIVERY_GUARANTEE,
+                DataHubSinkOptions.MAX_IN_FLIGHT_REQUESTS,
+                DataHubSinkOptions.BUFFER_MAX_RECORDS,
+                DataHubSinkOptions.BUFFER_MAX_BYTES,
+                DataHubSinkOptions.RETRY_MAX_RETRIES,
+                DataHubSinkOptions.RETRY_TIMEOUT,
+                DataHubSinkOptions.RETRY_INITIAL_BACKOFF,
+                DataHubSinkOptions.RETRY_MAX_BACKOFF,
+                DataHubSinkOptions.SHARD_REFRESH_INTERVAL));
+        return options;
+    }
+
+    @Override
+    public DynamicTableSource createDynamicTableSource(Context context) {
+        FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
+        DecodingFormat<DeserializationSchema<RowData>> format = helper
+                .discoverOptionalDecodingFormat(DeserializationFormatFactory.class, FactoryUtil.FORMAT).orElse(null);
+        helper.validateExcept(PROPERTIES_PREFIX);
+        ReadableConfig options = helper.getOptions();
+        logIgnoredProperties(context);
+
+        Topic topic = Topic.read(options);
+        DataType physicalType = context.getPhysicalRowDataType();
+        topic.checkColumns(physicalType, format != null, false);
+
+        ZoneId zone = sessionZone(context);
+        StartingPosition start = startingPosition(options, zone);
+        StoppingPosition stop = stoppingPosition(options, zone);
+        String subscription = options.getOptional(DataHubTableOptions.SUBSCRIPTION_ID).orElse(null);
+        DataHubConnection connection = topic.connection;
+        Function<DataHubDeserializationSchema<RowData>, DataHubSource<RowData>> sources = d -> {
+            DataHubSourceBuilder<RowData> b = DataHubSource.<RowData>builder()
+                    .setConnection(connection)
+                    .setProject(topic.project)
+                    .setTopic(topic.topic)
+                    .setSubscriptionId(subscription)
+                    .setStartingPosition(start)
+                    .setShardDiscoveryInterval(options.get(DataHubSourceOptions.SHARD_DISCOVERY_INTERVAL))
+                    .setMaxRecordsPerFetch(options.get(DataHubSourceOptions.FETCH_MAX_RECORDS))
+                    .setEmptyFetchInterval(options.get(DataHubSourceOptions.FETCH_EMPTY_INTERVAL))
+                    .setMaxBackoff(options.get(DataHubSourceOptions.FETCH_MAX_BACKOFF))
+                    .setCommitOffsetsOnCheckpoint(options.get(DataHubSourceOptions.COMMIT_ON_CHECKPOINT))
+                    .setDeserializer(d);
+            if (stop != null) {
+                b.setBounded(stop);
+            }
+            return b.build();
+        };
+        // Build one now so a bad option fails at planning, naming the option (the deserializer is not used).
+        RowType physicalRow = (RowType) physicalType.getLogicalType();
+        validating(() -> sources.apply(DataHubDeserializationSchema.tupleToRowData(physicalRow, null)));
+        return new DataHubDynamicSource(context.getObjectIdentifier().asSummaryString(), sources, physicalType,
+                format, topic.isTuple(), options.getOptional(FactoryUtil.SOURCE_PARALLELISM).orElse(null));
+    }
+
+    @Override
+    public DynamicTableSink createDynamicTableSink(Context context) {
+        FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
+        EncodingFormat<SerializationSchema<RowData>> format = helper
+                .discoverOptionalEncodingFormat(SerializationFormatFactory.class, FactoryUtil.FORMAT).orElse(null);
+        helper.validateExcept(PROPERTIES_PREFIX);
+        ReadableConfig options = helper.getOptions();
+        logIgnoredProperties(context);
+
+        Topic topic = Topic.read(options);
+        DataType physicalType = context.getPhysicalRowDataType();
+        topic.checkColumns(physicalType, format != null, true);
+        options.getOptional(DataHubSinkOptions.HASH_FIELDS).ifPresent(topic::checkHashFields);
+
+        DataHubConnection connection = topic.connection;
+        Function<DataHubSerializationSchema<RowData>, DataHubSink<RowData>> sinks = s -> {
+            DataHubSinkBuilder<RowData> b = DataHubSink.<RowData>builder()
+                    .setConnection(connection)
+                    .setProject(topic.project)
+                    .setTopic(topic.topic)
+                    .setOptions(options)
+                    .setSerializer(s);
+            return b.build();
+        };
+        validating(() -> sinks.apply(DataHubSerializationSchema.rowDataToTuple(
+                (RowType) physicalType.getLogicalType())));
+        return new DataHubDynamicSink(sinks, physicalType, format, topic.isTuple(),
+                options.getOptional(FactoryUtil.SINK_PARALLELISM).orElse(null));
+    }
+
+    /** Runs a builder so that its precondition failures surface as validation errors. */
+    private static void validating(Runnable build) {
+        try {
+            build.run();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ValidationException(e.getMessage(), e);
+        }
+    }
+
+    private static void logIgnoredProperties(Context context) {
+        List<String> keys = context.getCatalogTable().getOptions().keySet().stream()
+                .filter(k -> k.startsWith(PROPERTIES_PREFIX)).sorted().collect(Collectors.toList());
+        if (!keys.isEmpty()) {
+            LOG.info("Table {}: options {} are passed through unvalidated; the DataHub client reads none of them",
+                    context.getObjectIdentifier().asSummaryString(), keys);
+        }
+    }
+
+    private static ZoneId sessionZone(DynamicTableFactory.Context context) {
+        String zone = context.getConfiguration().get(TableConfigOptions.LOCAL_TIME_ZONE);
+        return TableConfigOptions.LOCAL_TIME_ZONE.defaultValue().equals(zone) ? ZoneId.systemDefault()
+                : ZoneId.of(zone);
+    }
+
+    // ---------------------------------------------------------------- start and stop
+
+    static StartingPosition startingPosition(ReadableConfig options, ZoneId zone) {
+        Long timestamp = timeOption(options, DataHubTableOptions.STARTUP_TIMESTAMP_MILLIS,
+                DataHubTableOptions.STARTUP_TIME, zone);
+        String sequences = options.getOptional(DataHubTableOptions.STARTUP_SPECIFIC_SEQUENCES).orElse(null);
+        boolean subscription = options.getOptional(DataHubTableOptions.SUBSCRIPTION_ID).isPresent();
+        StartupMode mode = options.getOptional(DataHubTableOptions.STARTUP_MODE).orElse(
+                timestamp != null ? StartupMode.TIMESTAMP
+                        : sequences != null ? StartupMode.SPECIFIC_SEQUENCES
+                        : subscription ? StartupMode.SUBSCRIPTION : StartupMode.LATEST);
+        String modeKey = DataHubTableOptions.STARTUP_MODE.key();
+        if (mode != StartupMode.TIMESTAMP && timestamp != null) {
+            throw new ValidationException("A start time ('" + DataHubTableOptions.STARTUP_TIMESTAMP_MILLIS.key()
+                    + "' or '" + DataHubTableOptions.STARTUP_TIME.key() + "') is only used with '" + modeKey
+                    + "' = 'timestamp', but the mode is '" + mode + "'.");
+        }
+        if (mode != StartupMode.SPECIFIC_SEQUENCES && sequences != null) {
+            throw new ValidationException("'" + DataHubTableOptions.STARTUP_SPECIFIC_SEQUENCES.key() + "' is only used"
+                    + " with '" + modeKey + "' = 'specific-sequences', but the mode is '" + mode + "'.");
+        }
+        switch (mode) {
+            case EARLIEST:
+                return StartingPosition.earliest();
+            case LATEST:
+                return StartingPosition.latest();
+            case TIMESTAMP:
+                if (timestamp == null) {
+                    throw new ValidationException("'" + modeKey + "' = 'timestamp' needs '"
+                            + DataHubTableOptions.STARTUP_TIMESTAMP_MILLIS.key() + "' (ms since the epoch) or '"
+                            + DataHubTableOptions.STARTUP_TIME.key() + "' ('" + DataHubTableOptions.VVR_TIME_PATTERN
+                            + "').");
+                }
+                return StartingPosition.fromTimestamp(timestamp);
+            case SPECIFIC_SEQUENCES:
+                if (sequences == null) {
+                    throw new ValidationException("'" + modeKey + "' = 'specific-sequences' needs '"
+                            + DataHubTableOptions.STARTUP_SPECIFIC_SEQUENCES.key()
+                            + "', e.g. 'shard:0,sequence:42;shard:1,sequence:7'.");
+                }
+                return StartingPosition.fromSequences(parseSequences(sequences));
+            case SUBSCRIPTION:
+                if (!subscription) {
+                    throw new ValidationException("'" + modeKey + "' = 'subscription' needs '"
+                            + DataHubTableOptions.SUBSCRIPTION_ID.key() + "' (or 'subId').");
+                }
+                return StartingPosition.fromSubscription(options.get(DataHubTableOptions.STARTUP_SUBSCRIPTION_RESET));
+            default:
+                throw new IllegalStateException("Unhandled startup mode " + mode);
+        }
+    }
+
+    @Nullable
+    static StoppingPosition stoppingPosition(ReadableConfig options, ZoneId zone) {
+        Long timestamp = timeOption(options, DataHubTableOptions.BOUNDED_TIMESTAMP_MILLIS,
+                DataHubTableOptions.BOUNDED_TIME, zone);
+        BoundedMode mode = options.getOptional(DataHubTableOptions.BOUNDED_MODE)
+                .orElse(timestamp != null ? BoundedMode.TIMESTAMP : BoundedMode.UNBOUNDED);
+        if (mode != BoundedMode.TIMESTAMP && timestamp != null) {
+            throw new ValidationException("An end time ('" + DataHubTableOptions.BOUNDED_TIMESTAMP_MILLIS.key()
+                    + "' or '" + DataHubTableOptions.BOUNDED_TIME.key() + "') is only used with '"
+                    + DataHubTableOptions.BOUNDED_MODE.key() + "' = 'timestamp', but the mode is '" + mode + "'.");
+        }
+        switch (mode) {
+            case UNBOUNDED:
+                return null;
+            case LATEST:
+                return StoppingPosition.latest();
+            case TIMESTAMP:
+                if (timestamp == null) {
+                    throw new ValidationException("'" + DataHubTableOptions.BOUNDED_MODE.key() + "' = 'timestamp' needs '"
+                            + DataHubTableOptions.BOUNDED_TIMESTAMP_MILLIS.key() + "' (ms since the epoch) or '"
+                            + DataHubTableOptions.BOUNDED_TIME.key() + "' ('" + DataHubTableOptions.VVR_TIME_PATTERN
+                            + "').");
+                }
+                return StoppingPosition.atTimestamp(timestamp);
+            default:
+                throw new IllegalStateException("Unhandled bounded mode " + mode);
+        }
+    }
+
+    /** A time given in milliseconds or, as the hosted connector, as local date and time; not both. */
+    @Nullable
+    private static Long timeOption(ReadableConfig options, ConfigOption<Long> millis, ConfigOption<String> text,
+            ZoneId zone) {
+        Optional<Long> ms = options.getOptional(millis);
+        Optional<String> local = options.getOptional(text);
+        if (ms.isPresent() && local.isPresent()) {
+            throw new ValidationException("Set either '" + millis.key() + "' or '" + text.key() + "', not both.");
+        }
+        if (ms.isPresent()) {
+            if (ms.get() < 0) {
+                throw new ValidationException("'" + millis.key() + "' must be >= 0, got " + ms.get() + ".");
+            }
+            return ms.get();
+        }
+        if (local.isPresent()) {
+            try {
+                return LocalDateTime.parse(local.get().trim(), VVR_TIME).atZone(zone).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e) {
+                throw new ValidationException("'" + text.key() + "' must look like '"
+                        + DataHubTableOptions.VVR_TIME_PATTERN + "' (e.g. 2024-05-01 08:00:00), got '" + local.get()
+                        + "'.", e);
+            }
+        }
+        return null;
+    }
+
+    /** Parses {@code shard:0,sequence:42;shard:1,sequence:7}. */
+    static Map<String, Long> parseSequences(String value) {
+        String key = DataHubTableOptions.STARTUP_SPECIFIC_SEQUENCES.key();
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String entry : value.split(";")) {
+            if (entry.trim().isEmpty()) {
+                continue;
+            }
+            String shard = null;
+            Long sequence = null;
+            for (String part : entry.split(",")) {
+                String[] kv = part.split(":", 2);
+                String name = kv[0].trim().toLowerCase(Locale.ROOT);
+                String v = kv.length == 2 ? kv[1].trim() : "";
+                if (name.equals("shard") && !v.isEmpty()) {
+                    shard = v;
+                } else if (name.equals("sequence") && !v.isEmpty()) {
+                    try {
+                        sequence = Long.parseLong(v);
+                    } catch (NumberFormatException e) {
+                        sequence = -1L;
+                    }
+                } else {
+                    shard = null;
+                    break;
+                }
+            }
+            if (shard == null || sequence == null || sequence < 0) {
+                throw new ValidationException("'" + key + "' has a bad entry '" + entry.trim() + "': expected"
+                        + " 'shard:<id>,sequence:<n>' entries (n >= 0) separated by ';', e.g."
+                        + " 'shard:0,sequence:42;shard:1,sequence:7'.");
+            }
+            if (out.put(shard, sequence) != null) {
+                throw new ValidationException("'" + key + "' names shard " + shard + " twice.");
+            }
+        }
+        if (out.isEmpty()) {
+            throw new ValidationException("'" + key + "' lists no shard, e.g. 'shard:0,sequence:42;shard:1,sequence:7'.");
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- the topic
+
+    /** The topic as read at planning time. */
+    private static final class Topic {
+        final DataHubConnection connection;
+        final String project;
+        final String topic;
+        @Nullable final RecordSchema schema;
+
+        private Topic(DataHubConnection connection, String project, String topic, @Nullable RecordSchema schema) {
+            this.connection = connection;
+            this.project = project;
+            this.topic = topic;
+            this.schema = schema;
+        }
+
+        static Topic read(ReadableConfig options) {
+            DataHubConnection connection;
+            try {
+                connection = DataHubConnectionOptions.toConnection(options);
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException(e.getMessage(), e);
+            }
+            String project = options.get(DataHubTableOptions.PROJECT).trim();
+            String topic = options.get(DataHubTableOptions.TOPIC).trim();
+            try (DataHubClient client = connection.openClient()) {
+                GetTopicResult t = client.getTopic(project, topic);
+                return new Topic(connection, project, topic,
+                        t.getRecordType() == RecordType.TUPLE ? t.getRecordSchema() : null);
+            } catch (ResourceNotFoundException e) {
+                throw new ValidationException("DataHub topic '" + project + "." + topic + "' does not exist at "
+                        + connection.getEndpoint() + " (" + e.getMessage() + "). Check 'project' and 'topic', or"
+                        + " create the topic first.", e);
+            } catch (DataHubException e) {
+                throw new ValidationException("Cannot read DataHub topic '" + project + "." + topic + "' at "
+                        + connection.getEndpoint() + ": " + e.getMessage(), e);
+            }
+        }
+
+        boolean isTuple() {
+            return schema != null;
+        }
+
+        String path() {
+            return "'" + project + "." + topic + "'";
+        }
+
+        void checkColumns(DataType physicalType, boolean hasFormat, boolean forWriting) {
+            RowType row = (RowType) physicalType.getLogicalType();
+            if (schema == null) {
+                checkBlobColumns(row, hasFormat);
+                return;
+            }
+            if (hasFormat) {
+                throw new ValidationException("'format' applies to blob topics only; DataHub topic " + path()
+                        + " is a tuple topic whose fields map to columns by name. Remove 'format'.");
+            }
+            Set<Integer> covered = new HashSet<>();
+            for (RowType.RowField column : row.getFields()) {
+                int index = schema.indexOf(column.getName());
+                if (index < 0) {
+                    throw new ValidationException("Column '" + column.getName() + "' is not a field of DataHub"
+                            + " topic " + path() + ", whose fields are " + describe(schema) + ". Rename or remove the"
+                            + " column, or declare it as a metadata or computed column.");
+                }
+                covered.add(index);
+                Field field = schema.getField(index);
+                LogicalType declared = column.getType();
+                if (!DataHubTypeMapping.compatible(declared, field.getType())) {
+                    throw new ValidationException("Column '" + column.getName() + "' is declared "
+                            + declared.asSummaryString() + ", but field '" + field.getName() + "' of DataHub topic "
+                            + path() + " is " + field.getType() + ". Declare it as "
+                            + DataHubTypeMapping.toFlinkType(field.getType()).getLogicalType().asSummaryString()
+                            + ".");
+                }
+            }
+            if (forWriting) {
+                for (int i = 0; i < schema.size(); i++) {
+                    Field f = schema.getField(i);
+                    if (!covered.contains(i) && !f.isAllowNull()) {
+                        throw new ValidationException("Field '" + f.getName() + "' of DataHub topic " + path()
+                                + " is NOT NULL but the table has no column for it; add the column.");
+                    }
+                }
+            }
+        }
+
+        private void checkBlobColumns(RowType row, boolean hasFormat) {
+            if (hasFormat) {
+                return;
+            }
+            LogicalTypeRoot root = row.getFieldCount() == 1 ? row.getTypeAt(0).getTypeRoot() : null;
+            if (root != LogicalTypeRoot.VARBINARY && root != LogicalTypeRoot.BINARY) {
+                throw new ValidationException("DataHub topic " + path() + " is a blob topic: declare exactly one"
+                        + " physical BYTES column (the blob), or set 'format' (e.g. 'json') to decode blobs into"
+                        + " columns. The table declares " + row.asSummaryString() + ".");
+            }
+        }
+
+        void checkHashFields(String hashFields) {
+            if (schema == null) {
+                throw new ValidationException("'" + DataHubSinkOptions.HASH_FIELDS.key() + "' needs a tuple topic;"
+                        + " DataHub topic " + path() + " is a blob topic. Use '" + DataHubSinkOptions.SHARD_ID.key()
+                        + "' or leave routing round-robin.");
+            }
+            for (String f : hashFields.split(",")) {
+                if (!f.trim().isEmpty() && schema.indexOf(f.trim()) < 0) {
+                    throw new ValidationException("'" + DataHubSinkOptions.HASH_FIELDS.key() + "' names '" + f.trim()
+                            + "', which is not a field of DataHub topic " + path() + " " + describe(schema) + ".");
+                }
+            }
+        }
+
+        private static String describe(RecordSchema schema) {
+            return schema.getFields().stream().map(f -> f.getName() + " " + f.getType())
+                    .collect(Collectors.joining(", ", "(", ")"));
+        }
+    }
+}
