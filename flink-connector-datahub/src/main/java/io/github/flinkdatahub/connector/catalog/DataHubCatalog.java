@@ -1,0 +1,691 @@
+package io.github.flinkdatahub.connector.catalog;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.exception.DataHubException;
+import io.github.flinkdatahub.client.exception.InvalidParameterException;
+import io.github.flinkdatahub.client.exception.ResourceExistException;
+import io.github.flinkdatahub.client.exception.ResourceNotFoundException;
+import io.github.flinkdatahub.client.model.Field;
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.RecordType;
+import io.github.flinkdatahub.client.model.result.GetProjectResult;
+import io.github.flinkdatahub.client.model.result.GetTopicResult;
+import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.connector.common.DataHubConnectionOptions;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.annotation.VisibleForTesting;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.FallbackKey;
+import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.catalog.Catalog;
+import org.apache.flink.table.catalog.CatalogBaseTable;
+import org.apache.flink.table.catalog.CatalogDatabase;
+import org.apache.flink.table.catalog.CatalogDatabaseImpl;
+import org.apache.flink.table.catalog.CatalogFunction;
+import org.apache.flink.table.catalog.CatalogPartition;
+import org.apache.flink.table.catalog.CatalogPartitionSpec;
+import org.apache.flink.table.catalog.CatalogTable;
+import org.apache.flink.table.catalog.ObjectPath;
+import org.apache.flink.table.catalog.ResolvedCatalogTable;
+import org.apache.flink.table.catalog.TableChange;
+import org.apache.flink.table.catalog.exceptions.CatalogException;
+import org.apache.flink.table.catalog.exceptions.DatabaseAlreadyExistException;
+import org.apache.flink.table.catalog.exceptions.DatabaseNotEmptyException;
+import org.apache.flink.table.catalog.exceptions.DatabaseNotExistException;
+import org.apache.flink.table.catalog.exceptions.FunctionNotExistException;
+import org.apache.flink.table.catalog.exceptions.PartitionNotExistException;
+import org.apache.flink.table.catalog.exceptions.TableAlreadyExistException;
+import org.apache.flink.table.catalog.exceptions.TableNotExistException;
+import org.apache.flink.table.catalog.exceptions.TableNotPartitionedException;
+import org.apache.flink.table.catalog.stats.CatalogColumnStatistics;
+import org.apache.flink.table.catalog.stats.CatalogTableStatistics;
+import org.apache.flink.table.expressions.Expression;
+import org.apache.flink.table.factories.Factory;
+import org.apache.flink.table.factories.FactoryUtil;
+import org.apache.flink.util.Preconditions;
+import org.apache.flink.util.StringUtils;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.annotation.Nullable;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A catalog over one DataHub account: projects are databases, topics are tables. A tuple topic's
+ * fields are its columns (types by {@link io.github.flinkdatahub.connector.table.DataHubTypeMapping},
+ * NOT NULL and comments kept), a blob topic has the single column {@code data BYTES}. Tables carry
+ * the options of the {@code 'connector' = 'datahub'} factory, so they can be read and written
+ * without DDL. {@code CREATE TABLE} creates a tuple topic ({@code 'shard-count'}, {@code
+ * 'lifecycle'}), {@code ALTER TABLE ... ADD} appends nullable fields; DataHub has no views,
+ * functions, partitions or statistics.
+ */
+@PublicEvolving
+public class DataHubCatalog implements Catalog {
+    private static final Logger LOG = LoggerFactory.getLogger(DataHubCatalog.class);
+
+    private final String name;
+    @Nullable private final String defaultDatabase;
+    private final DataHubConnection connection;
+    /** Connection options shown in every table's options: all but the secrets. */
+    private final Map<String, String> tableConnectionOptions;
+    private final DataHubCatalogTableFactory tableFactory;
+    private DataHubClient client;
+
+    /**
+     * @param defaultDatabase the project statements use when they name none; may be null
+     * @param connectionOptions the connection options of {@link DataHubConnectionOptions} (their
+     *     keys or fallback keys), e.g. {@code endpoint}, {@code access-id}, {@code access-key}
+     */
+    public DataHubCatalog(String name, @Nullable String defaultDatabase, Map<String, String> connectionOptions) {
+        Preconditions.checkArgument(!StringUtils.isNullOrWhitespaceOnly(name), "The catalog name is required");
+        this.name = name;
+        this.defaultDatabase = StringUtils.isNullOrWhitespaceOnly(defaultDatabase) ? null : defaultDatabase;
+        Map<String, String> options = byPrimaryKey(connectionOptions);
+        this.connection = DataHubConnectionOptions.toConnection(Configuration.fromMap(options));
+        Map<String, String> shown = new LinkedHashMap<>();
+        Map<String, String> secrets = new HashMap<>();
+        options.forEach((k, v) -> (DataHubConnectionOptions.isSensitive(k) ? secrets : shown).put(k, v));
+        this.tableConnectionOptions = Collections.unmodifiableMap(shown);
+        this.tableFactory = new DataHubCatalogTableFactory(secrets);
+    }
+
+    /**
+     * The options keyed by their primary keys (so tables show one spelling), rejecting keys that
+     * are no connection option.
+     */
+    private static Map<String, String> byPrimaryKey(Map<String, String> raw) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        Set<String> known = new TreeSet<>();
+        for (ConfigOption<?> option : connectionOptions()) {
+            known.add(option.key());
+            String value = raw.get(option.key());
+            for (FallbackKey fallback : option.fallbackKeys()) {
+                known.add(fallback.getKey());
+                if (value == null) {
+                    value = raw.get(fallback.getKey());
+                }
+            }
+            if (value != null) {
+                byKey.put(option.key(), value);
+            }
+        }
+        for (String key : raw.keySet()) {
+            if (!known.contains(key)) {
+                throw new ValidationException("Unsupported DataHub connection option '" + key + "'. Supported: "
+                        + String.join(", ", known) + ".");
+            }
+        }
+        return byKey;
+    }
+
+    private static Set<ConfigOption<?>> connectionOptions() {
+        Set<ConfigOption<?>> all = new LinkedHashSet<>(DataHubConnectionOptions.requiredOptions());
+        all.addAll(DataHubConnectionOptions.optionalOptions());
+        return all;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** Hands the planner the {@code 'connector' = 'datahub'} factory plus this catalog's credentials. */
+    @Override
+    public Optional<Factory> getFactory() {
+        return Optional.of(tableFactory);
+    }
+
+    /** Opens the client and checks the account (and the default project, if set) can be reached. */
+    @Override
+    public void open() throws CatalogException {
+        client = connection.openClient();
+        try {
+            if (defaultDatabase == null) {
+                client.listProject();
+            } else if (!databaseExists(defaultDatabase)) {
+                throw new CatalogException("The default database (project) '" + defaultDatabase + "' of catalog '"
+                        + name + "' does not exist at " + connection.getEndpoint() + ". Create the project or"
+                        + " change option '" + DataHubCatalogOptions.DEFAULT_DATABASE.key() + "'.");
+            }
+        } catch (DataHubException e) {
+            close();
+            throw new CatalogException("Catalog '" + name + "' cannot reach DataHub at " + connection.getEndpoint()
+                    + " as access id '" + connection.getAccessId() + "': " + e.getMessage(), e);
+        } catch (CatalogException e) {
+            close();
+            throw e;
+        }
+        LOG.info("Opened DataHub catalog '{}' on {}", name, connection.getEndpoint());
+    }
+
+    @Override
+    public void close() throws CatalogException {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+
+    private DataHubClient client() {
+        if (client == null) {
+            throw new CatalogException("Catalog '" + name + "' is not open.");
+        }
+        return client;
+    }
+
+    @Override
+    @Nullable
+    public String getDefaultDatabase() {
+        return defaultDatabase;
+    }
+
+    // ------------------------------------------------------------------ databases = projects
+
+    @Override
+    public List<String> listDatabases() throws CatalogException {
+        try {
+            return client().listProject().getProjectNames();
+        } catch (DataHubException e) {
+            throw failed("list the projects", e);
+        }
+    }
+
+    @Override
+    public CatalogDatabase getDatabase(String databaseName) throws DatabaseNotExistException {
+        try {
+            GetProjectResult project = client().getProject(databaseName);
+            return new CatalogDatabaseImpl(Collections.emptyMap(), project.getComment());
+        } catch (DataHubException e) {
+            if (notFound(e)) {
+                throw new DatabaseNotExistException(name, databaseName, e);
+            }
+            throw failed("get project '" + databaseName + "'", e);
+        }
+    }
+
+    @Override
+    public boolean databaseExists(String databaseName) throws CatalogException {
+        try {
+            client().getProject(databaseName);
+            return true;
+        } catch (DataHubException e) {
+            if (notFound(e)) {
+                return false;
+            }
+            throw failed("get project '" + databaseName + "'", e);
+        }
+    }
+
+    @Override
+    public void createDatabase(String databaseName, CatalogDatabase database, boolean ignoreIfExists)
+            throws DatabaseAlreadyExistException {
+        rejectProperties(databaseName, database);
+        try {
+            client().createProject(databaseName, commentOf(database.getComment()));
+        } catch (ResourceExistException e) {
+            if (!ignoreIfExists) {
+                throw new DatabaseAlreadyExistException(name, databaseName, e);
+            }
+        } catch (DataHubException e) {
+            throw failed("create project '" + databaseName + "'", e);
+        }
+    }
+
+    @Override
+    public void alterDatabase(String databaseName, CatalogDatabase newDatabase, boolean ignoreIfNotExists)
+            throws DatabaseNotExistException {
+        rejectProperties(databaseName, newDatabase);
+        try {
+            client().updateProject(databaseName, commentOf(newDatabase.getComment()));
+        } catch (DataHubException e) {
+            if (!notFound(e)) {
+                throw failed("update project '" + databaseName + "'", e);
+            }
+            if (!ignoreIfNotExists) {
+                throw new DatabaseNotExistException(name, databaseName, e);
+            }
+        }
+    }
+
+    /** A project has a comment and nothing else to set. */
+    private static void rejectProperties(String databaseName, CatalogDatabase database) {
+        if (!database.getProperties().isEmpty()) {
+            throw new ValidationException("DataHub project '" + databaseName + "' takes no properties (got "
+                    + new TreeSet<>(database.getProperties().keySet()) + "); only a COMMENT.");
+        }
+    }
+
+    @Override
+    public void dropDatabase(String databaseName, boolean ignoreIfNotExists, boolean cascade)
+            throws DatabaseNotExistException, DatabaseNotEmptyException {
+        List<String> topics;
+        try {
+            topics = listTables(databaseName);
+        } catch (DatabaseNotExistException e) {
+            if (ignoreIfNotExists) {
+                return;
+            }
+            throw e;
+        }
+        if (!topics.isEmpty() && !cascade) {
+            throw new DatabaseNotEmptyException(name, databaseName);
+        }
+        try {
+            for (String topic : topics) {
+                deleteTopicIfExists(databaseName, topic);
+            }
+            client().deleteProject(databaseName);
+        } catch (DataHubException e) {
+            if (!notFound(e)) {
+                throw failed("delete project '" + databaseName + "'", e);
+            }
+            if (!ignoreIfNotExists) {
+                throw new DatabaseNotExistException(name, databaseName, e);
+            }
+        }
+    }
+
+    private void deleteTopicIfExists(String project, String topic) {
+        try {
+            client().deleteTopic(project, topic);
+        } catch (ResourceNotFoundException e) {
+            // Dropped concurrently: the goal is reached.
+        }
+    }
+
+    // ------------------------------------------------------------------ tables = topics
+
+    @Override
+    public List<String> listTables(String databaseName) throws DatabaseNotExistException {
+        try {
+            return client().listTopic(databaseName).getTopicNames();
+        } catch (DataHubException e) {
+            if (notFound(e)) {
+                throw new DatabaseNotExistException(name, databaseName, e);
+            }
+            throw failed("list the topics of project '" + databaseName + "'", e);
+        }
+    }
+
+    @Override
+    public List<String> listViews(String databaseName) throws DatabaseNotExistException {
+        requireDatabase(databaseName);
+        return Collections.emptyList();
+    }
+
+    @Override
+    public CatalogBaseTable getTable(ObjectPath tablePath) throws TableNotExistException {
+        GetTopicResult topic = getTopic(tablePath);
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put(FactoryUtil.CONNECTOR.key(), DataHubCatalogOptions.IDENTIFIER);
+        options.putAll(tableConnectionOptions);
+        options.put("project", tablePath.getDatabaseName());
+        options.put("topic", tablePath.getObjectName());
+        return CatalogTable.newBuilder()
+                .schema(TopicTables.schemaOf(topic))
+                .comment(topic.getComment())
+                .options(options)
+                .build();
+    }
+
+    private GetTopicResult getTopic(ObjectPath tablePath) throws TableNotExistException {
+        try {
+            return client().getTopic(tablePath.getDatabaseName(), tablePath.getObjectName());
+        } catch (DataHubException e) {
+            if (notFound(e)) {
+                throw new TableNotExistException(name, tablePath, e);
+            }
+            throw failed("get topic " + tablePath.getFullName(), e);
+        }
+    }
+
+    @Override
+    public boolean tableExists(ObjectPath tablePath) throws CatalogException {
+        try {
+            getTopic(tablePath);
+            return true;
+        } catch (TableNotExistException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void dropTable(ObjectPath tablePath, boolean ignoreIfNotExists) throws TableNotExistException {
+        try {
+            client().deleteTopic(tablePath.getDatabaseName(), tablePath.getObjectName());
+        } catch (DataHubException e) {
+            if (!notFound(e)) {
+                throw failed("delete topic " + tablePath.getFullName(), e);
+            }
+            if (!ignoreIfNotExists) {
+                throw new TableNotExistException(name, tablePath, e);
+            }
+        }
+    }
+
+    @Override
+    public void renameTable(ObjectPath tablePath, String newTableName, boolean ignoreIfNotExists) {
+        throw new CatalogException("Cannot rename " + tablePath.getFullName() + ": DataHub topics cannot be renamed.");
+    }
+
+    /**
+     * Creates a tuple topic with the table's columns. Takes the options {@code 'shard-count'} and
+     * {@code 'lifecycle'}; the connection comes from the catalog.
+     */
+    @Override
+    public void createTable(ObjectPath tablePath, CatalogBaseTable table, boolean ignoreIfExists)
+            throws TableAlreadyExistException, DatabaseNotExistException {
+        if (!(table instanceof ResolvedCatalogTable)) {
+            throw new CatalogException("Cannot create " + tablePath.getFullName() + ": the DataHub catalog stores"
+                    + " tables only (a topic per table), not " + table.getTableKind() + "s.");
+        }
+        ResolvedCatalogTable resolved = (ResolvedCatalogTable) table;
+        Configuration options = createOptions(tablePath, resolved.getOptions());
+        int shardCount = positive(tablePath, options, DataHubCatalogOptions.SHARD_COUNT);
+        int lifecycle = positive(tablePath, options, DataHubCatalogOptions.LIFECYCLE);
+        RecordSchema schema = TopicTables.recordSchemaOf(tablePath, resolved);
+        requireDatabase(tablePath.getDatabaseName());
+        try {
+            client().createTupleTopic(tablePath.getDatabaseName(), tablePath.getObjectName(), shardCount, lifecycle,
+                    schema, commentOf(resolved.getComment()));
+            LOG.info("Created topic {} with {} shard(s) and {} day(s) of lifecycle", tablePath.getFullName(),
+                    shardCount, lifecycle);
+        } catch (ResourceExistException e) {
+            if (!ignoreIfExists) {
+                throw new TableAlreadyExistException(name, tablePath, e);
+            }
+        } catch (DataHubException e) {
+            throw failed("create topic " + tablePath.getFullName(), e);
+        }
+    }
+
+    /**
+     * The {@code CREATE TABLE} options: shard count and lifecycle. A {@code 'connector'} of
+     * {@code 'datahub'} is allowed (tables of this catalog are DataHub tables anyway); anything else
+     * would be silently lost, so it is rejected.
+     */
+    private static Configuration createOptions(ObjectPath tablePath, Map<String, String> options) {
+        Set<String> supported = new TreeSet<>(List.of(DataHubCatalogOptions.SHARD_COUNT.key(),
+                DataHubCatalogOptions.LIFECYCLE.key()));
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            String key = option.getKey();
+            boolean connector = key.equals(FactoryUtil.CONNECTOR.key())
+                    && DataHubCatalogOptions.IDENTIFIER.equals(option.getValue());
+            if (!supported.contains(key) && !connector) {
+                throw new ValidationException("Unsupported option '" + key + "' in CREATE TABLE "
+                        + tablePath.getFullName() + " of the DataHub catalog. Supported: " + supported
+                        + ". The connection comes from the catalog; to read or write with other options, use"
+                        + " CREATE TEMPORARY TABLE ... LIKE or an OPTIONS hint.");
+            }
+        }
+        return Configuration.fromMap(options);
+    }
+
+    private static int positive(ObjectPath tablePath, Configuration options, ConfigOption<Integer> option) {
+        int value;
+        try {
+            value = options.get(option);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("Option '" + option.key() + "' of CREATE TABLE " + tablePath.getFullName()
+                    + " must be a whole number, got '" + options.toMap().get(option.key()) + "'.", e);
+        }
+        if (value < 1) {
+            throw new ValidationException("Option '" + option.key() + "' of CREATE TABLE " + tablePath.getFullName()
+                    + " must be at least 1, got " + value + ".");
+        }
+        return value;
+    }
+
+    @Override
+    public void alterTable(ObjectPath tablePath, CatalogBaseTable newTable, List<TableChange> tableChanges,
+            boolean ignoreIfNotExists) throws TableNotExistException {
+        for (TableChange change : tableChanges) {
+            if (!(change instanceof TableChange.AddColumn)) {
+                throw new ValidationException("ALTER TABLE " + tablePath.getFullName() + ": a DataHub topic can"
+                        + " only get new nullable columns appended at the end (ALTER TABLE ... ADD <column>"
+                        + " <type>); " + change.getClass().getSimpleName() + " is not supported.");
+            }
+        }
+        alterTable(tablePath, newTable, ignoreIfNotExists);
+    }
+
+    /**
+     * Appends the new nullable columns of {@code newTable} to the topic; any other difference from
+     * the current table is rejected.
+     */
+    @Override
+    public void alterTable(ObjectPath tablePath, CatalogBaseTable newTable, boolean ignoreIfNotExists)
+            throws TableNotExistException {
+        GetTopicResult topic;
+        try {
+            topic = getTopic(tablePath);
+        } catch (TableNotExistException e) {
+            if (ignoreIfNotExists) {
+                return;
+            }
+            throw e;
+        }
+        if (!(newTable instanceof ResolvedCatalogTable)) {
+            throw new CatalogException("Cannot alter " + tablePath.getFullName() + " into a "
+                    + newTable.getTableKind() + ": the DataHub catalog holds tables only.");
+        }
+        ResolvedCatalogTable resolved = (ResolvedCatalogTable) newTable;
+        if (topic.getRecordType() != RecordType.TUPLE) {
+            throw new ValidationException("ALTER TABLE " + tablePath.getFullName() + ": the topic is a blob topic,"
+                    + " whose records have no schema to change.");
+        }
+        CatalogBaseTable current = getTable(tablePath);
+        if (!commentOf(current.getComment()).equals(commentOf(resolved.getComment()))
+                || !current.getOptions().equals(resolved.getOptions())) {
+            throw new ValidationException("ALTER TABLE " + tablePath.getFullName() + ": the comment and options of"
+                    + " a DataHub catalog table cannot change; only nullable columns can be added.");
+        }
+        List<Field> added = TopicTables.appendedFields(tablePath, topic.getRecordSchema(),
+                resolved.getResolvedSchema());
+        for (Field field : added) {
+            try {
+                client().appendField(tablePath.getDatabaseName(), tablePath.getObjectName(), field);
+                LOG.info("Appended field {} to topic {}", field.getName(), tablePath.getFullName());
+            } catch (DataHubException e) {
+                throw failed("append field '" + field.getName() + "' to topic " + tablePath.getFullName(), e);
+            }
+        }
+    }
+
+    private void requireDatabase(String databaseName) throws DatabaseNotExistException {
+        if (!databaseExists(databaseName)) {
+            throw new DatabaseNotExistException(name, databaseName);
+        }
+    }
+
+    // ------------------------------------------------------------------ not in DataHub: partitions
+
+    @Override
+    public List<CatalogPartitionSpec> listPartitions(ObjectPath tablePath)
+            throws TableNotExistException, TableNotPartitionedException {
+        throw notPartitioned(tablePath);
+    }
+
+    @Override
+    public List<CatalogPartitionSpec> listPartitions(ObjectPath tablePath, CatalogPartitionSpec partitionSpec)
+            throws TableNotExistException, TableNotPartitionedException {
+        throw notPartitioned(tablePath);
+    }
+
+    @Override
+    public List<CatalogPartitionSpec> listPartitionsByFilter(ObjectPath tablePath, List<Expression> filters)
+            throws TableNotExistException, TableNotPartitionedException {
+        throw notPartitioned(tablePath);
+    }
+
+    /** TableNotExist for a missing topic, else TableNotPartitioned: topics have no partitions. */
+    private TableNotPartitionedException notPartitioned(ObjectPath tablePath) throws TableNotExistException {
+        getTopic(tablePath);
+        return new TableNotPartitionedException(name, tablePath);
+    }
+
+    @Override
+    public CatalogPartition getPartition(ObjectPath tablePath, CatalogPartitionSpec partitionSpec)
+            throws PartitionNotExistException {
+        throw new PartitionNotExistException(name, tablePath, partitionSpec);
+    }
+
+    @Override
+    public boolean partitionExists(ObjectPath tablePath, CatalogPartitionSpec partitionSpec) {
+        return false;
+    }
+
+    @Override
+    public void createPartition(ObjectPath tablePath, CatalogPartitionSpec partitionSpec, CatalogPartition partition,
+            boolean ignoreIfExists) throws TableNotExistException, TableNotPartitionedException {
+        throw notPartitioned(tablePath);
+    }
+
+    @Override
+    public void dropPartition(ObjectPath tablePath, CatalogPartitionSpec partitionSpec, boolean ignoreIfNotExists)
+            throws PartitionNotExistException {
+        if (!ignoreIfNotExists) {
+            throw new PartitionNotExistException(name, tablePath, partitionSpec);
+        }
+    }
+
+    @Override
+    public void alterPartition(ObjectPath tablePath, CatalogPartitionSpec partitionSpec, CatalogPartition newPartition,
+            boolean ignoreIfNotExists) throws PartitionNotExistException {
+        if (!ignoreIfNotExists) {
+            throw new PartitionNotExistException(name, tablePath, partitionSpec);
+        }
+    }
+
+    // ------------------------------------------------------------------ not in DataHub: functions
+
+    @Override
+    public List<String> listFunctions(String dbName) throws DatabaseNotExistException {
+        requireDatabase(dbName);
+        return Collections.emptyList();
+    }
+
+    @Override
+    public CatalogFunction getFunction(ObjectPath functionPath) throws FunctionNotExistException {
+        throw new FunctionNotExistException(name, functionPath);
+    }
+
+    @Override
+    public boolean functionExists(ObjectPath functionPath) {
+        return false;
+    }
+
+    @Override
+    public void createFunction(ObjectPath functionPath, CatalogFunction function, boolean ignoreIfExists) {
+        throw new CatalogException("Cannot create function " + functionPath.getFullName() + ": DataHub stores no"
+                + " functions. Use CREATE TEMPORARY FUNCTION or a function in another catalog.");
+    }
+
+    @Override
+    public void alterFunction(ObjectPath functionPath, CatalogFunction newFunction, boolean ignoreIfNotExists)
+            throws FunctionNotExistException {
+        if (!ignoreIfNotExists) {
+            throw new FunctionNotExistException(name, functionPath);
+        }
+    }
+
+    @Override
+    public void dropFunction(ObjectPath functionPath, boolean ignoreIfNotExists) throws FunctionNotExistException {
+        if (!ignoreIfNotExists) {
+            throw new FunctionNotExistException(name, functionPath);
+        }
+    }
+
+    // ------------------------------------------------------------------ not in DataHub: statistics
+
+    @Override
+    public CatalogTableStatistics getTableStatistics(ObjectPath tablePath) {
+        return CatalogTableStatistics.UNKNOWN;
+    }
+
+    @Override
+    public CatalogColumnStatistics getTableColumnStatistics(ObjectPath tablePath) {
+        return CatalogColumnStatistics.UNKNOWN;
+    }
+
+    @Override
+    public CatalogTableStatistics getPartitionStatistics(ObjectPath tablePath, CatalogPartitionSpec partitionSpec) {
+        return CatalogTableStatistics.UNKNOWN;
+    }
+
+    @Override
+    public CatalogColumnStatistics getPartitionColumnStatistics(ObjectPath tablePath,
+            CatalogPartitionSpec partitionSpec) {
+        return CatalogColumnStatistics.UNKNOWN;
+    }
+
+    @Override
+    public void alterTableStatistics(ObjectPath tablePath, CatalogTableStatistics tableStatistics,
+            boolean ignoreIfNotExists) {
+        throw statisticsNotStored(tablePath);
+    }
+
+    @Override
+    public void alterTableColumnStatistics(ObjectPath tablePath, CatalogColumnStatistics columnStatistics,
+            boolean ignoreIfNotExists) {
+        throw statisticsNotStored(tablePath);
+    }
+
+    @Override
+    public void alterPartitionStatistics(ObjectPath tablePath, CatalogPartitionSpec partitionSpec,
+            CatalogTableStatistics partitionStatistics, boolean ignoreIfNotExists) {
+        throw statisticsNotStored(tablePath);
+    }
+
+    @Override
+    public void alterPartitionColumnStatistics(ObjectPath tablePath, CatalogPartitionSpec partitionSpec,
+            CatalogColumnStatistics columnStatistics, boolean ignoreIfNotExists) {
+        throw statisticsNotStored(tablePath);
+    }
+
+    private static CatalogException statisticsNotStored(ObjectPath tablePath) {
+        return new CatalogException("Cannot store statistics of " + tablePath.getFullName()
+                + ": DataHub keeps no table statistics.");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /**
+     * A missing resource, or a name the client rejects before sending it (such a project or topic
+     * cannot exist).
+     */
+    private static boolean notFound(DataHubException e) {
+        return e instanceof ResourceNotFoundException || (e instanceof InvalidParameterException
+                && e.getHttpStatus() == DataHubException.CLIENT_STATUS);
+    }
+
+    private CatalogException failed(String what, DataHubException e) {
+        return new CatalogException("Catalog '" + name + "' failed to " + what + ": " + e.getMessage(), e);
+    }
+
+    private static String commentOf(@Nullable String comment) {
+        return comment == null ? "" : comment;
+    }
+
+    @VisibleForTesting
+    Map<String, String> tableConnectionOptions() {
+        return tableConnectionOptions;
+    }
+
+    @Override
+    public String toString() {
+        return "DataHubCatalog{name=" + name + ", endpoint=" + connection.getEndpoint() + ", accessId="
+                + connection.getAccessId() + ", defaultDatabase=" + defaultDatabase + '}';
+    }
+}
