@@ -12,6 +12,7 @@ import io.github.flinkdatahub.client.model.result.GetProjectResult;
 import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.common.DataHubConnectionOptions;
+import io.github.flinkdatahub.connector.table.DataHubTableOptions;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.annotation.VisibleForTesting;
@@ -330,8 +331,8 @@ public class DataHubCatalog implements Catalog {
         Map<String, String> options = new LinkedHashMap<>();
         options.put(FactoryUtil.CONNECTOR.key(), DataHubCatalogOptions.IDENTIFIER);
         options.putAll(tableConnectionOptions);
-        options.put("project", tablePath.getDatabaseName());
-        options.put("topic", tablePath.getObjectName());
+        options.put(DataHubTableOptions.PROJECT.key(), tablePath.getDatabaseName());
+        options.put(DataHubTableOptions.TOPIC.key(), tablePath.getObjectName());
         return CatalogTable.newBuilder()
                 .schema(TopicTables.schemaOf(topic))
                 .comment(topic.getComment())

@@ -1,5 +1,7 @@
 package io.github.flinkdatahub.connector.catalog;
 
+import io.github.flinkdatahub.connector.table.DataHubDynamicTableFactory;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
@@ -16,12 +18,14 @@ import java.util.Set;
 
 /**
  * The table factory the catalog hands to the planner for its tables: the {@code 'connector' =
- * 'datahub'} factory, given the catalog's secrets besides the table's options. The secrets stay
+ * 'datahub'} factory ({@link DataHubDynamicTableFactory}), given the catalog's secrets besides the
+ * table's options. The secrets stay
  * out of the tables' options because Flink prints those unmasked ({@code SHOW CREATE TABLE}) and
  * masks only keys such as "password" or "secret" in error messages, never "access-key".
  */
 @Internal
 final class DataHubCatalogTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
+    private final DataHubDynamicTableFactory delegate = new DataHubDynamicTableFactory();
     private final Map<String, String> secrets;
 
     DataHubCatalogTableFactory(Map<String, String> secrets) {
@@ -33,7 +37,7 @@ final class DataHubCatalogTableFactory implements DynamicTableSourceFactory, Dyn
         return DataHubCatalogOptions.IDENTIFIER;
     }
 
-    /** Validated by the {@code 'connector' = 'datahub'} factory this one delegates to. */
+    /** Validated by the {@link DataHubDynamicTableFactory} this one delegates to. */
     @Override
     public Set<ConfigOption<?>> requiredOptions() {
         return Collections.emptySet();
@@ -46,14 +50,12 @@ final class DataHubCatalogTableFactory implements DynamicTableSourceFactory, Dyn
 
     @Override
     public DynamicTableSource createDynamicTableSource(DynamicTableFactory.Context context) {
-        return FactoryUtil.discoverFactory(context.getClassLoader(), DynamicTableSourceFactory.class,
-                DataHubCatalogOptions.IDENTIFIER).createDynamicTableSource(withSecrets(context));
+        return delegate.createDynamicTableSource(withSecrets(context));
     }
 
     @Override
     public DynamicTableSink createDynamicTableSink(DynamicTableFactory.Context context) {
-        return FactoryUtil.discoverFactory(context.getClassLoader(), DynamicTableSinkFactory.class,
-                DataHubCatalogOptions.IDENTIFIER).createDynamicTableSink(withSecrets(context));
+        return delegate.createDynamicTableSink(withSecrets(context));
     }
 
     /** The context with the secrets added; an option given on the table (e.g. a hint) wins. */
