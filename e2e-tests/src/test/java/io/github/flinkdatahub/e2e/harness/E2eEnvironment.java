@@ -22,12 +22,15 @@ public final class E2eEnvironment implements ExtensionContext.Store.CloseableRes
     private final FlinkCluster cluster;
     private final DataHubClient client;
     private final SqlGatewayClient gateway;
+    private final Topics topics;
 
     private E2eEnvironment(EmulatorProcess emulator, FlinkCluster cluster) {
         this.emulator = emulator;
         this.cluster = cluster;
         this.client = emulator.newClient();
         this.gateway = new SqlGatewayClient(cluster.gatewayUri(), cluster.diagnostics());
+        this.topics = new Topics(client, cluster.diagnostics() + "; the emulator log "
+                + emulator.process().logFile());
     }
 
     static E2eEnvironment start() {
@@ -59,9 +62,24 @@ public final class E2eEnvironment implements ExtensionContext.Store.CloseableRes
         return gateway;
     }
 
-    /** A new gateway session. */
+    public Topics topics() {
+        return topics;
+    }
+
+    /**
+     * A new gateway session with the shaded SQL jar added, as a user of a stock Flink would: the
+     * jar reaches the JobManager and the TaskManagers with each job, through the user class loader.
+     */
     public SqlGatewayClient.Session openSession() {
-        return gateway.openSession(Map.of());
+        SqlGatewayClient.Session session = gateway.openSession(Map.of());
+        session.execute("ADD JAR '" + E2ePaths.sqlConnectorJar() + "'");
+        return session;
+    }
+
+    /** The connection options of a DataHub table or catalog on the emulator, Flink-style keys. */
+    public String connectionOptions() {
+        return "'endpoint' = '" + emulator.endpoint() + "', 'access-id' = '" + EmulatorProcess.ACCESS_ID
+                + "', 'access-key' = '" + EmulatorProcess.ACCESS_KEY + "'";
     }
 
     @Override
