@@ -1,0 +1,115 @@
+package io.github.flinkdatahub.benchmarks.sdk;
+
+import com.aliyun.datahub.client.DatahubClient;
+import com.aliyun.datahub.client.DatahubClientBuilder;
+import com.aliyun.datahub.client.auth.AliyunAccount;
+import com.aliyun.datahub.client.common.DatahubConfig;
+import com.aliyun.datahub.client.http.HttpConfig;
+import com.aliyun.datahub.client.model.CompressType;
+import com.aliyun.datahub.client.model.CursorType;
+import com.aliyun.datahub.client.model.GetRecordsResult;
+import com.aliyun.datahub.client.model.PutRecordsResult;
+import com.aliyun.datahub.client.model.RecordEntry;
+import com.aliyun.datahub.client.model.RecordSchema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The official SDK's side of the client comparison, run by the harness in its own JVM. For each case
+ * it writes {@code count} records to shard 0 of a warm-up topic and then of the measured topic in
+ * batches of {@code batch}, reads them back with the same page size, and prints one line
+ * {@code RESULT mode shape records putNanos getNanos} per case, timing only the measured topic.
+ *
+ * <p>Arguments: {@code endpoint accessId accessKey project batch case...}, a case being
+ * {@code MODE:SHAPE:COUNT:WARMUP_TOPIC:TOPIC} with MODE one of JSON, PROTOBUF, BATCH.
+ */
+public final class SdkBenchmark {
+    private static final String SHARD = "0";
+
+    private SdkBenchmark() {}
+
+    public static void main(String[] args) {
+        if (args.length < 6) {
+            throw new IllegalArgumentException(
+                    "usage: SdkBenchmark endpoint accessId accessKey project batch MODE:SHAPE:COUNT:WARMUP_TOPIC:TOPIC...");
+        }
+        String endpoint = args[0];
+        AliyunAccount account = new AliyunAccount(args[1], args[2]);
+        String project = args[3];
+        int batch = Integer.parseInt(args[4]);
+        for (int a = 5; a < args.length; a++) {
+            String[] c = args[a].split(":");
+            String mode = c[0];
+            String shape = c[1];
+            int count = Integer.parseInt(c[2]);
+            DatahubClient client = client(endpoint, account, mode);
+            RecordSchema schema = SdkRecords.schema(shape);
+            List<List<RecordEntry>> batches = new ArrayList<>();
+            for (int from = 0; from < count; from += batch) {
+                batches.add(SdkRecords.records(shape, schema, from, Math.min(batch, count - from)));
+            }
+            run(client, mode, project, c[3], schema, batches, count, batch);
+            long[] nanos = run(client, mode, project, c[4], schema, batches, count, batch);
+            System.out.println("RESULT " + mode + " " + shape + " " + count + " " + nanos[0] + " " + nanos[1]);
+            System.out.flush();
+        }
+    }
+
+    /** As a user configures each mode (datahub-emulator-sdk-tests does the same); no HTTP compression. */
+    private static DatahubClient client(String endpoint, AliyunAccount account, String mode) {
+        DatahubConfig config;
+        switch (mode) {
+            case "JSON":
+                config = new DatahubConfig(endpoint, account, false);
+                break;
+            case "PROTOBUF":
+                config = new DatahubConfig(endpoint, account);
+                break;
+            case "BATCH":
+                // Batch blobs are LZ4-compressed by the SDK when no HTTP compression is set, as ours are.
+                config = new DatahubConfig(endpoint, account).setEnableBatch(true);
+                break;
+            default:
+                throw new IllegalArgumentException("Unknown mode " + mode);
+        }
+        HttpConfig http = new HttpConfig().setCompressType(CompressType.NONE).setReadTimeout(60_000);
+        return DatahubClientBuilder.newBuilder().setDatahubConfig(config).setHttpConfig(http).build();
+    }
+
+    /** Put then get of all records; returns {put, get} nanoseconds. */
+    private static long[] run(DatahubClient client, String mode, String project, String topic, RecordSchema schema,
+            List<List<RecordEntry>> batches, int count, int batch) {
+        long start = System.nanoTime();
+        for (List<RecordEntry> records : batches) {
+            if ("JSON".equals(mode)) {
+                // The SDK's JSON client has no put by shard: records are routed by shard id instead.
+                for (RecordEntry r : records) {
+                    r.setShardId(SHARD);
+                }
+                PutRecordsResult result = client.putRecords(project, topic, records);
+                if (result.getFailedRecordCount() > 0) {
+                    throw new IllegalStateException(result.getFailedRecordCount() + " records failed in " + topic);
+                }
+            } else {
+                client.putRecordsByShard(project, topic, SHARD, records);
+            }
+        }
+        long put = System.nanoTime() - start;
+
+        start = System.nanoTime();
+        String cursor = client.getCursor(project, topic, SHARD, CursorType.OLDEST).getCursor();
+        int read = 0;
+        while (read < count) {
+            GetRecordsResult result = schema == null ? client.getRecords(project, topic, SHARD, cursor, batch)
+                    : client.getRecords(project, topic, SHARD, schema, cursor, batch);
+            if (result.getRecords().isEmpty()) {
+                throw new IllegalStateException("Shard " + SHARD + " of " + topic + " ended after " + read + " of "
+                        + count + " records");
+            }
+            read += result.getRecords().size();
+            cursor = result.getNextCursor();
+        }
+        return new long[] {put, System.nanoTime() - start};
+    }
+}

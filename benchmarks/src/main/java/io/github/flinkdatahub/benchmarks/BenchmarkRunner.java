@@ -1,0 +1,160 @@
+package io.github.flinkdatahub.benchmarks;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.WireMode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Runs every benchmark in one process run (so ratios compare like with like on one machine at one
+ * time), prints the table and writes {@code results.csv}, {@code results.png} and
+ * {@code machine.txt}. Usage: {@code ./bench.sh [--quick] [--only codecs,sdk,flink,ingest,latency]};
+ * {@code --quick} shrinks every size to a smoke run of well under a minute.
+ *
+ * <p>System properties (set by bench.sh): {@code bench.emulator.jar}, {@code bench.sdk.classpath},
+ * {@code bench.results.dir}, {@code bench.work.dir}.
+ */
+public final class BenchmarkRunner {
+    private static final List<String> SECTIONS = List.of("codecs", "sdk", "flink", "latency", "ingest");
+    private static final String PROJECT = "bench";
+
+    private BenchmarkRunner() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        Set<String> only = new LinkedHashSet<>(SECTIONS);
+        for (int i = 0; i < args.length; i++) {
+            if ("--quick".equals(args[i])) {
+                continue;
+            }
+            if ("--only".equals(args[i]) && i + 1 < args.length) {
+                only = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
+                if (!SECTIONS.containsAll(only)) {
+                    throw new IllegalArgumentException("--only takes some of " + SECTIONS + ", got " + only);
+                }
+            } else {
+                throw new IllegalArgumentException("usage: bench.sh [--quick] [--only " + String.join(",", SECTIONS)
+                        + "]; unknown argument '" + args[i] + "'");
+            }
+        }
+        Path emulatorJar = Paths.get(property("bench.emulator.jar"));
+        Path results = Paths.get(System.getProperty("bench.results.dir", "benchmarks/results"));
+        Path work = Paths.get(System.getProperty("bench.work.dir", "benchmarks/target/bench-work"));
+        deleteRecursively(work);
+        Files.createDirectories(work);
+
+        String machine = Machine.describe();
+        System.out.println(machine);
+        Report report = new Report();
+        long start = System.nanoTime();
+
+        if (only.contains("codecs")) {
+            timed("Codecs (JMH)", () -> new CodecRunner(report, quick).run());
+        }
+        if (only.contains("sdk") || only.contains("flink") || only.contains("latency")) {
+            try (EmulatorProcess emulator = EmulatorProcess.start(emulatorJar, "shared", null, work)) {
+                try (DataHubClient client = emulator.client(WireMode.PROTOBUF)) {
+                    client.createProject(PROJECT, "benchmarks");
+                }
+                if (only.contains("sdk")) {
+                    Map<RecordShapes, Integer> counts = new LinkedHashMap<>();
+                    counts.put(RecordShapes.TUPLE_SMALL, quick ? 2_000 : 30_000);
+                    counts.put(RecordShapes.BLOB_1KB, quick ? 1_000 : 15_000);
+                    SdkComparison sdk = new SdkComparison(emulator, PROJECT, report, property("bench.sdk.classpath"),
+                            work, 1000);
+                    timed("Our client vs the official SDK", () ->
+                            sdk.run(List.of(WireMode.JSON, WireMode.PROTOBUF, WireMode.BATCH), counts));
+                }
+                if (only.contains("flink") || only.contains("latency")) {
+                    try (FlinkBenchmarks flink = new FlinkBenchmarks(emulator, PROJECT, report)) {
+                        if (only.contains("flink")) {
+                            int count = quick ? 10_000 : 300_000;
+                            timed("Source vs get loop", () -> flink.sourceVsGetLoop(count));
+                            timed("Sink vs put loop", () -> flink.sinkVsPutLoop(count));
+                        }
+                        if (only.contains("latency")) {
+                            Duration produce = Duration.ofSeconds(quick ? 3 : 12);
+                            timed("Latency", () -> {
+                                flink.latency(produce, Duration.ofMillis(200), 5, 10);
+                                flink.latency(produce, Duration.ofMillis(10), 5, 10);
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        if (only.contains("ingest")) {
+            EmulatorIngest ingest = new EmulatorIngest(report, PROJECT);
+            List<RecordShapes> shapes = List.of(RecordShapes.TUPLE_SMALL, RecordShapes.BLOB_1KB);
+            List<Integer> counts = quick ? List.of(10_000, 2_000) : List.of(300_000, 60_000);
+            timed("Emulator ingest", () -> {
+                try (EmulatorProcess memory = EmulatorProcess.start(emulatorJar, "ingest-memory", null, work)) {
+                    ingest.run(memory, "in-memory", shapes, counts);
+                }
+                Path data = EmulatorIngest.dataDir(work);
+                try (EmulatorProcess durable = EmulatorProcess.start(emulatorJar, "ingest-durable", data, work)) {
+                    ingest.run(durable, "durable (data dir)", shapes, counts);
+                }
+            });
+        }
+
+        System.out.println();
+        System.out.printf("All benchmarks took %.0f s.%n", (System.nanoTime() - start) / 1e9);
+        System.out.println(machine);
+        report.printTable(System.out);
+        Files.createDirectories(results);
+        report.writeCsv(results.resolve("results.csv"));
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        BarChart.write(report.figures(), "flink-datahub benchmarks, " + stamp + " (" + Machine.summary() + ")",
+                results.resolve("results.png"));
+        Files.write(results.resolve("machine.txt"), (stamp + "\n" + machine + "\n").getBytes(StandardCharsets.UTF_8));
+        System.out.println("Wrote " + results.resolve("results.csv") + ", " + results.resolve("results.png") + " and "
+                + results.resolve("machine.txt"));
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void timed(String name, Step step) throws Exception {
+        System.out.println();
+        System.out.println("== " + name);
+        long start = System.nanoTime();
+        step.run();
+        System.out.printf("   (%.0f s)%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name + " is not set: run the benchmarks with ./bench.sh");
+        }
+        return value;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}
