@@ -54,7 +54,7 @@ final class ClickEvent implements Serializable {
      */
     static ClickEvent generate(long eventId, long nowMillis) {
         SplittableRandom random = new SplittableRandom(eventId * 0x9E3779B97F4A7C15L);
-        long user = (long) Math.pow(random.nextDouble(), 3) * 5000 + 1;
+        long user = (long) (Math.pow(random.nextDouble(), 3) * 5000) + 1;
         String page = PAGES[(int) Math.min(PAGES.length - 1, Math.floor(-Math.log(1 - random.nextDouble()) * 1.5))];
         String action = ACTIONS[random.nextInt(ACTIONS.length)];
         BigDecimal price = "buy".equals(action)
