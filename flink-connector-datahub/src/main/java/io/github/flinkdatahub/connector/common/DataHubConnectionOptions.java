@@ -48,8 +48,10 @@ public final class DataHubConnectionOptions {
             .key("access-key")
             .stringType()
             .noDefaultValue()
-            .withFallbackKeys("accessKey")
-            .withDescription("AccessKey secret of the account (sensitive: never logged).");
+            .withFallbackKeys("accessKey", "access-key-secret", "accessKeySecret")
+            .withDescription("AccessKey secret of the account (sensitive: never logged). Flink itself prints a"
+                    + " table's options in some planning errors and masks only keys containing words such as"
+                    + " 'secret' or 'password'; write the key as 'access-key-secret' to have Flink mask it too.");
 
     public static final ConfigOption<String> SECURITY_TOKEN = ConfigOptions
             .key("security-token")
@@ -90,7 +92,7 @@ public final class DataHubConnectionOptions {
 
     /** The keys whose values are secrets: to be masked wherever options are shown. */
     public static final Set<String> SENSITIVE_KEYS = Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(
-            ACCESS_KEY.key(), "accessKey", SECURITY_TOKEN.key())));
+            ACCESS_KEY.key(), "accessKey", "access-key-secret", "accessKeySecret", SECURITY_TOKEN.key())));
 
     /** Options a factory must require. */
     public static Set<ConfigOption<?>> requiredOptions() {

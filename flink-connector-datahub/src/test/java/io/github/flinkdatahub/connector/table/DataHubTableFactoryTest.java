@@ -152,6 +152,26 @@ class DataHubTableFactoryTest {
     }
 
     @Test
+    void anAccessKeyWrittenAsAccessKeySecretIsMaskedInFlinksPlanningErrors() {
+        tEnv.executeSql("CREATE TABLE t (id BIGINT, qty INT) WITH ('connector' = 'datahub', 'endpoint' = '"
+                + emulator.endpoint() + "', 'access-id' = '" + DataHubEmulator.DEFAULT_ACCESS_ID
+                + "', 'access-key-secret' = '" + DataHubEmulator.DEFAULT_ACCESS_KEY + "', 'project' = '" + PROJECT
+                + "', 'topic' = 'orders')");
+
+        // Flink lists the table's options in this error; the key works and is shown as ******.
+        assertThatThrownBy(this::planSelect)
+                .hasStackTraceContaining("Column 'qty' is not a field of DataHub topic")
+                .hasStackTraceContaining("'access-key-secret'='******'")
+                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain(DataHubEmulator.DEFAULT_ACCESS_KEY));
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
+    }
+
+    @Test
     void typeMismatchNamesColumnDeclaredTypeAndTopicType() {
         create("id BIGINT, name INT", "orders", "");
 
