@@ -54,7 +54,6 @@ import org.slf4j.LoggerFactory;
 import javax.annotation.Nullable;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,11 +94,10 @@ public class DataHubCatalog implements Catalog {
         this.defaultDatabase = StringUtils.isNullOrWhitespaceOnly(defaultDatabase) ? null : defaultDatabase;
         Map<String, String> options = byPrimaryKey(connectionOptions);
         this.connection = DataHubConnectionOptions.toConnection(Configuration.fromMap(options));
-        Map<String, String> shown = new LinkedHashMap<>();
-        Map<String, String> secrets = new HashMap<>();
-        options.forEach((k, v) -> (DataHubConnectionOptions.isSensitive(k) ? secrets : shown).put(k, v));
+        Map<String, String> shown = new LinkedHashMap<>(options);
+        shown.keySet().removeIf(DataHubConnectionOptions::isSensitive);
         this.tableConnectionOptions = Collections.unmodifiableMap(shown);
-        this.tableFactory = new DataHubCatalogTableFactory(secrets);
+        this.tableFactory = new DataHubCatalogTableFactory(options);
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.github.flinkdatahub.connector.catalog;
 
 import io.github.flinkdatahub.connector.table.DataHubDynamicTableFactory;
+import io.github.flinkdatahub.connector.table.DataHubTableOptions;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.table.catalog.ObjectIdentifier;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
 import org.apache.flink.table.connector.source.DynamicTableSource;
 import org.apache.flink.table.factories.DynamicTableFactory;
@@ -18,18 +20,25 @@ import java.util.Set;
 
 /**
  * The table factory the catalog hands to the planner for its tables: the {@code 'connector' =
- * 'datahub'} factory ({@link DataHubDynamicTableFactory}), given the catalog's secrets besides the
- * table's options. The secrets stay
- * out of the tables' options because Flink prints those unmasked ({@code SHOW CREATE TABLE}) and
- * masks only keys such as "password" or "secret" in error messages, never "access-key".
+ * 'datahub'} factory ({@link DataHubDynamicTableFactory}), given the catalog's connection,
+ * including the secrets, and the table's project and topic besides the table's own options. The
+ * secrets stay out of the tables' options because Flink prints those unmasked ({@code SHOW CREATE
+ * TABLE}) and masks only keys such as "password" or "secret" in error messages, never
+ * "access-key". Completing the options here also serves tables the planner did not get from
+ * {@code getTable}: the sink of {@code CREATE TABLE ... AS SELECT} carries only the CREATE options.
  */
 @Internal
 final class DataHubCatalogTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
-    private final DataHubDynamicTableFactory delegate = new DataHubDynamicTableFactory();
-    private final Map<String, String> secrets;
+    /** Options of CREATE TABLE in the catalog, meaningless to the connector. */
+    private static final Set<String> CREATE_ONLY = Set.of(DataHubCatalogOptions.SHARD_COUNT.key(),
+            DataHubCatalogOptions.LIFECYCLE.key());
 
-    DataHubCatalogTableFactory(Map<String, String> secrets) {
-        this.secrets = Collections.unmodifiableMap(new HashMap<>(secrets));
+    private final DataHubDynamicTableFactory delegate = new DataHubDynamicTableFactory();
+    private final Map<String, String> connectionOptions;
+
+    /** @param connectionOptions all connection options of the catalog, secrets included, by primary key */
+    DataHubCatalogTableFactory(Map<String, String> connectionOptions) {
+        this.connectionOptions = Collections.unmodifiableMap(new HashMap<>(connectionOptions));
     }
 
     @Override
@@ -50,20 +59,31 @@ final class DataHubCatalogTableFactory implements DynamicTableSourceFactory, Dyn
 
     @Override
     public DynamicTableSource createDynamicTableSource(DynamicTableFactory.Context context) {
-        return delegate.createDynamicTableSource(withSecrets(context));
+        return delegate.createDynamicTableSource(completed(context));
     }
 
     @Override
     public DynamicTableSink createDynamicTableSink(DynamicTableFactory.Context context) {
-        return delegate.createDynamicTableSink(withSecrets(context));
+        return delegate.createDynamicTableSink(completed(context));
     }
 
-    /** The context with the secrets added; an option given on the table (e.g. a hint) wins. */
-    private DynamicTableFactory.Context withSecrets(DynamicTableFactory.Context context) {
-        Map<String, String> options = new HashMap<>(secrets);
-        options.putAll(context.getCatalogTable().getOptions());
-        return new FactoryUtil.DefaultDynamicTableContext(context.getObjectIdentifier(),
-                context.getCatalogTable().copy(options), context.getEnrichmentOptions(), context.getConfiguration(),
-                context.getClassLoader(), context.isTemporary());
+    /**
+     * The context with the connection and the table's project and topic; an option given on the
+     * table (e.g. in a hint) wins.
+     */
+    private DynamicTableFactory.Context completed(DynamicTableFactory.Context context) {
+        ObjectIdentifier id = context.getObjectIdentifier();
+        Map<String, String> options = new HashMap<>(connectionOptions);
+        options.put(FactoryUtil.CONNECTOR.key(), DataHubCatalogOptions.IDENTIFIER);
+        options.put(DataHubTableOptions.PROJECT.key(), id.getDatabaseName());
+        options.put(DataHubTableOptions.TOPIC.key(), id.getObjectName());
+        context.getCatalogTable().getOptions().forEach((k, v) -> {
+            if (!CREATE_ONLY.contains(k)) {
+                options.put(k, v);
+            }
+        });
+        return new FactoryUtil.DefaultDynamicTableContext(id, context.getCatalogTable().copy(options),
+                context.getEnrichmentOptions(), context.getConfiguration(), context.getClassLoader(),
+                context.isTemporary());
     }
 }

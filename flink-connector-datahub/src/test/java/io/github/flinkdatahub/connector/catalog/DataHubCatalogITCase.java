@@ -147,9 +147,18 @@ class DataHubCatalogITCase {
                 .stream().map(Row::toString).collect(Collectors.toList());
         assertThat(read).containsExactlyInAnyOrder("+I[1, a, null]", "+I[2, b, two]");
 
+        // CREATE TABLE AS SELECT: the new table's sink carries only the CREATE options.
+        sql("CREATE TABLE cat_it_new.events_copy WITH ('shard-count' = '1') AS SELECT id, name FROM"
+                + " cat_it_new.events /*+ OPTIONS('scan.startup.mode' = 'earliest', 'scan.bounded.mode' = 'latest') */");
+        GetTopicResult copy = client.getTopic("cat_it_new", "events_copy");
+        String cursor = client.getCursor("cat_it_new", "events_copy", "0", CursorType.OLDEST).getCursor();
+        assertThat(client.getTupleRecords("cat_it_new", "events_copy", "0", copy.getRecordSchema(), cursor, 10)
+                .getRecordCount()).isEqualTo(2);
+
         assertThatThrownBy(() -> sql("DROP DATABASE cat_it_new"))
                 .satisfies(e -> assertThat(messages(e)).contains("cat_it_new"));
         sql("DROP TABLE cat_it_new.events");
+        sql("DROP TABLE cat_it_new.events_copy");
         assertThat(client.listTopic("cat_it_new").getTopicNames()).isEmpty();
         sql("DROP DATABASE cat_it_new");
         assertThat(column("SHOW DATABASES", 0)).doesNotContain("cat_it_new");
