@@ -115,14 +115,16 @@ public final class BenchmarkRunner {
 
         System.out.println();
         System.out.printf("All benchmarks took %.0f s.%n", (System.nanoTime() - start) / 1e9);
+        String endLoad = "At the end: " + Machine.loadAverage();
         System.out.println(machine);
+        System.out.println(endLoad);
         report.printTable(System.out);
         Files.createDirectories(results);
         report.writeCsv(results.resolve("results.csv"));
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         BarChart.write(report.figures(), "flink-datahub benchmarks, " + stamp + " (" + Machine.summary() + ")",
                 results.resolve("results.png"));
-        Files.write(results.resolve("machine.txt"), (stamp + "\n" + machine + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(results.resolve("machine.txt"), (stamp + "\n" + machine + "\n" + endLoad + "\n").getBytes(StandardCharsets.UTF_8));
         System.out.println("Wrote " + results.resolve("results.csv") + ", " + results.resolve("results.png") + " and "
                 + results.resolve("machine.txt"));
     }

@@ -15,7 +15,18 @@ final class Machine {
         return "Machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs (nproc), "
                 + memory() + " RAM; Java " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + "); "
-                + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch")
+                + "; " + loadAverage();
+    }
+
+    /** Other work on the machine skews every figure; the load average says how much there was. */
+    static String loadAverage() {
+        List<String> l = lines(Paths.get("/proc/loadavg"));
+        if (l.isEmpty()) {
+            return "load average unknown";
+        }
+        String[] f = l.get(0).split(" ");
+        return "load average (1/5/15 min) " + f[0] + " " + f[1] + " " + f[2];
     }
 
     static String summary() {

@@ -7,18 +7,13 @@ import io.github.flinkdatahub.client.model.CursorType;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.TupleRecord;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Our client against the official Java SDK 2.21.6 on one emulator: same records, same wire mode,
@@ -45,54 +40,98 @@ final class SdkComparison {
         this.batch = batch;
     }
 
-    /** One comparison per mode and shape, with {@code count} records per shape. */
+    /**
+     * One comparison per mode and shape, with {@code count} records per shape. All warm-up rounds
+     * (both sides, every case) come first, so neither side meets a cold emulator; then the measured
+     * rounds alternate which side goes first.
+     */
     void run(List<WireMode> modes, Map<RecordShapes, Integer> counts) throws Exception {
-        List<String> cases = new ArrayList<>();
-        Map<String, long[]> ours = new HashMap<>();
+        List<Case> cases = new ArrayList<>();
         for (WireMode mode : modes) {
             for (Map.Entry<RecordShapes, Integer> e : counts.entrySet()) {
-                RecordShapes shape = e.getKey();
-                int count = e.getValue();
-                String ourTopic = topic("ours", mode, shape);
-                String sdkTopic = topic("sdk", mode, shape);
-                try (DataHubClient client = emulator.client(mode)) {
-                    for (String t : List.of(ourTopic + "_warm", ourTopic, sdkTopic + "_warm", sdkTopic)) {
-                        ClientLoops.createTopic(client, project, t, shape, 1);
-                    }
-                    List<List<Record>> batches = batches(shape, count, mode == WireMode.JSON);
-                    ClientLoops.put(client, project, ourTopic + "_warm", batches);
-                    ClientLoops.get(client, project, ourTopic + "_warm", shape.schema(), count, batch);
-                    long put = ClientLoops.put(client, project, ourTopic, batches);
-                    long get = ClientLoops.get(client, project, ourTopic, shape.schema(), count, batch);
-                    ours.put(mode + " " + shape, new long[] {put, get});
-                }
-                cases.add(mode + ":" + shape + ":" + count + ":" + sdkTopic + "_warm:" + sdkTopic);
+                cases.add(new Case(mode, e.getKey(), e.getValue()));
             }
         }
-        Map<String, long[]> sdk = runSdk(cases);
-        String section = String.format(Locale.ROOT, SECTION, batch);
-        for (WireMode mode : modes) {
-            for (Map.Entry<RecordShapes, Integer> e : counts.entrySet()) {
-                RecordShapes shape = e.getKey();
-                int count = e.getValue();
-                String key = mode + " " + shape;
-                long[] o = ours.get(key);
-                long[] s = sdk.get(key);
-                if (s == null) {
-                    throw new IllegalStateException("The SDK child printed no result for " + key);
+        try (DataHubClient admin = emulator.client(WireMode.PROTOBUF)) {
+            for (Case c : cases) {
+                for (String t : List.of(c.topic("ours") + "_warm", c.topic("ours"), c.topic("sdk") + "_warm",
+                        c.topic("sdk"))) {
+                    ClientLoops.createTopic(admin, project, t, c.shape, 1);
                 }
-                checkSameRecords(mode, shape);
-                String label = mode.name().toLowerCase(Locale.ROOT) + " " + shape;
-                double ourPut = count / (o[0] / 1e9);
-                double sdkPut = count / (s[0] / 1e9);
-                double ourGet = count / (o[1] / 1e9);
-                double sdkGet = count / (s[1] / 1e9);
-                report.add(section, label + " put, ours", ourPut, "rec/s");
-                report.add(section, label + " put, SDK", sdkPut, "rec/s");
-                report.add(section, label + " put, ours / SDK", ourPut / sdkPut, "x", "Ratios (>1: the first is faster)");
-                report.add(section, label + " get, ours", ourGet, "rec/s");
-                report.add(section, label + " get, SDK", sdkGet, "rec/s");
-                report.add(section, label + " get, ours / SDK", ourGet / sdkGet, "x", "Ratios (>1: the first is faster)");
+            }
+        }
+        List<String> specs = new ArrayList<>();
+        for (Case c : cases) {
+            specs.add(c.mode + ":" + c.shape + ":" + c.count + ":" + c.topic("sdk") + "_warm:" + c.topic("sdk"));
+        }
+        try (SdkChild sdk = SdkChild.start(command(specs), logDir.resolve("sdk-child.log"))) {
+            for (int i = 0; i < cases.size(); i++) {
+                cases.get(i).runOurs(true);
+                sdk.call("WARM " + i);
+            }
+            String section = String.format(Locale.ROOT, SECTION, batch);
+            for (int i = 0; i < cases.size(); i++) {
+                Case c = cases.get(i);
+                long[] ours;
+                long[] theirs;
+                if (i % 2 == 0) {
+                    ours = c.runOurs(false);
+                    theirs = sdk.call("RUN " + i);
+                } else {
+                    theirs = sdk.call("RUN " + i);
+                    ours = c.runOurs(false);
+                }
+                checkSameRecords(c.mode, c.shape);
+                String label = c.mode.name().toLowerCase(Locale.ROOT) + " " + c.shape;
+                String[] ops = {"put", "get"};
+                for (int op = 0; op < 2; op++) {
+                    double o = c.count / (ours[op] / 1e9);
+                    double t = c.count / (theirs[op] / 1e9);
+                    report.add(section, label + " " + ops[op] + ", ours", o, "rec/s");
+                    report.add(section, label + " " + ops[op] + ", SDK", t, "rec/s");
+                    report.add(section, label + " " + ops[op] + ", ours / SDK", o / t, "x",
+                            "Ratios (>1: the first is faster)");
+                }
+            }
+        }
+    }
+
+    private List<String> command(List<String> specs) {
+        List<String> command = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp", sdkClasspath,
+                SDK_MAIN, emulator.endpoint(), EmulatorProcess.ACCESS_ID, EmulatorProcess.ACCESS_KEY, project,
+                Integer.toString(batch)));
+        command.addAll(specs);
+        return command;
+    }
+
+    /** One mode and shape: our side's records are built once, outside the timed loops, as the SDK child's are. */
+    private final class Case {
+        final WireMode mode;
+        final RecordShapes shape;
+        final int count;
+        private List<List<Record>> batches;
+
+        Case(WireMode mode, RecordShapes shape, int count) {
+            this.mode = mode;
+            this.shape = shape;
+            this.count = count;
+        }
+
+        String topic(String side) {
+            return SdkComparison.topic(side, mode, shape);
+        }
+
+        /** Put then get on our topic (or its warm-up twin); returns {put, get} nanoseconds. */
+        long[] runOurs(boolean warm) {
+            if (batches == null) {
+                batches = batches(shape, count, mode == WireMode.JSON);
+            }
+            String topic = topic("ours") + (warm ? "_warm" : "");
+            try (DataHubClient client = emulator.client(mode)) {
+                long put = ClientLoops.put(client, project, topic, batches);
+                long get = ClientLoops.get(client, project, topic, shape.schema(), count, batch);
+                return new long[] {put, get};
             }
         }
     }
@@ -116,31 +155,6 @@ final class SdkComparison {
     private static Record onShard0(Record r) {
         return r instanceof TupleRecord ? ((TupleRecord) r).toBuilder().shardId(ClientLoops.SHARD).build()
                 : ((BlobRecord) r).toBuilder().shardId(ClientLoops.SHARD).build();
-    }
-
-    private Map<String, long[]> runSdk(List<String> cases) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp", sdkClasspath,
-                SDK_MAIN, emulator.endpoint(), EmulatorProcess.ACCESS_ID, EmulatorProcess.ACCESS_KEY, project,
-                Integer.toString(batch)));
-        command.addAll(cases);
-        Path log = logDir.resolve("sdk-child.log");
-        Process child = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        Map<String, long[]> results = new HashMap<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("RESULT ")) {
-                    String[] f = line.split(" ");
-                    results.put(f[1] + " " + f[2], new long[] {Long.parseLong(f[4]), Long.parseLong(f[5])});
-                }
-            }
-        }
-        if (!child.waitFor(10, TimeUnit.MINUTES) || child.exitValue() != 0) {
-            child.destroyForcibly();
-            throw new IllegalStateException("The SDK child JVM failed; see " + log);
-        }
-        return results;
     }
 
     /**

@@ -12,14 +12,20 @@ import com.aliyun.datahub.client.model.PutRecordsResult;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.RecordSchema;
 
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The official SDK's side of the client comparison, run by the harness in its own JVM. For each case
- * it writes {@code count} records to shard 0 of a warm-up topic and then of the measured topic in
- * batches of {@code batch}, reads them back with the same page size, and prints one line
- * {@code RESULT mode shape records putNanos getNanos} per case, timing only the measured topic.
+ * The official SDK's side of the client comparison, run by the harness in its own JVM and driven
+ * over stdin so that the harness can interleave it with our client's runs: {@code WARM i} writes
+ * and reads case {@code i} on its warm-up topic and answers {@code OK i}; {@code RUN i} does so on
+ * the measured topic and answers {@code RESULT i putNanos getNanos}; end of input ends the JVM.
+ * Records are written to shard 0 in batches of {@code batch} and read back with that page size.
  *
  * <p>Arguments: {@code endpoint accessId accessKey project batch case...}, a case being
  * {@code MODE:SHAPE:COUNT:WARMUP_TOPIC:TOPIC} with MODE one of JSON, PROTOBUF, BATCH.
@@ -29,29 +35,39 @@ public final class SdkBenchmark {
 
     private SdkBenchmark() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         if (args.length < 6) {
             throw new IllegalArgumentException(
                     "usage: SdkBenchmark endpoint accessId accessKey project batch MODE:SHAPE:COUNT:WARMUP_TOPIC:TOPIC...");
         }
-        String endpoint = args[0];
         AliyunAccount account = new AliyunAccount(args[1], args[2]);
         String project = args[3];
         int batch = Integer.parseInt(args[4]);
+        List<String[]> cases = new ArrayList<>();
+        List<DatahubClient> clients = new ArrayList<>();
+        List<List<List<RecordEntry>>> batches = new ArrayList<>();
         for (int a = 5; a < args.length; a++) {
             String[] c = args[a].split(":");
-            String mode = c[0];
-            String shape = c[1];
             int count = Integer.parseInt(c[2]);
-            DatahubClient client = client(endpoint, account, mode);
-            RecordSchema schema = SdkRecords.schema(shape);
-            List<List<RecordEntry>> batches = new ArrayList<>();
+            RecordSchema schema = SdkRecords.schema(c[1]);
+            List<List<RecordEntry>> b = new ArrayList<>();
             for (int from = 0; from < count; from += batch) {
-                batches.add(SdkRecords.records(shape, schema, from, Math.min(batch, count - from)));
+                b.add(SdkRecords.records(c[1], schema, from, Math.min(batch, count - from)));
             }
-            run(client, mode, project, c[3], schema, batches, count, batch);
-            long[] nanos = run(client, mode, project, c[4], schema, batches, count, batch);
-            System.out.println("RESULT " + mode + " " + shape + " " + count + " " + nanos[0] + " " + nanos[1]);
+            cases.add(c);
+            clients.add(client(args[0], account, c[0]));
+            batches.add(b);
+        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            String[] command = line.trim().split(" ");
+            int i = Integer.parseInt(command[1]);
+            String[] c = cases.get(i);
+            boolean warm = "WARM".equals(command[0]);
+            long[] nanos = run(clients.get(i), c[0], project, warm ? c[3] : c[4], SdkRecords.schema(c[1]),
+                    batches.get(i), Integer.parseInt(c[2]), batch);
+            System.out.println(warm ? "OK " + i : "RESULT " + i + " " + nanos[0] + " " + nanos[1]);
             System.out.flush();
         }
     }
