@@ -255,15 +255,12 @@ public final class FlinkCluster implements AutoCloseable {
         return rest.get("jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
     }
 
-    /** Restarts of a job so far (the JobManager's numRestarts gauge). */
-    public long restarts(String jobId) {
-        JsonNode metrics = rest.get("jobs/" + jobId + "/metrics?get=numRestarts");
-        for (JsonNode metric : metrics) {
-            if ("numRestarts".equals(metric.path("id").asText())) {
-                return metric.path("value").asLong();
-            }
-        }
-        return 0;
+    /**
+     * Failures the job recovered from or is recovering from, from its exception history (the
+     * numRestarts metric is only refreshed every 10 s by the REST metric fetcher).
+     */
+    public int failures(String jobId) {
+        return rest.get("jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries").size();
     }
 
     /** Ids of the TaskManagers running at least one task of the job. */

@@ -1,0 +1,130 @@
+package io.github.flinkdatahub.e2e;
+
+import io.github.flinkdatahub.client.model.Field;
+import io.github.flinkdatahub.client.model.FieldType;
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.TupleRecord;
+import io.github.flinkdatahub.e2e.harness.E2eEnvironment;
+import io.github.flinkdatahub.e2e.harness.EmulatorProcess;
+import io.github.flinkdatahub.e2e.harness.SqlGatewayClient;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * DDL as written for Alibaba's hosted DataHub connector (camelCase options, its metadata column
+ * declarations, a 'yyyy-MM-dd HH:mm:ss' start time) runs unchanged on a stock Flink with the SQL jar.
+ */
+@ExtendWith(E2eEnvironment.Extension.class)
+class HostedConnectorDdlITCase {
+
+    private static final String PROJECT = "e2e_hosted";
+    private static final int PER_SHARD = 10;
+
+    private static E2eEnvironment env;
+    private static SqlGatewayClient.Session session;
+
+    @BeforeAll
+    static void setUp(E2eEnvironment environment) {
+        env = environment;
+        session = env.openSession();
+    }
+
+    @AfterEach
+    void cancelJobs() {
+        env.cluster().cancelAllJobs();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        session.close();
+    }
+
+    @Test
+    void hostedConnectorDdlWithCamelCaseOptionsAndMetadataColumnsRunsUnchanged() {
+        RecordSchema clicks = RecordSchema.of(new Field("click_id", FieldType.BIGINT), new Field("page", FieldType.STRING));
+        env.topics().createTupleTopic(PROJECT, "clicks", 2, clicks);
+        env.topics().createTupleTopic(PROJECT, "clicks_traced", 1, RecordSchema.of(
+                new Field("click_id", FieldType.BIGINT),
+                new Field("page", FieldType.STRING),
+                new Field("source_shard", FieldType.BIGINT),
+                new Field("source_sequence", FieldType.STRING),
+                new Field("received", FieldType.TIMESTAMP)));
+        long writtenFrom = System.currentTimeMillis();
+        for (int shard = 0; shard < 2; shard++) {
+            List<TupleRecord> records = new ArrayList<>();
+            for (int i = 0; i < PER_SHARD; i++) {
+                records.add(TupleRecord.of(clicks, (long) (shard * 100 + i), "/page/" + i));
+            }
+            env.topics().write(PROJECT, "clicks", String.valueOf(shard), records);
+        }
+
+        String endpoint = env.emulator().endpoint();
+        // startTime and the TIMESTAMP cast of system-time are read in the session zone.
+        session.execute("SET 'table.local-time-zone' = 'UTC'");
+        session.execute("""
+                CREATE TEMPORARY TABLE datahub_source (
+                  click_id BIGINT,
+                  page VARCHAR,
+                  `shard-id` BIGINT METADATA VIRTUAL,
+                  `sequence` STRING METADATA VIRTUAL,
+                  `system-time` TIMESTAMP METADATA VIRTUAL
+                ) WITH (
+                  'connector' = 'datahub',
+                  'endPoint' = '%s',
+                  'project' = '%s',
+                  'topic' = 'clicks',
+                  'accessId' = '%s',
+                  'accessKey' = '%s',
+                  'startTime' = '2020-01-01 00:00:00'
+                )""".formatted(endpoint, PROJECT, EmulatorProcess.ACCESS_ID, EmulatorProcess.ACCESS_KEY));
+        session.execute("""
+                CREATE TEMPORARY TABLE datahub_sink (
+                  click_id BIGINT,
+                  page VARCHAR,
+                  source_shard BIGINT,
+                  source_sequence VARCHAR,
+                  received TIMESTAMP
+                ) WITH (
+                  'connector' = 'datahub',
+                  'endPoint' = '%s',
+                  'project' = '%s',
+                  'topic' = 'clicks_traced',
+                  'accessId' = '%s',
+                  'accessKey' = '%s',
+                  'batchCount' = '5'
+                )""".formatted(endpoint, PROJECT, EmulatorProcess.ACCESS_ID, EmulatorProcess.ACCESS_KEY));
+        session.executeInsert("""
+                INSERT INTO datahub_sink
+                SELECT click_id, page, `shard-id`, `sequence`, `system-time` FROM datahub_source""");
+
+        List<TupleRecord> traced = env.topics().awaitRecords(PROJECT, "clicks_traced", 2 * PER_SHARD + " clicks",
+                Duration.ofSeconds(120), records -> records.size() >= 2 * PER_SHARD);
+
+        assertThat(traced).hasSize(2 * PER_SHARD);
+        // Each click carries the shard and sequence it was read at: click shard*100+i is the
+        // i-th record of shard `shard`.
+        Map<Long, String> origin = traced.stream().collect(Collectors.toMap(
+                r -> (Long) r.getValue("click_id"),
+                r -> r.getValue("source_shard") + ":" + r.getValue("source_sequence")));
+        for (int shard = 0; shard < 2; shard++) {
+            for (int i = 0; i < PER_SHARD; i++) {
+                assertThat(origin.get((long) (shard * 100 + i))).isEqualTo(shard + ":" + i);
+            }
+        }
+        // system-time is when the emulator received the record (microseconds in DataHub).
+        assertThat(traced).allSatisfy(r -> assertThat((Long) r.getValue("received") / 1000)
+                .isBetween(writtenFrom - 60_000, System.currentTimeMillis()));
+    }
+}
