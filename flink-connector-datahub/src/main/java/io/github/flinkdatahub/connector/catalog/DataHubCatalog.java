@@ -12,6 +12,7 @@ import io.github.flinkdatahub.client.model.result.GetProjectResult;
 import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.common.DataHubConnectionOptions;
+import io.github.flinkdatahub.connector.table.DataHubDynamicTableFactory;
 import io.github.flinkdatahub.connector.table.DataHubTableOptions;
 
 import org.apache.flink.annotation.PublicEvolving;
@@ -66,10 +67,11 @@ import java.util.TreeSet;
  * A catalog over one DataHub account: projects are databases, topics are tables. A tuple topic's
  * fields are its columns (types by {@link io.github.flinkdatahub.connector.table.DataHubTypeMapping},
  * NOT NULL and comments kept), a blob topic has the single column {@code data BYTES}. Tables carry
- * the options of the {@code 'connector' = 'datahub'} factory, so they can be read and written
- * without DDL. {@code CREATE TABLE} creates a tuple topic ({@code 'shard-count'}, {@code
- * 'lifecycle'}), {@code ALTER TABLE ... ADD} appends nullable fields; DataHub has no views,
- * functions, partitions or statistics.
+ * the options of the {@code 'connector' = 'datahub'} factory but for the access key and security
+ * token, which the catalog's table factory ({@link #getFactory()}) adds: tables are read and written
+ * without DDL, and {@code SHOW CREATE TABLE} shows no secret. {@code CREATE TABLE} creates a tuple
+ * topic ({@code 'shard-count'}, {@code 'lifecycle'}), {@code ALTER TABLE ... ADD} appends nullable
+ * fields; DataHub has no views, functions, partitions or statistics.
  */
 @PublicEvolving
 public class DataHubCatalog implements Catalog {
@@ -327,7 +329,7 @@ public class DataHubCatalog implements Catalog {
     public CatalogBaseTable getTable(ObjectPath tablePath) throws TableNotExistException {
         GetTopicResult topic = getTopic(tablePath);
         Map<String, String> options = new LinkedHashMap<>();
-        options.put(FactoryUtil.CONNECTOR.key(), DataHubCatalogOptions.IDENTIFIER);
+        options.put(FactoryUtil.CONNECTOR.key(), DataHubDynamicTableFactory.IDENTIFIER);
         options.putAll(tableConnectionOptions);
         options.put(DataHubTableOptions.PROJECT.key(), tablePath.getDatabaseName());
         options.put(DataHubTableOptions.TOPIC.key(), tablePath.getObjectName());
@@ -420,7 +422,7 @@ public class DataHubCatalog implements Catalog {
         for (Map.Entry<String, String> option : options.entrySet()) {
             String key = option.getKey();
             boolean connector = key.equals(FactoryUtil.CONNECTOR.key())
-                    && DataHubCatalogOptions.IDENTIFIER.equals(option.getValue());
+                    && DataHubDynamicTableFactory.IDENTIFIER.equals(option.getValue());
             if (!supported.contains(key) && !connector) {
                 throw new ValidationException("Unsupported option '" + key + "' in CREATE TABLE "
                         + tablePath.getFullName() + " of the DataHub catalog. Supported: " + supported

@@ -13,6 +13,7 @@ import org.apache.flink.configuration.ConfigOptions;
 public final class DataHubCatalogOptions {
     private DataHubCatalogOptions() {}
 
+    /** The catalog type: {@code 'type' = 'datahub'}. */
     public static final String IDENTIFIER = "datahub";
 
     public static final ConfigOption<String> DEFAULT_DATABASE = ConfigOptions

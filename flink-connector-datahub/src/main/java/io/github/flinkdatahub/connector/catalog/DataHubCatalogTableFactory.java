@@ -43,7 +43,7 @@ final class DataHubCatalogTableFactory implements DynamicTableSourceFactory, Dyn
 
     @Override
     public String factoryIdentifier() {
-        return DataHubCatalogOptions.IDENTIFIER;
+        return DataHubDynamicTableFactory.IDENTIFIER;
     }
 
     /** Validated by the {@link DataHubDynamicTableFactory} this one delegates to. */
@@ -74,7 +74,7 @@ final class DataHubCatalogTableFactory implements DynamicTableSourceFactory, Dyn
     private DynamicTableFactory.Context completed(DynamicTableFactory.Context context) {
         ObjectIdentifier id = context.getObjectIdentifier();
         Map<String, String> options = new HashMap<>(connectionOptions);
-        options.put(FactoryUtil.CONNECTOR.key(), DataHubCatalogOptions.IDENTIFIER);
+        options.put(FactoryUtil.CONNECTOR.key(), DataHubDynamicTableFactory.IDENTIFIER);
         options.put(DataHubTableOptions.PROJECT.key(), id.getDatabaseName());
         options.put(DataHubTableOptions.TOPIC.key(), id.getObjectName());
         context.getCatalogTable().getOptions().forEach((k, v) -> {
