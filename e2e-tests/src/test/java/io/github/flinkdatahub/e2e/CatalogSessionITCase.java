@@ -4,15 +4,9 @@ import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
-import io.github.flinkdatahub.e2e.harness.E2eEnvironment;
-import io.github.flinkdatahub.e2e.harness.SqlGatewayClient;
 import io.github.flinkdatahub.e2e.harness.SqlGatewayClient.Row;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,30 +16,10 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A gateway session browsing and using DataHub through {@code CREATE CATALOG ... 'type' = 'datahub'}. */
-@ExtendWith(E2eEnvironment.Extension.class)
-class CatalogSessionITCase {
+class CatalogSessionITCase extends GatewaySessionTestBase {
 
     private static final String PROJECT = "e2e_catalog";
     private static final int READINGS = 12;
-
-    private static E2eEnvironment env;
-    private static SqlGatewayClient.Session session;
-
-    @BeforeAll
-    static void setUp(E2eEnvironment environment) {
-        env = environment;
-        session = env.openSession();
-    }
-
-    @AfterEach
-    void cancelJobs() {
-        env.cluster().cancelAllJobs();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        session.close();
-    }
 
     @Test
     void catalogShowsProjectsAndTopicsAndReadsAndWritesThemWithoutDdl() {

@@ -2,13 +2,9 @@ package io.github.flinkdatahub.e2e;
 
 import io.github.flinkdatahub.e2e.harness.E2eEnvironment;
 import io.github.flinkdatahub.e2e.harness.FlinkCluster;
-import io.github.flinkdatahub.e2e.harness.SqlGatewayClient;
 import io.github.flinkdatahub.e2e.harness.SqlGatewayClient.Row;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,22 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The harness itself: a multi-process cluster that runs SQL submitted through the gateway. */
-@ExtendWith(E2eEnvironment.Extension.class)
-class ClusterSmokeITCase {
-
-    private static E2eEnvironment env;
-    private static SqlGatewayClient.Session session;
-
-    @BeforeAll
-    static void setUp(E2eEnvironment environment) {
-        env = environment;
-        session = env.openSession();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        session.close();
-    }
+class ClusterSmokeITCase extends GatewaySessionTestBase {
 
     @Test
     void clusterHasTwoTaskManagerProcessesWithAllSlots() {

@@ -4,15 +4,9 @@ import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
-import io.github.flinkdatahub.e2e.harness.E2eEnvironment;
 import io.github.flinkdatahub.e2e.harness.EmulatorProcess;
-import io.github.flinkdatahub.e2e.harness.SqlGatewayClient;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,30 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * DDL as written for Alibaba's hosted DataHub connector (camelCase options, its metadata column
  * declarations, a 'yyyy-MM-dd HH:mm:ss' start time) runs unchanged on a stock Flink with the SQL jar.
  */
-@ExtendWith(E2eEnvironment.Extension.class)
-class HostedConnectorDdlITCase {
+class HostedConnectorDdlITCase extends GatewaySessionTestBase {
 
     private static final String PROJECT = "e2e_hosted";
     private static final int PER_SHARD = 10;
-
-    private static E2eEnvironment env;
-    private static SqlGatewayClient.Session session;
-
-    @BeforeAll
-    static void setUp(E2eEnvironment environment) {
-        env = environment;
-        session = env.openSession();
-    }
-
-    @AfterEach
-    void cancelJobs() {
-        env.cluster().cancelAllJobs();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        session.close();
-    }
 
     @Test
     void hostedConnectorDdlWithCamelCaseOptionsAndMetadataColumnsRunsUnchanged() {

@@ -4,14 +4,8 @@ import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
-import io.github.flinkdatahub.e2e.harness.E2eEnvironment;
-import io.github.flinkdatahub.e2e.harness.SqlGatewayClient;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,33 +17,13 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A SQL job submitted through the SQL Gateway: tuple topic in, windowed aggregate out. */
-@ExtendWith(E2eEnvironment.Extension.class)
-class SqlWindowAggregateITCase {
+class SqlWindowAggregateITCase extends GatewaySessionTestBase {
 
     private static final String PROJECT = "e2e_aggregate";
     private static final String[] USERS = {"alice", "bob", "carol"};
     /** Aligned to the 10 s windows. */
     private static final long BASE_MILLIS = 1_700_000_000_000L;
     private static final int ORDERS = 60;
-
-    private static E2eEnvironment env;
-    private static SqlGatewayClient.Session session;
-
-    @BeforeAll
-    static void setUp(E2eEnvironment environment) {
-        env = environment;
-        session = env.openSession();
-    }
-
-    @AfterEach
-    void cancelJobs() {
-        env.cluster().cancelAllJobs();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        session.close();
-    }
 
     @Test
     void tumblingWindowAggregateOfATupleTopicLandsInAnotherTopic() {

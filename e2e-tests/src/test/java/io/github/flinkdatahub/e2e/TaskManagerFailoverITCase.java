@@ -7,14 +7,9 @@ import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.e2e.harness.E2eEnvironment;
 import io.github.flinkdatahub.e2e.harness.FlinkCluster;
 import io.github.flinkdatahub.e2e.harness.ManagedProcess;
-import io.github.flinkdatahub.e2e.harness.SqlGatewayClient;
 import io.github.flinkdatahub.e2e.harness.Wait;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,33 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after the restart: the sink may hold such a repeat, and it must be identical. So the check is:
  * every window is present, all copies of a window agree, and each holds exactly its 100 ids.
  */
-@ExtendWith(E2eEnvironment.Extension.class)
-class TaskManagerFailoverITCase {
+class TaskManagerFailoverITCase extends GatewaySessionTestBase {
 
     private static final String PROJECT = "e2e_failover";
     private static final long BASE_MILLIS = 1_700_000_000_000L;
     private static final int WINDOWS = 30;
     private static final int PER_WINDOW = 100;
 
-    private static E2eEnvironment env;
-    private static SqlGatewayClient.Session session;
     private static RecordSchema events;
-
-    @BeforeAll
-    static void setUp(E2eEnvironment environment) {
-        env = environment;
-        session = env.openSession();
-    }
-
-    @AfterEach
-    void cancelJobs() {
-        env.cluster().cancelAllJobs();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        session.close();
-    }
 
     @Test
     void jobSurvivesAKilledTaskManagerAndCountsEveryRecordExactlyOnce() {
