@@ -98,12 +98,24 @@ public final class ClickStreamDemo {
             say("Job %s running: generator -> %s -> Flink SQL (10 s tumbling windows per page) -> %s", job.getJobID(),
                     EVENTS, STATS);
 
+            // Ctrl-C: stop watching, then let the job be cancelled before the JVM goes down.
             CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            watch(settings, client, subscriptionId, stop);
-
-            job.cancel().get(30, TimeUnit.SECONDS);
-            say("Job cancelled.");
+            CountDownLatch cancelled = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                try {
+                    cancelled.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            try {
+                watch(settings, client, subscriptionId, stop);
+            } finally {
+                job.cancel().get(30, TimeUnit.SECONDS);
+                say("Job cancelled.");
+                cancelled.countDown();
+            }
         }
     }
 
