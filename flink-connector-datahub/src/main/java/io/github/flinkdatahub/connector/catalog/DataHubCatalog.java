@@ -11,9 +11,8 @@ import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.result.GetProjectResult;
 import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
-import io.github.flinkdatahub.connector.common.DataHubConnectionOptions;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions;
 import io.github.flinkdatahub.connector.table.DataHubDynamicTableFactory;
-import io.github.flinkdatahub.connector.table.DataHubTableOptions;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.annotation.VisibleForTesting;
@@ -63,6 +62,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.DEFAULT_DATABASE;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.LIFECYCLE;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.PROJECT;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SHARD_COUNT;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.TOPIC;
+
 /**
  * A catalog over one DataHub account: projects are databases, topics are tables. A tuple topic's
  * fields are its columns (types by {@link io.github.flinkdatahub.connector.table.DataHubTypeMapping},
@@ -87,7 +92,7 @@ public class DataHubCatalog implements Catalog {
 
     /**
      * @param defaultDatabase the project statements use when they name none; may be null
-     * @param connectionOptions the connection options of {@link DataHubConnectionOptions} (their
+     * @param connectionOptions the connection options of {@link DataHubConnectorOptions} (their
      *     keys or fallback keys), e.g. {@code endpoint}, {@code access-id}, {@code access-key}
      */
     public DataHubCatalog(String name, @Nullable String defaultDatabase, Map<String, String> connectionOptions) {
@@ -95,9 +100,9 @@ public class DataHubCatalog implements Catalog {
         this.name = name;
         this.defaultDatabase = StringUtils.isNullOrWhitespaceOnly(defaultDatabase) ? null : defaultDatabase;
         Map<String, String> options = byPrimaryKey(connectionOptions);
-        this.connection = DataHubConnectionOptions.toConnection(Configuration.fromMap(options));
+        this.connection = DataHubConnection.fromOptions(Configuration.fromMap(options));
         Map<String, String> shown = new LinkedHashMap<>(options);
-        shown.keySet().removeIf(DataHubConnectionOptions::isSensitive);
+        shown.keySet().removeIf(DataHubConnectorOptions::isSensitive);
         this.tableConnectionOptions = Collections.unmodifiableMap(shown);
         this.tableFactory = new DataHubCatalogTableFactory(options);
     }
@@ -132,8 +137,8 @@ public class DataHubCatalog implements Catalog {
     }
 
     private static Set<ConfigOption<?>> connectionOptions() {
-        Set<ConfigOption<?>> all = new LinkedHashSet<>(DataHubConnectionOptions.requiredOptions());
-        all.addAll(DataHubConnectionOptions.optionalOptions());
+        Set<ConfigOption<?>> all = new LinkedHashSet<>(DataHubConnectorOptions.requiredConnectionOptions());
+        all.addAll(DataHubConnectorOptions.optionalConnectionOptions());
         return all;
     }
 
@@ -157,7 +162,7 @@ public class DataHubCatalog implements Catalog {
             } else if (!databaseExists(defaultDatabase)) {
                 throw new CatalogException("The default database (project) '" + defaultDatabase + "' of catalog '"
                         + name + "' does not exist at " + connection.getEndpoint() + ". Create the project or"
-                        + " change option '" + DataHubCatalogOptions.DEFAULT_DATABASE.key() + "'.");
+                        + " change option '" + DEFAULT_DATABASE.key() + "'.");
             }
         } catch (DataHubException e) {
             close();
@@ -331,8 +336,8 @@ public class DataHubCatalog implements Catalog {
         Map<String, String> options = new LinkedHashMap<>();
         options.put(FactoryUtil.CONNECTOR.key(), DataHubDynamicTableFactory.IDENTIFIER);
         options.putAll(tableConnectionOptions);
-        options.put(DataHubTableOptions.PROJECT.key(), tablePath.getDatabaseName());
-        options.put(DataHubTableOptions.TOPIC.key(), tablePath.getObjectName());
+        options.put(PROJECT.key(), tablePath.getDatabaseName());
+        options.put(TOPIC.key(), tablePath.getObjectName());
         return CatalogTable.newBuilder()
                 .schema(TopicTables.schemaOf(topic))
                 .comment(topic.getComment())
@@ -393,8 +398,8 @@ public class DataHubCatalog implements Catalog {
         }
         ResolvedCatalogTable resolved = (ResolvedCatalogTable) table;
         Configuration options = createOptions(tablePath, resolved.getOptions());
-        int shardCount = positive(tablePath, options, DataHubCatalogOptions.SHARD_COUNT);
-        int lifecycle = positive(tablePath, options, DataHubCatalogOptions.LIFECYCLE);
+        int shardCount = positive(tablePath, options, SHARD_COUNT);
+        int lifecycle = positive(tablePath, options, LIFECYCLE);
         RecordSchema schema = TopicTables.recordSchemaOf(tablePath, resolved);
         requireDatabase(tablePath.getDatabaseName());
         try {
@@ -417,8 +422,8 @@ public class DataHubCatalog implements Catalog {
      * would be silently lost, so it is rejected.
      */
     private static Configuration createOptions(ObjectPath tablePath, Map<String, String> options) {
-        Set<String> supported = new TreeSet<>(List.of(DataHubCatalogOptions.SHARD_COUNT.key(),
-                DataHubCatalogOptions.LIFECYCLE.key()));
+        Set<String> supported = new TreeSet<>(List.of(SHARD_COUNT.key(),
+                LIFECYCLE.key()));
         for (Map.Entry<String, String> option : options.entrySet()) {
             String key = option.getKey();
             boolean connector = key.equals(FactoryUtil.CONNECTOR.key())

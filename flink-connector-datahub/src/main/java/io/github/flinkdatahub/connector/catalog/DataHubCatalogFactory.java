@@ -1,6 +1,6 @@
 package io.github.flinkdatahub.connector.catalog;
 
-import io.github.flinkdatahub.connector.common.DataHubConnectionOptions;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
@@ -13,6 +13,9 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.DEFAULT_DATABASE;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.IDENTIFIER;
+
 /**
  * Creates a {@link DataHubCatalog}: {@code CREATE CATALOG dh WITH ('type' = 'datahub', 'endpoint' =
  * '...', 'access-id' = '...', 'access-key' = '...', 'default-database' = '<project>')}.
@@ -22,18 +25,18 @@ public class DataHubCatalogFactory implements CatalogFactory {
 
     @Override
     public String factoryIdentifier() {
-        return DataHubCatalogOptions.IDENTIFIER;
+        return IDENTIFIER;
     }
 
     @Override
     public Set<ConfigOption<?>> requiredOptions() {
-        return DataHubConnectionOptions.requiredOptions();
+        return DataHubConnectorOptions.requiredConnectionOptions();
     }
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        Set<ConfigOption<?>> options = new LinkedHashSet<>(DataHubConnectionOptions.optionalOptions());
-        options.add(DataHubCatalogOptions.DEFAULT_DATABASE);
+        Set<ConfigOption<?>> options = new LinkedHashSet<>(DataHubConnectorOptions.optionalConnectionOptions());
+        options.add(DEFAULT_DATABASE);
         return options;
     }
 
@@ -42,9 +45,9 @@ public class DataHubCatalogFactory implements CatalogFactory {
         FactoryUtil.CatalogFactoryHelper helper = FactoryUtil.createCatalogFactoryHelper(this, context);
         helper.validate();
         Map<String, String> connectionOptions = new HashMap<>(context.getOptions());
-        connectionOptions.remove(DataHubCatalogOptions.DEFAULT_DATABASE.key());
+        connectionOptions.remove(DEFAULT_DATABASE.key());
         connectionOptions.remove(FactoryUtil.PROPERTY_VERSION.key());
-        return new DataHubCatalog(context.getName(), helper.getOptions().get(DataHubCatalogOptions.DEFAULT_DATABASE),
+        return new DataHubCatalog(context.getName(), helper.getOptions().get(DEFAULT_DATABASE),
                 connectionOptions);
     }
 }

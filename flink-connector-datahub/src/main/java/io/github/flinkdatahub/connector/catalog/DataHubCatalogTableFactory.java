@@ -1,7 +1,6 @@
 package io.github.flinkdatahub.connector.catalog;
 
 import io.github.flinkdatahub.connector.table.DataHubDynamicTableFactory;
-import io.github.flinkdatahub.connector.table.DataHubTableOptions;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
@@ -18,6 +17,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.LIFECYCLE;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.PROJECT;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SHARD_COUNT;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.TOPIC;
+
 /**
  * The table factory the catalog hands to the planner for its tables: the {@code 'connector' =
  * 'datahub'} factory ({@link DataHubDynamicTableFactory}), given the catalog's connection,
@@ -30,8 +34,8 @@ import java.util.Set;
 @Internal
 final class DataHubCatalogTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
     /** Options of CREATE TABLE in the catalog, meaningless to the connector. */
-    private static final Set<String> CREATE_ONLY = Set.of(DataHubCatalogOptions.SHARD_COUNT.key(),
-            DataHubCatalogOptions.LIFECYCLE.key());
+    private static final Set<String> CREATE_ONLY = Set.of(SHARD_COUNT.key(),
+            LIFECYCLE.key());
 
     private final DataHubDynamicTableFactory delegate = new DataHubDynamicTableFactory();
     private final Map<String, String> connectionOptions;
@@ -75,8 +79,8 @@ final class DataHubCatalogTableFactory implements DynamicTableSourceFactory, Dyn
         ObjectIdentifier id = context.getObjectIdentifier();
         Map<String, String> options = new HashMap<>(connectionOptions);
         options.put(FactoryUtil.CONNECTOR.key(), DataHubDynamicTableFactory.IDENTIFIER);
-        options.put(DataHubTableOptions.PROJECT.key(), id.getDatabaseName());
-        options.put(DataHubTableOptions.TOPIC.key(), id.getObjectName());
+        options.put(PROJECT.key(), id.getDatabaseName());
+        options.put(TOPIC.key(), id.getObjectName());
         context.getCatalogTable().getOptions().forEach((k, v) -> {
             if (!CREATE_ONLY.contains(k)) {
                 options.put(k, v);

@@ -1,6 +1,7 @@
 package io.github.flinkdatahub.connector.sink;
 
 import io.github.flinkdatahub.client.exception.NameRules;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.routing.DataHubRouting;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
@@ -16,9 +17,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.MAX_RECORDS_PER_REQUEST;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.MAX_REQUEST_BYTES;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_BATCH_MAX_BYTES;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_BATCH_MAX_RECORDS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_BUFFER_MAX_BYTES;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_BUFFER_MAX_RECORDS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_DELIVERY_GUARANTEE;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_FLUSH_INTERVAL;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_HASH_FIELDS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_MAX_IN_FLIGHT_REQUESTS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_INITIAL_BACKOFF;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_MAX_BACKOFF;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_MAX_RETRIES;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_TIMEOUT;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_SHARD_ID;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_SHARD_REFRESH_INTERVAL;
+
 /**
  * Builds a {@link DataHubSink}; connection, project, topic and serializer are required, the rest
- * defaults to {@link DataHubSinkOptions}.
+ * defaults to {@link DataHubConnectorOptions}.
  */
 @PublicEvolving
 public final class DataHubSinkBuilder<T> {
@@ -27,18 +45,18 @@ public final class DataHubSinkBuilder<T> {
     private String topic;
     private DataHubSerializationSchema<T> serializer;
     private DataHubRouting routing = DataHubRouting.roundRobin();
-    private int batchMaxRecords = DataHubSinkOptions.BATCH_MAX_RECORDS.defaultValue();
-    private long batchMaxBytes = DataHubSinkOptions.BATCH_MAX_BYTES.defaultValue().getBytes();
-    private Duration flushInterval = DataHubSinkOptions.FLUSH_INTERVAL.defaultValue();
-    private int maxInFlightRequests = DataHubSinkOptions.MAX_IN_FLIGHT_REQUESTS.defaultValue();
-    private int bufferMaxRecords = DataHubSinkOptions.BUFFER_MAX_RECORDS.defaultValue();
-    private long bufferMaxBytes = DataHubSinkOptions.BUFFER_MAX_BYTES.defaultValue().getBytes();
-    private int maxRetries = DataHubSinkOptions.RETRY_MAX_RETRIES.defaultValue();
-    private Duration retryTimeout = DataHubSinkOptions.RETRY_TIMEOUT.defaultValue();
-    private Duration initialBackoff = DataHubSinkOptions.RETRY_INITIAL_BACKOFF.defaultValue();
-    private Duration maxBackoff = DataHubSinkOptions.RETRY_MAX_BACKOFF.defaultValue();
-    private Duration shardRefreshInterval = DataHubSinkOptions.SHARD_REFRESH_INTERVAL.defaultValue();
-    private DeliveryGuarantee deliveryGuarantee = DataHubSinkOptions.DELIVERY_GUARANTEE.defaultValue();
+    private int batchMaxRecords = SINK_BATCH_MAX_RECORDS.defaultValue();
+    private long batchMaxBytes = SINK_BATCH_MAX_BYTES.defaultValue().getBytes();
+    private Duration flushInterval = SINK_FLUSH_INTERVAL.defaultValue();
+    private int maxInFlightRequests = SINK_MAX_IN_FLIGHT_REQUESTS.defaultValue();
+    private int bufferMaxRecords = SINK_BUFFER_MAX_RECORDS.defaultValue();
+    private long bufferMaxBytes = SINK_BUFFER_MAX_BYTES.defaultValue().getBytes();
+    private int maxRetries = SINK_RETRY_MAX_RETRIES.defaultValue();
+    private Duration retryTimeout = SINK_RETRY_TIMEOUT.defaultValue();
+    private Duration initialBackoff = SINK_RETRY_INITIAL_BACKOFF.defaultValue();
+    private Duration maxBackoff = SINK_RETRY_MAX_BACKOFF.defaultValue();
+    private Duration shardRefreshInterval = SINK_SHARD_REFRESH_INTERVAL.defaultValue();
+    private DeliveryGuarantee deliveryGuarantee = SINK_DELIVERY_GUARANTEE.defaultValue();
 
     DataHubSinkBuilder() {}
 
@@ -81,32 +99,32 @@ public final class DataHubSinkBuilder<T> {
 
     /** Records per put, 1-10000. */
     public DataHubSinkBuilder<T> setBatchMaxRecords(int records) {
-        Preconditions.checkArgument(records >= 1 && records <= DataHubSinkOptions.MAX_RECORDS_PER_REQUEST,
-                "%s must be between 1 and %s, got %s", DataHubSinkOptions.BATCH_MAX_RECORDS.key(),
-                DataHubSinkOptions.MAX_RECORDS_PER_REQUEST, records);
+        Preconditions.checkArgument(records >= 1 && records <= MAX_RECORDS_PER_REQUEST,
+                "%s must be between 1 and %s, got %s", SINK_BATCH_MAX_RECORDS.key(),
+                MAX_RECORDS_PER_REQUEST, records);
         this.batchMaxRecords = records;
         return this;
     }
 
     /** Estimated bytes per put, 1 KiB to 4 MiB. */
     public DataHubSinkBuilder<T> setBatchMaxBytes(long bytes) {
-        Preconditions.checkArgument(bytes >= 1024 && bytes <= DataHubSinkOptions.MAX_REQUEST_BYTES,
+        Preconditions.checkArgument(bytes >= 1024 && bytes <= MAX_REQUEST_BYTES,
                 "%s must be between 1 KiB and 4 MiB (the service's request limit), got %s bytes",
-                DataHubSinkOptions.BATCH_MAX_BYTES.key(), bytes);
+                SINK_BATCH_MAX_BYTES.key(), bytes);
         this.batchMaxBytes = bytes;
         return this;
     }
 
     public DataHubSinkBuilder<T> setFlushInterval(Duration interval) {
         Preconditions.checkArgument(interval != null && interval.toMillis() >= 1, "%s must be at least 1 ms, got %s",
-                DataHubSinkOptions.FLUSH_INTERVAL.key(), interval);
+                SINK_FLUSH_INTERVAL.key(), interval);
         this.flushInterval = interval;
         return this;
     }
 
     public DataHubSinkBuilder<T> setMaxInFlightRequests(int requests) {
         Preconditions.checkArgument(requests >= 1, "%s must be >= 1, got %s",
-                DataHubSinkOptions.MAX_IN_FLIGHT_REQUESTS.key(), requests);
+                SINK_MAX_IN_FLIGHT_REQUESTS.key(), requests);
         this.maxInFlightRequests = requests;
         return this;
     }
@@ -114,20 +132,23 @@ public final class DataHubSinkBuilder<T> {
     /** Unsent records (and their estimated bytes) a writer holds before it blocks. */
     public DataHubSinkBuilder<T> setBufferLimits(int maxRecords, long maxBytes) {
         Preconditions.checkArgument(maxRecords >= 1, "%s must be >= 1, got %s",
-                DataHubSinkOptions.BUFFER_MAX_RECORDS.key(), maxRecords);
+                SINK_BUFFER_MAX_RECORDS.key(), maxRecords);
         Preconditions.checkArgument(maxBytes >= 1024, "%s must be at least 1 KiB, got %s bytes",
-                DataHubSinkOptions.BUFFER_MAX_BYTES.key(), maxBytes);
+                SINK_BUFFER_MAX_BYTES.key(), maxBytes);
         this.bufferMaxRecords = maxRecords;
         this.bufferMaxBytes = maxBytes;
         return this;
     }
 
-    /** The retry budget of one record: at most {@code maxRetries} retries and {@code timeout} from its first failure. */
+    /**
+     * The retry budget of one record: at most {@code maxRetries} retries and {@code timeout} from its
+     * first failure.
+     */
     public DataHubSinkBuilder<T> setRetryBudget(int maxRetries, Duration timeout) {
         Preconditions.checkArgument(maxRetries >= 0, "%s must be >= 0, got %s",
-                DataHubSinkOptions.RETRY_MAX_RETRIES.key(), maxRetries);
+                SINK_RETRY_MAX_RETRIES.key(), maxRetries);
         Preconditions.checkArgument(timeout != null && !timeout.isNegative(), "%s must be >= 0, got %s",
-                DataHubSinkOptions.RETRY_TIMEOUT.key(), timeout);
+                SINK_RETRY_TIMEOUT.key(), timeout);
         this.maxRetries = maxRetries;
         this.retryTimeout = timeout;
         return this;
@@ -135,9 +156,9 @@ public final class DataHubSinkBuilder<T> {
 
     public DataHubSinkBuilder<T> setRetryBackoff(Duration initial, Duration max) {
         Preconditions.checkArgument(initial != null && initial.toMillis() >= 1, "%s must be at least 1 ms, got %s",
-                DataHubSinkOptions.RETRY_INITIAL_BACKOFF.key(), initial);
+                SINK_RETRY_INITIAL_BACKOFF.key(), initial);
         Preconditions.checkArgument(max != null && max.compareTo(initial) >= 0, "%s must be >= %s, got %s",
-                DataHubSinkOptions.RETRY_MAX_BACKOFF.key(), DataHubSinkOptions.RETRY_INITIAL_BACKOFF.key(), max);
+                SINK_RETRY_MAX_BACKOFF.key(), SINK_RETRY_INITIAL_BACKOFF.key(), max);
         this.initialBackoff = initial;
         this.maxBackoff = max;
         return this;
@@ -145,7 +166,7 @@ public final class DataHubSinkBuilder<T> {
 
     public DataHubSinkBuilder<T> setShardRefreshInterval(Duration interval) {
         Preconditions.checkArgument(interval != null && interval.toMillis() >= 1, "%s must be at least 1 ms, got %s",
-                DataHubSinkOptions.SHARD_REFRESH_INTERVAL.key(), interval);
+                SINK_SHARD_REFRESH_INTERVAL.key(), interval);
         this.shardRefreshInterval = interval;
         return this;
     }
@@ -158,37 +179,37 @@ public final class DataHubSinkBuilder<T> {
         Preconditions.checkArgument(guarantee != null && guarantee != DeliveryGuarantee.EXACTLY_ONCE,
                 "%s=%s is not possible: DataHub has no transactions, so a restarted job may write records again."
                         + " Use at-least-once (and deduplicate downstream if needed) or none",
-                DataHubSinkOptions.DELIVERY_GUARANTEE.key(), guarantee);
+                SINK_DELIVERY_GUARANTEE.key(), guarantee);
         this.deliveryGuarantee = guarantee;
         return this;
     }
 
     /**
-     * Applies every {@link DataHubSinkOptions} set in {@code options} (also under its fallback
+     * Applies every {@link DataHubConnectorOptions} set in {@code options} (also under its fallback
      * key); options not set keep the builder's values.
      */
     public DataHubSinkBuilder<T> setOptions(ReadableConfig options) {
-        options.getOptional(DataHubSinkOptions.BATCH_MAX_RECORDS).ifPresent(this::setBatchMaxRecords);
-        options.getOptional(DataHubSinkOptions.BATCH_MAX_BYTES).ifPresent(m -> setBatchMaxBytes(m.getBytes()));
-        options.getOptional(DataHubSinkOptions.FLUSH_INTERVAL).ifPresent(this::setFlushInterval);
-        options.getOptional(DataHubSinkOptions.MAX_IN_FLIGHT_REQUESTS).ifPresent(this::setMaxInFlightRequests);
-        setBufferLimits(options.getOptional(DataHubSinkOptions.BUFFER_MAX_RECORDS).orElse(bufferMaxRecords),
-                options.getOptional(DataHubSinkOptions.BUFFER_MAX_BYTES).map(m -> m.getBytes()).orElse(bufferMaxBytes));
-        setRetryBudget(options.getOptional(DataHubSinkOptions.RETRY_MAX_RETRIES).orElse(maxRetries),
-                options.getOptional(DataHubSinkOptions.RETRY_TIMEOUT).orElse(retryTimeout));
-        setRetryBackoff(options.getOptional(DataHubSinkOptions.RETRY_INITIAL_BACKOFF).orElse(initialBackoff),
-                options.getOptional(DataHubSinkOptions.RETRY_MAX_BACKOFF).orElse(maxBackoff));
-        options.getOptional(DataHubSinkOptions.SHARD_REFRESH_INTERVAL).ifPresent(this::setShardRefreshInterval);
-        options.getOptional(DataHubSinkOptions.DELIVERY_GUARANTEE).ifPresent(this::setDeliveryGuarantee);
-        String hashFields = options.getOptional(DataHubSinkOptions.HASH_FIELDS).orElse(null);
-        String shardId = options.getOptional(DataHubSinkOptions.SHARD_ID).orElse(null);
+        options.getOptional(SINK_BATCH_MAX_RECORDS).ifPresent(this::setBatchMaxRecords);
+        options.getOptional(SINK_BATCH_MAX_BYTES).ifPresent(m -> setBatchMaxBytes(m.getBytes()));
+        options.getOptional(SINK_FLUSH_INTERVAL).ifPresent(this::setFlushInterval);
+        options.getOptional(SINK_MAX_IN_FLIGHT_REQUESTS).ifPresent(this::setMaxInFlightRequests);
+        setBufferLimits(options.getOptional(SINK_BUFFER_MAX_RECORDS).orElse(bufferMaxRecords),
+                options.getOptional(SINK_BUFFER_MAX_BYTES).map(m -> m.getBytes()).orElse(bufferMaxBytes));
+        setRetryBudget(options.getOptional(SINK_RETRY_MAX_RETRIES).orElse(maxRetries),
+                options.getOptional(SINK_RETRY_TIMEOUT).orElse(retryTimeout));
+        setRetryBackoff(options.getOptional(SINK_RETRY_INITIAL_BACKOFF).orElse(initialBackoff),
+                options.getOptional(SINK_RETRY_MAX_BACKOFF).orElse(maxBackoff));
+        options.getOptional(SINK_SHARD_REFRESH_INTERVAL).ifPresent(this::setShardRefreshInterval);
+        options.getOptional(SINK_DELIVERY_GUARANTEE).ifPresent(this::setDeliveryGuarantee);
+        String hashFields = options.getOptional(SINK_HASH_FIELDS).orElse(null);
+        String shardId = options.getOptional(SINK_SHARD_ID).orElse(null);
         Preconditions.checkArgument(hashFields == null || shardId == null, "Set either %s or %s, not both",
-                DataHubSinkOptions.HASH_FIELDS.key(), DataHubSinkOptions.SHARD_ID.key());
+                SINK_HASH_FIELDS.key(), SINK_SHARD_ID.key());
         if (hashFields != null) {
             List<String> fields = Arrays.stream(hashFields.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                     .collect(Collectors.toList());
             Preconditions.checkArgument(!fields.isEmpty(), "%s lists no field: '%s'",
-                    DataHubSinkOptions.HASH_FIELDS.key(), hashFields);
+                    SINK_HASH_FIELDS.key(), hashFields);
             setRouting(DataHubRouting.byKeyFields(fields));
         }
         if (shardId != null) {
@@ -206,10 +227,10 @@ public final class DataHubSinkBuilder<T> {
         Preconditions.checkArgument(serializer != null, "A serializer is required: setSerializer(...), e.g."
                 + " DataHubSerializationSchema.rowDataToTuple(rowType) or blobBytes()");
         Preconditions.checkArgument(bufferMaxRecords >= batchMaxRecords, "%s (%s) must be >= %s (%s)",
-                DataHubSinkOptions.BUFFER_MAX_RECORDS.key(), bufferMaxRecords,
-                DataHubSinkOptions.BATCH_MAX_RECORDS.key(), batchMaxRecords);
+                SINK_BUFFER_MAX_RECORDS.key(), bufferMaxRecords,
+                SINK_BATCH_MAX_RECORDS.key(), batchMaxRecords);
         Preconditions.checkArgument(bufferMaxBytes >= batchMaxBytes, "%s (%s bytes) must be >= %s (%s bytes)",
-                DataHubSinkOptions.BUFFER_MAX_BYTES.key(), bufferMaxBytes, DataHubSinkOptions.BATCH_MAX_BYTES.key(),
+                SINK_BUFFER_MAX_BYTES.key(), bufferMaxBytes, SINK_BATCH_MAX_BYTES.key(),
                 batchMaxBytes);
         WriterConfig config = new WriterConfig(batchMaxRecords, batchMaxBytes, flushInterval, maxInFlightRequests,
                 bufferMaxRecords, bufferMaxBytes, maxRetries, retryTimeout, initialBackoff, maxBackoff,

@@ -10,6 +10,12 @@ import org.apache.flink.util.Preconditions;
 
 import java.time.Duration;
 
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_EMPTY_INTERVAL;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BACKOFF;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_RECORDS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SHARD_DISCOVERY_INTERVAL;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT;
+
 /** Builds a {@link DataHubSource}; connection, project, topic and deserializer are required. */
 @PublicEvolving
 public final class DataHubSourceBuilder<T> {
@@ -20,11 +26,11 @@ public final class DataHubSourceBuilder<T> {
     private StartingPosition startingPosition = StartingPosition.earliest();
     private StoppingPosition stoppingPosition;
     private DataHubDeserializationSchema<T> deserializer;
-    private Duration discoveryInterval = DataHubSourceOptions.SHARD_DISCOVERY_INTERVAL.defaultValue();
-    private int maxRecordsPerFetch = DataHubSourceOptions.FETCH_MAX_RECORDS.defaultValue();
-    private Duration emptyFetchInterval = DataHubSourceOptions.FETCH_EMPTY_INTERVAL.defaultValue();
-    private Duration maxBackoff = DataHubSourceOptions.FETCH_MAX_BACKOFF.defaultValue();
-    private boolean commitOffsets = DataHubSourceOptions.COMMIT_ON_CHECKPOINT.defaultValue();
+    private Duration discoveryInterval = SCAN_SHARD_DISCOVERY_INTERVAL.defaultValue();
+    private int maxRecordsPerFetch = SCAN_FETCH_MAX_RECORDS.defaultValue();
+    private Duration emptyFetchInterval = SCAN_FETCH_EMPTY_INTERVAL.defaultValue();
+    private Duration maxBackoff = SCAN_FETCH_MAX_BACKOFF.defaultValue();
+    private boolean commitOffsets = SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT.defaultValue();
     private ShardAssigner assigner = ShardAssigner.uniform();
 
     DataHubSourceBuilder() {}
@@ -73,7 +79,7 @@ public final class DataHubSourceBuilder<T> {
 
     public DataHubSourceBuilder<T> setShardDiscoveryInterval(Duration interval) {
         Preconditions.checkArgument(interval != null && !interval.isNegative() && !interval.isZero(),
-                "%s must be positive, got %s", DataHubSourceOptions.SHARD_DISCOVERY_INTERVAL.key(), interval);
+                "%s must be positive, got %s", SCAN_SHARD_DISCOVERY_INTERVAL.key(), interval);
         this.discoveryInterval = interval;
         return this;
     }
@@ -81,21 +87,21 @@ public final class DataHubSourceBuilder<T> {
     /** Records per read of a shard, 1-1000. */
     public DataHubSourceBuilder<T> setMaxRecordsPerFetch(int maxRecords) {
         Preconditions.checkArgument(maxRecords >= 1 && maxRecords <= 1000, "%s must be between 1 and 1000, got %s",
-                DataHubSourceOptions.FETCH_MAX_RECORDS.key(), maxRecords);
+                SCAN_FETCH_MAX_RECORDS.key(), maxRecords);
         this.maxRecordsPerFetch = maxRecords;
         return this;
     }
 
     public DataHubSourceBuilder<T> setEmptyFetchInterval(Duration interval) {
         Preconditions.checkArgument(interval != null && !interval.isNegative(), "%s must be >= 0, got %s",
-                DataHubSourceOptions.FETCH_EMPTY_INTERVAL.key(), interval);
+                SCAN_FETCH_EMPTY_INTERVAL.key(), interval);
         this.emptyFetchInterval = interval;
         return this;
     }
 
     public DataHubSourceBuilder<T> setMaxBackoff(Duration maxBackoff) {
         Preconditions.checkArgument(maxBackoff != null && maxBackoff.toMillis() >= 100, "%s must be >= 100 ms, got %s",
-                DataHubSourceOptions.FETCH_MAX_BACKOFF.key(), maxBackoff);
+                SCAN_FETCH_MAX_BACKOFF.key(), maxBackoff);
         this.maxBackoff = maxBackoff;
         return this;
     }

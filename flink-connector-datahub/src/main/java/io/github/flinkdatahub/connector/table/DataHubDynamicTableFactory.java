@@ -8,19 +8,17 @@ import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
-import io.github.flinkdatahub.connector.common.DataHubConnectionOptions;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions;
 import io.github.flinkdatahub.connector.sink.DataHubSink;
 import io.github.flinkdatahub.connector.sink.DataHubSinkBuilder;
-import io.github.flinkdatahub.connector.sink.DataHubSinkOptions;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
 import io.github.flinkdatahub.connector.source.DataHubSource;
 import io.github.flinkdatahub.connector.source.DataHubSourceBuilder;
-import io.github.flinkdatahub.connector.source.DataHubSourceOptions;
 import io.github.flinkdatahub.connector.source.StartingPosition;
 import io.github.flinkdatahub.connector.source.StoppingPosition;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
-import io.github.flinkdatahub.connector.table.DataHubTableOptions.BoundedMode;
-import io.github.flinkdatahub.connector.table.DataHubTableOptions.StartupMode;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions.BoundedMode;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions.StartupMode;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
@@ -64,6 +62,38 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.PROJECT;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_BOUNDED_MODE;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_BOUNDED_TIME;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_BOUNDED_TIMESTAMP_MILLIS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_EMPTY_INTERVAL;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BACKOFF;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_RECORDS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SHARD_DISCOVERY_INTERVAL;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_STARTUP_MODE;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_STARTUP_SPECIFIC_SEQUENCES;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_STARTUP_SUBSCRIPTION_RESET;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_STARTUP_TIME;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_STARTUP_TIMESTAMP_MILLIS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SUBSCRIPTION_ID;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_BATCH_MAX_BYTES;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_BATCH_MAX_RECORDS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_BUFFER_MAX_BYTES;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_BUFFER_MAX_RECORDS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_DELIVERY_GUARANTEE;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_FLUSH_INTERVAL;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_HASH_FIELDS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_MAX_IN_FLIGHT_REQUESTS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_INITIAL_BACKOFF;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_MAX_BACKOFF;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_MAX_RETRIES;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_TIMEOUT;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_SHARD_ID;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_SHARD_REFRESH_INTERVAL;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.TOPIC;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.VVR_TIME_PATTERN;
+
 /**
  * {@code 'connector' = 'datahub'}: a DataHub topic as a SQL source and sink. The topic is read at
  * planning time, so declared columns are checked against a tuple topic's fields (by name, ignoring
@@ -78,7 +108,7 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
     public static final String PROPERTIES_PREFIX = "properties.";
 
     private static final DateTimeFormatter VVR_TIME = DateTimeFormatter.ofPattern(
-            DataHubTableOptions.VVR_TIME_PATTERN, Locale.ROOT);
+            VVR_TIME_PATTERN, Locale.ROOT);
 
     @Override
     public String factoryIdentifier() {
@@ -87,47 +117,47 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
 
     @Override
     public Set<ConfigOption<?>> requiredOptions() {
-        Set<ConfigOption<?>> options = DataHubConnectionOptions.requiredOptions();
-        options.add(DataHubTableOptions.PROJECT);
-        options.add(DataHubTableOptions.TOPIC);
+        Set<ConfigOption<?>> options = DataHubConnectorOptions.requiredConnectionOptions();
+        options.add(PROJECT);
+        options.add(TOPIC);
         return options;
     }
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        Set<ConfigOption<?>> options = DataHubConnectionOptions.optionalOptions();
+        Set<ConfigOption<?>> options = DataHubConnectorOptions.optionalConnectionOptions();
         options.addAll(Arrays.asList(
                 FactoryUtil.FORMAT,
                 FactoryUtil.SOURCE_PARALLELISM,
                 FactoryUtil.SINK_PARALLELISM,
-                DataHubTableOptions.SUBSCRIPTION_ID,
-                DataHubTableOptions.STARTUP_MODE,
-                DataHubTableOptions.STARTUP_SUBSCRIPTION_RESET,
-                DataHubTableOptions.STARTUP_TIMESTAMP_MILLIS,
-                DataHubTableOptions.STARTUP_TIME,
-                DataHubTableOptions.STARTUP_SPECIFIC_SEQUENCES,
-                DataHubTableOptions.BOUNDED_MODE,
-                DataHubTableOptions.BOUNDED_TIMESTAMP_MILLIS,
-                DataHubTableOptions.BOUNDED_TIME,
-                DataHubSourceOptions.SHARD_DISCOVERY_INTERVAL,
-                DataHubSourceOptions.FETCH_MAX_RECORDS,
-                DataHubSourceOptions.FETCH_EMPTY_INTERVAL,
-                DataHubSourceOptions.FETCH_MAX_BACKOFF,
-                DataHubSourceOptions.COMMIT_ON_CHECKPOINT,
-                DataHubSinkOptions.BATCH_MAX_RECORDS,
-                DataHubSinkOptions.BATCH_MAX_BYTES,
-                DataHubSinkOptions.FLUSH_INTERVAL,
-                DataHubSinkOptions.HASH_FIELDS,
-                DataHubSinkOptions.SHARD_ID,
-                DataHubSinkOptions.DELIVERY_GUARANTEE,
-                DataHubSinkOptions.MAX_IN_FLIGHT_REQUESTS,
-                DataHubSinkOptions.BUFFER_MAX_RECORDS,
-                DataHubSinkOptions.BUFFER_MAX_BYTES,
-                DataHubSinkOptions.RETRY_MAX_RETRIES,
-                DataHubSinkOptions.RETRY_TIMEOUT,
-                DataHubSinkOptions.RETRY_INITIAL_BACKOFF,
-                DataHubSinkOptions.RETRY_MAX_BACKOFF,
-                DataHubSinkOptions.SHARD_REFRESH_INTERVAL));
+                SCAN_SUBSCRIPTION_ID,
+                SCAN_STARTUP_MODE,
+                SCAN_STARTUP_SUBSCRIPTION_RESET,
+                SCAN_STARTUP_TIMESTAMP_MILLIS,
+                SCAN_STARTUP_TIME,
+                SCAN_STARTUP_SPECIFIC_SEQUENCES,
+                SCAN_BOUNDED_MODE,
+                SCAN_BOUNDED_TIMESTAMP_MILLIS,
+                SCAN_BOUNDED_TIME,
+                SCAN_SHARD_DISCOVERY_INTERVAL,
+                SCAN_FETCH_MAX_RECORDS,
+                SCAN_FETCH_EMPTY_INTERVAL,
+                SCAN_FETCH_MAX_BACKOFF,
+                SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT,
+                SINK_BATCH_MAX_RECORDS,
+                SINK_BATCH_MAX_BYTES,
+                SINK_FLUSH_INTERVAL,
+                SINK_HASH_FIELDS,
+                SINK_SHARD_ID,
+                SINK_DELIVERY_GUARANTEE,
+                SINK_MAX_IN_FLIGHT_REQUESTS,
+                SINK_BUFFER_MAX_RECORDS,
+                SINK_BUFFER_MAX_BYTES,
+                SINK_RETRY_MAX_RETRIES,
+                SINK_RETRY_TIMEOUT,
+                SINK_RETRY_INITIAL_BACKOFF,
+                SINK_RETRY_MAX_BACKOFF,
+                SINK_SHARD_REFRESH_INTERVAL));
         return options;
     }
 
@@ -147,7 +177,7 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
         ZoneId zone = sessionZone(context);
         StartingPosition start = startingPosition(options, zone);
         StoppingPosition stop = stoppingPosition(options, zone);
-        String subscription = options.getOptional(DataHubTableOptions.SUBSCRIPTION_ID).orElse(null);
+        String subscription = options.getOptional(SCAN_SUBSCRIPTION_ID).orElse(null);
         DataHubConnection connection = topic.connection;
         Function<DataHubDeserializationSchema<RowData>, DataHubSource<RowData>> sources = d -> {
             DataHubSourceBuilder<RowData> b = DataHubSource.<RowData>builder()
@@ -156,11 +186,11 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
                     .setTopic(topic.topic)
                     .setSubscriptionId(subscription)
                     .setStartingPosition(start)
-                    .setShardDiscoveryInterval(options.get(DataHubSourceOptions.SHARD_DISCOVERY_INTERVAL))
-                    .setMaxRecordsPerFetch(options.get(DataHubSourceOptions.FETCH_MAX_RECORDS))
-                    .setEmptyFetchInterval(options.get(DataHubSourceOptions.FETCH_EMPTY_INTERVAL))
-                    .setMaxBackoff(options.get(DataHubSourceOptions.FETCH_MAX_BACKOFF))
-                    .setCommitOffsetsOnCheckpoint(options.get(DataHubSourceOptions.COMMIT_ON_CHECKPOINT))
+                    .setShardDiscoveryInterval(options.get(SCAN_SHARD_DISCOVERY_INTERVAL))
+                    .setMaxRecordsPerFetch(options.get(SCAN_FETCH_MAX_RECORDS))
+                    .setEmptyFetchInterval(options.get(SCAN_FETCH_EMPTY_INTERVAL))
+                    .setMaxBackoff(options.get(SCAN_FETCH_MAX_BACKOFF))
+                    .setCommitOffsetsOnCheckpoint(options.get(SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT))
                     .setDeserializer(d);
             if (stop != null) {
                 b.setBounded(stop);
@@ -186,7 +216,7 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
         Topic topic = Topic.read(options);
         DataType physicalType = context.getPhysicalRowDataType();
         topic.checkColumns(physicalType, format != null, true);
-        options.getOptional(DataHubSinkOptions.HASH_FIELDS).ifPresent(topic::checkHashFields);
+        options.getOptional(SINK_HASH_FIELDS).ifPresent(topic::checkHashFields);
 
         DataHubConnection connection = topic.connection;
         Function<DataHubSerializationSchema<RowData>, DataHubSink<RowData>> sinks = s -> {
@@ -231,22 +261,22 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
     // ---------------------------------------------------------------- start and stop
 
     static StartingPosition startingPosition(ReadableConfig options, ZoneId zone) {
-        Long timestamp = timeOption(options, DataHubTableOptions.STARTUP_TIMESTAMP_MILLIS,
-                DataHubTableOptions.STARTUP_TIME, zone);
-        String sequences = options.getOptional(DataHubTableOptions.STARTUP_SPECIFIC_SEQUENCES).orElse(null);
-        boolean subscription = options.getOptional(DataHubTableOptions.SUBSCRIPTION_ID).isPresent();
-        StartupMode mode = options.getOptional(DataHubTableOptions.STARTUP_MODE).orElse(
+        Long timestamp = timeOption(options, SCAN_STARTUP_TIMESTAMP_MILLIS,
+                SCAN_STARTUP_TIME, zone);
+        String sequences = options.getOptional(SCAN_STARTUP_SPECIFIC_SEQUENCES).orElse(null);
+        boolean subscription = options.getOptional(SCAN_SUBSCRIPTION_ID).isPresent();
+        StartupMode mode = options.getOptional(SCAN_STARTUP_MODE).orElse(
                 timestamp != null ? StartupMode.TIMESTAMP
                         : sequences != null ? StartupMode.SPECIFIC_SEQUENCES
                         : subscription ? StartupMode.SUBSCRIPTION : StartupMode.LATEST);
-        String modeKey = DataHubTableOptions.STARTUP_MODE.key();
+        String modeKey = SCAN_STARTUP_MODE.key();
         if (mode != StartupMode.TIMESTAMP && timestamp != null) {
-            throw new ValidationException("A start time ('" + DataHubTableOptions.STARTUP_TIMESTAMP_MILLIS.key()
-                    + "' or '" + DataHubTableOptions.STARTUP_TIME.key() + "') is only used with '" + modeKey
+            throw new ValidationException("A start time ('" + SCAN_STARTUP_TIMESTAMP_MILLIS.key()
+                    + "' or '" + SCAN_STARTUP_TIME.key() + "') is only used with '" + modeKey
                     + "' = 'timestamp', but the mode is '" + mode + "'.");
         }
         if (mode != StartupMode.SPECIFIC_SEQUENCES && sequences != null) {
-            throw new ValidationException("'" + DataHubTableOptions.STARTUP_SPECIFIC_SEQUENCES.key() + "' is only used"
+            throw new ValidationException("'" + SCAN_STARTUP_SPECIFIC_SEQUENCES.key() + "' is only used"
                     + " with '" + modeKey + "' = 'specific-sequences', but the mode is '" + mode + "'.");
         }
         switch (mode) {
@@ -257,24 +287,24 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
             case TIMESTAMP:
                 if (timestamp == null) {
                     throw new ValidationException("'" + modeKey + "' = 'timestamp' needs '"
-                            + DataHubTableOptions.STARTUP_TIMESTAMP_MILLIS.key() + "' (ms since the epoch) or '"
-                            + DataHubTableOptions.STARTUP_TIME.key() + "' ('" + DataHubTableOptions.VVR_TIME_PATTERN
+                            + SCAN_STARTUP_TIMESTAMP_MILLIS.key() + "' (ms since the epoch) or '"
+                            + SCAN_STARTUP_TIME.key() + "' ('" + VVR_TIME_PATTERN
                             + "').");
                 }
                 return StartingPosition.fromTimestamp(timestamp);
             case SPECIFIC_SEQUENCES:
                 if (sequences == null) {
                     throw new ValidationException("'" + modeKey + "' = 'specific-sequences' needs '"
-                            + DataHubTableOptions.STARTUP_SPECIFIC_SEQUENCES.key()
+                            + SCAN_STARTUP_SPECIFIC_SEQUENCES.key()
                             + "', e.g. 'shard:0,sequence:42;shard:1,sequence:7'.");
                 }
                 return StartingPosition.fromSequences(parseSequences(sequences));
             case SUBSCRIPTION:
                 if (!subscription) {
                     throw new ValidationException("'" + modeKey + "' = 'subscription' needs '"
-                            + DataHubTableOptions.SUBSCRIPTION_ID.key() + "' (or 'subId').");
+                            + SCAN_SUBSCRIPTION_ID.key() + "' (or 'subId').");
                 }
-                return StartingPosition.fromSubscription(options.get(DataHubTableOptions.STARTUP_SUBSCRIPTION_RESET));
+                return StartingPosition.fromSubscription(options.get(SCAN_STARTUP_SUBSCRIPTION_RESET));
             default:
                 throw new IllegalStateException("Unhandled startup mode " + mode);
         }
@@ -282,14 +312,14 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
 
     @Nullable
     static StoppingPosition stoppingPosition(ReadableConfig options, ZoneId zone) {
-        Long timestamp = timeOption(options, DataHubTableOptions.BOUNDED_TIMESTAMP_MILLIS,
-                DataHubTableOptions.BOUNDED_TIME, zone);
-        BoundedMode mode = options.getOptional(DataHubTableOptions.BOUNDED_MODE)
+        Long timestamp = timeOption(options, SCAN_BOUNDED_TIMESTAMP_MILLIS,
+                SCAN_BOUNDED_TIME, zone);
+        BoundedMode mode = options.getOptional(SCAN_BOUNDED_MODE)
                 .orElse(timestamp != null ? BoundedMode.TIMESTAMP : BoundedMode.UNBOUNDED);
         if (mode != BoundedMode.TIMESTAMP && timestamp != null) {
-            throw new ValidationException("An end time ('" + DataHubTableOptions.BOUNDED_TIMESTAMP_MILLIS.key()
-                    + "' or '" + DataHubTableOptions.BOUNDED_TIME.key() + "') is only used with '"
-                    + DataHubTableOptions.BOUNDED_MODE.key() + "' = 'timestamp', but the mode is '" + mode + "'.");
+            throw new ValidationException("An end time ('" + SCAN_BOUNDED_TIMESTAMP_MILLIS.key()
+                    + "' or '" + SCAN_BOUNDED_TIME.key() + "') is only used with '"
+                    + SCAN_BOUNDED_MODE.key() + "' = 'timestamp', but the mode is '" + mode + "'.");
         }
         switch (mode) {
             case UNBOUNDED:
@@ -298,9 +328,9 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
                 return StoppingPosition.latest();
             case TIMESTAMP:
                 if (timestamp == null) {
-                    throw new ValidationException("'" + DataHubTableOptions.BOUNDED_MODE.key() + "' = 'timestamp' needs '"
-                            + DataHubTableOptions.BOUNDED_TIMESTAMP_MILLIS.key() + "' (ms since the epoch) or '"
-                            + DataHubTableOptions.BOUNDED_TIME.key() + "' ('" + DataHubTableOptions.VVR_TIME_PATTERN
+                    throw new ValidationException("'" + SCAN_BOUNDED_MODE.key() + "' = 'timestamp' needs '"
+                            + SCAN_BOUNDED_TIMESTAMP_MILLIS.key() + "' (ms since the epoch) or '"
+                            + SCAN_BOUNDED_TIME.key() + "' ('" + VVR_TIME_PATTERN
                             + "').");
                 }
                 return StoppingPosition.atTimestamp(timestamp);
@@ -329,7 +359,7 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
                 return LocalDateTime.parse(local.get().trim(), VVR_TIME).atZone(zone).toInstant().toEpochMilli();
             } catch (DateTimeParseException e) {
                 throw new ValidationException("'" + text.key() + "' must look like '"
-                        + DataHubTableOptions.VVR_TIME_PATTERN + "' (e.g. 2024-05-01 08:00:00), got '" + local.get()
+                        + VVR_TIME_PATTERN + "' (e.g. 2024-05-01 08:00:00), got '" + local.get()
                         + "'.", e);
             }
         }
@@ -338,7 +368,7 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
 
     /** Parses {@code shard:0,sequence:42;shard:1,sequence:7}. */
     static Map<String, Long> parseSequences(String value) {
-        String key = DataHubTableOptions.STARTUP_SPECIFIC_SEQUENCES.key();
+        String key = SCAN_STARTUP_SPECIFIC_SEQUENCES.key();
         Map<String, Long> out = new LinkedHashMap<>();
         for (String entry : value.split(";")) {
             if (entry.trim().isEmpty()) {
@@ -397,12 +427,12 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
         static Topic read(ReadableConfig options) {
             DataHubConnection connection;
             try {
-                connection = DataHubConnectionOptions.toConnection(options);
+                connection = DataHubConnection.fromOptions(options);
             } catch (IllegalArgumentException e) {
                 throw new ValidationException(e.getMessage(), e);
             }
-            String project = options.get(DataHubTableOptions.PROJECT).trim();
-            String topic = options.get(DataHubTableOptions.TOPIC).trim();
+            String project = options.get(PROJECT).trim();
+            String topic = options.get(TOPIC).trim();
             try (DataHubClient client = connection.openClient()) {
                 GetTopicResult t = client.getTopic(project, topic);
                 return new Topic(connection, project, topic,
@@ -479,13 +509,13 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
 
         void checkHashFields(String hashFields) {
             if (schema == null) {
-                throw new ValidationException("'" + DataHubSinkOptions.HASH_FIELDS.key() + "' needs a tuple topic;"
-                        + " DataHub topic " + path() + " is a blob topic. Use '" + DataHubSinkOptions.SHARD_ID.key()
+                throw new ValidationException("'" + SINK_HASH_FIELDS.key() + "' needs a tuple topic;"
+                        + " DataHub topic " + path() + " is a blob topic. Use '" + SINK_SHARD_ID.key()
                         + "' or leave routing round-robin.");
             }
             for (String f : hashFields.split(",")) {
                 if (!f.trim().isEmpty() && schema.indexOf(f.trim()) < 0) {
-                    throw new ValidationException("'" + DataHubSinkOptions.HASH_FIELDS.key() + "' names '" + f.trim()
+                    throw new ValidationException("'" + SINK_HASH_FIELDS.key() + "' names '" + f.trim()
                             + "', which is not a field of DataHub topic " + path() + " " + describe(schema) + ".");
                 }
             }

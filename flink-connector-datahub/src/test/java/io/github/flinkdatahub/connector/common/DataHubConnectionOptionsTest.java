@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.model.CompressFormat;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.ValidationException;
@@ -17,10 +18,10 @@ class DataHubConnectionOptionsTest {
 
     @Test
     void hostedConnectorKeysBuildTheSameConnectionAsFlinkStyleKeys() {
-        DataHubConnection camel = DataHubConnectionOptions.toConnection(Configuration.fromMap(Map.of(
+        DataHubConnection camel = DataHubConnection.fromOptions(Configuration.fromMap(Map.of(
                 "endPoint", "http://localhost:1", "accessId", "id", "accessKey", "key", "CompressType", "LZ4",
                 "retryInterval", "200 ms", "retryTimeout", "1 s")));
-        DataHubConnection flink = DataHubConnectionOptions.toConnection(Configuration.fromMap(Map.of(
+        DataHubConnection flink = DataHubConnection.fromOptions(Configuration.fromMap(Map.of(
                 "endpoint", "http://localhost:1", "access-id", "id", "access-key", "key", "client.compression", "lz4",
                 "client.retry.interval", "200ms", "client.retry.timeout", "1s")));
 
@@ -31,7 +32,7 @@ class DataHubConnectionOptionsTest {
 
     @Test
     void protocolIsParsedCaseInsensitively() {
-        DataHubConnection c = DataHubConnectionOptions.toConnection(Configuration.fromMap(Map.of(
+        DataHubConnection c = DataHubConnection.fromOptions(Configuration.fromMap(Map.of(
                 "endpoint", "http://localhost:1", "access-id", "id", "access-key", "key", "client.protocol", "batch")));
 
         assertThat(c.getWireMode()).isEqualTo(WireMode.BATCH);
@@ -39,7 +40,7 @@ class DataHubConnectionOptionsTest {
 
     @Test
     void missingAccessKeyNamesTheOptionAndNeverItsValue() {
-        assertThatThrownBy(() -> DataHubConnectionOptions.toConnection(Configuration.fromMap(Map.of(
+        assertThatThrownBy(() -> DataHubConnection.fromOptions(Configuration.fromMap(Map.of(
                 "endpoint", "http://localhost:1", "access-id", "id"))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("'access-key' is required");
@@ -47,24 +48,24 @@ class DataHubConnectionOptionsTest {
 
     @Test
     void connectionToStringHidesTheAccessKey() {
-        DataHubConnection c = DataHubConnectionOptions.toConnection(Configuration.fromMap(Map.of(
+        DataHubConnection c = DataHubConnection.fromOptions(Configuration.fromMap(Map.of(
                 "endpoint", "http://localhost:1", "access-id", "id", "access-key", "s3cr3t-value")));
 
         assertThat(c.toString()).doesNotContain("s3cr3t-value");
-        assertThat(DataHubConnectionOptions.isSensitive("accessKey")).isTrue();
-        assertThat(DataHubConnectionOptions.isSensitive("access-key")).isTrue();
-        assertThat(DataHubConnectionOptions.isSensitive("access-id")).isFalse();
+        assertThat(DataHubConnectorOptions.isSensitive("accessKey")).isTrue();
+        assertThat(DataHubConnectorOptions.isSensitive("access-key")).isTrue();
+        assertThat(DataHubConnectorOptions.isSensitive("access-id")).isFalse();
     }
 
     @Test
     void retryTimeoutBecomesTheRetriesWhoseBackoffsCoverIt() {
         // 100 + 200 + 400 + 800 = 1500 ms >= 1 s after 4 retries
-        assertThat(DataHubConnectionOptions.retriesWithin(Duration.ofSeconds(1), Duration.ofMillis(100),
+        assertThat(DataHubConnection.retriesWithin(Duration.ofSeconds(1), Duration.ofMillis(100),
                 Duration.ofSeconds(5))).isEqualTo(4);
-        assertThat(DataHubConnectionOptions.retriesWithin(Duration.ZERO, Duration.ofMillis(100),
+        assertThat(DataHubConnection.retriesWithin(Duration.ZERO, Duration.ofMillis(100),
                 Duration.ofSeconds(5))).isZero();
         // 1 + 2 + 4 s, then capped at 5 s: 30 min needs 3 + 359 retries
-        assertThat(DataHubConnectionOptions.retriesWithin(Duration.ofMinutes(30), Duration.ofSeconds(1),
+        assertThat(DataHubConnection.retriesWithin(Duration.ofMinutes(30), Duration.ofSeconds(1),
                 Duration.ofSeconds(5))).isEqualTo(362);
     }
 }

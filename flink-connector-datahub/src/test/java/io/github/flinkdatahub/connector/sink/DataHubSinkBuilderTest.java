@@ -10,6 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_BATCH_MAX_BYTES;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_BATCH_MAX_RECORDS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_FLUSH_INTERVAL;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_MAX_IN_FLIGHT_REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,10 +29,10 @@ class DataHubSinkBuilderTest {
     @Test
     void defaultsComeFromTheOptions() {
         WriterConfig c = builder().build().getConfig();
-        assertThat(c.batchMaxRecords()).isEqualTo(DataHubSinkOptions.BATCH_MAX_RECORDS.defaultValue());
-        assertThat(c.batchMaxBytes()).isEqualTo(DataHubSinkOptions.BATCH_MAX_BYTES.defaultValue().getBytes());
-        assertThat(c.flushInterval()).isEqualTo(DataHubSinkOptions.FLUSH_INTERVAL.defaultValue());
-        assertThat(c.maxInFlightRequests()).isEqualTo(DataHubSinkOptions.MAX_IN_FLIGHT_REQUESTS.defaultValue());
+        assertThat(c.batchMaxRecords()).isEqualTo(SINK_BATCH_MAX_RECORDS.defaultValue());
+        assertThat(c.batchMaxBytes()).isEqualTo(SINK_BATCH_MAX_BYTES.defaultValue().getBytes());
+        assertThat(c.flushInterval()).isEqualTo(SINK_FLUSH_INTERVAL.defaultValue());
+        assertThat(c.maxInFlightRequests()).isEqualTo(SINK_MAX_IN_FLIGHT_REQUESTS.defaultValue());
         assertThat(c.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
         assertThat(builder().build().getRouting()).hasToString("roundRobin");
     }

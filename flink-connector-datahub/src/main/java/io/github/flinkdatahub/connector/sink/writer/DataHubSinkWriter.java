@@ -23,7 +23,6 @@ import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.client.model.result.PutRecordsResult;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.DataHubSinkException;
-import io.github.flinkdatahub.connector.sink.DataHubSinkOptions;
 import io.github.flinkdatahub.connector.sink.metrics.DataHubSinkWriterMetrics;
 import io.github.flinkdatahub.connector.sink.routing.DataHubRouting;
 import io.github.flinkdatahub.connector.sink.routing.RecordRouter;
@@ -53,6 +52,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.MAX_REQUEST_BYTES;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_MAX_RETRIES;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_TIMEOUT;
 
 /**
  * Writes records to one DataHub topic with several asynchronous puts in flight.
@@ -140,7 +143,7 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         }
         WireMode wireMode = connection.getWireMode();
         this.sizes = new RecordSizeEstimator(wireMode);
-        long requestRoom = DataHubSinkOptions.MAX_REQUEST_BYTES - RecordSizeEstimator.REQUEST_OVERHEAD;
+        long requestRoom = MAX_REQUEST_BYTES - RecordSizeEstimator.REQUEST_OVERHEAD;
         this.batchMaxBytes = Math.min(config.batchMaxBytes(), requestRoom);
         this.maxRecordBytes = requestRoom;
         this.inFlightLimit = config.maxInFlightRequests();
@@ -175,7 +178,7 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         long size = sizes.estimate(record);
         if (size > maxRecordBytes) {
             throw fail(new DataHubSinkException("A record of about " + size + " bytes cannot be written to DataHub"
-                    + " topic " + topicPath + ": a put request carries at most " + DataHubSinkOptions.MAX_REQUEST_BYTES
+                    + " topic " + topicPath + ": a put request carries at most " + MAX_REQUEST_BYTES
                     + " bytes. Record: " + describe(record)));
         }
         while (pendingRecords() >= config.bufferMaxRecords() || pendingBytes() >= config.bufferMaxBytes()) {
@@ -399,8 +402,8 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
             if (p.retries > config.maxRetries() || failingFor > config.retryTimeout().toMillis()) {
                 throw fail(new DataHubSinkException("Gave up writing " + batch.size() + " records to DataHub topic "
                         + topicPath + ": a record failed " + p.retries + " times over " + failingFor + " ms (limits: "
-                        + DataHubSinkOptions.RETRY_MAX_RETRIES.key() + "=" + config.maxRetries() + ", "
-                        + DataHubSinkOptions.RETRY_TIMEOUT.key() + "=" + config.retryTimeout() + "). Last error: "
+                        + SINK_RETRY_MAX_RETRIES.key() + "=" + config.maxRetries() + ", "
+                        + SINK_RETRY_TIMEOUT.key() + "=" + config.retryTimeout() + "). Last error: "
                         + reason));
             }
             retries = Math.max(retries, p.retries);
