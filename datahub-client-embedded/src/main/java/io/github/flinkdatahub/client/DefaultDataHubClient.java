@@ -416,9 +416,15 @@ final class DefaultDataHubClient implements DataHubClient {
                 + " records, got " + records.size() + "; split the list");
         RecordType type = records.get(0).getRecordType();
         for (int i = 0; i < records.size(); i++) {
-            Record r = Validation.notNull(records.get(i), "record " + i);
-            Validation.check(r.getRecordType() == type, "All records of a put must be of one type: record 0 is "
-                    + type + ", record " + i + " is " + r.getRecordType());
+            // Per record of every put: the messages are built only on failure.
+            Record r = records.get(i);
+            if (r == null) {
+                throw Validation.invalid("record " + i + " must not be null");
+            }
+            if (r.getRecordType() != type) {
+                throw Validation.invalid("All records of a put must be of one type: record 0 is "
+                        + type + ", record " + i + " is " + r.getRecordType());
+            }
         }
     }
 

@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 @PublicEvolving
 public abstract class Record {
     private static final Pattern HASH_KEY = Pattern.compile("[0-9A-Fa-f]{32}");
-    private static final Pattern SHARD_ID = Pattern.compile("[0-9]+");
 
     private final Map<String, String> attributes;
     private final String shardId;
@@ -158,16 +157,19 @@ public abstract class Record {
 
         /** Writes the record to this shard (decimal shard id). */
         public B shardId(String shardId) {
-            Validation.check(shardId == null || SHARD_ID.matcher(shardId).matches(),
-                    "shardId must be a decimal shard id such as \"0\", got '" + shardId + "'");
+            // Runs for every record read back: a plain digit scan, the message only on failure.
+            if (shardId != null && !isDecimal(shardId)) {
+                throw Validation.invalid("shardId must be a decimal shard id such as \"0\", got '" + shardId + "'");
+            }
             this.shardId = shardId;
             return self();
         }
 
         /** Routes the record to the shard whose hash-key range holds this 128-bit key (32 hex digits). */
         public B hashKey(String hashKey) {
-            Validation.check(hashKey == null || HASH_KEY.matcher(hashKey).matches(),
-                    "hashKey must be 32 hexadecimal digits (a 128-bit key), got '" + hashKey + "'");
+            if (hashKey != null && !HASH_KEY.matcher(hashKey).matches()) {
+                throw Validation.invalid("hashKey must be 32 hexadecimal digits (a 128-bit key), got '" + hashKey + "'");
+            }
             this.hashKey = hashKey == null ? null : hashKey.toUpperCase(java.util.Locale.ROOT);
             return self();
         }
@@ -208,5 +210,18 @@ public abstract class Record {
             this.serial = serial;
             return self();
         }
+    }
+
+    private static boolean isDecimal(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

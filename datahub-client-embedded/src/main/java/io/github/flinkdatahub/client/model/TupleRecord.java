@@ -114,8 +114,10 @@ public final class TupleRecord extends Record {
         }
 
         public Builder set(int index, Object value) {
-            Validation.check(index >= 0 && index < values.length,
-                    "Field index " + index + " is outside the schema's " + values.length + " fields");
+            // Called per field of every record built or read back: build the message only on failure.
+            if (index < 0 || index >= values.length) {
+                throw Validation.invalid("Field index " + index + " is outside the schema's " + values.length + " fields");
+            }
             Field f = schema.getField(index);
             values[index] = f.getType().normalize(value, f.getName());
             return this;
@@ -145,8 +147,9 @@ public final class TupleRecord extends Record {
         public TupleRecord build() {
             for (int i = 0; i < values.length; i++) {
                 Field f = schema.getField(i);
-                Validation.check(values[i] != null || f.isAllowNull(),
-                        "Field '" + f.getName() + "' is NOT NULL but no value was set");
+                if (values[i] == null && !f.isAllowNull()) {
+                    throw Validation.invalid("Field '" + f.getName() + "' is NOT NULL but no value was set");
+                }
             }
             return new TupleRecord(this);
         }

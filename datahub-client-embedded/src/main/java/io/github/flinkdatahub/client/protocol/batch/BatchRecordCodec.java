@@ -62,13 +62,16 @@ public final class BatchRecordCodec {
         while (i < records.size()) {
             Record first = records.get(i);
             int size = first.getBatchSize();
-            Validation.check(first.getBatchIndex() == 0 && size >= 1 && i + size <= records.size(),
-                    "Record " + i + " does not start a whole batch: batch index " + first.getBatchIndex() + " of "
-                            + size + ", " + (records.size() - i) + " records left");
+            if (first.getBatchIndex() != 0 || size < 1 || i + size > records.size()) {
+                throw Validation.invalid("Record " + i + " does not start a whole batch: batch index "
+                        + first.getBatchIndex() + " of " + size + ", " + (records.size() - i) + " records left");
+            }
             List<Record> batch = records.subList(i, i + size);
             for (int j = 1; j < size; j++) {
-                Validation.check(batch.get(j).getBatchIndex() == j, "Record " + (i + j) + " has batch index "
-                        + batch.get(j).getBatchIndex() + " but is record " + j + " of its batch");
+                if (batch.get(j).getBatchIndex() != j) {
+                    throw Validation.invalid("Record " + (i + j) + " has batch index "
+                            + batch.get(j).getBatchIndex() + " but is record " + j + " of its batch");
+                }
             }
             response.addRecords(entry(first, BatchSerializer.serialize(batch, type, schema, compression, schemaVersion)));
             i += size;

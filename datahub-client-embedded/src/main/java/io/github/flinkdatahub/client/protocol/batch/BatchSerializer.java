@@ -204,22 +204,31 @@ public final class BatchSerializer {
     }
 
     private static TupleRecord asTuple(Record r, int index, RecordSchema schema) {
-        Validation.check(r instanceof TupleRecord, "Record " + index + " is a " + r.getRecordType()
-                + " record but the batch holds TUPLE records");
+        // Runs per field of every record put: the messages are built only on failure.
+        if (!(r instanceof TupleRecord)) {
+            throw Validation.invalid("Record " + index + " is a " + r.getRecordType()
+                    + " record but the batch holds TUPLE records");
+        }
         TupleRecord t = (TupleRecord) r;
         List<Field> own = t.getSchema().getFields();
-        Validation.check(own.size() == schema.size(), "Record " + index + " has " + own.size()
-                + " fields but the topic schema has " + schema.size());
+        if (own.size() != schema.size()) {
+            throw Validation.invalid("Record " + index + " has " + own.size()
+                    + " fields but the topic schema has " + schema.size());
+        }
         for (int i = 0; i < own.size(); i++) {
-            Validation.check(own.get(i).getType() == schema.getField(i).getType(), "Field " + i + " of record "
-                    + index + " is " + own.get(i) + " but the topic schema has " + schema.getField(i));
+            if (own.get(i).getType() != schema.getField(i).getType()) {
+                throw Validation.invalid("Field " + i + " of record " + index + " is " + own.get(i)
+                        + " but the topic schema has " + schema.getField(i));
+            }
         }
         return t;
     }
 
     private static BlobRecord asBlob(Record r, int index) {
-        Validation.check(r instanceof BlobRecord, "Record " + index + " is a " + r.getRecordType()
-                + " record but the batch holds BLOB records");
+        if (!(r instanceof BlobRecord)) {
+            throw Validation.invalid("Record " + index + " is a " + r.getRecordType()
+                    + " record but the batch holds BLOB records");
+        }
         return (BlobRecord) r;
     }
 }
