@@ -73,8 +73,8 @@ public final class BenchmarkRunner {
                 }
                 if (only.contains("sdk")) {
                     Map<RecordShapes, Integer> counts = new LinkedHashMap<>();
-                    counts.put(RecordShapes.TUPLE_SMALL, quick ? 2_000 : 30_000);
-                    counts.put(RecordShapes.BLOB_1KB, quick ? 1_000 : 15_000);
+                    counts.put(RecordShapes.TUPLE_SMALL, quick ? 2_000 : 10_000);
+                    counts.put(RecordShapes.BLOB_1KB, quick ? 1_000 : 5_000);
                     SdkComparison sdk = new SdkComparison(emulator, PROJECT, report, property("bench.sdk.classpath"),
                             work, 1000);
                     timed("Our client vs the official SDK", () ->

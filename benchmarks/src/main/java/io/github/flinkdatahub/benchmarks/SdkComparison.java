@@ -21,7 +21,10 @@ import java.util.Map;
  * first. The SDK runs in a child JVM with its own class path (it needs protobuf-java 2.6.1).
  */
 final class SdkComparison {
-    private static final String SECTION = "Our client vs official SDK 2.21.6 (same emulator, 1 shard, %d records/put)";
+    private static final String SECTION = "Our client vs official SDK 2.21.6 (same emulator, 1 shard, %d records/put,"
+            + " median of %d rounds after %d warm-up rounds)";
+    private static final int WARMUP_ROUNDS = 5;
+    private static final int MEASURED_ROUNDS = 5;
     private static final String SDK_MAIN = "io.github.flinkdatahub.benchmarks.sdk.SdkBenchmark";
 
     private final EmulatorProcess emulator;
@@ -65,35 +68,56 @@ final class SdkComparison {
             specs.add(c.mode + ":" + c.shape + ":" + c.count + ":" + c.topic("sdk") + "_warm:" + c.topic("sdk"));
         }
         try (SdkChild sdk = SdkChild.start(command(specs), logDir.resolve("sdk-child.log"))) {
-            for (int i = 0; i < cases.size(); i++) {
-                cases.get(i).runOurs(true);
-                sdk.call("WARM " + i);
+            // Both JVMs JIT-compile for many rounds (a profile showed half of our side's CPU in the
+            // compiler after one round): warm up every case several times before measuring.
+            for (int round = 0; round < WARMUP_ROUNDS; round++) {
+                for (int i = 0; i < cases.size(); i++) {
+                    cases.get(i).runOurs(true);
+                    sdk.call("WARM " + i);
+                }
             }
-            String section = String.format(Locale.ROOT, SECTION, batch);
+            // Measured rounds alternate which side goes first; each side's median round counts.
+            List<List<long[]>> ours = new ArrayList<>();
+            List<List<long[]>> theirs = new ArrayList<>();
+            for (int i = 0; i < cases.size(); i++) {
+                ours.add(new ArrayList<>());
+                theirs.add(new ArrayList<>());
+            }
+            for (int round = 0; round < MEASURED_ROUNDS; round++) {
+                for (int i = 0; i < cases.size(); i++) {
+                    if ((i + round) % 2 == 0) {
+                        ours.get(i).add(cases.get(i).runOurs(false));
+                        theirs.get(i).add(sdk.call("RUN " + i));
+                    } else {
+                        theirs.get(i).add(sdk.call("RUN " + i));
+                        ours.get(i).add(cases.get(i).runOurs(false));
+                    }
+                }
+            }
+            String section = String.format(Locale.ROOT, SECTION, batch, MEASURED_ROUNDS, WARMUP_ROUNDS);
             for (int i = 0; i < cases.size(); i++) {
                 Case c = cases.get(i);
-                long[] ours;
-                long[] theirs;
-                if (i % 2 == 0) {
-                    ours = c.runOurs(false);
-                    theirs = sdk.call("RUN " + i);
-                } else {
-                    theirs = sdk.call("RUN " + i);
-                    ours = c.runOurs(false);
-                }
                 checkSameRecords(c.mode, c.shape);
                 String label = c.mode.name().toLowerCase(Locale.ROOT) + " " + c.shape;
                 String[] ops = {"put", "get"};
                 for (int op = 0; op < 2; op++) {
-                    double o = c.count / (ours[op] / 1e9);
-                    double t = c.count / (theirs[op] / 1e9);
+                    double o = c.count / (medianNanos(ours.get(i), op) / 1e9);
+                    double t = c.count / (medianNanos(theirs.get(i), op) / 1e9);
                     report.add(section, label + " " + ops[op] + ", ours", o, "rec/s");
                     report.add(section, label + " " + ops[op] + ", SDK", t, "rec/s");
                     report.add(section, label + " " + ops[op] + ", ours / SDK", o / t, "x",
                             "Ratios (>1: the first is faster)");
                 }
             }
+        } finally {
+            cases.forEach(Case::close);
         }
+    }
+
+    private static double medianNanos(List<long[]> rounds, int op) {
+        long[] values = rounds.stream().mapToLong(r -> r[op]).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
     }
 
     private List<String> command(List<String> specs) {
@@ -111,6 +135,7 @@ final class SdkComparison {
         final RecordShapes shape;
         final int count;
         private List<List<Record>> batches;
+        private DataHubClient client;
 
         Case(WireMode mode, RecordShapes shape, int count) {
             this.mode = mode;
@@ -122,16 +147,24 @@ final class SdkComparison {
             return SdkComparison.topic(side, mode, shape);
         }
 
-        /** Put then get on our topic (or its warm-up twin); returns {put, get} nanoseconds. */
+        /**
+         * Put then get on our topic (or its warm-up twin) with one client kept for all rounds, as the
+         * SDK child keeps its; returns {put, get} nanoseconds.
+         */
         long[] runOurs(boolean warm) {
             if (batches == null) {
                 batches = batches(shape, count, mode == WireMode.JSON);
+                client = emulator.client(mode);
             }
             String topic = topic("ours") + (warm ? "_warm" : "");
-            try (DataHubClient client = emulator.client(mode)) {
-                long put = ClientLoops.put(client, project, topic, batches);
-                long get = ClientLoops.get(client, project, topic, shape.schema(), count, batch);
-                return new long[] {put, get};
+            long put = ClientLoops.put(client, project, topic, batches);
+            long get = ClientLoops.get(client, project, topic, shape.schema(), count, batch);
+            return new long[] {put, get};
+        }
+
+        void close() {
+            if (client != null) {
+                client.close();
             }
         }
     }
