@@ -345,4 +345,26 @@ class DataHubSourceReaderTest {
                         .collect(Collectors.toList()));
         assertThat(pollFor(reader, Duration.ofMillis(200))).isEmpty();
     }
+
+    @Test
+    void aPositionWhoseRecordsExpiredContinuesAtTheOldestRetainedRecord() throws Throwable {
+        client.createBlobTopic(PROJECT, topic, 1, 1, "reader test");
+        client.waitShardsReady(PROJECT, topic);
+        put("0", 0, 10);
+        // The topic keeps records one day: the first ten expire.
+        emulator.clock().advance(Duration.ofDays(2));
+        put("0", 10, 15);
+        ShardSplit split = new ShardSplit("0", ShardPosition.sequence(2, 0), List.of(),
+                "00000000000000000000000000000000", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", ShardSplit.NO_STOP,
+                ShardSplit.NO_STOP, false);
+
+        TestingReaderContext context = new TestingReaderContext();
+        DataHubSourceReader<String> reader = reader(context);
+        reader.addSplits(List.of(split));
+        TestingReaderOutput<String> output = new TestingReaderOutput<>();
+        pollUntil(reader, output, () -> output.getEmittedRecords().size() >= 5, "the retained records read");
+
+        assertThat(output.getEmittedRecords()).containsExactlyElementsOf(records(10, 15));
+        assertThat(pollFor(reader, Duration.ofMillis(200))).isEmpty();
+    }
 }

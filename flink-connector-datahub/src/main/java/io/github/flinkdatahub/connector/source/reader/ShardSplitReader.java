@@ -196,34 +196,36 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
 
     /**
      * The position is outside the retained records: either older than the oldest (data expired:
-     * continue at the oldest, with a warning) or newer than the newest (wait for it).
+     * continue at the oldest, with a warning) or newer than the newest (wait for it). Only a
+     * sequence below the oldest retained one has expired; the oldest only grows, so the test holds
+     * while records arrive (comparing with the newest did not: a record written between the two
+     * calls made a position just past the end look expired, and the shard was read again from its
+     * oldest record). A time out of range is always after the newest record.
      */
     private boolean seekOutOfRange(ShardFetchState shard, RecordsBySplits.Builder<Record> out, SeekOutOfRangeException e) {
         String id = shard.split.shardId();
-        GetCursorResult latest = null;
-        try {
-            latest = cursor(id, CursorType.LATEST, -1);
-        } catch (io.github.flinkdatahub.client.exception.InvalidParameterException empty) {
-            // no record in the shard at all
-        }
         ShardPosition p = shard.position;
-        // An empty shard's LATEST cursor (record time 0) names no record: everything lies in the future.
-        boolean future = latest == null || latest.getRecordTime() <= 0
-                || (p.kind() == ShardPosition.Kind.SEQUENCE && p.sequence() > latest.getSequence())
-                || p.kind() == ShardPosition.Kind.TIMESTAMP && p.timestampMillis() > latest.getRecordTime();
-        if (future) {
-            // Past the newest record: a bounded split stops before it anyway, a closed shard gets no more.
-            if (shard.split.stopSequence() != ShardSplit.NO_STOP || isClosed(id)) {
-                finish(shard, out, "no record at or after " + p + " before its end or stop");
-            } else {
-                shard.restUntil = System.currentTimeMillis() + emptyFetchIntervalMillis;
+        if (p.kind() == ShardPosition.Kind.SEQUENCE) {
+            GetCursorResult oldest = null;
+            try {
+                oldest = cursor(id, CursorType.OLDEST, -1);
+            } catch (io.github.flinkdatahub.client.exception.InvalidParameterException empty) {
+                // no record in the shard at all
             }
-            return false;
+            if (oldest != null && p.sequence() < oldest.getSequence()) {
+                LOG.warn("Shard {}: position {} has expired ({}); continuing at the oldest retained record", id, p,
+                        e.getErrorMessage());
+                shard.cursor = oldest.getCursor();
+                return true;
+            }
         }
-        LOG.warn("Shard {}: position {} has expired ({}); continuing at the oldest retained record", id, p,
-                e.getErrorMessage());
-        shard.cursor = cursor(id, CursorType.OLDEST, -1).getCursor();
-        return true;
+        // Past the newest record: a bounded split stops before it anyway, a closed shard gets no more.
+        if (shard.split.stopSequence() != ShardSplit.NO_STOP || isClosed(id)) {
+            finish(shard, out, "no record at or after " + p + " before its end or stop");
+        } else {
+            shard.restUntil = System.currentTimeMillis() + emptyFetchIntervalMillis;
+        }
+        return false;
     }
 
     private GetCursorResult cursor(String shardId, CursorType type, long param) {
