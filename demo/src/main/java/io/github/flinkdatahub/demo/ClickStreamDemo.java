@@ -1,12 +1,13 @@
 package io.github.flinkdatahub.demo;
 
 import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.exception.ResourceExistException;
+import io.github.flinkdatahub.client.exception.ResourceNotFoundException;
 import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.client.model.TupleRecord;
-import io.github.flinkdatahub.client.exception.ResourceExistException;
-import io.github.flinkdatahub.client.exception.ResourceNotFoundException;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.DataHubSink;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
@@ -222,11 +223,12 @@ public final class ClickStreamDemo {
             if (!split && elapsed >= splitAt) {
                 split = splitAShard(client, settings.project);
             }
-            Map<String, Long> in = monitor.recordsPerShard(EVENTS);
+            List<Shard> eventShards = monitor.shards(EVENTS);
+            Map<String, Long> in = monitor.recordsPerShard(EVENTS, eventShards);
             long totalIn = in.values().stream().mapToLong(Long::longValue).sum();
             List<TupleRecord> rows = monitor.newResults(STATS);
             totalOut += rows.size();
-            int[] shards = monitor.shardCounts(EVENTS);
+            int[] shards = TopicMonitor.shardCounts(eventShards);
             say("[%3d s] in %,9d (%,5d/s) | out %,5d rows (%4.1f/s) | %s shards: %d active, %d closed | lag %,d",
                     elapsed / 1000, totalIn, (totalIn - lastIn) / PROGRESS_EVERY.getSeconds(), totalOut,
                     (totalOut - lastOut) / (double) PROGRESS_EVERY.getSeconds(), EVENTS, shards[0], shards[1],

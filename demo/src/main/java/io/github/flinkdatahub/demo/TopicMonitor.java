@@ -32,10 +32,15 @@ final class TopicMonitor {
         this.project = project;
     }
 
-    /** Records written to each shard of the topic (sequence of the latest record + 1). */
-    Map<String, Long> recordsPerShard(String topic) {
+    /** The topic's shards, listed once per progress line. */
+    List<Shard> shards(String topic) {
+        return client.listShard(project, topic).getShards();
+    }
+
+    /** Records written to each of the shards (sequence of the latest record + 1). */
+    Map<String, Long> recordsPerShard(String topic, List<Shard> shards) {
         Map<String, Long> out = new HashMap<>();
-        for (Shard shard : client.listShard(project, topic).getShards()) {
+        for (Shard shard : shards) {
             out.put(shard.getShardId(), recordsIn(topic, shard.getShardId()));
         }
         return out;
@@ -51,11 +56,11 @@ final class TopicMonitor {
         }
     }
 
-    /** Active and closed shards of the topic. */
-    int[] shardCounts(String topic) {
+    /** Active and closed shards among these. */
+    static int[] shardCounts(List<Shard> shards) {
         int active = 0;
         int closed = 0;
-        for (Shard shard : client.listShard(project, topic).getShards()) {
+        for (Shard shard : shards) {
             if (shard.getState() == ShardState.CLOSED) {
                 closed++;
             } else {

@@ -12,6 +12,8 @@ import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.metrics.DataHubSinkWriterMetrics;
 import io.github.flinkdatahub.connector.sink.routing.DataHubRouting;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
+import io.github.flinkdatahub.connector.testutil.InjectedFailures;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.faults.FaultRule;
 
@@ -69,8 +71,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,8 +98,7 @@ class DataHubSinkITCase {
     static void start() {
         emulator = DataHubEmulator.builder().build().start();
         client = emulator.client();
-        connection = DataHubConnection.builder().endpoint(emulator.endpoint())
-                .credentials(DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY).build();
+        connection = EmulatorConnections.builder(emulator).build();
         client.createProject(P, "sink tests");
     }
 
@@ -339,7 +338,7 @@ class DataHubSinkITCase {
         emulator.faults().set(P, topic, FaultRule.none().throttleRate(0.1).serverErrorRate(0.08)
                 .closeConnectionRate(0.06).partialPutFailureRate(partialFailureRate));
         int total = 20_000;
-        FailingMapper.reset(3_000, 9_000, 15_000);
+        FailingMapper.FAILURES.reset(3_000, 9_000, 15_000);
 
         StreamExecutionEnvironment env = env(2, true);
         env.enableCheckpointing(100);
@@ -363,11 +362,11 @@ class DataHubSinkITCase {
         long refused = emulator.faults().failedRecordCount() - refusedBefore;
         LOG.info("Faults test ({}): {} records in, {} written, {} duplicates, {} task failures; injected {} throttled,"
                         + " {} server errors, {} closed connections, {} refused records; sink retries {}, throttled"
-                        + " requests {}; {} ms", routing, total, written.size(), duplicates, FailingMapper.failures.get(),
-                throttled, serverErrors, closed, refused, counter(job, DataHubSinkWriterMetrics.RETRIES),
+                        + " requests {}; {} ms", routing, total, written.size(), duplicates,
+                FailingMapper.FAILURES.failures(), throttled, serverErrors, closed, refused, counter(job, DataHubSinkWriterMetrics.RETRIES),
                 counter(job, DataHubSinkWriterMetrics.THROTTLED_REQUESTS), millis);
 
-        assertThat(FailingMapper.failures.get()).as("task failures").isGreaterThanOrEqualTo(3);
+        assertThat(FailingMapper.FAILURES.failures()).as("task failures").isGreaterThanOrEqualTo(3);
         assertThat(throttled).isPositive();
         assertThat(serverErrors).isPositive();
         assertThat(closed).isPositive();
@@ -614,27 +613,11 @@ class DataHubSinkITCase {
     /** Fails the task once at each chosen count of processed records (replays included). */
     static final class FailingMapper implements MapFunction<Long, Long> {
         private static final long serialVersionUID = 1L;
-        static final AtomicLong processed = new AtomicLong();
-        static final AtomicLong failures = new AtomicLong();
-        static final ConcurrentLinkedQueue<Long> failAt = new ConcurrentLinkedQueue<>();
-
-        static void reset(long... at) {
-            processed.set(0);
-            failures.set(0);
-            failAt.clear();
-            for (long a : at) {
-                failAt.add(a);
-            }
-        }
+        static final InjectedFailures FAILURES = new InjectedFailures();
 
         @Override
         public Long map(Long n) throws Exception {
-            long count = processed.incrementAndGet();
-            Long next = failAt.peek();
-            if (next != null && count >= next && failAt.remove(next)) {
-                failures.incrementAndGet();
-                throw new IllegalStateException("Injected failure after " + count + " records");
-            }
+            long count = FAILURES.count();
             if (count % 50 == 0) {
                 // Let checkpoints complete between failures.
                 Thread.sleep(1);

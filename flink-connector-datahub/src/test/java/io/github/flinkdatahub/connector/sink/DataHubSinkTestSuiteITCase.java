@@ -9,6 +9,7 @@ import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
@@ -77,8 +78,7 @@ class DataHubSinkTestSuiteITCase extends SinkTestSuiteBase<String> {
         }
 
         DataHubConnection connection() {
-            return DataHubConnection.builder().endpoint(emulator.endpoint())
-                    .credentials(DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY).build();
+            return EmulatorConnections.builder(emulator).build();
         }
     }
 

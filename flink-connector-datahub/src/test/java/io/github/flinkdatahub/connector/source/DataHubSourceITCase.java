@@ -11,6 +11,8 @@ import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubTuple;
 import io.github.flinkdatahub.connector.testutil.CommittedCollectSink;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
+import io.github.flinkdatahub.connector.testutil.InjectedFailures;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -36,8 +38,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,8 +59,7 @@ class DataHubSourceITCase {
     static void start() {
         emulator = DataHubEmulator.builder().build().start();
         client = emulator.client();
-        connection = DataHubConnection.builder().endpoint(emulator.endpoint())
-                .credentials(DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY).build();
+        connection = EmulatorConnections.builder(emulator).build();
         client.createProject("source_it", "source tests");
     }
 
@@ -147,7 +146,7 @@ class DataHubSourceITCase {
         emulator.clock().advance(Duration.ofSeconds(10));
         int keys = 16;
         int total = 6000;
-        FailingMapper.reset(1000, 2800, 4600);
+        FailingMapper.FAILURES.reset(1000, 2800, 4600);
 
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -182,9 +181,9 @@ class DataHubSourceITCase {
         job.cancel().get();
         List<String> results = CommittedCollectSink.results(topic);
         LOG.info("Exactly-once test: {} records, {} failures, {} reshard events, {} ms", total,
-                FailingMapper.failures.get(), reshardEvents, (System.nanoTime() - started) / 1_000_000);
+                FailingMapper.FAILURES.failures(), reshardEvents, (System.nanoTime() - started) / 1_000_000);
 
-        assertThat(FailingMapper.failures.get()).isGreaterThanOrEqualTo(3);
+        assertThat(FailingMapper.FAILURES.failures()).isGreaterThanOrEqualTo(3);
         assertThat(results).hasSize(total).doesNotHaveDuplicates();
         assertParentsBeforeChildren(topic, results);
     }
@@ -273,27 +272,11 @@ class DataHubSourceITCase {
     /** Formats records as key|n|shard|sequence|emitNanos and fails the job at chosen counts. */
     static final class FailingMapper implements MapFunction<DataHubTuple, String> {
         private static final long serialVersionUID = 1L;
-        static final AtomicLong processed = new AtomicLong();
-        static final AtomicLong failures = new AtomicLong();
-        static final ConcurrentLinkedQueue<Long> failAt = new ConcurrentLinkedQueue<>();
-
-        static void reset(long... at) {
-            processed.set(0);
-            failures.set(0);
-            failAt.clear();
-            for (long a : at) {
-                failAt.add(a);
-            }
-        }
+        static final InjectedFailures FAILURES = new InjectedFailures();
 
         @Override
         public String map(DataHubTuple t) {
-            long n = processed.incrementAndGet();
-            Long next = failAt.peek();
-            if (next != null && n >= next && failAt.remove(next)) {
-                failures.incrementAndGet();
-                throw new IllegalStateException("Injected failure after " + n + " records");
-            }
+            FAILURES.count();
             return t.getValue("k") + "|" + t.getValue("n") + "|" + t.getShardId() + "|" + t.getSequence() + "|"
                     + System.nanoTime();
         }

@@ -6,6 +6,7 @@ import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.subscription.OffsetWithSession;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 
 import org.apache.flink.api.common.JobID;
@@ -72,8 +73,7 @@ class DataHubSourceMetricsITCase {
     void start(TestInfo info) {
         emulator = DataHubEmulator.builder().build().start();
         client = emulator.client();
-        connection = DataHubConnection.builder().endpoint(emulator.endpoint())
-                .credentials(DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY).build();
+        connection = EmulatorConnections.builder(emulator).build();
         client.createProject(PROJECT, "source metric tests");
         String method = info.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT);
         topic = "t_" + method.substring(0, Math.min(method.length(), 60));

@@ -13,6 +13,7 @@ import io.github.flinkdatahub.connector.source.reader.DataHubSourceReaderFactory
 import io.github.flinkdatahub.connector.source.split.ShardPosition;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
 import io.github.flinkdatahub.connector.source.split.ShardSplitSerializer;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
@@ -69,8 +70,7 @@ class DataHubSourceReaderTest {
         emulator = DataHubEmulator.builder().build().start();
         client = emulator.client();
         client.createProject(PROJECT, "reader tests");
-        connection = DataHubConnection.builder().endpoint(emulator.endpoint())
-                .credentials(DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY).build();
+        connection = EmulatorConnections.builder(emulator).build();
     }
 
     @AfterAll

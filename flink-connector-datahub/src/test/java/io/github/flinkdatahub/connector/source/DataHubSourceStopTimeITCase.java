@@ -3,8 +3,8 @@ package io.github.flinkdatahub.connector.source;
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.Record;
-import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -66,8 +66,7 @@ class DataHubSourceStopTimeITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         DataHubSource<byte[]> source = DataHubSource.<byte[]>builder()
-                .setConnection(DataHubConnection.builder().endpoint(emulator.endpoint())
-                        .credentials(DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY).build())
+                .setConnection(EmulatorConnections.builder(emulator).build())
                 .setProject("stop_time").setTopic("blobs").setDeserializer(DataHubDeserializationSchema.blobBytes())
                 .setEmptyFetchInterval(Duration.ofMillis(50)).setBounded(StoppingPosition.atTimestamp(stopTime)).build();
         List<Integer> read = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.github.flinkdatahub.connector.source;
 
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 
 import org.apache.flink.connector.testframe.TestResource;
@@ -46,8 +47,7 @@ class DataHubSourceTestSuiteITCase extends SourceTestSuiteBase<String> {
         public void startUp() {
             emulator = DataHubEmulator.builder().build().start();
             client = emulator.client();
-            connection = DataHubConnection.builder().endpoint(emulator.endpoint())
-                    .credentials(DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY).build();
+            connection = EmulatorConnections.builder(emulator).build();
             client.createProject(PROJECT, "Flink connector test suite");
         }
 

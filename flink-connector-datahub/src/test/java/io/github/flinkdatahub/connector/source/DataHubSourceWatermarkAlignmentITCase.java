@@ -4,6 +4,7 @@ import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -57,8 +58,7 @@ class DataHubSourceWatermarkAlignmentITCase {
     static void start() {
         emulator = DataHubEmulator.builder().build().start();
         client = emulator.client();
-        connection = DataHubConnection.builder().endpoint(emulator.endpoint())
-                .credentials(DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY).build();
+        connection = EmulatorConnections.builder(emulator).build();
         client.createProject(PROJECT, "watermark alignment tests");
     }
 

@@ -4,6 +4,7 @@ import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.routing.DataHubRouting;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.faults.FaultRule;
 
@@ -51,8 +52,7 @@ class DataHubSinkWriterTest {
     static void start() {
         emulator = DataHubEmulator.builder().build().start();
         client = emulator.client();
-        connection = DataHubConnection.builder().endpoint(emulator.endpoint())
-                .credentials(DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY).build();
+        connection = EmulatorConnections.builder(emulator).build();
         client.createProject(P, "");
     }
 

@@ -9,6 +9,7 @@ import io.github.flinkdatahub.connector.source.enumerator.tracker.SplitTracker.S
 import io.github.flinkdatahub.connector.source.event.SplitsFinishedEvent;
 import io.github.flinkdatahub.connector.source.split.ShardPosition;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 
 import org.apache.flink.api.connector.source.ReaderInfo;
@@ -54,8 +55,7 @@ class DataHubSourceEnumeratorTest {
         emulator = DataHubEmulator.builder().build().start();
         client = emulator.client();
         client.createProject(PROJECT, "enumerator tests");
-        connection = DataHubConnection.builder().endpoint(emulator.endpoint())
-                .credentials(DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY).build();
+        connection = EmulatorConnections.builder(emulator).build();
     }
 
     @AfterAll
