@@ -1,0 +1,166 @@
+package io.github.flinkdatahub.connector.source;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.model.BlobRecord;
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.ShardBase;
+import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
+import io.github.flinkdatahub.connector.testutil.CommittedCollectSink;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.core.testutils.CommonTestUtils;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Savepoints of older connector versions restore: a job is restored from a savepoint committed
+ * under {@code src/test/resources/savepoints/} and must go on exactly where it stopped. The
+ * savepoints are written once per state version by {@link #writeVersion1Savepoint} and never
+ * regenerated: they stand for savepoints that exist in the wild.
+ */
+class DataHubSourceSavepointCompatibilityITCase {
+    /** Set to true to write the savepoint of the current state version (only when bumping it). */
+    static final String WRITE_SAVEPOINT_PROPERTY = "savepoint.write";
+    static final String SAVEPOINT_V1 = "source-split-lineage-v1";
+
+    private static final String PROJECT = "savepoint_compat";
+    private static final String TOPIC = "events";
+    private static final int RECORDS_PER_SHARD = 20;
+    private static final int PARALLELISM = 2;
+    private static final Duration DEADLINE = Duration.ofSeconds(120);
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(PARALLELISM).build());
+
+    @RegisterExtension
+    static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
+
+    /**
+     * Phase 1, the same in every fresh emulator (shard ids and sequences are deterministic): two
+     * shards, shard 0 split into two children, {@value #RECORDS_PER_SHARD} records in each of the
+     * four. Returns the records written, as the job emits them.
+     */
+    private static List<String> writePhase1(DataHubClient client) {
+        client.createProject(PROJECT, "savepoint compatibility");
+        client.createBlobTopic(PROJECT, TOPIC, 2, 1, "");
+        client.waitShardsReady(PROJECT, TOPIC);
+        List<String> written = new ArrayList<>();
+        written.addAll(put(client, "p1", "0"));
+        written.addAll(put(client, "p1", "1"));
+        List<String> children = split(client, "0");
+        assertThat(children).as("children of shard 0 (deterministic ids)").containsExactly("2", "3");
+        for (String child : children) {
+            written.addAll(put(client, "p1", child));
+        }
+        return written;
+    }
+
+    /** Splits a shard once it may be split (new shards have a cool-down on the data clock). */
+    private static List<String> split(DataHubClient client, String shardId) {
+        DATAHUB.emulator().clock().advance(Duration.ofSeconds(10));
+        List<String> children = client.splitShard(PROJECT, TOPIC, shardId).getNewShards().stream()
+                .map(ShardBase::getShardId).collect(Collectors.toList());
+        client.waitShardsReady(PROJECT, TOPIC);
+        return children;
+    }
+
+    private static List<String> put(DataHubClient client, String phase, String shardId) {
+        List<Record> records = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < RECORDS_PER_SHARD; i++) {
+            String line = phase + "|" + shardId + "|" + i;
+            records.add(BlobRecord.of(line.getBytes(StandardCharsets.UTF_8)));
+            lines.add(line);
+        }
+        client.putRecordsByShard(PROJECT, TOPIC, shardId, records);
+        return lines;
+    }
+
+    /**
+     * The job of every savepoint here. Its operator uids and parallelism must never change: they
+     * are how the restored job finds its state.
+     */
+    private static StreamExecutionEnvironment job(Configuration conf, String sinkName) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(PARALLELISM);
+        env.enableCheckpointing(200);
+        DataHubSource<byte[]> source = DataHubSource.<byte[]>builder()
+                .setConnection(EmulatorConnections.builder(DATAHUB.emulator()).build()).setProject(PROJECT)
+                .setTopic(TOPIC).setDeserializer(DataHubDeserializationSchema.blobBytes())
+                .setStartingPosition(StartingPosition.earliest()).setShardDiscoveryInterval(Duration.ofMillis(300))
+                .setEmptyFetchInterval(Duration.ofMillis(50)).build();
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "datahub").uid("datahub-source")
+                .map(b -> new String(b, StandardCharsets.UTF_8)).uid("to-line")
+                .sinkTo(new CommittedCollectSink(sinkName)).uid("committed-sink");
+        return env;
+    }
+
+    private static void waitUntilCommitted(String sinkName, List<String> expected) throws Exception {
+        CommonTestUtils.waitUtil(() -> new HashSet<>(CommittedCollectSink.results(sinkName)).containsAll(expected),
+                DEADLINE, "every expected record committed by " + sinkName);
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = WRITE_SAVEPOINT_PROPERTY, matches = "true", disabledReason = "writes the"
+            + " savepoint of the current state version; run with -D" + WRITE_SAVEPOINT_PROPERTY + "=true"
+            + " -Dit.test=DataHubSourceSavepointCompatibilityITCase (only when bumping the state version)")
+    void writeVersion1Savepoint(@TempDir Path tmp) throws Exception {
+        Path target = Paths.get("src", "test", "resources", "savepoints", SAVEPOINT_V1);
+        assertThat(target).as("savepoints are written once and never replaced").doesNotExist();
+        List<String> phase1 = writePhase1(DATAHUB.client());
+
+        JobClient job = job(new Configuration(), "phase1").executeAsync("savepoint v1 phase 1");
+        waitUntilCommitted("phase1", phase1);
+        String savepoint = job.stopWithSavepoint(false, tmp.toUri().toString(), SavepointFormatType.CANONICAL)
+                .get();
+
+        assertThat(CommittedCollectSink.results("phase1")).as("phase 1, every record once")
+                .containsExactlyInAnyOrderElementsOf(phase1);
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(Paths.get(new org.apache.flink.core.fs.Path(savepoint).toUri().getPath()))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
+        Files.write(target.resolve("phase1-records.txt"), phase1, StandardCharsets.UTF_8);
+    }
+
+    private static Path savepointCopy(String name, Path tmp) throws IOException {
+        Path committed = Paths.get("src", "test", "resources", "savepoints", name);
+        assertThat(committed.resolve("_metadata")).as("committed savepoint " + name).exists();
+        // Restored from a copy: nothing the job does may touch the committed files.
+        Path copy = tmp.resolve(name);
+        Files.createDirectories(copy);
+        try (Stream<Path> files = Files.list(committed)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        return copy;
+    }
+}
