@@ -11,11 +11,16 @@ import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.core.testutils.CommonTestUtils;
+import org.apache.flink.runtime.checkpoint.RestoredCheckpointStats;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -148,6 +153,53 @@ class DataHubSourceSavepointCompatibilityITCase {
             }
         }
         Files.write(target.resolve("phase1-records.txt"), phase1, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Phase 2, written before the restored job starts: {@value #RECORDS_PER_SHARD} more records in
+     * each open shard, then shard 1 (read from the savepoint) split and its children written.
+     */
+    private static List<String> writePhase2(DataHubClient client) {
+        List<String> written = new ArrayList<>();
+        for (String shard : List.of("1", "2", "3")) {
+            written.addAll(put(client, "p2", shard));
+        }
+        List<String> children = split(client, "1");
+        assertThat(children).as("children of shard 1 (deterministic ids)").containsExactly("4", "5");
+        for (String child : children) {
+            written.addAll(put(client, "p2", child));
+        }
+        return written;
+    }
+
+    @Test
+    void aJobRestoredFromAVersion1SavepointReadsEveryLaterRecordOnceAndNoEarlierOneAgain(@TempDir Path tmp,
+            @InjectMiniCluster MiniCluster miniCluster) throws Exception {
+        Path savepoint = savepointCopy(SAVEPOINT_V1, tmp);
+        List<String> phase1 = writePhase1(DATAHUB.client());
+        assertThat(phase1).as("phase 1 recreated as the savepoint's job read it")
+                .containsExactlyElementsOf(Files.readAllLines(savepoint.resolve("phase1-records.txt")));
+        List<String> phase2 = writePhase2(DATAHUB.client());
+
+        Configuration conf = new Configuration();
+        conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint.toUri().toString());
+        // Every state in the savepoint must find its operator: none may be dropped silently.
+        conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, false);
+        conf.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.NO_CLAIM);
+        JobClient job = job(conf, "restored-v1").executeAsync("restored from a version-1 savepoint");
+        waitUntilCommitted("restored-v1", phase2);
+        RestoredCheckpointStats restored = miniCluster.getExecutionGraph(job.getJobID()).get()
+                .getCheckpointStatsSnapshot().getLatestRestoredCheckpoint();
+        job.cancel().get();
+
+        assertThat(restored).as("the job was restored from a savepoint").isNotNull();
+        assertThat(restored.getExternalPath()).as("restored from").contains(SAVEPOINT_V1);
+        // Without the restored enumerator state the job would start over at the earliest records,
+        // reading the finished shard 0 and the others again. Each shard's phase-1 records precede
+        // its phase-2 ones and a shard stays with one reader, so a re-read record would have been
+        // committed before the last phase-2 record of its shard, i.e. before the wait ended.
+        assertThat(CommittedCollectSink.results("restored-v1")).as("phase 2 once each, nothing of phase 1")
+                .containsExactlyInAnyOrderElementsOf(phase2).doesNotContainAnyElementsOf(phase1);
     }
 
     private static Path savepointCopy(String name, Path tmp) throws IOException {
