@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * The enumerator's checkpointed state: every tracked split with its status, and whether the first
- * discovery (which resolves the starting positions) has happened. Stored by {@link
- * EnumeratorStateSerializer}.
+ * discovery (which resolves the starting positions) has happened. Stored in Flink state
+ * (checkpoints and savepoints) by {@link EnumeratorStateSerializer}: a change of what it holds
+ * needs a new version there that still reads the old ones.
  */
 @Internal
 public final class EnumeratorState {

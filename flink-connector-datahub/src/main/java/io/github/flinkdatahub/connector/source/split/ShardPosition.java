@@ -15,7 +15,10 @@ import java.util.Objects;
 public final class ShardPosition implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** What the position is measured in. */
+    /**
+     * What the position is measured in. Stored in Flink state as a code ({@link
+     * ShardSplitSerializer}): a new kind needs a new code there.
+     */
     public enum Kind {
         /** The oldest retained record. */
         EARLIEST,

@@ -8,9 +8,10 @@ import java.util.Objects;
 
 /**
  * One DataHub shard as a Flink split: where it starts, where it stops (bounded mode), its hash
- * range and its parents. Immutable; stored in checkpoints by {@link ShardSplitSerializer}. A split
- * marked {@link #isFinished() finished} was read to its end but its end is not yet covered by a
- * completed checkpoint (see the reader).
+ * range and its parents. Immutable; stored in Flink state (checkpoints and savepoints) by {@link
+ * ShardSplitSerializer}, so a new field needs a new version there that still reads the old ones. A
+ * split marked {@link #isFinished() finished} was read to its end but its end is not yet covered by
+ * a completed checkpoint (see the reader).
  */
 @Internal
 public final class ShardSplit implements SourceSplit {

@@ -42,7 +42,8 @@ public final class ShardSplitFixtures {
         try (InputStream in = ShardSplitFixtures.class.getResourceAsStream("/" + GOLDEN_DIR + "/" + fileName)) {
             if (in == null) {
                 throw new IllegalStateException("Golden file " + GOLDEN_DIR + "/" + fileName + " is missing from the"
-                        + " test resources; write it with -D" + WRITE_GOLDEN_PROPERTY + "=true (new versions only)");
+                        + " test resources; write it with -D" + WRITE_GOLDEN_PROPERTY + "=true (new versions only; the run"
+                        + " that writes the files cannot read them yet, so run the tests once more)");
             }
             return in.readAllBytes();
         } catch (IOException e) {

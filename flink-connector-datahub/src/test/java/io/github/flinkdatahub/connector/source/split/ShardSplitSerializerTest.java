@@ -88,20 +88,22 @@ class ShardSplitSerializerTest {
         assertThat(back.stopTimestampMillis()).isEqualTo(ShardSplit.NO_STOP);
     }
 
-    @Test
-    void trailingBytesAreRejected() throws IOException {
-        byte[] bytes = serializer.serialize(ShardSplitFixtures.splits().get("sequence"));
-        byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
+    @ParameterizedTest
+    @MethodSource("versions")
+    void trailingBytesAreRejectedInEveryVersion(int version) {
+        byte[] golden = ShardSplitFixtures.golden(goldenName(version, "sequence"));
+        byte[] longer = Arrays.copyOf(golden, golden.length + 1);
 
-        assertThatThrownBy(() -> serializer.deserialize(1, longer)).isInstanceOf(IOException.class)
-                .hasMessageContaining("1 trailing bytes");
+        assertThatThrownBy(() -> serializer.deserialize(version, longer)).isInstanceOf(IOException.class)
+                .hasMessageContaining("1 trailing bytes").hasMessageContaining("version " + version);
     }
 
-    @Test
-    void truncatedBytesAreRejected() throws IOException {
-        byte[] bytes = serializer.serialize(ShardSplitFixtures.splits().get("sequence"));
+    @ParameterizedTest
+    @MethodSource("versions")
+    void truncatedBytesAreRejectedInEveryVersion(int version) {
+        byte[] golden = ShardSplitFixtures.golden(goldenName(version, "sequence"));
 
-        assertThatThrownBy(() -> serializer.deserialize(1, Arrays.copyOf(bytes, bytes.length - 1)))
+        assertThatThrownBy(() -> serializer.deserialize(version, Arrays.copyOf(golden, golden.length - 1)))
                 .isInstanceOf(IOException.class);
     }
 
@@ -112,18 +114,44 @@ class ShardSplitSerializerTest {
         assertThatThrownBy(() -> serializer.deserialize(ShardSplitSerializer.CURRENT_VERSION + 1, bytes))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("version " + (ShardSplitSerializer.CURRENT_VERSION + 1));
-        assertThatThrownBy(() -> serializer.deserialize(0, bytes)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> serializer.deserialize(0, bytes)).isInstanceOf(IOException.class)
+                .hasMessageContaining("version 0");
     }
 
     @Test
-    void unknownPositionKindIsRejected() throws IOException {
+    void positionKindsAreWrittenAsFixedCodesNotOrdinals() throws IOException {
+        // The codes are the format: changing one would misread every stored split.
+        assertThat(ShardSplitSerializer.kindCode(ShardPosition.Kind.EARLIEST)).isEqualTo(1);
+        assertThat(ShardSplitSerializer.kindCode(ShardPosition.Kind.SEQUENCE)).isEqualTo(2);
+        assertThat(ShardSplitSerializer.kindCode(ShardPosition.Kind.TIMESTAMP)).isEqualTo(3);
+        assertThat(Arrays.stream(ShardPosition.Kind.values()).map(ShardSplitSerializer::kindCode))
+                .as("one code per kind").doesNotHaveDuplicates();
         byte[] bytes = serializer.serialize(ShardSplitFixtures.splits().get("sequence"));
         // The kind byte follows the shard id, written as a 2-byte length and "5".
-        assertThat(bytes[3]).isEqualTo((byte) ShardPosition.Kind.SEQUENCE.ordinal());
+        assertThat(bytes[3]).isEqualTo((byte) 2);
+    }
+
+    @Test
+    void unknownPositionKindCodeIsRejectedNamingIt() throws IOException {
+        byte[] bytes = serializer.serialize(ShardSplitFixtures.splits().get("sequence"));
         bytes[3] = 9;
 
-        assertThatThrownBy(() -> serializer.deserialize(1, bytes)).isInstanceOf(IOException.class)
-                .hasMessageContaining("position kind 9");
+        assertThatThrownBy(() -> serializer.deserialize(ShardSplitSerializer.CURRENT_VERSION, bytes))
+                .isInstanceOf(IOException.class).hasMessageContaining("position kind code 9");
+        bytes[3] = 0;
+        assertThatThrownBy(() -> serializer.deserialize(ShardSplitSerializer.CURRENT_VERSION, bytes))
+                .as("0 is no code").isInstanceOf(IOException.class).hasMessageContaining("position kind code 0");
+    }
+
+    @Test
+    void unknownPositionKindOfVersion1IsRejectedNamingIt() {
+        byte[] golden = ShardSplitFixtures.golden(goldenName(1, "sequence"));
+        // Version 1 wrote the ordinal: SEQUENCE was 1, and only 0 to 2 existed.
+        assertThat(golden[3]).isEqualTo((byte) 1);
+        golden[3] = 3;
+
+        assertThatThrownBy(() -> serializer.deserialize(1, golden)).isInstanceOf(IOException.class)
+                .hasMessageContaining("position kind code 3").hasMessageContaining("version 1");
     }
 
     @ParameterizedTest
