@@ -85,7 +85,10 @@ public final class BenchmarkRunner {
                         if (only.contains("flink")) {
                             int count = quick ? 10_000 : 300_000;
                             timed("Source vs get loop", () -> flink.sourceVsGetLoop(count));
-                            timed("Sink vs put loop", () -> flink.sinkVsPutLoop(count));
+                            timed("Sink vs put loop", () -> flink.sinkVsPutLoop(RecordShapes.TUPLE_SMALL, 1, count));
+                            // The sink's round-robin over shards, with records about 30 times larger.
+                            timed("Sink vs put loop, 3 shards", () ->
+                                    flink.sinkVsPutLoop(RecordShapes.BLOB_1KB, 3, quick ? 3_000 : 60_000));
                         }
                         if (only.contains("latency")) {
                             Duration produce = Duration.ofSeconds(quick ? 3 : 12);

@@ -31,6 +31,7 @@ import org.apache.flink.util.Collector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,6 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FlinkBenchmarks implements AutoCloseable {
     private static final String SECTION_RW = "Connector vs raw client (MiniCluster, parallelism 1, 1 shard, protobuf)";
+    private static final String SECTION_SHARDS =
+            "Sink vs raw client over several shards (MiniCluster, parallelism 1, round-robin, protobuf)";
     private static final String SECTION_LATENCY = "End-to-end latency put -> emitted by the source (MiniCluster)";
     private static final int LIMIT = 1000;
 
@@ -112,32 +115,55 @@ final class FlinkBenchmarks implements AutoCloseable {
         return nanos;
     }
 
-    /** Sink write of {@code count} generated records vs a synchronous put loop generating the same records. */
-    void sinkVsPutLoop(int count) throws Exception {
-        RecordShapes shape = RecordShapes.TUPLE_SMALL;
+    /**
+     * Sink write of {@code count} generated records vs a synchronous put loop generating the same
+     * records, on topics of {@code shards} shards: the loop puts to each shard in turn, as the sink's
+     * round-robin routing does.
+     */
+    void sinkVsPutLoop(RecordShapes shape, int shards, int count) throws Exception {
+        String suffix = shards == 1 ? "" : "_" + shape.name().toLowerCase(Locale.ROOT) + "_" + shards;
+        String loopWarm = "loop_warm" + suffix;
+        String loopWrite = "loop_write" + suffix;
+        String sinkWarm = "sink_warm" + suffix;
+        String sinkWrite = "sink_write" + suffix;
         try (DataHubClient client = emulator.client(WireMode.PROTOBUF)) {
-            for (String t : List.of("loop_warm", "loop_write", "sink_warm", "sink_write")) {
-                ClientLoops.createTopic(client, project, t, shape, 1);
+            for (String t : List.of(loopWarm, loopWrite, sinkWarm, sinkWrite)) {
+                ClientLoops.createTopic(client, project, t, shape, shards);
             }
             int warmCount = Math.max(count / 10, LIMIT);
-            putLoop(client, "loop_warm", shape, warmCount);
-            writeWithSink("sink_warm", shape, warmCount);
-            double loop = count / (putLoop(client, "loop_write", shape, count) / 1e9);
-            double sink = count / (writeWithSink("sink_write", shape, count) / 1e9);
-            for (String t : List.of("loop_write", "sink_write")) {
-                long last = client.getCursor(project, t, ClientLoops.SHARD, CursorType.LATEST).getSequence();
-                check(last == count - 1, t + " ends at sequence " + last + ", expected " + (count - 1));
+            putLoop(client, loopWarm, shape, shards, warmCount);
+            writeWithSink(sinkWarm, shape, warmCount);
+            double loop = count / (putLoop(client, loopWrite, shape, shards, count) / 1e9);
+            double sink = count / (writeWithSink(sinkWrite, shape, count) / 1e9);
+            for (String t : List.of(loopWrite, sinkWrite)) {
+                long written = 0;
+                for (int shard = 0; shard < shards; shard++) {
+                    String id = Integer.toString(shard);
+                    if (client.getCursor(project, t, id, CursorType.LATEST).getRecordTime() > 0) {
+                        written += client.getCursor(project, t, id, CursorType.LATEST).getSequence() + 1;
+                    }
+                }
+                check(written == count, t + " holds " + written + " records, expected " + count);
             }
-            report.add(SECTION_RW, "raw client put loop (sync, 1000/put), " + shape, loop, "rec/s");
-            report.add(SECTION_RW, "DataHubSink write (1000/put), " + shape, sink, "rec/s");
-            report.add(SECTION_RW, "sink / put loop", sink / loop, "x", "Ratios (>1: the first is faster)");
+            if (shards == 1) {
+                report.add(SECTION_RW, "raw client put loop (sync, 1000/put), " + shape, loop, "rec/s");
+                report.add(SECTION_RW, "DataHubSink write (1000/put), " + shape, sink, "rec/s");
+                report.add(SECTION_RW, "sink / put loop", sink / loop, "x", "Ratios (>1: the first is faster)");
+            } else {
+                String where = shape + ", " + shards + " shards";
+                report.add(SECTION_SHARDS, "raw client put loop (sync, 1000/put), " + where, loop, "rec/s");
+                report.add(SECTION_SHARDS, "DataHubSink write (1000/put), " + where, sink, "rec/s");
+                report.add(SECTION_SHARDS, "sink / put loop, " + shards + " shards", sink / loop, "x",
+                        "Ratios (>1: the first is faster)");
+            }
         }
     }
 
-    private long putLoop(DataHubClient client, String topic, RecordShapes shape, int count) {
+    private long putLoop(DataHubClient client, String topic, RecordShapes shape, int shards, int count) {
         long start = System.nanoTime();
         for (int from = 0; from < count; from += LIMIT) {
-            client.putRecordsByShard(project, topic, ClientLoops.SHARD, shape.records(from, Math.min(LIMIT, count - from)));
+            String shard = Integer.toString((from / LIMIT) % shards);
+            client.putRecordsByShard(project, topic, shard, shape.records(from, Math.min(LIMIT, count - from)));
         }
         return System.nanoTime() - start;
     }

@@ -2,12 +2,12 @@ package io.github.flinkdatahub.connector.catalog;
 
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.model.BlobRecord;
-import io.github.flinkdatahub.client.model.CursorType;
 import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.result.GetTopicResult;
-import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.connector.testutil.TopicContents;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.table.api.EnvironmentSettings;
@@ -15,7 +15,6 @@ import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,14 +40,16 @@ class DataHubCatalogITCase {
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
                     .build());
 
-    static DataHubEmulator emulator;
+    @RegisterExtension
+    static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder()
+            .account(ACCESS_ID, ACCESS_KEY).build();
+
     static DataHubClient client;
     TableEnvironment tEnv;
 
     @BeforeAll
-    static void start() {
-        emulator = DataHubEmulator.builder().inMemory().account(ACCESS_ID, ACCESS_KEY).build().start();
-        client = emulator.client();
+    static void createTopics() {
+        client = DATAHUB.client();
         client.createProject(P, "catalog IT");
         client.createTupleTopic(P, "orders", 1, 1, RecordSchema.of(
                 new Field("id", FieldType.BIGINT, false, "order id"),
@@ -58,17 +59,11 @@ class DataHubCatalogITCase {
         client.createBlobTopic(P, "blobs", 1, 1, "");
     }
 
-    @AfterAll
-    static void stop() {
-        client.close();
-        emulator.close();
-    }
-
     @BeforeEach
     void createCatalog() {
         tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
         tEnv.getConfig().set("parallelism.default", "1");
-        sql("CREATE CATALOG dh WITH ('type' = 'datahub', 'endpoint' = '" + emulator.endpoint() + "',"
+        sql("CREATE CATALOG dh WITH ('type' = 'datahub', 'endpoint' = '" + DATAHUB.endpoint() + "',"
                 + " 'access-id' = '" + ACCESS_ID + "', 'access-key' = '" + ACCESS_KEY + "',"
                 + " 'default-database' = '" + P + "')");
         sql("USE CATALOG dh");
@@ -150,10 +145,7 @@ class DataHubCatalogITCase {
         // CREATE TABLE AS SELECT: the new table's sink carries only the CREATE options.
         sql("CREATE TABLE cat_it_new.events_copy WITH ('shard-count' = '1') AS SELECT id, name FROM"
                 + " cat_it_new.events /*+ OPTIONS('scan.startup.mode' = 'earliest', 'scan.bounded.mode' = 'latest') */");
-        GetTopicResult copy = client.getTopic("cat_it_new", "events_copy");
-        String cursor = client.getCursor("cat_it_new", "events_copy", "0", CursorType.OLDEST).getCursor();
-        assertThat(client.getTupleRecords("cat_it_new", "events_copy", "0", copy.getRecordSchema(), cursor, 10)
-                .getRecordCount()).isEqualTo(2);
+        assertThat(TopicContents.all(client, "cat_it_new", "events_copy")).hasSize(2);
 
         assertThatThrownBy(() -> sql("DROP DATABASE cat_it_new"))
                 .satisfies(e -> assertThat(messages(e)).contains("cat_it_new"));
@@ -179,8 +171,7 @@ class DataHubCatalogITCase {
         sql("INSERT INTO blobs VALUES (X'0102'), (X'ff')");
 
         // Read back with the client: the tuple test already reads a catalog table with SQL.
-        String cursor = client.getCursor(P, "blobs", "0", CursorType.OLDEST).getCursor();
-        List<String> read = client.getBlobRecords(P, "blobs", "0", cursor, 10).getRecords().stream()
+        List<String> read = TopicContents.all(client, P, "blobs").stream()
                 .map(r -> HexFormat.of().formatHex(((BlobRecord) r).getData())).collect(Collectors.toList());
         assertThat(read).containsExactly("0102", "ff");
     }

@@ -5,7 +5,7 @@ import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.result.GetTopicResult;
-import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.DataTypes;
@@ -38,6 +38,7 @@ import org.apache.flink.table.types.DataType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.HashMap;
 import java.util.List;
@@ -55,28 +56,28 @@ class DataHubCatalogTest {
     private static final String ACCESS_KEY = "Kq7-catalog-access-key";
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    static DataHubEmulator emulator;
+    @RegisterExtension
+    static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder()
+            .account(ACCESS_ID, ACCESS_KEY).build();
+
     static DataHubClient client;
     static DataHubCatalog catalog;
 
     @BeforeAll
-    static void start() {
-        emulator = DataHubEmulator.builder().inMemory().account(ACCESS_ID, ACCESS_KEY).build().start();
-        client = emulator.client();
+    static void openCatalog() {
+        client = DATAHUB.client();
         catalog = new DataHubCatalog("dh", null, connectionOptions());
         catalog.open();
     }
 
     @AfterAll
-    static void stop() {
+    static void closeCatalog() {
         catalog.close();
-        client.close();
-        emulator.close();
     }
 
     private static Map<String, String> connectionOptions() {
         Map<String, String> options = new HashMap<>();
-        options.put("endpoint", emulator.endpoint());
+        options.put("endpoint", DATAHUB.endpoint());
         options.put("access-id", ACCESS_ID);
         options.put("access-key", ACCESS_KEY);
         return options;
@@ -246,10 +247,10 @@ class DataHubCatalogTest {
         Map<String, String> options = catalog.getTable(new ObjectPath(project, "raw")).getOptions();
 
         assertThat(options).containsEntry("connector", "datahub").containsEntry("project", project)
-                .containsEntry("topic", "raw").containsEntry("endpoint", emulator.endpoint())
+                .containsEntry("topic", "raw").containsEntry("endpoint", DATAHUB.endpoint())
                 .containsEntry("access-id", ACCESS_ID).doesNotContainKeys("access-key", "accessKey");
         assertThat(options.values()).doesNotContain(ACCESS_KEY);
-        assertThat(catalog.toString()).contains(emulator.endpoint()).doesNotContain(ACCESS_KEY);
+        assertThat(catalog.toString()).contains(DATAHUB.endpoint()).doesNotContain(ACCESS_KEY);
     }
 
     @Test
@@ -497,7 +498,7 @@ class DataHubCatalogTest {
         client.createBlobTopic(project, "t", 1, 1, "");
         Map<String, String> options = new HashMap<>();
         options.put("type", "datahub");
-        options.put("endPoint", emulator.endpoint());
+        options.put("endPoint", DATAHUB.endpoint());
         options.put("accessId", ACCESS_ID);
         options.put("accessKey", ACCESS_KEY);
         options.put("client.protocol", "json");
@@ -511,7 +512,7 @@ class DataHubCatalogTest {
             assertThat(created.getDefaultDatabase()).isEqualTo(project);
             assertThat(created.listTables(project)).containsExactly("t");
             assertThat(created.getTable(new ObjectPath(project, "t")).getOptions())
-                    .containsEntry("endpoint", emulator.endpoint()).containsEntry("access-id", ACCESS_ID)
+                    .containsEntry("endpoint", DATAHUB.endpoint()).containsEntry("access-id", ACCESS_ID)
                     .containsEntry("client.protocol", "json").doesNotContainKeys("endPoint", "accessId", "accessKey");
         } finally {
             created.close();
@@ -540,7 +541,7 @@ class DataHubCatalogTest {
         wrongKey.put("access-key", "wrong-" + ACCESS_KEY);
         DataHubCatalog wrong = new DataHubCatalog("dh5", null, wrongKey);
         assertThatThrownBy(wrong::open).isInstanceOf(CatalogException.class)
-                .hasMessageContaining(emulator.endpoint())
+                .hasMessageContaining(DATAHUB.endpoint())
                 .satisfies(e -> assertThat(stackMessages(e)).doesNotContain(ACCESS_KEY));
         assertThat(wrong.toString()).doesNotContain(ACCESS_KEY);
     }

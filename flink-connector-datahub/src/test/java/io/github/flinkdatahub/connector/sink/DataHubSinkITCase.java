@@ -14,15 +14,23 @@ import io.github.flinkdatahub.connector.sink.routing.DataHubRouting;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.connector.testutil.InjectedFailures;
-import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.connector.testutil.RecordGate;
+import io.github.flinkdatahub.connector.testutil.TopicContents;
+import io.github.flinkdatahub.emulator.faults.FaultInjector;
 import io.github.flinkdatahub.emulator.faults.FaultRule;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.testutils.CommonTestUtils;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.metrics.MetricGroup;
@@ -48,7 +56,6 @@ import org.apache.flink.table.types.logical.TimestampType;
 import org.apache.flink.table.types.logical.TinyIntType;
 import org.apache.flink.table.types.logical.VarCharType;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,6 +78,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,22 +98,20 @@ class DataHubSinkITCase {
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4)
             .setConfiguration(METRICS.addToConfiguration(new Configuration())).build());
 
-    static DataHubEmulator emulator;
+    @RegisterExtension
+    static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
+
+    /** How long a test waits for a condition before it fails: a guard against hanging, never a pace. */
+    private static final Duration WAIT = Duration.ofMinutes(2);
+
     static DataHubClient client;
     static DataHubConnection connection;
 
     @BeforeAll
-    static void start() {
-        emulator = DataHubEmulator.builder().build().start();
-        client = emulator.client();
-        connection = EmulatorConnections.builder(emulator).build();
+    static void createProject() {
+        client = DATAHUB.client();
+        connection = EmulatorConnections.builder(DATAHUB.emulator()).build();
         client.createProject(P, "sink tests");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        emulator.close();
     }
 
     private static <T> DataHubSinkBuilder<T> sink(String topic, DataHubSerializationSchema<T> serializer) {
@@ -136,54 +142,23 @@ class DataHubSinkITCase {
         client.createBlobTopic(P, topic, 3, 1, "");
         int total = 5000;
         StreamExecutionEnvironment env = env(2, false);
+        // No flush timer within the test: every put but each writer's last carries a full batch of 100,
+        // so the share of each shard does not depend on how fast records arrive.
         env.fromSequence(0, total - 1).map(n -> "r" + n)
                 .sinkTo(sink(topic, DataHubSerializationSchema.blob((SerializationSchema<String>) s -> s.getBytes(
-                        StandardCharsets.UTF_8))).setBatchMaxRecords(100).build());
+                        StandardCharsets.UTF_8))).setBatchMaxRecords(100).setFlushInterval(Duration.ofHours(1))
+                        .build());
         JobID job = env.execute("round robin").getJobID();
 
         Map<String, List<Record>> byShard = TopicContents.byShard(client, P, topic);
         List<String> values = byShard.values().stream().flatMap(List::stream)
                 .map(r -> new String(((BlobRecord) r).getData(), StandardCharsets.UTF_8)).collect(Collectors.toList());
         assertThat(values).hasSize(total).doesNotHaveDuplicates();
+        // 49 or more full puts, each writer's in turn over the 3 shards: at least 15 of them (1500 records) per shard.
         assertThat(byShard).hasSize(3).allSatisfy((shard, records) ->
                 assertThat(records).as("records of shard %s", shard).hasSizeGreaterThan(total / 10));
         assertThat(counter(job, "numRecordsOut")).isEqualTo(total);
         assertThat(counter(job, "numBytesOut")).isGreaterThanOrEqualTo(total * 2L);
-    }
-
-    /**
-     * Prints the sink's write rate next to a plain synchronous client put loop writing the same
-     * records in the same run (a measurement, not a speed assertion: machines are noisy).
-     */
-    @Test
-    void sinkThroughputIsMeasuredAgainstAPlainClientPutLoop() throws Exception {
-        int total = 60_000;
-        byte[] payload = new byte[100];
-        client.createBlobTopic(P, "plain_loop", 3, 1, "");
-        long loopStart = System.nanoTime();
-        List<Record> batch = new ArrayList<>();
-        for (int i = 0; i < total; i++) {
-            batch.add(BlobRecord.of(payload));
-            if (batch.size() == 1000) {
-                client.putRecordsByShard(P, "plain_loop", Integer.toString((i / 1000) % 3), batch);
-                batch.clear();
-            }
-        }
-        double loopSeconds = (System.nanoTime() - loopStart) / 1e9;
-
-        client.createBlobTopic(P, "sink_rate", 3, 1, "");
-        StreamExecutionEnvironment env = env(1, false);
-        env.fromSequence(0, total - 1).map(n -> payload)
-                .sinkTo(sink("sink_rate", DataHubSerializationSchema.blobBytes()).setBatchMaxRecords(1000).build());
-        long sinkStart = System.nanoTime();
-        env.execute("sink throughput");
-        double sinkSeconds = (System.nanoTime() - sinkStart) / 1e9;
-
-        assertThat(TopicContents.all(client, P, "plain_loop")).hasSize(total);
-        assertThat(TopicContents.all(client, P, "sink_rate")).hasSize(total);
-        LOG.warn("Sink throughput: {} records of 100 bytes; plain client put loop {} rec/s, sink job (incl. job start)"
-                + " {} rec/s, ratio sink/loop {}", total, Math.round(total / loopSeconds), Math.round(total / sinkSeconds),
-                String.format(java.util.Locale.ROOT, "%.2f", loopSeconds / sinkSeconds));
     }
 
     @Test
@@ -212,15 +187,23 @@ class DataHubSinkITCase {
     void shardIdRoutingWritesOnlyToThatShardAndFollowsItsLeftChildAfterASplit() throws Exception {
         String topic = "pinned";
         client.createTupleTopic(P, topic, 2, 1, KEYED, "");
-        emulator.clock().advance(Duration.ofSeconds(10));
+        // New shards cannot be split or merged for 5 s of data time.
+        DATAHUB.emulator().clock().advance(Duration.ofSeconds(10));
         int total = 6000;
+        int beforeSplit = 1500;
+        RecordGate gate = RecordGate.closed(topic);
         StreamExecutionEnvironment env = env(2, false);
-        env.fromSequence(0, total - 1).map(new Slow())
+        env.fromSequence(0, total - 1).map(gate.<Long>function()).returns(Types.LONG).disableChaining()
                 .sinkTo(sink(topic, new KeyedRows(10)).setShardId("0").setBatchMaxRecords(100)
                         .setShardRefreshInterval(Duration.ofMillis(200)).build());
         JobClient job = env.executeAsync("pinned");
-        awaitCount(topic, 1500);
-        client.splitShard(P, topic, "0");
+        try {
+            gate.release(beforeSplit);
+            awaitCount(topic, beforeSplit);
+            client.splitShard(P, topic, "0");
+        } finally {
+            gate.open();
+        }
         job.getJobExecutionResult().get();
 
         Map<String, List<Record>> byShard = TopicContents.byShard(client, P, topic);
@@ -236,8 +219,9 @@ class DataHubSinkITCase {
                 assertThat(records).as("shard %s", id).isEmpty();
             }
         });
-        assertThat(byShard.get("0")).isNotEmpty();
-        assertThat(byShard.get(leftChild.getShardId())).as("records after the split").isNotEmpty();
+        // The gate held every other record back until shard 0 was closed by the split.
+        assertThat(byShard.get("0")).as("records before the split").hasSize(beforeSplit);
+        assertThat(byShard.get(leftChild.getShardId())).as("records after the split").hasSize(total - beforeSplit);
         assertThat(numbers(TopicContents.all(client, P, topic))).hasSize(total).doesNotHaveDuplicates();
     }
 
@@ -246,16 +230,25 @@ class DataHubSinkITCase {
         String topic = "reshard";
         client.createTupleTopic(P, topic, 3, 1, KEYED, "");
         // New shards cannot be split or merged for 5 s of data time.
-        emulator.clock().advance(Duration.ofSeconds(10));
+        DATAHUB.emulator().clock().advance(Duration.ofSeconds(10));
         int total = 16000;
+        RecordGate gate = RecordGate.closed(topic);
         StreamExecutionEnvironment env = env(2, false);
-        env.fromSequence(0, total - 1).map(new Slow())
+        env.fromSequence(0, total - 1).map(gate.<Long>function()).returns(Types.LONG).disableChaining()
                 .sinkTo(sink(topic, new KeyedRows(64)).setHashFields("k").setBatchMaxRecords(200).build());
         JobClient job = env.executeAsync("reshard");
-        awaitCount(topic, 4000);
-        client.splitShard(P, topic, "0");
-        awaitCount(topic, 9000);
-        client.mergeShard(P, topic, "1", "2");
+        // 5000 records between the split and the merge and 7000 after it: every one of the 64 keys is
+        // written after each, so every child shard whose range holds a key gets records.
+        try {
+            gate.release(4000);
+            awaitCount(topic, 4000);
+            client.splitShard(P, topic, "0");
+            gate.release(5000);
+            awaitCount(topic, 9000);
+            client.mergeShard(P, topic, "1", "2");
+        } finally {
+            gate.open();
+        }
         job.getJobExecutionResult().get();
 
         Map<String, List<Record>> byShard = TopicContents.byShard(client, P, topic);
@@ -327,56 +320,67 @@ class DataHubSinkITCase {
     void noRecordIsLostUnderServiceFaultsAndTaskFailures(String routing) throws Exception {
         String topic = "faults_" + routing.replace('-', '_');
         client.createTupleTopic(P, topic, 4, 1, KEYED, "");
-        long throttledBefore = emulator.faults().throttledCount();
-        long serverErrorsBefore = emulator.faults().serverErrorCount();
-        long closedBefore = emulator.faults().closedConnectionCount();
-        long refusedBefore = emulator.faults().failedRecordCount();
-        // Round-robin writes by shard, where a partial failure fails a whole put (one draw per put, ~100
-        // puts): a higher rate makes sure some are refused; routed puts draw once per record.
-        double partialFailureRate = routing.equals("round-robin") ? 0.1 : 0.01;
-        // Rates high enough that every kind is injected at least once in ~100 puts (asserted below).
-        emulator.faults().set(P, topic, FaultRule.none().throttleRate(0.1).serverErrorRate(0.08)
-                .closeConnectionRate(0.06).partialPutFailureRate(partialFailureRate));
+        FaultInjector faults = DATAHUB.faults();
+        // Every kind of fault in turn, at rate 1 until it was injected: nothing gets past such a rule, so the
+        // job is still writing when the next one is set and each kind is injected whatever the draws.
+        faults.set(P, topic, FaultRule.none().closeConnectionRate(1));
         int total = 20_000;
         FailingMapper.FAILURES.reset(3_000, 9_000, 15_000);
 
         StreamExecutionEnvironment env = env(2, true);
         env.enableCheckpointing(100);
+        // Unbounded retries (the timeout only guards against a hang): however long a rate-1 rule stays and
+        // whatever the bounded random faults below draw, no record can use up its budget.
         DataHubSinkBuilder<Long> sink = sink(topic, new KeyedRows(50)).setBatchMaxRecords(250)
-                .setMaxInFlightRequests(4).setRetryBudget(100, Duration.ofMinutes(2));
+                .setMaxInFlightRequests(4).setRetryBudget(Integer.MAX_VALUE, Duration.ofMinutes(5));
         if (routing.equals("key-fields")) {
             sink.setHashFields("k");
         }
-        env.fromSequence(0, total - 1).map(new FailingMapper()).sinkTo(sink.build());
-        long started = System.nanoTime();
-        JobID job = env.execute("faults " + routing).getJobID();
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        emulator.faults().clear(P, topic);
+        // At most 1000 records per completed checkpoint, so at least 5 checkpoints complete between two
+        // task failures (6000 records apart): the restarts resume from checkpoints, not from the start.
+        DataGeneratorSource<Long> numbers = new DataGeneratorSource<>(n -> n, total,
+                RateLimiterStrategy.perCheckpoint(1000), Types.LONG);
+        env.fromSource(numbers, WatermarkStrategy.noWatermarks(), "numbers").map(new FailingMapper())
+                .sinkTo(sink.build());
+        JobClient job = env.executeAsync("faults " + routing);
+        try {
+            await(() -> faults.closedConnectionCount() > 0, "a closed connection");
+            faults.set(P, topic, FaultRule.none().throttleRate(1));
+            await(() -> faults.throttledCount() > 0, "a throttled request");
+            faults.set(P, topic, FaultRule.none().serverErrorRate(1));
+            await(() -> faults.serverErrorCount() > 0, "a server error");
+            faults.set(P, topic, FaultRule.none().partialPutFailureRate(1));
+            await(() -> faults.failedRecordCount() > 0, "a refused record");
+            // Then every kind now and then for the rest of the run (the task failures included), at most 200.
+            faults.set(P, topic, FaultRule.none().throttleRate(0.1).serverErrorRate(0.08).closeConnectionRate(0.06)
+                    .partialPutFailureRate(0.01).maxFaults(200));
+            job.getJobExecutionResult().get();
+        } finally {
+            faults.clear(P, topic);
+        }
 
         List<Long> written = numbers(TopicContents.all(client, P, topic));
         Set<Long> distinct = new HashSet<>(written);
-        long duplicates = written.size() - distinct.size();
-        long throttled = emulator.faults().throttledCount() - throttledBefore;
-        long serverErrors = emulator.faults().serverErrorCount() - serverErrorsBefore;
-        long closed = emulator.faults().closedConnectionCount() - closedBefore;
-        long refused = emulator.faults().failedRecordCount() - refusedBefore;
         LOG.info("Faults test ({}): {} records in, {} written, {} duplicates, {} task failures; injected {} throttled,"
                         + " {} server errors, {} closed connections, {} refused records; sink retries {}, throttled"
-                        + " requests {}; {} ms", routing, total, written.size(), duplicates,
-                FailingMapper.FAILURES.failures(), throttled, serverErrors, closed, refused, counter(job, DataHubSinkWriterMetrics.RETRIES),
-                counter(job, DataHubSinkWriterMetrics.THROTTLED_REQUESTS), millis);
+                        + " requests {}", routing, total, written.size(), written.size() - distinct.size(),
+                FailingMapper.FAILURES.failures(), faults.throttledCount(), faults.serverErrorCount(),
+                faults.closedConnectionCount(), faults.failedRecordCount(),
+                counter(job.getJobID(), DataHubSinkWriterMetrics.RETRIES),
+                counter(job.getJobID(), DataHubSinkWriterMetrics.THROTTLED_REQUESTS));
 
-        assertThat(FailingMapper.FAILURES.failures()).as("task failures").isGreaterThanOrEqualTo(3);
-        assertThat(throttled).isPositive();
-        assertThat(serverErrors).isPositive();
-        assertThat(closed).isPositive();
-        assertThat(refused).isPositive();
+        assertThat(FailingMapper.FAILURES.failures()).as("task failures").isEqualTo(3);
+        assertThat(faults.throttledCount()).isPositive();
+        assertThat(faults.serverErrorCount()).isPositive();
+        assertThat(faults.closedConnectionCount()).isPositive();
+        assertThat(faults.failedRecordCount()).isPositive();
         for (long n = 0; n < total; n++) {
             assertThat(distinct).as("record %s", n).contains(n);
         }
         assertThat(distinct).hasSize(total);
-        assertThat(counter(job, DataHubSinkWriterMetrics.RETRIES)).isPositive();
-        assertThat(counter(job, DataHubSinkWriterMetrics.THROTTLED_REQUESTS)).isPositive();
+        // Refused records are the sink's own puts: it retried them and counted them as throttled.
+        assertThat(counter(job.getJobID(), DataHubSinkWriterMetrics.RETRIES)).isPositive();
+        assertThat(counter(job.getJobID(), DataHubSinkWriterMetrics.THROTTLED_REQUESTS)).isPositive();
         if (routing.equals("key-fields")) {
             assertKeysOnTheirShards(topic, TopicContents.all(client, P, topic));
         }
@@ -430,17 +434,14 @@ class DataHubSinkITCase {
         String topic = "always_throttled";
         client.createBlobTopic(P, topic, 1, 1, "");
         // Every put is refused as throttled; reading the topic and its shards at start is not.
-        emulator.faults().set(P, topic, FaultRule.none().partialPutFailureRate(1.0));
-        try {
-            StreamExecutionEnvironment env = env(1, false);
-            env.fromSequence(0, 9).map(n -> new byte[] {n.byteValue()})
-                    .sinkTo(sink(topic, DataHubSerializationSchema.blobBytes()).setRetryBudget(3, Duration.ofMinutes(1))
-                            .build());
-            assertThatThrownBy(() -> env.execute("throttled")).hasStackTraceContaining("Gave up writing")
-                    .hasStackTraceContaining("sink_it/always_throttled").hasStackTraceContaining("LimitExceeded");
-        } finally {
-            emulator.faults().clear(P, topic);
-        }
+        // (The emulator extension clears the rule after the test.)
+        DATAHUB.faults().set(P, topic, FaultRule.none().partialPutFailureRate(1.0));
+        StreamExecutionEnvironment env = env(1, false);
+        env.fromSequence(0, 9).map(n -> new byte[] {n.byteValue()})
+                .sinkTo(sink(topic, DataHubSerializationSchema.blobBytes()).setRetryBudget(3, Duration.ofMinutes(1))
+                        .build());
+        assertThatThrownBy(() -> env.execute("throttled")).hasStackTraceContaining("Gave up writing")
+                .hasStackTraceContaining("sink_it/always_throttled").hasStackTraceContaining("LimitExceeded");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -475,12 +476,12 @@ class DataHubSinkITCase {
                 .orElseThrow();
     }
 
-    private static void awaitCount(String topic, long atLeast) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (TopicContents.count(client, P, topic) < atLeast) {
-            assertThat(System.currentTimeMillis()).as("%s records in %s", atLeast, topic).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private static void awaitCount(String topic, long atLeast) throws Exception {
+        await(() -> TopicContents.count(client, P, topic) >= atLeast, atLeast + " records in " + topic);
+    }
+
+    private static void await(Supplier<Boolean> condition, String what) throws Exception {
+        CommonTestUtils.waitUtil(condition, WAIT, Duration.ofMillis(20), "Waited in vain for " + what);
     }
 
     /** Sum of a counter of the job's sink writer operators (every attempt after restarts included). */
@@ -599,29 +600,14 @@ class DataHubSinkITCase {
         }
     }
 
-    /** Slows a job down to about a record per millisecond per subtask, so resharding happens while it writes. */
-    static final class Slow implements MapFunction<Long, Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Long map(Long n) throws Exception {
-            Thread.sleep(1);
-            return n;
-        }
-    }
-
     /** Fails the task once at each chosen count of processed records (replays included). */
     static final class FailingMapper implements MapFunction<Long, Long> {
         private static final long serialVersionUID = 1L;
         static final InjectedFailures FAILURES = new InjectedFailures();
 
         @Override
-        public Long map(Long n) throws Exception {
-            long count = FAILURES.count();
-            if (count % 50 == 0) {
-                // Let checkpoints complete between failures.
-                Thread.sleep(1);
-            }
+        public Long map(Long n) {
+            FAILURES.count();
             return n;
         }
     }

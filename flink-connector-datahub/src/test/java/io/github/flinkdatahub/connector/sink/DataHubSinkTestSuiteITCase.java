@@ -1,16 +1,12 @@
 package io.github.flinkdatahub.connector.sink;
 
 import io.github.flinkdatahub.client.DataHubClient;
-import io.github.flinkdatahub.client.exception.ShardSealedException;
 import io.github.flinkdatahub.client.model.BlobRecord;
-import io.github.flinkdatahub.client.model.CursorType;
 import io.github.flinkdatahub.client.model.Record;
-import io.github.flinkdatahub.client.model.Shard;
-import io.github.flinkdatahub.client.model.result.GetRecordsResult;
-import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
-import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.connector.testutil.TopicContents;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -28,6 +24,9 @@ import org.apache.flink.connector.testframe.junit.annotations.TestExternalSystem
 import org.apache.flink.connector.testframe.junit.annotations.TestSemantics;
 import org.apache.flink.connector.testframe.testsuites.SinkTestSuiteBase;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.testutils.CommonTestUtils;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -46,6 +46,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 class DataHubSinkTestSuiteITCase extends SinkTestSuiteBase<String> {
     private static final String PROJECT = "sink_suite";
 
+    @RegisterExtension
+    static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
+
     @TestEnv
     MiniClusterTestEnvironment flink = new MiniClusterTestEnvironment();
 
@@ -53,57 +56,52 @@ class DataHubSinkTestSuiteITCase extends SinkTestSuiteBase<String> {
     EmulatorResource emulator = new EmulatorResource();
 
     @TestContext
-    ExternalContextFactory<BlobTopicContext> topics = testName -> new BlobTopicContext(emulator);
+    ExternalContextFactory<BlobTopicContext> topics = testName -> new BlobTopicContext(DATAHUB.client());
 
     /** Exactly-once is not offered: DataHub has no transactions. */
     @TestSemantics
     CheckpointingMode[] semantics = new CheckpointingMode[] {CheckpointingMode.AT_LEAST_ONCE};
 
-    /** The emulator as the suite's external system. */
+    @BeforeAll
+    static void createProject() {
+        DATAHUB.client().createProject(PROJECT, "sink test suite");
+    }
+
+    /**
+     * The suite's required external system. The emulator itself is {@link #DATAHUB}'s: the suite
+     * starts this resource before the class's own extensions, so it has nothing to start.
+     */
     static final class EmulatorResource implements TestResource {
-        DataHubEmulator emulator;
-        DataHubClient client;
+        @Override
+        public void startUp() {}
 
         @Override
-        public void startUp() {
-            emulator = DataHubEmulator.builder().build().start();
-            client = emulator.client();
-            client.createProject(PROJECT, "sink test suite");
-        }
-
-        @Override
-        public void tearDown() {
-            client.close();
-            emulator.close();
-        }
-
-        DataHubConnection connection() {
-            return EmulatorConnections.builder(emulator).build();
-        }
+        public void tearDown() {}
     }
 
     /** A fresh three-shard blob topic per test case; strings written as UTF-8 blobs. */
     static final class BlobTopicContext implements DataStreamSinkV2ExternalContext<String> {
         private static final AtomicInteger TOPICS = new AtomicInteger();
-        private final EmulatorResource resource;
+        private final DataHubClient client;
         private final String topic;
 
-        BlobTopicContext(EmulatorResource resource) {
-            this.resource = resource;
+        BlobTopicContext(DataHubClient client) {
+            this.client = client;
             this.topic = "suite_" + TOPICS.incrementAndGet();
-            resource.client.createBlobTopic(PROJECT, topic, 3, 1, "");
+            client.createBlobTopic(PROJECT, topic, 3, 1, "");
         }
 
         @Override
         public Sink<String> createSink(TestingSinkSettings sinkSettings) {
-            return DataHubSink.<String>builder().setConnection(resource.connection()).setProject(PROJECT)
-                    .setTopic(topic).setSerializer(DataHubSerializationSchema.blob(new SimpleStringSchema()))
+            return DataHubSink.<String>builder().setConnection(EmulatorConnections.builder(DATAHUB.emulator()).build())
+                    .setProject(PROJECT).setTopic(topic)
+                    .setSerializer(DataHubSerializationSchema.blob(new SimpleStringSchema()))
                     .setFlushInterval(Duration.ofMillis(50)).build();
         }
 
         @Override
         public ExternalSystemDataReader<String> createSinkDataReader(TestingSinkSettings sinkSettings) {
-            return new TopicReader(resource.client, topic);
+            return new TopicReader(client, topic);
         }
 
         @Override
@@ -129,15 +127,16 @@ class DataHubSinkTestSuiteITCase extends SinkTestSuiteBase<String> {
 
         @Override
         public void close() {
-            resource.client.deleteTopic(PROJECT, topic);
+            client.deleteTopic(PROJECT, topic);
         }
     }
 
-    /** Reads each shard from where the previous poll stopped. */
+    /** Returns the records each shard got since the previous poll, waiting up to the timeout for some. */
     static final class TopicReader implements ExternalSystemDataReader<String> {
         private final DataHubClient client;
         private final String topic;
-        private final Map<String, String> cursors = new HashMap<>();
+        /** Records already returned, by shard: shards only grow at their end. */
+        private final Map<String, Integer> returned = new HashMap<>();
 
         TopicReader(DataHubClient client, String topic) {
             this.client = client;
@@ -147,34 +146,26 @@ class DataHubSinkTestSuiteITCase extends SinkTestSuiteBase<String> {
         @Override
         public List<String> poll(Duration timeout) {
             List<String> out = new ArrayList<>();
-            for (Shard s : client.listShard(PROJECT, topic).getShards()) {
-                String cursor = cursors.computeIfAbsent(s.getShardId(),
-                        id -> client.getCursor(PROJECT, topic, id, CursorType.OLDEST).getCursor());
-                while (true) {
-                    GetRecordsResult r;
-                    try {
-                        r = client.getBlobRecords(PROJECT, topic, s.getShardId(), cursor, 1000);
-                    } catch (ShardSealedException endOfClosedShard) {
-                        break;
-                    }
-                    if (r.getRecordCount() == 0) {
-                        break;
-                    }
-                    for (Record record : r.getRecords()) {
-                        out.add(new String(((BlobRecord) record).getData(), StandardCharsets.UTF_8));
-                    }
-                    cursor = r.getNextCursor();
-                }
-                cursors.put(s.getShardId(), cursor);
-            }
-            if (out.isEmpty()) {
-                try {
-                    Thread.sleep(Math.min(100, timeout.toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            try {
+                CommonTestUtils.waitUtil(() -> readNew(out), timeout, Duration.ofMillis(50),
+                        "no new records in " + topic);
+            } catch (TimeoutException nothingNew) {
+                // The suite polls again until it has what it expects or gives up.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             return out;
+        }
+
+        private boolean readNew(List<String> out) {
+            TopicContents.byShard(client, PROJECT, topic).forEach((shard, records) -> {
+                int from = returned.getOrDefault(shard, 0);
+                for (Record r : records.subList(from, records.size())) {
+                    out.add(new String(((BlobRecord) r).getData(), StandardCharsets.UTF_8));
+                }
+                returned.put(shard, records.size());
+            });
+            return !out.isEmpty();
         }
 
         @Override

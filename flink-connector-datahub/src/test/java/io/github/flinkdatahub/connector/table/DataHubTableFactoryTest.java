@@ -7,13 +7,14 @@ import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -22,24 +23,18 @@ import java.util.Map;
 class DataHubTableFactoryTest {
     private static final String PROJECT = "factory_test";
 
-    static DataHubEmulator emulator;
-    static DataHubClient client;
+    @RegisterExtension
+    static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
+
     TableEnvironment tEnv;
 
     @BeforeAll
-    static void start() {
-        emulator = DataHubEmulator.builder().inMemory().build().start();
-        client = emulator.client();
+    static void createTopics() {
+        DataHubClient client = DATAHUB.client();
         client.createProject(PROJECT, "");
         client.createTupleTopic(PROJECT, "orders", 2, 1, RecordSchema.fromLists(List.of("id", "Name", "price"),
                 List.of(FieldType.BIGINT, FieldType.STRING, FieldType.DOUBLE)), "");
         client.createBlobTopic(PROJECT, "blobs", 1, 1, "");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        emulator.close();
     }
 
     @BeforeEach
@@ -48,7 +43,7 @@ class DataHubTableFactoryTest {
     }
 
     private String with(String topic, String extra) {
-        return "WITH ('connector' = 'datahub', 'endpoint' = '" + emulator.endpoint() + "', 'access-id' = '"
+        return "WITH ('connector' = 'datahub', 'endpoint' = '" + DATAHUB.endpoint() + "', 'access-id' = '"
                 + DataHubEmulator.DEFAULT_ACCESS_ID + "', 'access-key' = '" + DataHubEmulator.DEFAULT_ACCESS_KEY
                 + "', 'project' = '" + PROJECT + "', 'topic' = '" + topic + "'" + extra + ")";
     }
@@ -140,7 +135,7 @@ class DataHubTableFactoryTest {
     @Test
     void hostedConnectorKeysAreAccepted() {
         tEnv.executeSql("CREATE TABLE t (id BIGINT) WITH ('connector' = 'datahub', 'endPoint' = '"
-                + emulator.endpoint() + "', 'accessId' = '" + DataHubEmulator.DEFAULT_ACCESS_ID + "', 'accessKey' = '"
+                + DATAHUB.endpoint() + "', 'accessId' = '" + DataHubEmulator.DEFAULT_ACCESS_ID + "', 'accessKey' = '"
                 + DataHubEmulator.DEFAULT_ACCESS_KEY + "', 'project' = '" + PROJECT + "', 'topic' = 'orders',"
                 + " 'subId' = 's1', 'startTime' = '2024-01-01 00:00:00', 'endTime' = '2024-01-02 00:00:00',"
                 + " 'maxFetchSize' = '100', 'fetchLatestDelay' = '1 s', 'batchCount' = '10', 'batchSize' = '1mb',"
@@ -154,7 +149,7 @@ class DataHubTableFactoryTest {
     @Test
     void anAccessKeyWrittenAsAccessKeySecretIsMaskedInFlinksPlanningErrors() {
         tEnv.executeSql("CREATE TABLE t (id BIGINT, qty INT) WITH ('connector' = 'datahub', 'endpoint' = '"
-                + emulator.endpoint() + "', 'access-id' = '" + DataHubEmulator.DEFAULT_ACCESS_ID
+                + DATAHUB.endpoint() + "', 'access-id' = '" + DataHubEmulator.DEFAULT_ACCESS_ID
                 + "', 'access-key-secret' = '" + DataHubEmulator.DEFAULT_ACCESS_KEY + "', 'project' = '" + PROJECT
                 + "', 'topic' = 'orders')");
 

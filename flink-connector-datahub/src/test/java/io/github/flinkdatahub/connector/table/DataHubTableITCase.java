@@ -3,17 +3,14 @@ package io.github.flinkdatahub.connector.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flinkdatahub.client.DataHubClient;
-import io.github.flinkdatahub.client.exception.ShardSealedException;
 import io.github.flinkdatahub.client.model.BlobRecord;
-import io.github.flinkdatahub.client.model.CursorType;
 import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
-import io.github.flinkdatahub.client.model.RecordType;
-import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.client.model.TupleRecord;
-import io.github.flinkdatahub.client.model.result.GetRecordsResult;
+import io.github.flinkdatahub.connector.testutil.TopicContents;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -21,7 +18,6 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,21 +46,16 @@ class DataHubTableITCase {
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
                     .build());
 
-    static DataHubEmulator emulator;
+    @RegisterExtension
+    static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
+
     static DataHubClient client;
     StreamTableEnvironment tEnv;
 
     @BeforeAll
-    static void start() {
-        emulator = DataHubEmulator.builder().inMemory().build().start();
-        client = emulator.client();
+    static void createProject() {
+        client = DATAHUB.client();
         client.createProject(PROJECT, "");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        emulator.close();
     }
 
     @BeforeEach
@@ -86,7 +77,7 @@ class DataHubTableITCase {
     }
 
     private static String with(String topic, String extra) {
-        return " WITH ('connector' = 'datahub', 'endpoint' = '" + emulator.endpoint() + "', 'access-id' = '"
+        return " WITH ('connector' = 'datahub', 'endpoint' = '" + DATAHUB.endpoint() + "', 'access-id' = '"
                 + DataHubEmulator.DEFAULT_ACCESS_ID + "', 'access-key' = '" + DataHubEmulator.DEFAULT_ACCESS_KEY
                 + "', 'project' = '" + PROJECT + "', 'topic' = '" + topic + "', 'scan.startup.mode' = 'earliest',"
                 + " 'scan.bounded.mode' = 'latest', 'sink.flush-interval' = '100 ms'" + extra + ")";
@@ -104,29 +95,8 @@ class DataHubTableITCase {
         return rows.stream().map(Row::toString).sorted().collect(Collectors.toList());
     }
 
-    /** Every record of the topic, read through the client. */
     private static List<Record> records(String topic) {
-        RecordSchema schema = client.getTopic(PROJECT, topic).getRecordType() == RecordType.TUPLE
-                ? client.getTopic(PROJECT, topic).getRecordSchema() : null;
-        List<Record> out = new ArrayList<>();
-        for (Shard s : client.listShard(PROJECT, topic).getShards()) {
-            String cursor = client.getCursor(PROJECT, topic, s.getShardId(), CursorType.OLDEST).getCursor();
-            while (true) {
-                GetRecordsResult r;
-                try {
-                    r = schema == null ? client.getBlobRecords(PROJECT, topic, s.getShardId(), cursor, 1000)
-                            : client.getTupleRecords(PROJECT, topic, s.getShardId(), schema, cursor, 1000);
-                } catch (ShardSealedException endOfClosedShard) {
-                    break;
-                }
-                if (r.getRecordCount() == 0) {
-                    break;
-                }
-                out.addAll(r.getRecords());
-                cursor = r.getNextCursor();
-            }
-        }
-        return out;
+        return TopicContents.all(client, PROJECT, topic);
     }
 
     @Test
@@ -248,7 +218,7 @@ class DataHubTableITCase {
             batch.add(TupleRecord.of(schema, n));
         }
         client.putRecords(PROJECT, "starts", batch);
-        emulator.clock().advance(Duration.ofHours(1));
+        DATAHUB.emulator().clock().advance(Duration.ofHours(1));
         client.putRecords(PROJECT, "starts", List.of(TupleRecord.of(schema, 3L), TupleRecord.of(schema, 4L)));
         long laterTime = records("starts").get(3).getSystemTime();
 
@@ -281,7 +251,7 @@ class DataHubTableITCase {
     void hostedConnectorDdlRunsUnchanged() throws Exception {
         RecordSchema schema = RecordSchema.fromLists(List.of("id", "msg"), List.of(FieldType.BIGINT, FieldType.STRING));
         tupleTopic("vvr", 1, schema);
-        String ddl = " WITH ('connector' = 'datahub', 'endPoint' = '" + emulator.endpoint() + "', 'accessId' = '"
+        String ddl = " WITH ('connector' = 'datahub', 'endPoint' = '" + DATAHUB.endpoint() + "', 'accessId' = '"
                 + DataHubEmulator.DEFAULT_ACCESS_ID + "', 'accessKey' = '" + DataHubEmulator.DEFAULT_ACCESS_KEY
                 + "', 'project' = '" + PROJECT + "', 'topic' = 'vvr', 'batchCount' = '10',"
                 + " 'startTime' = '2000-01-01 00:00:00', 'scan.bounded.mode' = 'latest')";

@@ -1,4 +1,4 @@
-package io.github.flinkdatahub.connector.sink;
+package io.github.flinkdatahub.connector.testutil;
 
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.exception.ShardSealedException;
@@ -7,22 +7,24 @@ import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.Shard;
+import io.github.flinkdatahub.client.model.result.GetCursorResult;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
+import io.github.flinkdatahub.client.model.result.GetTopicResult;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Reads everything a topic holds, shard by shard (closed shards included), through the client. */
-final class TopicContents {
+public final class TopicContents {
     private TopicContents() {}
 
-    /** Every record of the topic by shard id (records carry their shard id too). */
-    static Map<String, List<Record>> byShard(DataHubClient client, String project, String topic) {
-        RecordSchema schema = client.getTopic(project, topic).getRecordType() == RecordType.TUPLE
-                ? client.getTopic(project, topic).getRecordSchema() : null;
-        Map<String, List<Record>> out = new HashMap<>();
+    /** Every record of the topic by shard id, shards as listed, records in sequence order. */
+    public static Map<String, List<Record>> byShard(DataHubClient client, String project, String topic) {
+        GetTopicResult t = client.getTopic(project, topic);
+        RecordSchema schema = t.getRecordType() == RecordType.TUPLE ? t.getRecordSchema() : null;
+        Map<String, List<Record>> out = new LinkedHashMap<>();
         for (Shard s : client.listShard(project, topic).getShards()) {
             List<Record> records = new ArrayList<>();
             String cursor = client.getCursor(project, topic, s.getShardId(), CursorType.OLDEST).getCursor();
@@ -46,20 +48,21 @@ final class TopicContents {
         return out;
     }
 
-    static List<Record> all(DataHubClient client, String project, String topic) {
+    /** Every record of the topic, shard after shard. */
+    public static List<Record> all(DataHubClient client, String project, String topic) {
         List<Record> out = new ArrayList<>();
         byShard(client, project, topic).values().forEach(out::addAll);
         return out;
     }
 
-    /** Records written so far (the sum of the shards' latest sequences + 1), cheaply. */
-    static long count(DataHubClient client, String project, String topic) {
+    /** How many records the topic holds (from the shards' sequences, without reading the records). */
+    public static long count(DataHubClient client, String project, String topic) {
         long n = 0;
         for (Shard s : client.listShard(project, topic).getShards()) {
-            long latest = client.getCursor(project, topic, s.getShardId(), CursorType.LATEST).getSequence();
-            long oldest = client.getCursor(project, topic, s.getShardId(), CursorType.OLDEST).getSequence();
-            if (client.getCursor(project, topic, s.getShardId(), CursorType.LATEST).getRecordTime() > 0) {
-                n += latest - oldest + 1;
+            GetCursorResult latest = client.getCursor(project, topic, s.getShardId(), CursorType.LATEST);
+            if (latest.getRecordTime() > 0) {
+                n += latest.getSequence()
+                        - client.getCursor(project, topic, s.getShardId(), CursorType.OLDEST).getSequence() + 1;
             }
         }
         return n;
