@@ -80,7 +80,7 @@ public final class FakeDataHubClient {
         return s;
     }
 
-    /** Closes the shard and adds its two children, split in the middle of its range: [left, right]. */
+    /** Closes the shard and adds its two children, [left, right], split at floor((begin + end) / 2) as the client does. */
     public synchronized List<FakeShard> split(String shardId) {
         FakeShard parent = shard(shardId);
         BigInteger begin = new BigInteger(parent.begin, 16);
