@@ -99,6 +99,11 @@ public final class FakeDataHubClient {
         return addShard(left.begin, right.end, List.of(leftId, rightId));
     }
 
+    /** The closed shard expired: the service lists it no more. */
+    public synchronized void expire(String shardId) {
+        shards.remove(shardId);
+    }
+
     /** The next call of this kind fails with {@code e}, before doing anything; queued in order. */
     public synchronized FakeDataHubClient failNext(Call call, DataHubException e) {
         failures.computeIfAbsent(call, c -> new ArrayDeque<>()).add(e);
