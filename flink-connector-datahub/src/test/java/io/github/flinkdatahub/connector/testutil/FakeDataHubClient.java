@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A {@link DataHubClient} for unit tests that run in milliseconds: one blob topic held in memory,
@@ -207,7 +208,7 @@ public final class FakeDataHubClient {
         }
     }
 
-    private Object call(Call kind, String what, Object[] args, java.util.function.Supplier<Object> answer) {
+    private Object call(Call kind, String what, Object[] args, Supplier<Object> answer) {
         Deque<DataHubException> queued = failures.get(kind);
         DataHubException failure = queued == null ? null : queued.poll();
         if (failure == null && !(project.equals(args[0]) && topic.equals(args[1]))) {
