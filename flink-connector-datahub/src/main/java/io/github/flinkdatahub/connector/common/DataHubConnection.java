@@ -7,6 +7,7 @@ import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.model.CompressFormat;
 
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.ValidationException;
@@ -50,6 +51,7 @@ public final class DataHubConnection implements Serializable {
     private final Duration retryInitialBackoff;
     private final Duration retryMaxBackoff;
     private final Duration requestTimeout;
+    private final DataHubClientFactory clientFactory;
 
     private DataHubConnection(Builder b) {
         this.endpoint = b.endpoint;
@@ -62,6 +64,7 @@ public final class DataHubConnection implements Serializable {
         this.retryInitialBackoff = b.retryInitialBackoff;
         this.retryMaxBackoff = b.retryMaxBackoff;
         this.requestTimeout = b.requestTimeout;
+        this.clientFactory = b.clientFactory;
     }
 
     public static Builder builder() {
@@ -78,10 +81,15 @@ public final class DataHubConnection implements Serializable {
      * retries by itself (the sink, with its retry budget) passes {@link RetryPolicy#none()}.
      */
     public DataHubClient openClient(RetryPolicy retryPolicy) {
+        return clientFactory.open(this, Preconditions.checkNotNull(retryPolicy, "retryPolicy"));
+    }
+
+    /** The real client over HTTP: what {@link #openClient} opens unless a test replaced the factory. */
+    private DataHubClient openHttpClient(RetryPolicy retryPolicy) {
         DataHubClientBuilder b = DataHubClient.builder()
                 .endpoint(endpoint)
                 .wireMode(wireMode)
-                .retryPolicy(Preconditions.checkNotNull(retryPolicy, "retryPolicy"))
+                .retryPolicy(retryPolicy)
                 .requestTimeout(requestTimeout)
                 .userAgentSuffix("flink-connector-datahub");
         if (securityToken == null) {
@@ -178,7 +186,7 @@ public final class DataHubConnection implements Serializable {
                 && accessKey.equals(c.accessKey) && Objects.equals(securityToken, c.securityToken)
                 && wireMode == c.wireMode && compression == c.compression
                 && retryInitialBackoff.equals(c.retryInitialBackoff) && retryMaxBackoff.equals(c.retryMaxBackoff)
-                && requestTimeout.equals(c.requestTimeout);
+                && requestTimeout.equals(c.requestTimeout) && clientFactory.equals(c.clientFactory);
     }
 
     @Override
@@ -190,7 +198,21 @@ public final class DataHubConnection implements Serializable {
     public String toString() {
         return "DataHubConnection{endpoint=" + endpoint + ", accessId=" + accessId + ", accessKey=******"
                 + (securityToken == null ? "" : ", securityToken=******") + ", wireMode=" + wireMode
-                + ", compression=" + compression + ", maxRetries=" + maxRetries + '}';
+                + ", compression=" + compression + ", maxRetries=" + maxRetries
+                + (clientFactory == HttpClients.INSTANCE ? "" : ", clientFactory=" + clientFactory) + '}';
+    }
+
+    /**
+     * The default factory. An enum: one instance however often the connection is deserialised, so
+     * equal connections stay equal after shipping.
+     */
+    private enum HttpClients implements DataHubClientFactory {
+        INSTANCE;
+
+        @Override
+        public DataHubClient open(DataHubConnection connection, RetryPolicy retryPolicy) {
+            return connection.openHttpClient(retryPolicy);
+        }
     }
 
     /** Builds a {@link DataHubConnection}. */
@@ -206,6 +228,7 @@ public final class DataHubConnection implements Serializable {
         private Duration retryInitialBackoff = Duration.ofMillis(100);
         private Duration retryMaxBackoff = Duration.ofSeconds(5);
         private Duration requestTimeout = Duration.ofSeconds(30);
+        private DataHubClientFactory clientFactory = HttpClients.INSTANCE;
 
         private Builder() {}
 
@@ -246,6 +269,17 @@ public final class DataHubConnection implements Serializable {
 
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = Preconditions.checkNotNull(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * Replaces the real client with what {@code factory} opens, e.g. a scripted fake. Sources
+         * and sinks ship the factory with the connection, so it must be serialisable for any test
+         * that runs a job.
+         */
+        @VisibleForTesting
+        public Builder clientFactory(DataHubClientFactory factory) {
+            this.clientFactory = Preconditions.checkNotNull(factory, "factory");
             return this;
         }
 

@@ -20,6 +20,7 @@ import io.github.flinkdatahub.connector.source.split.ShardPosition;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
 
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
@@ -35,6 +36,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Fetches records for all shards assigned to one reader, one shard per {@link #fetch()} in
@@ -61,6 +63,8 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     private final long emptyFetchIntervalMillis;
     private final long maxBackoffMillis;
     private final DataHubSourceReaderMetrics metrics;
+    /** Wall-clock milliseconds: rests, backoffs and stop times are measured with it. */
+    private final LongSupplier clock;
 
     private final LinkedHashMap<String, ShardFetchState> shards = new LinkedHashMap<>();
     private final Object wakeUp = new Object();
@@ -70,6 +74,15 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     public ShardSplitReader(DataHubClient client, String project, String topic, RecordType recordType,
             RecordSchema schema, int maxRecordsPerFetch, Duration emptyFetchInterval, Duration maxBackoff,
             DataHubSourceReaderMetrics metrics) {
+        this(client, project, topic, recordType, schema, maxRecordsPerFetch, emptyFetchInterval, maxBackoff, metrics,
+                System::currentTimeMillis);
+    }
+
+    /** With a clock of its own, so tests move time instead of waiting for it. */
+    @VisibleForTesting
+    ShardSplitReader(DataHubClient client, String project, String topic, RecordType recordType, RecordSchema schema,
+            int maxRecordsPerFetch, Duration emptyFetchInterval, Duration maxBackoff,
+            DataHubSourceReaderMetrics metrics, LongSupplier clock) {
         this.client = client;
         this.project = project;
         this.topic = topic;
@@ -79,6 +92,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         this.emptyFetchIntervalMillis = emptyFetchInterval.toMillis();
         this.maxBackoffMillis = maxBackoff.toMillis();
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
@@ -104,7 +118,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                 throw new IOException("Reading shard " + shard.split.shardId() + " of DataHub topic " + project + "/"
                         + topic + " failed: " + e.getMessage(), e);
             }
-            long backoff = shard.backOff(maxBackoffMillis);
+            long backoff = shard.backOff(maxBackoffMillis, clock.getAsLong());
             LOG.warn("Reading shard {} failed ({}); backing off {} ms", shard.split.shardId(), e.getMessage(), backoff);
         }
         return out.build();
@@ -123,7 +137,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         GetRecordsResult result = recordType == RecordType.TUPLE
                 ? client.getTupleRecords(project, topic, id, schema, shard.cursor, maxRecordsPerFetch)
                 : client.getBlobRecords(project, topic, id, shard.cursor, maxRecordsPerFetch);
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         boolean stopped = false;
         long lastSequence = -1;
         long lastTime = -1;
@@ -223,7 +237,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         if (shard.split.stopSequence() != ShardSplit.NO_STOP || isClosed(id)) {
             finish(shard, out, "no record at or after " + p + " before its end or stop");
         } else {
-            shard.restUntil = System.currentTimeMillis() + emptyFetchIntervalMillis;
+            shard.restUntil = clock.getAsLong() + emptyFetchIntervalMillis;
         }
         return false;
     }
@@ -252,7 +266,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
             return null;
         }
         List<ShardFetchState> all = new ArrayList<>(shards.values());
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         for (int i = 0; i < all.size(); i++) {
             ShardFetchState s = all.get((nextIndex + i) % all.size());
             if (!s.paused && s.restUntil <= now) {
@@ -265,7 +279,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
 
     /** Sleeps until the earliest resting shard is due (at most the empty-fetch interval), or until woken. */
     private void waitForNextDueShard() {
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         long due = now + emptyFetchIntervalMillis;
         for (ShardFetchState s : shards.values()) {
             if (!s.paused) {
@@ -358,9 +372,9 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                     : ShardPosition.sequence(r.getSequence(), r.getBatchIndex() + 1);
         }
 
-        long backOff(long max) {
+        long backOff(long max, long now) {
             backoffMillis = backoffMillis == 0 ? 100 : Math.min(max, backoffMillis * 2);
-            restUntil = System.currentTimeMillis() + backoffMillis / 2
+            restUntil = now + backoffMillis / 2
                     + java.util.concurrent.ThreadLocalRandom.current().nextLong(backoffMillis / 2 + 1);
             return backoffMillis;
         }

@@ -10,17 +10,17 @@ import io.github.flinkdatahub.connector.source.event.SplitsFinishedEvent;
 import io.github.flinkdatahub.connector.source.split.ShardPosition;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
-import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 
 import org.apache.flink.api.connector.source.ReaderInfo;
 import org.apache.flink.api.connector.source.SplitsAssignment;
 import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.annotation.Nullable;
 
@@ -42,7 +42,9 @@ class DataHubSourceEnumeratorTest {
     /** Longer than any test: the periodic discovery only runs when a test calls it. */
     private static final Duration DISCOVERY_INTERVAL = Duration.ofMinutes(10);
 
-    static DataHubEmulator emulator;
+    @RegisterExtension
+    static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
+
     static DataHubClient client;
     static DataHubConnection connection;
 
@@ -51,17 +53,10 @@ class DataHubSourceEnumeratorTest {
     private String topic;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = DataHubEmulator.builder().build().start();
-        client = emulator.client();
+    static void createProject() {
+        client = DATAHUB.client();
         client.createProject(PROJECT, "enumerator tests");
-        connection = EmulatorConnections.builder(emulator).build();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        client.close();
-        emulator.close();
+        connection = EmulatorConnections.builder(DATAHUB.emulator()).build();
     }
 
     @BeforeEach
@@ -87,7 +82,7 @@ class DataHubSourceEnumeratorTest {
 
     /** Splits {@code shardId} in the middle; the emulator refuses to split a shard younger than its cool-down. */
     private void splitShard(String shardId) {
-        emulator.clock().advance(Duration.ofSeconds(10));
+        DATAHUB.emulator().clock().advance(Duration.ofSeconds(10));
         client.splitShard(PROJECT, topic, shardId);
         client.waitShardsReady(PROJECT, topic);
     }
