@@ -30,6 +30,7 @@ import io.github.flinkdatahub.emulator.testutil.Wait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,11 @@ class ShardEmulationTest {
         client = emulator.clientBuilder().retryPolicy(RetryPolicy.none()).build();
         raw = new RawRequests(emulator);
         client.createProject(PROJECT, "shards");
+    }
+
+    @AfterEach
+    void letTheClockRun() {
+        emulator.clock().resume();
     }
 
     @AfterAll
@@ -160,6 +166,8 @@ class ShardEmulationTest {
 
     @Test
     void splitAndMergeRefuseWhatTheServiceRefuses() {
+        // Paused, the data clock moves only with coolDown(): the shards stay young however slow the run.
+        emulator.clock().pause();
         topic("refusals", 3);
         assertThat(catchThrowableOfType(() -> client.splitShard(PROJECT, "refusals", "0"), LimitExceededException.class)
                 .getErrorMessage()).isEqualTo("Split/Merge shard operation limit exceeded.");
