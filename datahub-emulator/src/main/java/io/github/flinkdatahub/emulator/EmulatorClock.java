@@ -5,16 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The emulator's data clock (system times of records, lifecycle expiry, metering): real time plus
- * an offset that tests can advance to make days pass. Request signatures are always checked
- * against real time.
+ * an offset that tests can advance to make days pass, and can pause so that only their advances
+ * move it. Request signatures are always checked against real time.
  */
 public final class EmulatorClock extends Clock {
+    private static final long RUNNING = Long.MIN_VALUE;
+
     private final Clock base;
-    private final AtomicLong offsetMillis = new AtomicLong();
+    // Both guarded by this: a reading must never combine one's old value with the other's new one.
+    private long offsetMillis;
+    private long pausedAtBaseMillis = RUNNING;
 
     public EmulatorClock() {
         this(Clock.systemUTC());
@@ -25,8 +28,31 @@ public final class EmulatorClock extends Clock {
     }
 
     /** Moves the data clock forward. */
-    public void advance(Duration by) {
-        offsetMillis.addAndGet(by.toMillis());
+    public synchronized void advance(Duration by) {
+        offsetMillis += by.toMillis();
+    }
+
+    /**
+     * Stops the data clock where it is: until {@link #resume}, only {@link #advance} moves it. Lets a
+     * test assert that something has not happened yet (a shard still opening or too young to split)
+     * without racing real time.
+     */
+    public synchronized void pause() {
+        if (pausedAtBaseMillis == RUNNING) {
+            pausedAtBaseMillis = base.millis();
+        }
+    }
+
+    /** Lets the data clock run with real time again, from where it stood (no jump). */
+    public synchronized void resume() {
+        if (pausedAtBaseMillis != RUNNING) {
+            offsetMillis -= base.millis() - pausedAtBaseMillis;
+            pausedAtBaseMillis = RUNNING;
+        }
+    }
+
+    public synchronized boolean isPaused() {
+        return pausedAtBaseMillis != RUNNING;
     }
 
     @Override
@@ -40,8 +66,8 @@ public final class EmulatorClock extends Clock {
     }
 
     @Override
-    public long millis() {
-        return base.millis() + offsetMillis.get();
+    public synchronized long millis() {
+        return (pausedAtBaseMillis == RUNNING ? base.millis() : pausedAtBaseMillis) + offsetMillis;
     }
 
     @Override

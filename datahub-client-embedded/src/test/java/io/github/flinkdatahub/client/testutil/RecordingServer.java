@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,7 +36,8 @@ public final class RecordingServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
-    private volatile long delayMillis;
+    /** Answers wait until this opens; open unless a test holds them back. */
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     public RecordingServer() {
         try {
@@ -72,10 +76,17 @@ public final class RecordingServer implements AutoCloseable {
         return respond(status, type, Fixtures.bytes(fixture));
     }
 
-    /** Holds every answer back this long, to observe requests in flight. */
-    public void setDelayMillis(long delayMillis) {
-        this.delayMillis = delayMillis;
+    /**
+     * Holds every answer back until {@code requests} requests have arrived, so that they are all in
+     * flight together. After {@link #HOLD_LIMIT} the answers go out anyway: a client that waits for
+     * each answer before sending the next then fails its test instead of hanging it.
+     */
+    public void holdAnswersUntil(int requests) {
+        this.gate = new CountDownLatch(requests);
     }
+
+    /** How long {@link #holdAnswersUntil} holds a request at most: a guard against hangs only. */
+    public static final Duration HOLD_LIMIT = Duration.ofSeconds(60);
 
     /** Largest number of requests that were being handled at the same time. */
     public int maxInFlight() {
@@ -99,8 +110,10 @@ public final class RecordingServer implements AutoCloseable {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         try {
-            if (delayMillis > 0) {
-                Thread.sleep(delayMillis);
+            CountDownLatch g = gate;
+            g.countDown();
+            if (!g.await(HOLD_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                gate = new CountDownLatch(0);
             }
             answer(ex);
         } catch (InterruptedException e) {

@@ -21,7 +21,6 @@ import java.util.List;
 import static io.github.flinkdatahub.emulator.sdk.ProjectConformanceTest.assertServiceError;
 import static io.github.flinkdatahub.emulator.sdk.Records.assertSameTuple;
 import static io.github.flinkdatahub.emulator.sdk.Records.entry;
-import static io.github.flinkdatahub.emulator.sdk.Sdk.retryingLimitExceeded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -56,7 +55,7 @@ class ClosedShardConformanceTest {
                 entry(Schemas.fullRow(SCHEMA, 1))));
         batch.putRecordsByShard(PROJECT, BATCH_TOPIC, "0", List.of(entry(Schemas.fullRow(SCHEMA, 2))));
         for (String topic : List.of(RECORD_TOPIC, BATCH_TOPIC)) {
-            retryingLimitExceeded(() -> pb.splitShard(PROJECT, topic, "0"));
+            sdk.afterCoolDown(() -> pb.splitShard(PROJECT, topic, "0"));
             pb.waitForShardReady(PROJECT, topic);
             assertThat(ShardConformanceTest.shards(pb, PROJECT, topic).get("0").getState()).isEqualTo(ShardState.CLOSED);
         }

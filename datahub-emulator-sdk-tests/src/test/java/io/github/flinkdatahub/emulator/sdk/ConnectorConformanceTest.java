@@ -27,6 +27,7 @@ import com.aliyun.datahub.client.model.SinkOssConfig;
 import com.aliyun.datahub.client.model.SinkOtsConfig;
 import com.aliyun.datahub.client.model.SourceDtsConfig;
 import com.aliyun.datahub.client.model.TupleRecordData;
+import io.github.flinkdatahub.emulator.sdk.testutil.Wait;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -248,19 +249,19 @@ class ConnectorConformanceTest {
         client.putRecordsByShard(PROJECT, topic, "0", List.of(entry(Schemas.fullRow(SCHEMA, 7)),
                 entry(Schemas.otherExtremesRow(SCHEMA, 8))));
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<RecordEntry> delivered;
-        do {
-            Sdk.sleep(Duration.ofMillis(250));
-            delivered = new ArrayList<>();
-            delivered.addAll(readAll(client, PROJECT, target, "0", SCHEMA));
-            delivered.addAll(readAll(client, PROJECT, target, "1", SCHEMA));
-        } while (delivered.size() < 2 && System.nanoTime() < deadline);
-
+        Wait.until("the connector delivers both records", () -> delivered(target).size() >= 2);
+        List<RecordEntry> delivered = delivered(target);
         assertThat(delivered).hasSize(2);
         delivered.sort(Comparator.comparing(r -> (Long) ((TupleRecordData) r.getRecordData()).getField("f_bigint")));
         assertSameTuple(delivered.get(0).getRecordData(), Schemas.fullRow(SCHEMA, 7));
         assertSameTuple(delivered.get(1).getRecordData(), Schemas.otherExtremesRow(SCHEMA, 8));
+    }
+
+    private static List<RecordEntry> delivered(String target) {
+        List<RecordEntry> delivered = new ArrayList<>();
+        delivered.addAll(readAll(client, PROJECT, target, "0", SCHEMA));
+        delivered.addAll(readAll(client, PROJECT, target, "1", SCHEMA));
+        return delivered;
     }
 
     // ---- configurations of every type and what get must give back ----

@@ -38,7 +38,7 @@ class CursorConformanceTest {
         client.waitForShardReady(PROJECT, TOPIC);
         for (long i = 0; i < 3; i++) {
             client.putRecordsByShard(PROJECT, TOPIC, "0", List.of(entry(Schemas.fullRow(SCHEMA, i))));
-            Sdk.sleep(Duration.ofMillis(30));
+            sdk.advanceDataClock(Duration.ofSeconds(1));
         }
         written = readAll(client, PROJECT, TOPIC, "0", SCHEMA);
         assertThat(written).extracting(RecordEntry::getSequence).containsExactly(0L, 1L, 2L);

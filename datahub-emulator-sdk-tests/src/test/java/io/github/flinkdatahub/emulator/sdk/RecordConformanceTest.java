@@ -76,19 +76,20 @@ class RecordConformanceTest {
         RecordSchema schema = Schemas.allTypes();
         List<TupleRecordData> rows = List.of(
                 Schemas.fullRow(schema, 1), Schemas.sparseRow(schema, 2), Schemas.otherExtremesRow(schema, 3));
-        long before = System.currentTimeMillis();
+        long before = sdk.dataClockMillis();
         put(client, mode, PROJECT, topic, "0", List.of(
                 entry(rows.get(0), Map.of("k1", "v1", "key two", "value = 2")),
                 entry(rows.get(1)),
                 entry(rows.get(2), Map.of("only", ""))));
-        long after = System.currentTimeMillis();
+        long after = sdk.dataClockMillis();
 
         List<RecordEntry> read = readAll(client, PROJECT, topic, "0", schema);
 
         assertThat(read).hasSize(3);
         for (int i = 0; i < 3; i++) {
             assertSameTuple(read.get(i).getRecordData(), rows.get(i));
-            assertThat(read.get(i).getSystemTime()).as("system time").isBetween(before - 1000, after + 1000);
+            assertThat(read.get(i).getSystemTime()).as("system time, by the emulator's data clock")
+                    .isBetween(before, after);
             if (mode.wire != ClientMode.Wire.JSON) {
                 // JSON entries carry ShardId only optionally; the binary readers fill it from the URL.
                 assertThat(read.get(i).getShardId()).isEqualTo("0");

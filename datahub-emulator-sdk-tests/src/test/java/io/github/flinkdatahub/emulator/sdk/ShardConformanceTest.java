@@ -17,8 +17,6 @@ import com.aliyun.datahub.client.model.SplitShardResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -27,24 +25,25 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static io.github.flinkdatahub.emulator.sdk.ProjectConformanceTest.assertServiceError;
-import static io.github.flinkdatahub.emulator.sdk.Sdk.retryingLimitExceeded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Shards through the official SDK: list with neighbours, split with and without key, merge, extend,
- * wait, metering. Each test has its own topic, so the tests run concurrently while they wait out
- * the split/merge cool-down.
+ * wait, metering. Each test has its own topic; the split/merge cool-down is passed by moving the
+ * emulator's data clock, never waited out.
  */
 @ExtendWith(SharedEmulatorExtension.class)
 class ShardConformanceTest {
     private static final String PROJECT = "sdk_shards";
     static final String MIN_KEY = "00000000000000000000000000000000";
     static final String MAX_KEY = "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF";
+    private static Sdk sdk;
     private static DatahubClient client;
 
     @BeforeAll
-    static void createProject(Sdk sdk) {
+    static void createProject(Sdk shared) {
+        sdk = shared;
         client = sdk.client();
         client.createProject(PROJECT, "shard conformance");
     }
@@ -60,7 +59,6 @@ class ShardConformanceTest {
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void newTopicShardsAreActiveCoverTheHashSpaceAndNameTheirNeighbours() {
         topic("three_shards", 3);
         ListShardResult result = client.listShard(PROJECT, "three_shards");
@@ -81,20 +79,18 @@ class ShardConformanceTest {
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void listShardOfUnknownTopicThrowsResourceNotFound() {
         assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
                 () -> client.listShard(PROJECT, "no_such_topic")), "NoSuchTopic", 404);
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void splitWithoutKeyHalvesTheShardAndClosesTheParent() {
         topic("split_mid", 2);
         ShardEntry parent = shards(client, PROJECT, "split_mid").get("0");
         String mid = midpoint(parent.getBeginHashKey(), parent.getEndHashKey());
 
-        SplitShardResult split = retryingLimitExceeded(() -> client.splitShard(PROJECT, "split_mid", "0"));
+        SplitShardResult split = sdk.afterCoolDown(() -> client.splitShard(PROJECT, "split_mid", "0"));
 
         List<ShardEntry> children = split.getNewShards();
         assertThat(children).extracting(ShardEntry::getShardId).containsExactly("2", "3");
@@ -121,50 +117,51 @@ class ShardConformanceTest {
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void splitAtAGivenKeyUsesThatKey() {
         topic("split_key", 1);
         String key = "40000000000000000000000000000000";
-        SplitShardResult split = retryingLimitExceeded(() -> client.splitShard(PROJECT, "split_key", "0", key));
+        SplitShardResult split = sdk.afterCoolDown(() -> client.splitShard(PROJECT, "split_key", "0", key));
         assertThat(split.getNewShards()).extracting(ShardEntry::getShardId).containsExactly("1", "2");
         assertThat(split.getNewShards()).extracting(ShardEntry::getBeginHashKey).containsExactly(MIN_KEY, key);
         assertThat(split.getNewShards()).extracting(ShardEntry::getEndHashKey).containsExactly(key, MAX_KEY);
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void splittingAShardYoungerThanTheCoolDownThrowsLimitExceeded() {
-        topic("split_young", 1);
-        LimitExceededException e = catchThrowableOfType(LimitExceededException.class,
-                () -> client.splitShard(PROJECT, "split_young", "0"));
+        // Paused, the data clock keeps the shard young however long the calls take.
+        sdk.pauseDataClock();
+        LimitExceededException e;
+        try {
+            topic("split_young", 1);
+            e = catchThrowableOfType(LimitExceededException.class, () -> client.splitShard(PROJECT, "split_young", "0"));
+        } finally {
+            sdk.resumeDataClock();
+        }
         assertServiceError(e, "LimitExceeded", 429);
         assertThat(e.getErrorMessage()).isEqualTo("Split/Merge shard operation limit exceeded.");
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void splitKeyOutsideTheShardThrowsInvalidParameter() {
         topic("split_bad_key", 2);
         String outside = "F0000000000000000000000000000000";
-        InvalidParameterException e = catchThrowableOfType(InvalidParameterException.class, () -> retryingLimitExceeded(
+        InvalidParameterException e = catchThrowableOfType(InvalidParameterException.class, () -> sdk.afterCoolDown(
                 () -> client.splitShard(PROJECT, "split_bad_key", "0", outside)));
         assertServiceError(e, "InvalidParameter", 400);
         assertThat(e.getErrorMessage()).isEqualTo("The key range is invalid.");
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void splittingAClosedShardThrowsShardSealed() {
         topic("split_closed", 1);
-        retryingLimitExceeded(() -> client.splitShard(PROJECT, "split_closed", "0"));
+        sdk.afterCoolDown(() -> client.splitShard(PROJECT, "split_closed", "0"));
         client.waitForShardReady(PROJECT, "split_closed");
-        ShardSealedException e = catchThrowableOfType(ShardSealedException.class, () -> retryingLimitExceeded(
+        ShardSealedException e = catchThrowableOfType(ShardSealedException.class, () -> sdk.afterCoolDown(
                 () -> client.splitShard(PROJECT, "split_closed", "0", "20000000000000000000000000000000")));
         assertServiceError(e, "InvalidShardOperation", 400);
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void splittingAnUnknownShardThrowsShardNotFound() {
         topic("split_unknown", 1);
         ShardNotFoundException e = catchThrowableOfType(ShardNotFoundException.class, () -> client.splitShard(
@@ -173,12 +170,11 @@ class ShardConformanceTest {
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void mergeOfAdjacentShardsMakesOneShardSpanningBoth() {
         topic("merge_adj", 3);
         Map<String, ShardEntry> before = shards(client, PROJECT, "merge_adj");
 
-        MergeShardResult merged = retryingLimitExceeded(() -> client.mergeShard(PROJECT, "merge_adj", "0", "1"));
+        MergeShardResult merged = sdk.afterCoolDown(() -> client.mergeShard(PROJECT, "merge_adj", "0", "1"));
 
         assertThat(merged.getShardId()).isEqualTo("3");
         assertThat(merged.getBeginHashKey()).isEqualTo(before.get("0").getBeginHashKey());
@@ -195,28 +191,25 @@ class ShardConformanceTest {
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void mergeOfShardsThatDoNotTouchThrowsInvalidParameter() {
         topic("merge_gap", 3);
-        InvalidParameterException e = catchThrowableOfType(InvalidParameterException.class, () -> retryingLimitExceeded(
+        InvalidParameterException e = catchThrowableOfType(InvalidParameterException.class, () -> sdk.afterCoolDown(
                 () -> client.mergeShard(PROJECT, "merge_gap", "0", "2")));
         assertServiceError(e, "InvalidParameter", 400);
         assertThat(e.getErrorMessage()).isEqualTo("The two shards are not adjacent.");
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void mergeWithAClosedShardThrowsShardSealed() {
         topic("merge_closed", 2);
-        retryingLimitExceeded(() -> client.splitShard(PROJECT, "merge_closed", "1"));
+        sdk.afterCoolDown(() -> client.splitShard(PROJECT, "merge_closed", "1"));
         client.waitForShardReady(PROJECT, "merge_closed");
-        ShardSealedException e = catchThrowableOfType(ShardSealedException.class, () -> retryingLimitExceeded(
+        ShardSealedException e = catchThrowableOfType(ShardSealedException.class, () -> sdk.afterCoolDown(
                 () -> client.mergeShard(PROJECT, "merge_closed", "0", "1")));
         assertServiceError(e, "InvalidShardOperation", 400);
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void extendGrowsTheTopicToTheGivenShardCount() {
         topic("extended", 2);
         client.extendShard(PROJECT, "extended", 4);
@@ -227,7 +220,6 @@ class ShardConformanceTest {
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void waitForShardReadyReturnsOnceEveryShardIsActive() {
         client.createTopic(PROJECT, "waited", 4, 1, RecordType.BLOB, "w");
         client.waitForShardReady(PROJECT, "waited", 10_000);
@@ -236,7 +228,6 @@ class ShardConformanceTest {
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void meteringIsReportedPerShardAndUnknownShardsAreNotFound() {
         topic("metered", 1);
         GetMeterInfoResult meter = client.getMeterInfo(PROJECT, "metered", "0");

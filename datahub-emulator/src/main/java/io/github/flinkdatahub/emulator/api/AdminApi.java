@@ -28,6 +28,8 @@ import java.time.Duration;
  *       without a query removes every rule and sets the counts back to 0
  *   <li>{@code GET /__emulator/clock} - the data clock
  *   <li>{@code POST /__emulator/clock/advance?millis=N} - let time pass for records (lifecycle)
+ *   <li>{@code POST /__emulator/clock/pause} and {@code POST /__emulator/clock/resume} - stop the data
+ *       clock (only advances move it) and let it run with real time again
  * </ul>
  */
 public final class AdminApi implements RequestHandler {
@@ -69,10 +71,16 @@ public final class AdminApi implements RequestHandler {
             case "POST /__emulator/clock/advance":
                 clock.advance(Duration.ofMillis(millis(req)));
                 return clockState();
+            case "POST /__emulator/clock/pause":
+                clock.pause();
+                return clockState();
+            case "POST /__emulator/clock/resume":
+                clock.resume();
+                return clockState();
             default:
                 throw ErrorCode.INVALID_URI_SPEC.exception("Unknown admin call " + req.method() + " " + path
                         + "; the admin endpoints are GET /__emulator/health, GET|PUT|DELETE /__emulator/faults,"
-                        + " GET /__emulator/clock and POST /__emulator/clock/advance?millis=N");
+                        + " GET /__emulator/clock and POST /__emulator/clock/advance?millis=N|pause|resume");
         }
     }
 
@@ -116,6 +124,7 @@ public final class AdminApi implements RequestHandler {
     private ApiResponse clockState() {
         ObjectNode o = Json.object();
         o.put("nowMillis", clock.millis());
+        o.put("paused", clock.isPaused());
         return ApiResponse.json(o);
     }
 

@@ -4,6 +4,7 @@ import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.emulator.cli.EmulatorProcess;
+import io.github.flinkdatahub.emulator.testutil.Wait;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,9 +63,8 @@ class KillDurabilityTest {
                 writers.add(t);
                 t.start();
             }
-            while (acknowledged.size() < 600 && writers.stream().anyMatch(Thread::isAlive)) {
-                Thread.sleep(5);
-            }
+            Wait.until("600 records are acknowledged (or every writer failed)",
+                    () -> acknowledged.size() >= 600 || writers.stream().noneMatch(Thread::isAlive));
             // Killed while the writers still have puts in flight.
             assertThat(p.kill()).isEqualTo(EmulatorProcess.KILLED);
             for (Thread t : writers) {

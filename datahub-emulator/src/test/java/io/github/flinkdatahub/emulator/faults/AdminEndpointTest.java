@@ -143,6 +143,23 @@ class AdminEndpointTest {
     }
 
     @Test
+    void aPausedClockMovesOnlyWhenAdvancedAndResumesWhereItStood(DataHubEmulator emulator) throws Exception {
+        Answer paused = call(emulator, "POST", "/__emulator/clock/pause", null);
+        assertThat(paused.json.get("paused").asBoolean()).isTrue();
+        long at = paused.json.get("nowMillis").asLong();
+        assertThat(call(emulator, "GET", "/__emulator/clock", null).json.get("nowMillis").asLong()).isEqualTo(at);
+        assertThat(emulator.clock().millis()).isEqualTo(at);
+        emulator.clock().advance(Duration.ofSeconds(5));
+        assertThat(call(emulator, "GET", "/__emulator/clock", null).json.get("nowMillis").asLong())
+                .isEqualTo(at + 5000);
+
+        Answer resumed = call(emulator, "POST", "/__emulator/clock/resume", null);
+        assertThat(resumed.json.get("paused").asBoolean()).isFalse();
+        assertThat(resumed.json.get("nowMillis").asLong()).as("runs on from where it stood").isGreaterThanOrEqualTo(at + 5000);
+        assertThat(emulator.clock().isPaused()).isFalse();
+    }
+
+    @Test
     void unknownAdminCallsListTheKnownOnes(DataHubEmulator emulator) throws Exception {
         Answer a = call(emulator, "GET", "/__emulator/nothing", null);
         assertThat(a.status).isEqualTo(400);

@@ -24,11 +24,13 @@ import io.github.flinkdatahub.client.model.result.MergeShardResult;
 import io.github.flinkdatahub.client.model.result.SplitShardResult;
 import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.faults.FaultRule;
 import io.github.flinkdatahub.emulator.store.HashRanges;
+import io.github.flinkdatahub.emulator.testutil.Wait;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,11 @@ class ShardEmulationTest {
         client.createProject(PROJECT, "shards");
     }
 
+    @AfterEach
+    void letTheClockRun() {
+        emulator.clock().resume();
+    }
+
     @AfterAll
     static void stop() {
         raw.close();
@@ -86,7 +93,9 @@ class ShardEmulationTest {
 
     @Test
     void listingGivesRangesNeighboursStatesAndTheServiceMembers() {
+        long before = emulator.clock().millis() / 1000;
         topic("listed", 3);
+        long after = emulator.clock().millis() / 1000;
         List<Shard> list = client.listShard(PROJECT, "listed").getShards();
         assertThat(list).extracting(Shard::getShardId).containsExactly("0", "1", "2");
         assertThat(list).extracting(Shard::getBeginHashKey)
@@ -108,7 +117,7 @@ class ShardEmulationTest {
         assertThat(first.get("LeftShardId").asText()).isEqualTo("4294967295");
         assertThat(first.get("BeginKey").asText()).isEqualTo(MIN);
         assertThat(first.get("EndKey").asText()).isEqualTo("55555555555555555555555555555555");
-        assertThat(first.get("CreateTime").asLong()).isCloseTo(emulator.clock().millis() / 1000, within(60));
+        assertThat(first.get("CreateTime").asLong()).isBetween(before, after);
     }
 
     @Test
@@ -117,21 +126,23 @@ class ShardEmulationTest {
         coolDown();
         String key = "40000000000000000000000000000000";
 
+        long before = emulator.clock().millis() / 1000;
         SplitShardResult split = client.splitShard(PROJECT, "split_me", "0", key);
+        long after = emulator.clock().millis() / 1000;
 
         assertThat(split.getNewShards()).containsExactly(new ShardBase("2", MIN, key),
                 new ShardBase("3", key, "80000000000000000000000000000000"));
-        Map<String, Shard> after = shards("split_me");
-        assertThat(after.get("0").getState()).isEqualTo(ShardState.CLOSED);
-        assertThat(after.get("0").getClosedTime()).isCloseTo(emulator.clock().millis() / 1000, within(60));
-        assertThat(after.get("2").getParentShardIds()).containsExactly("0");
-        assertThat(after.get("3").getParentShardIds()).containsExactly("0");
-        assertThat(after.get("2").getState()).isEqualTo(ShardState.ACTIVE);
+        Map<String, Shard> listed = shards("split_me");
+        assertThat(listed.get("0").getState()).isEqualTo(ShardState.CLOSED);
+        assertThat(listed.get("0").getClosedTime()).isBetween(before, after);
+        assertThat(listed.get("2").getParentShardIds()).containsExactly("0");
+        assertThat(listed.get("3").getParentShardIds()).containsExactly("0");
+        assertThat(listed.get("2").getState()).isEqualTo(ShardState.ACTIVE);
         // Neighbours by hash order among the open shards.
-        assertThat(after.get("2").getLeftShardId()).isNull();
-        assertThat(after.get("2").getRightShardId()).isEqualTo("3");
-        assertThat(after.get("3").getRightShardId()).isEqualTo("1");
-        assertThat(after.get("1").getLeftShardId()).isEqualTo("3");
+        assertThat(listed.get("2").getLeftShardId()).isNull();
+        assertThat(listed.get("2").getRightShardId()).isEqualTo("3");
+        assertThat(listed.get("3").getRightShardId()).isEqualTo("1");
+        assertThat(listed.get("1").getLeftShardId()).isEqualTo("3");
         assertThat(client.getTopic(PROJECT, "split_me").getShardCount()).isEqualTo(3);
     }
 
@@ -155,6 +166,8 @@ class ShardEmulationTest {
 
     @Test
     void splitAndMergeRefuseWhatTheServiceRefuses() {
+        // Paused, the data clock moves only with coolDown(): the shards stay young however slow the run.
+        emulator.clock().pause();
         topic("refusals", 3);
         assertThat(catchThrowableOfType(() -> client.splitShard(PROJECT, "refusals", "0"), LimitExceededException.class)
                 .getErrorMessage()).isEqualTo("Split/Merge shard operation limit exceeded.");
@@ -250,20 +263,27 @@ class ShardEmulationTest {
 
     @Test
     void meteringCountsActiveSecondsUntilClosedAndTheBytesStored() {
+        // The data clock also runs with real time: active seconds are bounded by the clock's readings
+        // around the calls, never by a guess of how long the test takes.
+        long created = emulator.clock().millis();
         topic("metered", 1);
         assertThat(client.getMeteringInfo(PROJECT, "metered", "0").getStorage()).isZero();
         emulator.clock().advance(Duration.ofSeconds(90));
         client.putRecordsByShard(PROJECT, "metered", "0", List.of(BlobRecord.of(new byte[1000])));
 
         GetMeteringInfoResult open = client.getMeteringInfo(PROJECT, "metered", "0");
-        assertThat(open.getActiveTime()).isBetween(90L, 150L);
+        assertThat(open.getActiveTime()).isBetween(90L, secondsSince(created));
         assertThat(open.getStorage()).isBetween(1000L, 1100L);
 
+        long split = emulator.clock().millis();
         client.splitShard(PROJECT, "metered", "0");
+        long closedActive = client.getMeteringInfo(PROJECT, "metered", "0").getActiveTime();
+        assertThat(closedActive).isBetween(90L, secondsSince(created));
         emulator.clock().advance(Duration.ofSeconds(600));
         assertThat(client.getMeteringInfo(PROJECT, "metered", "0").getActiveTime())
-                .as("a closed shard's active time stops").isBetween(90L, 150L);
-        assertThat(client.getMeteringInfo(PROJECT, "metered", "1").getActiveTime()).isBetween(600L, 660L);
+                .as("a closed shard's active time stops").isEqualTo(closedActive);
+        assertThat(client.getMeteringInfo(PROJECT, "metered", "1").getActiveTime())
+                .isBetween(600L, secondsSince(split));
         assertThat(catchThrowableOfType(() -> client.getMeteringInfo(PROJECT, "metered", "7"),
                 ShardNotFoundException.class).getErrorCode()).isEqualTo("NoSuchShard");
     }
@@ -285,12 +305,16 @@ class ShardEmulationTest {
             assertThatThrownBy(() -> c.getCursor("opening", "slow", "0", CursorType.OLDEST))
                     .isInstanceOf(ServiceInProcessException.class);
 
+            // A one-millisecond latency rule on the topic makes the injector count the waiter's listings.
+            slow.faults().set("opening", "slow", FaultRule.none().latencyMillis(1));
             CompletableFuture<Void> waited = CompletableFuture.runAsync(
-                    () -> c.waitShardsReady("opening", "slow", Duration.ofSeconds(20)));
-            Thread.sleep(300);
-            assertThat(waited).as("still waiting for the opening shards").isNotDone();
+                    () -> c.waitShardsReady("opening", "slow", Wait.TIMEOUT));
+            // A second listing is only sent after the first found shards opening.
+            Wait.until("the waiter has listed the shards twice", () -> slow.faults().delayedCount() >= 2);
+            assertThat(waited).as("still waiting: the data clock has not moved, the shards still open").isNotDone();
             slow.clock().advance(Duration.ofHours(1));
-            waited.get(20, TimeUnit.SECONDS);
+            waited.get(Wait.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            slow.faults().clearAll();
             assertThat(c.listShard("opening", "slow").getShards()).extracting(Shard::getState)
                     .containsOnly(ShardState.ACTIVE);
             c.putRecordsByShard("opening", "slow", "0", List.of(BlobRecord.of(new byte[] {1})));
@@ -308,14 +332,16 @@ class ShardEmulationTest {
             c.createProject("opening", "");
             long started = System.nanoTime();
             c.createBlobTopic("opening", "brief", 3, 1, "");
-            c.waitShardsReady("opening", "brief", Duration.ofSeconds(20));
+            c.waitShardsReady("opening", "brief", Wait.TIMEOUT);
+            // A lower bound only: the shards cannot open sooner; how much later is up to the machine.
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
             assertThat(c.listShard("opening", "brief").getShards()).extracting(Shard::getState)
                     .containsOnly(ShardState.ACTIVE);
         }
     }
 
-    private static Offset<Long> within(long seconds) {
-        return Offset.offset(seconds);
+    /** Whole seconds the data clock has moved since {@code millis}, as an upper bound of what it measured. */
+    private static long secondsSince(long millis) {
+        return (emulator.clock().millis() - millis) / 1000;
     }
 }

@@ -25,6 +25,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** joinGroup / heartbeat / syncGroup / leaveGroup, sent as the Java SDK sends them (our client has no group API). */
 class ConsumerGroupEmulationTest {
     static final String P = "group_proj";
+    /**
+     * Sessions run on the data clock, which also moves with real time: members that must not expire
+     * get an hour, which no test step takes, so only the clock advances a test makes can end them.
+     */
+    static final long HOUR_SESSION = Duration.ofHours(1).toMillis();
     static DataHubEmulator emulator;
     static DataHubClient client;
     static RawCalls raw;
@@ -69,16 +74,16 @@ class ConsumerGroupEmulationTest {
     @Test
     void membersShareTheShardsEvenlyAndEveryChangeBumpsThePlanVersion() {
         String path = group("even", 4);
-        JsonNode a = join(path, 60_000);
+        JsonNode a = join(path, HOUR_SESSION);
         assertThat(a.get("ConsumerId").asText()).matches("\\d{13}[A-Z0-9]{5}-[0-9a-f]{8}-[0-9a-f]{8}");
-        assertThat(a.get("SessionTimeout").asLong()).isEqualTo(60_000);
+        assertThat(a.get("SessionTimeout").asLong()).isEqualTo(HOUR_SESSION);
         JsonNode hbA = heartbeat(path, a, List.of(), List.of());
         assertThat(shards(hbA)).containsExactly("0", "1", "2", "3");
         long v1 = hbA.get("PlanVersion").asLong();
         assertThat(v1).isEqualTo(a.get("VersionId").asLong());
         heartbeat(path, a, List.of("0", "1", "2", "3"), List.of());
 
-        JsonNode b = join(path, 60_000);
+        JsonNode b = join(path, HOUR_SESSION);
         assertThat(b.get("VersionId").asLong()).isEqualTo(v1 + 1);
         // B's half is still held by A: B gets it only once A lets go.
         JsonNode hbB = heartbeat(path, b, List.of(), List.of());
@@ -104,14 +109,14 @@ class ConsumerGroupEmulationTest {
     @Test
     void membersThatStopHeartbeatingExpireOnTheDataClock() {
         String path = group("expiry", 3);
-        JsonNode a = join(path, 60_000);
-        JsonNode b = join(path, 120_000);
+        JsonNode a = join(path, Duration.ofMinutes(10).toMillis());
+        JsonNode b = join(path, HOUR_SESSION);
         heartbeat(path, a, List.of(), List.of());
         List<String> all = new ArrayList<>(shards(heartbeat(path, a, List.of(), List.of())));
         all.addAll(shards(heartbeat(path, b, List.of(), List.of())));
         assertThat(all).containsExactlyInAnyOrder("0", "1", "2");
 
-        emulator.clock().advance(Duration.ofSeconds(90));
+        emulator.clock().advance(Duration.ofMinutes(11));
         JsonNode hb = heartbeat(path, b, List.of(), List.of());
         assertThat(shards(hb)).containsExactly("0", "1", "2");
         assertThatThrownBy(() -> heartbeat(path, a, List.of(), List.of()))
@@ -121,8 +126,8 @@ class ConsumerGroupEmulationTest {
     @Test
     void moreMembersThanShardsLeavesSomeIdle() {
         String path = group("idle", 1);
-        JsonNode a = join(path, 60_000);
-        JsonNode b = join(path, 60_000);
+        JsonNode a = join(path, HOUR_SESSION);
+        JsonNode b = join(path, HOUR_SESSION);
         List<String> shardsA = shards(heartbeat(path, a, List.of(), List.of()));
         List<String> shardsB = shards(heartbeat(path, b, List.of(), List.of()));
         assertThat(shardsA.size() + shardsB.size()).isEqualTo(1);
@@ -147,7 +152,7 @@ class ConsumerGroupEmulationTest {
     @Test
     void closedShardsReadToTheEndAreNotAssignedAgainAndTheirChildrenAre() {
         String path = group("lineage", 1);
-        JsonNode a = join(path, 60_000);
+        JsonNode a = join(path, HOUR_SESSION);
         assertThat(shards(heartbeat(path, a, List.of(), List.of()))).containsExactly("0");
         // New shards may not be split during their first seconds.
         emulator.clock().advance(Duration.ofSeconds(10));
