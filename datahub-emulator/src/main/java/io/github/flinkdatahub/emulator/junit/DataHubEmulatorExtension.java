@@ -96,6 +96,9 @@ public final class DataHubEmulatorExtension
         Running r = lookup(context);
         if (r != null) {
             resetFaults(r.emulator.faults());
+            // A test that paused the data clock must not freeze time for the next one; the offset it
+            // advanced stays (record times only ever grow, as in the service).
+            r.emulator.clock().resume();
         }
     }
 

@@ -65,16 +65,19 @@ class DataHubEmulatorExtensionOptionsTest {
 
     @Test
     @Order(3)
-    void theConfiguredFaultRulesAreInForce(FaultInjector faults) {
+    void theConfiguredFaultRulesAreInForce(FaultInjector faults, DataHubEmulator emulator) {
         assertThat(faults.rules()).containsExactly(Map.entry("opts", CONFIGURED));
         faults.clearAll();
         faults.setGlobal(FaultRule.none().throttleRate(0.5));
+        emulator.clock().pause();
     }
 
     @Test
     @Order(4)
-    void theConfiguredFaultRulesComeBackAfterATestChangedThem(FaultInjector faults) {
+    void theConfiguredFaultRulesAndARunningDataClockComeBackAfterATestChangedThem(FaultInjector faults,
+            DataHubEmulator emulator) {
         assertThat(faults.rules()).containsExactly(Map.entry("opts", CONFIGURED));
+        assertThat(emulator.clock().isPaused()).as("paused by the previous test").isFalse();
     }
 
     @Test
