@@ -34,7 +34,7 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SECURITY_
  */
 @PublicEvolving
 public final class DataHubConnection implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** Retries of a request when no retry timeout is given (the client's default). */
     static final int DEFAULT_MAX_RETRIES = 5;

@@ -118,6 +118,12 @@ final class ShardPositionResolver {
             }
             return latest.getRecordTime() <= 0 ? latest.getSequence() : latest.getSequence() + 1;
         } catch (DataHubException e) {
+            if (e.isRetryable()) {
+                // Throttled, busy or unreachable even after the client's retries: says nothing about
+                // the shard's records. Taking it for empty would re-read the whole shard (latest start)
+                // or read none of it (latest stop); failing lets the job restart and ask again.
+                throw e;
+            }
             LOG.info("Shard {} has no latest record ({}); treating it as empty", shardId, e.getErrorCode());
             return 0;
         }

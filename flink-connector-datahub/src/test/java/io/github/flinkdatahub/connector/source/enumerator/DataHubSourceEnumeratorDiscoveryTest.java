@@ -264,6 +264,19 @@ class DataHubSourceEnumeratorDiscoveryTest {
     }
 
     @Test
+    void latestStartFailsTheEnumeratorWhenAShardsNewestRecordCannotBeLookedUp() {
+        fake.withShards(2).shard("0").append(T0, "a", "b", "c");
+        fake.failNext(Call.GET_CURSOR, throttled());
+        start(2, StartingPosition.latest(), null);
+
+        // Throttling says nothing about the shard: taken for "empty" it would start at sequence 0 and
+        // read the three old records again.
+        assertThatThrownBy(this::discover).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Cannot list the shards of DataHub topic p/t to start reading");
+        assertThat(context.getSplitsAssignmentSequence()).isEmpty();
+    }
+
+    @Test
     void subscriptionStartResumesAfterTheCommittedRecordAndResetsShardsWithoutOffset() throws Throwable {
         fake.withShards(2).committedOffset("0", 5, 2);
         fake.shard("1").append(T0, "a", "b");
