@@ -27,7 +27,7 @@ import com.aliyun.datahub.client.model.SinkOssConfig;
 import com.aliyun.datahub.client.model.SinkOtsConfig;
 import com.aliyun.datahub.client.model.SourceDtsConfig;
 import com.aliyun.datahub.client.model.TupleRecordData;
-import io.github.flinkdatahub.emulator.sdk.testutil.Wait;
+import io.github.flinkdatahub.emulator.testutil.Wait;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

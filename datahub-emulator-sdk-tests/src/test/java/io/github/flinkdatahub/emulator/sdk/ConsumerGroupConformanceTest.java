@@ -6,7 +6,7 @@ import com.aliyun.datahub.client.exception.ServiceInProcessException;
 import com.aliyun.datahub.client.model.HeartbeatResult;
 import com.aliyun.datahub.client.model.JoinGroupResult;
 import com.aliyun.datahub.client.model.RecordType;
-import io.github.flinkdatahub.emulator.sdk.testutil.Wait;
+import io.github.flinkdatahub.emulator.testutil.Wait;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * The module's one way for a test to wait: polls a condition until it holds. The deadline only
- * guards against a hang, so it is generous; no test may rely on something happening sooner.
+ * The one way for an emulator or SDK conformance test to wait (the SDK tests get it from this
+ * module's test jar): polls a condition until it holds. The deadline only guards against a hang,
+ * so it is generous; no test may rely on something happening sooner.
  */
 public final class Wait {
     /** Long enough for any healthy run on a loaded machine. */
