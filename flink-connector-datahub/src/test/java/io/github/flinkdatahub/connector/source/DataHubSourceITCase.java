@@ -13,7 +13,7 @@ import io.github.flinkdatahub.connector.source.deserializer.DataHubTuple;
 import io.github.flinkdatahub.connector.testutil.CommittedCollectSink;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.connector.testutil.InjectedFailures;
-import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -24,7 +24,6 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,7 +37,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
+import static org.apache.flink.core.testutils.CommonTestUtils.waitUtil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The source on a MiniCluster against the emulator over HTTP. */
@@ -51,22 +52,19 @@ class DataHubSourceITCase {
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2).build());
 
-    static DataHubEmulator emulator;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    @RegisterExtension
+    static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
+
     static DataHubClient client;
     static DataHubConnection connection;
 
     @BeforeAll
     static void start() {
-        emulator = DataHubEmulator.builder().build().start();
-        client = emulator.client();
-        connection = EmulatorConnections.builder(emulator).build();
+        client = DATAHUB.client();
+        connection = EmulatorConnections.builder(DATAHUB.emulator()).build();
         client.createProject("source_it", "source tests");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        emulator.close();
     }
 
     private static void createTopic(String topic, int shards) {
@@ -114,8 +112,8 @@ class DataHubSourceITCase {
         String topic = "start_positions";
         createTopic(topic, 1);
         put(topic, 0, 100, 1);
-        emulator.clock().advance(Duration.ofSeconds(2));
-        long later = emulator.clock().millis();
+        DATAHUB.emulator().clock().advance(Duration.ofSeconds(2));
+        long later = DATAHUB.emulator().clock().millis();
         put(topic, 100, 150, 1);
 
         assertThat(readBounded(source(topic).setStartingPosition(StartingPosition.fromTimestamp(later))))
@@ -143,7 +141,7 @@ class DataHubSourceITCase {
         String topic = "exactly_once";
         createTopic(topic, 3);
         // New shards cannot be split or merged for 5 s; let that much data time pass.
-        emulator.clock().advance(Duration.ofSeconds(10));
+        DATAHUB.emulator().clock().advance(Duration.ofSeconds(10));
         int keys = 16;
         int total = 6000;
         FailingMapper.FAILURES.reset(1000, 2800, 4600);
@@ -161,24 +159,25 @@ class DataHubSourceITCase {
         long started = System.nanoTime();
         JobClient job = env.executeAsync("exactly-once under failures and resharding");
 
+        // Each reshard comes while the job reads: after it has committed most of what was written before
+        // (and so got past the first injected failures), with more records written after it.
         int reshardEvents = 0;
-        for (int i = 0; i < total; i += 100) {
-            put(topic, i, i + 100, keys);
-            if (i == 2000) {
-                client.splitShard("source_it", topic, "0");
-                reshardEvents++;
-            }
-            if (i == 4000) {
-                client.mergeShard("source_it", topic, "1", "2");
-                reshardEvents++;
-            }
-            Thread.sleep(15);
+        try {
+            put(topic, 0, 2000, keys);
+            waitUntilCommitted(topic, 1500);
+            client.splitShard("source_it", topic, "0");
+            reshardEvents++;
+            put(topic, 2000, 4000, keys);
+            waitUntilCommitted(topic, 3500);
+            client.mergeShard("source_it", topic, "1", "2");
+            reshardEvents++;
+            put(topic, 4000, total, keys);
+            waitUntilCommitted(topic, total);
+        } finally {
+            job.cancel().get();
+            // Only a terminated job commits nothing more: the results below are final.
+            waitUtil(() -> job.getJobStatus().join().isGloballyTerminalState(), TIMEOUT, "job cancelled");
         }
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (new HashSet<>(CommittedCollectSink.results(topic)).size() < total && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-        }
-        job.cancel().get();
         List<String> results = CommittedCollectSink.results(topic);
         LOG.info("Exactly-once test: {} records, {} failures, {} reshard events, {} ms", total,
                 FailingMapper.FAILURES.failures(), reshardEvents, (System.nanoTime() - started) / 1_000_000);
@@ -186,6 +185,11 @@ class DataHubSourceITCase {
         assertThat(FailingMapper.FAILURES.failures()).isGreaterThanOrEqualTo(3);
         assertThat(results).hasSize(total).doesNotHaveDuplicates();
         assertParentsBeforeChildren(topic, results);
+    }
+
+    private static void waitUntilCommitted(String sinkName, int distinct) throws InterruptedException, TimeoutException {
+        waitUtil(() -> new HashSet<>(CommittedCollectSink.results(sinkName)).size() >= distinct, TIMEOUT,
+                distinct + " distinct records committed by " + sinkName);
     }
 
     /** For every key: all its records of a parent shard were emitted before any of a child shard. */
@@ -242,11 +246,12 @@ class DataHubSourceITCase {
         env.fromSource(source(topic).setSubscriptionId(subId).build(), WatermarkStrategy.noWatermarks(), "first")
                 .map(t -> t.getValue("n").toString()).sinkTo(new CommittedCollectSink("first-run"));
         JobClient first = env.executeAsync("first run");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (committedCount(topic, subId) < 400 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
+        try {
+            waitUtil(() -> committedCount(topic, subId) >= 400, TIMEOUT, "offsets of all 400 records committed");
+        } finally {
+            first.cancel().get();
+            waitUtil(() -> first.getJobStatus().join().isGloballyTerminalState(), TIMEOUT, "first run cancelled");
         }
-        first.cancel().get();
         assertThat(committedCount(topic, subId)).as("records covered by committed offsets").isEqualTo(400);
 
         put(topic, 400, 600, 4);

@@ -7,7 +7,7 @@ import io.github.flinkdatahub.client.model.subscription.OffsetWithSession;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
-import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -25,6 +25,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -40,8 +41,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
+import static org.apache.flink.core.testutils.CommonTestUtils.waitUtil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,20 +64,25 @@ class DataHubSourceMetricsITCase {
             .setConfiguration(REPORTER.addToConfiguration(new Configuration()))
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-    private DataHubEmulator emulator;
+    /** Shared by the tests; each has its own topic. Assertions on times take the data clock as they find it. */
+    @RegisterExtension
+    static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
+
     private DataHubClient client;
     private DataHubConnection connection;
 
     private String topic;
     private JobClient job;
 
-    /** One emulator per test: one test advances the data clock, which would skew the others' record times. */
+    @BeforeAll
+    static void createProject() {
+        DATAHUB.client().createProject(PROJECT, "source metric tests");
+    }
+
     @BeforeEach
     void start(TestInfo info) {
-        emulator = DataHubEmulator.builder().build().start();
-        client = emulator.client();
-        connection = EmulatorConnections.builder(emulator).build();
-        client.createProject(PROJECT, "source metric tests");
+        client = DATAHUB.client();
+        connection = EmulatorConnections.builder(DATAHUB.emulator()).build();
         String method = info.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT);
         topic = "t_" + method.substring(0, Math.min(method.length(), 60));
     }
@@ -82,17 +90,10 @@ class DataHubSourceMetricsITCase {
     @AfterEach
     void stop() throws Exception {
         BlockingMapper.release();
-        try {
-            if (job != null && !job.getJobStatus().get().isGloballyTerminalState()) {
-                job.cancel().get();
-                // Let the tasks stop before the emulator does, so they do not retry against a closed port.
-                while (!job.getJobStatus().get().isGloballyTerminalState()) {
-                    Thread.sleep(20);
-                }
-            }
-        } finally {
-            client.close();
-            emulator.close();
+        if (job != null && !job.getJobStatus().get().isGloballyTerminalState()) {
+            job.cancel().get();
+            // Let the tasks stop before the next test, so they do not keep reading or committing.
+            waitUtil(() -> job.getJobStatus().join().isGloballyTerminalState(), TIMEOUT, "job of " + topic + " cancelled");
         }
     }
 
@@ -171,14 +172,12 @@ class DataHubSourceMetricsITCase {
         return value(".Source: datahub.0." + name);
     }
 
-    private void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what + "; metrics of the job: "
-                        + describe(metrics()));
-            }
-            Thread.sleep(50);
+    /** Waits for the condition; on a time-out the job's source metrics are in the message. */
+    private void waitUntil(Supplier<Boolean> condition, String what) throws InterruptedException {
+        try {
+            waitUtil(condition, TIMEOUT, what);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting until " + what + "; metrics of the job: " + describe(metrics()), e);
         }
     }
 
@@ -209,39 +208,65 @@ class DataHubSourceMetricsITCase {
     void shardGaugesBytesAndPendingRecordsFollowTheReadWhileBehindAndOnceCaughtUp() throws Exception {
         createTopic(2);
         long bytes = 0;
-        // Ten batches per shard, apart in time, so that a reader behind the newest record is behind in time too.
+        // Bounds of the records' DataHub system times (the data clock stamps them).
+        long firstRecordTime = DATAHUB.emulator().clock().millis();
+        // Ten batches per shard, a data-clock second apart, so that a reader behind the newest record is behind in time too.
         for (int b = 0; b < 10; b++) {
+            if (b > 0) {
+                DATAHUB.emulator().clock().advance(Duration.ofSeconds(1));
+            }
             bytes += put("0", b * 10, b * 10 + 10);
             bytes += put("1", b * 10, b * 10 + 10);
-            Thread.sleep(30);
         }
+        long lastRecordTime = DATAHUB.emulator().clock().millis();
         BlockingMapper.reset();
+        long jobStart = System.currentTimeMillis();
         run(source().setMaxRecordsPerFetch(10).build(), true);
 
-        // The task is blocked on its first record: the fetcher has read ahead a little and stopped.
+        // The task is blocked on its first record. The fetcher fills the reader's element queue (2 batches)
+        // and stops with one more batch in hand: at most 4 fetches of at most 10 records, so neither shard
+        // gets near its 100th record. Once it stopped, the gauges hold still; wait for one consistent
+        // reading: both sequences unchanged around the pending-records reading.
         assertThat(BlockingMapper.blocked.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-        waitUntil(() -> shard("0", "currentSequence") != null && shard("0", "currentSequence") >= 0
-                && shard("1", "currentSequence") != null && shard("1", "currentSequence") >= 0,
-                "both shards fetched something");
-        Thread.sleep(300);
-        for (String s : List.of("0", "1")) {
-            assertThat(shard(s, "currentSequence")).as("shard %s read ahead", s).isLessThan(99);
-            assertThat(shard(s, "millisBehindLatest")).as("shard %s behind", s).isPositive();
-            assertThat(shard(s, "committedSequence")).as("no subscription").isEqualTo(-1);
+        long[] behind = new long[5];
+        waitUntil(() -> {
+            Long s0 = shard("0", "currentSequence");
+            Long s1 = shard("1", "currentSequence");
+            Long pending = sourceMetric("pendingRecords");
+            Long behind0 = shard("0", "millisBehindLatest");
+            Long behind1 = shard("1", "millisBehindLatest");
+            if (s0 == null || s1 == null || s0 < 0 || s1 < 0 || pending == null || behind0 == null || behind1 == null
+                    || !s0.equals(shard("0", "currentSequence")) || !s1.equals(shard("1", "currentSequence"))
+                    || pending != 99 - s0 + 99 - s1 || behind0 <= 0 || behind1 <= 0) {
+                return false;
+            }
+            behind[0] = s0;
+            behind[1] = s1;
+            behind[2] = pending;
+            behind[3] = behind0;
+            behind[4] = behind1;
+            return true;
+        }, "both shards fetched and stopped behind, pendingRecords = the records not yet read");
+        for (int s = 0; s < 2; s++) {
+            assertThat(behind[s]).as("shard %s read ahead a little", s).isLessThan(99);
+            assertThat(behind[3 + s]).as("shard %s behind in time", s).isPositive();
         }
-        assertThat(sourceMetric("pendingRecords")).as("records not yet read").isPositive()
-                .isEqualTo(99 - shard("0", "currentSequence") + 99 - shard("1", "currentSequence"));
-        long lagWhileBehind = sourceMetric("currentFetchEventTimeLag");
-        assertThat(lagWhileBehind).as("fetch time minus the DataHub system time of the record").isBetween(0L, 30_000L);
+        assertThat(shard("0", "committedSequence")).as("no subscription").isEqualTo(-1);
+        assertThat(shard("1", "committedSequence")).as("no subscription").isEqualTo(-1);
+        assertThat(behind[2]).as("records not yet read").isEqualTo(99 - behind[0] + 99 - behind[1]).isPositive();
+        assertThat(sourceMetric("currentFetchEventTimeLag"))
+                .as("fetch time (after the job started, before now) minus the DataHub system time of a record")
+                .isBetween(jobStart - lastRecordTime, System.currentTimeMillis() - firstRecordTime);
 
         BlockingMapper.release();
         final long totalBytes = bytes;
         waitUntil(() -> is(shard("0", "currentSequence"), 99) && is(shard("1", "currentSequence"), 99)
-                && is(sourceMetric("pendingRecords"), 0) && is(sourceMetric("numBytesIn"), totalBytes), "everything read");
+                && is(sourceMetric("pendingRecords"), 0) && is(sourceMetric("numBytesIn"), totalBytes)
+                && is(shard("0", "millisBehindLatest"), 0) && is(shard("1", "millisBehindLatest"), 0),
+                "everything read, nothing pending, not behind");
 
-        assertThat(shard("0", "millisBehindLatest")).isZero();
-        assertThat(shard("1", "millisBehindLatest")).isZero();
-        assertThat(sourceMetric("currentFetchEventTimeLag")).isBetween(0L, 30_000L);
+        assertThat(sourceMetric("currentFetchEventTimeLag"))
+                .isBetween(jobStart - lastRecordTime, System.currentTimeMillis() - firstRecordTime);
         assertThat(sourceMetric("commitsSucceeded")).as("no subscription, no commits").isZero();
         assertThat(sourceMetric("commitsFailed")).isZero();
     }
@@ -275,7 +300,7 @@ class DataHubSourceMetricsITCase {
                 .as("the committer took the session back").isInstanceOf(OffsetSessionChangedException.class);
 
         client.deleteSubscription(PROJECT, topic, subId);
-        waitUntil(() -> sourceMetric("commitsFailed") > 0, "a commit to the deleted subscription failed");
+        waitUntil(() -> sourceMetric("commitsFailed") != null && sourceMetric("commitsFailed") > 0, "a commit to the deleted subscription failed");
         put("0", 80, 100);
 
         waitUntil(() -> is(shard("0", "currentSequence"), 99), "records written after the failures read");
@@ -293,7 +318,7 @@ class DataHubSourceMetricsITCase {
         assertThat(metrics().keySet()).noneMatch(id -> id.contains(".shardId.1.") || id.contains(".shardId.2."));
 
         // The emulator refuses to split a shard younger than its cool-down.
-        emulator.clock().advance(Duration.ofSeconds(10));
+        DATAHUB.emulator().clock().advance(Duration.ofSeconds(10));
         client.splitShard(PROJECT, topic, "0");
         client.waitShardsReady(PROJECT, topic);
         put("1", 0, 5);

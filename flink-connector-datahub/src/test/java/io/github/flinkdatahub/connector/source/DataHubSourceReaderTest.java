@@ -14,7 +14,7 @@ import io.github.flinkdatahub.connector.source.split.ShardPosition;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
 import io.github.flinkdatahub.connector.source.split.ShardSplitSerializer;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
-import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.connector.source.ReaderInfo;
@@ -24,12 +24,12 @@ import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
 import org.apache.flink.connector.testutils.source.reader.TestingReaderContext;
 import org.apache.flink.connector.testutils.source.reader.TestingReaderOutput;
 import org.apache.flink.core.io.InputStatus;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.annotation.Nullable;
 
@@ -38,12 +38,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.apache.flink.core.testutils.CommonTestUtils.waitUtil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -56,9 +55,11 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class DataHubSourceReaderTest {
     private static final String PROJECT = "reader_finish";
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    static DataHubEmulator emulator;
+    @RegisterExtension
+    static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
+
     static DataHubClient client;
     static DataHubConnection connection;
 
@@ -66,17 +67,10 @@ class DataHubSourceReaderTest {
     private String topic;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = DataHubEmulator.builder().build().start();
-        client = emulator.client();
+    static void createProject() {
+        client = DATAHUB.client();
         client.createProject(PROJECT, "reader tests");
-        connection = EmulatorConnections.builder(emulator).build();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        client.close();
-        emulator.close();
+        connection = EmulatorConnections.builder(DATAHUB.emulator()).build();
     }
 
     @BeforeEach
@@ -98,7 +92,7 @@ class DataHubSourceReaderTest {
         client.waitShardsReady(PROJECT, topic);
         put("0", 0, count);
         // The emulator refuses to split a shard younger than its cool-down.
-        emulator.clock().advance(Duration.ofSeconds(10));
+        DATAHUB.emulator().clock().advance(Duration.ofSeconds(10));
         client.splitShard(PROJECT, topic, "0");
         client.waitShardsReady(PROJECT, topic);
     }
@@ -155,39 +149,23 @@ class DataHubSourceReaderTest {
         return assigned(context).stream().map(ShardSplit::splitId).collect(Collectors.toList());
     }
 
-    /** Polls the reader (as the task thread would) until {@code done}, failing after the timeout. */
+    /**
+     * Polls the reader in this thread (as the task thread would) until {@code done}, failing after
+     * the timeout. Polls also when the reader says nothing is available: the finished event is sent
+     * from pollNext.
+     */
     private static void pollUntil(DataHubSourceReader<String> reader, TestingReaderOutput<String> output,
             BooleanSupplier done, String what) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("Timed out waiting until " + what + "; emitted "
-                        + output.getEmittedRecords().size() + " records");
-            }
-            if (reader.pollNext(output) == InputStatus.NOTHING_AVAILABLE) {
-                try {
-                    reader.isAvailable().get(50, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    // poll again: the finished event is sent from pollNext
+        waitUtil(() -> {
+            try {
+                while (!done.getAsBoolean() && reader.pollNext(output) == InputStatus.MORE_AVAILABLE) {
+                    // drain what the fetcher handed over
                 }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-        }
-    }
-
-    /** Polls for a while and returns what was emitted meanwhile. */
-    private static List<String> pollFor(DataHubSourceReader<String> reader, Duration time) throws Exception {
-        TestingReaderOutput<String> output = new TestingReaderOutput<>();
-        long end = System.nanoTime() + time.toNanos();
-        while (System.nanoTime() < end) {
-            if (reader.pollNext(output) == InputStatus.NOTHING_AVAILABLE) {
-                try {
-                    reader.isAvailable().get(20, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    // keep polling until the time is up
-                }
-            }
-        }
-        return output.getEmittedRecords();
+            return done.getAsBoolean();
+        }, TIMEOUT, Duration.ofMillis(10), what);
     }
 
     private static List<String> finishedIds(TestingReaderContext context) {
@@ -279,20 +257,36 @@ class DataHubSourceReaderTest {
 
         TestingReaderContext restoredContext = new TestingReaderContext();
         DataHubSourceReader<String> restored = reader(restoredContext);
-        restored.addSplits(checkpoint);
+        // With the restored splits comes a child with one record, a marker: the split reader fetches its
+        // shards in the order added, so had shard 0 been handed to it again, that read (its records, or
+        // its finish) would come out before the marker.
+        ShardSplit child = assigned(enumContext).stream().filter(s -> s.splitId().equals("1")).findFirst()
+                .orElseThrow();
+        put("1", 1000, 1001);
+        List<ShardSplit> restoredSplits = new ArrayList<>(checkpoint);
+        restoredSplits.add(child);
+        restored.addSplits(restoredSplits);
 
         assertThat(restoredContext.getSentEvents()).singleElement().isInstanceOfSatisfying(SplitsFinishedEvent.class,
                 e -> assertThat(e.shardIds()).containsExactly("0"));
-        assertThat(pollFor(restored, Duration.ofMillis(500))).as("the finished shard is not read again").isEmpty();
-        assertThat(restored.snapshotState(2)).as("kept until a checkpoint of the restored run completes")
-                .containsExactlyElementsOf(checkpoint);
+        TestingReaderOutput<String> restoredOutput = new TestingReaderOutput<>();
+        pollUntil(restored, restoredOutput, () -> restoredOutput.getEmittedRecords().contains("r1000"),
+                "the marker read");
+        assertThat(restoredOutput.getEmittedRecords()).as("the finished shard is not read again")
+                .containsExactly("r1000");
+        assertThat(restoredContext.getSentEvents()).as("nor finished again").hasSize(1);
+        List<ShardSplit> snapshot = restored.snapshotState(2);
+        assertThat(snapshot).filteredOn(ShardSplit::isFinished).as("kept until a checkpoint of the restored run"
+                + " completes").containsExactlyElementsOf(checkpoint);
+        assertThat(snapshot).filteredOn(s -> !s.isFinished()).extracting(ShardSplit::splitId).containsExactly("1");
 
         // The enumerator treats the repeated finish as a no-op: nothing is assigned twice.
         restoredContext.getSentEvents().forEach(e -> enumerator.handleSourceEvent(0, e));
         assertThat(assignedIds(enumContext)).containsExactlyInAnyOrder("0", "1", "2");
 
         restored.notifyCheckpointComplete(2);
-        assertThat(restored.snapshotState(3)).isEmpty();
+        assertThat(restored.snapshotState(3)).as("only the marker's split is left").extracting(ShardSplit::splitId)
+                .containsExactly("1");
     }
 
     @Test
@@ -333,17 +327,23 @@ class DataHubSourceReaderTest {
         TestingReaderContext context = new TestingReaderContext();
         DataHubSourceReader<String> reader = reader(context);
         reader.addSplits(assigned(enumContext));
-        assertThat(pollFor(reader, Duration.ofMillis(300))).as("nothing written since the start").isEmpty();
         put("0", 10, 15);
         put("1", 100, 105);
         TestingReaderOutput<String> output = new TestingReaderOutput<>();
         pollUntil(reader, output, () -> output.getEmittedRecords().size() >= 10, "10 records read");
 
-        List<String> read = output.getEmittedRecords();
-        assertThat(read).containsExactlyInAnyOrderElementsOf(
+        // Records from before the start would be read first: the first ten are exactly the new ones.
+        assertThat(output.getEmittedRecords()).as("only records written since the start").containsExactlyInAnyOrderElementsOf(
                 Stream.concat(records(10, 15).stream(), records(100, 105).stream())
                         .collect(Collectors.toList()));
-        assertThat(pollFor(reader, Duration.ofMillis(200))).isEmpty();
+        // A marker per shard, written now: once both are read, anything read again would have come before them.
+        put("0", 15, 16);
+        put("1", 105, 106);
+        pollUntil(reader, output, () -> output.getEmittedRecords().containsAll(List.of("r15", "r105")),
+                "the markers read");
+        assertThat(output.getEmittedRecords()).as("nothing read twice").containsExactlyInAnyOrderElementsOf(
+                Stream.concat(records(10, 16).stream(), records(100, 106).stream())
+                        .collect(Collectors.toList()));
     }
 
     @Test
@@ -352,7 +352,7 @@ class DataHubSourceReaderTest {
         client.waitShardsReady(PROJECT, topic);
         put("0", 0, 10);
         // The topic keeps records one day: the first ten expire.
-        emulator.clock().advance(Duration.ofDays(2));
+        DATAHUB.emulator().clock().advance(Duration.ofDays(2));
         put("0", 10, 15);
         ShardSplit split = new ShardSplit("0", ShardPosition.sequence(2, 0), List.of(),
                 "00000000000000000000000000000000", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", ShardSplit.NO_STOP,
@@ -365,6 +365,9 @@ class DataHubSourceReaderTest {
         pollUntil(reader, output, () -> output.getEmittedRecords().size() >= 5, "the retained records read");
 
         assertThat(output.getEmittedRecords()).containsExactlyElementsOf(records(10, 15));
-        assertThat(pollFor(reader, Duration.ofMillis(200))).isEmpty();
+        // A marker written now: once it is read, anything read twice or out of order would show before it.
+        put("0", 15, 16);
+        pollUntil(reader, output, () -> output.getEmittedRecords().contains("r15"), "the marker read");
+        assertThat(output.getEmittedRecords()).containsExactlyElementsOf(records(10, 16));
     }
 }

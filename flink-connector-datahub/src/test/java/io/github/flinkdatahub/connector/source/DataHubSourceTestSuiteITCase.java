@@ -1,9 +1,7 @@
 package io.github.flinkdatahub.connector.source;
 
-import io.github.flinkdatahub.client.DataHubClient;
-import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
-import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 
 import org.apache.flink.connector.testframe.TestResource;
 import org.apache.flink.connector.testframe.environment.MiniClusterTestEnvironment;
@@ -14,6 +12,8 @@ import org.apache.flink.connector.testframe.junit.annotations.TestExternalSystem
 import org.apache.flink.connector.testframe.junit.annotations.TestSemantics;
 import org.apache.flink.connector.testframe.testsuites.SourceTestSuiteBase;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Flink's connector test suite (single split, multiple splits, savepoint restart, scale up and
@@ -24,6 +24,9 @@ import org.apache.flink.core.execution.CheckpointingMode;
 class DataHubSourceTestSuiteITCase extends SourceTestSuiteBase<String> {
     private static final String PROJECT = "source_suite";
 
+    @RegisterExtension
+    static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
+
     @TestEnv
     final MiniClusterTestEnvironment flink = new MiniClusterTestEnvironment();
 
@@ -32,33 +35,26 @@ class DataHubSourceTestSuiteITCase extends SourceTestSuiteBase<String> {
 
     @TestContext
     final ExternalContextFactory<DataHubSourceExternalContext> topics =
-            testName -> new DataHubSourceExternalContext(datahub.client, datahub.connection, PROJECT, testName);
+            testName -> new DataHubSourceExternalContext(DATAHUB.client(),
+                    EmulatorConnections.builder(DATAHUB.emulator()).build(), PROJECT, testName);
 
     @TestSemantics
     final CheckpointingMode[] semantics = {CheckpointingMode.EXACTLY_ONCE};
 
-    /** The emulator, started once for the class, with the suite's project. */
+    @BeforeAll
+    static void createProject() {
+        DATAHUB.client().createProject(PROJECT, "Flink connector test suite");
+    }
+
+    /**
+     * The suite requires a resource for the external system. The emulator is the extension's, and
+     * the suite starts its resource before the extension starts the emulator, so this one is empty.
+     */
     static final class EmulatorResource implements TestResource {
-        DataHubEmulator emulator;
-        DataHubClient client;
-        DataHubConnection connection;
+        @Override
+        public void startUp() {}
 
         @Override
-        public void startUp() {
-            emulator = DataHubEmulator.builder().build().start();
-            client = emulator.client();
-            connection = EmulatorConnections.builder(emulator).build();
-            client.createProject(PROJECT, "Flink connector test suite");
-        }
-
-        @Override
-        public void tearDown() {
-            if (client != null) {
-                client.close();
-            }
-            if (emulator != null) {
-                emulator.close();
-            }
-        }
+        public void tearDown() {}
     }
 }

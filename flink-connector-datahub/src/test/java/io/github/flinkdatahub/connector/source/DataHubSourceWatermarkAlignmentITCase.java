@@ -2,24 +2,28 @@ package io.github.flinkdatahub.connector.source;
 
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.model.BlobRecord;
-import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.client.model.CursorType;
+import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
-import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.TimerGauge;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,157 +32,271 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import static org.apache.flink.core.testutils.CommonTestUtils.waitUtil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Watermark alignment over shards whose record times are an hour apart (the emulator's data clock
- * is moved between the writes): the shard ahead in event time is paused until the one behind has
- * been read to its end, then resumed, and the bounded job reads every record exactly once.
+ * Watermark alignment over two shards, one an hour ahead of the other in event time: the shard
+ * ahead is held back (no record of it emitted) while the shard behind keeps being read, and is
+ * released once the shard behind catches up. Both cases of Flink's alignment: two splits in one
+ * reader (the split reader pauses the shard, {@code ShardSplitReader#pauseOrResumeSplits}) and one
+ * split per reader (the reader ahead is not polled).
+ *
+ * <p>Every step is a hand-off, never a race against time. Event times come from the payload, so a
+ * record written later can still lie behind in event time (the emulator's data clock only moves
+ * forward). The source's own timestamps, the DataHub system times, are checked separately.
  */
 class DataHubSourceWatermarkAlignmentITCase {
     private static final String PROJECT = "source_alignment";
-    private static final int PER_SHARD = 300;
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final long BEHIND = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+    private static final long AHEAD = BEHIND + Duration.ofHours(1).toMillis();
+    private static final int FIRST = 50;
+    private static final int WITNESSES = 20;
+    private static final int AHEAD_RECORDS = 50;
     private static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
+    /** Per topic: the timestamp the source attached to each payload (before the assigner replaced it). */
+    private static final Map<String, Map<String, Long>> SOURCE_TIMESTAMPS = new ConcurrentHashMap<>();
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setConfiguration(REPORTER.addToConfiguration(new Configuration()))
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-    static DataHubEmulator emulator;
-    static DataHubClient client;
-    static DataHubConnection connection;
+    @RegisterExtension
+    static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
 
     @BeforeAll
-    static void start() {
-        emulator = DataHubEmulator.builder().build().start();
-        client = emulator.client();
-        connection = EmulatorConnections.builder(emulator).build();
-        client.createProject(PROJECT, "watermark alignment tests");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        emulator.close();
-    }
-
-    /** Shard 0 gets records at the data clock's time, shard 1 the same number an hour later. */
-    private static void skewedTopic(String topic) {
-        client.createBlobTopic(PROJECT, topic, 2, 1, "alignment test");
-        client.waitShardsReady(PROJECT, topic);
-        put(topic, "0");
-        emulator.clock().advance(Duration.ofHours(1));
-        put(topic, "1");
-    }
-
-    private static void put(String topic, String shardId) {
-        List<BlobRecord> batch = new ArrayList<>();
-        for (int i = 0; i < PER_SHARD; i++) {
-            batch.add(BlobRecord.of((shardId + "|" + i).getBytes(StandardCharsets.UTF_8)));
-        }
-        client.putRecordsByShard(PROJECT, topic, shardId, batch);
-    }
-
-    /** Reads the topic with alignment (1 s drift) and returns "shard|i|emitNanos" per record. */
-    private static List<String> readAligned(String topic, int parallelism) throws Exception {
-        DataHubSource<String> source = DataHubSource.<String>builder().setConnection(connection).setProject(PROJECT)
-                .setTopic(topic).setDeserializer(DataHubDeserializationSchema.blob(new SimpleStringSchema()))
-                .setBounded(StoppingPosition.latest()).setMaxRecordsPerFetch(10)
-                .setEmptyFetchInterval(Duration.ofMillis(20)).build();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(parallelism);
-        List<String> out = new ArrayList<>();
-        try (CloseableIterator<String> it = env.fromSource(source,
-                WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ZERO)
-                        .withWatermarkAlignment("datahub-" + topic, Duration.ofSeconds(1), Duration.ofMillis(20)),
-                "aligned " + topic).map(new SlowStamp()).executeAndCollect("alignment " + topic)) {
-            it.forEachRemaining(out::add);
-        }
-        return out;
-    }
-
-    private static List<Integer> values(List<String> lines, String shard) {
-        return lines.stream().map(l -> l.split("\\|")).filter(f -> f[0].equals(shard))
-                .map(f -> Integer.parseInt(f[1])).collect(Collectors.toList());
-    }
-
-    /** Records of shard 1 (an hour ahead) emitted before the last record of shard 0. */
-    private static long aheadBeforeBehindEnded(List<String> lines) {
-        long lastOfShard0 = lines.stream().map(l -> l.split("\\|")).filter(f -> f[0].equals("0"))
-                .mapToLong(f -> Long.parseLong(f[2])).max().orElseThrow();
-        return lines.stream().map(l -> l.split("\\|"))
-                .filter(f -> f[0].equals("1") && Long.parseLong(f[2]) < lastOfShard0).count();
-    }
-
-    /** Time the split of {@code shardId} spent paused by alignment, summed over the source's subtasks. */
-    private static long pausedMillis(String sourceName, String shardId) {
-        long total = 0;
-        for (Map.Entry<MetricGroup, Map<String, Metric>> group : REPORTER.getMetricsByGroup().entrySet()) {
-            for (Map.Entry<String, Metric> m : group.getValue().entrySet()) {
-                String id = group.getKey().getMetricIdentifier(m.getKey());
-                if (id.contains(sourceName) && id.endsWith(".split." + shardId + ".watermark.accumulatedPausedTimeMs")) {
-                    total += ((Number) ((Gauge<?>) m.getValue()).getValue()).longValue();
-                }
-            }
-        }
-        return total;
+    static void createProject() {
+        DATAHUB.client().createProject(PROJECT, "watermark alignment tests");
     }
 
     /** Both shards in one reader: split-level alignment, through the split reader's pause and resume. */
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void oneReaderPausesTheShardAheadInEventTimeUntilTheOtherEnds() throws Exception {
-        skewedTopic("one_reader");
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void oneReaderPausesTheShardAheadInEventTimeUntilTheOtherCatchesUp() throws Exception {
+        String topic = "one_reader";
+        heldBackUntilTheShardBehindCatchesUp(topic, 1);
 
-        List<String> read = readAligned("one_reader", 1);
+        assertThat(subtasksOfSplit(sourceName(topic), "0")).as("both shards in one reader")
+                .isEqualTo(subtasksOfSplit(sourceName(topic), "1")).hasSize(1);
+    }
 
-        assertThat(values(read, "0")).as("shard 0 in order").containsExactlyElementsOf(range(PER_SHARD));
-        assertThat(values(read, "1")).as("shard 1 in order").containsExactlyElementsOf(range(PER_SHARD));
-        assertThat(aheadBeforeBehindEnded(read)).as("records of the shard an hour ahead read before the shard"
-                + " behind ended; without pausing both would interleave").isLessThan(PER_SHARD / 2);
-        assertThat(pausedMillis("aligned one_reader", "1")).as("shard 1 paused").isPositive();
-        assertThat(pausedMillis("aligned one_reader", "0")).as("shard 0 never ahead").isZero();
+    /** One shard per reader: the reader ahead is held back as a whole (Flink stops polling it). */
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void twoReadersHoldBackTheReaderAheadInEventTimeUntilTheOtherCatchesUp() throws Exception {
+        String topic = "two_readers";
+        heldBackUntilTheShardBehindCatchesUp(topic, 2);
+
+        assertThat(subtasksOfSplit(sourceName(topic), "0")).as("each shard in its own reader")
+                .doesNotContainAnyElementsOf(subtasksOfSplit(sourceName(topic), "1")).hasSize(1);
     }
 
     /**
-     * One shard per reader: the reader ahead is held back as a whole (Flink stops polling it), and
-     * released when the reader behind finishes.
+     * Shard 0 is behind (event time {@link #BEHIND}), shard 1 an hour ahead ({@link #AHEAD}).
+     * Alignment (1 s drift) pauses shard 1 as soon as its first record sets its watermark; records
+     * written to shard 1 after that may not be emitted before shard 0 reaches shard 1's time.
      */
-    @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void twoReadersHoldBackTheReaderAheadInEventTimeUntilTheOtherEnds() throws Exception {
-        skewedTopic("two_readers");
+    private static void heldBackUntilTheShardBehindCatchesUp(String topic, int parallelism) throws Exception {
+        DataHubClient client = DATAHUB.client();
+        client.createBlobTopic(PROJECT, topic, 2, 1, "alignment test");
+        client.waitShardsReady(PROJECT, topic);
+        put(topic, "0", 0, FIRST, BEHIND);
+        int behindBeforeRelease = FIRST + 1 + WITNESSES;
+        JobClient job = start(topic, parallelism);
+        try {
+            waitUtil(() -> emitted(topic, "0").size() == FIRST, TIMEOUT, "shard 0's first records emitted");
 
-        List<String> read = readAligned("two_readers", 2);
+            // The first record ahead: once its watermark is known, alignment pauses shard 1.
+            put(topic, "1", 0, 1, AHEAD);
+            waitUtil(() -> isPaused(sourceName(topic), "1"), TIMEOUT, "shard 1 paused by alignment");
+            // Flink asks the fetcher thread to pause the split before the metric says paused, and the
+            // fetcher takes that request before its next fetch. A record of shard 0 written now is read
+            // by the fetch under way at the pause or a later one: once it is emitted, no fetch of shard 1
+            // that started before the pause is left, so nothing written to shard 1 from now on is read.
+            // (With one split per reader Flink also stops polling the reader ahead altogether.)
+            put(topic, "0", FIRST, FIRST + 1, BEHIND);
+            waitUtil(() -> emitted(topic, "0").size() == FIRST + 1, TIMEOUT, "a record of shard 0 after the pause");
 
-        assertThat(values(read, "0")).containsExactlyElementsOf(range(PER_SHARD));
-        assertThat(values(read, "1")).containsExactlyElementsOf(range(PER_SHARD));
-        assertThat(aheadBeforeBehindEnded(read)).isLessThan(PER_SHARD / 2);
-        assertThat(pausedMillis("aligned two_readers", "1")).as("shard 1 held back").isPositive();
+            put(topic, "1", 1, AHEAD_RECORDS, AHEAD);
+            put(topic, "0", FIRST + 1, behindBeforeRelease, BEHIND);
+            waitUtil(() -> emitted(topic, "0").size() == behindBeforeRelease, TIMEOUT,
+                    "shard 0's records written after those of shard 1 emitted");
+
+            assertThat(emitted(topic, "1")).as("shard 1 held back: only its record from before the pause, none of the"
+                    + " %s written after it, although shard 0's later records were read", AHEAD_RECORDS - 1)
+                    .containsExactly(line("1", 0, AHEAD));
+            assertThat(isPaused(sourceName(topic), "1")).as("still paused").isTrue();
+            assertThat(accumulatedPausedMillis(sourceName(topic), "0")).as("the shard behind never paused").isZero();
+            assertThat(isPaused(sourceName(topic), "0")).isFalse();
+
+            // Shard 0 catches up with shard 1: both watermarks at AHEAD - 1, shard 1 is resumed. (Shard 0
+            // itself may be paused for a moment, until Flink announces a maximum watermark past its jump.)
+            put(topic, "0", behindBeforeRelease, behindBeforeRelease + 1, AHEAD);
+            waitUtil(() -> emitted(topic, "1").size() == AHEAD_RECORDS
+                    && emitted(topic, "0").size() == behindBeforeRelease + 1,
+                    TIMEOUT, "every record emitted after shard 0 caught up");
+        } finally {
+            job.cancel().get();
+            waitUtil(() -> job.getJobStatus().join().isGloballyTerminalState(), TIMEOUT, "job cancelled");
+        }
+
+        List<String> lines = EmittedSink.lines(topic);
+        assertThat(indexes(lines, "0")).as("shard 0 exactly once, in order")
+                .containsExactlyElementsOf(range(behindBeforeRelease + 1));
+        assertThat(indexes(lines, "1")).as("shard 1 exactly once, in order").containsExactlyElementsOf(range(AHEAD_RECORDS));
+        assertThat(accumulatedPausedMillis(sourceName(topic), "1")).as("shard 1 paused").isPositive();
+        assertThat(SOURCE_TIMESTAMPS.get(topic)).as("the source's record timestamp is the DataHub system time")
+                .isEqualTo(systemTimes(topic));
+    }
+
+    private static JobClient start(String topic, int parallelism) throws Exception {
+        DataHubSource<String> source = DataHubSource.<String>builder()
+                .setConnection(EmulatorConnections.builder(DATAHUB.emulator()).build()).setProject(PROJECT)
+                .setTopic(topic).setDeserializer(DataHubDeserializationSchema.blob(new SimpleStringSchema()))
+                .setMaxRecordsPerFetch(10).setEmptyFetchInterval(Duration.ofMillis(20)).build();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(parallelism);
+        env.getConfig().setAutoWatermarkInterval(50);
+        SOURCE_TIMESTAMPS.put(topic, new ConcurrentHashMap<>());
+        // Chained to the source: a line is in the sink's list as soon as the source emitted it.
+        env.fromSource(source, WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ZERO)
+                        .withTimestampAssigner(new PayloadTime(topic))
+                        .withWatermarkAlignment("datahub-" + topic, Duration.ofSeconds(1), Duration.ofMillis(20)),
+                sourceName(topic)).sinkTo(new EmittedSink(topic));
+        return env.executeAsync("alignment " + topic);
+    }
+
+    private static String sourceName(String topic) {
+        return "aligned " + topic;
+    }
+
+    private static String line(String shardId, int i, long eventTime) {
+        return shardId + "|" + i + "|" + eventTime;
+    }
+
+    /** Writes records i in [from, to) to one shard, with the event time in the payload. */
+    private static void put(String topic, String shardId, int from, int to, long eventTime) {
+        List<BlobRecord> batch = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            batch.add(BlobRecord.of(line(shardId, i, eventTime).getBytes(StandardCharsets.UTF_8)));
+        }
+        DATAHUB.client().putRecordsByShard(PROJECT, topic, shardId, batch);
+    }
+
+    private static List<String> emitted(String topic, String shardId) {
+        return EmittedSink.lines(topic).stream().filter(l -> l.startsWith(shardId + "|")).collect(Collectors.toList());
+    }
+
+    private static List<Integer> indexes(List<String> lines, String shardId) {
+        return lines.stream().map(l -> l.split("\\|")).filter(f -> f[0].equals(shardId))
+                .map(f -> Integer.parseInt(f[1])).collect(Collectors.toList());
     }
 
     private static List<Integer> range(int n) {
-        List<Integer> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(i);
+        return IntStream.range(0, n).boxed().collect(Collectors.toList());
+    }
+
+    /** Payload -> DataHub system time of every record of the topic, read back with the client. */
+    private static Map<String, Long> systemTimes(String topic) {
+        Map<String, Long> out = new HashMap<>();
+        for (String shardId : List.of("0", "1")) {
+            String cursor = DATAHUB.client().getCursor(PROJECT, topic, shardId, CursorType.OLDEST, -1).getCursor();
+            for (Record r : DATAHUB.client().getBlobRecords(PROJECT, topic, shardId, cursor, 1000).getRecords()) {
+                out.put(new String(((BlobRecord) r).getData(), StandardCharsets.UTF_8), r.getSystemTime());
+            }
         }
         return out;
     }
 
-    /** Adds the emit time and slows the pipeline a little, so the fetcher cannot run far ahead. */
-    static final class SlowStamp implements MapFunction<String, String> {
+    /** The split watermark metrics {@code name} of {@code shardId} by the source subtask holding them. */
+    private static Map<String, Metric> splitMetrics(String sourceName, String shardId, String name) {
+        Map<String, Metric> out = new HashMap<>();
+        String suffix = ".split." + shardId + ".watermark." + name;
+        for (Map.Entry<MetricGroup, Map<String, Metric>> group : REPORTER.getMetricsByGroup().entrySet()) {
+            for (Map.Entry<String, Metric> m : group.getValue().entrySet()) {
+                String id = group.getKey().getMetricIdentifier(m.getKey());
+                int at = id.indexOf(sourceName + ".");
+                if (at >= 0 && id.endsWith(suffix)) {
+                    // <...>.<source name>.<subtask index>.split.<id>.watermark.<name>
+                    out.put(id.substring(at + sourceName.length() + 1, id.length() - suffix.length()), m.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isPaused(String sourceName, String shardId) {
+        return splitMetrics(sourceName, shardId, "pausedTimeMsPerSecond").values().stream()
+                .anyMatch(m -> ((TimerGauge) m).isMeasuring());
+    }
+
+    /** Time the split of {@code shardId} spent paused by alignment, summed over the source's subtasks. */
+    private static long accumulatedPausedMillis(String sourceName, String shardId) {
+        return splitMetrics(sourceName, shardId, "accumulatedPausedTimeMs").values().stream()
+                .mapToLong(m -> ((Number) ((Gauge<?>) m).getValue()).longValue()).sum();
+    }
+
+    private static List<String> subtasksOfSplit(String sourceName, String shardId) {
+        return new ArrayList<>(splitMetrics(sourceName, shardId, "accumulatedPausedTimeMs").keySet());
+    }
+
+    /** Event time from the payload; notes the timestamp the source gave the record. */
+    private static final class PayloadTime implements SerializableTimestampAssigner<String> {
         private static final long serialVersionUID = 1L;
+        private final String topic;
+
+        PayloadTime(String topic) {
+            this.topic = topic;
+        }
 
         @Override
-        public String map(String value) throws Exception {
-            Thread.sleep(1);
-            return value + "|" + System.nanoTime();
+        public long extractTimestamp(String line, long sourceTimestamp) {
+            SOURCE_TIMESTAMPS.get(topic).put(line, sourceTimestamp);
+            return Long.parseLong(line.split("\\|")[2]);
+        }
+    }
+
+    /** Keeps every line it receives, per name, in the order received; the MiniCluster shares this JVM. */
+    private static final class EmittedSink implements Sink<String> {
+        private static final long serialVersionUID = 1L;
+        private static final Map<String, List<String>> LINES = new ConcurrentHashMap<>();
+        private final String name;
+
+        EmittedSink(String name) {
+            this.name = name;
+            LINES.put(name, new CopyOnWriteArrayList<>());
+        }
+
+        static List<String> lines(String name) {
+            return new ArrayList<>(LINES.getOrDefault(name, List.of()));
+        }
+
+        @Override
+        public SinkWriter<String> createWriter(WriterInitContext context) {
+            List<String> out = LINES.get(name);
+            return new SinkWriter<String>() {
+                @Override
+                public void write(String element, Context ctx) {
+                    out.add(element);
+                }
+
+                @Override
+                public void flush(boolean endOfInput) {}
+
+                @Override
+                public void close() {}
+            };
         }
     }
 }
