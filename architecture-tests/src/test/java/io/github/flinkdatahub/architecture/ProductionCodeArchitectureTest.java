@@ -11,35 +11,55 @@ import static io.github.flinkdatahub.architecture.ProjectClasses.EMULATOR;
 /** Module boundaries and manners of the code we ship. */
 class ProductionCodeArchitectureTest {
     private static final String EMULATOR_PACKAGES = "io.github.flinkdatahub.emulator..";
+
     /** The emulator's command line: its ready line on standard output is its interface. */
     private static final String EMULATOR_CLI = "io.github.flinkdatahub.emulator.EmulatorMain";
 
     @Test
     void clientDependsOnNeitherFlinkNorTheEmulatorNorTheConnector() {
-        // The client is a standalone DataHub SDK: usable (and shaded) without Flink on the classpath.
-        noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("org.apache.flink..", EMULATOR_PACKAGES, "io.github.flinkdatahub.connector..")
-                .because("datahub-client-embedded is a plain DataHub client that must work without Flink")
+        // The client is a standalone DataHub SDK: usable (and shaded) without Flink on the
+        // classpath.
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.apache.flink..",
+                        EMULATOR_PACKAGES,
+                        "io.github.flinkdatahub.connector..")
+                .because(
+                        "datahub-client-embedded is a plain DataHub client that must work without Flink")
                 .check(ProjectClasses.main(CLIENT));
     }
 
     @Test
     void connectorMainCodeNeverUsesTheEmulator() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(EMULATOR_PACKAGES)
-                .because("the emulator is a test and development tool, not a runtime dependency of jobs")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(EMULATOR_PACKAGES)
+                .because(
+                        "the emulator is a test and development tool, not a runtime dependency of jobs")
                 .check(ProjectClasses.main(CONNECTOR));
     }
 
     @Test
     void libraryCodeNeverWritesToTheConsole() {
         JavaClasses shipped = ProjectClasses.main(CLIENT, EMULATOR, CONNECTOR);
-        noClasses().that().doNotHaveFullyQualifiedName(EMULATOR_CLI)
-                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
-                .because("library code logs through SLF4J; only the emulator's command line prints (its ready line)")
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(EMULATOR_CLI)
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
+                .because(
+                        "library code logs through SLF4J; only the emulator's command line prints (its ready line)")
                 .check(shipped);
-        noClasses().should().callMethod(Throwable.class, "printStackTrace")
-                .because("a stack trace on stderr bypasses the job's logs; log the exception or rethrow it")
+        noClasses()
+                .should()
+                .callMethod(Throwable.class, "printStackTrace")
+                .because(
+                        "a stack trace on stderr bypasses the job's logs; log the exception or rethrow it")
                 .check(shipped);
     }
-
 }

@@ -14,17 +14,25 @@ import java.util.stream.Stream;
 
 /**
  * The compiled classes of the project's modules, read from their {@code target/} folders. A missing
- * or empty folder fails loudly: a rule checked against no classes would pass without proving anything.
+ * or empty folder fails loudly: a rule checked against no classes would pass without proving
+ * anything.
  */
 final class ProjectClasses {
     /** Library code shipped to users (the emulator ships too: users test against it). */
     static final String CLIENT = "datahub-client-embedded";
+
     static final String EMULATOR = "datahub-emulator";
     static final String CONNECTOR = "flink-connector-datahub";
 
     /** Every module with test code. */
-    static final List<String> MODULES_WITH_TESTS = List.of(CLIENT, EMULATOR, "datahub-emulator-sdk-tests", CONNECTOR,
-            "flink-sql-connector-datahub", "e2e-tests");
+    static final List<String> MODULES_WITH_TESTS =
+            List.of(
+                    CLIENT,
+                    EMULATOR,
+                    "datahub-emulator-sdk-tests",
+                    CONNECTOR,
+                    "flink-sql-connector-datahub",
+                    "e2e-tests");
 
     private ProjectClasses() {}
 
@@ -42,8 +50,10 @@ final class ProjectClasses {
         for (String module : modules) {
             Path folder = root.resolve(module).resolve("target").resolve(kind);
             if (countClassFiles(folder) == 0) {
-                throw new IllegalStateException("No compiled classes in " + folder.toAbsolutePath().normalize()
-                        + ": build the module first (mvn verify builds every module before this one)");
+                throw new IllegalStateException(
+                        "No compiled classes in "
+                                + folder.toAbsolutePath().normalize()
+                                + ": build the module first (mvn verify builds every module before this one)");
             }
             folders.add(folder);
         }

@@ -15,10 +15,15 @@ class TestCodeArchitectureTest {
     void testsWaitForConditionsNeverForTime() {
         // A fixed sleep either wastes time or is too short on a slow machine: tests wait for a
         // condition with a deadline (a module's Wait helper or Flink's CommonTestUtils.waitUtil).
-        noClasses().that().doNotHaveSimpleName(WAIT_HELPER)
-                .should().callMethod(Thread.class, "sleep", long.class)
-                .orShould().callMethod(Thread.class, "sleep", long.class, int.class)
-                .orShould().callMethod(TimeUnit.class, "sleep", long.class)
+        noClasses()
+                .that()
+                .doNotHaveSimpleName(WAIT_HELPER)
+                .should()
+                .callMethod(Thread.class, "sleep", long.class)
+                .orShould()
+                .callMethod(Thread.class, "sleep", long.class, int.class)
+                .orShould()
+                .callMethod(TimeUnit.class, "sleep", long.class)
                 .because("tests wait for conditions with a deadline, never for a fixed time")
                 .check(ProjectClasses.tests(ProjectClasses.MODULES_WITH_TESTS));
     }

@@ -1,6 +1,7 @@
 package io.github.flinkdatahub.benchmarks;
 
 import javax.imageio.ImageIO;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -26,8 +27,14 @@ final class BarChart {
     private static final int LABEL_WIDTH = 470;
     private static final int BAR_HEIGHT = 16;
     private static final int ROW = 22;
-    private static final Color[] COLORS = {new Color(0x4C72B0), new Color(0xDD8452), new Color(0x55A868),
-        new Color(0xC44E52), new Color(0x8172B3), new Color(0x937860)};
+    private static final Color[] COLORS = {
+        new Color(0x4C72B0),
+        new Color(0xDD8452),
+        new Color(0x55A868),
+        new Color(0xC44E52),
+        new Color(0x8172B3),
+        new Color(0x937860)
+    };
 
     private BarChart() {}
 
@@ -45,7 +52,8 @@ final class BarChart {
         BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(
+                RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, WIDTH, height);
         g.setColor(Color.BLACK);
@@ -61,7 +69,8 @@ final class BarChart {
         ImageIO.write(image, "png", file.toFile());
     }
 
-    private static int drawPanel(Graphics2D g, String title, List<Report.Figure> bars, int top, Color colour) {
+    private static int drawPanel(
+            Graphics2D g, String title, List<Report.Figure> bars, int top, Color colour) {
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(title, 20, top + 24);
@@ -88,12 +97,20 @@ final class BarChart {
             g.setColor(colour);
             g.fillRect(plotLeft, y, Math.max(w, 1), BAR_HEIGHT);
             g.setColor(Color.BLACK);
-            g.drawString(Report.format(f.value) + " " + f.unit, plotLeft + w + 6, y + BAR_HEIGHT - 3);
+            g.drawString(
+                    Report.format(f.value) + " " + f.unit, plotLeft + w + 6, y + BAR_HEIGHT - 3);
         }
         if (ratio) {
             int x = plotLeft + (int) Math.round(plotWidth / max);
             g.setColor(Color.RED);
-            g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f}, 0f));
+            g.setStroke(
+                    new BasicStroke(
+                            1.5f,
+                            BasicStroke.CAP_BUTT,
+                            BasicStroke.JOIN_MITER,
+                            10f,
+                            new float[] {4f},
+                            0f));
             g.drawLine(x, barsTop - 4, x, barsTop + bars.size() * ROW);
             g.setStroke(new BasicStroke());
         }

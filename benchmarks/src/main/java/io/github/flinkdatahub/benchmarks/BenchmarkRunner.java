@@ -22,15 +22,16 @@ import java.util.stream.Stream;
 
 /**
  * Runs every benchmark in one process run (so ratios compare like with like on one machine at one
- * time), prints the table and writes {@code results.csv}, {@code results.png} and
- * {@code machine.txt}. Usage: {@code ./bench.sh [--quick] [--only codecs,sdk,flink,ingest,latency]};
+ * time), prints the table and writes {@code results.csv}, {@code results.png} and {@code
+ * machine.txt}. Usage: {@code ./bench.sh [--quick] [--only codecs,sdk,flink,ingest,latency]};
  * {@code --quick} shrinks every size to a smoke run of well under a minute.
  *
  * <p>System properties (set by bench.sh): {@code bench.emulator.jar}, {@code bench.sdk.classpath},
  * {@code bench.results.dir}, {@code bench.work.dir}.
  */
 public final class BenchmarkRunner {
-    private static final List<String> SECTIONS = List.of("codecs", "sdk", "flink", "latency", "ingest");
+    private static final List<String> SECTIONS =
+            List.of("codecs", "sdk", "flink", "latency", "ingest");
     private static final String PROJECT = "bench";
 
     private BenchmarkRunner() {}
@@ -45,11 +46,16 @@ public final class BenchmarkRunner {
             if ("--only".equals(args[i]) && i + 1 < args.length) {
                 only = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
                 if (!SECTIONS.containsAll(only)) {
-                    throw new IllegalArgumentException("--only takes some of " + SECTIONS + ", got " + only);
+                    throw new IllegalArgumentException(
+                            "--only takes some of " + SECTIONS + ", got " + only);
                 }
             } else {
-                throw new IllegalArgumentException("usage: bench.sh [--quick] [--only " + String.join(",", SECTIONS)
-                        + "]; unknown argument '" + args[i] + "'");
+                throw new IllegalArgumentException(
+                        "usage: bench.sh [--quick] [--only "
+                                + String.join(",", SECTIONS)
+                                + "]; unknown argument '"
+                                + args[i]
+                                + "'");
             }
         }
         Path emulatorJar = Paths.get(property("bench.emulator.jar"));
@@ -67,7 +73,8 @@ public final class BenchmarkRunner {
             timed("Codecs (JMH)", () -> new CodecRunner(report, quick).run());
         }
         if (only.contains("sdk") || only.contains("flink") || only.contains("latency")) {
-            try (EmulatorProcess emulator = EmulatorProcess.start(emulatorJar, "shared", null, work)) {
+            try (EmulatorProcess emulator =
+                    EmulatorProcess.start(emulatorJar, "shared", null, work)) {
                 try (DataHubClient client = emulator.client(WireMode.PROTOBUF)) {
                     client.createProject(PROJECT, "benchmarks");
                 }
@@ -75,27 +82,50 @@ public final class BenchmarkRunner {
                     Map<RecordShapes, Integer> counts = new LinkedHashMap<>();
                     counts.put(RecordShapes.TUPLE_SMALL, quick ? 2_000 : 10_000);
                     counts.put(RecordShapes.BLOB_1KB, quick ? 1_000 : 5_000);
-                    SdkComparison sdk = new SdkComparison(emulator, PROJECT, report, property("bench.sdk.classpath"),
-                            work, 1000);
-                    timed("Our client vs the official SDK", () ->
-                            sdk.run(List.of(WireMode.JSON, WireMode.PROTOBUF, WireMode.BATCH), counts));
+                    SdkComparison sdk =
+                            new SdkComparison(
+                                    emulator,
+                                    PROJECT,
+                                    report,
+                                    property("bench.sdk.classpath"),
+                                    work,
+                                    1000);
+                    timed(
+                            "Our client vs the official SDK",
+                            () ->
+                                    sdk.run(
+                                            List.of(
+                                                    WireMode.JSON,
+                                                    WireMode.PROTOBUF,
+                                                    WireMode.BATCH),
+                                            counts));
                 }
                 if (only.contains("flink") || only.contains("latency")) {
                     try (FlinkBenchmarks flink = new FlinkBenchmarks(emulator, PROJECT, report)) {
                         if (only.contains("flink")) {
                             int count = quick ? 10_000 : 300_000;
                             timed("Source vs get loop", () -> flink.sourceVsGetLoop(count));
-                            timed("Sink vs put loop", () -> flink.sinkVsPutLoop(RecordShapes.TUPLE_SMALL, 1, count));
-                            // The sink's round-robin over shards, with records about 30 times larger.
-                            timed("Sink vs put loop, 3 shards", () ->
-                                    flink.sinkVsPutLoop(RecordShapes.BLOB_1KB, 3, quick ? 3_000 : 60_000));
+                            timed(
+                                    "Sink vs put loop",
+                                    () -> flink.sinkVsPutLoop(RecordShapes.TUPLE_SMALL, 1, count));
+                            // The sink's round-robin over shards, with records about 30 times
+                            // larger.
+                            timed(
+                                    "Sink vs put loop, 3 shards",
+                                    () ->
+                                            flink.sinkVsPutLoop(
+                                                    RecordShapes.BLOB_1KB,
+                                                    3,
+                                                    quick ? 3_000 : 60_000));
                         }
                         if (only.contains("latency")) {
                             Duration produce = Duration.ofSeconds(quick ? 3 : 12);
-                            timed("Latency", () -> {
-                                flink.latency(produce, Duration.ofMillis(200), 5, 10);
-                                flink.latency(produce, Duration.ofMillis(10), 5, 10);
-                            });
+                            timed(
+                                    "Latency",
+                                    () -> {
+                                        flink.latency(produce, Duration.ofMillis(200), 5, 10);
+                                        flink.latency(produce, Duration.ofMillis(10), 5, 10);
+                                    });
                         }
                     }
                 }
@@ -105,15 +135,19 @@ public final class BenchmarkRunner {
             EmulatorIngest ingest = new EmulatorIngest(report, PROJECT);
             List<RecordShapes> shapes = List.of(RecordShapes.TUPLE_SMALL, RecordShapes.BLOB_1KB);
             List<Integer> counts = quick ? List.of(10_000, 2_000) : List.of(300_000, 60_000);
-            timed("Emulator ingest", () -> {
-                try (EmulatorProcess memory = EmulatorProcess.start(emulatorJar, "ingest-memory", null, work)) {
-                    ingest.run(memory, "in-memory", shapes, counts);
-                }
-                Path data = EmulatorIngest.dataDir(work);
-                try (EmulatorProcess durable = EmulatorProcess.start(emulatorJar, "ingest-durable", data, work)) {
-                    ingest.run(durable, "durable (data dir)", shapes, counts);
-                }
-            });
+            timed(
+                    "Emulator ingest",
+                    () -> {
+                        try (EmulatorProcess memory =
+                                EmulatorProcess.start(emulatorJar, "ingest-memory", null, work)) {
+                            ingest.run(memory, "in-memory", shapes, counts);
+                        }
+                        Path data = EmulatorIngest.dataDir(work);
+                        try (EmulatorProcess durable =
+                                EmulatorProcess.start(emulatorJar, "ingest-durable", data, work)) {
+                            ingest.run(durable, "durable (data dir)", shapes, counts);
+                        }
+                    });
         }
 
         System.out.println();
@@ -125,11 +159,20 @@ public final class BenchmarkRunner {
         Files.createDirectories(results);
         report.writeCsv(results.resolve("results.csv"));
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-        BarChart.write(report.figures(), "flink-datahub benchmarks, " + stamp + " (" + Machine.summary() + ")",
+        BarChart.write(
+                report.figures(),
+                "flink-datahub benchmarks, " + stamp + " (" + Machine.summary() + ")",
                 results.resolve("results.png"));
-        Files.write(results.resolve("machine.txt"), (stamp + "\n" + machine + "\n" + endLoad + "\n").getBytes(StandardCharsets.UTF_8));
-        System.out.println("Wrote " + results.resolve("results.csv") + ", " + results.resolve("results.png") + " and "
-                + results.resolve("machine.txt"));
+        Files.write(
+                results.resolve("machine.txt"),
+                (stamp + "\n" + machine + "\n" + endLoad + "\n").getBytes(StandardCharsets.UTF_8));
+        System.out.println(
+                "Wrote "
+                        + results.resolve("results.csv")
+                        + ", "
+                        + results.resolve("results.png")
+                        + " and "
+                        + results.resolve("machine.txt"));
     }
 
     private interface Step {
@@ -147,7 +190,8 @@ public final class BenchmarkRunner {
     private static String property(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("System property " + name + " is not set: run the benchmarks with ./bench.sh");
+            throw new IllegalStateException(
+                    "System property " + name + " is not set: run the benchmarks with ./bench.sh");
         }
         return value;
     }

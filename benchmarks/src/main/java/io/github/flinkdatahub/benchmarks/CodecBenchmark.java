@@ -14,7 +14,6 @@ import io.github.flinkdatahub.client.protocol.frame.DhubFrame;
 import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.client.protocol.json.RecordJson;
 import io.github.flinkdatahub.client.protocol.protobuf.ProtobufRecordCodec;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -31,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The client's record codecs, one operation being one request body of {@value #RECORDS} records as
  * the client builds it: encode = a put request body, decode = reading a get answer body. With LZ4,
- * JSON and protobuf bodies are compressed as HTTP bodies are; batch blobs compress their record area.
+ * JSON and protobuf bodies are compressed as HTTP bodies are; batch blobs compress their record
+ * area.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -65,24 +65,36 @@ public class CodecBenchmark {
         byte[] json = Json.toBytes(RecordJson.writeGetResponse(getAnswer(false)));
         jsonGetRaw = json.length;
         jsonGetBody = Compression.compress(compression, json);
-        byte[] protobuf = DhubFrame.encode(ProtobufRecordCodec.encodeGetRecordsResponse(getAnswer(false)));
+        byte[] protobuf =
+                DhubFrame.encode(ProtobufRecordCodec.encodeGetRecordsResponse(getAnswer(false)));
         protobufGetRaw = protobuf.length;
         protobufGetBody = Compression.compress(compression, protobuf);
-        batchGetBody = DhubFrame.encode(
-                BatchRecordCodec.encodeGetBinaryRecordsResponse(getAnswer(true), type, schema, compression, 0));
+        batchGetBody =
+                DhubFrame.encode(
+                        BatchRecordCodec.encodeGetBinaryRecordsResponse(
+                                getAnswer(true), type, schema, compression, 0));
     }
 
-    /** What the service answers a get with: records with their positions, in one blob when {@code batch}. */
+    /**
+     * What the service answers a get with: records with their positions, in one blob when {@code
+     * batch}.
+     */
     private GetRecordsResult getAnswer(boolean batch) {
         List<Record> read = new ArrayList<>(RECORDS);
         for (int i = 0; i < RECORDS; i++) {
             Record r = records.get(i);
-            read.add(r instanceof TupleRecord
-                    ? position(((TupleRecord) r).toBuilder(), i, batch).build()
-                    : position(((BlobRecord) r).toBuilder(), i, batch).build());
+            read.add(
+                    r instanceof TupleRecord
+                            ? position(((TupleRecord) r).toBuilder(), i, batch).build()
+                            : position(((BlobRecord) r).toBuilder(), i, batch).build());
         }
-        return new GetRecordsResult(String.format("%032x", 1000 + RECORDS), RECORDS, 1000, 1000 + RECORDS - 1,
-                1_700_000_000_000L + RECORDS, read);
+        return new GetRecordsResult(
+                String.format("%032x", 1000 + RECORDS),
+                RECORDS,
+                1000,
+                1000 + RECORDS - 1,
+                1_700_000_000_000L + RECORDS,
+                read);
     }
 
     private static <B extends Record.Builder<B>> B position(B b, int i, boolean batch) {
@@ -101,31 +113,41 @@ public class CodecBenchmark {
 
     @Benchmark
     public GetRecordsResult jsonDecode() {
-        return RecordJson.readGetResponse(Json.parse(Compression.decompress(compression, jsonGetBody, jsonGetRaw)),
-                type, schema, SHARD);
+        return RecordJson.readGetResponse(
+                Json.parse(Compression.decompress(compression, jsonGetBody, jsonGetRaw)),
+                type,
+                schema,
+                SHARD);
     }
 
     @Benchmark
     public byte[] protobufEncode() {
-        return Compression.compress(compression, DhubFrame.encode(ProtobufRecordCodec.encodePutRecordsRequest(records)));
+        return Compression.compress(
+                compression,
+                DhubFrame.encode(ProtobufRecordCodec.encodePutRecordsRequest(records)));
     }
 
     @Benchmark
     public GetRecordsResult protobufDecode() {
         return ProtobufRecordCodec.decodeGetRecordsResponse(
-                DhubFrame.decode(Compression.decompress(compression, protobufGetBody, protobufGetRaw)), type, schema,
+                DhubFrame.decode(
+                        Compression.decompress(compression, protobufGetBody, protobufGetRaw)),
+                type,
+                schema,
                 SHARD);
     }
 
     @Benchmark
     public byte[] batchEncode() {
-        return DhubFrame.encode(BatchRecordCodec.encodePutBinaryRecordsRequest(
-                BatchSerializer.serialize(records, type, schema, compression, 0)));
+        return DhubFrame.encode(
+                BatchRecordCodec.encodePutBinaryRecordsRequest(
+                        BatchSerializer.serialize(records, type, schema, compression, 0)));
     }
 
     @Benchmark
     public GetRecordsResult batchDecode() {
-        return BatchRecordCodec.decodeGetBinaryRecordsResponse(DhubFrame.decode(batchGetBody), type, schema, SHARD);
+        return BatchRecordCodec.decodeGetBinaryRecordsResponse(
+                DhubFrame.decode(batchGetBody), type, schema, SHARD);
     }
 
     /** Bytes of one put body as sent (after compression), for the size column of the report. */

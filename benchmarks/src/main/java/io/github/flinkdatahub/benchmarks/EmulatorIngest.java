@@ -14,11 +14,12 @@ import java.util.concurrent.Future;
 
 /**
  * How fast a fresh emulator takes records, durable (data dir) and in memory: {@value #WRITERS}
- * writer threads of our client, each putting batches of {@value #BATCH} pre-built records to its own
- * shard over protobuf, after a warm-up topic.
+ * writer threads of our client, each putting batches of {@value #BATCH} pre-built records to its
+ * own shard over protobuf, after a warm-up topic.
  */
 final class EmulatorIngest {
-    private static final String SECTION = "Emulator ingest (fresh emulator process, %d writers x 1 shard each, protobuf, %d/put)";
+    private static final String SECTION =
+            "Emulator ingest (fresh emulator process, %d writers x 1 shard each, protobuf, %d/put)";
     static final int WRITERS = 2;
     static final int BATCH = 1000;
 
@@ -30,7 +31,8 @@ final class EmulatorIngest {
         this.project = project;
     }
 
-    void run(EmulatorProcess emulator, String kind, List<RecordShapes> shapes, List<Integer> counts) throws Exception {
+    void run(EmulatorProcess emulator, String kind, List<RecordShapes> shapes, List<Integer> counts)
+            throws Exception {
         String section = String.format(Locale.ROOT, SECTION, WRITERS, BATCH);
         try (DataHubClient client = emulator.client(WireMode.PROTOBUF)) {
             client.createProject(project, "benchmark");
@@ -44,29 +46,43 @@ final class EmulatorIngest {
                 for (int from = 0; from < count / WRITERS; from += BATCH) {
                     batches.add(shape.records(from, Math.min(BATCH, count / WRITERS - from)));
                 }
-                write(client, topic + "_warm", batches.subList(0, Math.max(1, batches.size() / 10)));
+                write(
+                        client,
+                        topic + "_warm",
+                        batches.subList(0, Math.max(1, batches.size() / 10)));
                 double seconds = write(client, topic, batches) / 1e9;
                 double records = (double) WRITERS * (count / WRITERS);
-                report.add(section, kind + ", " + shape, records / seconds, "rec/s", "Emulator ingest (records/s)");
-                report.add(section, kind + ", " + shape + " (record data)", records * shape.dataBytes() / seconds / 1e6,
+                report.add(
+                        section,
+                        kind + ", " + shape,
+                        records / seconds,
+                        "rec/s",
+                        "Emulator ingest (records/s)");
+                report.add(
+                        section,
+                        kind + ", " + shape + " (record data)",
+                        records * shape.dataBytes() / seconds / 1e6,
                         "MB/s");
             }
         }
     }
 
     /** All writers at once, each to its own shard; returns the wall time. */
-    private long write(DataHubClient client, String topic, List<List<Record>> batches) throws Exception {
+    private long write(DataHubClient client, String topic, List<List<Record>> batches)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         try {
             long start = System.nanoTime();
             List<Future<?>> writers = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
                 String shard = Integer.toString(w);
-                writers.add(pool.submit(() -> {
-                    for (List<Record> b : batches) {
-                        client.putRecordsByShard(project, topic, shard, b);
-                    }
-                }));
+                writers.add(
+                        pool.submit(
+                                () -> {
+                                    for (List<Record> b : batches) {
+                                        client.putRecordsByShard(project, topic, shard, b);
+                                    }
+                                }));
             }
             for (Future<?> f : writers) {
                 f.get();

@@ -25,7 +25,8 @@ final class EmulatorProcess implements AutoCloseable {
     static final String ACCESS_ID = "emulator";
     static final String ACCESS_KEY = "emulator-secret";
 
-    private static final Pattern READY = Pattern.compile("DataHub emulator listening on (http://\\S+)");
+    private static final Pattern READY =
+            Pattern.compile("DataHub emulator listening on (http://\\S+)");
 
     private final Process process;
     private final String endpoint;
@@ -38,14 +39,26 @@ final class EmulatorProcess implements AutoCloseable {
     /**
      * @param dataDir where a durable emulator keeps its data; null for an in-memory one
      */
-    static EmulatorProcess start(Path jar, String name, Path dataDir, Path logDir) throws Exception {
+    static EmulatorProcess start(Path jar, String name, Path dataDir, Path logDir)
+            throws Exception {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("Emulator jar " + jar + " not found: build with ./bench.sh (it packages"
-                    + " datahub-emulator first)");
+            throw new IllegalStateException(
+                    "Emulator jar "
+                            + jar
+                            + " not found: build with ./bench.sh (it packages"
+                            + " datahub-emulator first)");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g", "-cp",
-                jar.toString(), "io.github.flinkdatahub.emulator.EmulatorMain", "--port", "0"));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Paths.get(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-Xmx2g",
+                                "-cp",
+                                jar.toString(),
+                                "io.github.flinkdatahub.emulator.EmulatorMain",
+                                "--port",
+                                "0"));
         if (dataDir == null) {
             command.add("--in-memory");
         } else {
@@ -55,32 +68,42 @@ final class EmulatorProcess implements AutoCloseable {
         Files.createDirectories(logDir);
         Path log = logDir.resolve("emulator-" + name + ".log");
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> readReadyLine(process));
+        CompletableFuture<String> ready =
+                CompletableFuture.supplyAsync(() -> readReadyLine(process));
         try {
             return new EmulatorProcess(process, ready.get(60, TimeUnit.SECONDS));
         } catch (Exception e) {
             process.destroyForcibly();
-            throw new IllegalStateException("The emulator '" + name + "' did not start; see " + log, e);
+            throw new IllegalStateException(
+                    "The emulator '" + name + "' did not start; see " + log, e);
         }
     }
 
-    /** Reads stdout up to the ready line, then keeps draining it so the child never blocks on a full pipe. */
+    /**
+     * Reads stdout up to the ready line, then keeps draining it so the child never blocks on a full
+     * pipe.
+     */
     private static String readReadyLine(Process process) {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         try {
             String line;
             while ((line = out.readLine()) != null) {
                 Matcher m = READY.matcher(line);
                 if (m.find()) {
-                    Thread drain = new Thread(() -> {
-                        try {
-                            while (out.readLine() != null) {
-                                // Only keeps the pipe empty.
-                            }
-                        } catch (IOException ignored) {
-                            // The process ended.
-                        }
-                    }, "emulator-stdout-drain");
+                    Thread drain =
+                            new Thread(
+                                    () -> {
+                                        try {
+                                            while (out.readLine() != null) {
+                                                // Only keeps the pipe empty.
+                                            }
+                                        } catch (IOException ignored) {
+                                            // The process ended.
+                                        }
+                                    },
+                                    "emulator-stdout-drain");
                     drain.setDaemon(true);
                     drain.start();
                     return m.group(1);
@@ -97,7 +120,11 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     DataHubClient client(WireMode mode) {
-        return DataHubClient.builder().endpoint(endpoint).credentials(ACCESS_ID, ACCESS_KEY).wireMode(mode).build();
+        return DataHubClient.builder()
+                .endpoint(endpoint)
+                .credentials(ACCESS_ID, ACCESS_KEY)
+                .wireMode(mode)
+                .build();
     }
 
     @Override

@@ -1,5 +1,18 @@
 package io.github.flinkdatahub.benchmarks;
 
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.streaming.util.TestStreamEnvironment;
+import org.apache.flink.util.Collector;
+
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.model.CursorType;
@@ -15,24 +28,11 @@ import io.github.flinkdatahub.connector.source.StartingPosition;
 import io.github.flinkdatahub.connector.source.StoppingPosition;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.apache.flink.streaming.util.TestStreamEnvironment;
-import org.apache.flink.util.Collector;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,13 +41,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * put loop, and the latency from put to the record leaving the source.
  */
 final class FlinkBenchmarks implements AutoCloseable {
-    private static final String SECTION_RW = "Connector vs raw client (MiniCluster, parallelism 1, 1 shard, protobuf)";
+    private static final String SECTION_RW =
+            "Connector vs raw client (MiniCluster, parallelism 1, 1 shard, protobuf)";
     private static final String SECTION_SHARDS =
             "Sink vs raw client over several shards (MiniCluster, parallelism 1, round-robin, protobuf)";
-    private static final String SECTION_LATENCY = "End-to-end latency put -> emitted by the source (MiniCluster)";
+    private static final String SECTION_LATENCY =
+            "End-to-end latency put -> emitted by the source (MiniCluster)";
     private static final int LIMIT = 1000;
 
-    /** Counts what the jobs saw; the MiniCluster runs in this JVM, so a static is shared with the tasks. */
+    /**
+     * Counts what the jobs saw; the MiniCluster runs in this JVM, so a static is shared with the
+     * tasks.
+     */
     static final AtomicLong SEEN = new AtomicLong();
 
     private final EmulatorProcess emulator;
@@ -60,8 +65,13 @@ final class FlinkBenchmarks implements AutoCloseable {
         this.project = project;
         this.report = report;
         Configuration conf = new Configuration();
-        cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
-                .setNumTaskManagers(1).setNumSlotsPerTaskManager(4).build());
+        cluster =
+                new MiniCluster(
+                        new MiniClusterConfiguration.Builder()
+                                .setConfiguration(conf)
+                                .setNumTaskManagers(1)
+                                .setNumSlotsPerTaskManager(4)
+                                .build());
         cluster.start();
     }
 
@@ -70,11 +80,16 @@ final class FlinkBenchmarks implements AutoCloseable {
     }
 
     private DataHubConnection connection() {
-        return DataHubConnection.builder().endpoint(emulator.endpoint())
-                .credentials(EmulatorProcess.ACCESS_ID, EmulatorProcess.ACCESS_KEY).wireMode(WireMode.PROTOBUF).build();
+        return DataHubConnection.builder()
+                .endpoint(emulator.endpoint())
+                .credentials(EmulatorProcess.ACCESS_ID, EmulatorProcess.ACCESS_KEY)
+                .wireMode(WireMode.PROTOBUF)
+                .build();
     }
 
-    /** Bounded source read of {@code count} pre-written records vs a get loop over the same topic. */
+    /**
+     * Bounded source read of {@code count} pre-written records vs a get loop over the same topic.
+     */
     void sourceVsGetLoop(int count) throws Exception {
         RecordShapes shape = RecordShapes.TUPLE_SMALL;
         try (DataHubClient client = emulator.client(WireMode.PROTOBUF)) {
@@ -83,45 +98,74 @@ final class FlinkBenchmarks implements AutoCloseable {
             fill(client, warm, shape, Math.max(count / 10, LIMIT));
             fill(client, topic, shape, count);
 
-            ClientLoops.get(client, project, warm, shape.schema(), Math.max(count / 10, LIMIT), LIMIT);
+            ClientLoops.get(
+                    client, project, warm, shape.schema(), Math.max(count / 10, LIMIT), LIMIT);
             readWithSource(warm, Math.max(count / 10, LIMIT));
-            double loop = count / (ClientLoops.get(client, project, topic, shape.schema(), count, LIMIT) / 1e9);
+            double loop =
+                    count
+                            / (ClientLoops.get(client, project, topic, shape.schema(), count, LIMIT)
+                                    / 1e9);
             double source = count / (readWithSource(topic, count) / 1e9);
             report.add(SECTION_RW, "raw client get loop, " + shape, loop, "rec/s");
             report.add(SECTION_RW, "DataHubSource bounded read, " + shape, source, "rec/s");
-            report.add(SECTION_RW, "source / get loop", source / loop, "x", "Ratios (>1: the first is faster)");
+            report.add(
+                    SECTION_RW,
+                    "source / get loop",
+                    source / loop,
+                    "x",
+                    "Ratios (>1: the first is faster)");
         }
     }
 
     private void fill(DataHubClient client, String topic, RecordShapes shape, int count) {
         ClientLoops.createTopic(client, project, topic, shape, 1);
         for (int from = 0; from < count; from += LIMIT) {
-            client.putRecordsByShard(project, topic, ClientLoops.SHARD, shape.records(from, Math.min(LIMIT, count - from)));
+            client.putRecordsByShard(
+                    project,
+                    topic,
+                    ClientLoops.SHARD,
+                    shape.records(from, Math.min(LIMIT, count - from)));
         }
     }
 
     private long readWithSource(String topic, int expected) throws Exception {
         SEEN.set(0);
         StreamExecutionEnvironment env = env();
-        DataHubSource<Long> source = DataHubSource.<Long>builder().setConnection(connection()).setProject(project)
-                .setTopic(topic).setStartingPosition(StartingPosition.earliest()).setBounded(StoppingPosition.latest())
-                .setMaxRecordsPerFetch(LIMIT).setDeserializer(new IdOf()).build();
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "datahub").map(new Count())
+        DataHubSource<Long> source =
+                DataHubSource.<Long>builder()
+                        .setConnection(connection())
+                        .setProject(project)
+                        .setTopic(topic)
+                        .setStartingPosition(StartingPosition.earliest())
+                        .setBounded(StoppingPosition.latest())
+                        .setMaxRecordsPerFetch(LIMIT)
+                        .setDeserializer(new IdOf())
+                        .build();
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "datahub")
+                .map(new Count())
                 .sinkTo(new DiscardingSink<>());
         long start = System.nanoTime();
         env.execute("source read " + topic);
         long nanos = System.nanoTime() - start;
-        check(SEEN.get() == expected, "The source read " + SEEN.get() + " records of " + topic + ", expected " + expected);
+        check(
+                SEEN.get() == expected,
+                "The source read "
+                        + SEEN.get()
+                        + " records of "
+                        + topic
+                        + ", expected "
+                        + expected);
         return nanos;
     }
 
     /**
      * Sink write of {@code count} generated records vs a synchronous put loop generating the same
-     * records, on topics of {@code shards} shards: the loop puts to each shard in turn, as the sink's
-     * round-robin routing does.
+     * records, on topics of {@code shards} shards: the loop puts to each shard in turn, as the
+     * sink's round-robin routing does.
      */
     void sinkVsPutLoop(RecordShapes shape, int shards, int count) throws Exception {
-        String suffix = shards == 1 ? "" : "_" + shape.name().toLowerCase(Locale.ROOT) + "_" + shards;
+        String suffix =
+                shards == 1 ? "" : "_" + shape.name().toLowerCase(Locale.ROOT) + "_" + shards;
         String loopWarm = "loop_warm" + suffix;
         String loopWrite = "loop_write" + suffix;
         String sinkWarm = "sink_warm" + suffix;
@@ -140,39 +184,66 @@ final class FlinkBenchmarks implements AutoCloseable {
                 for (int shard = 0; shard < shards; shard++) {
                     String id = Integer.toString(shard);
                     if (client.getCursor(project, t, id, CursorType.LATEST).getRecordTime() > 0) {
-                        written += client.getCursor(project, t, id, CursorType.LATEST).getSequence() + 1;
+                        written +=
+                                client.getCursor(project, t, id, CursorType.LATEST).getSequence()
+                                        + 1;
                     }
                 }
                 check(written == count, t + " holds " + written + " records, expected " + count);
             }
             if (shards == 1) {
-                report.add(SECTION_RW, "raw client put loop (sync, 1000/put), " + shape, loop, "rec/s");
+                report.add(
+                        SECTION_RW,
+                        "raw client put loop (sync, 1000/put), " + shape,
+                        loop,
+                        "rec/s");
                 report.add(SECTION_RW, "DataHubSink write (1000/put), " + shape, sink, "rec/s");
-                report.add(SECTION_RW, "sink / put loop", sink / loop, "x", "Ratios (>1: the first is faster)");
+                report.add(
+                        SECTION_RW,
+                        "sink / put loop",
+                        sink / loop,
+                        "x",
+                        "Ratios (>1: the first is faster)");
             } else {
                 String where = shape + ", " + shards + " shards";
-                report.add(SECTION_SHARDS, "raw client put loop (sync, 1000/put), " + where, loop, "rec/s");
+                report.add(
+                        SECTION_SHARDS,
+                        "raw client put loop (sync, 1000/put), " + where,
+                        loop,
+                        "rec/s");
                 report.add(SECTION_SHARDS, "DataHubSink write (1000/put), " + where, sink, "rec/s");
-                report.add(SECTION_SHARDS, "sink / put loop, " + shards + " shards", sink / loop, "x",
+                report.add(
+                        SECTION_SHARDS,
+                        "sink / put loop, " + shards + " shards",
+                        sink / loop,
+                        "x",
                         "Ratios (>1: the first is faster)");
             }
         }
     }
 
-    private long putLoop(DataHubClient client, String topic, RecordShapes shape, int shards, int count) {
+    private long putLoop(
+            DataHubClient client, String topic, RecordShapes shape, int shards, int count) {
         long start = System.nanoTime();
         for (int from = 0; from < count; from += LIMIT) {
             String shard = Integer.toString((from / LIMIT) % shards);
-            client.putRecordsByShard(project, topic, shard, shape.records(from, Math.min(LIMIT, count - from)));
+            client.putRecordsByShard(
+                    project, topic, shard, shape.records(from, Math.min(LIMIT, count - from)));
         }
         return System.nanoTime() - start;
     }
 
     private long writeWithSink(String topic, RecordShapes shape, int count) throws Exception {
         StreamExecutionEnvironment env = env();
-        env.fromSequence(0, count - 1).sinkTo(DataHubSink.<Long>builder().setConnection(connection())
-                .setProject(project).setTopic(topic).setSerializer(new ShapeRecords(shape)).setBatchMaxRecords(LIMIT)
-                .build());
+        env.fromSequence(0, count - 1)
+                .sinkTo(
+                        DataHubSink.<Long>builder()
+                                .setConnection(connection())
+                                .setProject(project)
+                                .setTopic(topic)
+                                .setSerializer(new ShapeRecords(shape))
+                                .setBatchMaxRecords(LIMIT)
+                                .build());
         long start = System.nanoTime();
         env.execute("sink write " + topic);
         return System.nanoTime() - start;
@@ -180,21 +251,33 @@ final class FlinkBenchmarks implements AutoCloseable {
 
     /**
      * A producer puts batches of {@code perBatch} records every {@code periodMs}, each stamped with
-     * {@code System.nanoTime()}; a streaming job reads them and records now - stamp as each leaves the
-     * source. The first second is left out (job start, JIT).
+     * {@code System.nanoTime()}; a streaming job reads them and records now - stamp as each leaves
+     * the source. The first second is left out (job start, JIT).
      */
-    void latency(Duration produceFor, Duration emptyFetchInterval, int perBatch, long periodMs) throws Exception {
-        RecordSchema schema = RecordSchema.builder().addField("seq", FieldType.BIGINT)
-                .addField("sent_nanos", FieldType.BIGINT).addField("user_name", FieldType.STRING).build();
+    void latency(Duration produceFor, Duration emptyFetchInterval, int perBatch, long periodMs)
+            throws Exception {
+        RecordSchema schema =
+                RecordSchema.builder()
+                        .addField("seq", FieldType.BIGINT)
+                        .addField("sent_nanos", FieldType.BIGINT)
+                        .addField("user_name", FieldType.STRING)
+                        .build();
         String topic = "latency_" + emptyFetchInterval.toMillis() + "ms";
         try (DataHubClient client = emulator.client(WireMode.PROTOBUF)) {
             client.createTupleTopic(project, topic, 1, 1, schema, "benchmark");
             client.waitShardsReady(project, topic);
             StreamExecutionEnvironment env = env();
-            DataHubSource<Long> source = DataHubSource.<Long>builder().setConnection(connection()).setProject(project)
-                    .setTopic(topic).setStartingPosition(StartingPosition.earliest())
-                    .setEmptyFetchInterval(emptyFetchInterval).setDeserializer(new SentNanos()).build();
-            env.fromSource(source, WatermarkStrategy.noWatermarks(), "datahub").map(new RecordLatency())
+            DataHubSource<Long> source =
+                    DataHubSource.<Long>builder()
+                            .setConnection(connection())
+                            .setProject(project)
+                            .setTopic(topic)
+                            .setStartingPosition(StartingPosition.earliest())
+                            .setEmptyFetchInterval(emptyFetchInterval)
+                            .setDeserializer(new SentNanos())
+                            .build();
+            env.fromSource(source, WatermarkStrategy.noWatermarks(), "datahub")
+                    .map(new RecordLatency())
                     .sinkTo(new DiscardingSink<>());
             JobClient job = env.executeAsync("latency " + topic);
             try {
@@ -208,7 +291,9 @@ final class FlinkBenchmarks implements AutoCloseable {
                     List<Record> batch = new ArrayList<>(perBatch);
                     long stamp = System.nanoTime();
                     for (int k = 0; k < perBatch; k++) {
-                        batch.add(TupleRecord.of(schema, seq++, stamp, "user-" + (10_000 + seq % 10_000)));
+                        batch.add(
+                                TupleRecord.of(
+                                        schema, seq++, stamp, "user-" + (10_000 + seq % 10_000)));
                     }
                     client.putRecordsByShard(project, topic, ClientLoops.SHARD, batch);
                     if (stamp > warmUntil) {
@@ -224,16 +309,32 @@ final class FlinkBenchmarks implements AutoCloseable {
                 while (Latencies.count() < sent && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
-                check(Latencies.count() >= sent, "The latency job saw " + Latencies.count() + " of " + sent + " records");
+                check(
+                        Latencies.count() >= sent,
+                        "The latency job saw " + Latencies.count() + " of " + sent + " records");
             } finally {
                 job.cancel().get();
             }
             long[] all = Latencies.sorted();
             String setting = "empty-fetch interval " + emptyFetchInterval.toMillis() + " ms";
             report.add(SECTION_LATENCY, "records measured, " + setting, all.length, "records");
-            report.add(SECTION_LATENCY, "p50, " + setting, percentile(all, 0.50) / 1e6, "ms", "End-to-end latency");
-            report.add(SECTION_LATENCY, "p99, " + setting, percentile(all, 0.99) / 1e6, "ms", "End-to-end latency");
-            report.add(SECTION_LATENCY, "max, " + setting, all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6, "ms");
+            report.add(
+                    SECTION_LATENCY,
+                    "p50, " + setting,
+                    percentile(all, 0.50) / 1e6,
+                    "ms",
+                    "End-to-end latency");
+            report.add(
+                    SECTION_LATENCY,
+                    "p99, " + setting,
+                    percentile(all, 0.99) / 1e6,
+                    "ms",
+                    "End-to-end latency");
+            report.add(
+                    SECTION_LATENCY,
+                    "max, " + setting,
+                    all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6,
+                    "ms");
         }
     }
 
@@ -255,7 +356,10 @@ final class FlinkBenchmarks implements AutoCloseable {
         cluster.close();
     }
 
-    /** Latencies recorded by the tasks (same JVM); records stamped during the warm-up second are left out. */
+    /**
+     * Latencies recorded by the tasks (same JVM); records stamped during the warm-up second are
+     * left out.
+     */
     static final class Latencies {
         private static long[] values = new long[1 << 16];
         private static int size;

@@ -12,11 +12,26 @@ final class Machine {
     private Machine() {}
 
     static String describe() {
-        return "Machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs (nproc), "
-                + memory() + " RAM; Java " + System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + "); "
-                + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch")
-                + "; " + loadAverage();
+        return "Machine: "
+                + cpuModel()
+                + ", "
+                + Runtime.getRuntime().availableProcessors()
+                + " CPUs (nproc), "
+                + memory()
+                + " RAM; Java "
+                + System.getProperty("java.vm.name")
+                + " "
+                + System.getProperty("java.runtime.version")
+                + " ("
+                + System.getProperty("java.vendor")
+                + "); "
+                + System.getProperty("os.name")
+                + " "
+                + System.getProperty("os.version")
+                + " "
+                + System.getProperty("os.arch")
+                + "; "
+                + loadAverage();
     }
 
     /** Other work on the machine skews every figure; the load average says how much there was. */
@@ -30,7 +45,10 @@ final class Machine {
     }
 
     static String summary() {
-        return Runtime.getRuntime().availableProcessors() + " CPUs, " + memory() + ", Java "
+        return Runtime.getRuntime().availableProcessors()
+                + " CPUs, "
+                + memory()
+                + ", Java "
                 + System.getProperty("java.specification.version");
     }
 

@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * The benchmark records, a pure function of their index so that every side (codecs, our client, the
- * SDK child JVM, Flink jobs) writes the same data. The SDK side's copy
- * ({@code io.github.flinkdatahub.benchmarks.sdk.SdkRecords}) must stay identical; the harness checks
- * it by reading records written by the SDK back with our client.
+ * SDK child JVM, Flink jobs) writes the same data. The SDK side's copy ({@code
+ * io.github.flinkdatahub.benchmarks.sdk.SdkRecords}) must stay identical; the harness checks it by
+ * reading records written by the SDK back with our client.
  */
 public enum RecordShapes {
     /** Five fields, about 40 bytes of values: a typical event. */
@@ -25,24 +25,42 @@ public enum RecordShapes {
     /** 1024 bytes of text (compressible, like JSON or log lines). */
     BLOB_1KB(RecordType.BLOB);
 
-    public static final RecordSchema SMALL_SCHEMA = RecordSchema.builder()
-            .addField("id", FieldType.BIGINT)
-            .addField("event_time", FieldType.TIMESTAMP)
-            .addField("user_name", FieldType.STRING)
-            .addField("score", FieldType.DOUBLE)
-            .addField("active", FieldType.BOOLEAN)
-            .build();
+    public static final RecordSchema SMALL_SCHEMA =
+            RecordSchema.builder()
+                    .addField("id", FieldType.BIGINT)
+                    .addField("event_time", FieldType.TIMESTAMP)
+                    .addField("user_name", FieldType.STRING)
+                    .addField("score", FieldType.DOUBLE)
+                    .addField("active", FieldType.BOOLEAN)
+                    .build();
 
-    public static final RecordSchema KB_SCHEMA = RecordSchema.builder()
-            .addField("id", FieldType.BIGINT)
-            .addField("event_time", FieldType.TIMESTAMP)
-            .addField("user_name", FieldType.STRING)
-            .addField("score", FieldType.DOUBLE)
-            .addField("payload", FieldType.STRING)
-            .build();
+    public static final RecordSchema KB_SCHEMA =
+            RecordSchema.builder()
+                    .addField("id", FieldType.BIGINT)
+                    .addField("event_time", FieldType.TIMESTAMP)
+                    .addField("user_name", FieldType.STRING)
+                    .addField("score", FieldType.DOUBLE)
+                    .addField("payload", FieldType.STRING)
+                    .build();
 
-    private static final String[] WORDS = {"click", "view", "cart", "checkout", "search", "home", "product",
-        "category", "mobile", "desktop", "campaign", "referrer", "session", "banner", "coupon", "region"};
+    private static final String[] WORDS = {
+        "click",
+        "view",
+        "cart",
+        "checkout",
+        "search",
+        "home",
+        "product",
+        "category",
+        "mobile",
+        "desktop",
+        "campaign",
+        "referrer",
+        "session",
+        "banner",
+        "coupon",
+        "region"
+    };
 
     private final RecordType type;
 
@@ -69,9 +87,11 @@ public enum RecordShapes {
     public Record record(long i) {
         switch (this) {
             case TUPLE_SMALL:
-                return TupleRecord.of(SMALL_SCHEMA, i, eventTime(i), userName(i), score(i), i % 2 == 0);
+                return TupleRecord.of(
+                        SMALL_SCHEMA, i, eventTime(i), userName(i), score(i), i % 2 == 0);
             case TUPLE_1KB:
-                return TupleRecord.of(KB_SCHEMA, i, eventTime(i), userName(i), score(i), text(i, 1000));
+                return TupleRecord.of(
+                        KB_SCHEMA, i, eventTime(i), userName(i), score(i), text(i, 1000));
             default:
                 return BlobRecord.of(text(i, 1024).getBytes(StandardCharsets.US_ASCII));
         }
@@ -115,7 +135,9 @@ public enum RecordShapes {
         return (i % 1000) / 10.0;
     }
 
-    /** Words picked by a linear congruential generator seeded with {@code i}, cut to {@code length}. */
+    /**
+     * Words picked by a linear congruential generator seeded with {@code i}, cut to {@code length}.
+     */
     static String text(long i, int length) {
         StringBuilder sb = new StringBuilder(length + 16);
         long x = i;

@@ -11,9 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The figures of one run: printed as a table, written as CSV, and the charted ones drawn by {@link BarChart}. */
+/**
+ * The figures of one run: printed as a table, written as CSV, and the charted ones drawn by {@link
+ * BarChart}.
+ */
 final class Report {
-    /** One figure; {@code panel} names the chart panel it is drawn in, null when it is only tabulated. */
+    /**
+     * One figure; {@code panel} names the chart panel it is drawn in, null when it is only
+     * tabulated.
+     */
     static final class Figure {
         final String section;
         final String name;
@@ -64,8 +70,14 @@ final class Report {
     void writeCsv(Path file) throws IOException {
         StringBuilder sb = new StringBuilder("section,name,value,unit\n");
         for (Figure f : figures()) {
-            sb.append(csv(f.section)).append(',').append(csv(f.name)).append(',')
-                    .append(String.format(Locale.ROOT, "%.4f", f.value)).append(',').append(csv(f.unit)).append('\n');
+            sb.append(csv(f.section))
+                    .append(',')
+                    .append(csv(f.name))
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.4f", f.value))
+                    .append(',')
+                    .append(csv(f.unit))
+                    .append('\n');
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
@@ -80,6 +92,8 @@ final class Report {
         if (Double.isNaN(v)) {
             return "n/a";
         }
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+        return Math.abs(v) >= 100
+                ? String.format(Locale.ROOT, "%,.0f", v)
+                : String.format(Locale.ROOT, "%.2f", v);
     }
 }

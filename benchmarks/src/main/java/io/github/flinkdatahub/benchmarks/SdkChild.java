@@ -19,7 +19,9 @@ final class SdkChild implements AutoCloseable {
     private SdkChild(Process process, Path log) {
         this.process = process;
         this.log = log;
-        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.out =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     }
 
@@ -27,7 +29,10 @@ final class SdkChild implements AutoCloseable {
         return new SdkChild(new ProcessBuilder(command).redirectError(log.toFile()).start(), log);
     }
 
-    /** Sends {@code WARM i} or {@code RUN i}; returns {putNanos, getNanos} of a run, null for a warm-up. */
+    /**
+     * Sends {@code WARM i} or {@code RUN i}; returns {putNanos, getNanos} of a run, null for a
+     * warm-up.
+     */
     long[] call(String command) throws Exception {
         in.write(command + "\n");
         in.flush();
@@ -41,7 +46,8 @@ final class SdkChild implements AutoCloseable {
                 return new long[] {Long.parseLong(f[2]), Long.parseLong(f[3])};
             }
         }
-        throw new IllegalStateException("The SDK child JVM ended during '" + command + "'; see " + log);
+        throw new IllegalStateException(
+                "The SDK child JVM ended during '" + command + "'; see " + log);
     }
 
     @Override

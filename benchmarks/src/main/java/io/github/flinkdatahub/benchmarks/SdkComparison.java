@@ -17,12 +17,13 @@ import java.util.Map;
 
 /**
  * Our client against the official Java SDK 2.21.6 on one emulator: same records, same wire mode,
- * same batch size, one shard, synchronous put then get loops, each side with a warm-up topic
- * first. The SDK runs in a child JVM with its own class path (it needs protobuf-java 2.6.1).
+ * same batch size, one shard, synchronous put then get loops, each side with a warm-up topic first.
+ * The SDK runs in a child JVM with its own class path (it needs protobuf-java 2.6.1).
  */
 final class SdkComparison {
-    private static final String SECTION = "Our client vs official SDK 2.21.6 (same emulator, 1 shard, %d records/put,"
-            + " median of %d rounds after %d warm-up rounds)";
+    private static final String SECTION =
+            "Our client vs official SDK 2.21.6 (same emulator, 1 shard, %d records/put,"
+                    + " median of %d rounds after %d warm-up rounds)";
     private static final int WARMUP_ROUNDS = 5;
     private static final int MEASURED_ROUNDS = 5;
     private static final String SDK_MAIN = "io.github.flinkdatahub.benchmarks.sdk.SdkBenchmark";
@@ -34,7 +35,13 @@ final class SdkComparison {
     private final Path logDir;
     private final int batch;
 
-    SdkComparison(EmulatorProcess emulator, String project, Report report, String sdkClasspath, Path logDir, int batch) {
+    SdkComparison(
+            EmulatorProcess emulator,
+            String project,
+            Report report,
+            String sdkClasspath,
+            Path logDir,
+            int batch) {
         this.emulator = emulator;
         this.project = project;
         this.report = report;
@@ -57,15 +64,28 @@ final class SdkComparison {
         }
         try (DataHubClient admin = emulator.client(WireMode.PROTOBUF)) {
             for (Case c : cases) {
-                for (String t : List.of(c.topic("ours") + "_warm", c.topic("ours"), c.topic("sdk") + "_warm",
-                        c.topic("sdk"))) {
+                for (String t :
+                        List.of(
+                                c.topic("ours") + "_warm",
+                                c.topic("ours"),
+                                c.topic("sdk") + "_warm",
+                                c.topic("sdk"))) {
                     ClientLoops.createTopic(admin, project, t, c.shape, 1);
                 }
             }
         }
         List<String> specs = new ArrayList<>();
         for (Case c : cases) {
-            specs.add(c.mode + ":" + c.shape + ":" + c.count + ":" + c.topic("sdk") + "_warm:" + c.topic("sdk"));
+            specs.add(
+                    c.mode
+                            + ":"
+                            + c.shape
+                            + ":"
+                            + c.count
+                            + ":"
+                            + c.topic("sdk")
+                            + "_warm:"
+                            + c.topic("sdk"));
         }
         try (SdkChild sdk = SdkChild.start(command(specs), logDir.resolve("sdk-child.log"))) {
             // Both JVMs JIT-compile for many rounds (a profile showed half of our side's CPU in the
@@ -94,7 +114,8 @@ final class SdkComparison {
                     }
                 }
             }
-            String section = String.format(Locale.ROOT, SECTION, batch, MEASURED_ROUNDS, WARMUP_ROUNDS);
+            String section =
+                    String.format(Locale.ROOT, SECTION, batch, MEASURED_ROUNDS, WARMUP_ROUNDS);
             for (int i = 0; i < cases.size(); i++) {
                 Case c = cases.get(i);
                 checkSameRecords(c.mode, c.shape);
@@ -105,7 +126,11 @@ final class SdkComparison {
                     double t = c.count / (medianNanos(theirs.get(i), op) / 1e9);
                     report.add(section, label + " " + ops[op] + ", ours", o, "rec/s");
                     report.add(section, label + " " + ops[op] + ", SDK", t, "rec/s");
-                    report.add(section, label + " " + ops[op] + ", ours / SDK", o / t, "x",
+                    report.add(
+                            section,
+                            label + " " + ops[op] + ", ours / SDK",
+                            o / t,
+                            "x",
                             "Ratios (>1: the first is faster)");
                 }
             }
@@ -121,15 +146,28 @@ final class SdkComparison {
     }
 
     private List<String> command(List<String> specs) {
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp", sdkClasspath,
-                SDK_MAIN, emulator.endpoint(), EmulatorProcess.ACCESS_ID, EmulatorProcess.ACCESS_KEY, project,
-                Integer.toString(batch)));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Paths.get(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-Xmx1g",
+                                "-cp",
+                                sdkClasspath,
+                                SDK_MAIN,
+                                emulator.endpoint(),
+                                EmulatorProcess.ACCESS_ID,
+                                EmulatorProcess.ACCESS_KEY,
+                                project,
+                                Integer.toString(batch)));
         command.addAll(specs);
         return command;
     }
 
-    /** One mode and shape: our side's records are built once, outside the timed loops, as the SDK child's are. */
+    /**
+     * One mode and shape: our side's records are built once, outside the timed loops, as the SDK
+     * child's are.
+     */
     private final class Case {
         final WireMode mode;
         final RecordShapes shape;
@@ -148,8 +186,8 @@ final class SdkComparison {
         }
 
         /**
-         * Put then get on our topic (or its warm-up twin) with one client kept for all rounds, as the
-         * SDK child keeps its; returns {put, get} nanoseconds.
+         * Put then get on our topic (or its warm-up twin) with one client kept for all rounds, as
+         * the SDK child keeps its; returns {put, get} nanoseconds.
          */
         long[] runOurs(boolean warm) {
             if (batches == null) {
@@ -186,28 +224,51 @@ final class SdkComparison {
     }
 
     private static Record onShard0(Record r) {
-        return r instanceof TupleRecord ? ((TupleRecord) r).toBuilder().shardId(ClientLoops.SHARD).build()
+        return r instanceof TupleRecord
+                ? ((TupleRecord) r).toBuilder().shardId(ClientLoops.SHARD).build()
                 : ((BlobRecord) r).toBuilder().shardId(ClientLoops.SHARD).build();
     }
 
     /**
-     * Reads the SDK's first record back with our client and compares it with ours: the two sides must
-     * have written the same data (the counts are checked by both get loops).
+     * Reads the SDK's first record back with our client and compares it with ours: the two sides
+     * must have written the same data (the counts are checked by both get loops).
      */
     private void checkSameRecords(WireMode mode, RecordShapes shape) {
         String topic = topic("sdk", mode, shape);
         try (DataHubClient client = emulator.client(WireMode.PROTOBUF)) {
-            String cursor = client.getCursor(project, topic, ClientLoops.SHARD, CursorType.OLDEST).getCursor();
-            List<Record> read = shape.schema() == null
-                    ? client.getBlobRecords(project, topic, ClientLoops.SHARD, cursor, 1).getRecords()
-                    : client.getTupleRecords(project, topic, ClientLoops.SHARD, shape.schema(), cursor, 1).getRecords();
+            String cursor =
+                    client.getCursor(project, topic, ClientLoops.SHARD, CursorType.OLDEST)
+                            .getCursor();
+            List<Record> read =
+                    shape.schema() == null
+                            ? client.getBlobRecords(project, topic, ClientLoops.SHARD, cursor, 1)
+                                    .getRecords()
+                            : client.getTupleRecords(
+                                            project,
+                                            topic,
+                                            ClientLoops.SHARD,
+                                            shape.schema(),
+                                            cursor,
+                                            1)
+                                    .getRecords();
             Record expected = shape.record(0);
-            boolean same = !read.isEmpty() && (expected instanceof TupleRecord
-                    ? ((TupleRecord) expected).getValues().equals(((TupleRecord) read.get(0)).getValues())
-                    : Arrays.equals(((BlobRecord) expected).getData(), ((BlobRecord) read.get(0)).getData()));
+            boolean same =
+                    !read.isEmpty()
+                            && (expected instanceof TupleRecord
+                                    ? ((TupleRecord) expected)
+                                            .getValues()
+                                            .equals(((TupleRecord) read.get(0)).getValues())
+                                    : Arrays.equals(
+                                            ((BlobRecord) expected).getData(),
+                                            ((BlobRecord) read.get(0)).getData()));
             if (!same) {
-                throw new IllegalStateException("The first record the SDK wrote to " + topic + " differs from ours: "
-                        + (read.isEmpty() ? "missing" : read.get(0)) + " vs " + expected);
+                throw new IllegalStateException(
+                        "The first record the SDK wrote to "
+                                + topic
+                                + " differs from ours: "
+                                + (read.isEmpty() ? "missing" : read.get(0))
+                                + " vs "
+                                + expected);
             }
         }
     }

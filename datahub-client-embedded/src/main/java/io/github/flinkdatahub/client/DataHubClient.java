@@ -16,28 +16,28 @@ import io.github.flinkdatahub.client.model.result.CreateSubscriptionResult;
 import io.github.flinkdatahub.client.model.result.GetConnectorDoneTimeResult;
 import io.github.flinkdatahub.client.model.result.GetConnectorResult;
 import io.github.flinkdatahub.client.model.result.GetConnectorShardStatusResult;
-import io.github.flinkdatahub.client.model.result.GetSubscriptionOffsetResult;
-import io.github.flinkdatahub.client.model.result.GetSubscriptionResult;
-import io.github.flinkdatahub.client.model.result.InitAndGetSubscriptionOffsetResult;
-import io.github.flinkdatahub.client.model.result.ListConnectorResult;
-import io.github.flinkdatahub.client.model.result.ListSubscriptionResult;
-import io.github.flinkdatahub.client.model.subscription.OffsetBase;
-import io.github.flinkdatahub.client.model.subscription.OffsetWithSession;
-import io.github.flinkdatahub.client.model.subscription.SubscriptionState;
 import io.github.flinkdatahub.client.model.result.GetCursorResult;
 import io.github.flinkdatahub.client.model.result.GetMeteringInfoResult;
 import io.github.flinkdatahub.client.model.result.GetProjectResult;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
+import io.github.flinkdatahub.client.model.result.GetSubscriptionOffsetResult;
+import io.github.flinkdatahub.client.model.result.GetSubscriptionResult;
 import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.client.model.result.GetTopicSchemaResult;
+import io.github.flinkdatahub.client.model.result.InitAndGetSubscriptionOffsetResult;
+import io.github.flinkdatahub.client.model.result.ListConnectorResult;
 import io.github.flinkdatahub.client.model.result.ListProjectResult;
 import io.github.flinkdatahub.client.model.result.ListShardResult;
+import io.github.flinkdatahub.client.model.result.ListSubscriptionResult;
 import io.github.flinkdatahub.client.model.result.ListTopicResult;
 import io.github.flinkdatahub.client.model.result.ListTopicSchemaResult;
 import io.github.flinkdatahub.client.model.result.MergeShardResult;
 import io.github.flinkdatahub.client.model.result.PutRecordsResult;
 import io.github.flinkdatahub.client.model.result.RegisterTopicSchemaResult;
 import io.github.flinkdatahub.client.model.result.SplitShardResult;
+import io.github.flinkdatahub.client.model.subscription.OffsetBase;
+import io.github.flinkdatahub.client.model.subscription.OffsetWithSession;
+import io.github.flinkdatahub.client.model.subscription.SubscriptionState;
 
 import java.time.Duration;
 import java.util.List;
@@ -80,20 +80,44 @@ public interface DataHubClient extends AutoCloseable {
     // ------------------------------------------------------------------ topics
 
     /** Creates a tuple topic with {@code lifeCycle} days of retention. */
-    default void createTupleTopic(String projectName, String topicName, int shardCount, int lifeCycle,
-            RecordSchema recordSchema, String comment) {
-        createTupleTopic(projectName, topicName, shardCount, lifeCycle, recordSchema, comment, ExpandMode.SPLIT_EXTEND);
-    }
-
-    void createTupleTopic(String projectName, String topicName, int shardCount, int lifeCycle,
-            RecordSchema recordSchema, String comment, ExpandMode expandMode);
-
-    default void createBlobTopic(String projectName, String topicName, int shardCount, int lifeCycle,
+    default void createTupleTopic(
+            String projectName,
+            String topicName,
+            int shardCount,
+            int lifeCycle,
+            RecordSchema recordSchema,
             String comment) {
-        createBlobTopic(projectName, topicName, shardCount, lifeCycle, comment, ExpandMode.SPLIT_EXTEND);
+        createTupleTopic(
+                projectName,
+                topicName,
+                shardCount,
+                lifeCycle,
+                recordSchema,
+                comment,
+                ExpandMode.SPLIT_EXTEND);
     }
 
-    void createBlobTopic(String projectName, String topicName, int shardCount, int lifeCycle, String comment,
+    void createTupleTopic(
+            String projectName,
+            String topicName,
+            int shardCount,
+            int lifeCycle,
+            RecordSchema recordSchema,
+            String comment,
+            ExpandMode expandMode);
+
+    default void createBlobTopic(
+            String projectName, String topicName, int shardCount, int lifeCycle, String comment) {
+        createBlobTopic(
+                projectName, topicName, shardCount, lifeCycle, comment, ExpandMode.SPLIT_EXTEND);
+    }
+
+    void createBlobTopic(
+            String projectName,
+            String topicName,
+            int shardCount,
+            int lifeCycle,
+            String comment,
             ExpandMode expandMode);
 
     void deleteTopic(String projectName, String topicName);
@@ -106,7 +130,8 @@ public interface DataHubClient extends AutoCloseable {
     void updateTopic(String projectName, String topicName, int lifeCycle, String comment);
 
     /** Appends a nullable field to a tuple topic's schema. */
-    default void appendField(String projectName, String topicName, String fieldName, FieldType fieldType) {
+    default void appendField(
+            String projectName, String topicName, String fieldName, FieldType fieldType) {
         appendField(projectName, topicName, new Field(fieldName, fieldType));
     }
 
@@ -120,14 +145,17 @@ public interface DataHubClient extends AutoCloseable {
     }
 
     /** One page (1-based) of the registered schema versions; -1/-1 asks for all of them. */
-    ListTopicSchemaResult listTopicSchema(String projectName, String topicName, int pageNumber, int pageSize);
+    ListTopicSchemaResult listTopicSchema(
+            String projectName, String topicName, int pageNumber, int pageSize);
 
     GetTopicSchemaResult getTopicSchema(String projectName, String topicName, int versionId);
 
     /** Looks a schema up by content. */
-    GetTopicSchemaResult getTopicSchema(String projectName, String topicName, RecordSchema recordSchema);
+    GetTopicSchemaResult getTopicSchema(
+            String projectName, String topicName, RecordSchema recordSchema);
 
-    RegisterTopicSchemaResult registerTopicSchema(String projectName, String topicName, RecordSchema recordSchema);
+    RegisterTopicSchemaResult registerTopicSchema(
+            String projectName, String topicName, RecordSchema recordSchema);
 
     void deleteTopicSchema(String projectName, String topicName, int versionId);
 
@@ -140,10 +168,12 @@ public interface DataHubClient extends AutoCloseable {
     SplitShardResult splitShard(String projectName, String topicName, String shardId);
 
     /** Splits an active shard at {@code splitKey} (32 hex digits strictly inside its range). */
-    SplitShardResult splitShard(String projectName, String topicName, String shardId, String splitKey);
+    SplitShardResult splitShard(
+            String projectName, String topicName, String shardId, String splitKey);
 
     /** Merges two adjacent active shards into a new one. */
-    MergeShardResult mergeShard(String projectName, String topicName, String shardId, String adjacentShardId);
+    MergeShardResult mergeShard(
+            String projectName, String topicName, String shardId, String adjacentShardId);
 
     /** Waits up to 30 s until every shard is ACTIVE or CLOSED. */
     default void waitShardsReady(String projectName, String topicName) {
@@ -159,7 +189,8 @@ public interface DataHubClient extends AutoCloseable {
     // ------------------------------------------------------------------ records
 
     /** A cursor of type OLDEST or LATEST. */
-    default GetCursorResult getCursor(String projectName, String topicName, String shardId, CursorType type) {
+    default GetCursorResult getCursor(
+            String projectName, String topicName, String shardId, CursorType type) {
         return getCursor(projectName, topicName, shardId, type, -1);
     }
 
@@ -167,45 +198,61 @@ public interface DataHubClient extends AutoCloseable {
      * A cursor; {@code param} is the sequence for SEQUENCE, the system time in ms for SYSTEM_TIME,
      * and ignored otherwise.
      */
-    GetCursorResult getCursor(String projectName, String topicName, String shardId, CursorType type, long param);
+    GetCursorResult getCursor(
+            String projectName, String topicName, String shardId, CursorType type, long param);
 
     /**
-     * Writes records routed per record (shard id, hash key or partition key). Some records may
-     * fail while others succeed: check {@link PutRecordsResult#getFailedRecordCount()}.
+     * Writes records routed per record (shard id, hash key or partition key). Some records may fail
+     * while others succeed: check {@link PutRecordsResult#getFailedRecordCount()}.
      */
-    default PutRecordsResult putRecords(String projectName, String topicName, List<? extends Record> records) {
+    default PutRecordsResult putRecords(
+            String projectName, String topicName, List<? extends Record> records) {
         return DefaultDataHubClient.join(putRecordsAsync(projectName, topicName, records));
     }
 
-    CompletableFuture<PutRecordsResult> putRecordsAsync(String projectName, String topicName,
-            List<? extends Record> records);
+    CompletableFuture<PutRecordsResult> putRecordsAsync(
+            String projectName, String topicName, List<? extends Record> records);
 
-    /** Writes all records to one shard; all succeed or the call fails. The recommended way to write. */
-    default void putRecordsByShard(String projectName, String topicName, String shardId,
-            List<? extends Record> records) {
+    /**
+     * Writes all records to one shard; all succeed or the call fails. The recommended way to write.
+     */
+    default void putRecordsByShard(
+            String projectName, String topicName, String shardId, List<? extends Record> records) {
         DefaultDataHubClient.join(putRecordsByShardAsync(projectName, topicName, shardId, records));
     }
 
-    CompletableFuture<Void> putRecordsByShardAsync(String projectName, String topicName, String shardId,
-            List<? extends Record> records);
+    CompletableFuture<Void> putRecordsByShardAsync(
+            String projectName, String topicName, String shardId, List<? extends Record> records);
 
     /** Reads up to {@code limit} tuple records from {@code cursor}. */
-    default GetRecordsResult getTupleRecords(String projectName, String topicName, String shardId,
-            RecordSchema recordSchema, String cursor, int limit) {
-        return DefaultDataHubClient.join(getTupleRecordsAsync(projectName, topicName, shardId, recordSchema, cursor, limit));
+    default GetRecordsResult getTupleRecords(
+            String projectName,
+            String topicName,
+            String shardId,
+            RecordSchema recordSchema,
+            String cursor,
+            int limit) {
+        return DefaultDataHubClient.join(
+                getTupleRecordsAsync(projectName, topicName, shardId, recordSchema, cursor, limit));
     }
 
-    CompletableFuture<GetRecordsResult> getTupleRecordsAsync(String projectName, String topicName, String shardId,
-            RecordSchema recordSchema, String cursor, int limit);
+    CompletableFuture<GetRecordsResult> getTupleRecordsAsync(
+            String projectName,
+            String topicName,
+            String shardId,
+            RecordSchema recordSchema,
+            String cursor,
+            int limit);
 
     /** Reads up to {@code limit} blob records from {@code cursor}. */
-    default GetRecordsResult getBlobRecords(String projectName, String topicName, String shardId, String cursor,
-            int limit) {
-        return DefaultDataHubClient.join(getBlobRecordsAsync(projectName, topicName, shardId, cursor, limit));
+    default GetRecordsResult getBlobRecords(
+            String projectName, String topicName, String shardId, String cursor, int limit) {
+        return DefaultDataHubClient.join(
+                getBlobRecordsAsync(projectName, topicName, shardId, cursor, limit));
     }
 
-    CompletableFuture<GetRecordsResult> getBlobRecordsAsync(String projectName, String topicName, String shardId,
-            String cursor, int limit);
+    CompletableFuture<GetRecordsResult> getBlobRecordsAsync(
+            String projectName, String topicName, String shardId, String cursor, int limit);
 
     // ------------------------------------------------------------------ metering
 
@@ -214,8 +261,12 @@ public interface DataHubClient extends AutoCloseable {
     // ------------------------------------------------------------------ connectors
 
     /** Creates a connector that syncs from the oldest data on. */
-    default CreateConnectorResult createConnector(String projectName, String topicName, ConnectorType type,
-            List<String> columnFields, ConnectorConfig config) {
+    default CreateConnectorResult createConnector(
+            String projectName,
+            String topicName,
+            ConnectorType type,
+            List<String> columnFields,
+            ConnectorConfig config) {
         return createConnector(projectName, topicName, type, columnFields, config, -1);
     }
 
@@ -223,26 +274,32 @@ public interface DataHubClient extends AutoCloseable {
      * Creates a connector delivering {@code columnFields} of the topic to the system {@code config}
      * describes, starting at {@code startTime} (ms; -1 for the oldest data).
      */
-    CreateConnectorResult createConnector(String projectName, String topicName, ConnectorType type,
-            List<String> columnFields, ConnectorConfig config, long startTime);
+    CreateConnectorResult createConnector(
+            String projectName,
+            String topicName,
+            ConnectorType type,
+            List<String> columnFields,
+            ConnectorConfig config,
+            long startTime);
 
     ListConnectorResult listConnector(String projectName, String topicName);
 
     GetConnectorResult getConnector(String projectName, String topicName, String connectorId);
 
-    void updateConnector(String projectName, String topicName, String connectorId, ConnectorConfig config);
+    void updateConnector(
+            String projectName, String topicName, String connectorId, ConnectorConfig config);
 
     void deleteConnector(String projectName, String topicName, String connectorId);
 
     /** Status of every shard of the connector. */
-    default GetConnectorShardStatusResult getConnectorShardStatus(String projectName, String topicName,
-            String connectorId) {
+    default GetConnectorShardStatusResult getConnectorShardStatus(
+            String projectName, String topicName, String connectorId) {
         return getConnectorShardStatus(projectName, topicName, connectorId, null);
     }
 
     /** Status of one shard, or of all when {@code shardId} is null. */
-    GetConnectorShardStatusResult getConnectorShardStatus(String projectName, String topicName, String connectorId,
-            String shardId);
+    GetConnectorShardStatusResult getConnectorShardStatus(
+            String projectName, String topicName, String connectorId, String shardId);
 
     default void reloadConnector(String projectName, String topicName, String connectorId) {
         reloadConnector(projectName, topicName, connectorId, null);
@@ -252,20 +309,28 @@ public interface DataHubClient extends AutoCloseable {
     void reloadConnector(String projectName, String topicName, String connectorId, String shardId);
 
     /** Adds a field of the topic to the connector's columns. */
-    void appendConnectorField(String projectName, String topicName, String connectorId, String fieldName);
+    void appendConnectorField(
+            String projectName, String topicName, String connectorId, String fieldName);
 
     /** Starts or stops the connector; offsets can be changed only while it is stopped. */
-    void updateConnectorState(String projectName, String topicName, String connectorId, ConnectorState state);
+    void updateConnectorState(
+            String projectName, String topicName, String connectorId, ConnectorState state);
 
     /** Moves one shard's position, or every shard's when {@code shardId} is null or empty. */
-    void updateConnectorOffset(String projectName, String topicName, String connectorId, String shardId,
+    void updateConnectorOffset(
+            String projectName,
+            String topicName,
+            String connectorId,
+            String shardId,
             ConnectorOffset offset);
 
-    GetConnectorDoneTimeResult getConnectorDoneTime(String projectName, String topicName, String connectorId);
+    GetConnectorDoneTimeResult getConnectorDoneTime(
+            String projectName, String topicName, String connectorId);
 
     // ------------------------------------------------------------------ subscriptions
 
-    CreateSubscriptionResult createSubscription(String projectName, String topicName, String comment);
+    CreateSubscriptionResult createSubscription(
+            String projectName, String topicName, String comment);
 
     void deleteSubscription(String projectName, String topicName, String subId);
 
@@ -274,19 +339,20 @@ public interface DataHubClient extends AutoCloseable {
     /** Changes the comment. */
     void updateSubscription(String projectName, String topicName, String subId, String comment);
 
-    void updateSubscriptionState(String projectName, String topicName, String subId, SubscriptionState state);
+    void updateSubscriptionState(
+            String projectName, String topicName, String subId, SubscriptionState state);
 
     /**
-     * Page {@code pageIndex} (1-based) of {@code pageSize} subscriptions whose comment or id matches
-     * {@code queryKey} (empty for all).
+     * Page {@code pageIndex} (1-based) of {@code pageSize} subscriptions whose comment or id
+     * matches {@code queryKey} (empty for all).
      */
-    ListSubscriptionResult listSubscription(String projectName, String topicName, String queryKey, int pageIndex,
-            int pageSize);
+    ListSubscriptionResult listSubscription(
+            String projectName, String topicName, String queryKey, int pageIndex, int pageSize);
 
     // ------------------------------------------------------------------ subscription offsets
 
-    default InitAndGetSubscriptionOffsetResult initAndGetSubscriptionOffset(String projectName, String topicName,
-            String subId, String shardId) {
+    default InitAndGetSubscriptionOffsetResult initAndGetSubscriptionOffset(
+            String projectName, String topicName, String subId, String shardId) {
         return initAndGetSubscriptionOffset(projectName, topicName, subId, List.of(shardId));
     }
 
@@ -294,33 +360,44 @@ public interface DataHubClient extends AutoCloseable {
      * Opens a new offset session on the shards and returns their offsets with the session id to
      * commit with. Opening makes every earlier session's commits fail.
      */
-    InitAndGetSubscriptionOffsetResult initAndGetSubscriptionOffset(String projectName, String topicName,
-            String subId, List<String> shardIds);
+    InitAndGetSubscriptionOffsetResult initAndGetSubscriptionOffset(
+            String projectName, String topicName, String subId, List<String> shardIds);
 
-    default GetSubscriptionOffsetResult getSubscriptionOffset(String projectName, String topicName, String subId,
-            String shardId) {
+    default GetSubscriptionOffsetResult getSubscriptionOffset(
+            String projectName, String topicName, String subId, String shardId) {
         return getSubscriptionOffset(projectName, topicName, subId, List.of(shardId));
     }
 
     /** The committed offsets (read-only: no session is opened). */
-    GetSubscriptionOffsetResult getSubscriptionOffset(String projectName, String topicName, String subId,
-            List<String> shardIds);
+    GetSubscriptionOffsetResult getSubscriptionOffset(
+            String projectName, String topicName, String subId, List<String> shardIds);
 
     /**
-     * Commits offsets. Fails with {@link io.github.flinkdatahub.client.exception.OffsetSessionChangedException}
-     * when another session was opened since, and with {@link
+     * Commits offsets. Fails with {@link
+     * io.github.flinkdatahub.client.exception.OffsetSessionChangedException} when another session
+     * was opened since, and with {@link
      * io.github.flinkdatahub.client.exception.OffsetResetException} when the offset was reset.
      */
-    default void updateSubscriptionOffset(String projectName, String topicName, String subId,
+    default void updateSubscriptionOffset(
+            String projectName,
+            String topicName,
+            String subId,
             Map<String, OffsetWithSession> offsets) {
-        DefaultDataHubClient.join(updateSubscriptionOffsetAsync(projectName, topicName, subId, offsets));
+        DefaultDataHubClient.join(
+                updateSubscriptionOffsetAsync(projectName, topicName, subId, offsets));
     }
 
-    CompletableFuture<Void> updateSubscriptionOffsetAsync(String projectName, String topicName, String subId,
+    CompletableFuture<Void> updateSubscriptionOffsetAsync(
+            String projectName,
+            String topicName,
+            String subId,
             Map<String, OffsetWithSession> offsets);
 
     /** Sets offsets regardless of sessions and bumps their version. */
-    void resetSubscriptionOffset(String projectName, String topicName, String subId,
+    void resetSubscriptionOffset(
+            String projectName,
+            String topicName,
+            String subId,
             Map<String, ? extends OffsetBase> offsets);
 
     /** Releases the HTTP connections. */

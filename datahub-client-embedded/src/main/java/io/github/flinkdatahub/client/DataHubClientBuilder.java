@@ -34,7 +34,10 @@ public final class DataHubClientBuilder {
 
     DataHubClientBuilder() {}
 
-    /** e.g. {@code https://dh-cn-hangzhou.aliyuncs.com}; {@code http://} is assumed without a scheme. */
+    /**
+     * e.g. {@code https://dh-cn-hangzhou.aliyuncs.com}; {@code http://} is assumed without a
+     * scheme.
+     */
     public DataHubClientBuilder endpoint(String endpoint) {
         this.endpoint = endpoint;
         return this;
@@ -45,7 +48,8 @@ public final class DataHubClientBuilder {
     }
 
     /** Access key pair plus an STS security token. */
-    public DataHubClientBuilder credentials(String accessId, String accessKey, String securityToken) {
+    public DataHubClientBuilder credentials(
+            String accessId, String accessKey, String securityToken) {
         return account(new AliyunAccount(accessId, accessKey, securityToken));
     }
 
@@ -92,9 +96,11 @@ public final class DataHubClientBuilder {
     }
 
     public DataHubClientConfig buildConfig() {
-        Validation.check(endpoint != null && !endpoint.isBlank(),
+        Validation.check(
+                endpoint != null && !endpoint.isBlank(),
                 "endpoint is required, e.g. https://dh-cn-hangzhou.aliyuncs.com");
-        Validation.check(account != null, "credentials are required: call credentials(accessId, accessKey)");
+        Validation.check(
+                account != null, "credentials are required: call credentials(accessId, accessKey)");
         String e = endpoint.trim();
         if (!e.contains("://")) {
             e = "http://" + e;
@@ -106,16 +112,28 @@ public final class DataHubClientBuilder {
         try {
             uri = URI.create(e);
         } catch (IllegalArgumentException ex) {
-            throw Validation.invalid("endpoint '" + endpoint + "' is not a valid URL: " + ex.getMessage());
+            throw Validation.invalid(
+                    "endpoint '" + endpoint + "' is not a valid URL: " + ex.getMessage());
         }
-        Validation.check("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()),
+        Validation.check(
+                "http".equalsIgnoreCase(uri.getScheme())
+                        || "https".equalsIgnoreCase(uri.getScheme()),
                 "endpoint must use http or https, got '" + endpoint + "'");
         Validation.check(uri.getHost() != null, "endpoint '" + endpoint + "' has no host");
-        CompressFormat c = compression != null ? compression
-                : wireMode == WireMode.BATCH ? CompressFormat.LZ4 : CompressFormat.NONE;
-        String ua = "flink-datahub-client/" + VERSION + " Java/" + System.getProperty("java.version")
-                + (userAgentSuffix == null || userAgentSuffix.isBlank() ? "" : " " + userAgentSuffix);
-        return new DataHubClientConfig(uri, account, wireMode, c, retryPolicy, connectTimeout, requestTimeout, ua);
+        CompressFormat c =
+                compression != null
+                        ? compression
+                        : wireMode == WireMode.BATCH ? CompressFormat.LZ4 : CompressFormat.NONE;
+        String ua =
+                "flink-datahub-client/"
+                        + VERSION
+                        + " Java/"
+                        + System.getProperty("java.version")
+                        + (userAgentSuffix == null || userAgentSuffix.isBlank()
+                                ? ""
+                                : " " + userAgentSuffix);
+        return new DataHubClientConfig(
+                uri, account, wireMode, c, retryPolicy, connectTimeout, requestTimeout, ua);
     }
 
     public DataHubClient build() {

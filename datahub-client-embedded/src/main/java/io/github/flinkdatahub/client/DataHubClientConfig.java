@@ -19,8 +19,15 @@ public final class DataHubClientConfig {
     private final Duration requestTimeout;
     private final String userAgent;
 
-    DataHubClientConfig(URI endpoint, Account account, WireMode wireMode, CompressFormat compression,
-            RetryPolicy retryPolicy, Duration connectTimeout, Duration requestTimeout, String userAgent) {
+    DataHubClientConfig(
+            URI endpoint,
+            Account account,
+            WireMode wireMode,
+            CompressFormat compression,
+            RetryPolicy retryPolicy,
+            Duration connectTimeout,
+            Duration requestTimeout,
+            String userAgent) {
         this.endpoint = endpoint;
         this.account = account;
         this.wireMode = wireMode;
@@ -68,8 +75,20 @@ public final class DataHubClientConfig {
     @Override
     public String toString() {
         // The account's own toString() masks its secrets.
-        return "DataHubClientConfig{endpoint=" + endpoint + ", account=" + account + ", wireMode=" + wireMode
-                + ", compression=" + compression + ", retryPolicy=" + retryPolicy + ", connectTimeout="
-                + connectTimeout + ", requestTimeout=" + requestTimeout + '}';
+        return "DataHubClientConfig{endpoint="
+                + endpoint
+                + ", account="
+                + account
+                + ", wireMode="
+                + wireMode
+                + ", compression="
+                + compression
+                + ", retryPolicy="
+                + retryPolicy
+                + ", connectTimeout="
+                + connectTimeout
+                + ", requestTimeout="
+                + requestTimeout
+                + '}';
     }
 }

@@ -1,5 +1,6 @@
 package io.github.flinkdatahub.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flinkdatahub.client.exception.DataHubClientException;
 import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.ErrorCode;
@@ -25,38 +26,36 @@ import io.github.flinkdatahub.client.model.result.CreateSubscriptionResult;
 import io.github.flinkdatahub.client.model.result.GetConnectorDoneTimeResult;
 import io.github.flinkdatahub.client.model.result.GetConnectorResult;
 import io.github.flinkdatahub.client.model.result.GetConnectorShardStatusResult;
-import io.github.flinkdatahub.client.model.result.GetSubscriptionOffsetResult;
-import io.github.flinkdatahub.client.model.result.GetSubscriptionResult;
-import io.github.flinkdatahub.client.model.result.InitAndGetSubscriptionOffsetResult;
-import io.github.flinkdatahub.client.model.result.ListConnectorResult;
-import io.github.flinkdatahub.client.model.result.ListSubscriptionResult;
-import io.github.flinkdatahub.client.model.subscription.OffsetBase;
-import io.github.flinkdatahub.client.model.subscription.OffsetWithSession;
-import io.github.flinkdatahub.client.model.subscription.SubscriptionState;
-import io.github.flinkdatahub.client.protocol.json.ConnectorJson;
-import io.github.flinkdatahub.client.protocol.json.SubscriptionJson;
 import io.github.flinkdatahub.client.model.result.GetCursorResult;
 import io.github.flinkdatahub.client.model.result.GetMeteringInfoResult;
 import io.github.flinkdatahub.client.model.result.GetProjectResult;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
+import io.github.flinkdatahub.client.model.result.GetSubscriptionOffsetResult;
+import io.github.flinkdatahub.client.model.result.GetSubscriptionResult;
 import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.client.model.result.GetTopicSchemaResult;
+import io.github.flinkdatahub.client.model.result.InitAndGetSubscriptionOffsetResult;
+import io.github.flinkdatahub.client.model.result.ListConnectorResult;
 import io.github.flinkdatahub.client.model.result.ListProjectResult;
 import io.github.flinkdatahub.client.model.result.ListShardResult;
+import io.github.flinkdatahub.client.model.result.ListSubscriptionResult;
 import io.github.flinkdatahub.client.model.result.ListTopicResult;
 import io.github.flinkdatahub.client.model.result.ListTopicSchemaResult;
 import io.github.flinkdatahub.client.model.result.MergeShardResult;
 import io.github.flinkdatahub.client.model.result.PutRecordsResult;
 import io.github.flinkdatahub.client.model.result.RegisterTopicSchemaResult;
 import io.github.flinkdatahub.client.model.result.SplitShardResult;
+import io.github.flinkdatahub.client.model.subscription.OffsetBase;
+import io.github.flinkdatahub.client.model.subscription.OffsetWithSession;
+import io.github.flinkdatahub.client.model.subscription.SubscriptionState;
+import io.github.flinkdatahub.client.protocol.json.ConnectorJson;
 import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.client.protocol.json.ProjectJson;
 import io.github.flinkdatahub.client.protocol.json.ShardJson;
+import io.github.flinkdatahub.client.protocol.json.SubscriptionJson;
 import io.github.flinkdatahub.client.protocol.json.TopicJson;
 import io.github.flinkdatahub.client.wire.RecordWire;
 import io.github.flinkdatahub.client.wire.RecordWires;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -73,6 +72,7 @@ import java.util.stream.Collectors;
 final class DefaultDataHubClient implements DataHubClient {
     /** Service limits checked before sending. */
     static final int MAX_RECORDS_PER_PUT = 10_000;
+
     static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
     static final int MAX_GET_LIMIT = 1000;
     static final int MAX_SHARDS = 256;
@@ -80,6 +80,7 @@ final class DefaultDataHubClient implements DataHubClient {
     private final DataHubClientConfig config;
     private final HttpTransport transport;
     private final RecordWire recordWire;
+
     /** Routed puts have no batch encoding; BATCH clients send them as protobuf. */
     private final RecordWire routedPutWire;
 
@@ -87,9 +88,10 @@ final class DefaultDataHubClient implements DataHubClient {
         this.config = config;
         this.transport = new HttpTransport(config);
         this.recordWire = RecordWires.forMode(config.getWireMode(), config.getCompression());
-        this.routedPutWire = config.getWireMode() == WireMode.BATCH
-                ? RecordWires.forMode(WireMode.PROTOBUF, config.getCompression())
-                : recordWire;
+        this.routedPutWire =
+                config.getWireMode() == WireMode.BATCH
+                        ? RecordWires.forMode(WireMode.PROTOBUF, config.getCompression())
+                        : recordWire;
     }
 
     @Override
@@ -158,7 +160,9 @@ final class DefaultDataHubClient implements DataHubClient {
     }
 
     static String connectorPath(String project, String topic, String connectorId) {
-        return topicPath(project, topic) + "/connectors/" + NameRules.resourceId(connectorId, "connector id");
+        return topicPath(project, topic)
+                + "/connectors/"
+                + NameRules.resourceId(connectorId, "connector id");
     }
 
     static String subscriptionsPath(String project, String topic) {
@@ -166,7 +170,9 @@ final class DefaultDataHubClient implements DataHubClient {
     }
 
     static String subscriptionPath(String project, String topic, String subId) {
-        return subscriptionsPath(project, topic) + "/" + NameRules.resourceId(subId, "subscription id");
+        return subscriptionsPath(project, topic)
+                + "/"
+                + NameRules.resourceId(subId, "subscription id");
     }
 
     // ------------------------------------------------------------------ projects
@@ -189,7 +195,8 @@ final class DefaultDataHubClient implements DataHubClient {
 
     @Override
     public GetProjectResult getProject(String projectName) {
-        return ProjectJson.readGet(projectName, callJson(DataHubRequest.get(projectPath(projectName))));
+        return ProjectJson.readGet(
+                projectName, callJson(DataHubRequest.get(projectPath(projectName))));
     }
 
     @Override
@@ -200,27 +207,71 @@ final class DefaultDataHubClient implements DataHubClient {
     // ------------------------------------------------------------------ topics
 
     @Override
-    public void createTupleTopic(String projectName, String topicName, int shardCount, int lifeCycle,
-            RecordSchema recordSchema, String comment, ExpandMode expandMode) {
+    public void createTupleTopic(
+            String projectName,
+            String topicName,
+            int shardCount,
+            int lifeCycle,
+            RecordSchema recordSchema,
+            String comment,
+            ExpandMode expandMode) {
         Validation.notNull(recordSchema, "recordSchema of a tuple topic");
         recordSchema.getFields().forEach(f -> NameRules.field(f.getName()));
-        createTopic(projectName, topicName, shardCount, lifeCycle, RecordType.TUPLE, recordSchema, comment, expandMode);
+        createTopic(
+                projectName,
+                topicName,
+                shardCount,
+                lifeCycle,
+                RecordType.TUPLE,
+                recordSchema,
+                comment,
+                expandMode);
     }
 
     @Override
-    public void createBlobTopic(String projectName, String topicName, int shardCount, int lifeCycle, String comment,
+    public void createBlobTopic(
+            String projectName,
+            String topicName,
+            int shardCount,
+            int lifeCycle,
+            String comment,
             ExpandMode expandMode) {
-        createTopic(projectName, topicName, shardCount, lifeCycle, RecordType.BLOB, null, comment, expandMode);
+        createTopic(
+                projectName,
+                topicName,
+                shardCount,
+                lifeCycle,
+                RecordType.BLOB,
+                null,
+                comment,
+                expandMode);
     }
 
-    private void createTopic(String project, String topic, int shardCount, int lifeCycle, RecordType type,
-            RecordSchema schema, String comment, ExpandMode expandMode) {
+    private void createTopic(
+            String project,
+            String topic,
+            int shardCount,
+            int lifeCycle,
+            RecordType type,
+            RecordSchema schema,
+            String comment,
+            ExpandMode expandMode) {
         NameRules.topic(topic);
-        Validation.check(shardCount > 0 && shardCount <= MAX_SHARDS,
+        Validation.check(
+                shardCount > 0 && shardCount <= MAX_SHARDS,
                 "shardCount must be between 1 and " + MAX_SHARDS + ", got " + shardCount);
-        Validation.check(lifeCycle > 0, "lifeCycle must be a positive number of days, got " + lifeCycle);
-        call(post(topicPath(project, topic), TopicJson.writeCreate(shardCount, lifeCycle, type, schema,
-                NameRules.comment(comment), Validation.notNull(expandMode, "expandMode"))));
+        Validation.check(
+                lifeCycle > 0, "lifeCycle must be a positive number of days, got " + lifeCycle);
+        call(
+                post(
+                        topicPath(project, topic),
+                        TopicJson.writeCreate(
+                                shardCount,
+                                lifeCycle,
+                                type,
+                                schema,
+                                NameRules.comment(comment),
+                                Validation.notNull(expandMode, "expandMode"))));
     }
 
     @Override
@@ -230,55 +281,81 @@ final class DefaultDataHubClient implements DataHubClient {
 
     @Override
     public ListTopicResult listTopic(String projectName) {
-        return TopicJson.readList(callJson(DataHubRequest.get(projectPath(projectName) + "/topics")));
+        return TopicJson.readList(
+                callJson(DataHubRequest.get(projectPath(projectName) + "/topics")));
     }
 
     @Override
     public GetTopicResult getTopic(String projectName, String topicName) {
-        return TopicJson.readGet(projectName, topicName, callJson(DataHubRequest.get(topicPath(projectName, topicName))));
+        return TopicJson.readGet(
+                projectName,
+                topicName,
+                callJson(DataHubRequest.get(topicPath(projectName, topicName))));
     }
 
     @Override
     public void updateTopic(String projectName, String topicName, int lifeCycle, String comment) {
-        call(put(topicPath(projectName, topicName), TopicJson.writeUpdate(lifeCycle, NameRules.comment(comment))));
+        call(
+                put(
+                        topicPath(projectName, topicName),
+                        TopicJson.writeUpdate(lifeCycle, NameRules.comment(comment))));
     }
 
     @Override
     public void appendField(String projectName, String topicName, Field field) {
         Validation.notNull(field, "field");
         NameRules.field(field.getName());
-        Validation.check(field.isAllowNull(), "Field '" + field.getName()
-                + "' must allow null: existing records have no value for an appended field");
+        Validation.check(
+                field.isAllowNull(),
+                "Field '"
+                        + field.getName()
+                        + "' must allow null: existing records have no value for an appended field");
         call(post(topicPath(projectName, topicName), TopicJson.writeAppendField(field)));
     }
 
     // ------------------------------------------------------------------ schema registry
 
     @Override
-    public ListTopicSchemaResult listTopicSchema(String projectName, String topicName, int pageNumber, int pageSize) {
-        return TopicJson.readSchemaList(callJson(post(topicPath(projectName, topicName),
-                TopicJson.writeListSchema(pageNumber, pageSize))));
+    public ListTopicSchemaResult listTopicSchema(
+            String projectName, String topicName, int pageNumber, int pageSize) {
+        return TopicJson.readSchemaList(
+                callJson(
+                        post(
+                                topicPath(projectName, topicName),
+                                TopicJson.writeListSchema(pageNumber, pageSize))));
     }
 
     @Override
-    public GetTopicSchemaResult getTopicSchema(String projectName, String topicName, int versionId) {
+    public GetTopicSchemaResult getTopicSchema(
+            String projectName, String topicName, int versionId) {
         Validation.check(versionId >= 0, "versionId must be >= 0, got " + versionId);
-        return TopicJson.readSchemaInfo(callJson(post(topicPath(projectName, topicName),
-                TopicJson.writeGetSchema(versionId, null))));
+        return TopicJson.readSchemaInfo(
+                callJson(
+                        post(
+                                topicPath(projectName, topicName),
+                                TopicJson.writeGetSchema(versionId, null))));
     }
 
     @Override
-    public GetTopicSchemaResult getTopicSchema(String projectName, String topicName, RecordSchema recordSchema) {
+    public GetTopicSchemaResult getTopicSchema(
+            String projectName, String topicName, RecordSchema recordSchema) {
         Validation.notNull(recordSchema, "recordSchema");
-        return TopicJson.readSchemaInfo(callJson(post(topicPath(projectName, topicName),
-                TopicJson.writeGetSchema(-1, recordSchema))));
+        return TopicJson.readSchemaInfo(
+                callJson(
+                        post(
+                                topicPath(projectName, topicName),
+                                TopicJson.writeGetSchema(-1, recordSchema))));
     }
 
     @Override
-    public RegisterTopicSchemaResult registerTopicSchema(String projectName, String topicName, RecordSchema recordSchema) {
+    public RegisterTopicSchemaResult registerTopicSchema(
+            String projectName, String topicName, RecordSchema recordSchema) {
         Validation.notNull(recordSchema, "recordSchema");
-        return TopicJson.readRegisterSchema(callJson(post(topicPath(projectName, topicName),
-                TopicJson.writeRegisterSchema(recordSchema))));
+        return TopicJson.readRegisterSchema(
+                callJson(
+                        post(
+                                topicPath(projectName, topicName),
+                                TopicJson.writeRegisterSchema(recordSchema))));
     }
 
     @Override
@@ -297,57 +374,99 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public SplitShardResult splitShard(String projectName, String topicName, String shardId) {
         NameRules.shardId(shardId);
-        Shard shard = listShard(projectName, topicName).getShards().stream()
-                .filter(s -> s.getShardId().equals(shardId))
-                .findFirst()
-                .orElseThrow(() -> ErrorCode.NO_SUCH_SHARD.exception(
-                        "Shard " + shardId + " does not exist in " + projectName + "/" + topicName));
+        Shard shard =
+                listShard(projectName, topicName).getShards().stream()
+                        .filter(s -> s.getShardId().equals(shardId))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        ErrorCode.NO_SUCH_SHARD.exception(
+                                                "Shard "
+                                                        + shardId
+                                                        + " does not exist in "
+                                                        + projectName
+                                                        + "/"
+                                                        + topicName));
         if (shard.getState() != ShardState.ACTIVE) {
             throw ErrorCode.INVALID_SHARD_OPERATION.exception(
-                    "Only an active shard can be split; shard " + shardId + " is " + shard.getState());
+                    "Only an active shard can be split; shard "
+                            + shardId
+                            + " is "
+                            + shard.getState());
         }
-        return splitShard(projectName, topicName, shardId, middleKey(shard.getBeginHashKey(), shard.getEndHashKey()));
+        return splitShard(
+                projectName,
+                topicName,
+                shardId,
+                middleKey(shard.getBeginHashKey(), shard.getEndHashKey()));
     }
 
     /** floor((begin + end) / 2) as 32 upper-case hex digits. */
     static String middleKey(String beginHashKey, String endHashKey) {
-        BigInteger mid = new BigInteger(beginHashKey, 16).add(new BigInteger(endHashKey, 16)).shiftRight(1);
+        BigInteger mid =
+                new BigInteger(beginHashKey, 16).add(new BigInteger(endHashKey, 16)).shiftRight(1);
         return String.format(Locale.ROOT, "%032X", mid);
     }
 
     @Override
-    public SplitShardResult splitShard(String projectName, String topicName, String shardId, String splitKey) {
+    public SplitShardResult splitShard(
+            String projectName, String topicName, String shardId, String splitKey) {
         NameRules.shardId(shardId);
-        Validation.check(splitKey != null && splitKey.matches("[0-9A-Fa-f]{32}"),
-                "splitKey must be 32 hexadecimal digits (a 128-bit hash key), got '" + splitKey + "'");
-        return ShardJson.readSplit(callJson(post(shardsPath(projectName, topicName),
-                ShardJson.writeSplit(shardId, splitKey.toUpperCase(Locale.ROOT)))));
+        Validation.check(
+                splitKey != null && splitKey.matches("[0-9A-Fa-f]{32}"),
+                "splitKey must be 32 hexadecimal digits (a 128-bit hash key), got '"
+                        + splitKey
+                        + "'");
+        return ShardJson.readSplit(
+                callJson(
+                        post(
+                                shardsPath(projectName, topicName),
+                                ShardJson.writeSplit(shardId, splitKey.toUpperCase(Locale.ROOT)))));
     }
 
     @Override
-    public MergeShardResult mergeShard(String projectName, String topicName, String shardId, String adjacentShardId) {
+    public MergeShardResult mergeShard(
+            String projectName, String topicName, String shardId, String adjacentShardId) {
         NameRules.shardId(shardId);
         NameRules.shardId(adjacentShardId);
-        return ShardJson.readMerge(callJson(post(shardsPath(projectName, topicName),
-                ShardJson.writeMerge(shardId, adjacentShardId))));
+        return ShardJson.readMerge(
+                callJson(
+                        post(
+                                shardsPath(projectName, topicName),
+                                ShardJson.writeMerge(shardId, adjacentShardId))));
     }
 
     @Override
     public void waitShardsReady(String projectName, String topicName, Duration timeout) {
-        Validation.check(timeout != null && !timeout.isNegative(), "timeout must be >= 0, got " + timeout);
+        Validation.check(
+                timeout != null && !timeout.isNegative(), "timeout must be >= 0, got " + timeout);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<Shard> notReady = listShard(projectName, topicName).getShards().stream()
-                    .filter(s -> s.getState() != ShardState.ACTIVE && s.getState() != ShardState.CLOSED)
-                    .collect(Collectors.toList());
+            List<Shard> notReady =
+                    listShard(projectName, topicName).getShards().stream()
+                            .filter(
+                                    s ->
+                                            s.getState() != ShardState.ACTIVE
+                                                    && s.getState() != ShardState.CLOSED)
+                            .collect(Collectors.toList());
             if (notReady.isEmpty()) {
                 return;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new DataHubClientException("Shards of " + projectName + "/" + topicName + " not ready after "
-                        + timeout + ": " + notReady.stream().map(s -> s.getShardId() + "=" + s.getState())
-                        .collect(Collectors.joining(", ")), null, false);
+                throw new DataHubClientException(
+                        "Shards of "
+                                + projectName
+                                + "/"
+                                + topicName
+                                + " not ready after "
+                                + timeout
+                                + ": "
+                                + notReady.stream()
+                                        .map(s -> s.getShardId() + "=" + s.getState())
+                                        .collect(Collectors.joining(", ")),
+                        null,
+                        false);
             }
             try {
                 Thread.sleep(Math.min(200, left / 1_000_000 + 1));
@@ -361,59 +480,93 @@ final class DefaultDataHubClient implements DataHubClient {
     // ------------------------------------------------------------------ records
 
     @Override
-    public GetCursorResult getCursor(String projectName, String topicName, String shardId, CursorType type, long param) {
+    public GetCursorResult getCursor(
+            String projectName, String topicName, String shardId, CursorType type, long param) {
         Validation.notNull(type, "cursor type");
         if (type == CursorType.SEQUENCE || type == CursorType.SYSTEM_TIME) {
-            Validation.check(param >= 0, type + " cursors need a parameter >= 0 ("
-                    + (type == CursorType.SEQUENCE ? "the sequence" : "a system time in ms") + "), got " + param);
+            Validation.check(
+                    param >= 0,
+                    type
+                            + " cursors need a parameter >= 0 ("
+                            + (type == CursorType.SEQUENCE ? "the sequence" : "a system time in ms")
+                            + "), got "
+                            + param);
         }
-        return ShardJson.readCursor(callJson(post(shardPath(projectName, topicName, shardId),
-                ShardJson.writeCursor(type, param))));
+        return ShardJson.readCursor(
+                callJson(
+                        post(
+                                shardPath(projectName, topicName, shardId),
+                                ShardJson.writeCursor(type, param))));
     }
 
     @Override
-    public CompletableFuture<PutRecordsResult> putRecordsAsync(String projectName, String topicName,
-            List<? extends Record> records) {
+    public CompletableFuture<PutRecordsResult> putRecordsAsync(
+            String projectName, String topicName, List<? extends Record> records) {
         checkRecords(records);
-        DataHubRequest request = checkSize(routedPutWire.putRecords(shardsPath(projectName, topicName), records));
-        return transport.send(request)
+        DataHubRequest request =
+                checkSize(routedPutWire.putRecords(shardsPath(projectName, topicName), records));
+        return transport
+                .send(request)
                 .thenApply(r -> routedPutWire.readPutRecords(r.body()).withRequestRecords(records));
     }
 
     @Override
-    public CompletableFuture<Void> putRecordsByShardAsync(String projectName, String topicName, String shardId,
-            List<? extends Record> records) {
+    public CompletableFuture<Void> putRecordsByShardAsync(
+            String projectName, String topicName, String shardId, List<? extends Record> records) {
         checkRecords(records);
-        DataHubRequest request = checkSize(recordWire.putRecordsByShard(shardPath(projectName, topicName, shardId), records));
+        DataHubRequest request =
+                checkSize(
+                        recordWire.putRecordsByShard(
+                                shardPath(projectName, topicName, shardId), records));
         return transport.send(request).thenApply(r -> null);
     }
 
     @Override
-    public CompletableFuture<GetRecordsResult> getTupleRecordsAsync(String projectName, String topicName, String shardId,
-            RecordSchema recordSchema, String cursor, int limit) {
+    public CompletableFuture<GetRecordsResult> getTupleRecordsAsync(
+            String projectName,
+            String topicName,
+            String shardId,
+            RecordSchema recordSchema,
+            String cursor,
+            int limit) {
         Validation.notNull(recordSchema, "recordSchema (get it with getTopic)");
-        return getRecords(projectName, topicName, shardId, RecordType.TUPLE, recordSchema, cursor, limit);
+        return getRecords(
+                projectName, topicName, shardId, RecordType.TUPLE, recordSchema, cursor, limit);
     }
 
     @Override
-    public CompletableFuture<GetRecordsResult> getBlobRecordsAsync(String projectName, String topicName, String shardId,
-            String cursor, int limit) {
+    public CompletableFuture<GetRecordsResult> getBlobRecordsAsync(
+            String projectName, String topicName, String shardId, String cursor, int limit) {
         return getRecords(projectName, topicName, shardId, RecordType.BLOB, null, cursor, limit);
     }
 
-    private CompletableFuture<GetRecordsResult> getRecords(String project, String topic, String shardId, RecordType type,
-            RecordSchema schema, String cursor, int limit) {
+    private CompletableFuture<GetRecordsResult> getRecords(
+            String project,
+            String topic,
+            String shardId,
+            RecordType type,
+            RecordSchema schema,
+            String cursor,
+            int limit) {
         Validation.notEmpty(cursor, "cursor (get one with getCursor)");
         Validation.check(limit > 0, "limit must be positive, got " + limit);
-        DataHubRequest request = recordWire.getRecords(shardPath(project, topic, shardId), cursor,
-                Math.min(limit, MAX_GET_LIMIT));
-        return transport.send(request).thenApply(r -> recordWire.readGetRecords(r.body(), type, schema, shardId));
+        DataHubRequest request =
+                recordWire.getRecords(
+                        shardPath(project, topic, shardId), cursor, Math.min(limit, MAX_GET_LIMIT));
+        return transport
+                .send(request)
+                .thenApply(r -> recordWire.readGetRecords(r.body(), type, schema, shardId));
     }
 
     private static void checkRecords(List<? extends Record> records) {
         Validation.check(records != null && !records.isEmpty(), "records must not be empty");
-        Validation.check(records.size() <= MAX_RECORDS_PER_PUT, "A put may hold at most " + MAX_RECORDS_PER_PUT
-                + " records, got " + records.size() + "; split the list");
+        Validation.check(
+                records.size() <= MAX_RECORDS_PER_PUT,
+                "A put may hold at most "
+                        + MAX_RECORDS_PER_PUT
+                        + " records, got "
+                        + records.size()
+                        + "; split the list");
         RecordType type = records.get(0).getRecordType();
         for (int i = 0; i < records.size(); i++) {
             // Per record of every put: the messages are built only on failure.
@@ -422,57 +575,92 @@ final class DefaultDataHubClient implements DataHubClient {
                 throw Validation.invalid("record " + i + " must not be null");
             }
             if (r.getRecordType() != type) {
-                throw Validation.invalid("All records of a put must be of one type: record 0 is "
-                        + type + ", record " + i + " is " + r.getRecordType());
+                throw Validation.invalid(
+                        "All records of a put must be of one type: record 0 is "
+                                + type
+                                + ", record "
+                                + i
+                                + " is "
+                                + r.getRecordType());
             }
         }
     }
 
     private static DataHubRequest checkSize(DataHubRequest request) {
         int size = request.body().length;
-        Validation.check(size <= MAX_REQUEST_BYTES, "The put request is " + size
-                + " bytes; the service accepts at most " + MAX_REQUEST_BYTES + " bytes: send fewer records per put");
+        Validation.check(
+                size <= MAX_REQUEST_BYTES,
+                "The put request is "
+                        + size
+                        + " bytes; the service accepts at most "
+                        + MAX_REQUEST_BYTES
+                        + " bytes: send fewer records per put");
         return request;
     }
 
     // ------------------------------------------------------------------ metering
 
     @Override
-    public GetMeteringInfoResult getMeteringInfo(String projectName, String topicName, String shardId) {
-        return ShardJson.readMeter(callJson(post(shardPath(projectName, topicName, shardId), ShardJson.writeMeter())));
+    public GetMeteringInfoResult getMeteringInfo(
+            String projectName, String topicName, String shardId) {
+        return ShardJson.readMeter(
+                callJson(post(shardPath(projectName, topicName, shardId), ShardJson.writeMeter())));
     }
 
     // ------------------------------------------------------------------ connectors
 
     @Override
-    public CreateConnectorResult createConnector(String projectName, String topicName, ConnectorType type,
-            List<String> columnFields, ConnectorConfig config, long startTime) {
+    public CreateConnectorResult createConnector(
+            String projectName,
+            String topicName,
+            ConnectorType type,
+            List<String> columnFields,
+            ConnectorConfig config,
+            long startTime) {
         Validation.notNull(type, "connector type");
         Validation.notNull(config, "connector config");
         // Blob topics have no fields to name, so an empty list is allowed.
         Validation.notNull(columnFields, "columnFields");
         columnFields.forEach(NameRules::field);
         String path = topicPath(projectName, topicName) + "/connectors/" + type.wireValue();
-        return ConnectorJson.readCreateResponse(callJson(post(path, ConnectorJson.writeCreateRequest(
-                new ConnectorJson.CreateConnectorRequest(type, startTime, columnFields, null, config, null)))));
+        return ConnectorJson.readCreateResponse(
+                callJson(
+                        post(
+                                path,
+                                ConnectorJson.writeCreateRequest(
+                                        new ConnectorJson.CreateConnectorRequest(
+                                                type,
+                                                startTime,
+                                                columnFields,
+                                                null,
+                                                config,
+                                                null)))));
     }
 
     @Override
     public ListConnectorResult listConnector(String projectName, String topicName) {
-        return ConnectorJson.readListResponse(callJson(
-                DataHubRequest.get(topicPath(projectName, topicName) + "/connectors").withQuery("mode=id")));
+        return ConnectorJson.readListResponse(
+                callJson(
+                        DataHubRequest.get(topicPath(projectName, topicName) + "/connectors")
+                                .withQuery("mode=id")));
     }
 
     @Override
-    public GetConnectorResult getConnector(String projectName, String topicName, String connectorId) {
-        return ConnectorJson.readGetResponse(callJson(DataHubRequest.get(connectorPath(projectName, topicName, connectorId))));
+    public GetConnectorResult getConnector(
+            String projectName, String topicName, String connectorId) {
+        return ConnectorJson.readGetResponse(
+                callJson(DataHubRequest.get(connectorPath(projectName, topicName, connectorId))));
     }
 
     @Override
-    public void updateConnector(String projectName, String topicName, String connectorId, ConnectorConfig config) {
+    public void updateConnector(
+            String projectName, String topicName, String connectorId, ConnectorConfig config) {
         Validation.notNull(config, "connector config");
-        call(post(connectorPath(projectName, topicName, connectorId),
-                ConnectorJson.writeUpdateRequest(new ConnectorJson.UpdateConnectorRequest(config, null, null))));
+        call(
+                post(
+                        connectorPath(projectName, topicName, connectorId),
+                        ConnectorJson.writeUpdateRequest(
+                                new ConnectorJson.UpdateConnectorRequest(config, null, null))));
     }
 
     @Override
@@ -481,52 +669,81 @@ final class DefaultDataHubClient implements DataHubClient {
     }
 
     @Override
-    public GetConnectorShardStatusResult getConnectorShardStatus(String projectName, String topicName,
-            String connectorId, String shardId) {
+    public GetConnectorShardStatusResult getConnectorShardStatus(
+            String projectName, String topicName, String connectorId, String shardId) {
         String shard = shardId == null || shardId.isEmpty() ? null : NameRules.shardId(shardId);
-        return ConnectorJson.readShardStatusResponse(callJson(post(connectorPath(projectName, topicName, connectorId),
-                ConnectorJson.writeStatusRequest(shard))), shard);
+        return ConnectorJson.readShardStatusResponse(
+                callJson(
+                        post(
+                                connectorPath(projectName, topicName, connectorId),
+                                ConnectorJson.writeStatusRequest(shard))),
+                shard);
     }
 
     @Override
-    public void reloadConnector(String projectName, String topicName, String connectorId, String shardId) {
+    public void reloadConnector(
+            String projectName, String topicName, String connectorId, String shardId) {
         String shard = shardId == null || shardId.isEmpty() ? null : NameRules.shardId(shardId);
-        call(post(connectorPath(projectName, topicName, connectorId), ConnectorJson.writeReloadRequest(shard)));
+        call(
+                post(
+                        connectorPath(projectName, topicName, connectorId),
+                        ConnectorJson.writeReloadRequest(shard)));
     }
 
     @Override
-    public void appendConnectorField(String projectName, String topicName, String connectorId, String fieldName) {
+    public void appendConnectorField(
+            String projectName, String topicName, String connectorId, String fieldName) {
         NameRules.field(fieldName);
-        call(post(connectorPath(projectName, topicName, connectorId), ConnectorJson.writeAppendFieldRequest(fieldName)));
+        call(
+                post(
+                        connectorPath(projectName, topicName, connectorId),
+                        ConnectorJson.writeAppendFieldRequest(fieldName)));
     }
 
     @Override
-    public void updateConnectorState(String projectName, String topicName, String connectorId, ConnectorState state) {
+    public void updateConnectorState(
+            String projectName, String topicName, String connectorId, ConnectorState state) {
         Validation.notNull(state, "connector state");
-        call(post(connectorPath(projectName, topicName, connectorId), ConnectorJson.writeUpdateStateRequest(state)));
+        call(
+                post(
+                        connectorPath(projectName, topicName, connectorId),
+                        ConnectorJson.writeUpdateStateRequest(state)));
     }
 
     @Override
-    public void updateConnectorOffset(String projectName, String topicName, String connectorId, String shardId,
+    public void updateConnectorOffset(
+            String projectName,
+            String topicName,
+            String connectorId,
+            String shardId,
             ConnectorOffset offset) {
         Validation.notNull(offset, "connector offset");
         String shard = shardId == null || shardId.isEmpty() ? null : NameRules.shardId(shardId);
-        call(post(connectorPath(projectName, topicName, connectorId),
-                ConnectorJson.writeUpdateOffsetRequest(shard, offset)));
+        call(
+                post(
+                        connectorPath(projectName, topicName, connectorId),
+                        ConnectorJson.writeUpdateOffsetRequest(shard, offset)));
     }
 
     @Override
-    public GetConnectorDoneTimeResult getConnectorDoneTime(String projectName, String topicName, String connectorId) {
-        return ConnectorJson.readDoneTimeResponse(callJson(
-                DataHubRequest.get(connectorPath(projectName, topicName, connectorId)).withQuery("donetime")));
+    public GetConnectorDoneTimeResult getConnectorDoneTime(
+            String projectName, String topicName, String connectorId) {
+        return ConnectorJson.readDoneTimeResponse(
+                callJson(
+                        DataHubRequest.get(connectorPath(projectName, topicName, connectorId))
+                                .withQuery("donetime")));
     }
 
     // ------------------------------------------------------------------ subscriptions
 
     @Override
-    public CreateSubscriptionResult createSubscription(String projectName, String topicName, String comment) {
-        return SubscriptionJson.readCreateResponse(callJson(post(subscriptionsPath(projectName, topicName),
-                SubscriptionJson.writeCreateRequest(NameRules.comment(comment)))));
+    public CreateSubscriptionResult createSubscription(
+            String projectName, String topicName, String comment) {
+        return SubscriptionJson.readCreateResponse(
+                callJson(
+                        post(
+                                subscriptionsPath(projectName, topicName),
+                                SubscriptionJson.writeCreateRequest(NameRules.comment(comment)))));
     }
 
     @Override
@@ -535,29 +752,42 @@ final class DefaultDataHubClient implements DataHubClient {
     }
 
     @Override
-    public GetSubscriptionResult getSubscription(String projectName, String topicName, String subId) {
-        return SubscriptionJson.readGetResponse(callJson(DataHubRequest.get(subscriptionPath(projectName, topicName, subId))));
+    public GetSubscriptionResult getSubscription(
+            String projectName, String topicName, String subId) {
+        return SubscriptionJson.readGetResponse(
+                callJson(DataHubRequest.get(subscriptionPath(projectName, topicName, subId))));
     }
 
     @Override
-    public void updateSubscription(String projectName, String topicName, String subId, String comment) {
-        call(put(subscriptionPath(projectName, topicName, subId),
-                SubscriptionJson.writeUpdateCommentRequest(NameRules.comment(comment))));
+    public void updateSubscription(
+            String projectName, String topicName, String subId, String comment) {
+        call(
+                put(
+                        subscriptionPath(projectName, topicName, subId),
+                        SubscriptionJson.writeUpdateCommentRequest(NameRules.comment(comment))));
     }
 
     @Override
-    public void updateSubscriptionState(String projectName, String topicName, String subId, SubscriptionState state) {
+    public void updateSubscriptionState(
+            String projectName, String topicName, String subId, SubscriptionState state) {
         Validation.notNull(state, "subscription state");
-        call(put(subscriptionPath(projectName, topicName, subId), SubscriptionJson.writeUpdateStateRequest(state)));
+        call(
+                put(
+                        subscriptionPath(projectName, topicName, subId),
+                        SubscriptionJson.writeUpdateStateRequest(state)));
     }
 
     @Override
-    public ListSubscriptionResult listSubscription(String projectName, String topicName, String queryKey,
-            int pageIndex, int pageSize) {
-        Validation.check(pageIndex > 0, "pageIndex is 1-based and must be positive, got " + pageIndex);
+    public ListSubscriptionResult listSubscription(
+            String projectName, String topicName, String queryKey, int pageIndex, int pageSize) {
+        Validation.check(
+                pageIndex > 0, "pageIndex is 1-based and must be positive, got " + pageIndex);
         Validation.check(pageSize > 0, "pageSize must be positive, got " + pageSize);
-        return SubscriptionJson.readListResponse(callJson(post(subscriptionsPath(projectName, topicName),
-                SubscriptionJson.writeListRequest(pageIndex, pageSize, queryKey))));
+        return SubscriptionJson.readListResponse(
+                callJson(
+                        post(
+                                subscriptionsPath(projectName, topicName),
+                                SubscriptionJson.writeListRequest(pageIndex, pageSize, queryKey))));
     }
 
     // ------------------------------------------------------------------ subscription offsets
@@ -567,40 +797,62 @@ final class DefaultDataHubClient implements DataHubClient {
     }
 
     private static List<String> shardIds(List<String> shardIds) {
-        Validation.check(shardIds != null && !shardIds.isEmpty(), "shardIds must name at least one shard");
+        Validation.check(
+                shardIds != null && !shardIds.isEmpty(), "shardIds must name at least one shard");
         shardIds.forEach(NameRules::shardId);
         return shardIds;
     }
 
     @Override
-    public InitAndGetSubscriptionOffsetResult initAndGetSubscriptionOffset(String projectName, String topicName,
-            String subId, List<String> shardIds) {
-        return SubscriptionJson.readOpenOffsetResponse(callJson(post(offsetsPath(projectName, topicName, subId),
-                SubscriptionJson.writeOpenOffsetRequest(shardIds(shardIds)))));
+    public InitAndGetSubscriptionOffsetResult initAndGetSubscriptionOffset(
+            String projectName, String topicName, String subId, List<String> shardIds) {
+        return SubscriptionJson.readOpenOffsetResponse(
+                callJson(
+                        post(
+                                offsetsPath(projectName, topicName, subId),
+                                SubscriptionJson.writeOpenOffsetRequest(shardIds(shardIds)))));
     }
 
     @Override
-    public GetSubscriptionOffsetResult getSubscriptionOffset(String projectName, String topicName, String subId,
-            List<String> shardIds) {
-        return SubscriptionJson.readGetOffsetResponse(callJson(post(offsetsPath(projectName, topicName, subId),
-                SubscriptionJson.writeGetOffsetRequest(shardIds(shardIds)))));
+    public GetSubscriptionOffsetResult getSubscriptionOffset(
+            String projectName, String topicName, String subId, List<String> shardIds) {
+        return SubscriptionJson.readGetOffsetResponse(
+                callJson(
+                        post(
+                                offsetsPath(projectName, topicName, subId),
+                                SubscriptionJson.writeGetOffsetRequest(shardIds(shardIds)))));
     }
 
     @Override
-    public CompletableFuture<Void> updateSubscriptionOffsetAsync(String projectName, String topicName, String subId,
+    public CompletableFuture<Void> updateSubscriptionOffsetAsync(
+            String projectName,
+            String topicName,
+            String subId,
             Map<String, OffsetWithSession> offsets) {
-        Validation.check(offsets != null && !offsets.isEmpty(), "offsets must hold at least one shard");
+        Validation.check(
+                offsets != null && !offsets.isEmpty(), "offsets must hold at least one shard");
         offsets.keySet().forEach(NameRules::shardId);
-        return transport.send(put(offsetsPath(projectName, topicName, subId),
-                SubscriptionJson.writeCommitOffsetRequest(offsets))).thenApply(r -> null);
+        return transport
+                .send(
+                        put(
+                                offsetsPath(projectName, topicName, subId),
+                                SubscriptionJson.writeCommitOffsetRequest(offsets)))
+                .thenApply(r -> null);
     }
 
     @Override
-    public void resetSubscriptionOffset(String projectName, String topicName, String subId,
+    public void resetSubscriptionOffset(
+            String projectName,
+            String topicName,
+            String subId,
             Map<String, ? extends OffsetBase> offsets) {
-        Validation.check(offsets != null && !offsets.isEmpty(), "offsets must hold at least one shard");
+        Validation.check(
+                offsets != null && !offsets.isEmpty(), "offsets must hold at least one shard");
         offsets.keySet().forEach(NameRules::shardId);
-        call(put(offsetsPath(projectName, topicName, subId), SubscriptionJson.writeResetOffsetRequest(offsets)));
+        call(
+                put(
+                        offsetsPath(projectName, topicName, subId),
+                        SubscriptionJson.writeResetOffsetRequest(offsets)));
     }
 
     @Override

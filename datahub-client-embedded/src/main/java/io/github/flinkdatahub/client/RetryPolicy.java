@@ -18,8 +18,11 @@ public final class RetryPolicy {
 
     private RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
         Validation.check(maxRetries >= 0, "maxRetries must be >= 0, got " + maxRetries);
-        Validation.check(!initialBackoff.isNegative() && !initialBackoff.isZero(), "initialBackoff must be positive");
-        Validation.check(maxBackoff.compareTo(initialBackoff) >= 0, "maxBackoff must be >= initialBackoff");
+        Validation.check(
+                !initialBackoff.isNegative() && !initialBackoff.isZero(),
+                "initialBackoff must be positive");
+        Validation.check(
+                maxBackoff.compareTo(initialBackoff) >= 0, "maxBackoff must be >= initialBackoff");
         this.maxRetries = maxRetries;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
@@ -35,7 +38,9 @@ public final class RetryPolicy {
     }
 
     public static RetryPolicy of(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
-        return new RetryPolicy(maxRetries, Validation.notNull(initialBackoff, "initialBackoff"),
+        return new RetryPolicy(
+                maxRetries,
+                Validation.notNull(initialBackoff, "initialBackoff"),
                 Validation.notNull(maxBackoff, "maxBackoff"));
     }
 
@@ -66,7 +71,12 @@ public final class RetryPolicy {
 
     @Override
     public String toString() {
-        return "RetryPolicy{maxRetries=" + maxRetries + ", initialBackoff=" + initialBackoff + ", maxBackoff="
-                + maxBackoff + '}';
+        return "RetryPolicy{maxRetries="
+                + maxRetries
+                + ", initialBackoff="
+                + initialBackoff
+                + ", maxBackoff="
+                + maxBackoff
+                + '}';
     }
 }

@@ -65,38 +65,69 @@ public final class DataHubEmulator implements AutoCloseable {
             return this;
         }
         EmulatorStore opened =
-                settings.dataDirectory == null ? EmulatorStore.inMemory() : EmulatorStore.open(settings.dataDirectory);
-        EmulatorContext ctx = new EmulatorContext(opened, clock, faults, settings.shardOpeningDelay);
-        Router router = new Router(new ProjectApi(ctx), new TopicApi(ctx), new ShardApi(ctx),
-                new RecordApi(ctx), new ConnectorApi(ctx), new SubscriptionApi(ctx));
+                settings.dataDirectory == null
+                        ? EmulatorStore.inMemory()
+                        : EmulatorStore.open(settings.dataDirectory);
+        EmulatorContext ctx =
+                new EmulatorContext(opened, clock, faults, settings.shardOpeningDelay);
+        Router router =
+                new Router(
+                        new ProjectApi(ctx),
+                        new TopicApi(ctx),
+                        new ShardApi(ctx),
+                        new RecordApi(ctx),
+                        new ConnectorApi(ctx),
+                        new SubscriptionApi(ctx));
         // Committing under the writers' lock keeps half-done changes of a concurrent request (a put
         // that appended records but has not yet moved the shard's next sequence) out of the file.
-        Runnable commit = () -> {
-            synchronized (ctx.lock()) {
-                opened.commit();
-            }
-        };
-        // The connector runner reads and writes through the HTTP API like any client, signed with an
+        Runnable commit =
+                () -> {
+                    synchronized (ctx.lock()) {
+                        opened.commit();
+                    }
+                };
+        // The connector runner reads and writes through the HTTP API like any client, signed with
+        // an
         // account of its own that exists only in this run.
         String internalId = "emulator-internal-" + UUID.randomUUID().toString().substring(0, 8);
         String internalKey = UUID.randomUUID().toString();
         Map<String, String> accounts = new LinkedHashMap<>(settings.accounts);
         accounts.put(internalId, internalKey);
         try {
-            server = new EmulatorHttpServer(settings.host, settings.port, Map.copyOf(accounts),
-                    Clock.systemUTC(), router, new AdminApi(faults, clock), faults, commit);
+            server =
+                    new EmulatorHttpServer(
+                            settings.host,
+                            settings.port,
+                            Map.copyOf(accounts),
+                            Clock.systemUTC(),
+                            router,
+                            new AdminApi(faults, clock),
+                            faults,
+                            commit);
             server.start();
         } catch (RuntimeException e) {
-            // Release the data directory (its file lock) so that a retry or another emulator can open it.
+            // Release the data directory (its file lock) so that a retry or another emulator can
+            // open it.
             server = null;
             opened.close();
             throw e;
         }
         store = opened;
         context = ctx;
-        String self = settings.host.equals("0.0.0.0") || settings.host.equals("::") ? "127.0.0.1" : settings.host;
-        connectorRunner = new ConnectorRunner(ctx, "http://" + self + ":" + server.port(), internalId, internalKey,
-                Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1)).start();
+        String self =
+                settings.host.equals("0.0.0.0") || settings.host.equals("::")
+                        ? "127.0.0.1"
+                        : settings.host;
+        connectorRunner =
+                new ConnectorRunner(
+                                ctx,
+                                "http://" + self + ":" + server.port(),
+                                internalId,
+                                internalKey,
+                                Duration.ofMillis(50),
+                                Duration.ofMillis(200),
+                                Duration.ofSeconds(1))
+                        .start();
         return this;
     }
 
@@ -114,7 +145,9 @@ public final class DataHubEmulator implements AutoCloseable {
     /** A client builder pointed at this emulator with its first account. */
     public DataHubClientBuilder clientBuilder() {
         Map.Entry<String, String> account = settings.accounts.entrySet().iterator().next();
-        return DataHubClient.builder().endpoint(endpoint()).credentials(account.getKey(), account.getValue());
+        return DataHubClient.builder()
+                .endpoint(endpoint())
+                .credentials(account.getKey(), account.getValue());
     }
 
     /** A new client (PROTOBUF mode) for this emulator; close it when done. */
@@ -193,16 +226,26 @@ public final class DataHubEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Adds an account; without any, {@value #DEFAULT_ACCESS_ID} / {@value #DEFAULT_ACCESS_KEY} exists. */
+        /**
+         * Adds an account; without any, {@value #DEFAULT_ACCESS_ID} / {@value #DEFAULT_ACCESS_KEY}
+         * exists.
+         */
         public Builder account(String accessId, String accessKey) {
-            if (accessId == null || accessId.isEmpty() || accessKey == null || accessKey.isEmpty()) {
-                throw new IllegalArgumentException("An account needs a non-empty access id and access key");
+            if (accessId == null
+                    || accessId.isEmpty()
+                    || accessKey == null
+                    || accessKey.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "An account needs a non-empty access id and access key");
             }
             accounts.put(accessId, accessKey);
             return this;
         }
 
-        /** How long new shards stay OPENING (refusing reads and writes) before turning ACTIVE; 0 by default. */
+        /**
+         * How long new shards stay OPENING (refusing reads and writes) before turning ACTIVE; 0 by
+         * default.
+         */
         public Builder shardOpeningDelay(Duration delay) {
             this.shardOpeningDelay = Objects.requireNonNull(delay, "delay");
             return this;

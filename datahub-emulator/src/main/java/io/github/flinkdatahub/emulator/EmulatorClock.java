@@ -33,9 +33,9 @@ public final class EmulatorClock extends Clock {
     }
 
     /**
-     * Stops the data clock where it is: until {@link #resume}, only {@link #advance} moves it. Lets a
-     * test assert that something has not happened yet (a shard still opening or too young to split)
-     * without racing real time.
+     * Stops the data clock where it is: until {@link #resume}, only {@link #advance} moves it. Lets
+     * a test assert that something has not happened yet (a shard still opening or too young to
+     * split) without racing real time.
      */
     public synchronized void pause() {
         if (pausedAtBaseMillis == RUNNING) {

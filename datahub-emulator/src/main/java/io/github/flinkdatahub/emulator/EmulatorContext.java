@@ -21,7 +21,8 @@ public final class EmulatorContext {
     private final Duration shardOpeningDelay;
     private final Object lock = new Object();
 
-    public EmulatorContext(EmulatorStore store, Clock clock, FaultInjector faults, Duration shardOpeningDelay) {
+    public EmulatorContext(
+            EmulatorStore store, Clock clock, FaultInjector faults, Duration shardOpeningDelay) {
         this.store = store;
         this.clock = clock;
         this.faults = faults;

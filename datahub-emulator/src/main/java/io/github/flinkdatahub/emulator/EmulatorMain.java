@@ -17,31 +17,39 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     [--access-id ID --access-key KEY] [--shard-opening-delay-ms N] [--faults JSON]
  * </pre>
  *
- * <p>Prints exactly one line on standard output when it is ready to serve,
- * {@code DataHub emulator listening on http://127.0.0.1:PORT} (with the real port when started
- * with {@code --port 0}); everything else goes to standard error, so scripts can wait for that
- * line. SIGTERM or Ctrl-C stop it cleanly: the server stops and the store is closed; the JVM then
- * exits with 143 (128 + SIGTERM), or 130 after Ctrl-C. Exit code 2 is a usage error, 1 a failure
- * to start (port in use, data directory locked by another emulator, ...).
+ * <p>Prints exactly one line on standard output when it is ready to serve, {@code DataHub emulator
+ * listening on http://127.0.0.1:PORT} (with the real port when started with {@code --port 0});
+ * everything else goes to standard error, so scripts can wait for that line. SIGTERM or Ctrl-C stop
+ * it cleanly: the server stops and the store is closed; the JVM then exits with 143 (128 +
+ * SIGTERM), or 130 after Ctrl-C. Exit code 2 is a usage error, 1 a failure to start (port in use,
+ * data directory locked by another emulator, ...).
  */
 public final class EmulatorMain {
     /** The line printed on standard output once the emulator serves; the endpoint follows it. */
     public static final String READY_LINE_PREFIX = "DataHub emulator listening on ";
 
     static final String DEFAULT_DATA_DIR = "datahub-emulator-data";
-    static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: java -jar datahub-emulator.jar [options]",
-            "  --port N                   port to listen on (default " + DataHubEmulator.DEFAULT_PORT
-                    + "; 0 = any free port, printed when ready)",
-            "  --host H                   interface to listen on (default 127.0.0.1)",
-            "  --data-dir DIR             keep data durably in DIR (default ./" + DEFAULT_DATA_DIR + ")",
-            "  --in-memory                keep nothing on disk",
-            "  --access-id ID             the account's access id (default " + DataHubEmulator.DEFAULT_ACCESS_ID + ")",
-            "  --access-key KEY           the account's access key (default " + DataHubEmulator.DEFAULT_ACCESS_KEY
-                    + "); give both or neither",
-            "  --shard-opening-delay-ms N how long new shards stay OPENING (default 0)",
-            "  --faults JSON              a fault rule for every request, e.g. '{\"throttleRate\":0.1}'",
-            "  --help                     this text");
+    static final String USAGE =
+            String.join(
+                    System.lineSeparator(),
+                    "Usage: java -jar datahub-emulator.jar [options]",
+                    "  --port N                   port to listen on (default "
+                            + DataHubEmulator.DEFAULT_PORT
+                            + "; 0 = any free port, printed when ready)",
+                    "  --host H                   interface to listen on (default 127.0.0.1)",
+                    "  --data-dir DIR             keep data durably in DIR (default ./"
+                            + DEFAULT_DATA_DIR
+                            + ")",
+                    "  --in-memory                keep nothing on disk",
+                    "  --access-id ID             the account's access id (default "
+                            + DataHubEmulator.DEFAULT_ACCESS_ID
+                            + ")",
+                    "  --access-key KEY           the account's access key (default "
+                            + DataHubEmulator.DEFAULT_ACCESS_KEY
+                            + "); give both or neither",
+                    "  --shard-opening-delay-ms N how long new shards stay OPENING (default 0)",
+                    "  --faults JSON              a fault rule for every request, e.g. '{\"throttleRate\":0.1}'",
+                    "  --help                     this text");
 
     private EmulatorMain() {}
 
@@ -69,31 +77,49 @@ public final class EmulatorMain {
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean running = new AtomicBoolean();
         // Registered before start so that a SIGTERM arriving while starting also closes the store.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            if (running.get()) {
-                System.err.println("datahub-emulator: stopped, store closed");
-            }
-            stopped.countDown();
-        }, "datahub-emulator-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    emulator.close();
+                                    if (running.get()) {
+                                        System.err.println(
+                                                "datahub-emulator: stopped, store closed");
+                                    }
+                                    stopped.countDown();
+                                },
+                                "datahub-emulator-shutdown"));
         try {
             emulator.start();
             running.set(true);
         } catch (RuntimeException e) {
-            String hint = String.valueOf(e.getMessage()).contains("locked")
-                    ? " (is another emulator using " + options.dataDir.toAbsolutePath() + "?)"
-                    : "";
+            String hint =
+                    String.valueOf(e.getMessage()).contains("locked")
+                            ? " (is another emulator using "
+                                    + options.dataDir.toAbsolutePath()
+                                    + "?)"
+                            : "";
             System.err.println("datahub-emulator: cannot start: " + e.getMessage() + hint);
             System.exit(1);
             return;
         }
-        System.err.println("datahub-emulator: "
-                + (options.inMemory ? "in memory" : "data in " + options.dataDir.toAbsolutePath())
-                + "; access id '" + options.accessId() + "'"
-                + (options.accessId == null
-                        ? ", access key '" + DataHubEmulator.DEFAULT_ACCESS_KEY + "' (the documented defaults)" : "")
-                + (options.faults == null ? "" : "; faults " + options.faults)
-                + "; admin endpoints under " + emulator.endpoint() + "/__emulator");
+        System.err.println(
+                "datahub-emulator: "
+                        + (options.inMemory
+                                ? "in memory"
+                                : "data in " + options.dataDir.toAbsolutePath())
+                        + "; access id '"
+                        + options.accessId()
+                        + "'"
+                        + (options.accessId == null
+                                ? ", access key '"
+                                        + DataHubEmulator.DEFAULT_ACCESS_KEY
+                                        + "' (the documented defaults)"
+                                : "")
+                        + (options.faults == null ? "" : "; faults " + options.faults)
+                        + "; admin endpoints under "
+                        + emulator.endpoint()
+                        + "/__emulator");
         stdout.println(READY_LINE_PREFIX + emulator.endpoint());
         stdout.flush();
         stopped.await();
@@ -101,7 +127,8 @@ public final class EmulatorMain {
 
     /** The parsed command line. */
     static final class Options {
-        final DataHubEmulator.Builder builder = DataHubEmulator.builder().port(DataHubEmulator.DEFAULT_PORT);
+        final DataHubEmulator.Builder builder =
+                DataHubEmulator.builder().port(DataHubEmulator.DEFAULT_PORT);
         Path dataDir = Paths.get(DEFAULT_DATA_DIR);
         boolean dataDirGiven;
         boolean inMemory;
@@ -110,7 +137,9 @@ public final class EmulatorMain {
         FaultRule faults;
         boolean help;
 
-        /** @throws IllegalArgumentException with a message naming the bad option */
+        /**
+         * @throws IllegalArgumentException with a message naming the bad option
+         */
         static Options parse(String[] args) {
             Options o = new Options();
             for (int i = 0; i < args.length; i++) {
@@ -136,7 +165,8 @@ public final class EmulatorMain {
                         o.accessKey = value(args, ++i, option);
                         break;
                     case "--shard-opening-delay-ms":
-                        o.builder.shardOpeningDelay(Duration.ofMillis(nonNegative(value(args, ++i, option), option)));
+                        o.builder.shardOpeningDelay(
+                                Duration.ofMillis(nonNegative(value(args, ++i, option), option)));
                         break;
                     case "--faults":
                         o.faults = faults(value(args, ++i, option));
@@ -150,14 +180,17 @@ public final class EmulatorMain {
                 }
             }
             if (o.inMemory && o.dataDirGiven) {
-                throw new IllegalArgumentException("--data-dir and --in-memory exclude each other; give one of them");
+                throw new IllegalArgumentException(
+                        "--data-dir and --in-memory exclude each other; give one of them");
             }
             if ((o.accessId == null) != (o.accessKey == null)) {
-                throw new IllegalArgumentException("--access-id and --access-key go together; give both or neither");
+                throw new IllegalArgumentException(
+                        "--access-id and --access-key go together; give both or neither");
             }
             if (o.accessId != null) {
                 if (o.accessId.isEmpty() || o.accessKey.isEmpty()) {
-                    throw new IllegalArgumentException("--access-id and --access-key must not be empty");
+                    throw new IllegalArgumentException(
+                            "--access-id and --access-key must not be empty");
                 }
                 o.builder.account(o.accessId, o.accessKey);
             }
@@ -189,7 +222,8 @@ public final class EmulatorMain {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new IllegalArgumentException("--port needs a number 0..65535, got '" + value + "'");
+            throw new IllegalArgumentException(
+                    "--port needs a number 0..65535, got '" + value + "'");
         }
 
         private static long nonNegative(String value, String option) {
@@ -201,7 +235,8 @@ public final class EmulatorMain {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new IllegalArgumentException(option + " needs a number >= 0, got '" + value + "'");
+            throw new IllegalArgumentException(
+                    option + " needs a number >= 0, got '" + value + "'");
         }
 
         private static FaultRule faults(String json) {

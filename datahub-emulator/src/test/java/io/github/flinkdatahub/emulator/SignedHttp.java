@@ -15,7 +15,8 @@ import java.util.TreeMap;
 final class SignedHttp {
     private SignedHttp() {}
 
-    static HttpResponse<String> send(DataHubEmulator emulator, String method, String path, String jsonBody)
+    static HttpResponse<String> send(
+            DataHubEmulator emulator, String method, String path, String jsonBody)
             throws Exception {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.put("Date", List.of(RequestSigner.formatDate(ZonedDateTime.now())));
@@ -23,11 +24,22 @@ final class SignedHttp {
         if (jsonBody != null) {
             headers.put("Content-Type", List.of("application/json"));
         }
-        headers.put("Authorization", List.of(RequestSigner.authorization(DataHubEmulator.DEFAULT_ACCESS_ID,
-                DataHubEmulator.DEFAULT_ACCESS_KEY, method, path, headers)));
+        headers.put(
+                "Authorization",
+                List.of(
+                        RequestSigner.authorization(
+                                DataHubEmulator.DEFAULT_ACCESS_ID,
+                                DataHubEmulator.DEFAULT_ACCESS_KEY,
+                                method,
+                                path,
+                                headers)));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(emulator.endpoint() + path));
         headers.forEach((k, v) -> b.header(k, v.get(0)));
-        b.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        b.method(
+                method,
+                jsonBody == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

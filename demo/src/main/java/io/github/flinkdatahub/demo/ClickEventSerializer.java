@@ -1,11 +1,11 @@
 package io.github.flinkdatahub.demo;
 
+import org.apache.flink.api.common.serialization.SerializationSchema;
+
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
-
-import org.apache.flink.api.common.serialization.SerializationSchema;
 
 /** Click events to tuple records of the topic's schema as the sink's writer read it. */
 final class ClickEventSerializer implements DataHubSerializationSchema<ClickEvent> {
@@ -14,9 +14,13 @@ final class ClickEventSerializer implements DataHubSerializationSchema<ClickEven
     private transient RecordSchema schema;
 
     @Override
-    public void open(SerializationSchema.InitializationContext context, String topicPath, RecordSchema topicSchema) {
+    public void open(
+            SerializationSchema.InitializationContext context,
+            String topicPath,
+            RecordSchema topicSchema) {
         if (topicSchema == null) {
-            throw new IllegalArgumentException("Topic " + topicPath + " is a blob topic; the demo needs a tuple topic");
+            throw new IllegalArgumentException(
+                    "Topic " + topicPath + " is a blob topic; the demo needs a tuple topic");
         }
         this.schema = topicSchema;
     }

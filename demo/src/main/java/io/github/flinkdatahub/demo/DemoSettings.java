@@ -8,16 +8,18 @@ import java.util.Map;
  * as fallback. Without an endpoint the demo starts its own emulator.
  */
 final class DemoSettings {
-    static final String USAGE = String.join("\n",
-            "Usage: ./demo.sh [--duration 90s] [--forever] [--rate 500] [--project flink_demo]",
-            "                 [--endpoint URL --access-id ID --access-key KEY]",
-            "  --duration D   stop after D (e.g. 90s, 3m); default 90s",
-            "  --forever      run until Ctrl-C",
-            "  --rate N       click events generated per second; default 500",
-            "  --project P    DataHub project to use (created if missing); default flink_demo",
-            "  --endpoint     a real DataHub endpoint (env DATAHUB_ENDPOINT); default: a local emulator",
-            "  --access-id    (env DATAHUB_ACCESS_ID)",
-            "  --access-key   (env DATAHUB_ACCESS_KEY)");
+    static final String USAGE =
+            String.join(
+                    "\n",
+                    "Usage: ./demo.sh [--duration 90s] [--forever] [--rate 500] [--project flink_demo]",
+                    "                 [--endpoint URL --access-id ID --access-key KEY]",
+                    "  --duration D   stop after D (e.g. 90s, 3m); default 90s",
+                    "  --forever      run until Ctrl-C",
+                    "  --rate N       click events generated per second; default 500",
+                    "  --project P    DataHub project to use (created if missing); default flink_demo",
+                    "  --endpoint     a real DataHub endpoint (env DATAHUB_ENDPOINT); default: a local emulator",
+                    "  --access-id    (env DATAHUB_ACCESS_ID)",
+                    "  --access-key   (env DATAHUB_ACCESS_KEY)");
 
     final Duration duration;
     final boolean forever;
@@ -27,8 +29,14 @@ final class DemoSettings {
     final String accessId;
     final String accessKey;
 
-    private DemoSettings(Duration duration, boolean forever, int rate, String project, String endpoint,
-            String accessId, String accessKey) {
+    private DemoSettings(
+            Duration duration,
+            boolean forever,
+            int rate,
+            String project,
+            String endpoint,
+            String accessId,
+            String accessKey) {
         this.duration = duration;
         this.forever = forever;
         this.rate = rate;
@@ -82,8 +90,11 @@ final class DemoSettings {
             }
         }
         if (endpoint != null && (accessId == null || accessKey == null)) {
-            throw new IllegalArgumentException("--endpoint " + endpoint + " needs --access-id and --access-key (or"
-                    + " DATAHUB_ACCESS_ID and DATAHUB_ACCESS_KEY)");
+            throw new IllegalArgumentException(
+                    "--endpoint "
+                            + endpoint
+                            + " needs --access-id and --access-key (or"
+                            + " DATAHUB_ACCESS_ID and DATAHUB_ACCESS_KEY)");
         }
         return new DemoSettings(duration, forever, rate, project, endpoint, accessId, accessKey);
     }
@@ -104,7 +115,8 @@ final class DemoSettings {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException(flag + " must be a positive whole number, got '" + text + "'");
+        throw new IllegalArgumentException(
+                flag + " must be a positive whole number, got '" + text + "'");
     }
 
     private static Duration parseDuration(String text) {
@@ -119,7 +131,8 @@ final class DemoSettings {
             }
             return Duration.ofSeconds(Long.parseLong(t));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--duration must look like 90s, 3m or 500ms, got '" + text + "'");
+            throw new IllegalArgumentException(
+                    "--duration must look like 90s, 3m or 500ms, got '" + text + "'");
         }
     }
 }

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Watches the demo's topics through the client, as an operator would: records per topic (from
- * each shard's latest sequence), active and closed shards, the SQL job's lag (records not yet
- * committed to its subscription), and the result rows as they arrive.
+ * Watches the demo's topics through the client, as an operator would: records per topic (from each
+ * shard's latest sequence), active and closed shards, the SQL job's lag (records not yet committed
+ * to its subscription), and the result rows as they arrive.
  */
 final class TopicMonitor {
     private final DataHubClient client;
@@ -72,12 +72,18 @@ final class TopicMonitor {
 
     /** Records of the topic not yet committed to the subscription (the consumer's lag). */
     long lag(String topic, String subscriptionId, Map<String, Long> recordsPerShard) {
-        Map<String, OffsetWithVersion> offsets = client.getSubscriptionOffset(project, topic, subscriptionId,
-                new ArrayList<>(recordsPerShard.keySet())).getOffsets();
+        Map<String, OffsetWithVersion> offsets =
+                client.getSubscriptionOffset(
+                                project,
+                                topic,
+                                subscriptionId,
+                                new ArrayList<>(recordsPerShard.keySet()))
+                        .getOffsets();
         long lag = 0;
         for (Map.Entry<String, Long> shard : recordsPerShard.entrySet()) {
             OffsetWithVersion offset = offsets.get(shard.getKey());
-            long consumed = offset == null || offset.getSequence() < 0 ? 0 : offset.getSequence() + 1;
+            long consumed =
+                    offset == null || offset.getSequence() < 0 ? 0 : offset.getSequence() + 1;
             lag += Math.max(0, shard.getValue() - consumed);
         }
         return lag;
@@ -91,10 +97,15 @@ final class TopicMonitor {
         List<TupleRecord> rows = new ArrayList<>();
         for (Shard shard : client.listShard(project, topic).getShards()) {
             String id = shard.getShardId();
-            String cursor = resultCursors.computeIfAbsent(id,
-                    s -> client.getCursor(project, topic, s, CursorType.OLDEST).getCursor());
+            String cursor =
+                    resultCursors.computeIfAbsent(
+                            id,
+                            s ->
+                                    client.getCursor(project, topic, s, CursorType.OLDEST)
+                                            .getCursor());
             while (true) {
-                GetRecordsResult got = client.getTupleRecords(project, topic, id, resultSchema, cursor, 1000);
+                GetRecordsResult got =
+                        client.getTupleRecords(project, topic, id, resultSchema, cursor, 1000);
                 for (Record r : got.getRecords()) {
                     rows.add((TupleRecord) r);
                 }

@@ -3,7 +3,6 @@ package io.github.flinkdatahub.e2e;
 import io.github.flinkdatahub.e2e.harness.E2eEnvironment;
 import io.github.flinkdatahub.e2e.harness.FlinkCluster;
 import io.github.flinkdatahub.e2e.harness.SqlGatewayClient.Row;
-
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,7 +15,8 @@ class ClusterSmokeITCase extends GatewaySessionTestBase {
 
     @Test
     void clusterHasTwoTaskManagerProcessesWithAllSlots() {
-        assertThat(env.cluster().taskManagers()).hasSize(E2eEnvironment.TASK_MANAGERS)
+        assertThat(env.cluster().taskManagers())
+                .hasSize(E2eEnvironment.TASK_MANAGERS)
                 .allSatisfy(tm -> assertThat(tm.isAlive()).isTrue());
         assertThat(env.cluster().restGet("overview").path("slots-total").asInt())
                 .isEqualTo(E2eEnvironment.TASK_MANAGERS * FlinkCluster.SLOTS_PER_TASK_MANAGER);
@@ -24,7 +24,8 @@ class ClusterSmokeITCase extends GatewaySessionTestBase {
 
     @Test
     void boundedQueryThroughTheGatewayRunsOnTheCluster() {
-        session.execute("""
+        session.execute(
+                """
                 CREATE TEMPORARY TABLE numbers (n BIGINT) WITH (
                   'connector' = 'datagen',
                   'number-of-rows' = '100',
@@ -33,8 +34,11 @@ class ClusterSmokeITCase extends GatewaySessionTestBase {
                   'fields.n.end' = '100'
                 )""");
 
-        List<Row> rows = session.query("SELECT SUM(n), COUNT(*) FROM numbers", Integer.MAX_VALUE,
-                Duration.ofSeconds(120));
+        List<Row> rows =
+                session.query(
+                        "SELECT SUM(n), COUNT(*) FROM numbers",
+                        Integer.MAX_VALUE,
+                        Duration.ofSeconds(120));
 
         // A streaming aggregate: the last change row holds the final value.
         Row last = rows.get(rows.size() - 1);

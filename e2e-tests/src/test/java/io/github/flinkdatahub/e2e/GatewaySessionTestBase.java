@@ -2,7 +2,6 @@ package io.github.flinkdatahub.e2e;
 
 import io.github.flinkdatahub.e2e.harness.E2eEnvironment;
 import io.github.flinkdatahub.e2e.harness.SqlGatewayClient;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

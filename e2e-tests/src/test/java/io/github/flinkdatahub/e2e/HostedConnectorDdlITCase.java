@@ -5,7 +5,6 @@ import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.e2e.harness.EmulatorProcess;
-
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * DDL as written for Alibaba's hosted DataHub connector (camelCase options, its metadata column
- * declarations, a 'yyyy-MM-dd HH:mm:ss' start time) runs unchanged on a stock Flink with the SQL jar.
+ * declarations, a 'yyyy-MM-dd HH:mm:ss' start time) runs unchanged on a stock Flink with the SQL
+ * jar.
  */
 class HostedConnectorDdlITCase extends GatewaySessionTestBase {
 
@@ -27,14 +27,22 @@ class HostedConnectorDdlITCase extends GatewaySessionTestBase {
 
     @Test
     void hostedConnectorDdlWithCamelCaseOptionsAndMetadataColumnsRunsUnchanged() {
-        RecordSchema clicks = RecordSchema.of(new Field("click_id", FieldType.BIGINT), new Field("page", FieldType.STRING));
+        RecordSchema clicks =
+                RecordSchema.of(
+                        new Field("click_id", FieldType.BIGINT),
+                        new Field("page", FieldType.STRING));
         env.topics().createTupleTopic(PROJECT, "clicks", 2, clicks);
-        env.topics().createTupleTopic(PROJECT, "clicks_traced", 1, RecordSchema.of(
-                new Field("click_id", FieldType.BIGINT),
-                new Field("page", FieldType.STRING),
-                new Field("source_shard", FieldType.BIGINT),
-                new Field("source_sequence", FieldType.STRING),
-                new Field("received", FieldType.TIMESTAMP)));
+        env.topics()
+                .createTupleTopic(
+                        PROJECT,
+                        "clicks_traced",
+                        1,
+                        RecordSchema.of(
+                                new Field("click_id", FieldType.BIGINT),
+                                new Field("page", FieldType.STRING),
+                                new Field("source_shard", FieldType.BIGINT),
+                                new Field("source_sequence", FieldType.STRING),
+                                new Field("received", FieldType.TIMESTAMP)));
         long writtenFrom = System.currentTimeMillis();
         for (int shard = 0; shard < 2; shard++) {
             List<TupleRecord> records = new ArrayList<>();
@@ -47,7 +55,8 @@ class HostedConnectorDdlITCase extends GatewaySessionTestBase {
         String endpoint = env.emulator().endpoint();
         // startTime and the TIMESTAMP cast of system-time are read in the session zone.
         session.execute("SET 'table.local-time-zone' = 'UTC'");
-        session.execute("""
+        session.execute(
+                """
                 CREATE TEMPORARY TABLE datahub_source (
                   click_id BIGINT,
                   page VARCHAR,
@@ -62,8 +71,14 @@ class HostedConnectorDdlITCase extends GatewaySessionTestBase {
                   'accessId' = '%s',
                   'accessKey' = '%s',
                   'startTime' = '2020-01-01 00:00:00'
-                )""".formatted(endpoint, PROJECT, EmulatorProcess.ACCESS_ID, EmulatorProcess.ACCESS_KEY));
-        session.execute("""
+                )"""
+                        .formatted(
+                                endpoint,
+                                PROJECT,
+                                EmulatorProcess.ACCESS_ID,
+                                EmulatorProcess.ACCESS_KEY));
+        session.execute(
+                """
                 CREATE TEMPORARY TABLE datahub_sink (
                   click_id BIGINT,
                   page VARCHAR,
@@ -78,27 +93,49 @@ class HostedConnectorDdlITCase extends GatewaySessionTestBase {
                   'accessId' = '%s',
                   'accessKey' = '%s',
                   'batchCount' = '5'
-                )""".formatted(endpoint, PROJECT, EmulatorProcess.ACCESS_ID, EmulatorProcess.ACCESS_KEY));
-        session.executeInsert("""
+                )"""
+                        .formatted(
+                                endpoint,
+                                PROJECT,
+                                EmulatorProcess.ACCESS_ID,
+                                EmulatorProcess.ACCESS_KEY));
+        session.executeInsert(
+                """
                 INSERT INTO datahub_sink
                 SELECT click_id, page, `shard-id`, `sequence`, `system-time` FROM datahub_source""");
 
-        List<TupleRecord> traced = env.topics().awaitRecords(PROJECT, "clicks_traced", 2 * PER_SHARD + " clicks",
-                Duration.ofSeconds(120), records -> records.size() >= 2 * PER_SHARD);
+        List<TupleRecord> traced =
+                env.topics()
+                        .awaitRecords(
+                                PROJECT,
+                                "clicks_traced",
+                                2 * PER_SHARD + " clicks",
+                                Duration.ofSeconds(120),
+                                records -> records.size() >= 2 * PER_SHARD);
 
         assertThat(traced).hasSize(2 * PER_SHARD);
         // Each click carries the shard and sequence it was read at: click shard*100+i is the
         // i-th record of shard `shard`.
-        Map<Long, String> origin = traced.stream().collect(Collectors.toMap(
-                r -> (Long) r.getValue("click_id"),
-                r -> r.getValue("source_shard") + ":" + r.getValue("source_sequence")));
+        Map<Long, String> origin =
+                traced.stream()
+                        .collect(
+                                Collectors.toMap(
+                                        r -> (Long) r.getValue("click_id"),
+                                        r ->
+                                                r.getValue("source_shard")
+                                                        + ":"
+                                                        + r.getValue("source_sequence")));
         for (int shard = 0; shard < 2; shard++) {
             for (int i = 0; i < PER_SHARD; i++) {
                 assertThat(origin.get((long) (shard * 100 + i))).isEqualTo(shard + ":" + i);
             }
         }
         // system-time is when the emulator received the record (microseconds in DataHub).
-        assertThat(traced).allSatisfy(r -> assertThat((Long) r.getValue("received") / 1000)
-                .isBetween(writtenFrom - 60_000, System.currentTimeMillis()));
+        assertThat(traced)
+                .allSatisfy(
+                        r ->
+                                assertThat((Long) r.getValue("received") / 1000)
+                                        .isBetween(
+                                                writtenFrom - 60_000, System.currentTimeMillis()));
     }
 }

@@ -1,9 +1,5 @@
 package io.github.flinkdatahub.connector;
 
-import io.github.flinkdatahub.client.WireMode;
-import io.github.flinkdatahub.client.model.CompressFormat;
-import io.github.flinkdatahub.connector.source.StartingPosition.OffsetResetStrategy;
-
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -11,6 +7,10 @@ import org.apache.flink.configuration.DescribedEnum;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.description.InlineElement;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+
+import io.github.flinkdatahub.client.WireMode;
+import io.github.flinkdatahub.client.model.CompressFormat;
+import io.github.flinkdatahub.connector.source.StartingPosition.OffsetResetStrategy;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -25,8 +25,8 @@ import static org.apache.flink.configuration.description.TextElement.text;
  * Every option of the DataHub connector: the SQL table factory ({@code 'connector' = 'datahub'}),
  * the catalog ({@code 'type' = 'datahub'}) and the defaults of the DataStream source and sink
  * builders. The Flink-style key is primary; where Alibaba's hosted connector names an option
- * differently ({@code endPoint}, {@code accessId}, {@code batchCount}, ...), that name is a fallback
- * key, so DDL written for it runs unchanged.
+ * differently ({@code endPoint}, {@code accessId}, {@code batchCount}, ...), that name is a
+ * fallback key, so DDL written for it runs unchanged.
  */
 @PublicEvolving
 public final class DataHubConnectorOptions {
@@ -34,71 +34,82 @@ public final class DataHubConnectorOptions {
 
     // ---- How to reach DataHub (table factory and catalog).
 
+    public static final ConfigOption<String> ENDPOINT =
+            ConfigOptions.key("endpoint")
+                    .stringType()
+                    .noDefaultValue()
+                    .withFallbackKeys("endPoint")
+                    .withDescription("DataHub endpoint, e.g. https://dh-cn-hangzhou.aliyuncs.com.");
 
+    public static final ConfigOption<String> ACCESS_ID =
+            ConfigOptions.key("access-id")
+                    .stringType()
+                    .noDefaultValue()
+                    .withFallbackKeys("accessId")
+                    .withDescription("AccessKey ID of the Alibaba Cloud account or RAM user.");
 
-    public static final ConfigOption<String> ENDPOINT = ConfigOptions
-            .key("endpoint")
-            .stringType()
-            .noDefaultValue()
-            .withFallbackKeys("endPoint")
-            .withDescription("DataHub endpoint, e.g. https://dh-cn-hangzhou.aliyuncs.com.");
+    public static final ConfigOption<String> ACCESS_KEY =
+            ConfigOptions.key("access-key")
+                    .stringType()
+                    .noDefaultValue()
+                    .withFallbackKeys("accessKey", "access-key-secret", "accessKeySecret")
+                    .withDescription(
+                            "AccessKey secret of the account (sensitive: never logged). Flink itself prints a"
+                                    + " table's options in some planning errors and masks only keys containing words such as"
+                                    + " 'secret' or 'password'; write the key as 'access-key-secret' to have Flink mask it too.");
 
-    public static final ConfigOption<String> ACCESS_ID = ConfigOptions
-            .key("access-id")
-            .stringType()
-            .noDefaultValue()
-            .withFallbackKeys("accessId")
-            .withDescription("AccessKey ID of the Alibaba Cloud account or RAM user.");
+    public static final ConfigOption<String> SECURITY_TOKEN =
+            ConfigOptions.key("security-token")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "STS security token, when the access id and key are temporary (sensitive).");
 
-    public static final ConfigOption<String> ACCESS_KEY = ConfigOptions
-            .key("access-key")
-            .stringType()
-            .noDefaultValue()
-            .withFallbackKeys("accessKey", "access-key-secret", "accessKeySecret")
-            .withDescription("AccessKey secret of the account (sensitive: never logged). Flink itself prints a"
-                    + " table's options in some planning errors and masks only keys containing words such as"
-                    + " 'secret' or 'password'; write the key as 'access-key-secret' to have Flink mask it too.");
+    public static final ConfigOption<WireMode> CLIENT_PROTOCOL =
+            ConfigOptions.key("client.protocol")
+                    .enumType(WireMode.class)
+                    .defaultValue(WireMode.PROTOBUF)
+                    .withDescription(
+                            "How records travel: json, protobuf (the default of the official SDKs) or batch"
+                                    + " (binary batches, the most compact; the topic should be a batch topic).");
 
-    public static final ConfigOption<String> SECURITY_TOKEN = ConfigOptions
-            .key("security-token")
-            .stringType()
-            .noDefaultValue()
-            .withDescription("STS security token, when the access id and key are temporary (sensitive).");
+    public static final ConfigOption<CompressFormat> CLIENT_COMPRESSION =
+            ConfigOptions.key("client.compression")
+                    .enumType(CompressFormat.class)
+                    .noDefaultValue()
+                    .withFallbackKeys("CompressType")
+                    .withDescription(
+                            "Compression of record bodies: lz4, deflate, zlib or none. Default: none for json"
+                                    + " and protobuf, lz4 for batch.");
 
-    public static final ConfigOption<WireMode> CLIENT_PROTOCOL = ConfigOptions
-            .key("client.protocol")
-            .enumType(WireMode.class)
-            .defaultValue(WireMode.PROTOBUF)
-            .withDescription("How records travel: json, protobuf (the default of the official SDKs) or batch"
-                    + " (binary batches, the most compact; the topic should be a batch topic).");
+    public static final ConfigOption<Duration> CLIENT_RETRY_TIMEOUT =
+            ConfigOptions.key("client.retry.timeout")
+                    .durationType()
+                    .noDefaultValue()
+                    .withFallbackKeys("retryTimeout")
+                    .withDescription(
+                            "How long one request keeps being retried after retryable failures (throttling, server"
+                                    + " busy, 5xx, I/O) before it fails; the backoff doubles from client.retry.interval up to 5 s."
+                                    + " Default: 5 retries (about 3 s).");
 
-    public static final ConfigOption<CompressFormat> CLIENT_COMPRESSION = ConfigOptions
-            .key("client.compression")
-            .enumType(CompressFormat.class)
-            .noDefaultValue()
-            .withFallbackKeys("CompressType")
-            .withDescription("Compression of record bodies: lz4, deflate, zlib or none. Default: none for json"
-                    + " and protobuf, lz4 for batch.");
-
-    public static final ConfigOption<Duration> CLIENT_RETRY_TIMEOUT = ConfigOptions
-            .key("client.retry.timeout")
-            .durationType()
-            .noDefaultValue()
-            .withFallbackKeys("retryTimeout")
-            .withDescription("How long one request keeps being retried after retryable failures (throttling, server"
-                    + " busy, 5xx, I/O) before it fails; the backoff doubles from client.retry.interval up to 5 s."
-                    + " Default: 5 retries (about 3 s).");
-
-    public static final ConfigOption<Duration> CLIENT_RETRY_INTERVAL = ConfigOptions
-            .key("client.retry.interval")
-            .durationType()
-            .defaultValue(Duration.ofMillis(100))
-            .withFallbackKeys("retryInterval")
-            .withDescription("Backoff before the first retry of a request; it doubles per retry, with jitter.");
+    public static final ConfigOption<Duration> CLIENT_RETRY_INTERVAL =
+            ConfigOptions.key("client.retry.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(100))
+                    .withFallbackKeys("retryInterval")
+                    .withDescription(
+                            "Backoff before the first retry of a request; it doubles per retry, with jitter.");
 
     /** The keys whose values are secrets: to be masked wherever options are shown. */
-    public static final Set<String> SENSITIVE_KEYS = Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(
-            ACCESS_KEY.key(), "accessKey", "access-key-secret", "accessKeySecret", SECURITY_TOKEN.key())));
+    public static final Set<String> SENSITIVE_KEYS =
+            Collections.unmodifiableSet(
+                    new LinkedHashSet<>(
+                            Arrays.asList(
+                                    ACCESS_KEY.key(),
+                                    "accessKey",
+                                    "access-key-secret",
+                                    "accessKeySecret",
+                                    SECURITY_TOKEN.key())));
 
     /** Options a factory must require. */
     public static Set<ConfigOption<?>> requiredConnectionOptions() {
@@ -107,8 +118,13 @@ public final class DataHubConnectorOptions {
 
     /** Connection options a factory may accept besides the required ones. */
     public static Set<ConfigOption<?>> optionalConnectionOptions() {
-        return new LinkedHashSet<>(Arrays.asList(SECURITY_TOKEN, CLIENT_PROTOCOL, CLIENT_COMPRESSION,
-                CLIENT_RETRY_TIMEOUT, CLIENT_RETRY_INTERVAL));
+        return new LinkedHashSet<>(
+                Arrays.asList(
+                        SECURITY_TOKEN,
+                        CLIENT_PROTOCOL,
+                        CLIENT_COMPRESSION,
+                        CLIENT_RETRY_TIMEOUT,
+                        CLIENT_RETRY_INTERVAL));
     }
 
     /** Whether the option key names a secret (case-insensitive). */
@@ -119,86 +135,98 @@ public final class DataHubConnectorOptions {
 
     // ---- The table: which topic, where reading starts and stops.
 
-
     /** The format of the hosted connector's {@code startTime} / {@code endTime}. */
     public static final String VVR_TIME_PATTERN = "yyyy-MM-dd HH:mm:ss";
 
-    public static final ConfigOption<String> PROJECT = ConfigOptions
-            .key("project")
-            .stringType()
-            .noDefaultValue()
-            .withDescription("DataHub project of the topic.");
+    public static final ConfigOption<String> PROJECT =
+            ConfigOptions.key("project")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("DataHub project of the topic.");
 
-    public static final ConfigOption<String> TOPIC = ConfigOptions
-            .key("topic")
-            .stringType()
-            .noDefaultValue()
-            .withDescription("DataHub topic (tuple or blob).");
+    public static final ConfigOption<String> TOPIC =
+            ConfigOptions.key("topic")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("DataHub topic (tuple or blob).");
 
-    public static final ConfigOption<String> SCAN_SUBSCRIPTION_ID = ConfigOptions
-            .key("scan.subscription.id")
-            .stringType()
-            .noDefaultValue()
-            .withFallbackKeys("subId")
-            .withDescription("DataHub subscription to start from (scan.startup.mode 'subscription') and to commit"
-                    + " positions to after each checkpoint.");
+    public static final ConfigOption<String> SCAN_SUBSCRIPTION_ID =
+            ConfigOptions.key("scan.subscription.id")
+                    .stringType()
+                    .noDefaultValue()
+                    .withFallbackKeys("subId")
+                    .withDescription(
+                            "DataHub subscription to start from (scan.startup.mode 'subscription') and to commit"
+                                    + " positions to after each checkpoint.");
 
-    public static final ConfigOption<StartupMode> SCAN_STARTUP_MODE = ConfigOptions
-            .key("scan.startup.mode")
-            .enumType(StartupMode.class)
-            .noDefaultValue()
-            .withDescription("Where the source starts. Default: 'timestamp' when a start time is set,"
-                    + " 'specific-sequences' when sequences are set, 'subscription' when a subscription id is set,"
-                    + " else 'latest' (as the hosted connector, which starts at the current time).");
+    public static final ConfigOption<StartupMode> SCAN_STARTUP_MODE =
+            ConfigOptions.key("scan.startup.mode")
+                    .enumType(StartupMode.class)
+                    .noDefaultValue()
+                    .withDescription(
+                            "Where the source starts. Default: 'timestamp' when a start time is set,"
+                                    + " 'specific-sequences' when sequences are set, 'subscription' when a subscription id is set,"
+                                    + " else 'latest' (as the hosted connector, which starts at the current time).");
 
-    public static final ConfigOption<OffsetResetStrategy> SCAN_STARTUP_SUBSCRIPTION_RESET = ConfigOptions
-            .key("scan.startup.subscription.reset")
-            .enumType(OffsetResetStrategy.class)
-            .defaultValue(OffsetResetStrategy.EARLIEST)
-            .withDescription("In mode 'subscription', where shards without a committed offset start.");
+    public static final ConfigOption<OffsetResetStrategy> SCAN_STARTUP_SUBSCRIPTION_RESET =
+            ConfigOptions.key("scan.startup.subscription.reset")
+                    .enumType(OffsetResetStrategy.class)
+                    .defaultValue(OffsetResetStrategy.EARLIEST)
+                    .withDescription(
+                            "In mode 'subscription', where shards without a committed offset start.");
 
-    public static final ConfigOption<Long> SCAN_STARTUP_TIMESTAMP_MILLIS = ConfigOptions
-            .key("scan.startup.timestamp-millis")
-            .longType()
-            .noDefaultValue()
-            .withFallbackKeys("startTimeMs")
-            .withDescription("In mode 'timestamp', the system time (ms since the epoch) of the first records read.");
+    public static final ConfigOption<Long> SCAN_STARTUP_TIMESTAMP_MILLIS =
+            ConfigOptions.key("scan.startup.timestamp-millis")
+                    .longType()
+                    .noDefaultValue()
+                    .withFallbackKeys("startTimeMs")
+                    .withDescription(
+                            "In mode 'timestamp', the system time (ms since the epoch) of the first records read.");
 
-    public static final ConfigOption<String> SCAN_STARTUP_TIME = ConfigOptions
-            .key("startTime")
-            .stringType()
-            .noDefaultValue()
-            .withDescription("The hosted connector's start time, '" + VVR_TIME_PATTERN + "' in the session time"
-                    + " zone (table.local-time-zone); the same as scan.startup.timestamp-millis.");
+    public static final ConfigOption<String> SCAN_STARTUP_TIME =
+            ConfigOptions.key("startTime")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "The hosted connector's start time, '"
+                                    + VVR_TIME_PATTERN
+                                    + "' in the session time"
+                                    + " zone (table.local-time-zone); the same as scan.startup.timestamp-millis.");
 
-    public static final ConfigOption<String> SCAN_STARTUP_SPECIFIC_SEQUENCES = ConfigOptions
-            .key("scan.startup.specific-sequences")
-            .stringType()
-            .noDefaultValue()
-            .withDescription("In mode 'specific-sequences', the first sequence to read per shard, e.g."
-                    + " 'shard:0,sequence:42;shard:1,sequence:7'. Shards not listed start at their oldest record.");
+    public static final ConfigOption<String> SCAN_STARTUP_SPECIFIC_SEQUENCES =
+            ConfigOptions.key("scan.startup.specific-sequences")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "In mode 'specific-sequences', the first sequence to read per shard, e.g."
+                                    + " 'shard:0,sequence:42;shard:1,sequence:7'. Shards not listed start at their oldest record.");
 
-    public static final ConfigOption<BoundedMode> SCAN_BOUNDED_MODE = ConfigOptions
-            .key("scan.bounded.mode")
-            .enumType(BoundedMode.class)
-            .noDefaultValue()
-            .withDescription("Where a bounded source stops. Default: 'timestamp' when an end time is set, else"
-                    + " 'unbounded'.");
+    public static final ConfigOption<BoundedMode> SCAN_BOUNDED_MODE =
+            ConfigOptions.key("scan.bounded.mode")
+                    .enumType(BoundedMode.class)
+                    .noDefaultValue()
+                    .withDescription(
+                            "Where a bounded source stops. Default: 'timestamp' when an end time is set, else"
+                                    + " 'unbounded'.");
 
-    public static final ConfigOption<Long> SCAN_BOUNDED_TIMESTAMP_MILLIS = ConfigOptions
-            .key("scan.bounded.timestamp-millis")
-            .longType()
-            .noDefaultValue()
-            .withFallbackKeys("endTimeMs")
-            .withDescription("In bounded mode 'timestamp', the system time (ms since the epoch) after which the"
-                    + " source stops.");
+    public static final ConfigOption<Long> SCAN_BOUNDED_TIMESTAMP_MILLIS =
+            ConfigOptions.key("scan.bounded.timestamp-millis")
+                    .longType()
+                    .noDefaultValue()
+                    .withFallbackKeys("endTimeMs")
+                    .withDescription(
+                            "In bounded mode 'timestamp', the system time (ms since the epoch) after which the"
+                                    + " source stops.");
 
-    public static final ConfigOption<String> SCAN_BOUNDED_TIME = ConfigOptions
-            .key("endTime")
-            .stringType()
-            .noDefaultValue()
-            .withDescription("The hosted connector's end time, '" + VVR_TIME_PATTERN + "' in the session time"
-                    + " zone; the same as scan.bounded.timestamp-millis.");
+    public static final ConfigOption<String> SCAN_BOUNDED_TIME =
+            ConfigOptions.key("endTime")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "The hosted connector's end time, '"
+                                    + VVR_TIME_PATTERN
+                                    + "' in the session time"
+                                    + " zone; the same as scan.bounded.timestamp-millis.");
 
     /** Where a table source starts. */
     @PublicEvolving
@@ -207,7 +235,8 @@ public final class DataHubConnectorOptions {
         EARLIEST("earliest", "At the oldest retained record of every shard."),
         LATEST("latest", "After the newest record of every shard when the job starts."),
         TIMESTAMP("timestamp", "At the first record received at or after the start time."),
-        SPECIFIC_SEQUENCES("specific-sequences", "At the sequences in scan.startup.specific-sequences.");
+        SPECIFIC_SEQUENCES(
+                "specific-sequences", "At the sequences in scan.startup.specific-sequences.");
 
         private final String value;
         private final String description;
@@ -256,172 +285,189 @@ public final class DataHubConnectorOptions {
 
     // ---- Source tuning (also DataHubSourceBuilder's defaults).
 
+    public static final ConfigOption<Duration> SCAN_SHARD_DISCOVERY_INTERVAL =
+            ConfigOptions.key("scan.shard-discovery.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "How often the shard list is read to find shards created by splits and merges.");
 
-    public static final ConfigOption<Duration> SCAN_SHARD_DISCOVERY_INTERVAL = ConfigOptions
-            .key("scan.shard-discovery.interval")
-            .durationType()
-            .defaultValue(Duration.ofSeconds(10))
-            .withDescription("How often the shard list is read to find shards created by splits and merges.");
+    public static final ConfigOption<Integer> SCAN_FETCH_MAX_RECORDS =
+            ConfigOptions.key("scan.fetch.max-records")
+                    .intType()
+                    .defaultValue(1000)
+                    .withFallbackKeys("maxFetchSize")
+                    .withDescription(
+                            "Records asked for per read of a shard (1-1000, the service maximum).");
 
-    public static final ConfigOption<Integer> SCAN_FETCH_MAX_RECORDS = ConfigOptions
-            .key("scan.fetch.max-records")
-            .intType()
-            .defaultValue(1000)
-            .withFallbackKeys("maxFetchSize")
-            .withDescription("Records asked for per read of a shard (1-1000, the service maximum).");
+    public static final ConfigOption<Duration> SCAN_FETCH_EMPTY_INTERVAL =
+            ConfigOptions.key("scan.fetch.empty-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(200))
+                    .withFallbackKeys("fetchLatestDelay")
+                    .withDescription(
+                            "How long a shard rests after a read that returned nothing new.");
 
-    public static final ConfigOption<Duration> SCAN_FETCH_EMPTY_INTERVAL = ConfigOptions
-            .key("scan.fetch.empty-interval")
-            .durationType()
-            .defaultValue(Duration.ofMillis(200))
-            .withFallbackKeys("fetchLatestDelay")
-            .withDescription("How long a shard rests after a read that returned nothing new.");
+    public static final ConfigOption<Duration> SCAN_FETCH_MAX_BACKOFF =
+            ConfigOptions.key("scan.fetch.max-backoff")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "Upper bound of the exponential backoff of a shard after throttling or service errors.");
 
-    public static final ConfigOption<Duration> SCAN_FETCH_MAX_BACKOFF = ConfigOptions
-            .key("scan.fetch.max-backoff")
-            .durationType()
-            .defaultValue(Duration.ofSeconds(10))
-            .withDescription("Upper bound of the exponential backoff of a shard after throttling or service errors.");
-
-    public static final ConfigOption<Boolean> SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT = ConfigOptions
-            .key("scan.subscription.commit-on-checkpoint")
-            .booleanType()
-            .defaultValue(true)
-            .withDescription("Commit the next positions to the DataHub subscription after each completed checkpoint"
-                    + " (needs a subscription id). Flink's checkpoint remains the source of truth.");
+    public static final ConfigOption<Boolean> SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT =
+            ConfigOptions.key("scan.subscription.commit-on-checkpoint")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Commit the next positions to the DataHub subscription after each completed checkpoint"
+                                    + " (needs a subscription id). Flink's checkpoint remains the source of truth.");
 
     // ---- Sink tuning (also DataHubSinkBuilder's defaults).
 
-
     /** Most records one put request may carry (service limit). */
     public static final int MAX_RECORDS_PER_REQUEST = 10_000;
+
     /** Largest put request body the service accepts. */
     public static final long MAX_REQUEST_BYTES = 4L * 1024 * 1024;
 
-    public static final ConfigOption<Integer> SINK_BATCH_MAX_RECORDS = ConfigOptions
-            .key("sink.batch.max-records")
-            .intType()
-            .defaultValue(1000)
-            .withFallbackKeys("batchCount")
-            .withDescription("Records per put request (1-10000, the service maximum). A buffer is sent as soon as it"
-                    + " holds this many records.");
+    public static final ConfigOption<Integer> SINK_BATCH_MAX_RECORDS =
+            ConfigOptions.key("sink.batch.max-records")
+                    .intType()
+                    .defaultValue(1000)
+                    .withFallbackKeys("batchCount")
+                    .withDescription(
+                            "Records per put request (1-10000, the service maximum). A buffer is sent as soon as it"
+                                    + " holds this many records.");
 
-    public static final ConfigOption<MemorySize> SINK_BATCH_MAX_BYTES = ConfigOptions
-            .key("sink.batch.max-bytes")
-            .memoryType()
-            .defaultValue(MemorySize.parse("2mb"))
-            .withFallbackKeys("batchSize")
-            .withDescription("Estimated bytes per put request (at most 4 MB, the service limit on a request body;"
-                    + " the estimate is conservative). A buffer is sent as soon as it holds this much.");
+    public static final ConfigOption<MemorySize> SINK_BATCH_MAX_BYTES =
+            ConfigOptions.key("sink.batch.max-bytes")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("2mb"))
+                    .withFallbackKeys("batchSize")
+                    .withDescription(
+                            "Estimated bytes per put request (at most 4 MB, the service limit on a request body;"
+                                    + " the estimate is conservative). A buffer is sent as soon as it holds this much.");
 
-    public static final ConfigOption<Duration> SINK_FLUSH_INTERVAL = ConfigOptions
-            .key("sink.flush-interval")
-            .durationType()
-            .defaultValue(Duration.ofSeconds(1))
-            .withFallbackKeys("flushInterval")
-            .withDescription("Longest time a record waits in a buffer that is not full before it is sent.");
+    public static final ConfigOption<Duration> SINK_FLUSH_INTERVAL =
+            ConfigOptions.key("sink.flush-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(1))
+                    .withFallbackKeys("flushInterval")
+                    .withDescription(
+                            "Longest time a record waits in a buffer that is not full before it is sent.");
 
-    public static final ConfigOption<String> SINK_HASH_FIELDS = ConfigOptions
-            .key("sink.hash-fields")
-            .stringType()
-            .noDefaultValue()
-            .withFallbackKeys("hashFields")
-            .withDescription("Comma-separated fields of a tuple topic to route by: records with equal values get"
-                    + " the same 128-bit hash key (MD5 of the values' text) and the service puts them on the shard"
-                    + " owning that key, also after splits and merges. Excludes sink.shard-id.");
+    public static final ConfigOption<String> SINK_HASH_FIELDS =
+            ConfigOptions.key("sink.hash-fields")
+                    .stringType()
+                    .noDefaultValue()
+                    .withFallbackKeys("hashFields")
+                    .withDescription(
+                            "Comma-separated fields of a tuple topic to route by: records with equal values get"
+                                    + " the same 128-bit hash key (MD5 of the values' text) and the service puts them on the shard"
+                                    + " owning that key, also after splits and merges. Excludes sink.shard-id.");
 
-    public static final ConfigOption<String> SINK_SHARD_ID = ConfigOptions
-            .key("sink.shard-id")
-            .stringType()
-            .noDefaultValue()
-            .withDescription("Write every record to this shard. When a split or merge closes it, records follow the"
-                    + " open shard holding the start of its hash-key range. Excludes sink.hash-fields. Without"
-                    + " either option, requests go round-robin to the active shards.");
+    public static final ConfigOption<String> SINK_SHARD_ID =
+            ConfigOptions.key("sink.shard-id")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Write every record to this shard. When a split or merge closes it, records follow the"
+                                    + " open shard holding the start of its hash-key range. Excludes sink.hash-fields. Without"
+                                    + " either option, requests go round-robin to the active shards.");
 
-    public static final ConfigOption<DeliveryGuarantee> SINK_DELIVERY_GUARANTEE = ConfigOptions
-            .key("sink.delivery-guarantee")
-            .enumType(DeliveryGuarantee.class)
-            .defaultValue(DeliveryGuarantee.AT_LEAST_ONCE)
-            .withDescription("at-least-once (every record is acknowledged before a checkpoint completes) or none"
-                    + " (checkpoints do not wait). exactly-once is not possible: DataHub has no transactions.");
+    public static final ConfigOption<DeliveryGuarantee> SINK_DELIVERY_GUARANTEE =
+            ConfigOptions.key("sink.delivery-guarantee")
+                    .enumType(DeliveryGuarantee.class)
+                    .defaultValue(DeliveryGuarantee.AT_LEAST_ONCE)
+                    .withDescription(
+                            "at-least-once (every record is acknowledged before a checkpoint completes) or none"
+                                    + " (checkpoints do not wait). exactly-once is not possible: DataHub has no transactions.");
 
-    public static final ConfigOption<Integer> SINK_MAX_IN_FLIGHT_REQUESTS = ConfigOptions
-            .key("sink.max-in-flight-requests")
-            .intType()
-            .defaultValue(5)
-            .withDescription("Put requests one writer keeps in flight at once; throttling halves the limit for a"
-                    + " while. Concurrent puts and retries may change the order of records within a shard.");
+    public static final ConfigOption<Integer> SINK_MAX_IN_FLIGHT_REQUESTS =
+            ConfigOptions.key("sink.max-in-flight-requests")
+                    .intType()
+                    .defaultValue(5)
+                    .withDescription(
+                            "Put requests one writer keeps in flight at once; throttling halves the limit for a"
+                                    + " while. Concurrent puts and retries may change the order of records within a shard.");
 
-    public static final ConfigOption<Integer> SINK_BUFFER_MAX_RECORDS = ConfigOptions
-            .key("sink.buffer.max-records")
-            .intType()
-            .defaultValue(20_000)
-            .withDescription("Records a writer holds unsent (buffered or waiting to be retried) before it blocks and"
-                    + " backpressures the job.");
+    public static final ConfigOption<Integer> SINK_BUFFER_MAX_RECORDS =
+            ConfigOptions.key("sink.buffer.max-records")
+                    .intType()
+                    .defaultValue(20_000)
+                    .withDescription(
+                            "Records a writer holds unsent (buffered or waiting to be retried) before it blocks and"
+                                    + " backpressures the job.");
 
-    public static final ConfigOption<MemorySize> SINK_BUFFER_MAX_BYTES = ConfigOptions
-            .key("sink.buffer.max-bytes")
-            .memoryType()
-            .defaultValue(MemorySize.parse("32mb"))
-            .withDescription("Estimated bytes a writer holds unsent before it blocks and backpressures the job.");
+    public static final ConfigOption<MemorySize> SINK_BUFFER_MAX_BYTES =
+            ConfigOptions.key("sink.buffer.max-bytes")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("32mb"))
+                    .withDescription(
+                            "Estimated bytes a writer holds unsent before it blocks and backpressures the job.");
 
-    public static final ConfigOption<Integer> SINK_RETRY_MAX_RETRIES = ConfigOptions
-            .key("sink.retry.max-retries")
-            .intType()
-            .defaultValue(20)
-            .withDescription("How often one record is sent again after retryable failures (throttling, server busy,"
-                    + " 5xx, lost connections, closed shards) before the job fails; records are never dropped.");
+    public static final ConfigOption<Integer> SINK_RETRY_MAX_RETRIES =
+            ConfigOptions.key("sink.retry.max-retries")
+                    .intType()
+                    .defaultValue(20)
+                    .withDescription(
+                            "How often one record is sent again after retryable failures (throttling, server busy,"
+                                    + " 5xx, lost connections, closed shards) before the job fails; records are never dropped.");
 
-    public static final ConfigOption<Duration> SINK_RETRY_TIMEOUT = ConfigOptions
-            .key("sink.retry.timeout")
-            .durationType()
-            .defaultValue(Duration.ofMinutes(5))
-            .withDescription("How long one record may keep failing, from its first failure, before the job fails.");
+    public static final ConfigOption<Duration> SINK_RETRY_TIMEOUT =
+            ConfigOptions.key("sink.retry.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(5))
+                    .withDescription(
+                            "How long one record may keep failing, from its first failure, before the job fails.");
 
-    public static final ConfigOption<Duration> SINK_RETRY_INITIAL_BACKOFF = ConfigOptions
-            .key("sink.retry.initial-backoff")
-            .durationType()
-            .defaultValue(Duration.ofMillis(100))
-            .withDescription("Backoff before the first retry; it doubles per retry up to sink.retry.max-backoff, with"
-                    + " jitter.");
+    public static final ConfigOption<Duration> SINK_RETRY_INITIAL_BACKOFF =
+            ConfigOptions.key("sink.retry.initial-backoff")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(100))
+                    .withDescription(
+                            "Backoff before the first retry; it doubles per retry up to sink.retry.max-backoff, with"
+                                    + " jitter.");
 
-    public static final ConfigOption<Duration> SINK_RETRY_MAX_BACKOFF = ConfigOptions
-            .key("sink.retry.max-backoff")
-            .durationType()
-            .defaultValue(Duration.ofSeconds(10))
-            .withDescription("Upper bound of the backoff between retries.");
+    public static final ConfigOption<Duration> SINK_RETRY_MAX_BACKOFF =
+            ConfigOptions.key("sink.retry.max-backoff")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription("Upper bound of the backoff between retries.");
 
-    public static final ConfigOption<Duration> SINK_SHARD_REFRESH_INTERVAL = ConfigOptions
-            .key("sink.shard-refresh.interval")
-            .durationType()
-            .defaultValue(Duration.ofMinutes(1))
-            .withDescription("How often round-robin and shard-id routing re-read the shard list (also right after a"
-                    + " write hit a closed shard).");
+    public static final ConfigOption<Duration> SINK_SHARD_REFRESH_INTERVAL =
+            ConfigOptions.key("sink.shard-refresh.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "How often round-robin and shard-id routing re-read the shard list (also right after a"
+                                    + " write hit a closed shard).");
 
     // ---- The catalog, and CREATE TABLE in it.
-
 
     /** The catalog type: {@code 'type' = 'datahub'}. */
     public static final String IDENTIFIER = "datahub";
 
-    public static final ConfigOption<String> DEFAULT_DATABASE = ConfigOptions
-            .key("default-database")
-            .stringType()
-            .noDefaultValue()
-            .withDescription("The project used when a statement names no database. Without it, qualify"
-                    + " tables with their project or run USE <project> first.");
+    public static final ConfigOption<String> DEFAULT_DATABASE =
+            ConfigOptions.key("default-database")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "The project used when a statement names no database. Without it, qualify"
+                                    + " tables with their project or run USE <project> first.");
 
     /** {@code CREATE TABLE} option: shards of the new topic. */
-    public static final ConfigOption<Integer> SHARD_COUNT = ConfigOptions
-            .key("shard-count")
-            .intType()
-            .defaultValue(1)
-            .withDescription("CREATE TABLE: number of shards of the new topic.");
+    public static final ConfigOption<Integer> SHARD_COUNT =
+            ConfigOptions.key("shard-count")
+                    .intType()
+                    .defaultValue(1)
+                    .withDescription("CREATE TABLE: number of shards of the new topic.");
 
     /** {@code CREATE TABLE} option: retention of the new topic. */
-    public static final ConfigOption<Integer> LIFECYCLE = ConfigOptions
-            .key("lifecycle")
-            .intType()
-            .defaultValue(7)
-            .withDescription("CREATE TABLE: days the new topic keeps records.");
+    public static final ConfigOption<Integer> LIFECYCLE =
+            ConfigOptions.key("lifecycle")
+                    .intType()
+                    .defaultValue(7)
+                    .withDescription("CREATE TABLE: days the new topic keeps records.");
 }

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks API meant for users of the client. It may still change between minor versions.
- * (The client has no Flink dependency, so it carries its own stability markers.)
+ * Marks API meant for users of the client. It may still change between minor versions. (The client
+ * has no Flink dependency, so it carries its own stability markers.)
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -26,7 +26,8 @@ public final class AliyunAccount implements Account {
     public AliyunAccount(String accessId, String accessKey, String securityToken) {
         this.accessId = Validation.notEmpty(accessId, "accessId");
         this.accessKey = Validation.notEmpty(accessKey, "accessKey");
-        this.securityToken = securityToken == null || securityToken.isEmpty() ? null : securityToken;
+        this.securityToken =
+                securityToken == null || securityToken.isEmpty() ? null : securityToken;
     }
 
     public String getAccessId() {
@@ -48,13 +49,19 @@ public final class AliyunAccount implements Account {
         if (securityToken != null) {
             headers.put(SECURITY_TOKEN_HEADER, List.of(securityToken));
         }
-        headers.put("Authorization",
-                List.of(RequestSigner.authorization(accessId, accessKey, method, pathAndQuery, headers)));
+        headers.put(
+                "Authorization",
+                List.of(
+                        RequestSigner.authorization(
+                                accessId, accessKey, method, pathAndQuery, headers)));
     }
 
     @Override
     public String toString() {
-        return "AliyunAccount{accessId=" + accessId + ", accessKey=******"
-                + (securityToken != null ? ", securityToken=******" : "") + '}';
+        return "AliyunAccount{accessId="
+                + accessId
+                + ", accessKey=******"
+                + (securityToken != null ? ", securityToken=******" : "")
+                + '}';
     }
 }

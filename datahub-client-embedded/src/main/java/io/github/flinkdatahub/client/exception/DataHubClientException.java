@@ -4,8 +4,8 @@ import io.github.flinkdatahub.client.annotation.PublicEvolving;
 
 /**
  * A failure on the client side of a call: the connection failed or timed out, or the answer could
- * not be read. Connection failures are retryable; see {@link CorruptedResponseException} for answers
- * that arrived damaged.
+ * not be read. Connection failures are retryable; see {@link CorruptedResponseException} for
+ * answers that arrived damaged.
  */
 @PublicEvolving
 public class DataHubClientException extends DataHubException {

@@ -4,14 +4,16 @@ import io.github.flinkdatahub.client.annotation.PublicEvolving;
 
 /**
  * Base of every error the client raises. Errors answered by the service carry the service's error
- * code, the request id (quote it to Alibaba Cloud support) and the HTTP status; errors raised on the
- * client side have a null request id and a status of {@link #CLIENT_STATUS}.
+ * code, the request id (quote it to Alibaba Cloud support) and the HTTP status; errors raised on
+ * the client side have a null request id and a status of {@link #CLIENT_STATUS}.
  */
 @PublicEvolving
 public class DataHubException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Status used for failures that happened on the client side (the official SDKs use 5001 too). */
+    /**
+     * Status used for failures that happened on the client side (the official SDKs use 5001 too).
+     */
     public static final int CLIENT_STATUS = 5001;
 
     private final String errorCode;

@@ -26,7 +26,8 @@ public enum ErrorCode {
     OFFSET_SESSION_CHANGED("OffsetSessionChanged", 400, false, Kind.SESSION_CHANGED),
     OFFSET_SESSION_CLOSED("OffsetSessionClosed", 400, false, Kind.SESSION_CLOSED),
     SUBSCRIPTION_OFFLINE("SubscriptionOffline", 400, false, Kind.SUBSCRIPTION_OFFLINE),
-    LIST_SUBSCRIPTION_OUT_OF_RANGE("ListSubscriptionOutofRange", 400, false, Kind.INVALID_PARAMETER),
+    LIST_SUBSCRIPTION_OUT_OF_RANGE(
+            "ListSubscriptionOutofRange", 400, false, Kind.INVALID_PARAMETER),
     UNAUTHORIZED("Unauthorized", 403, false, Kind.AUTHORIZATION),
     SIGNATURE_NOT_MATCH("SignatureNotMatch", 403, false, Kind.AUTHORIZATION),
     NO_PERMISSION("NoPermission", 403, false, Kind.NO_PERMISSION),

@@ -7,7 +7,8 @@ import io.github.flinkdatahub.client.annotation.PublicEvolving;
 public class InternalServerException extends DataHubException {
     private static final long serialVersionUID = 1L;
 
-    public InternalServerException(String message, String errorCode, String requestId, int httpStatus) {
+    public InternalServerException(
+            String message, String errorCode, String requestId, int httpStatus) {
         super(message, errorCode, requestId, httpStatus);
     }
 }

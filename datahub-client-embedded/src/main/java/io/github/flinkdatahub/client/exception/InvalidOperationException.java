@@ -7,7 +7,8 @@ import io.github.flinkdatahub.client.annotation.PublicEvolving;
 public class InvalidOperationException extends DataHubException {
     private static final long serialVersionUID = 1L;
 
-    public InvalidOperationException(String message, String errorCode, String requestId, int httpStatus) {
+    public InvalidOperationException(
+            String message, String errorCode, String requestId, int httpStatus) {
         super(message, errorCode, requestId, httpStatus);
     }
 }

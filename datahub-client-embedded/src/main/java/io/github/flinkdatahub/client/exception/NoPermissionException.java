@@ -7,7 +7,8 @@ import io.github.flinkdatahub.client.annotation.PublicEvolving;
 public class NoPermissionException extends DataHubException {
     private static final long serialVersionUID = 1L;
 
-    public NoPermissionException(String message, String errorCode, String requestId, int httpStatus) {
+    public NoPermissionException(
+            String message, String errorCode, String requestId, int httpStatus) {
         super(message, errorCode, requestId, httpStatus);
     }
 }

@@ -7,7 +7,8 @@ import io.github.flinkdatahub.client.annotation.PublicEvolving;
 public class OffsetSessionClosedException extends InvalidOperationException {
     private static final long serialVersionUID = 1L;
 
-    public OffsetSessionClosedException(String message, String errorCode, String requestId, int httpStatus) {
+    public OffsetSessionClosedException(
+            String message, String errorCode, String requestId, int httpStatus) {
         super(message, errorCode, requestId, httpStatus);
     }
 }

@@ -7,7 +7,8 @@ import io.github.flinkdatahub.client.annotation.PublicEvolving;
 public class ResourceExistException extends DataHubException {
     private static final long serialVersionUID = 1L;
 
-    public ResourceExistException(String message, String errorCode, String requestId, int httpStatus) {
+    public ResourceExistException(
+            String message, String errorCode, String requestId, int httpStatus) {
         super(message, errorCode, requestId, httpStatus);
     }
 }

@@ -2,7 +2,9 @@ package io.github.flinkdatahub.client.exception;
 
 import io.github.flinkdatahub.client.annotation.Internal;
 
-/** Client-side checks that fail with an {@link InvalidParameterException} before anything is sent. */
+/**
+ * Client-side checks that fail with an {@link InvalidParameterException} before anything is sent.
+ */
 @Internal
 public final class Validation {
     private Validation() {}

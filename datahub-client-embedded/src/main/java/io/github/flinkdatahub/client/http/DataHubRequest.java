@@ -3,8 +3,8 @@ package io.github.flinkdatahub.client.http;
 import io.github.flinkdatahub.client.annotation.Internal;
 
 /**
- * One call to the service before signing: method, path under the endpoint, optional raw query,
- * body and its content type, and the record action header of PB/batch calls.
+ * One call to the service before signing: method, path under the endpoint, optional raw query, body
+ * and its content type, and the record action header of PB/batch calls.
  */
 @Internal
 public final class DataHubRequest {
@@ -20,7 +20,13 @@ public final class DataHubRequest {
     private final byte[] body;
     private final boolean recordCall;
 
-    private DataHubRequest(String method, String path, String query, String contentType, String action, byte[] body,
+    private DataHubRequest(
+            String method,
+            String path,
+            String query,
+            String contentType,
+            String action,
+            byte[] body,
             boolean recordCall) {
         this.method = method;
         this.path = path;
@@ -44,7 +50,8 @@ public final class DataHubRequest {
     }
 
     /** A put/get of records; its body may be compressed and its answer may come compressed. */
-    public static DataHubRequest records(String path, String contentType, String action, byte[] body) {
+    public static DataHubRequest records(
+            String path, String contentType, String action, byte[] body) {
         return new DataHubRequest("POST", path, null, contentType, action, body, true);
     }
 
@@ -84,6 +91,10 @@ public final class DataHubRequest {
 
     @Override
     public String toString() {
-        return method + " " + path + (query == null ? "" : "?" + query) + (action == null ? "" : " (" + action + ")");
+        return method
+                + " "
+                + path
+                + (query == null ? "" : "?" + query)
+                + (action == null ? "" : " (" + action + ")");
     }
 }

@@ -10,7 +10,6 @@ import io.github.flinkdatahub.client.model.CompressFormat;
 import io.github.flinkdatahub.client.protocol.compression.Compression;
 import io.github.flinkdatahub.client.protocol.json.ErrorJson;
 import io.github.flinkdatahub.client.protocol.signing.RequestSigner;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +49,9 @@ public final class HttpTransport implements AutoCloseable {
         if (Runtime.version().feature() < 12) {
             String allowed = System.getProperty("jdk.httpclient.allowRestrictedHeaders");
             if (allowed == null || !allowed.toLowerCase(java.util.Locale.ROOT).contains("date")) {
-                System.setProperty("jdk.httpclient.allowRestrictedHeaders", allowed == null ? "date" : allowed + ",date");
+                System.setProperty(
+                        "jdk.httpclient.allowRestrictedHeaders",
+                        allowed == null ? "date" : allowed + ",date");
             }
         }
     }
@@ -61,13 +62,17 @@ public final class HttpTransport implements AutoCloseable {
 
     public HttpTransport(DataHubClientConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.getConnectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(config.getConnectTimeout())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
         String p = config.getEndpoint().getRawPath();
-        this.basePath = p == null || p.equals("/") ? "" : (p.endsWith("/") ? p.substring(0, p.length() - 1) : p);
+        this.basePath =
+                p == null || p.equals("/")
+                        ? ""
+                        : (p.endsWith("/") ? p.substring(0, p.length() - 1) : p);
     }
 
     /** Sends with retries; the future fails with a {@link DataHubException}. */
@@ -83,20 +88,29 @@ public final class HttpTransport implements AutoCloseable {
             once = CompletableFuture.failedFuture(e);
         }
         RetryPolicy policy = config.getRetryPolicy();
-        return once.handle((resp, err) -> {
-            if (err == null) {
-                return CompletableFuture.completedFuture(resp);
-            }
-            DataHubException e = unwrap(err);
-            if (!e.isRetryable() || retry >= policy.getMaxRetries()) {
-                return CompletableFuture.<DataHubResponse>failedFuture(e);
-            }
-            long delay = policy.backoffMillis(retry + 1);
-            LOG.warn("{} failed ({}); retry {}/{} in {} ms", request, e.getMessage(), retry + 1,
-                    policy.getMaxRetries(), delay);
-            Executor later = CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS);
-            return CompletableFuture.supplyAsync(() -> null, later).thenCompose(x -> attempt(request, retry + 1));
-        }).thenCompose(f -> f);
+        return once.handle(
+                        (resp, err) -> {
+                            if (err == null) {
+                                return CompletableFuture.completedFuture(resp);
+                            }
+                            DataHubException e = unwrap(err);
+                            if (!e.isRetryable() || retry >= policy.getMaxRetries()) {
+                                return CompletableFuture.<DataHubResponse>failedFuture(e);
+                            }
+                            long delay = policy.backoffMillis(retry + 1);
+                            LOG.warn(
+                                    "{} failed ({}); retry {}/{} in {} ms",
+                                    request,
+                                    e.getMessage(),
+                                    retry + 1,
+                                    policy.getMaxRetries(),
+                                    delay);
+                            Executor later =
+                                    CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS);
+                            return CompletableFuture.supplyAsync(() -> null, later)
+                                    .thenCompose(x -> attempt(request, retry + 1));
+                        })
+                .thenCompose(f -> f);
     }
 
     private CompletableFuture<DataHubResponse> sendOnce(DataHubRequest request) {
@@ -115,33 +129,40 @@ public final class HttpTransport implements AutoCloseable {
         }
         // Batch blobs carry their own compression; the HTTP layer stays raw for them.
         CompressFormat compression = config.getCompression();
-        boolean httpCompression = request.isRecordCall() && compression != CompressFormat.NONE
-                && config.getWireMode() != WireMode.BATCH;
+        boolean httpCompression =
+                request.isRecordCall()
+                        && compression != CompressFormat.NONE
+                        && config.getWireMode() != WireMode.BATCH;
         if (httpCompression) {
             headers.put("Accept-Encoding", List.of(compression.encoding()));
             if (body != null && body.length > 0) {
                 byte[] compressed = Compression.compress(compression, body);
                 if (compressed.length < body.length) {
                     headers.put("Content-Encoding", List.of(compression.encoding()));
-                    headers.put(Compression.RAW_SIZE_HEADER, List.of(Integer.toString(body.length)));
+                    headers.put(
+                            Compression.RAW_SIZE_HEADER, List.of(Integer.toString(body.length)));
                     body = compressed;
                 }
             }
         }
         config.getAccount().sign(request.method(), pathAndQuery, headers);
 
-        HttpRequest.Builder b = HttpRequest.newBuilder(resolve(pathAndQuery)).timeout(config.getRequestTimeout());
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(resolve(pathAndQuery)).timeout(config.getRequestTimeout());
         headers.forEach((name, values) -> values.forEach(v -> b.header(name, v)));
         HttpRequest.BodyPublisher publisher =
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body);
         b.method(request.method(), publisher);
         return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray())
-                .handle((resp, err) -> {
-                    if (err != null) {
-                        throw ioFailure(request, err);
-                    }
-                    return toResponse(request, resp);
-                });
+                .handle(
+                        (resp, err) -> {
+                            if (err != null) {
+                                throw ioFailure(request, err);
+                            }
+                            return toResponse(request, resp);
+                        });
     }
 
     private DataHubResponse toResponse(DataHubRequest request, HttpResponse<byte[]> resp) {
@@ -149,7 +170,8 @@ public final class HttpTransport implements AutoCloseable {
         byte[] body = resp.body();
         String encoding = resp.headers().firstValue("Content-Encoding").orElse(null);
         if (encoding != null && body != null && body.length > 0) {
-            int rawSize = (int) resp.headers().firstValueAsLong(Compression.RAW_SIZE_HEADER).orElse(-1);
+            int rawSize =
+                    (int) resp.headers().firstValueAsLong(Compression.RAW_SIZE_HEADER).orElse(-1);
             body = Compression.decodeBody(encoding, body, rawSize);
         }
         if (resp.statusCode() >= 400) {
@@ -165,7 +187,8 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private static DataHubException ioFailure(DataHubRequest request, Throwable err) {
-        Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        Throwable cause =
+                err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
         if (cause instanceof DataHubException) {
             return (DataHubException) cause;
         }
@@ -175,7 +198,8 @@ public final class HttpTransport implements AutoCloseable {
 
     static DataHubException unwrap(Throwable err) {
         Throwable t = err;
-        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
+        while ((t instanceof CompletionException
+                        || t instanceof java.util.concurrent.ExecutionException)
                 && t.getCause() != null) {
             t = t.getCause();
         }

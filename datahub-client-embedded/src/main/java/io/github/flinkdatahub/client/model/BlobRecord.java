@@ -48,7 +48,8 @@ public final class BlobRecord extends Record {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BlobRecord && Arrays.equals(data, ((BlobRecord) o).data)
+        return o instanceof BlobRecord
+                && Arrays.equals(data, ((BlobRecord) o).data)
                 && getAttributes().equals(((BlobRecord) o).getAttributes());
     }
 
@@ -59,8 +60,14 @@ public final class BlobRecord extends Record {
 
     @Override
     public String toString() {
-        return "BlobRecord{" + (getSequence() >= 0 ? "shard=" + getShardId() + ", sequence=" + getSequence() + ", " : "")
-                + data.length + " bytes" + (getAttributes().isEmpty() ? "" : ", attributes=" + getAttributes()) + '}';
+        return "BlobRecord{"
+                + (getSequence() >= 0
+                        ? "shard=" + getShardId() + ", sequence=" + getSequence() + ", "
+                        : "")
+                + data.length
+                + " bytes"
+                + (getAttributes().isEmpty() ? "" : ", attributes=" + getAttributes())
+                + '}';
     }
 
     /** Builds a {@link BlobRecord}. */

@@ -34,7 +34,8 @@ public final class FailedRecord {
             return false;
         }
         FailedRecord f = (FailedRecord) o;
-        return index == f.index && java.util.Objects.equals(errorCode, f.errorCode)
+        return index == f.index
+                && java.util.Objects.equals(errorCode, f.errorCode)
                 && java.util.Objects.equals(errorMessage, f.errorMessage);
     }
 
@@ -45,6 +46,12 @@ public final class FailedRecord {
 
     @Override
     public String toString() {
-        return "FailedRecord{index=" + index + ", errorCode=" + errorCode + ", errorMessage=" + errorMessage + '}';
+        return "FailedRecord{index="
+                + index
+                + ", errorCode="
+                + errorCode
+                + ", errorMessage="
+                + errorMessage
+                + '}';
     }
 }

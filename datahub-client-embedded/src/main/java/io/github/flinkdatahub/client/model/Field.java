@@ -54,7 +54,10 @@ public final class Field {
             return false;
         }
         Field f = (Field) o;
-        return allowNull == f.allowNull && name.equals(f.name) && type == f.type && comment.equals(f.comment);
+        return allowNull == f.allowNull
+                && name.equals(f.name)
+                && type == f.type
+                && comment.equals(f.comment);
     }
 
     @Override
@@ -64,6 +67,10 @@ public final class Field {
 
     @Override
     public String toString() {
-        return name + " " + type + (allowNull ? "" : " NOT NULL") + (comment.isEmpty() ? "" : " '" + comment + "'");
+        return name
+                + " "
+                + type
+                + (allowNull ? "" : " NOT NULL")
+                + (comment.isEmpty() ? "" : " '" + comment + "'");
     }
 }

@@ -1,9 +1,9 @@
 package io.github.flinkdatahub.client.model;
 
 import io.github.flinkdatahub.client.annotation.PublicEvolving;
+import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.exception.InvalidParameterException;
 import io.github.flinkdatahub.client.exception.MalformedRecordException;
-import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.exception.Validation;
 
 import java.math.BigDecimal;
@@ -14,8 +14,9 @@ import java.util.Locale;
 
 /**
  * The ten field types of tuple topics. Each type has one Java value class (see {@link
- * #javaClass()}); {@link #normalize} converts compatible inputs to it and rejects values the service
- * would reject, so a bad value fails on the client with the field named rather than at the server.
+ * #javaClass()}); {@link #normalize} converts compatible inputs to it and rejects values the
+ * service would reject, so a bad value fails on the client with the field named rather than at the
+ * server.
  */
 @PublicEvolving
 public enum FieldType {
@@ -45,8 +46,12 @@ public enum FieldType {
 
     /** Largest STRING value the service accepts, in UTF-8 bytes. */
     public static final int MAX_STRING_BYTES = 2 * 1024 * 1024;
-    /** TIMESTAMP range accepted by the service: 0001-01-01 .. 9999-12-31T23:59:59 in microseconds. */
+
+    /**
+     * TIMESTAMP range accepted by the service: 0001-01-01 .. 9999-12-31T23:59:59 in microseconds.
+     */
     public static final long MIN_TIMESTAMP_MICROS = -62135798400000000L;
+
     public static final long MAX_TIMESTAMP_MICROS = 253402271999000000L;
 
     private static final BigDecimal DECIMAL_LIMIT = BigDecimal.TEN.pow(38);
@@ -69,7 +74,9 @@ public enum FieldType {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw Validation.invalid(
-                    "Unknown field type '" + name + "'; expected one of TINYINT, SMALLINT, INTEGER,"
+                    "Unknown field type '"
+                            + name
+                            + "'; expected one of TINYINT, SMALLINT, INTEGER,"
                             + " BIGINT, FLOAT, DOUBLE, DECIMAL, STRING, BOOLEAN, TIMESTAMP");
         }
     }
@@ -96,7 +103,10 @@ public enum FieldType {
                 if (value instanceof Instant) {
                     Instant i = (Instant) value;
                     try {
-                        value = Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
+                        value =
+                                Math.addExact(
+                                        Math.multiplyExact(i.getEpochSecond(), 1_000_000L),
+                                        i.getNano() / 1000);
                     } catch (ArithmeticException e) {
                         throw bad(value, fieldName, "a timestamp between year 1 and 9999");
                     }
@@ -106,7 +116,8 @@ public enum FieldType {
                 if (value instanceof Float) {
                     return value;
                 }
-                if (value instanceof Number && !(value instanceof BigDecimal || value instanceof BigInteger)) {
+                if (value instanceof Number
+                        && !(value instanceof BigDecimal || value instanceof BigInteger)) {
                     double d = ((Number) value).doubleValue();
                     if (Double.isFinite(d) && Math.abs(d) > Float.MAX_VALUE) {
                         throw bad(value, fieldName, "a FLOAT within ±" + Float.MAX_VALUE);
@@ -118,7 +129,8 @@ public enum FieldType {
                 if (value instanceof Double) {
                     return value;
                 }
-                if (value instanceof Number && !(value instanceof BigDecimal || value instanceof BigInteger)) {
+                if (value instanceof Number
+                        && !(value instanceof BigDecimal || value instanceof BigInteger)) {
                     return ((Number) value).doubleValue();
                 }
                 throw bad(value, fieldName, "a Double");
@@ -128,7 +140,10 @@ public enum FieldType {
                     dec = (BigDecimal) value;
                 } else if (value instanceof BigInteger) {
                     dec = new BigDecimal((BigInteger) value);
-                } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                } else if (value instanceof Long
+                        || value instanceof Integer
+                        || value instanceof Short
+                        || value instanceof Byte) {
                     dec = BigDecimal.valueOf(((Number) value).longValue());
                 } else if (value instanceof String) {
                     try {
@@ -140,7 +155,10 @@ public enum FieldType {
                     throw bad(value, fieldName, "a BigDecimal");
                 }
                 if (dec.abs().compareTo(DECIMAL_LIMIT) >= 0) {
-                    throw bad(value, fieldName, "a DECIMAL with at most 38 integer digits (|value| < 10^38)");
+                    throw bad(
+                            value,
+                            fieldName,
+                            "a DECIMAL with at most 38 integer digits (|value| < 10^38)");
                 }
                 return dec;
             case STRING:
@@ -149,10 +167,16 @@ public enum FieldType {
                 }
                 String s = (String) value;
                 // Cheap bound first: UTF-8 needs at most 3 bytes per UTF-16 unit.
-                if (s.length() * 3L > MAX_STRING_BYTES && s.getBytes(StandardCharsets.UTF_8).length > MAX_STRING_BYTES) {
-                    throw Validation.invalid("Field '" + fieldName + "': STRING value of "
-                            + s.getBytes(StandardCharsets.UTF_8).length + " UTF-8 bytes exceeds the service limit of "
-                            + MAX_STRING_BYTES + " bytes");
+                if (s.length() * 3L > MAX_STRING_BYTES
+                        && s.getBytes(StandardCharsets.UTF_8).length > MAX_STRING_BYTES) {
+                    throw Validation.invalid(
+                            "Field '"
+                                    + fieldName
+                                    + "': STRING value of "
+                                    + s.getBytes(StandardCharsets.UTF_8).length
+                                    + " UTF-8 bytes exceeds the service limit of "
+                                    + MAX_STRING_BYTES
+                                    + " bytes");
                 }
                 return s;
             case BOOLEAN:
@@ -219,13 +243,23 @@ public enum FieldType {
         } catch (NumberFormatException e) {
             // fall through to the error below
         }
-        throw (MalformedRecordException) ErrorCode.MALFORMED_RECORD.exception(
-                "Field '" + fieldName + "' of type " + this + " cannot hold the value '" + abbreviate(text) + "'");
+        throw (MalformedRecordException)
+                ErrorCode.MALFORMED_RECORD.exception(
+                        "Field '"
+                                + fieldName
+                                + "' of type "
+                                + this
+                                + " cannot hold the value '"
+                                + abbreviate(text)
+                                + "'");
     }
 
     private long integral(Object value, String fieldName, long min, long max) {
         long v;
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        if (value instanceof Long
+                || value instanceof Integer
+                || value instanceof Short
+                || value instanceof Byte) {
             v = ((Number) value).longValue();
         } else if (value instanceof BigInteger && ((BigInteger) value).bitLength() < 64) {
             v = ((BigInteger) value).longValue();
@@ -245,9 +279,17 @@ public enum FieldType {
     }
 
     private InvalidParameterException bad(Object value, String fieldName, String expected) {
-        return Validation.invalid("Field '" + fieldName + "' of type " + this + " cannot hold "
-                + value.getClass().getSimpleName() + " value '" + abbreviate(String.valueOf(value))
-                + "': expected " + expected);
+        return Validation.invalid(
+                "Field '"
+                        + fieldName
+                        + "' of type "
+                        + this
+                        + " cannot hold "
+                        + value.getClass().getSimpleName()
+                        + " value '"
+                        + abbreviate(String.valueOf(value))
+                        + "': expected "
+                        + expected);
     }
 
     private static String abbreviate(String s) {

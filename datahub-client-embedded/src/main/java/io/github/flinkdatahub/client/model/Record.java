@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * A DataHub record: a {@link TupleRecord} or a {@link BlobRecord}. Immutable.
  *
- * <p>On the write path a record may carry routing: an explicit shard id, a 128-bit hash key (32
- * hex digits) or a partition key (the service routes by its MD5). On the read path it carries its
+ * <p>On the write path a record may carry routing: an explicit shard id, a 128-bit hash key (32 hex
+ * digits) or a partition key (the service routes by its MD5). On the read path it carries its
  * position: shard id, sequence, system time (ms), cursor and next cursor, and for records of the
  * batch format its index inside the batch.
  */
@@ -33,9 +33,10 @@ public abstract class Record {
     private final long serial;
 
     Record(Builder<?> b) {
-        this.attributes = b.attributes.isEmpty()
-                ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
+        this.attributes =
+                b.attributes.isEmpty()
+                        ? Collections.emptyMap()
+                        : Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
         this.shardId = b.shardId;
         this.hashKey = b.hashKey;
         this.partitionKey = b.partitionKey;
@@ -159,16 +160,23 @@ public abstract class Record {
         public B shardId(String shardId) {
             // Runs for every record read back: a plain digit scan, the message only on failure.
             if (shardId != null && !isDecimal(shardId)) {
-                throw Validation.invalid("shardId must be a decimal shard id such as \"0\", got '" + shardId + "'");
+                throw Validation.invalid(
+                        "shardId must be a decimal shard id such as \"0\", got '" + shardId + "'");
             }
             this.shardId = shardId;
             return self();
         }
 
-        /** Routes the record to the shard whose hash-key range holds this 128-bit key (32 hex digits). */
+        /**
+         * Routes the record to the shard whose hash-key range holds this 128-bit key (32 hex
+         * digits).
+         */
         public B hashKey(String hashKey) {
             if (hashKey != null && !HASH_KEY.matcher(hashKey).matches()) {
-                throw Validation.invalid("hashKey must be 32 hexadecimal digits (a 128-bit key), got '" + hashKey + "'");
+                throw Validation.invalid(
+                        "hashKey must be 32 hexadecimal digits (a 128-bit key), got '"
+                                + hashKey
+                                + "'");
             }
             this.hashKey = hashKey == null ? null : hashKey.toUpperCase(java.util.Locale.ROOT);
             return self();

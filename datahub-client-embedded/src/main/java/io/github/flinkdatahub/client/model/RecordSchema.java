@@ -1,13 +1,12 @@
 package io.github.flinkdatahub.client.model;
 
-import io.github.flinkdatahub.client.annotation.PublicEvolving;
-import io.github.flinkdatahub.client.exception.Validation;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flinkdatahub.client.annotation.PublicEvolving;
+import io.github.flinkdatahub.client.exception.Validation;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +32,8 @@ public final class RecordSchema {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             String lower = fields.get(i).getName().toLowerCase(Locale.ROOT);
-            Validation.check(index.put(lower, i) == null,
+            Validation.check(
+                    index.put(lower, i) == null,
                     "Duplicate field name '" + fields.get(i).getName() + "' in record schema");
         }
         this.indexByLowerName = index;
@@ -53,17 +53,31 @@ public final class RecordSchema {
     }
 
     /** {@code allowNulls} may be null (all nullable); otherwise one flag per field. */
-    public static RecordSchema fromLists(List<String> names, List<FieldType> types, List<Boolean> allowNulls) {
+    public static RecordSchema fromLists(
+            List<String> names, List<FieldType> types, List<Boolean> allowNulls) {
         Validation.notNull(names, "names");
         Validation.notNull(types, "types");
-        Validation.check(names.size() == types.size(),
-                "fromLists needs one type per name: " + names.size() + " names, " + types.size() + " types");
-        Validation.check(allowNulls == null || allowNulls.size() == names.size(),
-                "fromLists needs one nullability flag per name: " + names.size() + " names, "
-                        + (allowNulls == null ? 0 : allowNulls.size()) + " flags");
+        Validation.check(
+                names.size() == types.size(),
+                "fromLists needs one type per name: "
+                        + names.size()
+                        + " names, "
+                        + types.size()
+                        + " types");
+        Validation.check(
+                allowNulls == null || allowNulls.size() == names.size(),
+                "fromLists needs one nullability flag per name: "
+                        + names.size()
+                        + " names, "
+                        + (allowNulls == null ? 0 : allowNulls.size())
+                        + " flags");
         List<Field> fields = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            fields.add(new Field(names.get(i), types.get(i), allowNulls == null || Boolean.TRUE.equals(allowNulls.get(i))));
+            fields.add(
+                    new Field(
+                            names.get(i),
+                            types.get(i),
+                            allowNulls == null || Boolean.TRUE.equals(allowNulls.get(i))));
         }
         return new RecordSchema(fields);
     }
@@ -81,22 +95,31 @@ public final class RecordSchema {
             throw Validation.invalid("Record schema is not valid JSON: " + e.getOriginalMessage());
         }
         JsonNode arr = root == null ? null : root.get("fields");
-        Validation.check(arr != null && arr.isArray(),
+        Validation.check(
+                arr != null && arr.isArray(),
                 "Record schema JSON needs a \"fields\" array, e.g. {\"fields\":[{\"name\":\"a\",\"type\":\"BIGINT\"}]}");
         List<Field> fields = new ArrayList<>();
         for (JsonNode f : arr) {
             JsonNode name = f.get("name");
             JsonNode type = f.get("type");
-            Validation.check(name != null && type != null, "Each schema field needs \"name\" and \"type\": " + f);
+            Validation.check(
+                    name != null && type != null,
+                    "Each schema field needs \"name\" and \"type\": " + f);
             JsonNode notNull = f.get("notnull");
             JsonNode comment = f.get("comment");
-            fields.add(new Field(name.asText(), FieldType.fromName(type.asText()),
-                    notNull == null || !notNull.asBoolean(), comment == null ? "" : comment.asText()));
+            fields.add(
+                    new Field(
+                            name.asText(),
+                            FieldType.fromName(type.asText()),
+                            notNull == null || !notNull.asBoolean(),
+                            comment == null ? "" : comment.asText()));
         }
         return new RecordSchema(fields);
     }
 
-    /** The schema text as the Java SDK writes it: upper-case types, notnull/comment only when set. */
+    /**
+     * The schema text as the Java SDK writes it: upper-case types, notnull/comment only when set.
+     */
     public String toJsonString() {
         ObjectNode root = MAPPER.createObjectNode();
         ArrayNode arr = root.putArray("fields");
@@ -148,7 +171,10 @@ public final class RecordSchema {
         return fields.get(i);
     }
 
-    /** A copy with {@code field} appended; appended fields must be nullable, as the service requires. */
+    /**
+     * A copy with {@code field} appended; appended fields must be nullable, as the service
+     * requires.
+     */
     public RecordSchema withField(Field field) {
         List<Field> copy = new ArrayList<>(fields);
         copy.add(field);

@@ -17,8 +17,15 @@ public final class Shard extends ShardBase {
     private final String leftShardId;
     private final String rightShardId;
 
-    public Shard(String shardId, String beginHashKey, String endHashKey, ShardState state, long closedTime,
-            List<String> parentShardIds, String leftShardId, String rightShardId) {
+    public Shard(
+            String shardId,
+            String beginHashKey,
+            String endHashKey,
+            ShardState state,
+            long closedTime,
+            List<String> parentShardIds,
+            String leftShardId,
+            String rightShardId) {
         super(shardId, beginHashKey, endHashKey);
         this.state = state;
         this.closedTime = closedTime;
@@ -54,19 +61,36 @@ public final class Shard extends ShardBase {
             return false;
         }
         Shard s = (Shard) o;
-        return closedTime == s.closedTime && state == s.state && parentShardIds.equals(s.parentShardIds)
-                && Objects.equals(leftShardId, s.leftShardId) && Objects.equals(rightShardId, s.rightShardId);
+        return closedTime == s.closedTime
+                && state == s.state
+                && parentShardIds.equals(s.parentShardIds)
+                && Objects.equals(leftShardId, s.leftShardId)
+                && Objects.equals(rightShardId, s.rightShardId);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), state, closedTime, parentShardIds, leftShardId, rightShardId);
+        return Objects.hash(
+                super.hashCode(), state, closedTime, parentShardIds, leftShardId, rightShardId);
     }
 
     @Override
     public String toString() {
-        return "Shard{shardId=" + getShardId() + ", state=" + state + ", range=[" + getBeginHashKey() + ", "
-                + getEndHashKey() + "), parents=" + parentShardIds + ", left=" + leftShardId + ", right="
-                + rightShardId + (closedTime > 0 ? ", closedTime=" + closedTime : "") + '}';
+        return "Shard{shardId="
+                + getShardId()
+                + ", state="
+                + state
+                + ", range=["
+                + getBeginHashKey()
+                + ", "
+                + getEndHashKey()
+                + "), parents="
+                + parentShardIds
+                + ", left="
+                + leftShardId
+                + ", right="
+                + rightShardId
+                + (closedTime > 0 ? ", closedTime=" + closedTime : "")
+                + '}';
     }
 }

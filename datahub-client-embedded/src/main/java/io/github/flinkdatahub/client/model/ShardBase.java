@@ -6,8 +6,8 @@ import java.math.BigInteger;
 import java.util.Objects;
 
 /**
- * A shard's id and its hash-key range {@code [beginHashKey, endHashKey)}, keys being 128-bit
- * values written as 32 upper-case hex digits.
+ * A shard's id and its hash-key range {@code [beginHashKey, endHashKey)}, keys being 128-bit values
+ * written as 32 upper-case hex digits.
  */
 @PublicEvolving
 public class ShardBase {
@@ -36,7 +36,8 @@ public class ShardBase {
     /** Whether the 128-bit key (32 hex digits) lies in this shard's range. */
     public boolean containsHashKey(String hashKey) {
         BigInteger k = new BigInteger(hashKey, 16);
-        return k.compareTo(new BigInteger(beginHashKey, 16)) >= 0 && k.compareTo(new BigInteger(endHashKey, 16)) < 0;
+        return k.compareTo(new BigInteger(beginHashKey, 16)) >= 0
+                && k.compareTo(new BigInteger(endHashKey, 16)) < 0;
     }
 
     @Override
@@ -45,7 +46,8 @@ public class ShardBase {
             return false;
         }
         ShardBase s = (ShardBase) o;
-        return Objects.equals(shardId, s.shardId) && Objects.equals(beginHashKey, s.beginHashKey)
+        return Objects.equals(shardId, s.shardId)
+                && Objects.equals(beginHashKey, s.beginHashKey)
                 && Objects.equals(endHashKey, s.endHashKey);
     }
 
@@ -56,6 +58,12 @@ public class ShardBase {
 
     @Override
     public String toString() {
-        return "ShardBase{shardId=" + shardId + ", range=[" + beginHashKey + ", " + endHashKey + ")}";
+        return "ShardBase{shardId="
+                + shardId
+                + ", range=["
+                + beginHashKey
+                + ", "
+                + endHashKey
+                + ")}";
     }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * A record of a tuple topic: one value per schema field, each of the field type's Java class (see
- * {@link FieldType}). Values are checked when the record is built: type, range, and null in a
- * NOT NULL field all fail with an {@link io.github.flinkdatahub.client.exception.InvalidParameterException}
- * naming the field.
+ * {@link FieldType}). Values are checked when the record is built: type, range, and null in a NOT
+ * NULL field all fail with an {@link
+ * io.github.flinkdatahub.client.exception.InvalidParameterException} naming the field.
  */
 @PublicEvolving
 public final class TupleRecord extends Record {
@@ -75,7 +75,9 @@ public final class TupleRecord extends Record {
             return false;
         }
         TupleRecord r = (TupleRecord) o;
-        return schema.equals(r.schema) && Arrays.equals(values, r.values) && getAttributes().equals(r.getAttributes());
+        return schema.equals(r.schema)
+                && Arrays.equals(values, r.values)
+                && getAttributes().equals(r.getAttributes());
     }
 
     @Override
@@ -87,7 +89,11 @@ public final class TupleRecord extends Record {
     public String toString() {
         StringBuilder sb = new StringBuilder("TupleRecord{");
         if (getSequence() >= 0) {
-            sb.append("shard=").append(getShardId()).append(", sequence=").append(getSequence()).append(", ");
+            sb.append("shard=")
+                    .append(getShardId())
+                    .append(", sequence=")
+                    .append(getSequence())
+                    .append(", ");
         }
         sb.append("values=").append(Arrays.toString(values));
         if (!getAttributes().isEmpty()) {
@@ -114,9 +120,15 @@ public final class TupleRecord extends Record {
         }
 
         public Builder set(int index, Object value) {
-            // Called per field of every record built or read back: build the message only on failure.
+            // Called per field of every record built or read back: build the message only on
+            // failure.
             if (index < 0 || index >= values.length) {
-                throw Validation.invalid("Field index " + index + " is outside the schema's " + values.length + " fields");
+                throw Validation.invalid(
+                        "Field index "
+                                + index
+                                + " is outside the schema's "
+                                + values.length
+                                + " fields");
             }
             Field f = schema.getField(index);
             values[index] = f.getType().normalize(value, f.getName());
@@ -132,8 +144,13 @@ public final class TupleRecord extends Record {
         /** All values in schema order. */
         public Builder values(Object... values) {
             Validation.notNull(values, "values");
-            Validation.check(values.length == this.values.length, "The schema has " + this.values.length
-                    + " fields but " + values.length + " values were given");
+            Validation.check(
+                    values.length == this.values.length,
+                    "The schema has "
+                            + this.values.length
+                            + " fields but "
+                            + values.length
+                            + " values were given");
             for (int i = 0; i < values.length; i++) {
                 set(i, values[i]);
             }
@@ -148,7 +165,8 @@ public final class TupleRecord extends Record {
             for (int i = 0; i < values.length; i++) {
                 Field f = schema.getField(i);
                 if (values[i] == null && !f.isAllowNull()) {
-                    throw Validation.invalid("Field '" + f.getName() + "' is NOT NULL but no value was set");
+                    throw Validation.invalid(
+                            "Field '" + f.getName() + "' is NOT NULL but no value was set");
                 }
             }
             return new TupleRecord(this);

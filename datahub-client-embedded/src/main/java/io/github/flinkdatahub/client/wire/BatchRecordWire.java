@@ -18,8 +18,8 @@ import io.github.flinkdatahub.client.protocol.protobuf.ProtobufRecordCodec;
 import java.util.List;
 
 /**
- * Records packed into one binary batch blob per put, compressed as a whole; gets answer with
- * batch blobs. The batch format has no per-record routing, so only puts to one shard exist.
+ * Records packed into one binary batch blob per put, compressed as a whole; gets answer with batch
+ * blobs. The batch format has no per-record routing, so only puts to one shard exist.
  */
 @Internal
 public final class BatchRecordWire implements RecordWire {
@@ -34,12 +34,14 @@ public final class BatchRecordWire implements RecordWire {
 
     @Override
     public DataHubRequest putRecords(String shardsPath, List<? extends Record> records) {
-        throw new UnsupportedOperationException("The batch format has no routed put; use the protobuf wire");
+        throw new UnsupportedOperationException(
+                "The batch format has no routed put; use the protobuf wire");
     }
 
     @Override
     public PutRecordsResult readPutRecords(byte[] body) {
-        throw new UnsupportedOperationException("The batch format has no routed put; use the protobuf wire");
+        throw new UnsupportedOperationException(
+                "The batch format has no routed put; use the protobuf wire");
     }
 
     @Override
@@ -49,23 +51,32 @@ public final class BatchRecordWire implements RecordWire {
         if (type == RecordType.TUPLE) {
             schema = ((TupleRecord) records.get(0)).getSchema();
             for (Record r : records) {
-                Validation.check(((TupleRecord) r).getSchema().equals(schema),
+                Validation.check(
+                        ((TupleRecord) r).getSchema().equals(schema),
                         "All tuple records of a batch put must share one schema");
             }
         }
         byte[] blob = BatchSerializer.serialize(records, type, schema, compression, SCHEMA_VERSION);
-        return DataHubRequest.records(shardPath, DataHubRequest.BINARY, "pub",
+        return DataHubRequest.records(
+                shardPath,
+                DataHubRequest.BINARY,
+                "pub",
                 DhubFrame.encode(BatchRecordCodec.encodePutBinaryRecordsRequest(blob)));
     }
 
     @Override
     public DataHubRequest getRecords(String shardPath, String cursor, int limit) {
-        return DataHubRequest.records(shardPath, DataHubRequest.BINARY, "sub",
+        return DataHubRequest.records(
+                shardPath,
+                DataHubRequest.BINARY,
+                "sub",
                 DhubFrame.encode(ProtobufRecordCodec.encodeGetRecordsRequest(cursor, limit)));
     }
 
     @Override
-    public GetRecordsResult readGetRecords(byte[] body, RecordType type, RecordSchema schema, String shardId) {
-        return BatchRecordCodec.decodeGetBinaryRecordsResponse(DhubFrame.decode(body), type, schema, shardId);
+    public GetRecordsResult readGetRecords(
+            byte[] body, RecordType type, RecordSchema schema, String shardId) {
+        return BatchRecordCodec.decodeGetBinaryRecordsResponse(
+                DhubFrame.decode(body), type, schema, shardId);
     }
 }

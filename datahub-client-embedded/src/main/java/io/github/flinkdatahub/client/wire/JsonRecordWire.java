@@ -18,7 +18,11 @@ public final class JsonRecordWire implements RecordWire {
 
     @Override
     public DataHubRequest putRecords(String shardsPath, List<? extends Record> records) {
-        return DataHubRequest.records(shardsPath, DataHubRequest.JSON, null, Json.toBytes(RecordJson.writePutRequest(records)));
+        return DataHubRequest.records(
+                shardsPath,
+                DataHubRequest.JSON,
+                null,
+                Json.toBytes(RecordJson.writePutRequest(records)));
     }
 
     @Override
@@ -33,11 +37,16 @@ public final class JsonRecordWire implements RecordWire {
 
     @Override
     public DataHubRequest getRecords(String shardPath, String cursor, int limit) {
-        return DataHubRequest.records(shardPath, DataHubRequest.JSON, null, Json.toBytes(RecordJson.writeGetRequest(cursor, limit)));
+        return DataHubRequest.records(
+                shardPath,
+                DataHubRequest.JSON,
+                null,
+                Json.toBytes(RecordJson.writeGetRequest(cursor, limit)));
     }
 
     @Override
-    public GetRecordsResult readGetRecords(byte[] body, RecordType type, RecordSchema schema, String shardId) {
+    public GetRecordsResult readGetRecords(
+            byte[] body, RecordType type, RecordSchema schema, String shardId) {
         return RecordJson.readGetResponse(Json.parse(body), type, schema, shardId);
     }
 }

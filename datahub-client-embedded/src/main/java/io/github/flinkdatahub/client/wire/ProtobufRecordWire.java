@@ -12,7 +12,10 @@ import io.github.flinkdatahub.client.protocol.protobuf.ProtobufRecordCodec;
 
 import java.util.List;
 
-/** Records as DHUB-framed protobuf; the action travels in the {@code x-datahub-request-action} header. */
+/**
+ * Records as DHUB-framed protobuf; the action travels in the {@code x-datahub-request-action}
+ * header.
+ */
 @Internal
 public final class ProtobufRecordWire implements RecordWire {
 
@@ -33,18 +36,26 @@ public final class ProtobufRecordWire implements RecordWire {
 
     /** Routed and by-shard puts share one body; only the path differs. */
     private static DataHubRequest put(String path, List<? extends Record> records) {
-        return DataHubRequest.records(path, DataHubRequest.PROTOBUF, "pub",
+        return DataHubRequest.records(
+                path,
+                DataHubRequest.PROTOBUF,
+                "pub",
                 DhubFrame.encode(ProtobufRecordCodec.encodePutRecordsRequest(records)));
     }
 
     @Override
     public DataHubRequest getRecords(String shardPath, String cursor, int limit) {
-        return DataHubRequest.records(shardPath, DataHubRequest.PROTOBUF, "sub",
+        return DataHubRequest.records(
+                shardPath,
+                DataHubRequest.PROTOBUF,
+                "sub",
                 DhubFrame.encode(ProtobufRecordCodec.encodeGetRecordsRequest(cursor, limit)));
     }
 
     @Override
-    public GetRecordsResult readGetRecords(byte[] body, RecordType type, RecordSchema schema, String shardId) {
-        return ProtobufRecordCodec.decodeGetRecordsResponse(DhubFrame.decode(body), type, schema, shardId);
+    public GetRecordsResult readGetRecords(
+            byte[] body, RecordType type, RecordSchema schema, String shardId) {
+        return ProtobufRecordCodec.decodeGetRecordsResponse(
+                DhubFrame.decode(body), type, schema, shardId);
     }
 }

@@ -24,5 +24,6 @@ public interface RecordWire {
 
     DataHubRequest getRecords(String shardPath, String cursor, int limit);
 
-    GetRecordsResult readGetRecords(byte[] body, RecordType type, RecordSchema schema, String shardId);
+    GetRecordsResult readGetRecords(
+            byte[] body, RecordType type, RecordSchema schema, String shardId);
 }

@@ -2,7 +2,6 @@ package io.github.flinkdatahub.client.model;
 
 import io.github.flinkdatahub.client.exception.InvalidParameterException;
 import io.github.flinkdatahub.client.exception.MalformedRecordException;
-
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -27,33 +26,52 @@ class FieldTypeTest {
     void outOfRangeValuesNameTheFieldAndTheRange() {
         assertThatThrownBy(() -> FieldType.TINYINT.normalize(128, "small"))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessageContaining("'small'").hasMessageContaining("TINYINT").hasMessageContaining("128")
+                .hasMessageContaining("'small'")
+                .hasMessageContaining("TINYINT")
+                .hasMessageContaining("128")
                 .hasMessageContaining("[-128, 127]");
-        assertThatThrownBy(() -> FieldType.SMALLINT.normalize(40000, "f")).hasMessageContaining("[-32768, 32767]");
-        assertThatThrownBy(() -> FieldType.BIGINT.normalize(java.math.BigInteger.ONE.shiftLeft(63), "f"))
+        assertThatThrownBy(() -> FieldType.SMALLINT.normalize(40000, "f"))
+                .hasMessageContaining("[-32768, 32767]");
+        assertThatThrownBy(
+                        () ->
+                                FieldType.BIGINT.normalize(
+                                        java.math.BigInteger.ONE.shiftLeft(63), "f"))
                 .isInstanceOf(InvalidParameterException.class);
-        assertThatThrownBy(() -> FieldType.INTEGER.normalize(1.5, "f")).isInstanceOf(InvalidParameterException.class);
-        assertThatThrownBy(() -> FieldType.STRING.normalize(5, "f")).hasMessageContaining("expected a String");
-        assertThatThrownBy(() -> FieldType.BOOLEAN.normalize("true", "f")).hasMessageContaining("expected a Boolean");
+        assertThatThrownBy(() -> FieldType.INTEGER.normalize(1.5, "f"))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> FieldType.STRING.normalize(5, "f"))
+                .hasMessageContaining("expected a String");
+        assertThatThrownBy(() -> FieldType.BOOLEAN.normalize("true", "f"))
+                .hasMessageContaining("expected a Boolean");
     }
 
     @Test
     void decimalKeepsPrecisionAndRejectsMoreThan38IntegerDigits() {
         BigDecimal d = new BigDecimal("12345678901234567890.123456789012345678");
         assertThat(FieldType.DECIMAL.normalize(d, "f")).isEqualTo(d);
-        assertThat(FieldType.DECIMAL.toText(d)).isEqualTo("12345678901234567890.123456789012345678");
+        assertThat(FieldType.DECIMAL.toText(d))
+                .isEqualTo("12345678901234567890.123456789012345678");
         assertThat(FieldType.DECIMAL.toText(new BigDecimal("1E+3"))).isEqualTo("1000");
-        assertThat(FieldType.DECIMAL.normalize(new BigDecimal("99999999999999999999999999999999999999"), "f")).isNotNull();
+        assertThat(
+                        FieldType.DECIMAL.normalize(
+                                new BigDecimal("99999999999999999999999999999999999999"), "f"))
+                .isNotNull();
         assertThatThrownBy(() -> FieldType.DECIMAL.normalize(BigDecimal.TEN.pow(38), "price"))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("price");
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("price");
     }
 
     @Test
     void timestampIsMicrosecondsAndAcceptsInstants() {
-        assertThat(FieldType.TIMESTAMP.normalize(Instant.ofEpochSecond(1, 2_345_000), "t")).isEqualTo(1_002_345L);
-        assertThatThrownBy(() -> FieldType.TIMESTAMP.normalize(FieldType.MAX_TIMESTAMP_MICROS + 1, "t"))
+        assertThat(FieldType.TIMESTAMP.normalize(Instant.ofEpochSecond(1, 2_345_000), "t"))
+                .isEqualTo(1_002_345L);
+        assertThatThrownBy(
+                        () ->
+                                FieldType.TIMESTAMP.normalize(
+                                        FieldType.MAX_TIMESTAMP_MICROS + 1, "t"))
                 .isInstanceOf(InvalidParameterException.class);
-        assertThat(FieldType.TIMESTAMP.normalize(FieldType.MIN_TIMESTAMP_MICROS, "t")).isEqualTo(FieldType.MIN_TIMESTAMP_MICROS);
+        assertThat(FieldType.TIMESTAMP.normalize(FieldType.MIN_TIMESTAMP_MICROS, "t"))
+                .isEqualTo(FieldType.MIN_TIMESTAMP_MICROS);
     }
 
     @Test
@@ -61,13 +79,15 @@ class FieldTypeTest {
         String ok = "a".repeat(FieldType.MAX_STRING_BYTES);
         assertThat(FieldType.STRING.normalize(ok, "s")).isSameAs(ok);
         String tooBig = "\u4e2d".repeat(FieldType.MAX_STRING_BYTES / 3 + 1);
-        assertThatThrownBy(() -> FieldType.STRING.normalize(tooBig, "s")).hasMessageContaining("exceeds");
+        assertThatThrownBy(() -> FieldType.STRING.normalize(tooBig, "s"))
+                .hasMessageContaining("exceeds");
     }
 
     @Test
     void floatRejectsDoublesBeyondItsRange() {
         assertThat(FieldType.FLOAT.normalize(1.5, "f")).isEqualTo(1.5f);
-        assertThatThrownBy(() -> FieldType.FLOAT.normalize(1e39, "f")).isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> FieldType.FLOAT.normalize(1e39, "f"))
+                .isInstanceOf(InvalidParameterException.class);
     }
 
     @Test
@@ -78,13 +98,16 @@ class FieldTypeTest {
         assertThat(FieldType.BOOLEAN.fromText("0", "b")).isEqualTo(false);
         assertThat(FieldType.TINYINT.fromText("-3", "b")).isEqualTo((byte) -3);
         assertThatThrownBy(() -> FieldType.BOOLEAN.fromText("yes", "flag"))
-                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("flag");
-        assertThatThrownBy(() -> FieldType.BIGINT.fromText("1.0", "n")).isInstanceOf(MalformedRecordException.class);
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageContaining("flag");
+        assertThatThrownBy(() -> FieldType.BIGINT.fromText("1.0", "n"))
+                .isInstanceOf(MalformedRecordException.class);
     }
 
     @Test
     void typeNamesParseInAnyCase() {
         assertThat(FieldType.fromName("bigint")).isEqualTo(FieldType.BIGINT);
-        assertThatThrownBy(() -> FieldType.fromName("JSON")).hasMessageContaining("Unknown field type 'JSON'");
+        assertThatThrownBy(() -> FieldType.fromName("JSON"))
+                .hasMessageContaining("Unknown field type 'JSON'");
     }
 }

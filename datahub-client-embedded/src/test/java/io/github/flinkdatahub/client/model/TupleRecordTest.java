@@ -1,7 +1,6 @@
 package io.github.flinkdatahub.client.model;
 
 import io.github.flinkdatahub.client.exception.InvalidParameterException;
-
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -10,13 +9,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TupleRecordTest {
-    static final RecordSchema SCHEMA = RecordSchema.fromLists(List.of("id", "name", "tiny"),
-            List.of(FieldType.BIGINT, FieldType.STRING, FieldType.TINYINT), List.of(false, true, true));
+    static final RecordSchema SCHEMA =
+            RecordSchema.fromLists(
+                    List.of("id", "name", "tiny"),
+                    List.of(FieldType.BIGINT, FieldType.STRING, FieldType.TINYINT),
+                    List.of(false, true, true));
 
     @Test
     void valuesAreSetByIndexOrNameAndNormalised() {
-        TupleRecord r = TupleRecord.builder(SCHEMA).set(0, 1).set("NAME", "x").set("tiny", 3L)
-                .attribute("k", "v").partitionKey("pk").build();
+        TupleRecord r =
+                TupleRecord.builder(SCHEMA)
+                        .set(0, 1)
+                        .set("NAME", "x")
+                        .set("tiny", 3L)
+                        .attribute("k", "v")
+                        .partitionKey("pk")
+                        .build();
         assertThat(r.getValues()).containsExactly(1L, "x", (byte) 3);
         assertThat(r.getValue("tiny")).isEqualTo((byte) 3);
         assertThat(r.getAttributes()).containsEntry("k", "v");
@@ -27,21 +35,32 @@ class TupleRecordTest {
     @Test
     void nullInANotNullFieldIsRejectedNamingTheField() {
         assertThatThrownBy(() -> TupleRecord.of(SCHEMA, null, "x", null))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("'id' is NOT NULL");
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("'id' is NOT NULL");
     }
 
     @Test
     void wrongValueCountAndUnknownFieldsAreRejected() {
-        assertThatThrownBy(() -> TupleRecord.of(SCHEMA, 1L)).hasMessageContaining("3 fields but 1 values");
-        assertThatThrownBy(() -> TupleRecord.builder(SCHEMA).set("nope", 1)).hasMessageContaining("No field 'nope'");
-        assertThatThrownBy(() -> TupleRecord.builder(SCHEMA).set("tiny", 300)).hasMessageContaining("'tiny'");
+        assertThatThrownBy(() -> TupleRecord.of(SCHEMA, 1L))
+                .hasMessageContaining("3 fields but 1 values");
+        assertThatThrownBy(() -> TupleRecord.builder(SCHEMA).set("nope", 1))
+                .hasMessageContaining("No field 'nope'");
+        assertThatThrownBy(() -> TupleRecord.builder(SCHEMA).set("tiny", 300))
+                .hasMessageContaining("'tiny'");
     }
 
     @Test
     void routingKeysAreChecked() {
-        assertThatThrownBy(() -> TupleRecord.builder(SCHEMA).hashKey("123")).hasMessageContaining("32 hexadecimal");
-        assertThatThrownBy(() -> TupleRecord.builder(SCHEMA).shardId("a")).hasMessageContaining("decimal shard id");
-        assertThat(TupleRecord.builder(SCHEMA).set(0, 1L).hashKey("0123456789abcdef0123456789ABCDEF").build().getHashKey())
+        assertThatThrownBy(() -> TupleRecord.builder(SCHEMA).hashKey("123"))
+                .hasMessageContaining("32 hexadecimal");
+        assertThatThrownBy(() -> TupleRecord.builder(SCHEMA).shardId("a"))
+                .hasMessageContaining("decimal shard id");
+        assertThat(
+                        TupleRecord.builder(SCHEMA)
+                                .set(0, 1L)
+                                .hashKey("0123456789abcdef0123456789ABCDEF")
+                                .build()
+                                .getHashKey())
                 .isEqualTo("0123456789ABCDEF0123456789ABCDEF");
     }
 
@@ -56,6 +75,7 @@ class TupleRecordTest {
         BlobRecord b = BlobRecord.of(data);
         data[0] = 9;
         assertThat(b.getData()).containsExactly(1, 2);
-        assertThatThrownBy(() -> r.getValues().set(0, 2L)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> r.getValues().set(0, 2L))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 }

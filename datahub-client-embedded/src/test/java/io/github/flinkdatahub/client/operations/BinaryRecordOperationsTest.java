@@ -25,7 +25,6 @@ import io.github.flinkdatahub.client.protocol.protobuf.ProtobufRecordCodec;
 import io.github.flinkdatahub.client.protocol.protobuf.generated.DataHubProtos;
 import io.github.flinkdatahub.client.testutil.Fixtures;
 import io.github.flinkdatahub.client.testutil.RecordingServer;
-
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -50,15 +49,23 @@ class BinaryRecordOperationsTest extends OperationTestBase {
         assertThat(r.header("Content-Type")).isEqualTo("application/x-protobuf");
         assertThat(r.header("x-datahub-request-action")).isEqualTo("pub");
         assertThat(r.header("Content-Encoding")).isNull();
-        List<Record> sent = ProtobufRecordCodec.decodePutRecordsRequest(DhubFrame.decode(r.body), RecordType.TUPLE,
-                TestRecords.ALL_TYPES);
+        List<Record> sent =
+                ProtobufRecordCodec.decodePutRecordsRequest(
+                        DhubFrame.decode(r.body), RecordType.TUPLE, TestRecords.ALL_TYPES);
         assertThat(sent).isEqualTo(records);
     }
 
     @Test
     void protobufPutReportsPartialFailures() {
-        byte[] answer = DhubFrame.encode(ProtobufRecordCodec.encodePutRecordsResponse(new PutRecordsResult(1,
-                List.of(new io.github.flinkdatahub.client.model.FailedRecord(0, "MalformedRecord", "bad")))));
+        byte[] answer =
+                DhubFrame.encode(
+                        ProtobufRecordCodec.encodePutRecordsResponse(
+                                new PutRecordsResult(
+                                        1,
+                                        List.of(
+                                                new io.github.flinkdatahub.client.model
+                                                        .FailedRecord(
+                                                        0, "MalformedRecord", "bad")))));
         server.respond(200, "application/x-protobuf", answer);
         List<BlobRecord> blobs = TestRecords.blobs();
         try (DataHubClient pb = newClient(WireMode.PROTOBUF, CompressFormat.NONE)) {
@@ -74,19 +81,28 @@ class BinaryRecordOperationsTest extends OperationTestBase {
         server.respondFixture(200, "projects.get.topics.tuple.shards.0.bin");
         GetRecordsResult result;
         try (DataHubClient pb = newClient(WireMode.PROTOBUF, CompressFormat.NONE)) {
-            result = pb.getTupleRecords("get", "tuple", "0", JsonRecordOperationsTest.SCHEMA,
-                    "20000000000000000000000000000000", 3);
+            result =
+                    pb.getTupleRecords(
+                            "get",
+                            "tuple",
+                            "0",
+                            JsonRecordOperationsTest.SCHEMA,
+                            "20000000000000000000000000000000",
+                            3);
         }
         RecordingServer.Recorded r = assertRequest("POST", "/projects/get/topics/tuple/shards/0");
         assertThat(r.header("x-datahub-request-action")).isEqualTo("sub");
-        DataHubProtos.GetRecordsRequest req = ProtobufRecordCodec.decodeGetRecordsRequest(DhubFrame.decode(r.body));
+        DataHubProtos.GetRecordsRequest req =
+                ProtobufRecordCodec.decodeGetRecordsRequest(DhubFrame.decode(r.body));
         assertThat(req.getCursor()).isEqualTo("20000000000000000000000000000000");
         assertThat(req.getLimit()).isEqualTo(3);
         assertThat(result.getNextCursor()).isEqualTo("200000000000000000000000018c0030");
-        assertThat(result.getRecords()).extracting(x -> ((TupleRecord) x).getValues()).containsExactly(
-                List.of(99L, "yc1", 10.01, true, 1455869335000000L),
-                List.of(99L, "yc1", 10.01, true, 1455869335000000L),
-                List.of(99L, "yc2", 10.02, false, 1455869335000011L));
+        assertThat(result.getRecords())
+                .extracting(x -> ((TupleRecord) x).getValues())
+                .containsExactly(
+                        List.of(99L, "yc1", 10.01, true, 1455869335000000L),
+                        List.of(99L, "yc1", 10.01, true, 1455869335000000L),
+                        List.of(99L, "yc2", 10.02, false, 1455869335000011L));
         assertThat(result.getRecords()).extracting(Record::getSequence).containsExactly(0L, 1L, 2L);
         assertThat(result.getRecords()).extracting(Record::getShardId).containsOnly("0");
     }
@@ -94,11 +110,19 @@ class BinaryRecordOperationsTest extends OperationTestBase {
     @Test
     void lz4CompressesRecordBodiesAndReadsCompressedAnswers() {
         byte[] framed = Fixtures.bytes("projects.get.topics.tuple.shards.0.bin");
-        server.respond(200, "application/x-protobuf", Compression.compress(CompressFormat.LZ4, framed),
-                "Content-Encoding", "lz4", "x-datahub-content-raw-size", Integer.toString(framed.length));
+        server.respond(
+                200,
+                "application/x-protobuf",
+                Compression.compress(CompressFormat.LZ4, framed),
+                "Content-Encoding",
+                "lz4",
+                "x-datahub-content-raw-size",
+                Integer.toString(framed.length));
         List<TupleRecord> many = java.util.Collections.nCopies(50, TestRecords.tuples().get(0));
         try (DataHubClient lz4 = newClient(WireMode.PROTOBUF, CompressFormat.LZ4)) {
-            GetRecordsResult result = lz4.getTupleRecords("get", "tuple", "0", JsonRecordOperationsTest.SCHEMA, "c", 3);
+            GetRecordsResult result =
+                    lz4.getTupleRecords(
+                            "get", "tuple", "0", JsonRecordOperationsTest.SCHEMA, "c", 3);
             assertThat(result.getRecords()).hasSize(3);
             assertThat(server.lastRequest().header("Accept-Encoding")).isEqualTo("lz4");
             lz4.putRecordsByShard("p1", "t1", "0", many);
@@ -107,8 +131,11 @@ class BinaryRecordOperationsTest extends OperationTestBase {
         assertThat(put.header("Content-Encoding")).isEqualTo("lz4");
         int raw = Integer.parseInt(put.header("x-datahub-content-raw-size"));
         assertThat(put.body.length).isLessThan(raw);
-        byte[] payload = DhubFrame.decode(Compression.decompress(CompressFormat.LZ4, put.body, raw));
-        assertThat(ProtobufRecordCodec.decodePutRecordsRequest(payload, RecordType.TUPLE, TestRecords.ALL_TYPES))
+        byte[] payload =
+                DhubFrame.decode(Compression.decompress(CompressFormat.LZ4, put.body, raw));
+        assertThat(
+                        ProtobufRecordCodec.decodePutRecordsRequest(
+                                payload, RecordType.TUPLE, TestRecords.ALL_TYPES))
                 .isEqualTo(many);
     }
 
@@ -121,9 +148,15 @@ class BinaryRecordOperationsTest extends OperationTestBase {
         RecordingServer.Recorded put = server.lastRequest();
         assertThat(put.header("Content-Encoding")).isEqualTo("deflate");
         assertThat(put.body[0]).as("zlib header").isEqualTo((byte) 0x78);
-        byte[] payload = DhubFrame.decode(Compression.decompress(CompressFormat.DEFLATE, put.body,
-                Integer.parseInt(put.header("x-datahub-content-raw-size"))));
-        assertThat(ProtobufRecordCodec.decodePutRecordsRequest(payload, RecordType.TUPLE, TestRecords.ALL_TYPES))
+        byte[] payload =
+                DhubFrame.decode(
+                        Compression.decompress(
+                                CompressFormat.DEFLATE,
+                                put.body,
+                                Integer.parseInt(put.header("x-datahub-content-raw-size"))));
+        assertThat(
+                        ProtobufRecordCodec.decodePutRecordsRequest(
+                                payload, RecordType.TUPLE, TestRecords.ALL_TYPES))
                 .isEqualTo(many);
     }
 
@@ -135,8 +168,17 @@ class BinaryRecordOperationsTest extends OperationTestBase {
             server.respond(200, "application/x-protobuf", framed);
         }
         try (DataHubClient pb = newClient(WireMode.PROTOBUF, CompressFormat.NONE)) {
-            assertThatThrownBy(() -> pb.getTupleRecords("get", "tuple", "0", JsonRecordOperationsTest.SCHEMA, "c", 3))
-                    .isInstanceOf(CorruptedResponseException.class).hasMessageContaining("CRC");
+            assertThatThrownBy(
+                            () ->
+                                    pb.getTupleRecords(
+                                            "get",
+                                            "tuple",
+                                            "0",
+                                            JsonRecordOperationsTest.SCHEMA,
+                                            "c",
+                                            3))
+                    .isInstanceOf(CorruptedResponseException.class)
+                    .hasMessageContaining("CRC");
         }
     }
 
@@ -150,12 +192,16 @@ class BinaryRecordOperationsTest extends OperationTestBase {
         assertThat(r.header("Content-Type")).isEqualTo("application/x-binary");
         assertThat(r.header("x-datahub-request-action")).isEqualTo("pub");
         assertThat(r.header("Content-Encoding")).isNull();
-        List<byte[]> blobs = BatchRecordCodec.decodePutBinaryRecordsRequest(DhubFrame.decode(r.body));
+        List<byte[]> blobs =
+                BatchRecordCodec.decodePutBinaryRecordsRequest(DhubFrame.decode(r.body));
         assertThat(blobs).hasSize(1);
-        short attributes = ByteBuffer.wrap(blobs.get(0), 20, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
+        short attributes =
+                ByteBuffer.wrap(blobs.get(0), 20, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
         assertThat(attributes & 0x3).as("LZ4 or raw when LZ4 would not shrink it").isIn(0, 2);
         assertThat(attributes & 0x8).isEqualTo(8);
-        assertThat(BatchDeserializer.deserialize(blobs.get(0), RecordType.TUPLE, TestRecords.ALL_TYPES))
+        assertThat(
+                        BatchDeserializer.deserialize(
+                                blobs.get(0), RecordType.TUPLE, TestRecords.ALL_TYPES))
                 .isEqualTo(records);
     }
 
@@ -170,7 +216,10 @@ class BinaryRecordOperationsTest extends OperationTestBase {
 
     @Test
     void batchGetDecodesTheRecordedBlobs() {
-        server.respond(200, "application/x-binary", Fixtures.bytes("projects.get.topics.blob_batch.shards.0.bin"));
+        server.respond(
+                200,
+                "application/x-binary",
+                Fixtures.bytes("projects.get.topics.blob_batch.shards.0.bin"));
         GetRecordsResult result;
         try (DataHubClient batch = newClient(WireMode.BATCH, CompressFormat.LZ4)) {
             result = batch.getBlobRecords("get", "blob_batch", "0", "c", 10);
@@ -178,7 +227,8 @@ class BinaryRecordOperationsTest extends OperationTestBase {
         assertThat(server.lastRequest().header("Content-Type")).isEqualTo("application/x-binary");
         assertThat(server.lastRequest().header("x-datahub-request-action")).isEqualTo("sub");
         assertThat(result.getRecords()).hasSize(3);
-        assertThat(result.getRecords()).extracting(x -> new String(((BlobRecord) x).getData()))
+        assertThat(result.getRecords())
+                .extracting(x -> new String(((BlobRecord) x).getData()))
                 .containsExactly("datatest-0", "datatest-1", "datatest-2");
         assertThat(result.getRecords()).extracting(Record::getSequence).containsOnly(8L);
         assertThat(result.getRecords()).extracting(Record::getBatchIndex).containsExactly(0, 1, 2);
@@ -189,10 +239,12 @@ class BinaryRecordOperationsTest extends OperationTestBase {
         try (DataHubClient batch = newClient(WireMode.BATCH, CompressFormat.LZ4)) {
             List<BlobRecord> one = List.of(BlobRecord.of(new byte[] {1}));
             server.respondFixture(400, "projects.get.topics.invalid_cursor_batch.shards.0.bin");
-            assertThatThrownBy(() -> batch.getBlobRecords("get", "invalid_cursor_batch", "0", "c", 1))
+            assertThatThrownBy(
+                            () -> batch.getBlobRecords("get", "invalid_cursor_batch", "0", "c", 1))
                     .isInstanceOf(InvalidCursorException.class);
             server.respondFixture(400, "projects.put.topics.invalid_state_batch.shards.0.bin");
-            assertThatThrownBy(() -> batch.putRecordsByShard("put", "invalid_state_batch", "0", one))
+            assertThatThrownBy(
+                            () -> batch.putRecordsByShard("put", "invalid_state_batch", "0", one))
                     .isInstanceOf(ShardSealedException.class);
             server.respondFixture(400, "projects.put.topics.malformed_batch.shards.0.bin");
             assertThatThrownBy(() -> batch.putRecordsByShard("put", "malformed_batch", "0", one))
@@ -200,16 +252,19 @@ class BinaryRecordOperationsTest extends OperationTestBase {
             for (int i = 0; i < 3; i++) {
                 server.respondFixture(429, "projects.put.topics.limit_exceeded_batch.shards.0.bin");
             }
-            assertThatThrownBy(() -> batch.putRecordsByShard("put", "limit_exceeded_batch", "0", one))
+            assertThatThrownBy(
+                            () -> batch.putRecordsByShard("put", "limit_exceeded_batch", "0", one))
                     .isInstanceOf(LimitExceededException.class);
             server.respondFixture(404, "projects.unexisted.topics.valid_batch.shards.0.bin");
             assertThatThrownBy(() -> batch.getBlobRecords("unexisted", "valid_batch", "0", "c", 1))
-                    .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("NoSuchTopic");
+                    .isInstanceOf(ResourceNotFoundException.class)
+                    .hasMessageContaining("NoSuchTopic");
             server.respondFixture(404, "projects.valid_batch.topics.unexisted.shards.0.bin");
             assertThatThrownBy(() -> batch.getBlobRecords("valid_batch", "unexisted", "0", "c", 1))
                     .isInstanceOf(ResourceNotFoundException.class);
             server.respondFixture(404, "projects.valid_batch.topics.valid_batch.shards.0.bin");
-            assertThatThrownBy(() -> batch.getBlobRecords("valid_batch", "valid_batch", "0", "c", 1))
+            assertThatThrownBy(
+                            () -> batch.getBlobRecords("valid_batch", "valid_batch", "0", "c", 1))
                     .isInstanceOf(ShardNotFoundException.class);
         }
     }

@@ -8,7 +8,6 @@ import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.InternalServerException;
 import io.github.flinkdatahub.client.exception.InvalidParameterException;
 import io.github.flinkdatahub.client.exception.ServiceInProcessException;
-
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -23,7 +22,8 @@ class FailureHandlingTest extends OperationTestBase {
     @Test
     void throttlingIsRetriedUntilSuccess() {
         server.respondJson(429, "{\"ErrorCode\":\"LimitExceeded\",\"ErrorMessage\":\"slow down\"}");
-        server.respondJson(503, "{\"ErrorCode\":\"ConsumerGroupInProcess\",\"ErrorMessage\":\"busy\"}");
+        server.respondJson(
+                503, "{\"ErrorCode\":\"ConsumerGroupInProcess\",\"ErrorMessage\":\"busy\"}");
         server.respondFixture(200, "projects.json");
         assertThat(client.listProject().getProjectNames()).hasSize(3);
         assertThat(server.requests()).hasSize(3);
@@ -34,8 +34,10 @@ class FailureHandlingTest extends OperationTestBase {
         for (int i = 0; i < 3; i++) {
             server.respond(502, "text/html", "<html>bad gateway</html>".getBytes());
         }
-        assertThatThrownBy(() -> client.listProject()).isInstanceOf(InternalServerException.class)
-                .hasMessageContaining("HTTP 502").hasMessageContaining("bad gateway")
+        assertThatThrownBy(() -> client.listProject())
+                .isInstanceOf(InternalServerException.class)
+                .hasMessageContaining("HTTP 502")
+                .hasMessageContaining("bad gateway")
                 .satisfies(e -> assertThat(((DataHubException) e).getHttpStatus()).isEqualTo(502));
         assertThat(server.requests()).hasSize(3);
     }
@@ -43,27 +45,36 @@ class FailureHandlingTest extends OperationTestBase {
     @Test
     void clientErrorsAreNotRetried() {
         server.respondJson(400, "{\"ErrorCode\":\"InvalidParameter\",\"ErrorMessage\":\"bad\"}");
-        assertThatThrownBy(() -> client.listProject()).isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> client.listProject())
+                .isInstanceOf(InvalidParameterException.class);
         assertThat(server.requests()).hasSize(1);
     }
 
     @Test
     void authorizationFailureIsTyped() {
-        server.respondJson(403, "{\"ErrorCode\":\"Unauthorized\",\"ErrorMessage\":\"Authroize failed\",\"RequestId\":\"abc\"}");
-        assertThatThrownBy(() -> client.listProject()).isInstanceOf(AuthorizationFailedException.class)
-                .satisfies(e -> {
-                    DataHubException d = (DataHubException) e;
-                    assertThat(d.getHttpStatus()).isEqualTo(403);
-                    assertThat(d.getRequestId()).isEqualTo("req-1");
-                    assertThat(d.isRetryable()).isFalse();
-                });
+        server.respondJson(
+                403,
+                "{\"ErrorCode\":\"Unauthorized\",\"ErrorMessage\":\"Authroize failed\",\"RequestId\":\"abc\"}");
+        assertThatThrownBy(() -> client.listProject())
+                .isInstanceOf(AuthorizationFailedException.class)
+                .satisfies(
+                        e -> {
+                            DataHubException d = (DataHubException) e;
+                            assertThat(d.getHttpStatus()).isEqualTo(403);
+                            assertThat(d.getRequestId()).isEqualTo("req-1");
+                            assertThat(d.isRetryable()).isFalse();
+                        });
     }
 
     @Test
     void unknownCodesKeepTheirCodeAndStatus() {
         server.respondJson(409, "{\"ErrorCode\":\"SomethingNew\",\"ErrorMessage\":\"new\"}");
-        assertThatThrownBy(() -> client.listProject()).isExactlyInstanceOf(DataHubException.class)
-                .satisfies(e -> assertThat(((DataHubException) e).getErrorCode()).isEqualTo("SomethingNew"));
+        assertThatThrownBy(() -> client.listProject())
+                .isExactlyInstanceOf(DataHubException.class)
+                .satisfies(
+                        e ->
+                                assertThat(((DataHubException) e).getErrorCode())
+                                        .isEqualTo("SomethingNew"));
     }
 
     @Test
@@ -71,7 +82,8 @@ class FailureHandlingTest extends OperationTestBase {
         server.respondJson(503, "{\"ErrorCode\":\"ShardNotReady\",\"ErrorMessage\":\"opening\"}");
         server.respondFixture(200, "projects.json");
         assertThat(client.listProject().getProjectNames()).isNotEmpty();
-        assertThat(new ServiceInProcessException("x", "ShardNotReady", null, 503).isRetryable()).isTrue();
+        assertThat(new ServiceInProcessException("x", "ShardNotReady", null, 503).isRetryable())
+                .isTrue();
     }
 
     @Test
@@ -80,9 +92,14 @@ class FailureHandlingTest extends OperationTestBase {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        try (DataHubClient c = DataHubClient.builder().endpoint("127.0.0.1:" + port).credentials("a", "b")
-                .retryPolicy(RetryPolicy.of(2, Duration.ofMillis(1), Duration.ofMillis(2))).build()) {
-            assertThatThrownBy(c::listProject).isInstanceOf(DataHubClientException.class)
+        try (DataHubClient c =
+                DataHubClient.builder()
+                        .endpoint("127.0.0.1:" + port)
+                        .credentials("a", "b")
+                        .retryPolicy(RetryPolicy.of(2, Duration.ofMillis(1), Duration.ofMillis(2)))
+                        .build()) {
+            assertThatThrownBy(c::listProject)
+                    .isInstanceOf(DataHubClientException.class)
                     .satisfies(e -> assertThat(((DataHubException) e).isRetryable()).isTrue())
                     .hasMessageContaining("GET /projects");
         }
@@ -90,16 +107,25 @@ class FailureHandlingTest extends OperationTestBase {
 
     @Test
     void secretsNeverAppearInToString() {
-        DataHubClient c = DataHubClient.builder().endpoint(server.endpoint())
-                .credentials("visibleId", "superSecretKey", "secretToken").build();
-        assertThat(c.toString()).contains("visibleId").doesNotContain("superSecretKey").doesNotContain("secretToken");
+        DataHubClient c =
+                DataHubClient.builder()
+                        .endpoint(server.endpoint())
+                        .credentials("visibleId", "superSecretKey", "secretToken")
+                        .build();
+        assertThat(c.toString())
+                .contains("visibleId")
+                .doesNotContain("superSecretKey")
+                .doesNotContain("secretToken");
         c.close();
     }
 
     @Test
     void securityTokenIsSentAndSigned() {
-        try (DataHubClient c = DataHubClient.builder().endpoint(server.endpoint())
-                .credentials(ACCESS_ID, ACCESS_KEY, "STS.token").build()) {
+        try (DataHubClient c =
+                DataHubClient.builder()
+                        .endpoint(server.endpoint())
+                        .credentials(ACCESS_ID, ACCESS_KEY, "STS.token")
+                        .build()) {
             c.listProject();
         }
         assertThat(server.lastRequest().header("x-datahub-security-token")).isEqualTo("STS.token");
@@ -108,8 +134,11 @@ class FailureHandlingTest extends OperationTestBase {
 
     @Test
     void endpointPathPrefixIsKeptAndSigned() {
-        try (DataHubClient c = DataHubClient.builder().endpoint(server.endpoint() + "/prefix/")
-                .credentials(ACCESS_ID, ACCESS_KEY).build()) {
+        try (DataHubClient c =
+                DataHubClient.builder()
+                        .endpoint(server.endpoint() + "/prefix/")
+                        .credentials(ACCESS_ID, ACCESS_KEY)
+                        .build()) {
             c.listProject();
         }
         assertThat(server.lastRequest().path).isEqualTo("/prefix/projects");

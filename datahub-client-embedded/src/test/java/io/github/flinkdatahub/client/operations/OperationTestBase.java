@@ -1,5 +1,6 @@
 package io.github.flinkdatahub.client.operations;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.RetryPolicy;
 import io.github.flinkdatahub.client.WireMode;
@@ -7,8 +8,6 @@ import io.github.flinkdatahub.client.model.CompressFormat;
 import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.client.protocol.signing.RequestSigner;
 import io.github.flinkdatahub.client.testutil.RecordingServer;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -58,7 +57,9 @@ abstract class OperationTestBase {
     static void assertSigned(RecordingServer.Recorded r) {
         assertThat(r.header("x-datahub-client-version")).isEqualTo("1.1");
         assertThat(r.header("Date")).endsWith(" GMT");
-        String expected = RequestSigner.authorization(ACCESS_ID, ACCESS_KEY, r.method, r.pathAndQuery(), r.headers);
+        String expected =
+                RequestSigner.authorization(
+                        ACCESS_ID, ACCESS_KEY, r.method, r.pathAndQuery(), r.headers);
         assertThat(r.header("Authorization")).isEqualTo(expected);
     }
 

@@ -13,7 +13,6 @@ import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.client.model.result.GetTopicSchemaResult;
 import io.github.flinkdatahub.client.model.result.ListTopicSchemaResult;
 import io.github.flinkdatahub.client.testutil.RecordingServer;
-
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -37,7 +36,10 @@ class ProjectTopicOperationsTest extends OperationTestBase {
         assertThatThrownBy(() -> client.createProject("existed", "c"))
                 .isInstanceOf(ResourceExistException.class)
                 .hasMessageContaining("ProjectAlreadyExist")
-                .satisfies(e -> assertThat(((ResourceExistException) e).getRequestId()).isEqualTo("req-1"));
+                .satisfies(
+                        e ->
+                                assertThat(((ResourceExistException) e).getRequestId())
+                                        .isEqualTo("req-1"));
     }
 
     @Test
@@ -66,58 +68,73 @@ class ProjectTopicOperationsTest extends OperationTestBase {
         server.respondFixture(404, "projects.unexisted.json");
         assertThatThrownBy(() -> client.getProject("unexisted"))
                 .isInstanceOf(ResourceNotFoundException.class)
-                .satisfies(e -> {
-                    ResourceNotFoundException x = (ResourceNotFoundException) e;
-                    assertThat(x.getErrorCode()).isEqualTo("NoSuchProject");
-                    assertThat(x.getHttpStatus()).isEqualTo(404);
-                    assertThat(x.getErrorMessage()).isEqualTo("The specified project name does not exist.");
-                });
+                .satisfies(
+                        e -> {
+                            ResourceNotFoundException x = (ResourceNotFoundException) e;
+                            assertThat(x.getErrorCode()).isEqualTo("NoSuchProject");
+                            assertThat(x.getHttpStatus()).isEqualTo(404);
+                            assertThat(x.getErrorMessage())
+                                    .isEqualTo("The specified project name does not exist.");
+                        });
     }
 
     @Test
     void updateAndDeleteProject() {
         client.updateProject("proj_a", "new");
-        assertThat(json(assertRequest("PUT", "/projects/proj_a"))).isEqualTo(json("{\"Comment\":\"new\"}"));
+        assertThat(json(assertRequest("PUT", "/projects/proj_a")))
+                .isEqualTo(json("{\"Comment\":\"new\"}"));
         client.deleteProject("proj_a");
         assertRequest("DELETE", "/projects/proj_a");
     }
 
     @Test
     void createTupleTopicSendsSchemaAsAString() {
-        RecordSchema schema = RecordSchema.fromLists(List.of("id", "name"), List.of(FieldType.BIGINT, FieldType.STRING),
-                List.of(false, true));
+        RecordSchema schema =
+                RecordSchema.fromLists(
+                        List.of("id", "name"),
+                        List.of(FieldType.BIGINT, FieldType.STRING),
+                        List.of(false, true));
         client.createTupleTopic("p1", "t1", 3, 7, schema, "tuple");
-        assertThat(json(assertRequest("POST", "/projects/p1/topics/t1"))).isEqualTo(json("{\"Action\":\"create\","
-                + "\"ShardCount\":3,\"Lifecycle\":7,\"RecordType\":\"TUPLE\",\"RecordSchema\":"
-                + "\"{\\\"fields\\\":[{\\\"name\\\":\\\"id\\\",\\\"type\\\":\\\"BIGINT\\\",\\\"notnull\\\":true},"
-                + "{\\\"name\\\":\\\"name\\\",\\\"type\\\":\\\"STRING\\\"}]}\",\"Comment\":\"tuple\",\"ExpandMode\":\"\"}"));
+        assertThat(json(assertRequest("POST", "/projects/p1/topics/t1")))
+                .isEqualTo(
+                        json(
+                                "{\"Action\":\"create\","
+                                        + "\"ShardCount\":3,\"Lifecycle\":7,\"RecordType\":\"TUPLE\",\"RecordSchema\":"
+                                        + "\"{\\\"fields\\\":[{\\\"name\\\":\\\"id\\\",\\\"type\\\":\\\"BIGINT\\\",\\\"notnull\\\":true},"
+                                        + "{\\\"name\\\":\\\"name\\\",\\\"type\\\":\\\"STRING\\\"}]}\",\"Comment\":\"tuple\",\"ExpandMode\":\"\"}"));
     }
 
     @Test
     void createBlobTopicWithExtendMode() {
         client.createBlobTopic("p1", "b1", 1, 3, "blob", ExpandMode.ONLY_EXTEND);
-        assertThat(json(assertRequest("POST", "/projects/p1/topics/b1"))).isEqualTo(json("{\"Action\":\"create\","
-                + "\"ShardCount\":1,\"Lifecycle\":3,\"RecordType\":\"BLOB\",\"Comment\":\"blob\",\"ExpandMode\":\"extend\"}"));
+        assertThat(json(assertRequest("POST", "/projects/p1/topics/b1")))
+                .isEqualTo(
+                        json(
+                                "{\"Action\":\"create\","
+                                        + "\"ShardCount\":1,\"Lifecycle\":3,\"RecordType\":\"BLOB\",\"Comment\":\"blob\",\"ExpandMode\":\"extend\"}"));
     }
 
     @Test
     void createExistingTopicRaisesResourceExist() {
         server.respondFixture(409, "projects.existed.topics.existed.json");
         assertThatThrownBy(() -> client.createBlobTopic("existed", "existed", 1, 1, ""))
-                .isInstanceOf(ResourceExistException.class).hasMessageContaining("TopicAlreadyExist");
+                .isInstanceOf(ResourceExistException.class)
+                .hasMessageContaining("TopicAlreadyExist");
     }
 
     @Test
     void listTopicReadsNames() {
         server.respondFixture(200, "projects.success.topics.json");
-        assertThat(client.listTopic("success").getTopicNames()).containsExactly("topic_name_1", "topic_name_2", "topic_name_3");
+        assertThat(client.listTopic("success").getTopicNames())
+                .containsExactly("topic_name_1", "topic_name_2", "topic_name_3");
         assertRequest("GET", "/projects/success/topics");
     }
 
     @Test
     void listTopicOfMissingProjectRaisesNotFound() {
         server.respondFixture(404, "projects.unexisted.topics.json");
-        assertThatThrownBy(() -> client.listTopic("unexisted")).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> client.listTopic("unexisted"))
+                .isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
@@ -131,9 +148,21 @@ class ProjectTopicOperationsTest extends OperationTestBase {
         assertThat(t.getComment()).isEqualTo("tuple");
         assertThat(t.getCreateTime()).isEqualTo(1525312823L);
         assertThat(t.getLastModifyTime()).isEqualTo(1525312823L);
-        assertThat(t.getRecordSchema()).isEqualTo(RecordSchema.fromLists(
-                List.of("bigint_field", "string_field", "double_field", "bool_field", "event_time1"),
-                List.of(FieldType.BIGINT, FieldType.STRING, FieldType.DOUBLE, FieldType.BOOLEAN, FieldType.TIMESTAMP)));
+        assertThat(t.getRecordSchema())
+                .isEqualTo(
+                        RecordSchema.fromLists(
+                                List.of(
+                                        "bigint_field",
+                                        "string_field",
+                                        "double_field",
+                                        "bool_field",
+                                        "event_time1"),
+                                List.of(
+                                        FieldType.BIGINT,
+                                        FieldType.STRING,
+                                        FieldType.DOUBLE,
+                                        FieldType.BOOLEAN,
+                                        FieldType.TIMESTAMP)));
     }
 
     @Test
@@ -152,16 +181,19 @@ class ProjectTopicOperationsTest extends OperationTestBase {
     void getTopicErrorsMapToNotFound() {
         server.respondFixture(404, "projects.valid.topics.unexisted.json");
         assertThatThrownBy(() -> client.getTopic("valid", "unexisted"))
-                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("NoSuchTopic");
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("NoSuchTopic");
         server.respondFixture(404, "projects.unexisted.topics.valid.json");
         assertThatThrownBy(() -> client.getTopic("unexisted", "valid"))
-                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("NoSuchProject");
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("NoSuchProject");
     }
 
     @Test
     void updateTopicSendsLifecycleAndComment() {
         client.updateTopic("p1", "t1", 5, "cc");
-        assertThat(json(assertRequest("PUT", "/projects/p1/topics/t1"))).isEqualTo(json("{\"Comment\":\"cc\",\"Lifecycle\":5}"));
+        assertThat(json(assertRequest("PUT", "/projects/p1/topics/t1")))
+                .isEqualTo(json("{\"Comment\":\"cc\",\"Lifecycle\":5}"));
         client.updateTopic("p1", "t1", 0, "only comment");
         assertThat(json(server.lastRequest())).isEqualTo(json("{\"Comment\":\"only comment\"}"));
     }
@@ -175,14 +207,20 @@ class ProjectTopicOperationsTest extends OperationTestBase {
     @Test
     void appendFieldSendsUpperCaseType() {
         client.appendField("p1", "t1", "new_field", FieldType.DECIMAL);
-        assertThat(json(assertRequest("POST", "/projects/p1/topics/t1"))).isEqualTo(
-                json("{\"Action\":\"AppendField\",\"FieldName\":\"new_field\",\"FieldType\":\"DECIMAL\"}"));
+        assertThat(json(assertRequest("POST", "/projects/p1/topics/t1")))
+                .isEqualTo(
+                        json(
+                                "{\"Action\":\"AppendField\",\"FieldName\":\"new_field\",\"FieldType\":\"DECIMAL\"}"));
     }
 
     @Test
     void appendingANotNullFieldIsRejectedBeforeSending() {
-        assertThatThrownBy(() -> client.appendField("p1", "t1", new Field("f", FieldType.STRING, false)))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("must allow null");
+        assertThatThrownBy(
+                        () ->
+                                client.appendField(
+                                        "p1", "t1", new Field("f", FieldType.STRING, false)))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("must allow null");
         assertThat(server.requests()).isEmpty();
     }
 
@@ -200,12 +238,14 @@ class ProjectTopicOperationsTest extends OperationTestBase {
         GetTopicSchemaResult item = list.getRecordSchemaList().get(0);
         assertThat(item.getVersionId()).isEqualTo(1);
         assertThat(item.getCreateTime()).isEqualTo(1658132195L);
-        assertThat(item.getRecordSchema().getField("time_field").getType()).isEqualTo(FieldType.TIMESTAMP);
+        assertThat(item.getRecordSchema().getField("time_field").getType())
+                .isEqualTo(FieldType.TIMESTAMP);
         assertThat(item.getRecordSchema().size()).isEqualTo(5);
 
         server.respondFixture(200, "projects.schema.topics.get.json");
         GetTopicSchemaResult got = client.getTopicSchema("schema", "get", 1);
-        assertThat(json(server.lastRequest())).isEqualTo(json("{\"Action\":\"GetSchema\",\"VersionId\":1}"));
+        assertThat(json(server.lastRequest()))
+                .isEqualTo(json("{\"Action\":\"GetSchema\",\"VersionId\":1}"));
         assertThat(got.getVersionId()).isEqualTo(1);
         assertThat(got.getCreateTime()).isEqualTo(160212718L);
         assertThat(got.getCreator()).isEmpty();
@@ -214,9 +254,13 @@ class ProjectTopicOperationsTest extends OperationTestBase {
 
         server.respondFixture(200, "projects.schema.topics.register.json");
         RecordSchema schema = item.getRecordSchema();
-        assertThat(client.registerTopicSchema("schema", "register", schema).getVersionId()).isZero();
+        assertThat(client.registerTopicSchema("schema", "register", schema).getVersionId())
+                .isZero();
         assertThat(json(server.lastRequest()).get("Action").asText()).isEqualTo("RegisterSchema");
-        assertThat(RecordSchema.fromJsonString(json(server.lastRequest()).get("RecordSchema").asText())).isEqualTo(schema);
+        assertThat(
+                        RecordSchema.fromJsonString(
+                                json(server.lastRequest()).get("RecordSchema").asText()))
+                .isEqualTo(schema);
 
         server.respondFixture(200, "projects.schema.topics.delete.json");
         client.deleteTopicSchema("schema", "delete", 1);
@@ -226,14 +270,20 @@ class ProjectTopicOperationsTest extends OperationTestBase {
 
     @Test
     void invalidNamesAreRejectedBeforeSending() {
-        assertThatThrownBy(() -> client.createProject("1abc", "c")).isInstanceOf(InvalidParameterException.class)
+        assertThatThrownBy(() -> client.createProject("1abc", "c"))
+                .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("project name '1abc'");
         assertThatThrownBy(() -> client.createProject("ab", "c")).hasMessageContaining("3-32");
-        assertThatThrownBy(() -> client.getProject("a/../b")).isInstanceOf(InvalidParameterException.class);
-        assertThatThrownBy(() -> client.createBlobTopic("p1", "_t", 1, 1, "c")).hasMessageContaining("topic name '_t'");
-        assertThatThrownBy(() -> client.createBlobTopic("p1", "t", 0, 1, "c")).hasMessageContaining("shardCount");
-        assertThatThrownBy(() -> client.createBlobTopic("p1", "t", 1, 0, "c")).hasMessageContaining("lifeCycle");
-        assertThatThrownBy(() -> client.createProject("abc", "x".repeat(1025))).hasMessageContaining("1024");
+        assertThatThrownBy(() -> client.getProject("a/../b"))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> client.createBlobTopic("p1", "_t", 1, 1, "c"))
+                .hasMessageContaining("topic name '_t'");
+        assertThatThrownBy(() -> client.createBlobTopic("p1", "t", 0, 1, "c"))
+                .hasMessageContaining("shardCount");
+        assertThatThrownBy(() -> client.createBlobTopic("p1", "t", 1, 0, "c"))
+                .hasMessageContaining("lifeCycle");
+        assertThatThrownBy(() -> client.createProject("abc", "x".repeat(1025)))
+                .hasMessageContaining("1024");
         assertThat(server.requests()).isEmpty();
     }
 }

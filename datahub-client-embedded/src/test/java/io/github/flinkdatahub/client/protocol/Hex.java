@@ -1,13 +1,17 @@
 package io.github.flinkdatahub.client.protocol;
 
-/** Hex text to bytes and back, for the byte-exact examples of the protocol reference (JDK 11 has no HexFormat). */
+/**
+ * Hex text to bytes and back, for the byte-exact examples of the protocol reference (JDK 11 has no
+ * HexFormat).
+ */
 public final class Hex {
     private Hex() {}
 
     public static String format(byte[] bytes) {
         StringBuilder sb = new StringBuilder(bytes.length * 2);
         for (byte b : bytes) {
-            sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+            sb.append(Character.forDigit((b >> 4) & 0xF, 16))
+                    .append(Character.forDigit(b & 0xF, 16));
         }
         return sb.toString();
     }

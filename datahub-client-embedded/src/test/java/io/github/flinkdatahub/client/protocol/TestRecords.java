@@ -11,47 +11,104 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Records covering every field type, nulls, edge values and non-ASCII text, shared by the codec tests. */
+/**
+ * Records covering every field type, nulls, edge values and non-ASCII text, shared by the codec
+ * tests.
+ */
 public final class TestRecords {
     /** One field of each of the ten types. */
-    public static final RecordSchema ALL_TYPES = RecordSchema.of(
-            new Field("f_tinyint", FieldType.TINYINT),
-            new Field("f_smallint", FieldType.SMALLINT),
-            new Field("f_integer", FieldType.INTEGER),
-            new Field("f_bigint", FieldType.BIGINT),
-            new Field("f_float", FieldType.FLOAT),
-            new Field("f_double", FieldType.DOUBLE),
-            new Field("f_decimal", FieldType.DECIMAL),
-            new Field("f_string", FieldType.STRING),
-            new Field("f_boolean", FieldType.BOOLEAN),
-            new Field("f_timestamp", FieldType.TIMESTAMP));
+    public static final RecordSchema ALL_TYPES =
+            RecordSchema.of(
+                    new Field("f_tinyint", FieldType.TINYINT),
+                    new Field("f_smallint", FieldType.SMALLINT),
+                    new Field("f_integer", FieldType.INTEGER),
+                    new Field("f_bigint", FieldType.BIGINT),
+                    new Field("f_float", FieldType.FLOAT),
+                    new Field("f_double", FieldType.DOUBLE),
+                    new Field("f_decimal", FieldType.DECIMAL),
+                    new Field("f_string", FieldType.STRING),
+                    new Field("f_boolean", FieldType.BOOLEAN),
+                    new Field("f_timestamp", FieldType.TIMESTAMP));
 
     private TestRecords() {}
 
     public static List<TupleRecord> tuples() {
         List<TupleRecord> records = new ArrayList<>();
-        records.add(TupleRecord.builder(ALL_TYPES)
-                .values((byte) 7, (short) 300, 70000, 1234567890123L, 1.5f, 3.25,
-                        new BigDecimal("12345678901234567890.123456789012345678"), "中文 text 🎉", true,
-                        1455869335000123L)
-                .attribute("k", "v")
-                .attribute("键", "值 🎈")
-                .build());
+        records.add(
+                TupleRecord.builder(ALL_TYPES)
+                        .values(
+                                (byte) 7,
+                                (short) 300,
+                                70000,
+                                1234567890123L,
+                                1.5f,
+                                3.25,
+                                new BigDecimal("12345678901234567890.123456789012345678"),
+                                "中文 text 🎉",
+                                true,
+                                1455869335000123L)
+                        .attribute("k", "v")
+                        .attribute("键", "值 🎈")
+                        .build());
         records.add(TupleRecord.builder(ALL_TYPES).build());
-        records.add(TupleRecord.of(ALL_TYPES, Byte.MIN_VALUE, Short.MIN_VALUE, Integer.MIN_VALUE, -Long.MAX_VALUE,
-                -Float.MAX_VALUE, Double.MIN_VALUE, new BigDecimal("-0.000000000000000001"), "abcdefg", false,
-                FieldType.MIN_TIMESTAMP_MICROS));
-        records.add(TupleRecord.builder(ALL_TYPES)
-                .values(Byte.MAX_VALUE, Short.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE, Float.MIN_VALUE,
-                        -Double.MAX_VALUE, new BigDecimal("99999999999999999999999999999999999999"), "abcdefgh",
-                        true, FieldType.MAX_TIMESTAMP_MICROS)
-                .attribute("seven77", "8 bytes!")
-                .build());
+        records.add(
+                TupleRecord.of(
+                        ALL_TYPES,
+                        Byte.MIN_VALUE,
+                        Short.MIN_VALUE,
+                        Integer.MIN_VALUE,
+                        -Long.MAX_VALUE,
+                        -Float.MAX_VALUE,
+                        Double.MIN_VALUE,
+                        new BigDecimal("-0.000000000000000001"),
+                        "abcdefg",
+                        false,
+                        FieldType.MIN_TIMESTAMP_MICROS));
+        records.add(
+                TupleRecord.builder(ALL_TYPES)
+                        .values(
+                                Byte.MAX_VALUE,
+                                Short.MAX_VALUE,
+                                Integer.MAX_VALUE,
+                                Long.MAX_VALUE,
+                                Float.MIN_VALUE,
+                                -Double.MAX_VALUE,
+                                new BigDecimal("99999999999999999999999999999999999999"),
+                                "abcdefgh",
+                                true,
+                                FieldType.MAX_TIMESTAMP_MICROS)
+                        .attribute("seven77", "8 bytes!")
+                        .build());
         // 7 and 8 UTF-8 bytes of non-ASCII text, the empty string, NaN and -0.0.
-        records.add(TupleRecord.of(ALL_TYPES, (byte) 0, (short) -1, -1, 0L, Float.NaN, -0.0, BigDecimal.ZERO,
-                "中文a", null, 0L));
-        records.add(TupleRecord.of(ALL_TYPES, null, null, null, null, null, Double.NaN, null, "中文ab", null, null));
-        records.add(TupleRecord.of(ALL_TYPES, null, null, null, null, null, null, null, "", null, null));
+        records.add(
+                TupleRecord.of(
+                        ALL_TYPES,
+                        (byte) 0,
+                        (short) -1,
+                        -1,
+                        0L,
+                        Float.NaN,
+                        -0.0,
+                        BigDecimal.ZERO,
+                        "中文a",
+                        null,
+                        0L));
+        records.add(
+                TupleRecord.of(
+                        ALL_TYPES,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Double.NaN,
+                        null,
+                        "中文ab",
+                        null,
+                        null));
+        records.add(
+                TupleRecord.of(
+                        ALL_TYPES, null, null, null, null, null, null, null, "", null, null));
         return records;
     }
 

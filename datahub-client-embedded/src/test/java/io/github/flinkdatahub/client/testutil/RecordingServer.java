@@ -17,17 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real local HTTP server that records every request and answers from a queue of canned
- * responses (fixtures), so tests can check what the client puts on the wire and how it reads what
- * the service sends back.
+ * A real local HTTP server that records every request and answers from a queue of canned responses
+ * (fixtures), so tests can check what the client puts on the wire and how it reads what the service
+ * sends back.
  */
 public final class RecordingServer implements AutoCloseable {
     private final HttpServer server;
@@ -36,12 +36,15 @@ public final class RecordingServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
+
     /** Answers wait until this opens; open unless a test holds them back. */
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
     public RecordingServer() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server =
+                    HttpServer.create(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -55,7 +58,8 @@ public final class RecordingServer implements AutoCloseable {
     }
 
     /** Queues an answer. */
-    public RecordingServer respond(int status, String contentType, byte[] body, String... headerPairs) {
+    public RecordingServer respond(
+            int status, String contentType, byte[] body, String... headerPairs) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (contentType != null) {
             headers.put("Content-Type", contentType);
@@ -132,12 +136,22 @@ public final class RecordingServer implements AutoCloseable {
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k, new ArrayList<>(v)));
         Canned c;
         synchronized (this) {
-            requests.add(new Recorded(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
-                    ex.getRequestURI().getRawQuery(), headers, body, ex.getRemoteAddress().toString()));
+            requests.add(
+                    new Recorded(
+                            ex.getRequestMethod(),
+                            ex.getRequestURI().getRawPath(),
+                            ex.getRequestURI().getRawQuery(),
+                            headers,
+                            body,
+                            ex.getRemoteAddress().toString()));
             c = responses.poll();
         }
         if (c == null) {
-            c = new Canned(200, Map.of("Content-Type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8));
+            c =
+                    new Canned(
+                            200,
+                            Map.of("Content-Type", "application/json"),
+                            "{}".getBytes(StandardCharsets.UTF_8));
         }
         c.headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         ex.getResponseHeaders().add("x-datahub-request-id", "req-" + requests.size());
@@ -176,10 +190,16 @@ public final class RecordingServer implements AutoCloseable {
         public final String query;
         public final Map<String, List<String>> headers;
         public final byte[] body;
+
         /** The client's address and port: equal ports mean a reused connection. */
         public final String remoteAddress;
 
-        Recorded(String method, String path, String query, Map<String, List<String>> headers, byte[] body,
+        Recorded(
+                String method,
+                String path,
+                String query,
+                Map<String, List<String>> headers,
+                byte[] body,
                 String remoteAddress) {
             this.remoteAddress = remoteAddress;
             this.method = method;

@@ -2,7 +2,10 @@ package io.github.flinkdatahub.emulator.sdk;
 
 import com.aliyun.datahub.client.model.CompressType;
 
-/** The ways an SDK user can configure the official client: record wire format and HTTP/blob compression. */
+/**
+ * The ways an SDK user can configure the official client: record wire format and HTTP/blob
+ * compression.
+ */
 enum ClientMode {
     JSON(Wire.JSON, CompressType.NONE),
     JSON_LZ4(Wire.JSON, CompressType.LZ4),

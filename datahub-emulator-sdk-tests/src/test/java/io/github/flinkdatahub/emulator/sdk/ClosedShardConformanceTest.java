@@ -10,7 +10,6 @@ import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.RecordSchema;
 import com.aliyun.datahub.client.model.RecordType;
 import com.aliyun.datahub.client.model.ShardState;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,10 +31,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @ExtendWith(SharedEmulatorExtension.class)
 class ClosedShardConformanceTest {
     private static final String PROJECT = "sdk_closed";
+
     /** Written by the protobuf client: one sequence per record. */
     private static final String RECORD_TOPIC = "sealed_records";
+
     /** Written by the batch client: one sequence per put. */
     private static final String BATCH_TOPIC = "sealed_batches";
+
     private static final RecordSchema SCHEMA = Schemas.allTypes();
     private static Sdk sdk;
 
@@ -48,16 +50,27 @@ class ClosedShardConformanceTest {
             pb.createTopic(PROJECT, topic, 1, 1, RecordType.TUPLE, SCHEMA, topic);
             pb.waitForShardReady(PROJECT, topic);
         }
-        pb.putRecordsByShard(PROJECT, RECORD_TOPIC, "0", List.of(entry(Schemas.fullRow(SCHEMA, 0)),
-                entry(Schemas.fullRow(SCHEMA, 1)), entry(Schemas.fullRow(SCHEMA, 2))));
+        pb.putRecordsByShard(
+                PROJECT,
+                RECORD_TOPIC,
+                "0",
+                List.of(
+                        entry(Schemas.fullRow(SCHEMA, 0)),
+                        entry(Schemas.fullRow(SCHEMA, 1)),
+                        entry(Schemas.fullRow(SCHEMA, 2))));
         DatahubClient batch = sdk.client(ClientMode.BATCH);
-        batch.putRecordsByShard(PROJECT, BATCH_TOPIC, "0", List.of(entry(Schemas.fullRow(SCHEMA, 0)),
-                entry(Schemas.fullRow(SCHEMA, 1))));
-        batch.putRecordsByShard(PROJECT, BATCH_TOPIC, "0", List.of(entry(Schemas.fullRow(SCHEMA, 2))));
+        batch.putRecordsByShard(
+                PROJECT,
+                BATCH_TOPIC,
+                "0",
+                List.of(entry(Schemas.fullRow(SCHEMA, 0)), entry(Schemas.fullRow(SCHEMA, 1))));
+        batch.putRecordsByShard(
+                PROJECT, BATCH_TOPIC, "0", List.of(entry(Schemas.fullRow(SCHEMA, 2))));
         for (String topic : List.of(RECORD_TOPIC, BATCH_TOPIC)) {
             sdk.afterCoolDown(() -> pb.splitShard(PROJECT, topic, "0"));
             pb.waitForShardReady(PROJECT, topic);
-            assertThat(ShardConformanceTest.shards(pb, PROJECT, topic).get("0").getState()).isEqualTo(ShardState.CLOSED);
+            assertThat(ShardConformanceTest.shards(pb, PROJECT, topic).get("0").getState())
+                    .isEqualTo(ShardState.CLOSED);
         }
     }
 
@@ -82,13 +95,17 @@ class ClosedShardConformanceTest {
                 return;
             }
             assertThat(result.getFailedRecordCount()).isEqualTo(1);
-            assertThat(result.getPutErrorEntries()).extracting(PutErrorEntry::getErrorcode)
+            assertThat(result.getPutErrorEntries())
+                    .extracting(PutErrorEntry::getErrorcode)
                     .containsExactly("InvalidShardOperation");
             return;
         }
-        ShardSealedException e = catchThrowableOfType(ShardSealedException.class,
-                () -> client.putRecordsByShard(PROJECT, topicFor(mode), "0",
-                List.of(record)));
+        ShardSealedException e =
+                catchThrowableOfType(
+                        ShardSealedException.class,
+                        () ->
+                                client.putRecordsByShard(
+                                        PROJECT, topicFor(mode), "0", List.of(record)));
         assertServiceError(e, "InvalidShardOperation", 400);
     }
 
@@ -105,10 +122,15 @@ class ClosedShardConformanceTest {
         for (int i = 0; i < 3; i++) {
             assertSameTuple(all.getRecords().get(i).getRecordData(), Schemas.fullRow(SCHEMA, i));
         }
-        assertThat(all.getRecords()).extracting(RecordEntry::getSequence)
+        assertThat(all.getRecords())
+                .extracting(RecordEntry::getSequence)
                 .containsExactly(mode.batch() ? new Long[] {0L, 0L, 1L} : new Long[] {0L, 1L, 2L});
-        ShardSealedException e = catchThrowableOfType(ShardSealedException.class,
-                () -> client.getRecords(PROJECT, topic, "0", SCHEMA, all.getNextCursor(), 100));
+        ShardSealedException e =
+                catchThrowableOfType(
+                        ShardSealedException.class,
+                        () ->
+                                client.getRecords(
+                                        PROJECT, topic, "0", SCHEMA, all.getNextCursor(), 100));
         assertServiceError(e, "InvalidShardOperation", 400);
     }
 }

@@ -28,14 +28,12 @@ import com.aliyun.datahub.client.model.SinkOtsConfig;
 import com.aliyun.datahub.client.model.SourceDtsConfig;
 import com.aliyun.datahub.client.model.TupleRecordData;
 import io.github.flinkdatahub.emulator.testutil.Wait;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,11 +79,14 @@ class ConnectorConformanceTest {
 
     @ParameterizedTest
     @EnumSource(ConnectorType.class)
-    @SuppressWarnings("deprecation") // also looks the connector up by type, a deprecated SDK overload
+    @SuppressWarnings(
+            "deprecation") // also looks the connector up by type, a deprecated SDK overload
     void everyConnectorTypeIsCreatedListedReadBackAndDeleted(ConnectorType type) {
         String topic = topic("conn_" + type.name().toLowerCase(Locale.ROOT), 2);
 
-        String id = client.createConnector(PROJECT, topic, type, COLUMNS, config(type)).getConnectorId();
+        String id =
+                client.createConnector(PROJECT, topic, type, COLUMNS, config(type))
+                        .getConnectorId();
 
         assertThat(id).isNotBlank();
         assertThat(client.listConnector(PROJECT, topic).getConnectorIds()).containsExactly(id);
@@ -97,25 +98,37 @@ class ConnectorConformanceTest {
         assertThat(got.getCreateTime()).isPositive();
         assertThat(got.getCreator()).isNotBlank();
         assertSameConfig(type, got.getConfig());
-        assertThat(client.getConnector(PROJECT, topic, type).getConnectorId()).as("legacy lookup by type").isEqualTo(id);
+        assertThat(client.getConnector(PROJECT, topic, type).getConnectorId())
+                .as("legacy lookup by type")
+                .isEqualTo(id);
 
         client.deleteConnector(PROJECT, topic, id);
-        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.getConnector(PROJECT, topic, id)), "NoSuchConnector", 404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.getConnector(PROJECT, topic, id)),
+                "NoSuchConnector",
+                404);
         assertThat(client.listConnector(PROJECT, topic).getConnectorIds()).isEmpty();
     }
 
     @Test
     void unknownConnectorIsNotFound() {
         String topic = topic("conn_none", 1);
-        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.getConnector(PROJECT, topic, "no_such_connector_id")), "NoSuchConnector", 404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.getConnector(PROJECT, topic, "no_such_connector_id")),
+                "NoSuchConnector",
+                404);
     }
 
     @Test
     void updateReplacesConfigColumnNameMapAndColumns() {
         String topic = topic("conn_update", 1);
-        String id = client.createConnector(PROJECT, topic, ConnectorType.SINK_ODPS, COLUMNS, odps()).getConnectorId();
+        String id =
+                client.createConnector(PROJECT, topic, ConnectorType.SINK_ODPS, COLUMNS, odps())
+                        .getConnectorId();
 
         SinkOdpsConfig changed = odps();
         changed.setTable("other_table");
@@ -126,7 +139,8 @@ class ConnectorConformanceTest {
         assertThat(read.getTimeRange()).isEqualTo(30);
 
         client.updateConnector(PROJECT, topic, id, Map.of("f_bigint", "id_column"));
-        assertThat(client.getConnector(PROJECT, topic, id).getColumnNameMap()).containsEntry("f_bigint", "id_column");
+        assertThat(client.getConnector(PROJECT, topic, id).getColumnNameMap())
+                .containsEntry("f_bigint", "id_column");
 
         client.updateConnector(PROJECT, topic, id, List.of("f_bigint", "f_string", "f_double"));
         assertThat(client.getConnector(PROJECT, topic, id).getColumnFields())
@@ -136,13 +150,27 @@ class ConnectorConformanceTest {
     @Test
     void columnNameMapGivenAtCreationAndInACombinedUpdateIsReadBack() {
         String topic = topic("conn_name_map", 1);
-        String id = client.createConnector(PROJECT, topic, ConnectorType.SINK_ODPS, -1L, COLUMNS, odps(),
-                Map.of("f_string", "name_column")).getConnectorId();
-        assertThat(client.getConnector(PROJECT, topic, id).getColumnNameMap()).containsEntry("f_string", "name_column");
+        String id =
+                client.createConnector(
+                                PROJECT,
+                                topic,
+                                ConnectorType.SINK_ODPS,
+                                -1L,
+                                COLUMNS,
+                                odps(),
+                                Map.of("f_string", "name_column"))
+                        .getConnectorId();
+        assertThat(client.getConnector(PROJECT, topic, id).getColumnNameMap())
+                .containsEntry("f_string", "name_column");
 
         SinkOdpsConfig changed = odps();
         changed.setTable("combined_table");
-        client.updateConnector(PROJECT, topic, id, changed, Map.of("f_double", "double_column"),
+        client.updateConnector(
+                PROJECT,
+                topic,
+                id,
+                changed,
+                Map.of("f_double", "double_column"),
                 List.of("f_bigint", "f_double"));
 
         GetConnectorResult got = client.getConnector(PROJECT, topic, id);
@@ -151,13 +179,18 @@ class ConnectorConformanceTest {
         assertThat(got.getColumnFields()).containsExactly("f_bigint", "f_double");
     }
 
-    /** The SDK's older overloads address a connector by its type ({@code .../connectors/sink_odps}). */
+    /**
+     * The SDK's older overloads address a connector by its type ({@code .../connectors/sink_odps}).
+     */
     @Test
     @SuppressWarnings("deprecation") // the deprecated overloads are what this test is about
     void callsAddressedByConnectorTypeReachTheConnectorOfThatType() {
         String topic = topic("conn_by_type", 2);
-        client.putRecordsByShard(PROJECT, topic, "0", List.of(entry(Schemas.fullRow(SCHEMA, 0)),
-                entry(Schemas.fullRow(SCHEMA, 1))));
+        client.putRecordsByShard(
+                PROJECT,
+                topic,
+                "0",
+                List.of(entry(Schemas.fullRow(SCHEMA, 0)), entry(Schemas.fullRow(SCHEMA, 1))));
         RecordEntry second = readAll(client, PROJECT, topic, "0", SCHEMA).get(1);
         ConnectorType type = ConnectorType.SINK_ODPS;
         String id = client.createConnector(PROJECT, topic, type, COLUMNS, odps()).getConnectorId();
@@ -165,17 +198,22 @@ class ConnectorConformanceTest {
         SinkOdpsConfig changed = odps();
         changed.setTable("typed_table");
         client.updateConnector(PROJECT, topic, type, changed);
-        assertThat(((SinkOdpsConfig) client.getConnector(PROJECT, topic, id).getConfig()).getTable()).isEqualTo("typed_table");
+        assertThat(
+                        ((SinkOdpsConfig) client.getConnector(PROJECT, topic, id).getConfig())
+                                .getTable())
+                .isEqualTo("typed_table");
 
         client.updateConnectorState(PROJECT, topic, type, ConnectorState.STOPPED);
-        assertThat(client.getConnector(PROJECT, topic, id).getState()).isEqualTo(ConnectorState.STOPPED);
+        assertThat(client.getConnector(PROJECT, topic, id).getState())
+                .isEqualTo(ConnectorState.STOPPED);
         ConnectorOffset offset = new ConnectorOffset();
         offset.setSequence(second.getSequence());
         offset.setTimestamp(second.getSystemTime());
         client.updateConnectorOffset(PROJECT, topic, type, "0", offset);
         assertThat(client.getConnectorShardStatus(PROJECT, topic, type, "0").getCurrSequence())
                 .isEqualTo(second.getSequence());
-        assertThat(client.getConnectorShardStatus(PROJECT, topic, type).getStatusEntryMap()).containsOnlyKeys("0", "1");
+        assertThat(client.getConnectorShardStatus(PROJECT, topic, type).getStatusEntryMap())
+                .containsOnlyKeys("0", "1");
         client.updateConnectorState(PROJECT, topic, type, ConnectorState.RUNNING);
 
         client.reloadConnector(PROJECT, topic, type);
@@ -186,44 +224,66 @@ class ConnectorConformanceTest {
         assertThat(client.getConnectorDoneTime(PROJECT, topic, type).getTimeZone()).isNotBlank();
 
         client.deleteConnector(PROJECT, topic, type);
-        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.getConnector(PROJECT, topic, id)), "NoSuchConnector", 404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.getConnector(PROJECT, topic, id)),
+                "NoSuchConnector",
+                404);
     }
 
     @Test
     void stateOffsetsAndShardStatusFollowTheCalls() {
         String topic = topic("conn_state", 2);
-        client.putRecordsByShard(PROJECT, topic, "0", List.of(entry(Schemas.fullRow(SCHEMA, 0)),
-                entry(Schemas.fullRow(SCHEMA, 1)), entry(Schemas.fullRow(SCHEMA, 2))));
+        client.putRecordsByShard(
+                PROJECT,
+                topic,
+                "0",
+                List.of(
+                        entry(Schemas.fullRow(SCHEMA, 0)),
+                        entry(Schemas.fullRow(SCHEMA, 1)),
+                        entry(Schemas.fullRow(SCHEMA, 2))));
         List<RecordEntry> written = readAll(client, PROJECT, topic, "0", SCHEMA);
-        String id = client.createConnector(PROJECT, topic, ConnectorType.SINK_ODPS, COLUMNS, odps()).getConnectorId();
+        String id =
+                client.createConnector(PROJECT, topic, ConnectorType.SINK_ODPS, COLUMNS, odps())
+                        .getConnectorId();
 
-        Map<String, ConnectorShardStatusEntry> all = client.getConnectorShardStatus(PROJECT, topic, id).getStatusEntryMap();
+        Map<String, ConnectorShardStatusEntry> all =
+                client.getConnectorShardStatus(PROJECT, topic, id).getStatusEntryMap();
         assertThat(all).containsOnlyKeys("0", "1");
         assertThat(all.values()).allSatisfy(s -> assertThat(s.getState()).isNotNull());
 
         ConnectorOffset offset = new ConnectorOffset();
         offset.setSequence(written.get(1).getSequence());
         offset.setTimestamp(written.get(1).getSystemTime());
-        assertThat(catchThrowableOfType(DatahubClientException.class,
-                () -> client.updateConnectorOffset(PROJECT, topic, id, "0", offset)))
-                .as("offsets change only while the connector is stopped").isNotNull();
+        assertThat(
+                        catchThrowableOfType(
+                                DatahubClientException.class,
+                                () ->
+                                        client.updateConnectorOffset(
+                                                PROJECT, topic, id, "0", offset)))
+                .as("offsets change only while the connector is stopped")
+                .isNotNull();
 
         client.updateConnectorState(PROJECT, topic, id, ConnectorState.STOPPED);
-        assertThat(client.getConnector(PROJECT, topic, id).getState()).isEqualTo(ConnectorState.STOPPED);
+        assertThat(client.getConnector(PROJECT, topic, id).getState())
+                .isEqualTo(ConnectorState.STOPPED);
         client.updateConnectorOffset(PROJECT, topic, id, "0", offset);
         ConnectorShardStatusEntry shard0 = client.getConnectorShardStatus(PROJECT, topic, id, "0");
         assertThat(shard0.getCurrSequence()).isEqualTo(written.get(1).getSequence());
         assertThat(shard0.getCurrTimestamp()).isEqualTo(written.get(1).getSystemTime());
 
         client.updateConnectorState(PROJECT, topic, id, ConnectorState.RUNNING);
-        assertThat(client.getConnector(PROJECT, topic, id).getState()).isEqualTo(ConnectorState.RUNNING);
+        assertThat(client.getConnector(PROJECT, topic, id).getState())
+                .isEqualTo(ConnectorState.RUNNING);
     }
 
     @Test
     void reloadAppendFieldAndDoneTimeAreServed() {
         String topic = topic("conn_misc", 2);
-        String id = client.createConnector(PROJECT, topic, ConnectorType.SINK_ODPS, COLUMNS, odps()).getConnectorId();
+        String id =
+                client.createConnector(PROJECT, topic, ConnectorType.SINK_ODPS, COLUMNS, odps())
+                        .getConnectorId();
 
         assertThat(client.reloadConnector(PROJECT, topic, id).getRequestId()).isNotBlank();
         assertThat(client.reloadConnector(PROJECT, topic, id, "1").getRequestId()).isNotBlank();
@@ -243,16 +303,27 @@ class ConnectorConformanceTest {
     void dataHubSinkDeliversRecordsToItsTargetTopic() {
         String topic = topic("conn_deliver", 1);
         String target = topic("deliver_target", 2);
-        client.createConnector(PROJECT, topic, ConnectorType.SINK_DATAHUB, -1L,
+        client.createConnector(
+                PROJECT,
+                topic,
+                ConnectorType.SINK_DATAHUB,
+                -1L,
                 SCHEMA.getFields().stream().map(Field::getName).collect(Collectors.toList()),
                 datahubSink(target));
-        client.putRecordsByShard(PROJECT, topic, "0", List.of(entry(Schemas.fullRow(SCHEMA, 7)),
-                entry(Schemas.otherExtremesRow(SCHEMA, 8))));
+        client.putRecordsByShard(
+                PROJECT,
+                topic,
+                "0",
+                List.of(
+                        entry(Schemas.fullRow(SCHEMA, 7)),
+                        entry(Schemas.otherExtremesRow(SCHEMA, 8))));
 
         Wait.until("the connector delivers both records", () -> delivered(target).size() >= 2);
         List<RecordEntry> delivered = delivered(target);
         assertThat(delivered).hasSize(2);
-        delivered.sort(Comparator.comparing(r -> (Long) ((TupleRecordData) r.getRecordData()).getField("f_bigint")));
+        delivered.sort(
+                Comparator.comparing(
+                        r -> (Long) ((TupleRecordData) r.getRecordData()).getField("f_bigint")));
         assertSameTuple(delivered.get(0).getRecordData(), Schemas.fullRow(SCHEMA, 7));
         assertSameTuple(delivered.get(1).getRecordData(), Schemas.otherExtremesRow(SCHEMA, 8));
     }
@@ -272,67 +343,73 @@ class ConnectorConformanceTest {
                 return odps();
             case SINK_DATAHUB:
                 return datahubSink(TARGET);
-            case SINK_HOLOGRES: {
-                SinkHologresConfig c = new SinkHologresConfig();
-                fillDatahub(c, TARGET);
-                c.setInstanceId("holo-instance");
-                return c;
-            }
-            case SINK_OSS: {
-                SinkOssConfig c = new SinkOssConfig();
-                c.setEndpoint("http://oss.example");
-                c.setBucket("bucket");
-                c.setPrefix("prefix/");
-                c.setTimeFormat("%Y%m%d%H%M");
-                c.setTimeRange(15);
-                c.setMaxFileSize(1024L * 1024);
-                ak(c::setAuthMode, c::setAccessId, c::setAccessKey);
-                return c;
-            }
-            case SINK_ES: {
-                SinkEsConfig c = new SinkEsConfig();
-                c.setIndex("index");
-                c.setEndpoint("http://es.example:9200");
-                c.setUser("es_user");
-                c.setPassword("es-secret");
-                c.setIdFields(List.of("f_bigint"));
-                c.setTypeFields(List.of("f_string"));
-                c.setRouterFields(List.of("f_bigint"));
-                c.setProxyMode(true);
-                return c;
-            }
+            case SINK_HOLOGRES:
+                {
+                    SinkHologresConfig c = new SinkHologresConfig();
+                    fillDatahub(c, TARGET);
+                    c.setInstanceId("holo-instance");
+                    return c;
+                }
+            case SINK_OSS:
+                {
+                    SinkOssConfig c = new SinkOssConfig();
+                    c.setEndpoint("http://oss.example");
+                    c.setBucket("bucket");
+                    c.setPrefix("prefix/");
+                    c.setTimeFormat("%Y%m%d%H%M");
+                    c.setTimeRange(15);
+                    c.setMaxFileSize(1024L * 1024);
+                    ak(c::setAuthMode, c::setAccessId, c::setAccessKey);
+                    return c;
+                }
+            case SINK_ES:
+                {
+                    SinkEsConfig c = new SinkEsConfig();
+                    c.setIndex("index");
+                    c.setEndpoint("http://es.example:9200");
+                    c.setUser("es_user");
+                    c.setPassword("es-secret");
+                    c.setIdFields(List.of("f_bigint"));
+                    c.setTypeFields(List.of("f_string"));
+                    c.setRouterFields(List.of("f_bigint"));
+                    c.setProxyMode(true);
+                    return c;
+                }
             case SINK_ADS:
                 return database(new SinkAdsConfig());
             case SINK_MYSQL:
                 return database(new SinkMysqlConfig());
-            case SINK_FC: {
-                SinkFcConfig c = new SinkFcConfig();
-                c.setEndpoint("http://fc.example");
-                c.setService("service");
-                c.setFunction("function");
-                c.setInvokeType(SinkFcConfig.InvokeType.ASYNC);
-                ak(c::setAuthMode, c::setAccessId, c::setAccessKey);
-                return c;
-            }
-            case SINK_OTS: {
-                SinkOtsConfig c = new SinkOtsConfig();
-                c.setEndpoint("http://ots.example");
-                c.setInstance("instance");
-                c.setTable("table");
-                c.setWriteMode(SinkOtsConfig.WriteMode.UPDATE);
-                ak(c::setAuthMode, c::setAccessId, c::setAccessKey);
-                return c;
-            }
-            case SOURCE_DTS: {
-                SourceDtsConfig c = new SourceDtsConfig();
-                c.setEndpoint("dts.example:18001");
-                c.setTopic("dts_topic");
-                c.setSubId("dts_sub");
-                c.setUser("dts_user");
-                c.setPassword("dts-secret");
-                c.setIdFields(List.of("f_bigint"));
-                return c;
-            }
+            case SINK_FC:
+                {
+                    SinkFcConfig c = new SinkFcConfig();
+                    c.setEndpoint("http://fc.example");
+                    c.setService("service");
+                    c.setFunction("function");
+                    c.setInvokeType(SinkFcConfig.InvokeType.ASYNC);
+                    ak(c::setAuthMode, c::setAccessId, c::setAccessKey);
+                    return c;
+                }
+            case SINK_OTS:
+                {
+                    SinkOtsConfig c = new SinkOtsConfig();
+                    c.setEndpoint("http://ots.example");
+                    c.setInstance("instance");
+                    c.setTable("table");
+                    c.setWriteMode(SinkOtsConfig.WriteMode.UPDATE);
+                    ak(c::setAuthMode, c::setAccessId, c::setAccessKey);
+                    return c;
+                }
+            case SOURCE_DTS:
+                {
+                    SourceDtsConfig c = new SourceDtsConfig();
+                    c.setEndpoint("dts.example:18001");
+                    c.setTopic("dts_topic");
+                    c.setSubId("dts_sub");
+                    c.setUser("dts_user");
+                    c.setPassword("dts-secret");
+                    c.setIdFields(List.of("f_bigint"));
+                    return c;
+                }
             default:
                 throw new IllegalArgumentException("No configuration for " + type);
         }
@@ -341,92 +418,103 @@ class ConnectorConformanceTest {
     private static void assertSameConfig(ConnectorType type, ConnectorConfig actual) {
         assertThat(actual).as("config of " + type).isNotNull();
         switch (type) {
-            case SINK_ODPS: {
-                SinkOdpsConfig c = (SinkOdpsConfig) actual;
-                assertThat(c.getProject()).isEqualTo("odps_project");
-                assertThat(c.getTable()).isEqualTo("odps_table");
-                assertThat(c.getEndpoint()).isEqualTo("http://odps.example/api");
-                assertThat(c.getTunnelEndpoint()).isEqualTo("http://tunnel.example");
-                assertThat(c.getAccessId()).isEqualTo("odps_ak");
-                assertThat(c.getPartitionMode()).isEqualTo(SinkOdpsConfig.PartitionMode.SYSTEM_TIME);
-                assertThat(c.getTimeRange()).isEqualTo(60);
-                assertThat(c.getTimeZone()).isEqualTo("Asia/Shanghai");
-                assertThat(c.getPartitionConfig().getConfigMap())
-                        .containsExactly(Map.entry("ds", "%Y%m%d"), Map.entry("hh", "%H"));
-                break;
-            }
-            case SINK_DATAHUB: {
-                assertSameDatahub((SinkDatahubConfig) actual);
-                break;
-            }
-            case SINK_HOLOGRES: {
-                assertSameDatahub((SinkDatahubConfig) actual);
-                assertThat(((SinkHologresConfig) actual).getInstanceId()).isEqualTo("holo-instance");
-                break;
-            }
-            case SINK_OSS: {
-                SinkOssConfig c = (SinkOssConfig) actual;
-                assertThat(c.getEndpoint()).isEqualTo("http://oss.example");
-                assertThat(c.getBucket()).isEqualTo("bucket");
-                assertThat(c.getPrefix()).isEqualTo("prefix/");
-                assertThat(c.getTimeFormat()).isEqualTo("%Y%m%d%H%M");
-                assertThat(c.getTimeRange()).isEqualTo(15);
-                assertThat(c.getMaxFileSize()).isEqualTo(1024L * 1024);
-                assertThat(c.getAuthMode()).isEqualTo(SinkConfig.AuthMode.AK);
-                assertThat(c.getAccessId()).isEqualTo("sink_ak");
-                break;
-            }
-            case SINK_ES: {
-                SinkEsConfig c = (SinkEsConfig) actual;
-                assertThat(c.getIndex()).isEqualTo("index");
-                assertThat(c.getEndpoint()).isEqualTo("http://es.example:9200");
-                assertThat(c.getUser()).isEqualTo("es_user");
-                assertThat(c.getIdFields()).containsExactly("f_bigint");
-                assertThat(c.getTypeFields()).containsExactly("f_string");
-                assertThat(c.getRouterFields()).containsExactly("f_bigint");
-                assertThat(c.isProxyMode()).isTrue();
-                break;
-            }
+            case SINK_ODPS:
+                {
+                    SinkOdpsConfig c = (SinkOdpsConfig) actual;
+                    assertThat(c.getProject()).isEqualTo("odps_project");
+                    assertThat(c.getTable()).isEqualTo("odps_table");
+                    assertThat(c.getEndpoint()).isEqualTo("http://odps.example/api");
+                    assertThat(c.getTunnelEndpoint()).isEqualTo("http://tunnel.example");
+                    assertThat(c.getAccessId()).isEqualTo("odps_ak");
+                    assertThat(c.getPartitionMode())
+                            .isEqualTo(SinkOdpsConfig.PartitionMode.SYSTEM_TIME);
+                    assertThat(c.getTimeRange()).isEqualTo(60);
+                    assertThat(c.getTimeZone()).isEqualTo("Asia/Shanghai");
+                    assertThat(c.getPartitionConfig().getConfigMap())
+                            .containsExactly(Map.entry("ds", "%Y%m%d"), Map.entry("hh", "%H"));
+                    break;
+                }
+            case SINK_DATAHUB:
+                {
+                    assertSameDatahub((SinkDatahubConfig) actual);
+                    break;
+                }
+            case SINK_HOLOGRES:
+                {
+                    assertSameDatahub((SinkDatahubConfig) actual);
+                    assertThat(((SinkHologresConfig) actual).getInstanceId())
+                            .isEqualTo("holo-instance");
+                    break;
+                }
+            case SINK_OSS:
+                {
+                    SinkOssConfig c = (SinkOssConfig) actual;
+                    assertThat(c.getEndpoint()).isEqualTo("http://oss.example");
+                    assertThat(c.getBucket()).isEqualTo("bucket");
+                    assertThat(c.getPrefix()).isEqualTo("prefix/");
+                    assertThat(c.getTimeFormat()).isEqualTo("%Y%m%d%H%M");
+                    assertThat(c.getTimeRange()).isEqualTo(15);
+                    assertThat(c.getMaxFileSize()).isEqualTo(1024L * 1024);
+                    assertThat(c.getAuthMode()).isEqualTo(SinkConfig.AuthMode.AK);
+                    assertThat(c.getAccessId()).isEqualTo("sink_ak");
+                    break;
+                }
+            case SINK_ES:
+                {
+                    SinkEsConfig c = (SinkEsConfig) actual;
+                    assertThat(c.getIndex()).isEqualTo("index");
+                    assertThat(c.getEndpoint()).isEqualTo("http://es.example:9200");
+                    assertThat(c.getUser()).isEqualTo("es_user");
+                    assertThat(c.getIdFields()).containsExactly("f_bigint");
+                    assertThat(c.getTypeFields()).containsExactly("f_string");
+                    assertThat(c.getRouterFields()).containsExactly("f_bigint");
+                    assertThat(c.isProxyMode()).isTrue();
+                    break;
+                }
             case SINK_ADS:
-            case SINK_MYSQL: {
-                SinkMysqlConfig c = (SinkMysqlConfig) actual;
-                assertThat(c.getHost()).isEqualTo("db.example");
-                assertThat(c.getPort()).isEqualTo(3306);
-                assertThat(c.getDatabase()).isEqualTo("db");
-                assertThat(c.getTable()).isEqualTo("db_table");
-                assertThat(c.getUser()).isEqualTo("db_user");
-                assertThat(c.getInsertMode()).isEqualTo(SinkMysqlConfig.InsertMode.OVERWRITE);
-                break;
-            }
-            case SINK_FC: {
-                SinkFcConfig c = (SinkFcConfig) actual;
-                assertThat(c.getEndpoint()).isEqualTo("http://fc.example");
-                assertThat(c.getService()).isEqualTo("service");
-                assertThat(c.getFunction()).isEqualTo("function");
-                assertThat(c.getInvokeType()).isEqualTo(SinkFcConfig.InvokeType.ASYNC);
-                assertThat(c.getAuthMode()).isEqualTo(SinkConfig.AuthMode.AK);
-                assertThat(c.getAccessId()).isEqualTo("sink_ak");
-                break;
-            }
-            case SINK_OTS: {
-                SinkOtsConfig c = (SinkOtsConfig) actual;
-                assertThat(c.getEndpoint()).isEqualTo("http://ots.example");
-                assertThat(c.getInstance()).isEqualTo("instance");
-                assertThat(c.getTable()).isEqualTo("table");
-                assertThat(c.getWriteMode()).isEqualTo(SinkOtsConfig.WriteMode.UPDATE);
-                assertThat(c.getAuthMode()).isEqualTo(SinkConfig.AuthMode.AK);
-                assertThat(c.getAccessId()).isEqualTo("sink_ak");
-                break;
-            }
-            case SOURCE_DTS: {
-                SourceDtsConfig c = (SourceDtsConfig) actual;
-                assertThat(c.getEndpoint()).isEqualTo("dts.example:18001");
-                assertThat(c.getTopic()).isEqualTo("dts_topic");
-                assertThat(c.getSubId()).isEqualTo("dts_sub");
-                assertThat(c.getUser()).isEqualTo("dts_user");
-                assertThat(c.getIdFields()).containsExactly("f_bigint");
-                break;
-            }
+            case SINK_MYSQL:
+                {
+                    SinkMysqlConfig c = (SinkMysqlConfig) actual;
+                    assertThat(c.getHost()).isEqualTo("db.example");
+                    assertThat(c.getPort()).isEqualTo(3306);
+                    assertThat(c.getDatabase()).isEqualTo("db");
+                    assertThat(c.getTable()).isEqualTo("db_table");
+                    assertThat(c.getUser()).isEqualTo("db_user");
+                    assertThat(c.getInsertMode()).isEqualTo(SinkMysqlConfig.InsertMode.OVERWRITE);
+                    break;
+                }
+            case SINK_FC:
+                {
+                    SinkFcConfig c = (SinkFcConfig) actual;
+                    assertThat(c.getEndpoint()).isEqualTo("http://fc.example");
+                    assertThat(c.getService()).isEqualTo("service");
+                    assertThat(c.getFunction()).isEqualTo("function");
+                    assertThat(c.getInvokeType()).isEqualTo(SinkFcConfig.InvokeType.ASYNC);
+                    assertThat(c.getAuthMode()).isEqualTo(SinkConfig.AuthMode.AK);
+                    assertThat(c.getAccessId()).isEqualTo("sink_ak");
+                    break;
+                }
+            case SINK_OTS:
+                {
+                    SinkOtsConfig c = (SinkOtsConfig) actual;
+                    assertThat(c.getEndpoint()).isEqualTo("http://ots.example");
+                    assertThat(c.getInstance()).isEqualTo("instance");
+                    assertThat(c.getTable()).isEqualTo("table");
+                    assertThat(c.getWriteMode()).isEqualTo(SinkOtsConfig.WriteMode.UPDATE);
+                    assertThat(c.getAuthMode()).isEqualTo(SinkConfig.AuthMode.AK);
+                    assertThat(c.getAccessId()).isEqualTo("sink_ak");
+                    break;
+                }
+            case SOURCE_DTS:
+                {
+                    SourceDtsConfig c = (SourceDtsConfig) actual;
+                    assertThat(c.getEndpoint()).isEqualTo("dts.example:18001");
+                    assertThat(c.getTopic()).isEqualTo("dts_topic");
+                    assertThat(c.getSubId()).isEqualTo("dts_sub");
+                    assertThat(c.getUser()).isEqualTo("dts_user");
+                    assertThat(c.getIdFields()).containsExactly("f_bigint");
+                    break;
+                }
             default:
                 throw new IllegalArgumentException("No expectation for " + type);
         }
@@ -485,8 +573,8 @@ class ConnectorConformanceTest {
         return c;
     }
 
-    private static void ak(Consumer<SinkConfig.AuthMode> mode,
-            Consumer<String> id, Consumer<String> key) {
+    private static void ak(
+            Consumer<SinkConfig.AuthMode> mode, Consumer<String> id, Consumer<String> key) {
         mode.accept(SinkConfig.AuthMode.AK);
         id.accept("sink_ak");
         key.accept("sink-secret");

@@ -7,7 +7,6 @@ import com.aliyun.datahub.client.model.HeartbeatResult;
 import com.aliyun.datahub.client.model.JoinGroupResult;
 import com.aliyun.datahub.client.model.RecordType;
 import io.github.flinkdatahub.emulator.testutil.Wait;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,15 +23,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Cooperative consumption (consumer groups named by a subscription) through the official SDK:
- * join, heartbeat for an assignment, sync to release shards, leave; driven the way the SDK's
- * client library drives it.
+ * Cooperative consumption (consumer groups named by a subscription) through the official SDK: join,
+ * heartbeat for an assignment, sync to release shards, leave; driven the way the SDK's client
+ * library drives it.
  */
 @ExtendWith(SharedEmulatorExtension.class)
 class ConsumerGroupConformanceTest {
     private static final String PROJECT = "sdk_groups";
-    /** The data clock also runs with real time: an hour, which no test step takes, keeps members alive. */
+
+    /**
+     * The data clock also runs with real time: an hour, which no test step takes, keeps members
+     * alive.
+     */
     private static final long SESSION_TIMEOUT = Duration.ofHours(1).toMillis();
+
     private static DatahubClient client;
 
     @BeforeAll
@@ -65,15 +69,21 @@ class ConsumerGroupConformanceTest {
             this.version = joined.getVersionId();
         }
 
-        /** Heartbeats once; shards taken away are handed back with a sync, as the client library does. */
+        /**
+         * Heartbeats once; shards taken away are handed back with a sync, as the client library
+         * does.
+         */
         void beat() {
             HeartbeatResult result;
             try {
-                result = client.heartbeat(PROJECT, topic, subId, consumerId, version, held, List.of());
+                result =
+                        client.heartbeat(
+                                PROJECT, topic, subId, consumerId, version, held, List.of());
             } catch (ServiceInProcessException rebalancing) {
                 return;
             }
-            List<String> assigned = result.getShardList() == null ? List.of() : result.getShardList();
+            List<String> assigned =
+                    result.getShardList() == null ? List.of() : result.getShardList();
             List<String> released = new ArrayList<>(held);
             released.removeAll(assigned);
             if (!released.isEmpty()) {
@@ -85,13 +95,15 @@ class ConsumerGroupConformanceTest {
     }
 
     private static void beatUntil(List<Member> members, BooleanSupplier done) {
-        Wait.until("the assignment settles", () -> {
-            if (done.getAsBoolean()) {
-                return true;
-            }
-            members.forEach(Member::beat);
-            return done.getAsBoolean();
-        });
+        Wait.until(
+                "the assignment settles",
+                () -> {
+                    if (done.getAsBoolean()) {
+                        return true;
+                    }
+                    members.forEach(Member::beat);
+                    return done.getAsBoolean();
+                });
     }
 
     @Test
@@ -109,8 +121,12 @@ class ConsumerGroupConformanceTest {
         beatUntil(List.of(first), () -> first.held.size() == 4);
         Member second = new Member("shared", subId);
 
-        beatUntil(List.of(first, second), () -> !first.held.isEmpty() && !second.held.isEmpty()
-                && first.held.size() + second.held.size() == 4);
+        beatUntil(
+                List.of(first, second),
+                () ->
+                        !first.held.isEmpty()
+                                && !second.held.isEmpty()
+                                && first.held.size() + second.held.size() == 4);
 
         Set<String> union = new HashSet<>(first.held);
         union.addAll(second.held);
@@ -125,9 +141,18 @@ class ConsumerGroupConformanceTest {
 
         client.leaveGroup(PROJECT, "leaving", subId, member.consumerId, member.version);
 
-        ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.heartbeat(PROJECT, "leaving", subId,
-                member.consumerId, member.version, List.of(), List.of()));
+        ResourceNotFoundException e =
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () ->
+                                client.heartbeat(
+                                        PROJECT,
+                                        "leaving",
+                                        subId,
+                                        member.consumerId,
+                                        member.version,
+                                        List.of(),
+                                        List.of()));
         assertServiceError(e, "NoSuchConsumer", 404);
     }
 }

@@ -7,7 +7,6 @@ import com.aliyun.datahub.client.model.GetCursorResult;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.RecordSchema;
 import com.aliyun.datahub.client.model.RecordType;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +20,10 @@ import static io.github.flinkdatahub.emulator.sdk.Records.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Cursors through the official SDK: OLDEST, LATEST, SEQUENCE and SYSTEM_TIME, and seeking outside the data. */
+/**
+ * Cursors through the official SDK: OLDEST, LATEST, SEQUENCE and SYSTEM_TIME, and seeking outside
+ * the data.
+ */
 @ExtendWith(SharedEmulatorExtension.class)
 class CursorConformanceTest {
     private static final String PROJECT = "sdk_cursors";
@@ -37,7 +39,8 @@ class CursorConformanceTest {
         client.createTopic(PROJECT, TOPIC, 1, 1, RecordType.TUPLE, SCHEMA, "cursors");
         client.waitForShardReady(PROJECT, TOPIC);
         for (long i = 0; i < 3; i++) {
-            client.putRecordsByShard(PROJECT, TOPIC, "0", List.of(entry(Schemas.fullRow(SCHEMA, i))));
+            client.putRecordsByShard(
+                    PROJECT, TOPIC, "0", List.of(entry(Schemas.fullRow(SCHEMA, i))));
             sdk.advanceDataClock(Duration.ofSeconds(1));
         }
         written = readAll(client, PROJECT, TOPIC, "0", SCHEMA);
@@ -64,24 +67,39 @@ class CursorConformanceTest {
         long t1 = written.get(1).getSystemTime();
         assertCursorAt(client.getCursor(PROJECT, TOPIC, "0", CursorType.SYSTEM_TIME, t1), 1);
         assertCursorAt(client.getCursor(PROJECT, TOPIC, "0", CursorType.SYSTEM_TIME, t1 - 5), 1);
-        assertCursorAt(client.getCursor(PROJECT, TOPIC, "0", CursorType.SYSTEM_TIME, written.get(2).getSystemTime()), 2);
+        assertCursorAt(
+                client.getCursor(
+                        PROJECT,
+                        TOPIC,
+                        "0",
+                        CursorType.SYSTEM_TIME,
+                        written.get(2).getSystemTime()),
+                2);
     }
 
     @Test
     void sequenceAfterTheNewestRecordThrowsSeekOutOfRange() {
-        SeekOutOfRangeException e = catchThrowableOfType(SeekOutOfRangeException.class,
-                () -> client.getCursor(PROJECT, TOPIC, "0", CursorType.SEQUENCE, 99));
+        SeekOutOfRangeException e =
+                catchThrowableOfType(
+                        SeekOutOfRangeException.class,
+                        () -> client.getCursor(PROJECT, TOPIC, "0", CursorType.SEQUENCE, 99));
         assertServiceError(e, "SeekOutOfRange", 400);
     }
 
-    /** The cursor's sequence and time are those of the record it names, and reading from it starts there. */
+    /**
+     * The cursor's sequence and time are those of the record it names, and reading from it starts
+     * there.
+     */
     private static void assertCursorAt(GetCursorResult cursor, int index) {
         RecordEntry expected = written.get(index);
         assertThat(cursor.getCursor()).isNotBlank();
         assertThat(cursor.getRequestId()).isNotBlank();
         assertThat(cursor.getSequence()).isEqualTo(expected.getSequence());
         assertThat(cursor.getTimestamp()).isEqualTo(expected.getSystemTime());
-        List<RecordEntry> read = client.getRecords(PROJECT, TOPIC, "0", SCHEMA, cursor.getCursor(), 1).getRecords();
-        assertThat(read).extracting(RecordEntry::getSequence).containsExactly(expected.getSequence());
+        List<RecordEntry> read =
+                client.getRecords(PROJECT, TOPIC, "0", SCHEMA, cursor.getCursor(), 1).getRecords();
+        assertThat(read)
+                .extracting(RecordEntry::getSequence)
+                .containsExactly(expected.getSequence());
     }
 }

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * The emulator as a separate JVM, started from its standalone jar exactly as a user would start it,
- * so that none of its classes (protobuf 3, Jackson 2.18) meet the SDK's (protobuf 2.6, Jackson 2.10).
- * Closed (destroyed) when JUnit closes the store it lives in.
+ * so that none of its classes (protobuf 3, Jackson 2.18) meet the SDK's (protobuf 2.6, Jackson
+ * 2.10). Closed (destroyed) when JUnit closes the store it lives in.
  */
 final class EmulatorProcess implements ExtensionContext.Store.CloseableResource {
     static final String ACCESS_ID = "sdk_conformance_id";
@@ -31,10 +31,15 @@ final class EmulatorProcess implements ExtensionContext.Store.CloseableResource 
 
     /** Set by the module's surefire configuration to the copied standalone jar. */
     static final String CLASSPATH_PROPERTY = "datahub.emulator.classpath";
-    /** Where each emulator's standard error goes, as {@code emulator-NAME.log}; set by surefire to target/. */
+
+    /**
+     * Where each emulator's standard error goes, as {@code emulator-NAME.log}; set by surefire to
+     * target/.
+     */
     static final String LOG_DIR_PROPERTY = "datahub.emulator.log.dir";
 
-    private static final Pattern READY = Pattern.compile("DataHub emulator listening on (http://\\S+)");
+    private static final Pattern READY =
+            Pattern.compile("DataHub emulator listening on (http://\\S+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
@@ -47,20 +52,31 @@ final class EmulatorProcess implements ExtensionContext.Store.CloseableResource 
         this.log = log;
     }
 
-    /** Starts an in-memory emulator on a free port with the test account, plus any extra options. */
+    /**
+     * Starts an in-memory emulator on a free port with the test account, plus any extra options.
+     */
     static EmulatorProcess start(String name, String... extraOptions) {
         String classpath = System.getProperty(CLASSPATH_PROPERTY);
         if (classpath == null || classpath.isBlank()) {
-            throw new IllegalStateException("System property " + CLASSPATH_PROPERTY + " (the emulator's class path) is"
-                    + " not set: run these tests through Maven, e.g. mvn verify -pl datahub-emulator-sdk-tests -am");
+            throw new IllegalStateException(
+                    "System property "
+                            + CLASSPATH_PROPERTY
+                            + " (the emulator's class path) is"
+                            + " not set: run these tests through Maven, e.g. mvn verify -pl datahub-emulator-sdk-tests -am");
         }
         for (String entry : classpath.split(File.pathSeparator)) {
             if (!Files.exists(Paths.get(entry))) {
-                throw new IllegalStateException("Emulator class path entry " + entry + " does not exist: package the"
-                        + " datahub-emulator module first (mvn verify -pl datahub-emulator-sdk-tests -am)");
+                throw new IllegalStateException(
+                        "Emulator class path entry "
+                                + entry
+                                + " does not exist: package the"
+                                + " datahub-emulator module first (mvn verify -pl datahub-emulator-sdk-tests -am)");
             }
         }
-        Path log = Paths.get(System.getProperty(LOG_DIR_PROPERTY, "target"), "emulator-" + name + ".log");
+        Path log =
+                Paths.get(
+                        System.getProperty(LOG_DIR_PROPERTY, "target"),
+                        "emulator-" + name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -82,7 +98,8 @@ final class EmulatorProcess implements ExtensionContext.Store.CloseableResource 
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the emulator process: " + command, e);
         }
-        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> readReadyLine(process));
+        CompletableFuture<String> ready =
+                CompletableFuture.supplyAsync(() -> readReadyLine(process));
         try {
             String endpoint = ready.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return new EmulatorProcess(process, endpoint, log);
@@ -92,14 +109,25 @@ final class EmulatorProcess implements ExtensionContext.Store.CloseableResource 
             throw new IllegalStateException("Interrupted while starting the emulator", e);
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
-            throw new IllegalStateException("The emulator did not print its ready line within " + START_TIMEOUT
-                    + "; its standard error is in " + log.toAbsolutePath() + ":\n" + tail(log), e);
+            throw new IllegalStateException(
+                    "The emulator did not print its ready line within "
+                            + START_TIMEOUT
+                            + "; its standard error is in "
+                            + log.toAbsolutePath()
+                            + ":\n"
+                            + tail(log),
+                    e);
         }
     }
 
-    /** Reads stdout up to the ready line, then keeps draining it so the child never blocks on a full pipe. */
+    /**
+     * Reads stdout up to the ready line, then keeps draining it so the child never blocks on a full
+     * pipe.
+     */
     private static String readReadyLine(Process process) {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         try {
             String line;
             while ((line = out.readLine()) != null) {
@@ -114,7 +142,8 @@ final class EmulatorProcess implements ExtensionContext.Store.CloseableResource 
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the emulator's standard output", e);
         }
-        throw new IllegalStateException("The emulator exited (status " + waitFor(process) + ") before it was ready");
+        throw new IllegalStateException(
+                "The emulator exited (status " + waitFor(process) + ") before it was ready");
     }
 
     private static void drain(BufferedReader out) {

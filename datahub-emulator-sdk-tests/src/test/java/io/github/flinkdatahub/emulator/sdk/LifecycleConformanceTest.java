@@ -8,7 +8,6 @@ import com.aliyun.datahub.client.model.GetCursorResult;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.RecordSchema;
 import com.aliyun.datahub.client.model.RecordType;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,10 +53,17 @@ class LifecycleConformanceTest {
 
     @Test
     void recordsOlderThanTheLifecycleExpire() {
-        client.putRecordsByShard(PROJECT, TOPIC, "0", List.of(entry(Schemas.fullRow(SCHEMA, 0)),
-                entry(Schemas.fullRow(SCHEMA, 1)), entry(Schemas.fullRow(SCHEMA, 2))));
+        client.putRecordsByShard(
+                PROJECT,
+                TOPIC,
+                "0",
+                List.of(
+                        entry(Schemas.fullRow(SCHEMA, 0)),
+                        entry(Schemas.fullRow(SCHEMA, 1)),
+                        entry(Schemas.fullRow(SCHEMA, 2))));
         String oldCursor = client.getCursor(PROJECT, TOPIC, "0", CursorType.OLDEST).getCursor();
-        assertThat(client.getRecords(PROJECT, TOPIC, "0", SCHEMA, oldCursor, 10).getRecordCount()).isEqualTo(3);
+        assertThat(client.getRecords(PROJECT, TOPIC, "0", SCHEMA, oldCursor, 10).getRecordCount())
+                .isEqualTo(3);
 
         sdk.advanceDataClock(Duration.ofDays(1).plusHours(1));
         client.putRecordsByShard(PROJECT, TOPIC, "0", List.of(entry(Schemas.fullRow(SCHEMA, 3))));
@@ -67,10 +73,16 @@ class LifecycleConformanceTest {
         List<RecordEntry> left = readAll(client, PROJECT, TOPIC, "0", SCHEMA);
         assertThat(left).extracting(RecordEntry::getSequence).containsExactly(3L);
 
-        InvalidParameterException expired = catchThrowableOfType(InvalidParameterException.class,
-                () -> client.getRecords(PROJECT, TOPIC, "0", SCHEMA, oldCursor, 10));
+        InvalidParameterException expired =
+                catchThrowableOfType(
+                        InvalidParameterException.class,
+                        () -> client.getRecords(PROJECT, TOPIC, "0", SCHEMA, oldCursor, 10));
         assertServiceError(expired, "InvalidCursor", 400);
-        assertServiceError(catchThrowableOfType(SeekOutOfRangeException.class,
-                () -> client.getCursor(PROJECT, TOPIC, "0", CursorType.SEQUENCE, 0)), "SeekOutOfRange", 400);
+        assertServiceError(
+                catchThrowableOfType(
+                        SeekOutOfRangeException.class,
+                        () -> client.getCursor(PROJECT, TOPIC, "0", CursorType.SEQUENCE, 0)),
+                "SeekOutOfRange",
+                400);
     }
 }

@@ -8,7 +8,6 @@ import com.aliyun.datahub.client.exception.ResourceNotFoundException;
 import com.aliyun.datahub.client.model.CreateProjectResult;
 import com.aliyun.datahub.client.model.GetProjectResult;
 import com.aliyun.datahub.client.model.RecordType;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,7 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Projects through the official SDK: create, get, list (with filter), update, VPC whitelist, delete, and their errors. */
+/**
+ * Projects through the official SDK: create, get, list (with filter), update, VPC whitelist,
+ * delete, and their errors.
+ */
 @ExtendWith(SharedEmulatorExtension.class)
 class ProjectConformanceTest {
     private static Sdk sdk;
@@ -50,8 +52,10 @@ class ProjectConformanceTest {
         client.createProject("sdk_list_alpha", "a");
         client.createProject("sdk_list_beta", "b");
 
-        assertThat(client.listProject().getProjectNames()).contains("sdk_list_alpha", "sdk_list_beta");
-        assertThat(client.listProject("sdk_list_al").getProjectNames()).containsExactly("sdk_list_alpha");
+        assertThat(client.listProject().getProjectNames())
+                .contains("sdk_list_alpha", "sdk_list_beta");
+        assertThat(client.listProject("sdk_list_al").getProjectNames())
+                .containsExactly("sdk_list_alpha");
         assertThat(client.listProject("no_such_fragment").getProjectNames()).isEmpty();
     }
 
@@ -74,33 +78,53 @@ class ProjectConformanceTest {
     @Test
     void creatingAnExistingProjectThrowsResourceAlreadyExist() {
         client.createProject("sdk_proj_twice", "first");
-        ResourceAlreadyExistException e = catchThrowableOfType(ResourceAlreadyExistException.class,
-                () -> client.createProject("SDK_PROJ_TWICE", "second"));
+        ResourceAlreadyExistException e =
+                catchThrowableOfType(
+                        ResourceAlreadyExistException.class,
+                        () -> client.createProject("SDK_PROJ_TWICE", "second"));
         assertServiceError(e, "ProjectAlreadyExist", 409);
         assertThat(e.getErrorMessage()).isEqualTo("The specified project already exists.");
     }
 
     @Test
     void unknownProjectThrowsResourceNotFoundWithCodeStatusAndRequestId() {
-        ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.getProject("sdk_no_such_project"));
+        ResourceNotFoundException e =
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.getProject("sdk_no_such_project"));
         assertServiceError(e, "NoSuchProject", 404);
         assertThat(e.getErrorMessage()).isEqualTo("The specified project name does not exist.");
 
-        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.updateProject("sdk_no_such_project", "c")), "NoSuchProject", 404);
-        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.deleteProject("sdk_no_such_project")), "NoSuchProject", 404);
-        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.listTopic("sdk_no_such_project")), "NoSuchProject", 404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.updateProject("sdk_no_such_project", "c")),
+                "NoSuchProject",
+                404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.deleteProject("sdk_no_such_project")),
+                "NoSuchProject",
+                404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.listTopic("sdk_no_such_project")),
+                "NoSuchProject",
+                404);
     }
 
     @Test
     void deletedProjectIsGone() {
         client.createProject("sdk_proj_delete", "d");
         client.deleteProject("sdk_proj_delete");
-        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.getProject("sdk_proj_delete")), "NoSuchProject", 404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.getProject("sdk_proj_delete")),
+                "NoSuchProject",
+                404);
         assertThat(client.listProject().getProjectNames()).doesNotContain("sdk_proj_delete");
     }
 
@@ -108,8 +132,10 @@ class ProjectConformanceTest {
     void projectWithTopicsCannotBeDeleted() {
         client.createProject("sdk_proj_busy", "busy");
         client.createTopic("sdk_proj_busy", "blob_t", 1, 1, RecordType.BLOB, "t");
-        OperationDeniedException e = catchThrowableOfType(OperationDeniedException.class,
-                () -> client.deleteProject("sdk_proj_busy"));
+        OperationDeniedException e =
+                catchThrowableOfType(
+                        OperationDeniedException.class,
+                        () -> client.deleteProject("sdk_proj_busy"));
         assertServiceError(e, "OperationDenied", 403);
 
         client.deleteTopic("sdk_proj_busy", "blob_t");

@@ -38,10 +38,15 @@ final class Records {
     }
 
     /**
-     * Writes records to one shard the way each client can: the JSON client has no
-     * {@code putRecordsByShard} (the SDK refuses it), so it routes every record by shard id instead.
+     * Writes records to one shard the way each client can: the JSON client has no {@code
+     * putRecordsByShard} (the SDK refuses it), so it routes every record by shard id instead.
      */
-    static void put(DatahubClient client, ClientMode mode, String project, String topic, String shard,
+    static void put(
+            DatahubClient client,
+            ClientMode mode,
+            String project,
+            String topic,
+            String shard,
             List<RecordEntry> records) {
         if (mode.wire == ClientMode.Wire.JSON) {
             records.forEach(r -> r.setShardId(shard));
@@ -53,8 +58,12 @@ final class Records {
         }
     }
 
-    /** Reads a shard from OLDEST until a page comes back empty (tuple topics when schema is given, blob otherwise). */
-    static List<RecordEntry> readAll(DatahubClient client, String project, String topic, String shard, RecordSchema schema) {
+    /**
+     * Reads a shard from OLDEST until a page comes back empty (tuple topics when schema is given,
+     * blob otherwise).
+     */
+    static List<RecordEntry> readAll(
+            DatahubClient client, String project, String topic, String shard, RecordSchema schema) {
         String cursor = client.getCursor(project, topic, shard, CursorType.OLDEST).getCursor();
         List<RecordEntry> all = new ArrayList<>();
         for (int page = 0; page < 100; page++) {
@@ -65,12 +74,20 @@ final class Records {
             all.addAll(result.getRecords());
             cursor = result.getNextCursor();
         }
-        throw new AssertionError("Shard " + shard + " of " + topic + " never reached an empty page");
+        throw new AssertionError(
+                "Shard " + shard + " of " + topic + " never reached an empty page");
     }
 
-    static GetRecordsResult get(DatahubClient client, String project, String topic, String shard, RecordSchema schema,
-            String cursor, int limit) {
-        return schema == null ? client.getRecords(project, topic, shard, cursor, limit)
+    static GetRecordsResult get(
+            DatahubClient client,
+            String project,
+            String topic,
+            String shard,
+            RecordSchema schema,
+            String cursor,
+            int limit) {
+        return schema == null
+                ? client.getRecords(project, topic, shard, cursor, limit)
                 : client.getRecords(project, topic, shard, schema, cursor, limit);
     }
 

@@ -27,7 +27,10 @@ final class Schemas {
         return schema;
     }
 
-    /** Extreme and awkward values of every type (long and short strings, multi-byte text, large decimals). */
+    /**
+     * Extreme and awkward values of every type (long and short strings, multi-byte text, large
+     * decimals).
+     */
     static TupleRecordData fullRow(RecordSchema schema, long key) {
         TupleRecordData data = new TupleRecordData(schema);
         data.setField("f_bigint", key);

@@ -19,10 +19,14 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Builds unmodified official SDK clients pointed at one emulator, in every configuration a user can choose. */
+/**
+ * Builds unmodified official SDK clients pointed at one emulator, in every configuration a user can
+ * choose.
+ */
 final class Sdk {
     /** The service's split/merge cool-down for new shards. */
     static final Duration COOL_DOWN = Duration.ofSeconds(5);
+
     private static final HttpClient ADMIN = HttpClient.newHttpClient();
     private static final Pattern NOW_MILLIS = Pattern.compile("\"nowMillis\"\\s*:\\s*(\\d+)");
 
@@ -59,25 +63,35 @@ final class Sdk {
                 config = new DatahubConfig(endpoint, account).setEnableBatch(true);
                 break;
             case BATCH_SCHEMA_REGISTRY:
-                config = new DatahubConfig(endpoint, account).setEnableBatch(true).setEnableSchemaRegistry(true);
+                config =
+                        new DatahubConfig(endpoint, account)
+                                .setEnableBatch(true)
+                                .setEnableSchemaRegistry(true);
                 break;
             default:
                 throw new IllegalArgumentException("Unknown wire " + mode.wire);
         }
         HttpConfig http = new HttpConfig().setCompressType(mode.compress).setReadTimeout(30_000);
-        return DatahubClientBuilder.newBuilder().setDatahubConfig(config).setHttpConfig(http).build();
+        return DatahubClientBuilder.newBuilder()
+                .setDatahubConfig(config)
+                .setHttpConfig(http)
+                .build();
     }
 
     /**
      * Runs a split or merge once the service's 5 s cool-down for new shards is over: moves the data
-     * clock past it rather than waiting (the emulator would answer {@code LimitExceeded} meanwhile).
+     * clock past it rather than waiting (the emulator would answer {@code LimitExceeded}
+     * meanwhile).
      */
     <T> T afterCoolDown(Supplier<T> call) {
         advanceDataClock(COOL_DOWN);
         return call.get();
     }
 
-    /** Lets time pass for the emulator's records and shards (lifecycle, cool-downs, opening) without waiting. */
+    /**
+     * Lets time pass for the emulator's records and shards (lifecycle, cool-downs, opening) without
+     * waiting.
+     */
     void advanceDataClock(Duration by) {
         admin("/__emulator/clock/advance?millis=" + by.toMillis());
     }
@@ -110,8 +124,11 @@ final class Sdk {
             request.POST(HttpRequest.BodyPublishers.noBody());
         }
         try {
-            HttpResponse<String> response = ADMIN.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(200);
+            HttpResponse<String> response =
+                    ADMIN.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode())
+                    .as(pathAndQuery + ": " + response.body())
+                    .isEqualTo(200);
             return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,7 +13,6 @@ import com.aliyun.datahub.client.model.RecordType;
 import com.aliyun.datahub.client.model.ShardEntry;
 import com.aliyun.datahub.client.model.ShardState;
 import com.aliyun.datahub.client.model.SplitShardResult;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,10 +65,18 @@ class ShardConformanceTest {
         assertThat(list).extracting(ShardEntry::getShardId).containsExactly("0", "1", "2");
         assertThat(list).extracting(ShardEntry::getState).containsOnly(ShardState.ACTIVE);
         // Boundaries of a 3-shard topic as the service reports them (recorded fixture).
-        assertThat(list).extracting(ShardEntry::getBeginHashKey)
-                .containsExactly(MIN_KEY, "55555555555555555555555555555555", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-        assertThat(list).extracting(ShardEntry::getEndHashKey)
-                .containsExactly("55555555555555555555555555555555", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", MAX_KEY);
+        assertThat(list)
+                .extracting(ShardEntry::getBeginHashKey)
+                .containsExactly(
+                        MIN_KEY,
+                        "55555555555555555555555555555555",
+                        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        assertThat(list)
+                .extracting(ShardEntry::getEndHashKey)
+                .containsExactly(
+                        "55555555555555555555555555555555",
+                        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                        MAX_KEY);
         assertThat(list).extracting(ShardEntry::getLeftShardId).containsExactly(null, "0", "1");
         assertThat(list).extracting(ShardEntry::getRightShardId).containsExactly("1", "2", null);
         assertThat(list).allSatisfy(s -> assertThat(s.getParentShardIds()).isNullOrEmpty());
@@ -80,8 +87,12 @@ class ShardConformanceTest {
 
     @Test
     void listShardOfUnknownTopicThrowsResourceNotFound() {
-        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.listShard(PROJECT, "no_such_topic")), "NoSuchTopic", 404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.listShard(PROJECT, "no_such_topic")),
+                "NoSuchTopic",
+                404);
     }
 
     @Test
@@ -90,7 +101,8 @@ class ShardConformanceTest {
         ShardEntry parent = shards(client, PROJECT, "split_mid").get("0");
         String mid = midpoint(parent.getBeginHashKey(), parent.getEndHashKey());
 
-        SplitShardResult split = sdk.afterCoolDown(() -> client.splitShard(PROJECT, "split_mid", "0"));
+        SplitShardResult split =
+                sdk.afterCoolDown(() -> client.splitShard(PROJECT, "split_mid", "0"));
 
         List<ShardEntry> children = split.getNewShards();
         assertThat(children).extracting(ShardEntry::getShardId).containsExactly("2", "3");
@@ -120,10 +132,17 @@ class ShardConformanceTest {
     void splitAtAGivenKeyUsesThatKey() {
         topic("split_key", 1);
         String key = "40000000000000000000000000000000";
-        SplitShardResult split = sdk.afterCoolDown(() -> client.splitShard(PROJECT, "split_key", "0", key));
-        assertThat(split.getNewShards()).extracting(ShardEntry::getShardId).containsExactly("1", "2");
-        assertThat(split.getNewShards()).extracting(ShardEntry::getBeginHashKey).containsExactly(MIN_KEY, key);
-        assertThat(split.getNewShards()).extracting(ShardEntry::getEndHashKey).containsExactly(key, MAX_KEY);
+        SplitShardResult split =
+                sdk.afterCoolDown(() -> client.splitShard(PROJECT, "split_key", "0", key));
+        assertThat(split.getNewShards())
+                .extracting(ShardEntry::getShardId)
+                .containsExactly("1", "2");
+        assertThat(split.getNewShards())
+                .extracting(ShardEntry::getBeginHashKey)
+                .containsExactly(MIN_KEY, key);
+        assertThat(split.getNewShards())
+                .extracting(ShardEntry::getEndHashKey)
+                .containsExactly(key, MAX_KEY);
     }
 
     @Test
@@ -133,7 +152,10 @@ class ShardConformanceTest {
         LimitExceededException e;
         try {
             topic("split_young", 1);
-            e = catchThrowableOfType(LimitExceededException.class, () -> client.splitShard(PROJECT, "split_young", "0"));
+            e =
+                    catchThrowableOfType(
+                            LimitExceededException.class,
+                            () -> client.splitShard(PROJECT, "split_young", "0"));
         } finally {
             sdk.resumeDataClock();
         }
@@ -145,8 +167,14 @@ class ShardConformanceTest {
     void splitKeyOutsideTheShardThrowsInvalidParameter() {
         topic("split_bad_key", 2);
         String outside = "F0000000000000000000000000000000";
-        InvalidParameterException e = catchThrowableOfType(InvalidParameterException.class, () -> sdk.afterCoolDown(
-                () -> client.splitShard(PROJECT, "split_bad_key", "0", outside)));
+        InvalidParameterException e =
+                catchThrowableOfType(
+                        InvalidParameterException.class,
+                        () ->
+                                sdk.afterCoolDown(
+                                        () ->
+                                                client.splitShard(
+                                                        PROJECT, "split_bad_key", "0", outside)));
         assertServiceError(e, "InvalidParameter", 400);
         assertThat(e.getErrorMessage()).isEqualTo("The key range is invalid.");
     }
@@ -156,16 +184,32 @@ class ShardConformanceTest {
         topic("split_closed", 1);
         sdk.afterCoolDown(() -> client.splitShard(PROJECT, "split_closed", "0"));
         client.waitForShardReady(PROJECT, "split_closed");
-        ShardSealedException e = catchThrowableOfType(ShardSealedException.class, () -> sdk.afterCoolDown(
-                () -> client.splitShard(PROJECT, "split_closed", "0", "20000000000000000000000000000000")));
+        ShardSealedException e =
+                catchThrowableOfType(
+                        ShardSealedException.class,
+                        () ->
+                                sdk.afterCoolDown(
+                                        () ->
+                                                client.splitShard(
+                                                        PROJECT,
+                                                        "split_closed",
+                                                        "0",
+                                                        "20000000000000000000000000000000")));
         assertServiceError(e, "InvalidShardOperation", 400);
     }
 
     @Test
     void splittingAnUnknownShardThrowsShardNotFound() {
         topic("split_unknown", 1);
-        ShardNotFoundException e = catchThrowableOfType(ShardNotFoundException.class, () -> client.splitShard(
-                PROJECT, "split_unknown", "7", "20000000000000000000000000000000"));
+        ShardNotFoundException e =
+                catchThrowableOfType(
+                        ShardNotFoundException.class,
+                        () ->
+                                client.splitShard(
+                                        PROJECT,
+                                        "split_unknown",
+                                        "7",
+                                        "20000000000000000000000000000000"));
         assertServiceError(e, "NoSuchShard", 404);
     }
 
@@ -174,7 +218,8 @@ class ShardConformanceTest {
         topic("merge_adj", 3);
         Map<String, ShardEntry> before = shards(client, PROJECT, "merge_adj");
 
-        MergeShardResult merged = sdk.afterCoolDown(() -> client.mergeShard(PROJECT, "merge_adj", "0", "1"));
+        MergeShardResult merged =
+                sdk.afterCoolDown(() -> client.mergeShard(PROJECT, "merge_adj", "0", "1"));
 
         assertThat(merged.getShardId()).isEqualTo("3");
         assertThat(merged.getBeginHashKey()).isEqualTo(before.get("0").getBeginHashKey());
@@ -193,8 +238,12 @@ class ShardConformanceTest {
     @Test
     void mergeOfShardsThatDoNotTouchThrowsInvalidParameter() {
         topic("merge_gap", 3);
-        InvalidParameterException e = catchThrowableOfType(InvalidParameterException.class, () -> sdk.afterCoolDown(
-                () -> client.mergeShard(PROJECT, "merge_gap", "0", "2")));
+        InvalidParameterException e =
+                catchThrowableOfType(
+                        InvalidParameterException.class,
+                        () ->
+                                sdk.afterCoolDown(
+                                        () -> client.mergeShard(PROJECT, "merge_gap", "0", "2")));
         assertServiceError(e, "InvalidParameter", 400);
         assertThat(e.getErrorMessage()).isEqualTo("The two shards are not adjacent.");
     }
@@ -204,8 +253,14 @@ class ShardConformanceTest {
         topic("merge_closed", 2);
         sdk.afterCoolDown(() -> client.splitShard(PROJECT, "merge_closed", "1"));
         client.waitForShardReady(PROJECT, "merge_closed");
-        ShardSealedException e = catchThrowableOfType(ShardSealedException.class, () -> sdk.afterCoolDown(
-                () -> client.mergeShard(PROJECT, "merge_closed", "0", "1")));
+        ShardSealedException e =
+                catchThrowableOfType(
+                        ShardSealedException.class,
+                        () ->
+                                sdk.afterCoolDown(
+                                        () ->
+                                                client.mergeShard(
+                                                        PROJECT, "merge_closed", "0", "1")));
         assertServiceError(e, "InvalidShardOperation", 400);
     }
 
@@ -215,7 +270,9 @@ class ShardConformanceTest {
         client.extendShard(PROJECT, "extended", 4);
         client.waitForShardReady(PROJECT, "extended");
         List<ShardEntry> list = client.listShard(PROJECT, "extended").getShards();
-        assertThat(list).extracting(ShardEntry::getShardId).containsExactlyInAnyOrder("0", "1", "2", "3");
+        assertThat(list)
+                .extracting(ShardEntry::getShardId)
+                .containsExactlyInAnyOrder("0", "1", "2", "3");
         assertThat(list).extracting(ShardEntry::getState).containsOnly(ShardState.ACTIVE);
     }
 
@@ -223,8 +280,10 @@ class ShardConformanceTest {
     void waitForShardReadyReturnsOnceEveryShardIsActive() {
         client.createTopic(PROJECT, "waited", 4, 1, RecordType.BLOB, "w");
         client.waitForShardReady(PROJECT, "waited", 10_000);
-        assertThat(client.listShard(PROJECT, "waited").getShards()).hasSize(4)
-                .extracting(ShardEntry::getState).containsOnly(ShardState.ACTIVE);
+        assertThat(client.listShard(PROJECT, "waited").getShards())
+                .hasSize(4)
+                .extracting(ShardEntry::getState)
+                .containsOnly(ShardState.ACTIVE);
     }
 
     @Test
@@ -235,8 +294,12 @@ class ShardConformanceTest {
         assertThat(meter.getStorage()).isNotNegative();
         assertThat(meter.getRequestId()).isNotBlank();
 
-        assertServiceError(catchThrowableOfType(ShardNotFoundException.class,
-                () -> client.getMeterInfo(PROJECT, "metered", "5")), "NoSuchShard", 404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ShardNotFoundException.class,
+                        () -> client.getMeterInfo(PROJECT, "metered", "5")),
+                "NoSuchShard",
+                404);
     }
 
     /** The SDK's default split key: floor((begin + end) / 2) as 32 upper-case hex digits. */

@@ -19,8 +19,13 @@ final class SharedEmulatorExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        EmulatorProcess process = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent("shared", key -> EmulatorProcess.start("shared"), EmulatorProcess.class);
+        EmulatorProcess process =
+                context.getRoot()
+                        .getStore(NAMESPACE)
+                        .getOrComputeIfAbsent(
+                                "shared",
+                                key -> EmulatorProcess.start("shared"),
+                                EmulatorProcess.class);
         return new Sdk(process.endpoint());
     }
 }

@@ -14,7 +14,6 @@ import com.aliyun.datahub.client.model.SubscriptionEntry;
 import com.aliyun.datahub.client.model.SubscriptionOffset;
 import com.aliyun.datahub.client.model.SubscriptionState;
 import com.aliyun.datahub.client.model.SubscriptionType;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,7 +50,8 @@ class SubscriptionConformanceTest {
         client.createTopic(PROJECT, TOPIC, 2, 1, RecordType.TUPLE, SCHEMA, "subs");
         client.waitForShardReady(PROJECT, TOPIC);
         for (long i = 0; i < 6; i++) {
-            client.putRecordsByShard(PROJECT, TOPIC, "0", List.of(entry(Schemas.fullRow(SCHEMA, i))));
+            client.putRecordsByShard(
+                    PROJECT, TOPIC, "0", List.of(entry(Schemas.fullRow(SCHEMA, i))));
         }
         shard0 = readAll(client, PROJECT, TOPIC, "0", SCHEMA);
     }
@@ -77,8 +77,10 @@ class SubscriptionConformanceTest {
         assertThat(sub.getCreator()).isNotBlank();
         assertThat(sub.getCreateTime()).isPositive();
         assertThat(sub.getLastModifyTime()).isGreaterThanOrEqualTo(sub.getCreateTime());
-        assertThat(sub.getCreateTime()).as("seconds or milliseconds since the epoch")
-                .satisfiesAnyOf(t -> assertThat(t).isBetween(before, after),
+        assertThat(sub.getCreateTime())
+                .as("seconds or milliseconds since the epoch")
+                .satisfiesAnyOf(
+                        t -> assertThat(t).isBetween(before, after),
                         t -> assertThat(t / 1000).isBetween(before, after));
     }
 
@@ -100,7 +102,9 @@ class SubscriptionConformanceTest {
         page1.getSubscriptions().forEach(s -> listed.add(s.getSubId()));
         page2.getSubscriptions().forEach(s -> listed.add(s.getSubId()));
         assertThat(listed).containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(page1.getSubscriptions()).extracting(SubscriptionEntry::getTopicName).containsOnly("listed_subs");
+        assertThat(page1.getSubscriptions())
+                .extracting(SubscriptionEntry::getTopicName)
+                .containsOnly("listed_subs");
     }
 
     @Test
@@ -114,16 +118,28 @@ class SubscriptionConformanceTest {
     void deletedSubscriptionIsNotFound() {
         String subId = subscribe("short lived");
         client.deleteSubscription(PROJECT, TOPIC, subId);
-        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.getSubscription(PROJECT, TOPIC, subId)), "NoSuchSubscription", 404);
-        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0"))), "NoSuchSubscription", 404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.getSubscription(PROJECT, TOPIC, subId)),
+                "NoSuchSubscription",
+                404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0"))),
+                "NoSuchSubscription",
+                404);
     }
 
     @Test
     void unknownSubscriptionIsNotFound() {
-        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.getSubscription(PROJECT, TOPIC, "1700000000000AbCdE")), "NoSuchSubscription", 404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.getSubscription(PROJECT, TOPIC, "1700000000000AbCdE")),
+                "NoSuchSubscription",
+                404);
     }
 
     @Test
@@ -132,16 +148,26 @@ class SubscriptionConformanceTest {
         Map<String, SubscriptionOffset> session = open(subId, "0");
 
         client.updateSubscriptionState(PROJECT, TOPIC, subId, SubscriptionState.OFFLINE);
-        assertThat(client.getSubscription(PROJECT, TOPIC, subId).getState()).isEqualTo(SubscriptionState.OFFLINE);
+        assertThat(client.getSubscription(PROJECT, TOPIC, subId).getState())
+                .isEqualTo(SubscriptionState.OFFLINE);
 
-        assertServiceError(catchThrowableOfType(SubscriptionOfflineException.class,
-                () -> client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0"))), "SubscriptionOffline", 400);
+        assertServiceError(
+                catchThrowableOfType(
+                        SubscriptionOfflineException.class,
+                        () -> client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0"))),
+                "SubscriptionOffline",
+                400);
         moveTo(session.get("0"), 1);
-        assertServiceError(catchThrowableOfType(SubscriptionOfflineException.class,
-                () -> client.commitSubscriptionOffset(PROJECT, TOPIC, subId, session)), "SubscriptionOffline", 400);
+        assertServiceError(
+                catchThrowableOfType(
+                        SubscriptionOfflineException.class,
+                        () -> client.commitSubscriptionOffset(PROJECT, TOPIC, subId, session)),
+                "SubscriptionOffline",
+                400);
 
         client.updateSubscriptionState(PROJECT, TOPIC, subId, SubscriptionState.ONLINE);
-        assertThat(client.getSubscription(PROJECT, TOPIC, subId).getState()).isEqualTo(SubscriptionState.ONLINE);
+        assertThat(client.getSubscription(PROJECT, TOPIC, subId).getState())
+                .isEqualTo(SubscriptionState.ONLINE);
         Map<String, SubscriptionOffset> again = open(subId, "0");
         moveTo(again.get("0"), 1);
         client.commitSubscriptionOffset(PROJECT, TOPIC, subId, again);
@@ -162,10 +188,13 @@ class SubscriptionConformanceTest {
         assertThat(Long.parseLong(second.get("0").getSessionId()))
                 .isEqualTo(Long.parseLong(first.get("0").getSessionId()) + 1);
 
-        Map<String, SubscriptionOffset> read = client.getSubscriptionOffset(PROJECT, TOPIC, subId, List.of("0")).getOffsets();
+        Map<String, SubscriptionOffset> read =
+                client.getSubscriptionOffset(PROJECT, TOPIC, subId, List.of("0")).getOffsets();
         assertThat(read).containsOnlyKeys("0");
         assertThat(read.get("0").getSequence()).isEqualTo(-1);
-        assertThat(read.get("0").getSessionId()).as("get is a read-only view without a session").isNull();
+        assertThat(read.get("0").getSessionId())
+                .as("get is a read-only view without a session")
+                .isNull();
     }
 
     @Test
@@ -178,12 +207,16 @@ class SubscriptionConformanceTest {
 
         client.commitSubscriptionOffset(PROJECT, TOPIC, subId, Map.of("0", session.get("0")));
 
-        SubscriptionOffset read = client.getSubscriptionOffset(PROJECT, TOPIC, subId, List.of("0")).getOffsets().get("0");
+        SubscriptionOffset read =
+                client.getSubscriptionOffset(PROJECT, TOPIC, subId, List.of("0"))
+                        .getOffsets()
+                        .get("0");
         assertThat(read.getSequence()).isEqualTo(4);
         assertThat(read.getTimestamp()).isEqualTo(shard0.get(4).getSystemTime());
         assertThat(read.getBatchIndex()).as("index inside a batch").isEqualTo(2);
         assertThat(read.getVersionId()).isEqualTo(version);
-        Map<String, SubscriptionOffset> all = client.getSubscriptionOffset(PROJECT, TOPIC, subId, null).getOffsets();
+        Map<String, SubscriptionOffset> all =
+                client.getSubscriptionOffset(PROJECT, TOPIC, subId, null).getOffsets();
         assertThat(all).containsOnlyKeys("0", "1");
         assertThat(all.get("1").getSequence()).isEqualTo(-1);
     }
@@ -195,11 +228,17 @@ class SubscriptionConformanceTest {
         client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of("0"));
         moveTo(mine.get("0"), 2);
 
-        SubscriptionSessionInvalidException e = catchThrowableOfType(SubscriptionSessionInvalidException.class,
-                () -> client.commitSubscriptionOffset(PROJECT, TOPIC, subId, mine));
+        SubscriptionSessionInvalidException e =
+                catchThrowableOfType(
+                        SubscriptionSessionInvalidException.class,
+                        () -> client.commitSubscriptionOffset(PROJECT, TOPIC, subId, mine));
 
         assertServiceError(e, "OffsetSessionChanged", 400);
-        assertThat(client.getSubscriptionOffset(PROJECT, TOPIC, subId, List.of("0")).getOffsets().get("0").getSequence())
+        assertThat(
+                        client.getSubscriptionOffset(PROJECT, TOPIC, subId, List.of("0"))
+                                .getOffsets()
+                                .get("0")
+                                .getSequence())
                 .isEqualTo(-1);
     }
 
@@ -216,14 +255,19 @@ class SubscriptionConformanceTest {
         target.setTimestamp(shard0.get(2).getSystemTime());
         client.resetSubscriptionOffset(PROJECT, TOPIC, subId, Map.of("0", target));
 
-        SubscriptionOffset read = client.getSubscriptionOffset(PROJECT, TOPIC, subId, List.of("0")).getOffsets().get("0");
+        SubscriptionOffset read =
+                client.getSubscriptionOffset(PROJECT, TOPIC, subId, List.of("0"))
+                        .getOffsets()
+                        .get("0");
         assertThat(read.getSequence()).isEqualTo(2);
         assertThat(read.getTimestamp()).isEqualTo(shard0.get(2).getSystemTime());
         assertThat(read.getVersionId()).isEqualTo(version + 1);
 
         moveTo(session.get("0"), 3);
-        SubscriptionOffsetResetException e = catchThrowableOfType(SubscriptionOffsetResetException.class,
-                () -> client.commitSubscriptionOffset(PROJECT, TOPIC, subId, session));
+        SubscriptionOffsetResetException e =
+                catchThrowableOfType(
+                        SubscriptionOffsetResetException.class,
+                        () -> client.commitSubscriptionOffset(PROJECT, TOPIC, subId, session));
         assertServiceError(e, "OffsetReseted", 400);
 
         Map<String, SubscriptionOffset> renewed = open(subId, "0");
@@ -231,7 +275,11 @@ class SubscriptionConformanceTest {
         assertThat(renewed.get("0").getSequence()).isEqualTo(2);
         moveTo(renewed.get("0"), 3);
         client.commitSubscriptionOffset(PROJECT, TOPIC, subId, renewed);
-        assertThat(client.getSubscriptionOffset(PROJECT, TOPIC, subId, List.of("0")).getOffsets().get("0").getSequence())
+        assertThat(
+                        client.getSubscriptionOffset(PROJECT, TOPIC, subId, List.of("0"))
+                                .getOffsets()
+                                .get("0")
+                                .getSequence())
                 .isEqualTo(3);
     }
 
@@ -239,7 +287,10 @@ class SubscriptionConformanceTest {
         return client.openSubscriptionSession(PROJECT, TOPIC, subId, List.of(shards)).getOffsets();
     }
 
-    /** Points an offset of shard 0 at the record with that index, as a consumer does after reading it. */
+    /**
+     * Points an offset of shard 0 at the record with that index, as a consumer does after reading
+     * it.
+     */
     private static void moveTo(SubscriptionOffset offset, int index) {
         offset.setSequence(shard0.get(index).getSequence());
         offset.setTimestamp(shard0.get(index).getSystemTime());

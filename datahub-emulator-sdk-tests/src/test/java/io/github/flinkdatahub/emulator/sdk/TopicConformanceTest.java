@@ -12,7 +12,6 @@ import com.aliyun.datahub.client.model.ListTopicSchemaResult;
 import com.aliyun.datahub.client.model.RecordSchema;
 import com.aliyun.datahub.client.model.RecordSchemaInfo;
 import com.aliyun.datahub.client.model.RecordType;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +23,10 @@ import static io.github.flinkdatahub.emulator.sdk.ProjectConformanceTest.assertS
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Topics through the official SDK: tuple and blob topics, schema, list, update, delete, append field, schema registry. */
+/**
+ * Topics through the official SDK: tuple and blob topics, schema, list, update, delete, append
+ * field, schema registry.
+ */
 @ExtendWith(SharedEmulatorExtension.class)
 class TopicConformanceTest {
     private static final String PROJECT = "sdk_topics";
@@ -69,10 +71,21 @@ class TopicConformanceTest {
 
     @Test
     void expandModeIsKeptAndReadBack() {
-        client.createTopic(PROJECT, "only_extend", 1, 1, RecordType.BLOB, "e", ExpandMode.ONLY_EXTEND);
-        client.createTopic(PROJECT, "only_split", 1, 1, RecordType.TUPLE, Schemas.allTypes(), "s", ExpandMode.ONLY_SPLIT);
-        assertThat(client.getTopic(PROJECT, "only_extend").getExpandMode()).isEqualTo(ExpandMode.ONLY_EXTEND);
-        assertThat(client.getTopic(PROJECT, "only_split").getExpandMode()).isEqualTo(ExpandMode.ONLY_SPLIT);
+        client.createTopic(
+                PROJECT, "only_extend", 1, 1, RecordType.BLOB, "e", ExpandMode.ONLY_EXTEND);
+        client.createTopic(
+                PROJECT,
+                "only_split",
+                1,
+                1,
+                RecordType.TUPLE,
+                Schemas.allTypes(),
+                "s",
+                ExpandMode.ONLY_SPLIT);
+        assertThat(client.getTopic(PROJECT, "only_extend").getExpandMode())
+                .isEqualTo(ExpandMode.ONLY_EXTEND);
+        assertThat(client.getTopic(PROJECT, "only_split").getExpandMode())
+                .isEqualTo(ExpandMode.ONLY_SPLIT);
     }
 
     @Test
@@ -80,8 +93,10 @@ class TopicConformanceTest {
         client.createProject("sdk_topic_list", "list");
         client.createTopic("sdk_topic_list", "first_t", 1, 1, RecordType.BLOB, "1");
         client.createTopic("sdk_topic_list", "second_t", 1, 1, RecordType.BLOB, "2");
-        assertThat(client.listTopic("sdk_topic_list").getTopicNames()).containsExactlyInAnyOrder("first_t", "second_t");
-        assertThat(client.listTopic("sdk_topic_list", "secon").getTopicNames()).containsExactly("second_t");
+        assertThat(client.listTopic("sdk_topic_list").getTopicNames())
+                .containsExactlyInAnyOrder("first_t", "second_t");
+        assertThat(client.listTopic("sdk_topic_list", "secon").getTopicNames())
+                .containsExactly("second_t");
     }
 
     @Test
@@ -100,35 +115,61 @@ class TopicConformanceTest {
     @Test
     void creatingAnExistingTopicThrowsResourceAlreadyExist() {
         client.createTopic(PROJECT, "twice_t", 1, 1, RecordType.BLOB, "1");
-        ResourceAlreadyExistException e = catchThrowableOfType(ResourceAlreadyExistException.class,
-                () -> client.createTopic(PROJECT, "TWICE_T", 1, 1, RecordType.BLOB, "2"));
+        ResourceAlreadyExistException e =
+                catchThrowableOfType(
+                        ResourceAlreadyExistException.class,
+                        () -> client.createTopic(PROJECT, "TWICE_T", 1, 1, RecordType.BLOB, "2"));
         assertServiceError(e, "TopicAlreadyExist", 409);
         assertThat(e.getErrorMessage()).isEqualTo("The specified topic already exists.");
     }
 
     @Test
     void unknownTopicOrProjectThrowsResourceNotFound() {
-        ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.getTopic(PROJECT, "no_such_topic"));
+        ResourceNotFoundException e =
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.getTopic(PROJECT, "no_such_topic"));
         assertServiceError(e, "NoSuchTopic", 404);
         assertThat(e.getErrorMessage()).isEqualTo("The specified topic name does not exist.");
 
-        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.getTopic("sdk_no_such_proj", "t")), "NoSuchProject", 404);
-        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.createTopic("sdk_no_such_proj", "t", 1, 1, RecordType.BLOB, "c")), "NoSuchProject", 404);
-        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.deleteTopic(PROJECT, "no_such_topic")), "NoSuchTopic", 404);
-        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.updateTopic(PROJECT, "no_such_topic", "c")), "NoSuchTopic", 404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.getTopic("sdk_no_such_proj", "t")),
+                "NoSuchProject",
+                404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () ->
+                                client.createTopic(
+                                        "sdk_no_such_proj", "t", 1, 1, RecordType.BLOB, "c")),
+                "NoSuchProject",
+                404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.deleteTopic(PROJECT, "no_such_topic")),
+                "NoSuchTopic",
+                404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.updateTopic(PROJECT, "no_such_topic", "c")),
+                "NoSuchTopic",
+                404);
     }
 
     @Test
     void deletedTopicIsGone() {
         client.createTopic(PROJECT, "deleted_t", 2, 1, RecordType.TUPLE, Schemas.allTypes(), "d");
         client.deleteTopic(PROJECT, "deleted_t");
-        assertServiceError(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client.getTopic(PROJECT, "deleted_t")), "NoSuchTopic", 404);
+        assertServiceError(
+                catchThrowableOfType(
+                        ResourceNotFoundException.class,
+                        () -> client.getTopic(PROJECT, "deleted_t")),
+                "NoSuchTopic",
+                404);
         assertThat(client.listTopic(PROJECT).getTopicNames()).doesNotContain("deleted_t");
     }
 
@@ -147,8 +188,12 @@ class TopicConformanceTest {
     @Test
     void appendFieldWithSeveralFieldsAddsThemInOrderWithComments() {
         client.createTopic(PROJECT, "append_many", 1, 1, RecordType.TUPLE, Schemas.allTypes(), "a");
-        client.appendField(PROJECT, "append_many", List.of(
-                new Field("f_x", FieldType.BIGINT, true, "x comment"), new Field("f_y", FieldType.DECIMAL)));
+        client.appendField(
+                PROJECT,
+                "append_many",
+                List.of(
+                        new Field("f_x", FieldType.BIGINT, true, "x comment"),
+                        new Field("f_y", FieldType.DECIMAL)));
 
         List<Field> fields = client.getTopic(PROJECT, "append_many").getRecordSchema().getFields();
         assertThat(fields).hasSize(12);
@@ -165,7 +210,9 @@ class TopicConformanceTest {
         client.createTopic(PROJECT, "registry_t", 1, 1, RecordType.TUPLE, original, "r");
 
         ListTopicSchemaResult initial = client.listTopicSchema(PROJECT, "registry_t");
-        assertThat(initial.getRecordSchemaInfoList()).extracting(RecordSchemaInfo::getVersionId).containsExactly(0L);
+        assertThat(initial.getRecordSchemaInfoList())
+                .extracting(RecordSchemaInfo::getVersionId)
+                .containsExactly(0L);
         assertSameSchema(initial.getRecordSchemaInfoList().get(0).getRecordSchema(), original);
 
         RecordSchema second = Schemas.allTypes();
@@ -176,17 +223,20 @@ class TopicConformanceTest {
         GetTopicSchemaResult byVersion = client.getTopicSchema(PROJECT, "registry_t", version);
         assertThat(byVersion.getVersionId()).isEqualTo(version);
         assertSameSchema(byVersion.getRecordSchema(), second);
-        assertThat(client.getTopicSchema(PROJECT, "registry_t", second).getVersionId()).isEqualTo(version);
+        assertThat(client.getTopicSchema(PROJECT, "registry_t", second).getVersionId())
+                .isEqualTo(version);
         assertThat(client.getTopicSchema(PROJECT, "registry_t", original).getVersionId()).isZero();
 
         ListTopicSchemaResult paged = client.listTopicSchema(PROJECT, "registry_t", 1, 10);
         assertThat(paged.getTotalCount()).isEqualTo(2);
-        assertThat(paged.getRecordSchemaInfoList()).extracting(RecordSchemaInfo::getVersionId)
+        assertThat(paged.getRecordSchemaInfoList())
+                .extracting(RecordSchemaInfo::getVersionId)
                 .containsExactlyInAnyOrder(0L, 1L);
 
         client.deleteTopicSchema(PROJECT, "registry_t", version);
         assertThat(client.listTopicSchema(PROJECT, "registry_t").getRecordSchemaInfoList())
-                .extracting(RecordSchemaInfo::getVersionId).containsExactly(0L);
+                .extracting(RecordSchemaInfo::getVersionId)
+                .containsExactly(0L);
     }
 
     static void assertSameSchema(RecordSchema actual, RecordSchema expected) {
@@ -196,8 +246,15 @@ class TopicConformanceTest {
 
     private static List<String> describe(RecordSchema schema) {
         return schema.getFields().stream()
-                .map(f -> f.getName() + " " + f.getType() + (f.isAllowNull() ? "" : " NOT NULL")
-                        + " '" + (f.getComment() == null ? "" : f.getComment()) + "'")
+                .map(
+                        f ->
+                                f.getName()
+                                        + " "
+                                        + f.getType()
+                                        + (f.isAllowNull() ? "" : " NOT NULL")
+                                        + " '"
+                                        + (f.getComment() == null ? "" : f.getComment())
+                                        + "'")
                 .collect(Collectors.toList());
     }
 }

@@ -1,11 +1,10 @@
 package io.github.flinkdatahub.emulator.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.emulator.http.ApiRequest;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,9 @@ import java.util.function.Supplier;
 public final class Params {
     private Params() {}
 
-    /** A query parameter's value; "" for a bare flag such as {@code ?donetime}; null when absent. */
+    /**
+     * A query parameter's value; "" for a bare flag such as {@code ?donetime}; null when absent.
+     */
     public static String query(ApiRequest request, String name) {
         if (request.query() == null) {
             return null;
@@ -24,7 +25,9 @@ public final class Params {
             int eq = part.indexOf('=');
             String k = eq < 0 ? part : part.substring(0, eq);
             if (k.equals(name)) {
-                return eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+                return eq < 0
+                        ? ""
+                        : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
             }
         }
         return null;
@@ -45,7 +48,8 @@ public final class Params {
         try {
             return Json.longValue(body, field, 0);
         } catch (DataHubException e) {
-            throw ErrorCode.INVALID_PARAMETER.exception("The parameter " + field + " must be a number.");
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "The parameter " + field + " must be a number.");
         }
     }
 
@@ -60,7 +64,8 @@ public final class Params {
             }
             throw ErrorCode.INVALID_PARAMETER.exception(e.getErrorMessage());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ErrorCode.INVALID_PARAMETER.exception("The specified parameter is invalid: " + e.getMessage());
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "The specified parameter is invalid: " + e.getMessage());
         }
     }
 }

@@ -31,7 +31,8 @@ public final class ProjectApi {
         String filter = Params.query(request, "filter");
         List<String> names = new ArrayList<>();
         for (ProjectDoc p : ctx.store().projects().all()) {
-            if (filter == null || p.name.toLowerCase(Locale.ROOT).contains(filter.toLowerCase(Locale.ROOT))) {
+            if (filter == null
+                    || p.name.toLowerCase(Locale.ROOT).contains(filter.toLowerCase(Locale.ROOT))) {
                 names.add(p.name);
             }
         }
@@ -44,10 +45,12 @@ public final class ProjectApi {
         synchronized (ctx.lock()) {
             String key = EmulatorStore.key(name);
             if (ctx.store().projects().contains(key)) {
-                throw ErrorCode.PROJECT_ALREADY_EXIST.exception("The specified project already exists.");
+                throw ErrorCode.PROJECT_ALREADY_EXIST.exception(
+                        "The specified project already exists.");
             }
             if (ctx.store().projects().all().size() >= MAX_PROJECTS) {
-                throw ErrorCode.RESOURCE_LIMIT.exception("The account already has " + MAX_PROJECTS + " projects.");
+                throw ErrorCode.RESOURCE_LIMIT.exception(
+                        "The account already has " + MAX_PROJECTS + " projects.");
             }
             ProjectDoc p = new ProjectDoc();
             p.name = name;
@@ -62,13 +65,17 @@ public final class ProjectApi {
 
     public ApiResponse get(String name) {
         ProjectDoc p = ctx.project(name);
-        com.fasterxml.jackson.databind.node.ObjectNode body = ProjectJson.writeGet(
-                new GetProjectResult(p.name, p.comment, p.createTime, p.lastModifyTime, p.creator));
+        com.fasterxml.jackson.databind.node.ObjectNode body =
+                ProjectJson.writeGet(
+                        new GetProjectResult(
+                                p.name, p.comment, p.createTime, p.lastModifyTime, p.creator));
         body.set("VpcWhitelist", Json.stringArray(p.vpcWhitelist));
         return ApiResponse.json(body);
     }
 
-    /** PUT on a project: its comment, or (newer SDKs) its VPC whitelist as {@code {"VpcIds":"a,b"}}. */
+    /**
+     * PUT on a project: its comment, or (newer SDKs) its VPC whitelist as {@code {"VpcIds":"a,b"}}.
+     */
     public ApiResponse update(String name, ApiRequest request) {
         String vpcIds = Json.text(request.json(), "VpcIds");
         if (vpcIds != null && !request.json().has("Comment")) {
@@ -99,7 +106,8 @@ public final class ProjectApi {
         synchronized (ctx.lock()) {
             ctx.project(name);
             if (!ctx.store().topics().keysUnder(EmulatorStore.key(name)).isEmpty()) {
-                throw ErrorCode.OPERATION_DENIED.exception("The project " + name + " still has topics; delete them first.");
+                throw ErrorCode.OPERATION_DENIED.exception(
+                        "The project " + name + " still has topics; delete them first.");
             }
             ctx.store().projects().remove(EmulatorStore.key(name));
         }
@@ -120,7 +128,8 @@ public final class ProjectApi {
             throw ErrorCode.INVALID_PARAMETER.exception("The Comment is required.");
         }
         if (comment.length() > NameRules.MAX_COMMENT_LENGTH) {
-            throw ErrorCode.INVALID_PARAMETER.exception("The Comment is longer than " + NameRules.MAX_COMMENT_LENGTH + " characters.");
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "The Comment is longer than " + NameRules.MAX_COMMENT_LENGTH + " characters.");
         }
         return comment;
     }

@@ -1,5 +1,6 @@
 package io.github.flinkdatahub.emulator.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.ErrorCode;
@@ -31,8 +32,6 @@ import io.github.flinkdatahub.emulator.records.TopicFormat;
 import io.github.flinkdatahub.emulator.store.ShardDoc;
 import io.github.flinkdatahub.emulator.store.TopicDoc;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -49,10 +48,18 @@ import java.util.Map;
 public final class RecordApi {
     /** Largest request body the service takes (after HTTP decompression). */
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
-    /** A get returns at most this many records (entries in batch mode); larger limits are clamped. */
+
+    /**
+     * A get returns at most this many records (entries in batch mode); larger limits are clamped.
+     */
     static final int MAX_LIMIT = 1000;
-    /** A get stops adding entries once their payload reaches this size (at least one entry is returned). */
+
+    /**
+     * A get stops adding entries once their payload reaches this size (at least one entry is
+     * returned).
+     */
     static final long MAX_READ_BYTES = 4L * 1024 * 1024;
+
     private static final String THROTTLED = "The query rate or throughput rate is exceeded.";
 
     private final EmulatorContext ctx;
@@ -72,8 +79,9 @@ public final class RecordApi {
     public ApiResponse putRecords(String project, String topic, ApiRequest request) {
         checkBodySize(request);
         WireMode mode = mode(request);
-        List<PutRequests.Item> items = PutRequests.decodeRouted(mode, request.body(),
-                TopicFormat.of(ctx.topic(project, topic)));
+        List<PutRequests.Item> items =
+                PutRequests.decodeRouted(
+                        mode, request.body(), TopicFormat.of(ctx.topic(project, topic)));
         List<LogEntry> entries = PutRequests.entries(decodedRecords(items));
         List<FailedRecord> failed = new ArrayList<>();
         synchronized (ctx.lock()) {
@@ -104,20 +112,23 @@ public final class RecordApi {
         PutRecordsResult result = new PutRecordsResult(failed.size(), failed);
         return mode == WireMode.JSON
                 ? ApiResponse.json(RecordJson.writePutResponse(result))
-                : ApiResponse.protobuf(DhubFrame.encode(ProtobufRecordCodec.encodePutRecordsResponse(result)));
+                : ApiResponse.protobuf(
+                        DhubFrame.encode(ProtobufRecordCodec.encodePutRecordsResponse(result)));
     }
 
     /**
-     * {@code pub} on {@code .../shards/{id}}: all records or none. The protobuf and batch answers are
-     * empty, as the SDKs expect; the JSON answer says that nothing failed.
+     * {@code pub} on {@code .../shards/{id}}: all records or none. The protobuf and batch answers
+     * are empty, as the SDKs expect; the JSON answer says that nothing failed.
      */
-    public ApiResponse putRecordsByShard(String project, String topic, String shardId, ApiRequest request) {
+    public ApiResponse putRecordsByShard(
+            String project, String topic, String shardId, ApiRequest request) {
         checkBodySize(request);
         WireMode mode = mode(request);
         TopicDoc snapshot = ctx.topic(project, topic);
         // Errors about the shard come before errors about the records.
         Shards.requireWritable(Shards.require(snapshot, shardId), ctx.nowMillis());
-        List<LogEntry> entries = PutRequests.decodeByShard(mode, request.body(), TopicFormat.of(snapshot));
+        List<LogEntry> entries =
+                PutRequests.decodeByShard(mode, request.body(), TopicFormat.of(snapshot));
         if (ctx.faults().failRecord(project, topic)) {
             throw ErrorCode.LIMIT_EXCEEDED.exception(THROTTLED);
         }
@@ -169,7 +180,8 @@ public final class RecordApi {
         LogBounds b = log.bounds();
         if (b.isEmpty()) {
             if (type == CursorType.OLDEST || type == CursorType.LATEST) {
-                return new GetCursorResult(CursorCodec.encode(b.next(), b.latestTime()), 0, b.next());
+                return new GetCursorResult(
+                        CursorCodec.encode(b.next(), b.latestTime()), 0, b.next());
             }
             throw outOfRange(type, param, b);
         }
@@ -197,24 +209,36 @@ public final class RecordApi {
                 throw new IllegalStateException("Unknown cursor type " + type);
         }
         LogEntry e = log.entry(sequence);
-        return new GetCursorResult(CursorCodec.encode(sequence, e.systemTime()), e.systemTime(), sequence);
+        return new GetCursorResult(
+                CursorCodec.encode(sequence, e.systemTime()), e.systemTime(), sequence);
     }
 
     private static DataHubException outOfRange(CursorType type, long param, LogBounds b) {
         if (type == CursorType.SYSTEM_TIME) {
-            return ErrorCode.SEEK_OUT_OF_RANGE.exception("The specified time " + param
-                    + " is out of range: the shard's newest record is from " + b.latestTime() + ".");
+            return ErrorCode.SEEK_OUT_OF_RANGE.exception(
+                    "The specified time "
+                            + param
+                            + " is out of range: the shard's newest record is from "
+                            + b.latestTime()
+                            + ".");
         }
-        return ErrorCode.SEEK_OUT_OF_RANGE.exception("The specified sequence " + param + " is out of range [" + b.first()
-                + ", " + b.next() + ").");
+        return ErrorCode.SEEK_OUT_OF_RANGE.exception(
+                "The specified sequence "
+                        + param
+                        + " is out of range ["
+                        + b.first()
+                        + ", "
+                        + b.next()
+                        + ").");
     }
 
     /**
-     * {@code sub} on {@code .../shards/{id}}: up to {@code Limit} records (batch mode: blobs) from the
-     * cursor. Nothing new answers zero records and the request's own cursor; the end of a closed
-     * shard answers InvalidShardOperation, the service's end-of-shard signal.
+     * {@code sub} on {@code .../shards/{id}}: up to {@code Limit} records (batch mode: blobs) from
+     * the cursor. Nothing new answers zero records and the request's own cursor; the end of a
+     * closed shard answers InvalidShardOperation, the service's end-of-shard signal.
      */
-    public ApiResponse getRecords(String project, String topic, String shardId, ApiRequest request) {
+    public ApiResponse getRecords(
+            String project, String topic, String shardId, ApiRequest request) {
         WireMode mode = mode(request);
         String cursor;
         int limit;
@@ -223,8 +247,11 @@ public final class RecordApi {
             cursor = Json.text(body, "Cursor");
             limit = Params.read(() -> Json.intValue(body, "Limit", 1));
         } else {
-            DataHubProtos.GetRecordsRequest get = Params.read(
-                    () -> ProtobufRecordCodec.decodeGetRecordsRequest(DhubFrame.decode(request.body())));
+            DataHubProtos.GetRecordsRequest get =
+                    Params.read(
+                            () ->
+                                    ProtobufRecordCodec.decodeGetRecordsRequest(
+                                            DhubFrame.decode(request.body())));
             cursor = get.getCursor();
             limit = get.getLimit();
         }
@@ -245,17 +272,28 @@ public final class RecordApi {
             if (from < b.first() || from > b.next()) {
                 throw ErrorCode.INVALID_CURSOR.exception("The cursor is invalid.");
             }
-            List<LogEntry> entries = mode == WireMode.BATCH
-                    ? log.read(from, limit, Integer.MAX_VALUE, MAX_READ_BYTES)
-                    : log.read(from, Integer.MAX_VALUE, limit, MAX_READ_BYTES);
+            List<LogEntry> entries =
+                    mode == WireMode.BATCH
+                            ? log.read(from, limit, Integer.MAX_VALUE, MAX_READ_BYTES)
+                            : log.read(from, Integer.MAX_VALUE, limit, MAX_READ_BYTES);
             if (entries.isEmpty() && Shards.state(s, now) == ShardState.CLOSED) {
-                throw ErrorCode.INVALID_SHARD_OPERATION.exception("The specified shard " + shardId
-                        + " is closed and has been read to its end.");
+                throw ErrorCode.INVALID_SHARD_OPERATION.exception(
+                        "The specified shard "
+                                + shardId
+                                + " is closed and has been read to its end.");
             }
-            LogEntry following = entries.isEmpty() ? null
-                    : log.entry(entries.get(entries.size() - 1).sequence() + 1);
-            read = new GetResponses.Read(entries, cursor, from, following == null ? -1 : following.systemTime(), b,
-                    shardId);
+            LogEntry following =
+                    entries.isEmpty()
+                            ? null
+                            : log.entry(entries.get(entries.size() - 1).sequence() + 1);
+            read =
+                    new GetResponses.Read(
+                            entries,
+                            cursor,
+                            from,
+                            following == null ? -1 : following.systemTime(),
+                            b,
+                            shardId);
             format = TopicFormat.of(t);
         }
         switch (mode) {
@@ -277,8 +315,12 @@ public final class RecordApi {
 
     private static void checkBodySize(ApiRequest request) {
         if (request.body().length > MAX_BODY_BYTES) {
-            throw ErrorCode.INVALID_PARAMETER.exception("The request body is " + request.body().length
-                    + " bytes; at most " + MAX_BODY_BYTES + " bytes are allowed.");
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "The request body is "
+                            + request.body().length
+                            + " bytes; at most "
+                            + MAX_BODY_BYTES
+                            + " bytes are allowed.");
         }
     }
 
@@ -300,7 +342,10 @@ public final class RecordApi {
         JsonNode v = body.get(field);
         String text = v == null || v.isNull() ? null : v.asText().trim();
         try {
-            long value = v != null && v.isIntegralNumber() ? v.asLong() : Long.parseLong(String.valueOf(text));
+            long value =
+                    v != null && v.isIntegralNumber()
+                            ? v.asLong()
+                            : Long.parseLong(String.valueOf(text));
             if (value >= 0) {
                 return value;
             }

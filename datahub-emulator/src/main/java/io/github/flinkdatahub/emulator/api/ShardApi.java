@@ -1,5 +1,8 @@
 package io.github.flinkdatahub.emulator.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.model.ExpandMode;
 import io.github.flinkdatahub.client.model.ShardBase;
@@ -15,10 +18,6 @@ import io.github.flinkdatahub.emulator.records.Shards;
 import io.github.flinkdatahub.emulator.store.HashRanges;
 import io.github.flinkdatahub.emulator.store.ShardDoc;
 import io.github.flinkdatahub.emulator.store.TopicDoc;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +36,16 @@ public final class ShardApi {
     private static final Logger LOG = LoggerFactory.getLogger(ShardApi.class);
 
     static final int MAX_ACTIVE_SHARDS = 256;
+
     /** Shards of a topic including closed ones. */
     static final int MAX_TOTAL_SHARDS = 512;
+
     /** A shard younger than this (by the data clock) can be neither split nor merged. */
     static final Duration SPLIT_MERGE_COOL_DOWN = Duration.ofSeconds(5);
+
     /** What the service lists as {@code Protocol} and {@code Interval}; PyDatahub needs both. */
     private static final String PROTOCOL = "http1.1";
+
     private static final long INTERVAL = 300_000;
     private static final String NOT_ACTIVE = "The specified shard is not active.";
 
@@ -65,7 +68,9 @@ public final class ShardApi {
             List<ShardDoc> all = new ArrayList<>(t.shards);
             all.sort(Shards.BY_ID);
             for (ShardDoc s : all) {
-                shards.add(ShardJson.writeShard(Shards.toModel(s, notClosed, now), s.createTimeMillis / 1000));
+                shards.add(
+                        ShardJson.writeShard(
+                                Shards.toModel(s, notClosed, now), s.createTimeMillis / 1000));
             }
         }
         o.put("Protocol", PROTOCOL);
@@ -84,8 +89,8 @@ public final class ShardApi {
             case "extend":
                 return extend(project, topic, body);
             default:
-                throw ErrorCode.INVALID_PARAMETER.exception("Unsupported action '" + request.action()
-                        + "' on the shards of a topic.");
+                throw ErrorCode.INVALID_PARAMETER.exception(
+                        "Unsupported action '" + request.action() + "' on the shards of a topic.");
         }
     }
 
@@ -136,30 +141,42 @@ public final class ShardApi {
             requireCooledDown(a, now);
             requireCooledDown(b, now);
             checkLimits(t, -1, 1);
-            merged = newShard(t, left.beginHashKey, right.endHashKey, List.of(left.shardId, right.shardId), now);
+            merged =
+                    newShard(
+                            t,
+                            left.beginHashKey,
+                            right.endHashKey,
+                            List.of(left.shardId, right.shardId),
+                            now);
             close(left, now);
             close(right, now);
             ctx.saveTopic(t);
-            LOG.info("Merged shards {} and {} of {}/{} into {}", left.shardId, right.shardId, t.project, t.name,
+            LOG.info(
+                    "Merged shards {} and {} of {}/{} into {}",
+                    left.shardId,
+                    right.shardId,
+                    t.project,
+                    t.name,
                     merged.shardId);
         }
         return ApiResponse.json(ShardJson.writeShardBase(base(merged)));
     }
 
     /**
-     * Grows the topic to {@code ShardNumber} open shards ({@code ExtendMode} TO, what the SDKs send;
-     * INC adds that many). The new shards take the next ids and have no parents; the open shards
-     * stay open, as partitions added to a Kafka topic do (the Go SDK's producer routes extend-mode
-     * topics by hash modulo the shard count, which only works if shards are added, not replaced).
-     * How the service assigns hash ranges here is not documented: the emulator spreads the key
-     * space evenly again over the open shards in hash order followed by the new ones, so ranges
-     * stay contiguous and hash-key routing keeps working.
+     * Grows the topic to {@code ShardNumber} open shards ({@code ExtendMode} TO, what the SDKs
+     * send; INC adds that many). The new shards take the next ids and have no parents; the open
+     * shards stay open, as partitions added to a Kafka topic do (the Go SDK's producer routes
+     * extend-mode topics by hash modulo the shard count, which only works if shards are added, not
+     * replaced). How the service assigns hash ranges here is not documented: the emulator spreads
+     * the key space evenly again over the open shards in hash order followed by the new ones, so
+     * ranges stay contiguous and hash-key routing keeps working.
      */
     private ApiResponse extend(String project, String topic, JsonNode body) {
         int number = (int) Params.requiredLong(body, "ShardNumber");
         String mode = Json.text(body, "ExtendMode", "TO").toUpperCase(Locale.ROOT);
         if (!mode.equals("TO") && !mode.equals("INC")) {
-            throw ErrorCode.INVALID_PARAMETER.exception("Invalid ExtendMode '" + mode + "': expected TO or INC.");
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "Invalid ExtendMode '" + mode + "': expected TO or INC.");
         }
         synchronized (ctx.lock()) {
             TopicDoc t = logs.topic(project, topic);
@@ -169,8 +186,13 @@ public final class ShardApi {
             int current = shards.size();
             int target = mode.equals("TO") ? number : current + number;
             if (target <= current) {
-                throw ErrorCode.INVALID_PARAMETER.exception("ShardNumber " + number + " does not add shards: the topic"
-                        + " has " + current + " active shards.");
+                throw ErrorCode.INVALID_PARAMETER.exception(
+                        "ShardNumber "
+                                + number
+                                + " does not add shards: the topic"
+                                + " has "
+                                + current
+                                + " active shards.");
             }
             checkLimits(t, target - current, target - current);
             for (int i = current; i < target; i++) {
@@ -186,7 +208,9 @@ public final class ShardApi {
         return ApiResponse.ok();
     }
 
-    /** {@code meter}: seconds the shard has been active (until it closed) and bytes it stores now. */
+    /**
+     * {@code meter}: seconds the shard has been active (until it closed) and bytes it stores now.
+     */
     public ApiResponse meter(String project, String topic, String shardId) {
         GetMeteringInfoResult result;
         synchronized (ctx.lock()) {
@@ -195,23 +219,34 @@ public final class ShardApi {
             long now = ctx.nowMillis();
             long until = Shards.state(s, now) == ShardState.CLOSED ? s.closedTimeMillis : now;
             long activeSeconds = Math.max(0, until - s.activeAtMillis) / 1000;
-            result = new GetMeteringInfoResult(activeSeconds, logs.log(t, s).bounds().storedBytes());
+            result =
+                    new GetMeteringInfoResult(activeSeconds, logs.log(t, s).bounds().storedBytes());
         }
         return ApiResponse.json(ShardJson.writeMeterResult(result));
     }
 
-    /** Splits {@code parent} at {@code key} (strictly inside its range); returns the children, left first. */
+    /**
+     * Splits {@code parent} at {@code key} (strictly inside its range); returns the children, left
+     * first.
+     */
     private List<ShardBase> split(TopicDoc t, ShardDoc parent, BigInteger key, long now) {
         String splitKey = HashRanges.format(key);
         ShardDoc left = newShard(t, parent.beginHashKey, splitKey, List.of(parent.shardId), now);
         ShardDoc right = newShard(t, splitKey, parent.endHashKey, List.of(parent.shardId), now);
         close(parent, now);
-        LOG.info("Split shard {} of {}/{} at {} into {} and {}", parent.shardId, t.project, t.name, splitKey,
-                left.shardId, right.shardId);
+        LOG.info(
+                "Split shard {} of {}/{} at {} into {} and {}",
+                parent.shardId,
+                t.project,
+                t.name,
+                splitKey,
+                left.shardId,
+                right.shardId);
         return List.of(base(left), base(right));
     }
 
-    private ShardDoc newShard(TopicDoc t, String beginKey, String endKey, List<String> parents, long now) {
+    private ShardDoc newShard(
+            TopicDoc t, String beginKey, String endKey, List<String> parents, long now) {
         ShardDoc s = new ShardDoc();
         s.shardId = Integer.toString(t.nextShardId++);
         s.beginHashKey = beginKey;
@@ -242,26 +277,55 @@ public final class ShardApi {
         }
     }
 
-    /** The shard quotas, for a change adding {@code addedOpen} open shards and {@code addedTotal} shards. */
+    /**
+     * The shard quotas, for a change adding {@code addedOpen} open shards and {@code addedTotal}
+     * shards.
+     */
     private static void checkLimits(TopicDoc t, int addedOpen, int addedTotal) {
         int open = Shards.notClosed(t).size();
         if (open + addedOpen > MAX_ACTIVE_SHARDS) {
-            throw ErrorCode.RESOURCE_LIMIT.exception("The topic " + t.project + "/" + t.name + " would have "
-                    + (open + addedOpen) + " active shards; at most " + MAX_ACTIVE_SHARDS + " are allowed.");
+            throw ErrorCode.RESOURCE_LIMIT.exception(
+                    "The topic "
+                            + t.project
+                            + "/"
+                            + t.name
+                            + " would have "
+                            + (open + addedOpen)
+                            + " active shards; at most "
+                            + MAX_ACTIVE_SHARDS
+                            + " are allowed.");
         }
         if (t.shards.size() + addedTotal > MAX_TOTAL_SHARDS) {
-            throw ErrorCode.RESOURCE_LIMIT.exception("The topic " + t.project + "/" + t.name + " would have "
-                    + (t.shards.size() + addedTotal) + " shards including closed ones; at most " + MAX_TOTAL_SHARDS
-                    + " are allowed until closed shards expire.");
+            throw ErrorCode.RESOURCE_LIMIT.exception(
+                    "The topic "
+                            + t.project
+                            + "/"
+                            + t.name
+                            + " would have "
+                            + (t.shards.size() + addedTotal)
+                            + " shards including closed ones; at most "
+                            + MAX_TOTAL_SHARDS
+                            + " are allowed until closed shards expire.");
         }
     }
 
-    /** The topic's ExpandMode allows split and merge ({@code split} or both) or extend ({@code extend} or both). */
+    /**
+     * The topic's ExpandMode allows split and merge ({@code split} or both) or extend ({@code
+     * extend} or both).
+     */
     private static void allow(TopicDoc t, ExpandMode needed, String operation) {
         ExpandMode mode = ExpandMode.fromWireValue(t.expandMode);
         if (mode != ExpandMode.SPLIT_EXTEND && mode != needed) {
-            throw ErrorCode.INVALID_OPERATION.exception("The topic " + t.project + "/" + t.name + " has ExpandMode '"
-                    + mode.wireValue() + "', which does not allow " + operation + ".");
+            throw ErrorCode.INVALID_OPERATION.exception(
+                    "The topic "
+                            + t.project
+                            + "/"
+                            + t.name
+                            + " has ExpandMode '"
+                            + mode.wireValue()
+                            + "', which does not allow "
+                            + operation
+                            + ".");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.github.flinkdatahub.emulator.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.exception.InvalidParameterException;
 import io.github.flinkdatahub.client.exception.NameRules;
@@ -20,9 +22,6 @@ import io.github.flinkdatahub.emulator.store.EmulatorStore;
 import io.github.flinkdatahub.emulator.store.HashRanges;
 import io.github.flinkdatahub.emulator.store.ShardDoc;
 import io.github.flinkdatahub.emulator.store.TopicDoc;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,8 @@ public final class TopicApi {
         String filter = Params.query(request, "filter");
         List<String> names = new ArrayList<>();
         for (TopicDoc t : ctx.store().topics().under(EmulatorStore.key(project))) {
-            if (filter == null || t.name.toLowerCase(Locale.ROOT).contains(filter.toLowerCase(Locale.ROOT))) {
+            if (filter == null
+                    || t.name.toLowerCase(Locale.ROOT).contains(filter.toLowerCase(Locale.ROOT))) {
                 names.add(t.name);
             }
         }
@@ -71,7 +71,8 @@ public final class TopicApi {
             case "deleteschema":
                 return deleteSchema(project, topic, request.json());
             default:
-                throw ErrorCode.INVALID_PARAMETER.exception("Unsupported action '" + action + "' on a topic.");
+                throw ErrorCode.INVALID_PARAMETER.exception(
+                        "Unsupported action '" + action + "' on a topic.");
         }
     }
 
@@ -84,7 +85,8 @@ public final class TopicApi {
         int shardCount = (int) Params.requiredLong(body, "ShardCount");
         int lifecycle = (int) Params.requiredLong(body, "Lifecycle");
         if (shardCount < 1 || shardCount > MAX_ACTIVE_SHARDS) {
-            throw ErrorCode.INVALID_PARAMETER.exception("ShardCount must be between 1 and " + MAX_ACTIVE_SHARDS + ".");
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "ShardCount must be between 1 and " + MAX_ACTIVE_SHARDS + ".");
         }
         checkLifecycle(lifecycle);
         String typeText = Params.requiredText(body, "RecordType").toUpperCase(Locale.ROOT);
@@ -105,10 +107,13 @@ public final class TopicApi {
             ctx.project(project);
             String key = EmulatorStore.key(project, topic);
             if (ctx.store().topics().contains(key)) {
-                throw ErrorCode.TOPIC_ALREADY_EXIST.exception("The specified topic already exists.");
+                throw ErrorCode.TOPIC_ALREADY_EXIST.exception(
+                        "The specified topic already exists.");
             }
-            if (ctx.store().topics().keysUnder(EmulatorStore.key(project)).size() >= MAX_TOPICS_PER_PROJECT) {
-                throw ErrorCode.RESOURCE_LIMIT.exception("The project already has " + MAX_TOPICS_PER_PROJECT + " topics.");
+            if (ctx.store().topics().keysUnder(EmulatorStore.key(project)).size()
+                    >= MAX_TOPICS_PER_PROJECT) {
+                throw ErrorCode.RESOURCE_LIMIT.exception(
+                        "The project already has " + MAX_TOPICS_PER_PROJECT + " topics.");
             }
             TopicDoc t = new TopicDoc();
             t.project = ctx.project(project).name;
@@ -152,10 +157,18 @@ public final class TopicApi {
     }
 
     static GetTopicResult toResult(TopicDoc t) {
-        return new GetTopicResult(t.project, t.name, (int) t.shards.stream().filter(s -> s.state.equals("ACTIVE")).count(),
-                t.lifecycle, RecordType.valueOf(t.recordType),
-                t.recordSchema == null ? null : RecordSchema.fromJsonString(t.recordSchema), t.comment, t.createTime,
-                t.lastModifyTime, ExpandMode.fromWireValue(t.expandMode), t.creator);
+        return new GetTopicResult(
+                t.project,
+                t.name,
+                (int) t.shards.stream().filter(s -> s.state.equals("ACTIVE")).count(),
+                t.lifecycle,
+                RecordType.valueOf(t.recordType),
+                t.recordSchema == null ? null : RecordSchema.fromJsonString(t.recordSchema),
+                t.comment,
+                t.createTime,
+                t.lastModifyTime,
+                ExpandMode.fromWireValue(t.expandMode),
+                t.creator);
     }
 
     public ApiResponse update(String project, String topic, ApiRequest request) {
@@ -200,21 +213,30 @@ public final class TopicApi {
         JsonNode fields = body.get("Fields");
         if (fields != null && fields.isArray()) {
             for (JsonNode f : fields) {
-                added.add(field(Params.requiredText(f, "Name"), Params.requiredText(f, "Type"), Json.text(f, "Comment", "")));
+                added.add(
+                        field(
+                                Params.requiredText(f, "Name"),
+                                Params.requiredText(f, "Type"),
+                                Json.text(f, "Comment", "")));
             }
         } else {
-            added.add(field(Params.requiredText(body, "FieldName"), Params.requiredText(body, "FieldType"),
-                    Json.text(body, "Comment", "")));
+            added.add(
+                    field(
+                            Params.requiredText(body, "FieldName"),
+                            Params.requiredText(body, "FieldType"),
+                            Json.text(body, "Comment", "")));
         }
         synchronized (ctx.lock()) {
             TopicDoc t = ctx.topic(project, topic);
             if (!"TUPLE".equals(t.recordType)) {
-                throw ErrorCode.INVALID_OPERATION.exception("Fields can only be appended to TUPLE topics.");
+                throw ErrorCode.INVALID_OPERATION.exception(
+                        "Fields can only be appended to TUPLE topics.");
             }
             RecordSchema schema = RecordSchema.fromJsonString(t.recordSchema);
             for (Field f : added) {
                 if (schema.containsField(f.getName())) {
-                    throw ErrorCode.INVALID_PARAMETER.exception("The field " + f.getName() + " already exists.");
+                    throw ErrorCode.INVALID_PARAMETER.exception(
+                            "The field " + f.getName() + " already exists.");
                 }
                 schema = schema.withField(f);
             }
@@ -252,8 +274,10 @@ public final class TopicApi {
             pageNumber = 1;
             pageSize = all.size();
         }
-        return ApiResponse.json(TopicJson.writeSchemaList(new ListTopicSchemaResult(pageNumber, pageSize, pageCount,
-                all.size(), page)));
+        return ApiResponse.json(
+                TopicJson.writeSchemaList(
+                        new ListTopicSchemaResult(
+                                pageNumber, pageSize, pageCount, all.size(), page)));
     }
 
     private ApiResponse getSchema(String project, String topic, JsonNode body) {
@@ -262,8 +286,10 @@ public final class TopicApi {
         String schemaText = Json.text(body, "RecordSchema");
         RecordSchema wanted = versionId < 0 && schemaText != null ? parseSchema(schemaText) : null;
         for (TopicDoc.SchemaVersionDoc v : t.schemaVersions) {
-            if (versionId >= 0 ? v.versionId == versionId
-                    : wanted != null && RecordSchema.fromJsonString(v.recordSchema).equals(wanted)) {
+            if (versionId >= 0
+                    ? v.versionId == versionId
+                    : wanted != null
+                            && RecordSchema.fromJsonString(v.recordSchema).equals(wanted)) {
                 return ApiResponse.json(TopicJson.writeSchemaInfo(schemaResult(v)));
             }
         }
@@ -275,7 +301,8 @@ public final class TopicApi {
         synchronized (ctx.lock()) {
             TopicDoc t = ctx.topic(project, topic);
             if (!"TUPLE".equals(t.recordType)) {
-                throw ErrorCode.INVALID_OPERATION.exception("Schemas can only be registered on TUPLE topics.");
+                throw ErrorCode.INVALID_OPERATION.exception(
+                        "Schemas can only be registered on TUPLE topics.");
             }
             for (TopicDoc.SchemaVersionDoc v : t.schemaVersions) {
                 if (RecordSchema.fromJsonString(v.recordSchema).equals(schema)) {
@@ -304,7 +331,8 @@ public final class TopicApi {
         synchronized (ctx.lock()) {
             TopicDoc t = ctx.topic(project, topic);
             if (!t.schemaVersions.removeIf(v -> v.versionId == versionId)) {
-                throw ErrorCode.RESOURCE_NOT_FOUND.exception("The schema version " + versionId + " does not exist.");
+                throw ErrorCode.RESOURCE_NOT_FOUND.exception(
+                        "The schema version " + versionId + " does not exist.");
             }
             ctx.saveTopic(t);
         }
@@ -312,7 +340,8 @@ public final class TopicApi {
     }
 
     private static GetTopicSchemaResult schemaResult(TopicDoc.SchemaVersionDoc v) {
-        return new GetTopicSchemaResult(v.versionId, v.createTime, v.creator, RecordSchema.fromJsonString(v.recordSchema));
+        return new GetTopicSchemaResult(
+                v.versionId, v.createTime, v.creator, RecordSchema.fromJsonString(v.recordSchema));
     }
 
     private static RecordSchema parseSchema(String text) {
@@ -325,15 +354,19 @@ public final class TopicApi {
 
     private static void checkLifecycle(int lifecycle) {
         if (lifecycle < MIN_LIFECYCLE || lifecycle > MAX_LIFECYCLE) {
-            throw ErrorCode.INVALID_PARAMETER.exception("Lifecycle must be between " + MIN_LIFECYCLE + " and "
-                    + MAX_LIFECYCLE + " days.");
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "Lifecycle must be between "
+                            + MIN_LIFECYCLE
+                            + " and "
+                            + MAX_LIFECYCLE
+                            + " days.");
         }
     }
 
     private static void checkComment(String comment) {
         if (comment.length() > NameRules.MAX_COMMENT_LENGTH) {
-            throw ErrorCode.INVALID_PARAMETER.exception("The Comment is longer than " + NameRules.MAX_COMMENT_LENGTH
-                    + " characters.");
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "The Comment is longer than " + NameRules.MAX_COMMENT_LENGTH + " characters.");
         }
     }
 }

@@ -13,29 +13,42 @@ import java.util.Map;
  */
 public final class ConnectorDoc {
     public String connectorId;
+
     /** Project and topic names as the topic was created (the key is lower-case). */
     public String project;
+
     public String topic;
+
     /** The {@code ConnectorType} constant name. */
     public String type;
+
     /** The {@code ConnectorState} constant name. */
     public String state;
+
     public String creator;
+
     /** Seconds, like the topic times. */
     public long createTime;
+
     public long lastModifyTime;
+
     /** Milliseconds; -1 starts from the oldest data. */
     public long sinkStartTime = -1;
+
     public List<String> columnFields = new ArrayList<>();
     public Map<String, String> columnNameMap = new LinkedHashMap<>();
+
     /**
-     * The config in request form, secrets included: the runner signs in to its target with them. Never
-     * returned: responses use the service form, which leaves secrets out.
+     * The config in request form, secrets included: the runner signs in to its target with them.
+     * Never returned: responses use the service form, which leaves secrets out.
      */
     public JsonNode config;
+
     public String clusterAddress;
+
     /** The SYSTEM subscription created for the connector. */
     public String subscriptionId;
+
     /** Shard id to its task; shards created after the connector get a task when first seen. */
     public Map<String, ShardTaskDoc> shards = new LinkedHashMap<>();
 

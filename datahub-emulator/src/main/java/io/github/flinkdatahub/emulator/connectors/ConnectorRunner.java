@@ -10,7 +10,6 @@ import io.github.flinkdatahub.emulator.EmulatorContext;
 import io.github.flinkdatahub.emulator.store.EmulatorStore;
 import io.github.flinkdatahub.emulator.store.ShardDoc;
 import io.github.flinkdatahub.emulator.store.TopicDoc;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +30,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the emulator's RUNNING SINK_DATAHUB connectors: a scheduler looks at the stored connectors every
- * poll interval and hands each shard that is due to a small worker pool, at most one task per shard at
- * a time. A task ({@link SinkDataHubTask}) reads the shard through the public HTTP API (as any client)
- * and writes to the target topic over HTTP, then records its progress in the connector document.
- * Everything the runner knows beyond that document (read cursors, retry times, clients) is a cache:
- * after a restart it continues from the stored positions.
+ * Runs the emulator's RUNNING SINK_DATAHUB connectors: a scheduler looks at the stored connectors
+ * every poll interval and hands each shard that is due to a small worker pool, at most one task per
+ * shard at a time. A task ({@link SinkDataHubTask}) reads the shard through the public HTTP API (as
+ * any client) and writes to the target topic over HTTP, then records its progress in the connector
+ * document. Everything the runner knows beyond that document (read cursors, retry times, clients)
+ * is a cache: after a restart it continues from the stored positions.
  */
 public final class ConnectorRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorRunner.class);
@@ -53,20 +52,32 @@ public final class ConnectorRunner implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    /** Per shard task: {generation, earliest System.nanoTime() of its next run}; a new generation runs at once. */
+
+    /**
+     * Per shard task: {generation, earliest System.nanoTime() of its next run}; a new generation
+     * runs at once.
+     */
     private final Map<String, long[]> notBefore = new ConcurrentHashMap<>();
+
     /** Per shard task: where reading continues, valid for one generation and position. */
     final Map<String, ReadPosition> positions = new ConcurrentHashMap<>();
+
     private final Map<String, DataHubClient> clients = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
      * @param selfEndpoint the emulator's own endpoint, where the source topics are read
-     * @param internalAccessId an account the emulator accepts, used for reading and for targets with sts
-     *     (or no) authentication
+     * @param internalAccessId an account the emulator accepts, used for reading and for targets
+     *     with sts (or no) authentication
      */
-    public ConnectorRunner(EmulatorContext ctx, String selfEndpoint, String internalAccessId, String internalAccessKey,
-            Duration pollInterval, Duration idleDelay, Duration retryDelay) {
+    public ConnectorRunner(
+            EmulatorContext ctx,
+            String selfEndpoint,
+            String internalAccessId,
+            String internalAccessKey,
+            Duration pollInterval,
+            Duration idleDelay,
+            Duration retryDelay) {
         this.ctx = ctx;
         this.connectors = new Connectors(ctx);
         this.selfEndpoint = selfEndpoint;
@@ -75,12 +86,15 @@ public final class ConnectorRunner implements AutoCloseable {
         this.pollInterval = pollInterval;
         this.idleDelay = idleDelay;
         this.retryDelay = retryDelay;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("datahub-emulator-connectors"));
-        this.workers = Executors.newFixedThreadPool(WORKERS, daemon("datahub-emulator-connector-worker"));
+        this.scheduler =
+                Executors.newSingleThreadScheduledExecutor(daemon("datahub-emulator-connectors"));
+        this.workers =
+                Executors.newFixedThreadPool(WORKERS, daemon("datahub-emulator-connector-worker"));
     }
 
     public ConnectorRunner start() {
-        scheduler.scheduleWithFixedDelay(this::scan, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                this::scan, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -94,7 +108,8 @@ public final class ConnectorRunner implements AutoCloseable {
             Map<String, Long> generations = new HashMap<>();
             synchronized (ctx.lock()) {
                 for (ConnectorDoc d : connectors.docs().all()) {
-                    if (!ConnectorViews.executed(d) || !ConnectorState.CONNECTOR_RUNNING.name().equals(d.state)) {
+                    if (!ConnectorViews.executed(d)
+                            || !ConnectorState.CONNECTOR_RUNNING.name().equals(d.state)) {
                         continue;
                     }
                     TopicDoc t = ctx.store().topics().get(EmulatorStore.key(d.project, d.topic));
@@ -103,8 +118,12 @@ public final class ConnectorRunner implements AutoCloseable {
                     }
                     for (ShardDoc s : t.shards) {
                         ShardTaskDoc task = d.shards.get(s.shardId);
-                        if (task == null || !ConnectorShardState.CONTEXT_FINISHED.name().equals(task.state)) {
-                            ShardTaskKey k = new ShardTaskKey(d.project, d.topic, d.connectorId, s.shardId);
+                        if (task == null
+                                || !ConnectorShardState.CONTEXT_FINISHED
+                                        .name()
+                                        .equals(task.state)) {
+                            ShardTaskKey k =
+                                    new ShardTaskKey(d.project, d.topic, d.connectorId, s.shardId);
                             due.add(k);
                             generations.put(k.toString(), task == null ? 0 : task.generation);
                         }
@@ -122,13 +141,14 @@ public final class ConnectorRunner implements AutoCloseable {
                 }
                 if (inFlight.add(key)) {
                     try {
-                        workers.execute(() -> {
-                            try {
-                                new SinkDataHubTask(this, ctx, connectors, k).run();
-                            } finally {
-                                inFlight.remove(key);
-                            }
-                        });
+                        workers.execute(
+                                () -> {
+                                    try {
+                                        new SinkDataHubTask(this, ctx, connectors, k).run();
+                                    } finally {
+                                        inFlight.remove(key);
+                                    }
+                                });
                     } catch (RejectedExecutionException e) {
                         inFlight.remove(key);
                     }
@@ -142,7 +162,10 @@ public final class ConnectorRunner implements AutoCloseable {
         }
     }
 
-    /** Lets the task of {@code key} run again no earlier than {@code delay} from now, unless its generation changes. */
+    /**
+     * Lets the task of {@code key} run again no earlier than {@code delay} from now, unless its
+     * generation changes.
+     */
     void delay(ShardTaskKey key, long generation, Duration delay) {
         notBefore.put(key.toString(), new long[] {generation, System.nanoTime() + delay.toNanos()});
     }
@@ -160,25 +183,35 @@ public final class ConnectorRunner implements AutoCloseable {
         return client(selfEndpoint, internalAccessId, internalAccessKey);
     }
 
-    /** A client of the target: its access key with auth mode ak, the emulator's internal account otherwise. */
+    /**
+     * A client of the target: its access key with auth mode ak, the emulator's internal account
+     * otherwise.
+     */
     DataHubClient target(DataHubConnectorConfig config) {
         if (config.getAuth() != null && config.getAuth().getMode() == AuthMode.AK) {
-            return client(config.getEndpoint(), config.getAuth().getAccessId(), config.getAuth().getAccessKey());
+            return client(
+                    config.getEndpoint(),
+                    config.getAuth().getAccessId(),
+                    config.getAuth().getAccessKey());
         }
         return client(config.getEndpoint(), internalAccessId, internalAccessKey);
     }
 
     private DataHubClient client(String endpoint, String accessId, String accessKey) {
         String key = endpoint + '\u0000' + accessId + '\u0000' + accessKey;
-        return clients.computeIfAbsent(key, k -> DataHubClient.builder()
-                .endpoint(endpoint)
-                .credentials(accessId, accessKey)
-                // The task retries itself on its next run, reporting the failure in between.
-                .retryPolicy(RetryPolicy.none())
-                .connectTimeout(Duration.ofSeconds(5))
-                .requestTimeout(Duration.ofSeconds(10))
-                .userAgentSuffix("datahub-emulator-connector")
-                .build());
+        return clients.computeIfAbsent(
+                key,
+                k ->
+                        DataHubClient.builder()
+                                .endpoint(endpoint)
+                                .credentials(accessId, accessKey)
+                                // The task retries itself on its next run, reporting the failure in
+                                // between.
+                                .retryPolicy(RetryPolicy.none())
+                                .connectTimeout(Duration.ofSeconds(5))
+                                .requestTimeout(Duration.ofSeconds(10))
+                                .userAgentSuffix("datahub-emulator-connector")
+                                .build());
     }
 
     /** Stops scheduling, waits briefly for running tasks, closes the clients. */

@@ -23,6 +23,7 @@ public final class ConnectorViews {
     public static final String NOT_EXECUTED =
             "not executed by the emulator: it stores and validates %s connectors, only sink_datahub connectors "
                     + "deliver data";
+
     /** The worker every shard reports: the emulator's own runner. */
     public static final String WORKER_ADDRESS = "emulator";
 
@@ -37,7 +38,9 @@ public final class ConnectorViews {
         List<ShardContext> contexts = new ArrayList<>();
         for (ShardDoc s : topic.shards) {
             ShardTaskDoc t = doc.task(s.shardId);
-            contexts.add(new ShardContext(s.shardId, t.startSequence, t.endSequence, t.currentSequence()));
+            contexts.add(
+                    new ShardContext(
+                            s.shardId, t.startSequence, t.endSequence, t.currentSequence()));
         }
         return GetConnectorResult.builder()
                 .connectorId(doc.connectorId)
@@ -63,7 +66,10 @@ public final class ConnectorViews {
         ConnectorShardState state;
         String error = t.lastErrorMessage;
         if (!executed(doc)) {
-            state = stopped ? ConnectorShardState.CONTEXT_STOPPED : ConnectorShardState.CONTEXT_PLANNED;
+            state =
+                    stopped
+                            ? ConnectorShardState.CONTEXT_STOPPED
+                            : ConnectorShardState.CONTEXT_PLANNED;
             error = String.format(NOT_EXECUTED, Connectors.type(doc).wireValue());
         } else if (stopped && !ConnectorShardState.CONTEXT_FINISHED.name().equals(t.state)) {
             state = ConnectorShardState.CONTEXT_STOPPED;
@@ -85,10 +91,10 @@ public final class ConnectorViews {
     }
 
     /**
-     * DoneTime (seconds): everything received before it is delivered on every shard, i.e. the smallest
-     * done time of the unfinished shards (0 while one of them has made no progress; connectors the
-     * emulator does not run never make any). TimeWindow (seconds) and TimeZone come from the partition
-     * settings of ODPS and OSS sinks; other types report 0 and UTC.
+     * DoneTime (seconds): everything received before it is delivered on every shard, i.e. the
+     * smallest done time of the unfinished shards (0 while one of them has made no progress;
+     * connectors the emulator does not run never make any). TimeWindow (seconds) and TimeZone come
+     * from the partition settings of ODPS and OSS sinks; other types report 0 and UTC.
      */
     public static GetConnectorDoneTimeResult doneTime(ConnectorDoc doc, TopicDoc topic) {
         long done = Long.MAX_VALUE;

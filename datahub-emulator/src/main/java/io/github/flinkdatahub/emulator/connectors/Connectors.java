@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Stored connectors: lookup by id or (legacy API) by lower-case type, saving, and keeping the
- * connector's SYSTEM subscription offsets in step with its progress. Mutating methods expect the caller
- * to hold {@link EmulatorContext#lock()}.
+ * connector's SYSTEM subscription offsets in step with its progress. Mutating methods expect the
+ * caller to hold {@link EmulatorContext#lock()}.
  */
 public final class Connectors {
     private final EmulatorContext ctx;
@@ -39,7 +39,10 @@ public final class Connectors {
         return docs().under(EmulatorStore.key(project, topic));
     }
 
-    /** The connector with this id or, as the legacy API addresses them, of this type; null when none. */
+    /**
+     * The connector with this id or, as the legacy API addresses them, of this type; null when
+     * none.
+     */
     public ConnectorDoc find(String project, String topic, String idOrType) {
         ConnectorDoc doc = docs().get(EmulatorStore.key(project, topic, idOrType));
         if (doc != null) {
@@ -61,8 +64,14 @@ public final class Connectors {
         ctx.topic(project, topic);
         ConnectorDoc doc = find(project, topic, idOrType);
         if (doc == null) {
-            throw ErrorCode.NO_SUCH_CONNECTOR.exception("The specified connector " + idOrType
-                    + " does not exist on topic " + project + "." + topic + ".");
+            throw ErrorCode.NO_SUCH_CONNECTOR.exception(
+                    "The specified connector "
+                            + idOrType
+                            + " does not exist on topic "
+                            + project
+                            + "."
+                            + topic
+                            + ".");
         }
         return doc;
     }
@@ -74,15 +83,23 @@ public final class Connectors {
     /** Removes the connector and its SYSTEM subscription (with that subscription's offsets). */
     public void delete(ConnectorDoc doc) {
         docs().remove(EmulatorStore.key(doc.project, doc.topic, doc.connectorId));
-        SubscriptionDoc sub = subscriptions.docs().get(EmulatorStore.key(doc.project, doc.topic, doc.subscriptionId));
+        SubscriptionDoc sub =
+                subscriptions
+                        .docs()
+                        .get(EmulatorStore.key(doc.project, doc.topic, doc.subscriptionId));
         if (sub != null) {
             subscriptions.delete(sub);
         }
     }
 
-    /** Writes a shard's position into the connector's subscription, where the service keeps it too. */
+    /**
+     * Writes a shard's position into the connector's subscription, where the service keeps it too.
+     */
     public void mirrorOffset(ConnectorDoc doc, String shardId, ShardTaskDoc task) {
-        SubscriptionDoc sub = subscriptions.docs().get(EmulatorStore.key(doc.project, doc.topic, doc.subscriptionId));
+        SubscriptionDoc sub =
+                subscriptions
+                        .docs()
+                        .get(EmulatorStore.key(doc.project, doc.topic, doc.subscriptionId));
         if (sub == null) {
             return;
         }
@@ -102,7 +119,10 @@ public final class Connectors {
         return ConnectorConfigJson.read(type(doc), doc.config);
     }
 
-    /** A connector type from a URL segment ({@code sink_odps} or {@code SINK_ODPS}); null when it is none. */
+    /**
+     * A connector type from a URL segment ({@code sink_odps} or {@code SINK_ODPS}); null when it is
+     * none.
+     */
     public static ConnectorType typeOrNull(String segment) {
         for (ConnectorType t : ConnectorType.values()) {
             if (t.name().equalsIgnoreCase(segment)) {

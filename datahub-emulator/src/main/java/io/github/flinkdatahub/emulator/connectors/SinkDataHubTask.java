@@ -26,7 +26,6 @@ import io.github.flinkdatahub.emulator.EmulatorContext;
 import io.github.flinkdatahub.emulator.store.EmulatorStore;
 import io.github.flinkdatahub.emulator.store.ShardDoc;
 import io.github.flinkdatahub.emulator.store.TopicDoc;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +39,12 @@ import java.util.Map;
 
 /**
  * One run of a SINK_DATAHUB connector on one shard: find the read position, read a batch, keep the
- * connector's columns (by name, into the target's schema), write the batch to one shard of the target
- * topic, and record the progress. A run that finds nothing new marks a closed shard finished; a failure
- * marks the shard hanging with the reason, to be retried after a delay (or at once after a reload).
- * Progress is only recorded if the task's generation is unchanged, so a reload or reposition made
- * meanwhile wins (the batch in flight may then be delivered twice: at-least-once, like the service).
+ * connector's columns (by name, into the target's schema), write the batch to one shard of the
+ * target topic, and record the progress. A run that finds nothing new marks a closed shard
+ * finished; a failure marks the shard hanging with the reason, to be retried after a delay (or at
+ * once after a reload). Progress is only recorded if the task's generation is unchanged, so a
+ * reload or reposition made meanwhile wins (the batch in flight may then be delivered twice:
+ * at-least-once, like the service).
  */
 final class SinkDataHubTask {
     private static final Logger LOG = LoggerFactory.getLogger(SinkDataHubTask.class);
@@ -62,7 +62,10 @@ final class SinkDataHubTask {
     private TopicDoc topic;
     private boolean closedBefore;
 
-    SinkDataHubTask(ConnectorRunner runner, EmulatorContext ctx, Connectors connectors,
+    SinkDataHubTask(
+            ConnectorRunner runner,
+            EmulatorContext ctx,
+            Connectors connectors,
             ConnectorRunner.ShardTaskKey key) {
         this.runner = runner;
         this.ctx = ctx;
@@ -81,7 +84,9 @@ final class SinkDataHubTask {
             long discarded = 0;
             String cursor;
             ConnectorRunner.ReadPosition cached = runner.positions.get(key.toString());
-            if (cached != null && cached.generation == task.generation && cached.nextSequence == task.nextSequence) {
+            if (cached != null
+                    && cached.generation == task.generation
+                    && cached.nextSequence == task.nextSequence) {
                 cursor = cached.cursor;
             } else {
                 Position p = position(source);
@@ -95,10 +100,17 @@ final class SinkDataHubTask {
             boolean tuple = "TUPLE".equals(topic.recordType);
             GetRecordsResult read;
             try {
-                read = tuple
-                        ? source.getTupleRecords(key.project, key.topic, key.shardId,
-                                RecordSchema.fromJsonString(topic.recordSchema), cursor, BATCH)
-                        : source.getBlobRecords(key.project, key.topic, key.shardId, cursor, BATCH);
+                read =
+                        tuple
+                                ? source.getTupleRecords(
+                                        key.project,
+                                        key.topic,
+                                        key.shardId,
+                                        RecordSchema.fromJsonString(topic.recordSchema),
+                                        cursor,
+                                        BATCH)
+                                : source.getBlobRecords(
+                                        key.project, key.topic, key.shardId, cursor, BATCH);
             } catch (ShardSealedException endOfClosedShard) {
                 closedBefore = true;
                 idle();
@@ -110,12 +122,20 @@ final class SinkDataHubTask {
             }
             List<Record> records = read.getRecords();
             if (records.isEmpty()) {
-                runner.positions.put(key.toString(),
-                        new ConnectorRunner.ReadPosition(task.generation, task.nextSequence, read.getNextCursor()));
+                runner.positions.put(
+                        key.toString(),
+                        new ConnectorRunner.ReadPosition(
+                                task.generation, task.nextSequence, read.getNextCursor()));
                 idle();
                 return;
             }
-            phase = "writing to " + config.getProject() + "." + config.getTopic() + " at " + config.getEndpoint();
+            phase =
+                    "writing to "
+                            + config.getProject()
+                            + "."
+                            + config.getTopic()
+                            + " at "
+                            + config.getEndpoint();
             DataHubClient target = runner.target(config);
             GetTopicResult targetTopic = target.getTopic(config.getProject(), config.getTopic());
             List<Record> out = convert(records, targetTopic, config);
@@ -126,7 +146,8 @@ final class SinkDataHubTask {
             target.putRecordsByShard(config.getProject(), config.getTopic(), targetShard, out);
             progress(records, discarded, read.getNextCursor());
         } catch (RuntimeException e) {
-            if (e instanceof DataHubException && SHARD_NOT_READY.equals(((DataHubException) e).getErrorCode())) {
+            if (e instanceof DataHubException
+                    && SHARD_NOT_READY.equals(((DataHubException) e).getErrorCode())) {
                 // A shard still opening is not a failure: try again shortly.
                 runner.delay(key, task.generation, runner.idleDelay);
                 return;
@@ -139,7 +160,9 @@ final class SinkDataHubTask {
     private boolean snapshot() {
         synchronized (ctx.lock()) {
             doc = connectors.docs().get(key.docKey());
-            if (runner.isClosed() || doc == null || !ConnectorState.CONNECTOR_RUNNING.name().equals(doc.state)) {
+            if (runner.isClosed()
+                    || doc == null
+                    || !ConnectorState.CONNECTOR_RUNNING.name().equals(doc.state)) {
                 return false;
             }
             topic = ctx.store().topics().get(EmulatorStore.key(key.project, key.topic));
@@ -151,7 +174,8 @@ final class SinkDataHubTask {
             if (ConnectorShardState.CONTEXT_FINISHED.name().equals(task.state)) {
                 return false;
             }
-            // Taken before reading: a shard closed then and found without more data is read to its end.
+            // Taken before reading: a shard closed then and found without more data is read to its
+            // end.
             closedBefore = "CLOSED".equals(shard.state);
             return true;
         }
@@ -161,19 +185,22 @@ final class SinkDataHubTask {
     private Position position(DataHubClient source) {
         if (task.nextSequence >= 0) {
             try {
-                return new Position(cursor(source, CursorType.SEQUENCE, task.nextSequence).getCursor(), 0);
+                return new Position(
+                        cursor(source, CursorType.SEQUENCE, task.nextSequence).getCursor(), 0);
             } catch (SeekOutOfRangeException | InvalidCursorException e) {
                 // Either caught up (nothing at that sequence yet) or the data there expired.
                 GetCursorResult oldest = cursorOrNull(source, CursorType.OLDEST, -1);
                 if (oldest != null && oldest.getSequence() > task.nextSequence) {
-                    return new Position(oldest.getCursor(), oldest.getSequence() - task.nextSequence);
+                    return new Position(
+                            oldest.getCursor(), oldest.getSequence() - task.nextSequence);
                 }
                 return null;
             }
         }
-        GetCursorResult c = task.startTime >= 0
-                ? cursorOrNull(source, CursorType.SYSTEM_TIME, task.startTime)
-                : cursorOrNull(source, CursorType.OLDEST, -1);
+        GetCursorResult c =
+                task.startTime >= 0
+                        ? cursorOrNull(source, CursorType.SYSTEM_TIME, task.startTime)
+                        : cursorOrNull(source, CursorType.OLDEST, -1);
         return c == null ? null : new Position(c.getCursor(), 0);
     }
 
@@ -181,7 +208,10 @@ final class SinkDataHubTask {
         return source.getCursor(key.project, key.topic, key.shardId, type, param);
     }
 
-    /** Null when the shard has no data there (empty, expired, or the time is past the newest record). */
+    /**
+     * Null when the shard has no data there (empty, expired, or the time is past the newest
+     * record).
+     */
     private GetCursorResult cursorOrNull(DataHubClient source, CursorType type, long param) {
         try {
             return cursor(source, type, param);
@@ -191,16 +221,26 @@ final class SinkDataHubTask {
     }
 
     /** The connector's columns, by name, into the target schema; other target fields stay null. */
-    private List<Record> convert(List<Record> records, GetTopicResult target, DataHubConnectorConfig config) {
+    private List<Record> convert(
+            List<Record> records, GetTopicResult target, DataHubConnectorConfig config) {
         String where = config.getProject() + "." + config.getTopic();
         List<Record> out = new ArrayList<>(records.size());
         if (target.getRecordType() == RecordType.BLOB || !"TUPLE".equals(topic.recordType)) {
             if (target.getRecordType() != RecordType.valueOf(topic.recordType)) {
-                throw new IllegalStateException("The source topic is " + topic.recordType + " but target " + where
-                        + " is " + target.getRecordType() + "; a DataHub sink needs the same record type on both");
+                throw new IllegalStateException(
+                        "The source topic is "
+                                + topic.recordType
+                                + " but target "
+                                + where
+                                + " is "
+                                + target.getRecordType()
+                                + "; a DataHub sink needs the same record type on both");
             }
             for (Record r : records) {
-                out.add(BlobRecord.builder(((BlobRecord) r).getData()).attributes(r.getAttributes()).build());
+                out.add(
+                        BlobRecord.builder(((BlobRecord) r).getData())
+                                .attributes(r.getAttributes())
+                                .build());
             }
             return out;
         }
@@ -214,18 +254,25 @@ final class SinkDataHubTask {
             String targetName = nameMap.getOrDefault(c.toLowerCase(Locale.ROOT), c);
             int i = schema.indexOf(targetName);
             if (i < 0) {
-                throw new IllegalStateException("Column " + c + " has no field " + targetName + " in target topic "
-                        + where + "; add it there or remove it from the connector");
+                throw new IllegalStateException(
+                        "Column "
+                                + c
+                                + " has no field "
+                                + targetName
+                                + " in target topic "
+                                + where
+                                + "; add it there or remove it from the connector");
             }
             columns.put(i, c);
         }
         for (Record r : records) {
             TupleRecord src = (TupleRecord) r;
             TupleRecord.Builder b = TupleRecord.builder(schema).attributes(src.getAttributes());
-            columns.forEach((i, c) -> {
-                Field to = schema.getField(i);
-                b.set(i, convertValue(src.getValue(c), source.getField(c).getType(), to));
-            });
+            columns.forEach(
+                    (i, c) -> {
+                        Field to = schema.getField(i);
+                        b.set(i, convertValue(src.getValue(c), source.getField(c).getType(), to));
+                    });
             out.add(b.build());
         }
         return out;
@@ -238,7 +285,10 @@ final class SinkDataHubTask {
         return to.getType().fromText(from.toText(value), to.getName());
     }
 
-    /** The source shard's id when the target has it ACTIVE, otherwise an ACTIVE target shard picked by that id. */
+    /**
+     * The source shard's id when the target has it ACTIVE, otherwise an ACTIVE target shard picked
+     * by that id.
+     */
     private String targetShard(DataHubClient target, DataHubConnectorConfig config) {
         List<String> active = new ArrayList<>();
         for (Shard s : target.listShard(config.getProject(), config.getTopic()).getShards()) {
@@ -247,21 +297,31 @@ final class SinkDataHubTask {
             }
         }
         if (active.isEmpty()) {
-            throw new IllegalStateException("Target topic " + config.getProject() + "." + config.getTopic()
-                    + " has no ACTIVE shard");
+            throw new IllegalStateException(
+                    "Target topic "
+                            + config.getProject()
+                            + "."
+                            + config.getTopic()
+                            + " has no ACTIVE shard");
         }
         if (active.contains(key.shardId)) {
             return key.shardId;
         }
-        active.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+        active.sort(
+                Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
         return active.get(Math.floorMod(key.shardId.hashCode(), active.size()));
     }
 
-    /** Whether delivery may go ahead: still running, and not repositioned or reloaded since the snapshot. */
+    /**
+     * Whether delivery may go ahead: still running, and not repositioned or reloaded since the
+     * snapshot.
+     */
     private boolean stillWanted() {
         synchronized (ctx.lock()) {
             ConnectorDoc now = connectors.docs().get(key.docKey());
-            return !runner.isClosed() && now != null && ConnectorState.CONNECTOR_RUNNING.name().equals(now.state)
+            return !runner.isClosed()
+                    && now != null
+                    && ConnectorState.CONNECTOR_RUNNING.name().equals(now.state)
                     && now.task(key.shardId).generation == task.generation;
         }
     }
@@ -287,7 +347,9 @@ final class SinkDataHubTask {
             t.doneTime = last.getSystemTime() / 1000;
             t.updateTime = ctx.nowSeconds();
             save(now, t);
-            runner.positions.put(key.toString(), new ConnectorRunner.ReadPosition(t.generation, t.nextSequence, nextCursor));
+            runner.positions.put(
+                    key.toString(),
+                    new ConnectorRunner.ReadPosition(t.generation, t.nextSequence, nextCursor));
         }
         runner.clearDelay(key);
     }
@@ -309,8 +371,13 @@ final class SinkDataHubTask {
                 t.doneTime = nowSeconds;
                 t.updateTime = nowSeconds;
                 changed = true;
-                LOG.info("Connector {} finished closed shard {} of {}.{} at sequence {}", key.connectorId, key.shardId,
-                        key.project, key.topic, t.endSequence);
+                LOG.info(
+                        "Connector {} finished closed shard {} of {}.{} at sequence {}",
+                        key.connectorId,
+                        key.shardId,
+                        key.project,
+                        key.topic,
+                        t.endSequence);
             } else {
                 if (!ConnectorShardState.CONTEXT_EXECUTING.name().equals(t.state)) {
                     t.state = ConnectorShardState.CONTEXT_EXECUTING.name();
@@ -339,8 +406,13 @@ final class SinkDataHubTask {
             }
             ShardTaskDoc t = now.task(key.shardId);
             if (!message.equals(t.lastErrorMessage)) {
-                LOG.warn("Connector {} hangs on shard {} of {}.{}: {}", key.connectorId, key.shardId, key.project,
-                        key.topic, message);
+                LOG.warn(
+                        "Connector {} hangs on shard {} of {}.{}: {}",
+                        key.connectorId,
+                        key.shardId,
+                        key.project,
+                        key.topic,
+                        message);
             }
             t.state = ConnectorShardState.CONTEXT_HANG.name();
             t.lastErrorMessage = message;
@@ -351,7 +423,10 @@ final class SinkDataHubTask {
         runner.delay(key, task.generation, runner.retryDelay);
     }
 
-    /** The stored connector if this run's work still counts (same generation, emulator open); else null. */
+    /**
+     * The stored connector if this run's work still counts (same generation, emulator open); else
+     * null.
+     */
     private ConnectorDoc current() {
         if (runner.isClosed()) {
             return null;
@@ -363,7 +438,10 @@ final class SinkDataHubTask {
         return now;
     }
 
-    /** Stores the document and the subscription offset, durably: the runner answers to no request that would commit. */
+    /**
+     * Stores the document and the subscription offset, durably: the runner answers to no request
+     * that would commit.
+     */
     private void save(ConnectorDoc now, ShardTaskDoc t) {
         connectors.save(now);
         connectors.mirrorOffset(now, key.shardId, t);

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Run-time fault injection for connector tests: throttling, server errors, dropped connections,
  * latency and partial put failures, per project or topic. Exactly one rule applies to a request,
- * the most specific one: the topic's, else the project's, else the global one (so
- * {@link FaultRule#none()} on a project exempts it from a global rule). Project and topic names
- * are case-insensitive, as in the service. Counts what it injected. Thread-safe.
+ * the most specific one: the topic's, else the project's, else the global one (so {@link
+ * FaultRule#none()} on a project exempts it from a global rule). Project and topic names are
+ * case-insensitive, as in the service. Counts what it injected. Thread-safe.
  */
 @PublicEvolving
 public final class FaultInjector {
@@ -46,7 +46,8 @@ public final class FaultInjector {
      */
     public void set(String project, String topic, FaultRule rule) {
         if (rule == null) {
-            throw new IllegalArgumentException("A fault rule is required; use FaultRule.none() for no faults");
+            throw new IllegalArgumentException(
+                    "A fault rule is required; use FaultRule.none() for no faults");
         }
         rules.put(scope(project, topic), new Installed(rule));
     }
@@ -70,14 +71,20 @@ public final class FaultInjector {
         delayed.set(0);
     }
 
-    /** The rules in force by scope key: {@value #GLOBAL}, {@code project} or {@code project/topic}, lower case. */
+    /**
+     * The rules in force by scope key: {@value #GLOBAL}, {@code project} or {@code project/topic},
+     * lower case.
+     */
     public Map<String, FaultRule> rules() {
         Map<String, FaultRule> out = new TreeMap<>();
         rules.forEach((scope, installed) -> out.put(scope, installed.rule));
         return out;
     }
 
-    /** The rule applying to a request on {@code project}/{@code topic} (either may be null); null if none. */
+    /**
+     * The rule applying to a request on {@code project}/{@code topic} (either may be null); null if
+     * none.
+     */
     public FaultRule ruleFor(String project, String topic) {
         Installed i = installedFor(project, topic);
         return i == null ? null : i.rule;
@@ -109,7 +116,8 @@ public final class FaultInjector {
         }
         if (draw(rnd, rule.getThrottleRate()) && installed.claim()) {
             throttled.incrementAndGet();
-            throw ErrorCode.LIMIT_EXCEEDED.exception("The query rate or throughput rate is exceeded.");
+            throw ErrorCode.LIMIT_EXCEEDED.exception(
+                    "The query rate or throughput rate is exceeded.");
         }
         if (draw(rnd, rule.getServerErrorRate()) && installed.claim()) {
             serverErrors.incrementAndGet();
@@ -125,7 +133,8 @@ public final class FaultInjector {
      */
     public boolean failRecord(String project, String topic) {
         Installed installed = installedFor(project, topic);
-        if (installed != null && draw(ThreadLocalRandom.current(), installed.rule.getPartialPutFailureRate())
+        if (installed != null
+                && draw(ThreadLocalRandom.current(), installed.rule.getPartialPutFailureRate())
                 && installed.claim()) {
             failedRecords.incrementAndGet();
             return true;
@@ -177,7 +186,8 @@ public final class FaultInjector {
     private static String scope(String project, String topic) {
         if (project == null) {
             if (topic != null) {
-                throw new IllegalArgumentException("A topic scope needs its project (topic '" + topic + "')");
+                throw new IllegalArgumentException(
+                        "A topic scope needs its project (topic '" + topic + "')");
             }
             return GLOBAL;
         }
@@ -197,7 +207,10 @@ public final class FaultInjector {
             return rule.getMaxFaults() > 0 && injected.get() >= rule.getMaxFaults();
         }
 
-        /** Takes one fault from the budget; false when it is used up (possibly by a concurrent request). */
+        /**
+         * Takes one fault from the budget; false when it is used up (possibly by a concurrent
+         * request).
+         */
         boolean claim() {
             return rule.getMaxFaults() == 0 || injected.incrementAndGet() <= rule.getMaxFaults();
         }

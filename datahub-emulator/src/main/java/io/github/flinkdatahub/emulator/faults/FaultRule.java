@@ -1,11 +1,10 @@
 package io.github.flinkdatahub.emulator.faults;
 
-import io.github.flinkdatahub.client.annotation.PublicEvolving;
-import io.github.flinkdatahub.client.protocol.json.Json;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flinkdatahub.client.annotation.PublicEvolving;
+import io.github.flinkdatahub.client.protocol.json.Json;
 
 import java.time.Duration;
 import java.util.Iterator;
@@ -28,8 +27,14 @@ import java.util.Objects;
  */
 @PublicEvolving
 public final class FaultRule {
-    static final List<String> SETTINGS = List.of("throttleRate", "serverErrorRate", "closeConnectionRate",
-            "partialPutFailureRate", "latencyMillis", "maxFaults");
+    static final List<String> SETTINGS =
+            List.of(
+                    "throttleRate",
+                    "serverErrorRate",
+                    "closeConnectionRate",
+                    "partialPutFailureRate",
+                    "latencyMillis",
+                    "maxFaults");
 
     private static final FaultRule NONE = new FaultRule(0, 0, 0, 0, 0, 0);
 
@@ -40,8 +45,13 @@ public final class FaultRule {
     private final long latencyMillis;
     private final long maxFaults;
 
-    private FaultRule(double throttleRate, double serverErrorRate, double closeConnectionRate,
-            double partialPutFailureRate, long latencyMillis, long maxFaults) {
+    private FaultRule(
+            double throttleRate,
+            double serverErrorRate,
+            double closeConnectionRate,
+            double partialPutFailureRate,
+            long latencyMillis,
+            long maxFaults) {
         this.throttleRate = rate("throttleRate", throttleRate);
         this.serverErrorRate = rate("serverErrorRate", serverErrorRate);
         this.closeConnectionRate = rate("closeConnectionRate", closeConnectionRate);
@@ -50,26 +60,45 @@ public final class FaultRule {
         this.maxFaults = atLeastZero("maxFaults", maxFaults);
     }
 
-    /** No fault at all; also shadows the rules of wider scopes (a project rule shadows the global one). */
+    /**
+     * No fault at all; also shadows the rules of wider scopes (a project rule shadows the global
+     * one).
+     */
     public static FaultRule none() {
         return NONE;
     }
 
     /** Answer {@code LimitExceeded} (HTTP 429) instead of serving. */
     public FaultRule throttleRate(double rate) {
-        return new FaultRule(rate, serverErrorRate, closeConnectionRate, partialPutFailureRate, latencyMillis,
+        return new FaultRule(
+                rate,
+                serverErrorRate,
+                closeConnectionRate,
+                partialPutFailureRate,
+                latencyMillis,
                 maxFaults);
     }
 
     /** Answer {@code InternalServerError} (HTTP 500) instead of serving. */
     public FaultRule serverErrorRate(double rate) {
-        return new FaultRule(throttleRate, rate, closeConnectionRate, partialPutFailureRate, latencyMillis,
+        return new FaultRule(
+                throttleRate,
+                rate,
+                closeConnectionRate,
+                partialPutFailureRate,
+                latencyMillis,
                 maxFaults);
     }
 
     /** Close the TCP connection without an answer (the client sees an I/O error). */
     public FaultRule closeConnectionRate(double rate) {
-        return new FaultRule(throttleRate, serverErrorRate, rate, partialPutFailureRate, latencyMillis, maxFaults);
+        return new FaultRule(
+                throttleRate,
+                serverErrorRate,
+                rate,
+                partialPutFailureRate,
+                latencyMillis,
+                maxFaults);
     }
 
     /**
@@ -77,12 +106,18 @@ public final class FaultRule {
      * shard fails as a whole (as the service does).
      */
     public FaultRule partialPutFailureRate(double rate) {
-        return new FaultRule(throttleRate, serverErrorRate, closeConnectionRate, rate, latencyMillis, maxFaults);
+        return new FaultRule(
+                throttleRate, serverErrorRate, closeConnectionRate, rate, latencyMillis, maxFaults);
     }
 
     /** Delay added before every request of the scope is served (also before the other faults). */
     public FaultRule latencyMillis(long millis) {
-        return new FaultRule(throttleRate, serverErrorRate, closeConnectionRate, partialPutFailureRate, millis,
+        return new FaultRule(
+                throttleRate,
+                serverErrorRate,
+                closeConnectionRate,
+                partialPutFailureRate,
+                millis,
                 maxFaults);
     }
 
@@ -95,7 +130,12 @@ public final class FaultRule {
      * closed connections, refused records); 0, the default, means no limit.
      */
     public FaultRule maxFaults(long maxFaults) {
-        return new FaultRule(throttleRate, serverErrorRate, closeConnectionRate, partialPutFailureRate, latencyMillis,
+        return new FaultRule(
+                throttleRate,
+                serverErrorRate,
+                closeConnectionRate,
+                partialPutFailureRate,
+                latencyMillis,
                 maxFaults);
     }
 
@@ -135,11 +175,16 @@ public final class FaultRule {
         try {
             node = Json.MAPPER.readTree(json == null ? "" : json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("A fault rule must be a JSON object such as " + example()
-                    + "; this is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "A fault rule must be a JSON object such as "
+                            + example()
+                            + "; this is not valid JSON: "
+                            + e.getOriginalMessage(),
+                    e);
         }
         if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("A fault rule must be a JSON object such as " + example());
+            throw new IllegalArgumentException(
+                    "A fault rule must be a JSON object such as " + example());
         }
         FaultRule rule = NONE;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -147,13 +192,21 @@ public final class FaultRule {
             String name = e.getKey();
             JsonNode v = e.getValue();
             if (!SETTINGS.contains(name)) {
-                throw new IllegalArgumentException("Unknown fault setting '" + name + "'; known settings: "
-                        + String.join(", ", SETTINGS));
+                throw new IllegalArgumentException(
+                        "Unknown fault setting '"
+                                + name
+                                + "'; known settings: "
+                                + String.join(", ", SETTINGS));
             }
             boolean whole = name.equals("latencyMillis") || name.equals("maxFaults");
             if (!v.isNumber() || whole && !v.canConvertToExactIntegral()) {
-                throw new IllegalArgumentException("Fault setting '" + name + "' must be "
-                        + (whole ? "a whole number" : "a number in [0, 1]") + ", got " + v);
+                throw new IllegalArgumentException(
+                        "Fault setting '"
+                                + name
+                                + "' must be "
+                                + (whole ? "a whole number" : "a number in [0, 1]")
+                                + ", got "
+                                + v);
             }
             switch (name) {
                 case "throttleRate":
@@ -198,14 +251,16 @@ public final class FaultRule {
 
     private static double rate(String name, double rate) {
         if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("Fault setting '" + name + "' is a probability in [0, 1], got " + rate);
+            throw new IllegalArgumentException(
+                    "Fault setting '" + name + "' is a probability in [0, 1], got " + rate);
         }
         return rate;
     }
 
     private static long atLeastZero(String name, long value) {
         if (value < 0) {
-            throw new IllegalArgumentException("Fault setting '" + name + "' must be >= 0, got " + value);
+            throw new IllegalArgumentException(
+                    "Fault setting '" + name + "' must be >= 0, got " + value);
         }
         return value;
     }
@@ -216,14 +271,22 @@ public final class FaultRule {
             return false;
         }
         FaultRule r = (FaultRule) o;
-        return throttleRate == r.throttleRate && serverErrorRate == r.serverErrorRate
-                && closeConnectionRate == r.closeConnectionRate && partialPutFailureRate == r.partialPutFailureRate
-                && latencyMillis == r.latencyMillis && maxFaults == r.maxFaults;
+        return throttleRate == r.throttleRate
+                && serverErrorRate == r.serverErrorRate
+                && closeConnectionRate == r.closeConnectionRate
+                && partialPutFailureRate == r.partialPutFailureRate
+                && latencyMillis == r.latencyMillis
+                && maxFaults == r.maxFaults;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(throttleRate, serverErrorRate, closeConnectionRate, partialPutFailureRate, latencyMillis,
+        return Objects.hash(
+                throttleRate,
+                serverErrorRate,
+                closeConnectionRate,
+                partialPutFailureRate,
+                latencyMillis,
                 maxFaults);
     }
 

@@ -1,10 +1,9 @@
 package io.github.flinkdatahub.emulator.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.http.HttpTransport;
 import io.github.flinkdatahub.client.protocol.json.Json;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +11,8 @@ import java.util.Map;
 
 /**
  * One authenticated, decompressed request: method, path variables, query, headers, body, and the
- * action (from the {@code x-datahub-request-action} header of PB/batch calls or the JSON
- * {@code Action} member), lower-cased because the SDKs spell actions in several cases.
+ * action (from the {@code x-datahub-request-action} header of PB/batch calls or the JSON {@code
+ * Action} member), lower-cased because the SDKs spell actions in several cases.
  */
 public final class ApiRequest {
     private final String method;
@@ -24,7 +23,12 @@ public final class ApiRequest {
     private final String requestId;
     private JsonNode json;
 
-    ApiRequest(String method, String path, String query, Map<String, List<String>> headers, byte[] body,
+    ApiRequest(
+            String method,
+            String path,
+            String query,
+            Map<String, List<String>> headers,
+            byte[] body,
             String requestId) {
         this.method = method;
         this.path = path;
@@ -75,11 +79,15 @@ public final class ApiRequest {
         return requestId;
     }
 
-    /** The JSON body; an empty body reads as {@code {}}; a body that is not JSON is InvalidParameter. */
+    /**
+     * The JSON body; an empty body reads as {@code {}}; a body that is not JSON is
+     * InvalidParameter.
+     */
     public JsonNode json() {
         if (json == null) {
             if (isBinary()) {
-                throw ErrorCode.INVALID_PARAMETER.exception("Expected a JSON body, got " + contentType());
+                throw ErrorCode.INVALID_PARAMETER.exception(
+                        "Expected a JSON body, got " + contentType());
             }
             try {
                 json = Json.parse(body);

@@ -1,9 +1,8 @@
 package io.github.flinkdatahub.emulator.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flinkdatahub.client.http.DataHubRequest;
 import io.github.flinkdatahub.client.protocol.json.Json;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** An answer: status, content type and body. */
 public final class ApiResponse {

@@ -1,5 +1,7 @@
 package io.github.flinkdatahub.emulator.http;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.model.CompressFormat;
@@ -7,9 +9,6 @@ import io.github.flinkdatahub.client.protocol.compression.Compression;
 import io.github.flinkdatahub.client.protocol.json.ErrorJson;
 import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.emulator.faults.FaultInjector;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +43,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
 
     static {
         // The JDK server writes an answer's headers and body separately: without TCP_NODELAY every
-        // answer waits for the client's delayed ACK (~40 ms). Read once, when the first server starts.
+        // answer waits for the client's delayed ACK (~40 ms). Read once, when the first server
+        // starts.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
@@ -59,8 +59,15 @@ public final class EmulatorHttpServer implements AutoCloseable {
     private final Runnable commit;
     private final Clock clock;
 
-    public EmulatorHttpServer(String host, int port, Map<String, String> accounts, Clock clock,
-            RequestHandler dispatcher, RequestHandler admin, FaultInjector faults, Runnable commit) {
+    public EmulatorHttpServer(
+            String host,
+            int port,
+            Map<String, String> accounts,
+            Clock clock,
+            RequestHandler dispatcher,
+            RequestHandler admin,
+            FaultInjector faults,
+            Runnable commit) {
         this.authenticator = new RequestAuthenticator(accounts, clock);
         this.dispatcher = dispatcher;
         this.admin = admin;
@@ -68,15 +75,22 @@ public final class EmulatorHttpServer implements AutoCloseable {
         this.commit = commit;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4), r -> {
-            Thread t = new Thread(r, "datahub-emulator-http-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor =
+                Executors.newFixedThreadPool(
+                        Math.max(8, Runtime.getRuntime().availableProcessors() * 4),
+                        r -> {
+                            Thread t =
+                                    new Thread(
+                                            r,
+                                            "datahub-emulator-http-" + threads.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
         try {
             this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -91,8 +105,9 @@ public final class EmulatorHttpServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) {
-        String requestId = REQUEST_ID_TIME.format(clock.instant())
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        String requestId =
+                REQUEST_ID_TIME.format(clock.instant())
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
         String path = ex.getRequestURI().getRawPath();
         String query = ex.getRequestURI().getRawQuery();
         String pathAndQuery = query == null ? path : path + '?' + query;
@@ -106,7 +121,16 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 body = in.readAllBytes();
             }
             if (path.startsWith(ADMIN_PREFIX)) {
-                response = admin.handle(null, new ApiRequest(ex.getRequestMethod(), path, query, headers, body, requestId));
+                response =
+                        admin.handle(
+                                null,
+                                new ApiRequest(
+                                        ex.getRequestMethod(),
+                                        path,
+                                        query,
+                                        headers,
+                                        body,
+                                        requestId));
             } else {
                 authenticator.verify(ex.getRequestMethod(), pathAndQuery, headers);
                 String encoding = first(headers, "Content-Encoding");
@@ -115,7 +139,9 @@ public final class EmulatorHttpServer implements AutoCloseable {
                     body = decompress(encoding, body, raw);
                 }
                 acceptEncoding = first(headers, "Accept-Encoding");
-                ApiRequest request = new ApiRequest(ex.getRequestMethod(), path, query, headers, body, requestId);
+                ApiRequest request =
+                        new ApiRequest(
+                                ex.getRequestMethod(), path, query, headers, body, requestId);
                 Route route = Route.parse(path);
                 // Closing an exchange before its headers are sent drops the TCP connection.
                 if (faults.beforeRequest(route)) {
@@ -132,7 +158,10 @@ public final class EmulatorHttpServer implements AutoCloseable {
             response = error(e, requestId);
         } catch (RuntimeException | IOException e) {
             LOG.error("Emulator failed on {} {}", ex.getRequestMethod(), pathAndQuery, e);
-            response = error(ErrorCode.INTERNAL_SERVER_ERROR.exception("Emulator failure: " + e), requestId);
+            response =
+                    error(
+                            ErrorCode.INTERNAL_SERVER_ERROR.exception("Emulator failure: " + e),
+                            requestId);
         }
         write(ex, response, requestId, acceptEncoding);
     }
@@ -142,20 +171,32 @@ public final class EmulatorHttpServer implements AutoCloseable {
             int raw = rawSize == null ? -1 : Integer.parseInt(rawSize.trim());
             return Compression.decodeBody(encoding, body, raw);
         } catch (NumberFormatException e) {
-            throw ErrorCode.INVALID_PARAMETER.exception("Invalid " + Compression.RAW_SIZE_HEADER + " '" + rawSize + "'");
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "Invalid " + Compression.RAW_SIZE_HEADER + " '" + rawSize + "'");
         } catch (DataHubException e) {
-            throw ErrorCode.INVALID_PARAMETER.exception("Cannot decompress the request body: " + e.getErrorMessage());
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "Cannot decompress the request body: " + e.getErrorMessage());
         }
     }
 
     private static ApiResponse error(DataHubException e, String requestId) {
         ErrorCode code = ErrorCode.fromCode(e.getErrorCode());
-        int status = code != null ? code.httpStatus() : (e.getHttpStatus() >= 400 && e.getHttpStatus() < 600 ? e.getHttpStatus() : 500);
-        String errorCode = e.getErrorCode() != null ? e.getErrorCode() : ErrorCode.INTERNAL_SERVER_ERROR.code();
-        return ApiResponse.error(status, Json.toBytes(ErrorJson.write(errorCode, e.getErrorMessage(), requestId)));
+        int status =
+                code != null
+                        ? code.httpStatus()
+                        : (e.getHttpStatus() >= 400 && e.getHttpStatus() < 600
+                                ? e.getHttpStatus()
+                                : 500);
+        String errorCode =
+                e.getErrorCode() != null
+                        ? e.getErrorCode()
+                        : ErrorCode.INTERNAL_SERVER_ERROR.code();
+        return ApiResponse.error(
+                status, Json.toBytes(ErrorJson.write(errorCode, e.getErrorMessage(), requestId)));
     }
 
-    private static void write(HttpExchange ex, ApiResponse response, String requestId, String acceptEncoding) {
+    private static void write(
+            HttpExchange ex, ApiResponse response, String requestId, String acceptEncoding) {
         try {
             byte[] body = response.body();
             ex.getResponseHeaders().set("x-datahub-request-id", requestId);
@@ -166,7 +207,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
             if (format != CompressFormat.NONE && body.length > 0 && response.status() < 400) {
                 byte[] compressed = Compression.compress(format, body);
                 ex.getResponseHeaders().set("Content-Encoding", format.encoding());
-                ex.getResponseHeaders().set(Compression.RAW_SIZE_HEADER, Integer.toString(body.length));
+                ex.getResponseHeaders()
+                        .set(Compression.RAW_SIZE_HEADER, Integer.toString(body.length));
                 body = compressed;
             }
             ex.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);

@@ -5,13 +5,23 @@ import io.github.flinkdatahub.client.exception.ErrorCode;
 import java.util.Locale;
 
 /**
- * A request path taken apart: which resource it names and its path variables. Names are
- * returned as sent; lookups lower-case them.
+ * A request path taken apart: which resource it names and its path variables. Names are returned as
+ * sent; lookups lower-case them.
  */
 public final class Route {
     /** The resource kinds of the protocol's URL tree. */
     public enum Kind {
-        PROJECTS, PROJECT, TOPICS, TOPIC, SHARDS, SHARD, CONNECTORS, CONNECTOR, SUBSCRIPTIONS, SUBSCRIPTION, OFFSETS
+        PROJECTS,
+        PROJECT,
+        TOPICS,
+        TOPIC,
+        SHARDS,
+        SHARD,
+        CONNECTORS,
+        CONNECTOR,
+        SUBSCRIPTIONS,
+        SUBSCRIPTION,
+        OFFSETS
     }
 
     private final Kind kind;
@@ -26,7 +36,10 @@ public final class Route {
         this.id = id;
     }
 
-    /** Parses a path such as {@code /projects/p/topics/t/shards/0}; unknown paths are InvalidUriSpec. */
+    /**
+     * Parses a path such as {@code /projects/p/topics/t/shards/0}; unknown paths are
+     * InvalidUriSpec.
+     */
     public static Route parse(String path) {
         String[] s = path.replaceAll("/+$", "").split("/");
         // s[0] is "" (leading slash)

@@ -17,7 +17,12 @@ public final class Router implements RequestHandler {
     private final ConnectorApi connectors;
     private final SubscriptionApi subscriptions;
 
-    public Router(ProjectApi projects, TopicApi topics, ShardApi shards, RecordApi records, ConnectorApi connectors,
+    public Router(
+            ProjectApi projects,
+            TopicApi topics,
+            ShardApi shards,
+            RecordApi records,
+            ConnectorApi connectors,
             SubscriptionApi subscriptions) {
         this.projects = projects;
         this.topics = topics;
@@ -76,7 +81,9 @@ public final class Router implements RequestHandler {
                     return shards.list(p, t);
                 }
                 if (m.equals("POST")) {
-                    return req.action().equals("pub") ? records.putRecords(p, t, req) : shards.post(p, t, req);
+                    return req.action().equals("pub")
+                            ? records.putRecords(p, t, req)
+                            : shards.post(p, t, req);
                 }
                 break;
             case SHARD:
@@ -91,8 +98,8 @@ public final class Router implements RequestHandler {
                         case "meter":
                             return shards.meter(p, t, r.id());
                         default:
-                            throw ErrorCode.INVALID_PARAMETER.exception("Unsupported action '" + req.action()
-                                    + "' on a shard.");
+                            throw ErrorCode.INVALID_PARAMETER.exception(
+                                    "Unsupported action '" + req.action() + "' on a shard.");
                     }
                 }
                 break;
@@ -140,6 +147,7 @@ public final class Router implements RequestHandler {
             default:
                 break;
         }
-        throw ErrorCode.INVALID_URI_SPEC.exception("Method " + m + " is not supported on " + req.path());
+        throw ErrorCode.INVALID_URI_SPEC.exception(
+                "Method " + m + " is not supported on " + req.path());
     }
 }

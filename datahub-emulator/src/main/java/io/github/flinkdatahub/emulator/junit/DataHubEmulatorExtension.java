@@ -5,7 +5,6 @@ import io.github.flinkdatahub.client.annotation.PublicEvolving;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.faults.FaultInjector;
 import io.github.flinkdatahub.emulator.faults.FaultRule;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -28,13 +27,13 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * A JUnit 5 extension giving each test class a running DataHub emulator: started before the
- * class's first test (before its {@code @BeforeAll} methods), stopped after its last. Parameters
- * of type {@link DataHubEmulator}, {@link DataHubClient} (one ready client per class, closed after
- * it) and {@link FaultInjector} are resolved in test methods, lifecycle methods and constructors.
- * After every test the fault rules go back to the ones configured here (none by default) and the
- * fault counts to 0, so one test's faults never leak into the next. {@code @Nested} classes share
- * the emulator of their enclosing class.
+ * A JUnit 5 extension giving each test class a running DataHub emulator: started before the class's
+ * first test (before its {@code @BeforeAll} methods), stopped after its last. Parameters of type
+ * {@link DataHubEmulator}, {@link DataHubClient} (one ready client per class, closed after it) and
+ * {@link FaultInjector} are resolved in test methods, lifecycle methods and constructors. After
+ * every test the fault rules go back to the ones configured here (none by default) and the fault
+ * counts to 0, so one test's faults never leak into the next. {@code @Nested} classes share the
+ * emulator of their enclosing class.
  *
  * <p>Declaratively with defaults ({@link WithDataHubEmulator} or
  * {@code @ExtendWith(DataHubEmulatorExtension.class)}), or with settings in a static field:
@@ -63,6 +62,7 @@ public final class DataHubEmulatorExtension
     private final int port;
     private final Map<String, String> accounts;
     private final List<ScopedRule> faultRules;
+
     /** The emulator this instance started last, for the accessors. */
     private volatile Running current;
 
@@ -96,7 +96,8 @@ public final class DataHubEmulatorExtension
         Running r = lookup(context);
         if (r != null) {
             resetFaults(r.emulator.faults());
-            // A test that paused the data clock must not freeze time for the next one; the offset it
+            // A test that paused the data clock must not freeze time for the next one; the offset
+            // it
             // advanced stays (record times only ever grow, as in the service).
             r.emulator.clock().resume();
         }
@@ -104,7 +105,8 @@ public final class DataHubEmulatorExtension
 
     @Override
     public void afterAll(ExtensionContext context) {
-        // remove() looks at this class's own store only: a @Nested class leaves its parent's emulator running.
+        // remove() looks at this class's own store only: a @Nested class leaves its parent's
+        // emulator running.
         Running r = context.getStore(namespace()).remove(RUNNING, Running.class);
         if (r != null) {
             if (current == r) {
@@ -115,21 +117,28 @@ public final class DataHubEmulatorExtension
     }
 
     @Override
-    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    public boolean supportsParameter(
+            ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == DataHubEmulator.class || type == DataHubClient.class || type == FaultInjector.class;
+        return type == DataHubEmulator.class
+                || type == DataHubClient.class
+                || type == FaultInjector.class;
     }
 
     @Override
-    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    public Object resolveParameter(
+            ParameterContext parameterContext, ExtensionContext extensionContext) {
         Running r = lookup(extensionContext);
         if (r == null) {
             if (extensionContext.getTestMethod().isPresent()) {
-                throw new ParameterResolutionException("No DataHub emulator is running for "
-                        + extensionContext.getDisplayName() + ": register DataHubEmulatorExtension on the class"
-                        + " (@WithDataHubEmulator) or in a static @RegisterExtension field, not in an instance field");
+                throw new ParameterResolutionException(
+                        "No DataHub emulator is running for "
+                                + extensionContext.getDisplayName()
+                                + ": register DataHubEmulatorExtension on the class"
+                                + " (@WithDataHubEmulator) or in a static @RegisterExtension field, not in an instance field");
             }
-            // A constructor parameter of a PER_CLASS test instance: resolved before the class callbacks.
+            // A constructor parameter of a PER_CLASS test instance: resolved before the class
+            // callbacks.
             r = start(extensionContext);
         }
         Class<?> type = parameterContext.getParameter().getType();
@@ -169,26 +178,30 @@ public final class DataHubEmulatorExtension
     private Running running() {
         Running r = current;
         if (r == null) {
-            throw new IllegalStateException("The DataHub emulator runs only while a test class using this extension"
-                    + " runs (from its @BeforeAll methods to its @AfterAll methods)");
+            throw new IllegalStateException(
+                    "The DataHub emulator runs only while a test class using this extension"
+                            + " runs (from its @BeforeAll methods to its @AfterAll methods)");
         }
         return r;
     }
 
     private Running lookup(ExtensionContext context) {
-        // get() also searches the stores of enclosing classes, so @Nested classes share the emulator.
+        // get() also searches the stores of enclosing classes, so @Nested classes share the
+        // emulator.
         return context.getStore(namespace()).get(RUNNING, Running.class);
     }
 
     private Running start(ExtensionContext context) {
-        DataHubEmulator.Builder b = DataHubEmulator.builder().port(port).shardOpeningDelay(shardOpeningDelay);
+        DataHubEmulator.Builder b =
+                DataHubEmulator.builder().port(port).shardOpeningDelay(shardOpeningDelay);
         accounts.forEach(b::account);
         Path directory = dataDirectory;
         if (temporaryDataDirectory) {
             try {
                 directory = Files.createTempDirectory("datahub-emulator-");
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create a temporary data directory for the DataHub emulator", e);
+                throw new UncheckedIOException(
+                        "Cannot create a temporary data directory for the DataHub emulator", e);
             }
         }
         if (directory != null) {
@@ -232,7 +245,10 @@ public final class DataHubEmulatorExtension
 
         private Builder() {}
 
-        /** Keep the data in this directory, which outlives the test class (the default is in memory). */
+        /**
+         * Keep the data in this directory, which outlives the test class (the default is in
+         * memory).
+         */
         public Builder dataDirectory(Path dataDirectory) {
             this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
             this.temporaryDataDirectory = false;
@@ -273,8 +289,12 @@ public final class DataHubEmulatorExtension
          * default account ({@value DataHubEmulator#DEFAULT_ACCESS_ID}) exists.
          */
         public Builder account(String accessId, String accessKey) {
-            if (accessId == null || accessId.isEmpty() || accessKey == null || accessKey.isEmpty()) {
-                throw new IllegalArgumentException("An account needs a non-empty access id and access key");
+            if (accessId == null
+                    || accessId.isEmpty()
+                    || accessKey == null
+                    || accessKey.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "An account needs a non-empty access id and access key");
             }
             accounts.put(accessId, accessKey);
             return this;
@@ -291,7 +311,8 @@ public final class DataHubEmulatorExtension
          */
         public Builder faults(String project, String topic, FaultRule rule) {
             if (project == null && topic != null) {
-                throw new IllegalArgumentException("A topic scope needs its project (topic '" + topic + "')");
+                throw new IllegalArgumentException(
+                        "A topic scope needs its project (topic '" + topic + "')");
             }
             faultRules.add(new ScopedRule(project, topic, Objects.requireNonNull(rule, "rule")));
             return this;
@@ -314,7 +335,10 @@ public final class DataHubEmulatorExtension
         }
     }
 
-    /** One started emulator, its lazily created client and its data directory (deleted if temporary). */
+    /**
+     * One started emulator, its lazily created client and its data directory (deleted if
+     * temporary).
+     */
     private static final class Running {
         final DataHubEmulator emulator;
         final Path dataDirectory;
@@ -351,7 +375,8 @@ public final class DataHubEmulatorExtension
             try (Stream<Path> paths = Files.walk(dir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot delete the emulator's temporary data directory " + dir, e);
+                throw new UncheckedIOException(
+                        "Cannot delete the emulator's temporary data directory " + dir, e);
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.github.flinkdatahub.emulator.junit;
 
 import io.github.flinkdatahub.client.annotation.PublicEvolving;
-
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.Documented;
@@ -12,11 +11,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Gives the test class an in-memory DataHub emulator with the default account, started before
- * its first test and stopped after its last; test methods, lifecycle methods and constructors can
- * take {@link io.github.flinkdatahub.emulator.DataHubEmulator}, a ready
- * {@link io.github.flinkdatahub.client.DataHubClient} and the emulator's
- * {@link io.github.flinkdatahub.emulator.faults.FaultInjector} as parameters:
+ * Gives the test class an in-memory DataHub emulator with the default account, started before its
+ * first test and stopped after its last; test methods, lifecycle methods and constructors can take
+ * {@link io.github.flinkdatahub.emulator.DataHubEmulator}, a ready {@link
+ * io.github.flinkdatahub.client.DataHubClient} and the emulator's {@link
+ * io.github.flinkdatahub.emulator.faults.FaultInjector} as parameters:
  *
  * <pre>{@code
  * @WithDataHubEmulator

@@ -6,9 +6,9 @@ import java.util.Locale;
 
 /**
  * Cursors in the service's apparent layout (protocol reference §7.1): 32 lower-case hex digits,
- * {@code 3} (format version), {@code 000}, the system time of the record in seconds (8 digits),
- * the sequence (16 digits) and a sub-position (4 digits, always 0 here: a batch entry is read
- * whole). A cursor past the last entry carries the time of that entry.
+ * {@code 3} (format version), {@code 000}, the system time of the record in seconds (8 digits), the
+ * sequence (16 digits) and a sub-position (4 digits, always 0 here: a batch entry is read whole). A
+ * cursor past the last entry carries the time of that entry.
  *
  * <p>Only the sequence is used when a cursor is read back; the SDKs treat cursors as opaque and
  * only compare them for equality.
@@ -27,8 +27,11 @@ public final class CursorCodec {
 
     /** The sequence a cursor points at; InvalidCursor when it is not one of ours. */
     public static long decodeSequence(String cursor) {
-        if (cursor == null || cursor.length() != LENGTH || cursor.charAt(0) != VERSION
-                || !cursor.startsWith("000", 1) || !cursor.endsWith("0000")) {
+        if (cursor == null
+                || cursor.length() != LENGTH
+                || cursor.charAt(0) != VERSION
+                || !cursor.startsWith("000", 1)
+                || !cursor.endsWith("0000")) {
             throw invalid();
         }
         for (int i = 0; i < LENGTH; i++) {

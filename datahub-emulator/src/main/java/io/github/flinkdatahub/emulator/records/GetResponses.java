@@ -1,5 +1,7 @@
 package io.github.flinkdatahub.emulator.records;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
 import io.github.flinkdatahub.client.model.CompressFormat;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
@@ -11,9 +13,6 @@ import io.github.flinkdatahub.client.protocol.protobuf.ProtobufMessages;
 import io.github.flinkdatahub.client.protocol.protobuf.ProtobufRecordCodec;
 import io.github.flinkdatahub.client.protocol.protobuf.generated.DataHubProtos;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.protobuf.ByteString;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +23,8 @@ import java.util.List;
  *   <li>JSON and protobuf readers get records; the records of a batch entry all carry the entry's
  *       sequence, system time and cursors (as the batch readers of the SDKs give them).
  *   <li>Batch readers get one blob per entry: a batch entry's blob exactly as its writer sent it
- *       (compression and schema version kept), and a single record written in JSON or protobuf
- *       mode as a blob of its own, LZ4-compressed like the Java SDK's batch writer does by default.
+ *       (compression and schema version kept), and a single record written in JSON or protobuf mode
+ *       as a blob of its own, LZ4-compressed like the Java SDK's batch writer does by default.
  * </ul>
  */
 public final class GetResponses {
@@ -44,11 +43,17 @@ public final class GetResponses {
         private final String shardId;
 
         /**
-         * @param followingTime system time of the entry after the last one read, -1 when there is none
-         *     yet: a record's next cursor is then exactly the cursor the following record will be read with
+         * @param followingTime system time of the entry after the last one read, -1 when there is
+         *     none yet: a record's next cursor is then exactly the cursor the following record will
+         *     be read with
          */
-        public Read(List<LogEntry> entries, String requestCursor, long startSequence, long followingTime,
-                LogBounds bounds, String shardId) {
+        public Read(
+                List<LogEntry> entries,
+                String requestCursor,
+                long startSequence,
+                long followingTime,
+                LogBounds bounds,
+                String shardId) {
             this.entries = List.copyOf(entries);
             this.requestCursor = requestCursor;
             this.startSequence = startSequence;
@@ -61,16 +66,23 @@ public final class GetResponses {
             return entries;
         }
 
-        /** Where to continue: after the last entry read, or the request's own cursor when nothing was read. */
+        /**
+         * Where to continue: after the last entry read, or the request's own cursor when nothing
+         * was read.
+         */
         public String nextCursor() {
             return entries.isEmpty() ? requestCursor : nextCursor(entries.size() - 1);
         }
 
-        /** The cursor of the entry after entry {@code i}; past the end it carries entry i's time. */
+        /**
+         * The cursor of the entry after entry {@code i}; past the end it carries entry i's time.
+         */
         String nextCursor(int i) {
             LogEntry e = entries.get(i);
-            long time = i + 1 < entries.size() ? entries.get(i + 1).systemTime()
-                    : followingTime >= 0 ? followingTime : e.systemTime();
+            long time =
+                    i + 1 < entries.size()
+                            ? entries.get(i + 1).systemTime()
+                            : followingTime >= 0 ? followingTime : e.systemTime();
             return CursorCodec.encode(e.sequence() + 1, time);
         }
 
@@ -85,8 +97,13 @@ public final class GetResponses {
         for (int i = 0; i < read.entries.size(); i++) {
             records.addAll(records(read.entries.get(i), read.nextCursor(i), f, read.shardId));
         }
-        return new GetRecordsResult(read.nextCursor(), records.size(), read.firstSequence(),
-                read.bounds.latestSequence(), read.bounds.latestTime(), records);
+        return new GetRecordsResult(
+                read.nextCursor(),
+                records.size(),
+                read.firstSequence(),
+                read.bounds.latestSequence(),
+                read.bounds.latestTime(),
+                records);
     }
 
     public static ObjectNode json(Read read, TopicFormat f) {
@@ -98,21 +115,30 @@ public final class GetResponses {
         return DhubFrame.encode(ProtobufRecordCodec.encodeGetRecordsResponse(result(read, f)));
     }
 
-    /** A framed {@code GetBinaryRecordsResponse}, one blob per entry; {@code record_count} counts entries. */
+    /**
+     * A framed {@code GetBinaryRecordsResponse}, one blob per entry; {@code record_count} counts
+     * entries.
+     */
     public static byte[] batch(Read read, TopicFormat f) {
-        DataHubProtos.GetBinaryRecordsResponse.Builder response = DataHubProtos.GetBinaryRecordsResponse.newBuilder()
-                .setNextCursor(read.nextCursor())
-                .setRecordCount(read.entries.size())
-                .setStartSequence(read.firstSequence())
-                .setLatestSequence(read.bounds.latestSequence())
-                .setLatestTime(read.bounds.latestTime());
+        DataHubProtos.GetBinaryRecordsResponse.Builder response =
+                DataHubProtos.GetBinaryRecordsResponse.newBuilder()
+                        .setNextCursor(read.nextCursor())
+                        .setRecordCount(read.entries.size())
+                        .setStartSequence(read.firstSequence())
+                        .setLatestSequence(read.bounds.latestSequence())
+                        .setLatestTime(read.bounds.latestTime());
         for (int i = 0; i < read.entries.size(); i++) {
             LogEntry e = read.entries.get(i);
             String next = read.nextCursor(i);
-            byte[] blob = e.kind() == LogEntry.Kind.BATCH
-                    ? e.payload()
-                    : BatchSerializer.serialize(records(e, next, f, read.shardId), f.type(), f.schema(),
-                            BLOB_COMPRESSION, f.schemaVersion());
+            byte[] blob =
+                    e.kind() == LogEntry.Kind.BATCH
+                            ? e.payload()
+                            : BatchSerializer.serialize(
+                                    records(e, next, f, read.shardId),
+                                    f.type(),
+                                    f.schema(),
+                                    BLOB_COMPRESSION,
+                                    f.schemaVersion());
             response.addRecords(binaryEntry(e, next, blob));
         }
         return DhubFrame.encode(response.build().toByteArray());
@@ -120,36 +146,44 @@ public final class GetResponses {
 
     /**
      * The records of one entry as a reader of the topic's current schema sees them (values missing
-     * from older records are null), each carrying the entry's position, {@code next} as next cursor,
-     * and the shard id.
+     * from older records are null), each carrying the entry's position, {@code next} as next
+     * cursor, and the shard id.
      */
     public static List<Record> records(LogEntry e, String next, TopicFormat f, String shardId) {
         if (e.kind() == LogEntry.Kind.BATCH) {
-            byte[] response = DataHubProtos.GetBinaryRecordsResponse.newBuilder()
-                    .setNextCursor(next)
-                    .setRecordCount(1)
-                    .addRecords(binaryEntry(e, next, e.payload()))
-                    .build()
-                    .toByteArray();
-            return BatchRecordCodec.decodeGetBinaryRecordsResponse(response, f.type(), f.schema(), shardId).getRecords();
+            byte[] response =
+                    DataHubProtos.GetBinaryRecordsResponse.newBuilder()
+                            .setNextCursor(next)
+                            .setRecordCount(1)
+                            .addRecords(binaryEntry(e, next, e.payload()))
+                            .build()
+                            .toByteArray();
+            return BatchRecordCodec.decodeGetBinaryRecordsResponse(
+                            response, f.type(), f.schema(), shardId)
+                    .getRecords();
         }
-        DataHubProtos.RecordEntry entry = ProtobufMessages.parse(DataHubProtos.RecordEntry.parser(), e.payload(),
-                "RecordEntry").toBuilder()
-                .setCursor(CursorCodec.encode(e.sequence(), e.systemTime()))
-                .setNextCursor(next)
-                .setSequence(e.sequence())
-                .setSystemTime(e.systemTime())
-                .build();
-        byte[] response = DataHubProtos.GetRecordsResponse.newBuilder()
-                .setNextCursor(next)
-                .setRecordCount(1)
-                .addRecords(entry)
-                .build()
-                .toByteArray();
-        return ProtobufRecordCodec.decodeGetRecordsResponse(response, f.type(), f.schema(), shardId).getRecords();
+        DataHubProtos.RecordEntry entry =
+                ProtobufMessages.parse(
+                                DataHubProtos.RecordEntry.parser(), e.payload(), "RecordEntry")
+                        .toBuilder()
+                        .setCursor(CursorCodec.encode(e.sequence(), e.systemTime()))
+                        .setNextCursor(next)
+                        .setSequence(e.sequence())
+                        .setSystemTime(e.systemTime())
+                        .build();
+        byte[] response =
+                DataHubProtos.GetRecordsResponse.newBuilder()
+                        .setNextCursor(next)
+                        .setRecordCount(1)
+                        .addRecords(entry)
+                        .build()
+                        .toByteArray();
+        return ProtobufRecordCodec.decodeGetRecordsResponse(response, f.type(), f.schema(), shardId)
+                .getRecords();
     }
 
-    private static DataHubProtos.BinaryRecordEntry binaryEntry(LogEntry e, String next, byte[] blob) {
+    private static DataHubProtos.BinaryRecordEntry binaryEntry(
+            LogEntry e, String next, byte[] blob) {
         return DataHubProtos.BinaryRecordEntry.newBuilder()
                 .setCursor(CursorCodec.encode(e.sequence(), e.systemTime()))
                 .setNextCursor(next)

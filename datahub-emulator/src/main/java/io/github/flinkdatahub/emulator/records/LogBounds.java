@@ -32,7 +32,10 @@ public final class LogBounds {
         return next;
     }
 
-    /** System time (ms) of the newest entry ever appended, expired or not; -1 for a shard never written. */
+    /**
+     * System time (ms) of the newest entry ever appended, expired or not; -1 for a shard never
+     * written.
+     */
     public long latestTime() {
         return latestTime;
     }
@@ -52,7 +55,12 @@ public final class LogBounds {
     }
 
     byte[] toBytes() {
-        return ByteBuffer.allocate(SIZE).putLong(first).putLong(next).putLong(latestTime).putLong(storedBytes).array();
+        return ByteBuffer.allocate(SIZE)
+                .putLong(first)
+                .putLong(next)
+                .putLong(latestTime)
+                .putLong(storedBytes)
+                .array();
     }
 
     static LogBounds fromBytes(byte[] b) {
@@ -65,6 +73,14 @@ public final class LogBounds {
 
     @Override
     public String toString() {
-        return "LogBounds{[" + first + ", " + next + "), latestTime=" + latestTime + ", storedBytes=" + storedBytes + '}';
+        return "LogBounds{["
+                + first
+                + ", "
+                + next
+                + "), latestTime="
+                + latestTime
+                + ", storedBytes="
+                + storedBytes
+                + '}';
     }
 }

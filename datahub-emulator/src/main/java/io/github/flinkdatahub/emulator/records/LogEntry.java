@@ -51,7 +51,9 @@ public final class LogEntry {
         this.payload = payload;
     }
 
-    /** A single record not yet in a log; {@code recordEntry} is a serialised protobuf RecordEntry. */
+    /**
+     * A single record not yet in a log; {@code recordEntry} is a serialised protobuf RecordEntry.
+     */
     public static LogEntry record(byte[] recordEntry) {
         return new LogEntry(Kind.RECORD, -1, -1, 1, recordEntry);
     }
@@ -80,7 +82,12 @@ public final class LogEntry {
         Kind kind = Kind.of(b.get());
         long time = b.getLong();
         int count = b.getInt();
-        return new LogEntry(kind, sequence, time, count, Arrays.copyOfRange(stored, HEADER_SIZE, stored.length));
+        return new LogEntry(
+                kind,
+                sequence,
+                time,
+                count,
+                Arrays.copyOfRange(stored, HEADER_SIZE, stored.length));
     }
 
     /** The system time stored in an entry's bytes, without copying the payload. */
@@ -118,7 +125,16 @@ public final class LogEntry {
 
     @Override
     public String toString() {
-        return "LogEntry{" + kind + ", sequence=" + sequence + ", systemTime=" + systemTime + ", records="
-                + recordCount + ", " + payload.length + " bytes}";
+        return "LogEntry{"
+                + kind
+                + ", sequence="
+                + sequence
+                + ", systemTime="
+                + systemTime
+                + ", records="
+                + recordCount
+                + ", "
+                + payload.length
+                + " bytes}";
     }
 }

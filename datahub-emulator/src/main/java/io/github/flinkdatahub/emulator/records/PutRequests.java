@@ -1,5 +1,7 @@
 package io.github.flinkdatahub.emulator.records;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.ErrorCode;
@@ -16,9 +18,6 @@ import io.github.flinkdatahub.client.protocol.json.RecordJson;
 import io.github.flinkdatahub.client.protocol.protobuf.ProtobufMessages;
 import io.github.flinkdatahub.client.protocol.protobuf.ProtobufRecordCodec;
 import io.github.flinkdatahub.client.protocol.protobuf.generated.DataHubProtos;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,28 +74,50 @@ public final class PutRequests {
             for (int i = 0; i < records.size(); i++) {
                 ObjectNode one = Json.object();
                 one.putArray("Records").add(records.get(i));
-                items.add(item(i, () -> RecordJson.readPutRequest(one, f.type(), f.schema()).get(0), f));
+                items.add(
+                        item(
+                                i,
+                                () -> RecordJson.readPutRequest(one, f.type(), f.schema()).get(0),
+                                f));
             }
             return items;
         }
         if (mode == WireMode.BATCH) {
-            throw ErrorCode.INVALID_PARAMETER.exception("Batch records can only be put to one shard:"
-                    + " POST .../shards/{id}");
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "Batch records can only be put to one shard:" + " POST .../shards/{id}");
         }
         byte[] payload = payload(body);
-        DataHubProtos.PutRecordsRequest request = request(
-                () -> ProtobufMessages.parse(DataHubProtos.PutRecordsRequest.parser(), payload, "PutRecordsRequest"));
+        DataHubProtos.PutRecordsRequest request =
+                request(
+                        () ->
+                                ProtobufMessages.parse(
+                                        DataHubProtos.PutRecordsRequest.parser(),
+                                        payload,
+                                        "PutRecordsRequest"));
         checkCount(request.getRecordsCount());
         for (int i = 0; i < request.getRecordsCount(); i++) {
-            byte[] one = DataHubProtos.PutRecordsRequest.newBuilder().addRecords(request.getRecords(i)).build()
-                    .toByteArray();
-            items.add(item(i, () -> ProtobufRecordCodec.decodePutRecordsRequest(one, f.type(), f.schema()).get(0), f));
+            byte[] one =
+                    DataHubProtos.PutRecordsRequest.newBuilder()
+                            .addRecords(request.getRecords(i))
+                            .build()
+                            .toByteArray();
+            items.add(
+                    item(
+                            i,
+                            () ->
+                                    ProtobufRecordCodec.decodePutRecordsRequest(
+                                                    one, f.type(), f.schema())
+                                            .get(0),
+                            f));
         }
         // Each record was decoded as record 0 of a request of its own; its index is in the answer.
         for (int i = 0; i < items.size(); i++) {
             Item it = items.get(i);
             if (it.error != null) {
-                String message = it.error.getErrorMessage().replaceFirst("^Record 0 of the put request: ", "");
+                String message =
+                        it.error
+                                .getErrorMessage()
+                                .replaceFirst("^Record 0 of the put request: ", "");
                 items.set(i, new Item(i, null, ErrorCode.MALFORMED_RECORD.exception(message)));
             }
         }
@@ -113,12 +134,19 @@ public final class PutRequests {
             checkCount(records.size());
             ObjectNode request = Json.object();
             request.set("Records", records);
-            return entries(checked(malformed(() -> RecordJson.readPutRequest(request, f.type(), f.schema())), f));
+            return entries(
+                    checked(
+                            malformed(
+                                    () -> RecordJson.readPutRequest(request, f.type(), f.schema())),
+                            f));
         }
         byte[] payload = payload(body);
         if (mode == WireMode.PROTOBUF) {
-            List<Record> records = malformed(() -> ProtobufRecordCodec.decodePutRecordsRequest(payload, f.type(),
-                    f.schema()));
+            List<Record> records =
+                    malformed(
+                            () ->
+                                    ProtobufRecordCodec.decodePutRecordsRequest(
+                                            payload, f.type(), f.schema()));
             checkCount(records.size());
             return entries(checked(records, f));
         }
@@ -126,9 +154,11 @@ public final class PutRequests {
         List<LogEntry> entries = new ArrayList<>(blobs.size());
         int count = 0;
         for (byte[] blob : blobs) {
-            List<Record> records = malformed(() -> BatchDeserializer.deserialize(blob, f.type(), f.schema()));
+            List<Record> records =
+                    malformed(() -> BatchDeserializer.deserialize(blob, f.type(), f.schema()));
             if (records.isEmpty()) {
-                throw ErrorCode.MALFORMED_RECORD.exception("A batch blob of the put holds no records.");
+                throw ErrorCode.MALFORMED_RECORD.exception(
+                        "A batch blob of the put holds no records.");
             }
             checked(records, f);
             count += records.size();
@@ -138,14 +168,19 @@ public final class PutRequests {
         return entries;
     }
 
-    /** One log entry per record: its protobuf RecordEntry without the routing, which is not kept. */
+    /**
+     * One log entry per record: its protobuf RecordEntry without the routing, which is not kept.
+     */
     public static List<LogEntry> entries(List<Record> records) {
         List<Record> stored = new ArrayList<>(records.size());
         for (Record r : records) {
             stored.add(withoutRouting(r));
         }
-        DataHubProtos.PutRecordsRequest encoded = ProtobufMessages.parse(DataHubProtos.PutRecordsRequest.parser(),
-                ProtobufRecordCodec.encodePutRecordsRequest(stored), "PutRecordsRequest");
+        DataHubProtos.PutRecordsRequest encoded =
+                ProtobufMessages.parse(
+                        DataHubProtos.PutRecordsRequest.parser(),
+                        ProtobufRecordCodec.encodePutRecordsRequest(stored),
+                        "PutRecordsRequest");
         List<LogEntry> entries = new ArrayList<>(records.size());
         for (DataHubProtos.RecordEntry e : encoded.getRecordsList()) {
             entries.add(LogEntry.record(e.toByteArray()));
@@ -155,7 +190,8 @@ public final class PutRequests {
 
     private static Record withoutRouting(Record r) {
         if (r instanceof TupleRecord) {
-            return ((TupleRecord) r).toBuilder().shardId(null).hashKey(null).partitionKey(null).buildUnchecked();
+            return ((TupleRecord) r)
+                    .toBuilder().shardId(null).hashKey(null).partitionKey(null).buildUnchecked();
         }
         return ((BlobRecord) r).toBuilder().shardId(null).hashKey(null).partitionKey(null).build();
     }
@@ -175,13 +211,16 @@ public final class PutRequests {
             try {
                 checkNotNull(records.get(i), f.schema());
             } catch (DataHubException e) {
-                throw ErrorCode.MALFORMED_RECORD.exception("Record " + i + " of the put: " + e.getErrorMessage());
+                throw ErrorCode.MALFORMED_RECORD.exception(
+                        "Record " + i + " of the put: " + e.getErrorMessage());
             }
         }
         return records;
     }
 
-    /** The JSON and batch decoders leave NOT NULL to the caller (readers must accept what they get). */
+    /**
+     * The JSON and batch decoders leave NOT NULL to the caller (readers must accept what they get).
+     */
     private static void checkNotNull(Record r, RecordSchema schema) {
         if (!(r instanceof TupleRecord)) {
             return;
@@ -190,8 +229,10 @@ public final class PutRequests {
         for (int i = 0; i < schema.size(); i++) {
             Field field = schema.getField(i);
             if (!field.isAllowNull() && t.getValue(i) == null) {
-                throw ErrorCode.MALFORMED_RECORD.exception("Field '" + field.getName()
-                        + "' is NOT NULL but the record has no value for it.");
+                throw ErrorCode.MALFORMED_RECORD.exception(
+                        "Field '"
+                                + field.getName()
+                                + "' is NOT NULL but the record has no value for it.");
             }
         }
     }
@@ -205,7 +246,8 @@ public final class PutRequests {
         }
         JsonNode records = json.get("Records");
         if (records == null || !records.isArray()) {
-            throw ErrorCode.INVALID_PARAMETER.exception("The put request has no \"Records\" array.");
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "The put request has no \"Records\" array.");
         }
         return records;
     }
@@ -216,8 +258,12 @@ public final class PutRequests {
 
     private static void checkCount(int count) {
         if (count > MAX_RECORDS) {
-            throw ErrorCode.INVALID_PARAMETER.exception("The put holds " + count + " records; at most " + MAX_RECORDS
-                    + " are allowed per request.");
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "The put holds "
+                            + count
+                            + " records; at most "
+                            + MAX_RECORDS
+                            + " are allowed per request.");
         }
     }
 
@@ -226,8 +272,8 @@ public final class PutRequests {
         try {
             return decode.get();
         } catch (DataHubException e) {
-            throw ErrorCode.INVALID_PARAMETER.exception("The request body is not a valid put request: "
-                    + e.getErrorMessage());
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "The request body is not a valid put request: " + e.getErrorMessage());
         }
     }
 
@@ -236,7 +282,10 @@ public final class PutRequests {
         try {
             return decode.get();
         } catch (DataHubException | IllegalArgumentException e) {
-            String message = e instanceof DataHubException ? ((DataHubException) e).getErrorMessage() : e.getMessage();
+            String message =
+                    e instanceof DataHubException
+                            ? ((DataHubException) e).getErrorMessage()
+                            : e.getMessage();
             throw ErrorCode.MALFORMED_RECORD.exception(message);
         }
     }

@@ -1,7 +1,6 @@
 package io.github.flinkdatahub.emulator.records;
 
 import io.github.flinkdatahub.emulator.store.EmulatorStore;
-
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
@@ -87,9 +86,9 @@ public final class ShardLog {
     }
 
     /**
-     * The first retained sequence whose system time is at or after {@code timeMillis}, or
-     * {@code next} when every retained entry is older. Times never decrease along the log, so this
-     * is a binary search.
+     * The first retained sequence whose system time is at or after {@code timeMillis}, or {@code
+     * next} when every retained entry is older. Times never decrease along the log, so this is a
+     * binary search.
      */
     public long firstAtOrAfter(long timeMillis) {
         LogBounds b = bounds();
@@ -106,7 +105,10 @@ public final class ShardLog {
         return lo;
     }
 
-    /** Drops the entries appended before {@code cutoffMillis} (at the head of the log); returns how many. */
+    /**
+     * Drops the entries appended before {@code cutoffMillis} (at the head of the log); returns how
+     * many.
+     */
     public int expireBefore(long cutoffMillis) {
         LogBounds b = bounds();
         long first = b.first();

@@ -4,7 +4,6 @@ import io.github.flinkdatahub.emulator.EmulatorContext;
 import io.github.flinkdatahub.emulator.store.EmulatorStore;
 import io.github.flinkdatahub.emulator.store.ShardDoc;
 import io.github.flinkdatahub.emulator.store.TopicDoc;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,9 +12,9 @@ import java.util.Iterator;
 
 /**
  * Access to shard record logs with the topic lifecycle applied: entries older than the topic's
- * lifecycle (days, by the data clock) expire, and a closed shard disappears once everything it
- * ever held has expired. Expiry runs lazily whenever a topic or log is used, so every answer
- * (cursors, reads, metering, listings) sees it. Call under {@link EmulatorContext#lock()}.
+ * lifecycle (days, by the data clock) expire, and a closed shard disappears once everything it ever
+ * held has expired. Expiry runs lazily whenever a topic or log is used, so every answer (cursors,
+ * reads, metering, listings) sees it. Call under {@link EmulatorContext#lock()}.
  */
 public final class ShardLogs {
     private static final Logger LOG = LoggerFactory.getLogger(ShardLogs.class);
@@ -26,7 +25,9 @@ public final class ShardLogs {
         this.ctx = ctx;
     }
 
-    /** The topic, without the closed shards whose data has all expired (they are dropped for good). */
+    /**
+     * The topic, without the closed shards whose data has all expired (they are dropped for good).
+     */
     public TopicDoc topic(String project, String topic) {
         TopicDoc t = ctx.topic(project, topic);
         long cutoff = cutoff(t);
@@ -38,7 +39,11 @@ public final class ShardLogs {
                 it.remove();
                 ShardLog.open(ctx.store(), topicKey(t), s.shardId).drop();
                 changed = true;
-                LOG.info("Closed shard {} of {}/{} expired with all its data and is gone", s.shardId, t.project, t.name);
+                LOG.info(
+                        "Closed shard {} of {}/{} expired with all its data and is gone",
+                        s.shardId,
+                        t.project,
+                        t.name);
             }
         }
         if (changed) {

@@ -18,10 +18,10 @@ import java.util.Map;
 
 /**
  * Picks the shard of each record of a routed put (protocol reference §3.1): its shard id if set,
- * else the shard whose hash range holds its hash key, else the one holding MD5(partition key) as
- * a 128-bit number. A record with none of the three goes to the writable shards in turn
- * (round-robin per topic; the service's behaviour is undocumented). Failures are thrown as the
- * service's per-record errors. Call under the emulator lock.
+ * else the shard whose hash range holds its hash key, else the one holding MD5(partition key) as a
+ * 128-bit number. A record with none of the three goes to the writable shards in turn (round-robin
+ * per topic; the service's behaviour is undocumented). Failures are thrown as the service's
+ * per-record errors. Call under the emulator lock.
  */
 public final class ShardRouter {
     /** Error code of a record naming a shard that does not exist (seen in SDK tests). */
@@ -35,11 +35,17 @@ public final class ShardRouter {
         if (r.getShardId() != null) {
             target = t.shard(r.getShardId());
             if (target == null) {
-                throw new DataHubException("Invalid shard id: " + r.getShardId(), INVALID_SHARD_ID, null,
+                throw new DataHubException(
+                        "Invalid shard id: " + r.getShardId(),
+                        INVALID_SHARD_ID,
+                        null,
                         ErrorCode.INVALID_PARAMETER.httpStatus());
             }
         } else if (r.getHashKey() != null || r.getPartitionKey() != null) {
-            BigInteger key = r.getHashKey() != null ? HashRanges.parse(r.getHashKey()) : md5(r.getPartitionKey());
+            BigInteger key =
+                    r.getHashKey() != null
+                            ? HashRanges.parse(r.getHashKey())
+                            : md5(r.getPartitionKey());
             target = byKey(notClosed, key);
         } else {
             target = next(t, notClosed, now);
@@ -54,7 +60,8 @@ public final class ShardRouter {
                 return s;
             }
         }
-        throw new IllegalStateException("The open shards do not cover hash key " + HashRanges.format(key));
+        throw new IllegalStateException(
+                "The open shards do not cover hash key " + HashRanges.format(key));
     }
 
     private ShardDoc next(TopicDoc t, List<ShardDoc> notClosed, long now) {
@@ -75,7 +82,9 @@ public final class ShardRouter {
     /** MD5 of the UTF-8 key as an unsigned 128-bit number. */
     static BigInteger md5(String partitionKey) {
         try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(partitionKey.getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("MD5")
+                            .digest(partitionKey.getBytes(StandardCharsets.UTF_8));
             return new BigInteger(1, digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is missing from this JVM", e);

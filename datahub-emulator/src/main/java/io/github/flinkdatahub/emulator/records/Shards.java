@@ -35,13 +35,21 @@ public final class Shards {
     public static ShardDoc require(TopicDoc t, String shardId) {
         ShardDoc s = t.shard(shardId);
         if (s == null) {
-            throw ErrorCode.NO_SUCH_SHARD.exception("ShardId Not Exist. Invalid shard id:" + t.project + "/" + t.name
-                    + "/" + shardId);
+            throw ErrorCode.NO_SUCH_SHARD.exception(
+                    "ShardId Not Exist. Invalid shard id:"
+                            + t.project
+                            + "/"
+                            + t.name
+                            + "/"
+                            + shardId);
         }
         return s;
     }
 
-    /** Writes need an ACTIVE shard: a closed one is InvalidShardOperation, an opening one ShardNotReady. */
+    /**
+     * Writes need an ACTIVE shard: a closed one is InvalidShardOperation, an opening one
+     * ShardNotReady.
+     */
     public static void requireWritable(ShardDoc s, long now) {
         ShardState state = state(s, now);
         if (state == ShardState.CLOSED) {
@@ -53,11 +61,15 @@ public final class Shards {
     /** Reads work on ACTIVE and CLOSED shards; an opening one is ShardNotReady. */
     public static void requireReady(ShardDoc s, long now) {
         if (state(s, now) == ShardState.OPENING) {
-            throw ErrorCode.SHARD_NOT_READY.exception("The specified shard " + s.shardId + " is not ready yet.");
+            throw ErrorCode.SHARD_NOT_READY.exception(
+                    "The specified shard " + s.shardId + " is not ready yet.");
         }
     }
 
-    /** Shards that are not closed (ACTIVE or OPENING), in hash order; their ranges cover the key space. */
+    /**
+     * Shards that are not closed (ACTIVE or OPENING), in hash order; their ranges cover the key
+     * space.
+     */
     public static List<ShardDoc> notClosed(TopicDoc t) {
         List<ShardDoc> out = new ArrayList<>();
         for (ShardDoc s : t.shards) {
@@ -91,10 +103,18 @@ public final class Shards {
                 right = n.shardId;
             }
         }
-        return new Shard(s.shardId, s.beginHashKey, s.endHashKey, state(s, now), s.closedTimeMillis / 1000,
-                s.parentShardIds, left, right);
+        return new Shard(
+                s.shardId,
+                s.beginHashKey,
+                s.endHashKey,
+                state(s, now),
+                s.closedTimeMillis / 1000,
+                s.parentShardIds,
+                left,
+                right);
     }
 
     /** Numeric shard-id order, as the service lists shards. */
-    public static final Comparator<ShardDoc> BY_ID = Comparator.comparingLong(s -> Long.parseLong(s.shardId));
+    public static final Comparator<ShardDoc> BY_ID =
+            Comparator.comparingLong(s -> Long.parseLong(s.shardId));
 }

@@ -1,8 +1,7 @@
 package io.github.flinkdatahub.emulator.store;
 
-import io.github.flinkdatahub.client.protocol.json.Json;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.flinkdatahub.client.protocol.json.Json;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -40,17 +39,20 @@ public final class EmulatorStore implements AutoCloseable {
         this.connectors = mv.openMap("connectors");
     }
 
-    /** A durable store in {@code dataDir} (created if missing); reopens what an earlier run left. */
+    /**
+     * A durable store in {@code dataDir} (created if missing); reopens what an earlier run left.
+     */
     public static EmulatorStore open(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create data directory " + dataDir, e);
         }
-        MVStore mv = new MVStore.Builder()
-                .fileName(dataDir.resolve(FILE_NAME).toString())
-                .autoCommitDisabled()
-                .open();
+        MVStore mv =
+                new MVStore.Builder()
+                        .fileName(dataDir.resolve(FILE_NAME).toString())
+                        .autoCommitDisabled()
+                        .open();
         return new EmulatorStore(mv);
     }
 
@@ -58,7 +60,9 @@ public final class EmulatorStore implements AutoCloseable {
         return new EmulatorStore(new MVStore.Builder().autoCommitDisabled().open());
     }
 
-    /** Canonical key of a path of names: lower-cased (names are case-insensitive), joined by '/'. */
+    /**
+     * Canonical key of a path of names: lower-cased (names are case-insensitive), joined by '/'.
+     */
     public static String key(String... names) {
         return String.join("/", names).toLowerCase(Locale.ROOT);
     }
@@ -182,7 +186,8 @@ public final class EmulatorStore implements AutoCloseable {
             try {
                 return Json.MAPPER.readValue(json, type);
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Corrupt " + type.getSimpleName() + " document: " + json, e);
+                throw new IllegalStateException(
+                        "Corrupt " + type.getSimpleName() + " document: " + json, e);
             }
         }
     }

@@ -7,6 +7,7 @@ public final class ProjectDoc {
     public String creator;
     public long createTime;
     public long lastModifyTime;
+
     /** VPC ids allowed to reach the project (Java SDK 2.21.6 updateProjectVpcWhitelist). */
     public java.util.List<String> vpcWhitelist = new java.util.ArrayList<>();
 }

@@ -7,10 +7,13 @@ import java.util.List;
 public final class TopicDoc {
     public String project;
     public String name;
+
     /** TUPLE or BLOB. */
     public String recordType;
+
     /** The schema JSON text of a tuple topic; null for blob topics. */
     public String recordSchema;
+
     public int lifecycle;
     public String comment;
     public String creator;
@@ -19,6 +22,7 @@ public final class TopicDoc {
     public long lastModifyTime;
     public int nextShardId;
     public List<ShardDoc> shards = new ArrayList<>();
+
     /** Registered schema versions; version 0 is the schema the topic was created with. */
     public List<SchemaVersionDoc> schemaVersions = new ArrayList<>();
 

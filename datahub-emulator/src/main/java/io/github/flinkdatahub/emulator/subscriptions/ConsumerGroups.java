@@ -1,12 +1,11 @@
 package io.github.flinkdatahub.emulator.subscriptions;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.emulator.EmulatorContext;
 import io.github.flinkdatahub.emulator.store.ShardDoc;
 import io.github.flinkdatahub.emulator.store.TopicDoc;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,11 +32,16 @@ public final class ConsumerGroups {
         this.subscriptions = subscriptions;
     }
 
-    /** {@code {"ConsumerId","VersionId","SessionTimeout"}}; VersionId is the plan that includes the new member. */
+    /**
+     * {@code {"ConsumerId","VersionId","SessionTimeout"}}; VersionId is the plan that includes the
+     * new member.
+     */
     public ObjectNode join(String project, String topic, String subId, long sessionTimeout) {
         if (sessionTimeout <= 0) {
-            throw ErrorCode.INVALID_PARAMETER.exception("SessionTimeout must be a positive number of milliseconds, got "
-                    + sessionTimeout + ".");
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "SessionTimeout must be a positive number of milliseconds, got "
+                            + sessionTimeout
+                            + ".");
         }
         synchronized (ctx.lock()) {
             SubscriptionDoc sub = subscriptions.require(project, topic, subId);
@@ -62,8 +66,14 @@ public final class ConsumerGroups {
     }
 
     /** {@code {"PlanVersion","ShardList","TotalPlan"}}: the shards this member may read now. */
-    public ObjectNode heartbeat(String project, String topic, String subId, String consumerId, long versionId,
-            List<String> hold, List<String> readEnd) {
+    public ObjectNode heartbeat(
+            String project,
+            String topic,
+            String subId,
+            String consumerId,
+            long versionId,
+            List<String> hold,
+            List<String> readEnd) {
         synchronized (ctx.lock()) {
             SubscriptionDoc sub = subscriptions.require(project, topic, subId);
             TopicDoc t = ctx.topic(project, topic);
@@ -84,8 +94,14 @@ public final class ConsumerGroups {
     }
 
     /** Gives shards back and/or reports shards read to the end. */
-    public void sync(String project, String topic, String subId, String consumerId, long versionId,
-            List<String> release, List<String> readEnd) {
+    public void sync(
+            String project,
+            String topic,
+            String subId,
+            String consumerId,
+            long versionId,
+            List<String> release,
+            List<String> readEnd) {
         synchronized (ctx.lock()) {
             SubscriptionDoc sub = subscriptions.require(project, topic, subId);
             TopicDoc t = ctx.topic(project, topic);
@@ -114,8 +130,13 @@ public final class ConsumerGroups {
     private static GroupDoc.MemberDoc liveMember(SubscriptionDoc sub, String consumerId, long now) {
         GroupDoc.MemberDoc m = consumerId == null ? null : sub.group.member(consumerId);
         if (m == null || m.expired(now)) {
-            throw ErrorCode.NO_SUCH_CONSUMER.exception("The consumer " + consumerId + " is not a member of the group of "
-                    + "subscription " + sub.subId + " (unknown, left, or its session timed out); join the group again.");
+            throw ErrorCode.NO_SUCH_CONSUMER.exception(
+                    "The consumer "
+                            + consumerId
+                            + " is not a member of the group of "
+                            + "subscription "
+                            + sub.subId
+                            + " (unknown, left, or its session timed out); join the group again.");
         }
         return m;
     }
@@ -124,7 +145,9 @@ public final class ConsumerGroups {
     private static void markReadEnd(SubscriptionDoc sub, TopicDoc t, List<String> readEnd) {
         for (String shardId : readEnd) {
             ShardDoc s = t.shard(shardId);
-            if (s != null && "CLOSED".equals(s.state) && !sub.group.readEndShards.contains(shardId)) {
+            if (s != null
+                    && "CLOSED".equals(s.state)
+                    && !sub.group.readEndShards.contains(shardId)) {
                 sub.group.readEndShards.add(shardId);
             }
         }
@@ -157,7 +180,9 @@ public final class ConsumerGroups {
             if (finished.contains(s.shardId)) {
                 continue;
             }
-            boolean parentsDone = s.parentShardIds.stream().allMatch(p -> finished.contains(p) || t.shard(p) == null);
+            boolean parentsDone =
+                    s.parentShardIds.stream()
+                            .allMatch(p -> finished.contains(p) || t.shard(p) == null);
             if (parentsDone) {
                 out.add(s.shardId);
             }

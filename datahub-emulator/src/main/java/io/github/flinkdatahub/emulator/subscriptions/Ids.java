@@ -3,7 +3,9 @@ package io.github.flinkdatahub.emulator.subscriptions;
 import java.security.SecureRandom;
 import java.util.Locale;
 
-/** Ids shaped like the service's: subscriptions {@code 1565580329258VXSY8}, consumers, connectors. */
+/**
+ * Ids shaped like the service's: subscriptions {@code 1565580329258VXSY8}, consumers, connectors.
+ */
 public final class Ids {
     private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final String LOWER = "abcdefghijklmnopqrstuvwxyz0123456789";

@@ -7,10 +7,15 @@ package io.github.flinkdatahub.emulator.subscriptions;
 public final class OffsetDoc {
     /** Sequence and system time (ms) of the last consumed record; -1 when nothing was committed. */
     public long sequence = -1;
+
     public long timestamp = -1;
     public int batchIndex;
-    /** Incremented by every reset, so commits made from an offset read before the reset are refused. */
+
+    /**
+     * Incremented by every reset, so commits made from an offset read before the reset are refused.
+     */
     public long version;
+
     /** The session of the latest open; -1 when the shard was never opened. */
     public long sessionId = -1;
 }

@@ -25,7 +25,8 @@ final class ShardAssigner {
      * @param current member id to the shards it has now, in join order
      * @return member id to its new shards (sorted), in the same order
      */
-    static Map<String, List<String>> assign(List<String> shards, Map<String, List<String>> current) {
+    static Map<String, List<String>> assign(
+            List<String> shards, Map<String, List<String>> current) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         int members = current.size();
         if (members == 0) {

@@ -6,21 +6,30 @@ package io.github.flinkdatahub.emulator.subscriptions;
  */
 public final class SubscriptionDoc {
     public String subId;
+
     /** Project and topic names as the topic was created (the key is lower-case). */
     public String project;
+
     public String topic;
     public String comment = "";
     public String creator;
+
     /** 0 USER, 1 SYSTEM (made for a connector), 2 TT. */
     public int type;
+
     /** 0 OFFLINE, 1 ONLINE. */
     public int state = 1;
+
     /** Seconds, like the topic times. */
     public long createTime;
+
     public long lastModifyTime;
+
     /** Milliseconds of creation: the list order. */
     public long createTimeMillis;
+
     /** For SYSTEM subscriptions: the connector that owns it. */
     public String connectorId;
+
     public GroupDoc group = new GroupDoc();
 }

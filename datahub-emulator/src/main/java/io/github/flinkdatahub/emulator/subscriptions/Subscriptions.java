@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Stored subscriptions and their offsets: lookup, creation (also of the SYSTEM subscriptions that
- * connectors own), deletion. Mutating methods expect the caller to hold {@link EmulatorContext#lock()}.
+ * connectors own), deletion. Mutating methods expect the caller to hold {@link
+ * EmulatorContext#lock()}.
  */
 public final class Subscriptions {
     /** The service's per-topic limit. */
@@ -33,13 +34,22 @@ public final class Subscriptions {
         return ctx.store().offsets(OffsetDoc.class);
     }
 
-    /** The subscription, after checking project and topic; NoSuchSubscription when it does not exist. */
+    /**
+     * The subscription, after checking project and topic; NoSuchSubscription when it does not
+     * exist.
+     */
     public SubscriptionDoc require(String project, String topic, String subId) {
         ctx.topic(project, topic);
         SubscriptionDoc doc = docs().get(EmulatorStore.key(project, topic, subId));
         if (doc == null) {
-            throw ErrorCode.NO_SUCH_SUBSCRIPTION.exception("The specified subscription " + subId
-                    + " does not exist on topic " + project + "." + topic + ".");
+            throw ErrorCode.NO_SUCH_SUBSCRIPTION.exception(
+                    "The specified subscription "
+                            + subId
+                            + " does not exist on topic "
+                            + project
+                            + "."
+                            + topic
+                            + ".");
         }
         return doc;
     }
@@ -47,17 +57,32 @@ public final class Subscriptions {
     /** Every subscription of the topic, oldest first. */
     public List<SubscriptionDoc> list(String project, String topic) {
         List<SubscriptionDoc> all = docs().under(EmulatorStore.key(project, topic));
-        all.sort(Comparator.comparingLong((SubscriptionDoc d) -> d.createTimeMillis).thenComparing(d -> d.subId));
+        all.sort(
+                Comparator.comparingLong((SubscriptionDoc d) -> d.createTimeMillis)
+                        .thenComparing(d -> d.subId));
         return all;
     }
 
-    /** Creates a subscription (ONLINE) on an existing topic; LimitExceeded past {@value #MAX_PER_TOPIC}. */
-    public SubscriptionDoc create(TopicDoc topic, String comment, String creator, SubscriptionType type,
+    /**
+     * Creates a subscription (ONLINE) on an existing topic; LimitExceeded past {@value
+     * #MAX_PER_TOPIC}.
+     */
+    public SubscriptionDoc create(
+            TopicDoc topic,
+            String comment,
+            String creator,
+            SubscriptionType type,
             String connectorId) {
         String topicKey = EmulatorStore.key(topic.project, topic.name);
         if (docs().keysUnder(topicKey).size() >= MAX_PER_TOPIC) {
-            throw ErrorCode.LIMIT_EXCEEDED.exception("The topic " + topic.project + "." + topic.name + " already has "
-                    + MAX_PER_TOPIC + " subscriptions; delete unused ones first.");
+            throw ErrorCode.LIMIT_EXCEEDED.exception(
+                    "The topic "
+                            + topic.project
+                            + "."
+                            + topic.name
+                            + " already has "
+                            + MAX_PER_TOPIC
+                            + " subscriptions; delete unused ones first.");
         }
         long now = ctx.nowMillis();
         String subId;

@@ -29,8 +29,12 @@ import java.util.stream.Collectors;
  * line and stderr into a file.
  */
 public final class EmulatorProcess implements AutoCloseable {
-    /** Exit codes of a clean stop on SIGTERM: 143 (128 + 15) after the shutdown hooks ran; 0 is also fine. */
+    /**
+     * Exit codes of a clean stop on SIGTERM: 143 (128 + 15) after the shutdown hooks ran; 0 is also
+     * fine.
+     */
     public static final List<Integer> CLEAN_STOP = List.of(0, 143);
+
     /** Exit code after SIGKILL (128 + 9). */
     public static final int KILLED = 137;
 
@@ -62,10 +66,14 @@ public final class EmulatorProcess implements AutoCloseable {
 
     /** Runs {@code EmulatorMain} with {@code args} from the test class path. */
     public static EmulatorProcess start(Path workDir, String... args) {
-        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.contains("log4j") && !entry.endsWith("test-classes"))
-                .collect(Collectors.joining(File.pathSeparator));
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", classPath, EmulatorMain.class.getName()));
+        String classPath =
+                Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                        .filter(
+                                entry ->
+                                        !entry.contains("log4j") && !entry.endsWith("test-classes"))
+                        .collect(Collectors.joining(File.pathSeparator));
+        List<String> command =
+                new ArrayList<>(List.of(java(), "-cp", classPath, EmulatorMain.class.getName()));
         command.addAll(List.of(args));
         return new EmulatorProcess(command, stderrFile(workDir));
     }
@@ -81,16 +89,22 @@ public final class EmulatorProcess implements AutoCloseable {
     public String awaitReady() {
         try {
             if (!firstLineOrEnd.await(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError("The emulator printed no ready line within " + READY_TIMEOUT + "; stderr:\n"
-                        + stderr());
+                throw new AssertionError(
+                        "The emulator printed no ready line within "
+                                + READY_TIMEOUT
+                                + "; stderr:\n"
+                                + stderr());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted while waiting for the emulator", e);
         }
         if (stdout.isEmpty()) {
-            throw new AssertionError("The emulator ended without a ready line (exit " + exitCode(Duration.ofSeconds(10))
-                    + "); stderr:\n" + stderr());
+            throw new AssertionError(
+                    "The emulator ended without a ready line (exit "
+                            + exitCode(Duration.ofSeconds(10))
+                            + "); stderr:\n"
+                            + stderr());
         }
         String line = stdout.get(0);
         if (!line.startsWith(EmulatorMain.READY_LINE_PREFIX)) {
@@ -101,12 +115,16 @@ public final class EmulatorProcess implements AutoCloseable {
 
     /** A client with the default credentials, failing fast (no retries). */
     public DataHubClient client(String endpoint) {
-        return client(endpoint, DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY);
+        return client(
+                endpoint, DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY);
     }
 
     public DataHubClient client(String endpoint, String accessId, String accessKey) {
-        return DataHubClient.builder().endpoint(endpoint).credentials(accessId, accessKey)
-                .retryPolicy(RetryPolicy.none()).build();
+        return DataHubClient.builder()
+                .endpoint(endpoint)
+                .credentials(accessId, accessKey)
+                .retryPolicy(RetryPolicy.none())
+                .build();
     }
 
     /** Sends SIGTERM and waits for the exit code. */
@@ -125,7 +143,8 @@ public final class EmulatorProcess implements AutoCloseable {
     public int exitCode(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError("The emulator did not end within " + timeout + "; stderr:\n" + stderr());
+                throw new AssertionError(
+                        "The emulator did not end within " + timeout + "; stderr:\n" + stderr());
             }
             reader.join(timeout.toMillis());
         } catch (InterruptedException e) {
@@ -157,8 +176,9 @@ public final class EmulatorProcess implements AutoCloseable {
     }
 
     private void readStdout() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 stdout.add(line);

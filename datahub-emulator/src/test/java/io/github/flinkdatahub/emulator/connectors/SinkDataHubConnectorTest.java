@@ -18,7 +18,6 @@ import io.github.flinkdatahub.client.model.connector.ShardStatusEntry;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.testutil.Wait;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,10 +40,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** SINK_DATAHUB connectors deliver records, driven and observed through the public API only. */
 class SinkDataHubConnectorTest {
     static final String P = "sink_proj";
-    static final RecordSchema SOURCE = RecordSchema.fromLists(List.of("id", "name", "score", "secret"),
-            List.of(FieldType.BIGINT, FieldType.STRING, FieldType.DOUBLE, FieldType.STRING));
-    static final RecordSchema TARGET = RecordSchema.fromLists(List.of("name", "id", "extra"),
-            List.of(FieldType.STRING, FieldType.BIGINT, FieldType.STRING));
+    static final RecordSchema SOURCE =
+            RecordSchema.fromLists(
+                    List.of("id", "name", "score", "secret"),
+                    List.of(
+                            FieldType.BIGINT,
+                            FieldType.STRING,
+                            FieldType.DOUBLE,
+                            FieldType.STRING));
+    static final RecordSchema TARGET =
+            RecordSchema.fromLists(
+                    List.of("name", "id", "extra"),
+                    List.of(FieldType.STRING, FieldType.BIGINT, FieldType.STRING));
     static DataHubEmulator emulator;
     static DataHubClient client;
 
@@ -62,18 +69,27 @@ class SinkDataHubConnectorTest {
     }
 
     static DataHubConnectorConfig toTopic(String topic, ConnectorAuth auth) {
-        return DataHubConnectorConfig.builder().endpoint(emulator.endpoint()).project(P).topic(topic).auth(auth).build();
+        return DataHubConnectorConfig.builder()
+                .endpoint(emulator.endpoint())
+                .project(P)
+                .topic(topic)
+                .auth(auth)
+                .build();
     }
 
     static ConnectorAuth ak() {
-        return ConnectorAuth.ak(DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY);
+        return ConnectorAuth.ak(
+                DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY);
     }
 
     static void write(String topic, String shard, long fromId, int count) {
         List<TupleRecord> records = new ArrayList<>();
         for (long id = fromId; id < fromId + count; id++) {
-            records.add(TupleRecord.builder(SOURCE).values(id, "n" + id, id / 2.0, "s" + id).attribute("k", "v" + id)
-                    .build());
+            records.add(
+                    TupleRecord.builder(SOURCE)
+                            .values(id, "n" + id, id / 2.0, "s" + id)
+                            .attribute("k", "v" + id)
+                            .build());
         }
         client.putRecordsByShard(P, topic, shard, records);
     }
@@ -84,11 +100,14 @@ class SinkDataHubConnectorTest {
         List<Shard> shards = new ArrayList<>(client.listShard(P, topic).getShards());
         shards.sort(Comparator.comparingInt(s -> Integer.parseInt(s.getShardId())));
         for (Shard s : shards) {
-            String cursor = client.getCursor(P, topic, s.getShardId(), CursorType.OLDEST).getCursor();
+            String cursor =
+                    client.getCursor(P, topic, s.getShardId(), CursorType.OLDEST).getCursor();
             while (true) {
-                GetRecordsResult r = schema == null
-                        ? client.getBlobRecords(P, topic, s.getShardId(), cursor, 1000)
-                        : client.getTupleRecords(P, topic, s.getShardId(), schema, cursor, 1000);
+                GetRecordsResult r =
+                        schema == null
+                                ? client.getBlobRecords(P, topic, s.getShardId(), cursor, 1000)
+                                : client.getTupleRecords(
+                                        P, topic, s.getShardId(), schema, cursor, 1000);
                 if (r.getRecordCount() == 0) {
                     break;
                 }
@@ -100,7 +119,9 @@ class SinkDataHubConnectorTest {
     }
 
     static List<Long> ids(String topic) {
-        return readAll(topic, TARGET).stream().map(r -> (Long) ((TupleRecord) r).getValue("id")).sorted()
+        return readAll(topic, TARGET).stream()
+                .map(r -> (Long) ((TupleRecord) r).getValue("id"))
+                .sorted()
                 .collect(Collectors.toList());
     }
 
@@ -120,48 +141,75 @@ class SinkDataHubConnectorTest {
     void deliversSelectedColumnsStopsResumesAndRepositions() {
         client.createTupleTopic(P, "src", 2, 1, SOURCE, "source");
         client.createTupleTopic(P, "dst", 2, 1, TARGET, "target");
-        client.createTupleTopic(P, "witness_src", 1, 1, SOURCE, "source of a connector that keeps running");
+        client.createTupleTopic(
+                P, "witness_src", 1, 1, SOURCE, "source of a connector that keeps running");
         client.createTupleTopic(P, "witness_dst", 1, 1, TARGET, "target");
         write("src", "0", 0, 10);
         write("src", "1", 100, 10);
-        String id = client.createConnector(P, "src", ConnectorType.SINK_DATAHUB, List.of("id", "name"),
-                toTopic("dst", ak())).getConnectorId();
-        client.createConnector(P, "witness_src", ConnectorType.SINK_DATAHUB, List.of("id"), toTopic("witness_dst", ak()));
+        String id =
+                client.createConnector(
+                                P,
+                                "src",
+                                ConnectorType.SINK_DATAHUB,
+                                List.of("id", "name"),
+                                toTopic("dst", ak()))
+                        .getConnectorId();
+        client.createConnector(
+                P,
+                "witness_src",
+                ConnectorType.SINK_DATAHUB,
+                List.of("id"),
+                toTopic("witness_dst", ak()));
 
-        // A task reads its shard in order and delivers what it read in one put, so a record delivered
-        // twice would arrive with (or before) the last one waited for: waiting for "at least" and then
+        // A task reads its shard in order and delivers what it read in one put, so a record
+        // delivered
+        // twice would arrive with (or before) the last one waited for: waiting for "at least" and
+        // then
         // checking the exact ids catches it.
         Wait.until("20 records are delivered", () -> ids("dst").size() >= 20);
         List<Long> expected = range(0, 10);
         expected.addAll(range(100, 110));
         assertThat(ids("dst")).isEqualTo(expected);
-        TupleRecord one = (TupleRecord) readAll("dst", TARGET).stream()
-                .filter(r -> ((TupleRecord) r).getValue("id").equals(3L)).findFirst().orElseThrow();
+        TupleRecord one =
+                (TupleRecord)
+                        readAll("dst", TARGET).stream()
+                                .filter(r -> ((TupleRecord) r).getValue("id").equals(3L))
+                                .findFirst()
+                                .orElseThrow();
         assertThat(one.getValue("name")).isEqualTo("n3");
         assertThat(one.getValue("extra")).isNull();
         assertThat(one.getAttributes()).containsEntry("k", "v3");
 
         List<Record> source0 = readAll("src", SOURCE).subList(0, 10);
-        Wait.until("the status shows both shards delivered", () -> status("src", id).values().stream()
-                .allMatch(s -> s.getCurrentSequence() == 9));
+        Wait.until(
+                "the status shows both shards delivered",
+                () ->
+                        status("src", id).values().stream()
+                                .allMatch(s -> s.getCurrentSequence() == 9));
         ShardStatusEntry s0 = status("src", id).get("0");
         assertThat(s0.getState()).isEqualTo(ConnectorShardState.CONTEXT_EXECUTING);
         assertThat(s0.getStartSequence()).isZero();
         assertThat(s0.getCurrentTimestamp()).isEqualTo(source0.get(9).getSystemTime());
         assertThat(s0.getLastErrorMessage()).isNull();
         String subId = client.getConnector(P, "src", id).getSubId();
-        assertThat(client.getSubscriptionOffset(P, "src", subId, "1").getOffsets().get("1").getSequence())
+        assertThat(
+                        client.getSubscriptionOffset(P, "src", subId, "1")
+                                .getOffsets()
+                                .get("1")
+                                .getSequence())
                 .isEqualTo(9);
 
         client.updateConnectorState(P, "src", id, ConnectorState.CONNECTOR_STOPPED);
         write("src", "0", 10, 5);
-        // Every scan of the runner looks at all connectors at once and starts a task for each running
+        // Every scan of the runner looks at all connectors at once and starts a task for each
+        // running
         // one: a record written to the witness after ours and delivered proves that the runner has
         // passed over the stopped connector since its records were written.
         write("witness_src", "0", 0, 1);
         Wait.until("the running witness delivers", () -> count(client, P, "witness_dst") == 1);
         assertThat(ids("dst")).hasSize(20);
-        assertThat(status("src", id).get("0").getState()).isEqualTo(ConnectorShardState.CONTEXT_STOPPED);
+        assertThat(status("src", id).get("0").getState())
+                .isEqualTo(ConnectorShardState.CONTEXT_STOPPED);
         assertThat(status("src", id).get("0").getCurrentSequence()).isEqualTo(9);
 
         // Back to "4 delivered" on shard 0: 5..14 follow (5..9 a second time).
@@ -173,10 +221,13 @@ class SinkDataHubConnectorTest {
         again.addAll(range(5, 15));
         again.sort(Comparator.naturalOrder());
         assertThat(ids("dst")).isEqualTo(again);
-        Wait.until("the status follows", () -> status("src", id).get("0").getCurrentSequence() == 14);
+        Wait.until(
+                "the status follows", () -> status("src", id).get("0").getCurrentSequence() == 14);
 
-        // A reload restarts from the committed position: nothing is delivered twice. Each shard gets a
-        // record after the reload, so each shard's task has run since, delivering any repeat with it.
+        // A reload restarts from the committed position: nothing is delivered twice. Each shard
+        // gets a
+        // record after the reload, so each shard's task has run since, delivering any repeat with
+        // it.
         client.reloadConnector(P, "src", id);
         write("src", "0", 15, 1);
         write("src", "1", 110, 1);
@@ -192,21 +243,39 @@ class SinkDataHubConnectorTest {
     void aFailingTargetHangsWithTheReasonAndRecoversAfterTheFix() {
         client.createTupleTopic(P, "hang_src", 1, 1, SOURCE, "source");
         client.createTupleTopic(P, "hang_dst", 1, 1, TARGET, "target");
-        String id = client.createConnector(P, "hang_src", ConnectorType.SINK_DATAHUB, List.of("id"),
-                toTopic("no_such_target", ConnectorAuth.sts())).getConnectorId();
+        String id =
+                client.createConnector(
+                                P,
+                                "hang_src",
+                                ConnectorType.SINK_DATAHUB,
+                                List.of("id"),
+                                toTopic("no_such_target", ConnectorAuth.sts()))
+                        .getConnectorId();
         write("hang_src", "0", 0, 3);
-        Wait.until("the shard hangs", () -> status("hang_src", id).get("0").getState() == ConnectorShardState.CONTEXT_HANG);
+        Wait.until(
+                "the shard hangs",
+                () ->
+                        status("hang_src", id).get("0").getState()
+                                == ConnectorShardState.CONTEXT_HANG);
         assertThat(status("hang_src", id).get("0").getLastErrorMessage())
-                .contains("no_such_target", "NoSuchTopic").doesNotContain(DataHubEmulator.DEFAULT_ACCESS_KEY);
+                .contains("no_such_target", "NoSuchTopic")
+                .doesNotContain(DataHubEmulator.DEFAULT_ACCESS_KEY);
 
-        client.updateConnector(P, "hang_src", id, toTopic("hang_dst", ConnectorAuth.ak("wrong", "wrong-key")));
-        Wait.until("the shard hangs on the credentials", () -> String.valueOf(status("hang_src", id).get("0")
-                .getLastErrorMessage()).contains("Unauthorized"));
+        client.updateConnector(
+                P, "hang_src", id, toTopic("hang_dst", ConnectorAuth.ak("wrong", "wrong-key")));
+        Wait.until(
+                "the shard hangs on the credentials",
+                () ->
+                        String.valueOf(status("hang_src", id).get("0").getLastErrorMessage())
+                                .contains("Unauthorized"));
 
         client.updateConnector(P, "hang_src", id, toTopic("hang_dst", ConnectorAuth.sts()));
         Wait.until("the records arrive", () -> ids("hang_dst").size() == 3);
-        Wait.until("the shard recovers", () -> status("hang_src", id).get("0").getState()
-                == ConnectorShardState.CONTEXT_EXECUTING);
+        Wait.until(
+                "the shard recovers",
+                () ->
+                        status("hang_src", id).get("0").getState()
+                                == ConnectorShardState.CONTEXT_EXECUTING);
         assertThat(status("hang_src", id).get("0").getLastErrorMessage()).isNull();
     }
 
@@ -218,8 +287,13 @@ class SinkDataHubConnectorTest {
         emulator.clock().advance(Duration.ofMinutes(1));
         long start = emulator.clock().millis();
         write("time_src", "0", 4, 3);
-        client.createConnector(P, "time_src", ConnectorType.SINK_DATAHUB, List.of("id", "name"),
-                toTopic("time_dst", null), start);
+        client.createConnector(
+                P,
+                "time_src",
+                ConnectorType.SINK_DATAHUB,
+                List.of("id", "name"),
+                toTopic("time_dst", null),
+                start);
         Wait.until("the records after the start time arrive", () -> ids("time_dst").size() >= 3);
         assertThat(ids("time_dst")).containsExactly(4L, 5L, 6L);
     }
@@ -229,8 +303,14 @@ class SinkDataHubConnectorTest {
         client.createTupleTopic(P, "split_src", 1, 1, SOURCE, "source");
         client.createTupleTopic(P, "split_dst", 1, 1, TARGET, "target");
         write("split_src", "0", 0, 5);
-        String id = client.createConnector(P, "split_src", ConnectorType.SINK_DATAHUB, List.of("id", "name"),
-                toTopic("split_dst", ak())).getConnectorId();
+        String id =
+                client.createConnector(
+                                P,
+                                "split_src",
+                                ConnectorType.SINK_DATAHUB,
+                                List.of("id", "name"),
+                                toTopic("split_dst", ak()))
+                        .getConnectorId();
         Wait.until("the first records arrive", () -> ids("split_dst").size() >= 5);
         assertThat(ids("split_dst")).containsExactlyElementsOf(range(0, 5));
         // New shards may not be split during their first seconds.
@@ -240,8 +320,11 @@ class SinkDataHubConnectorTest {
         write("split_src", "1", 5, 2);
         write("split_src", "2", 7, 2);
         Wait.until("the children's records arrive", () -> ids("split_dst").size() >= 9);
-        Wait.until("the parent is finished", () -> status("split_src", id).get("0").getState()
-                == ConnectorShardState.CONTEXT_FINISHED);
+        Wait.until(
+                "the parent is finished",
+                () ->
+                        status("split_src", id).get("0").getState()
+                                == ConnectorShardState.CONTEXT_FINISHED);
         ShardStatusEntry parent = status("split_src", id).get("0");
         assertThat(parent.getEndSequence()).isEqualTo(4);
         assertThat(parent.getCurrentSequence()).isEqualTo(4);
@@ -250,59 +333,113 @@ class SinkDataHubConnectorTest {
     }
 
     @Test
-    void aRestartedEmulatorContinuesWhereItsConnectorsStopped(@TempDir Path dir) throws IOException {
+    void aRestartedEmulatorContinuesWhereItsConnectorsStopped(@TempDir Path dir)
+            throws IOException {
         // The same port both times: the connector's target endpoint is stored with it.
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        try (DataHubEmulator first = DataHubEmulator.builder().dataDirectory(dir).port(port).build().start();
+        try (DataHubEmulator first =
+                        DataHubEmulator.builder().dataDirectory(dir).port(port).build().start();
                 DataHubClient c = first.client()) {
             c.createProject("durable", "restart");
             c.createTupleTopic("durable", "src", 1, 1, SOURCE, "source");
             c.createTupleTopic("durable", "dst", 1, 1, TARGET, "target");
-            c.putRecordsByShard("durable", "src", "0", List.of(TupleRecord.of(SOURCE, 1L, "a", 1.0, "x"),
-                    TupleRecord.of(SOURCE, 2L, "b", 2.0, "y")));
+            c.putRecordsByShard(
+                    "durable",
+                    "src",
+                    "0",
+                    List.of(
+                            TupleRecord.of(SOURCE, 1L, "a", 1.0, "x"),
+                            TupleRecord.of(SOURCE, 2L, "b", 2.0, "y")));
             // sts: the internal account, which is a new one after the restart.
-            String id = c.createConnector("durable", "src", ConnectorType.SINK_DATAHUB, List.of("id"),
-                    DataHubConnectorConfig.builder().endpoint(first.endpoint()).project("durable").topic("dst")
-                            .auth(ConnectorAuth.sts()).build()).getConnectorId();
+            String id =
+                    c.createConnector(
+                                    "durable",
+                                    "src",
+                                    ConnectorType.SINK_DATAHUB,
+                                    List.of("id"),
+                                    DataHubConnectorConfig.builder()
+                                            .endpoint(first.endpoint())
+                                            .project("durable")
+                                            .topic("dst")
+                                            .auth(ConnectorAuth.sts())
+                                            .build())
+                            .getConnectorId();
             Wait.until("the first records arrive", () -> count(c, "durable", "dst") == 2);
-            Wait.until("the progress is stored", () -> c.getConnectorShardStatus("durable", "src", id)
-                    .getShardStatusInfos().get("0").getCurrentSequence() == 1);
+            Wait.until(
+                    "the progress is stored",
+                    () ->
+                            c.getConnectorShardStatus("durable", "src", id)
+                                            .getShardStatusInfos()
+                                            .get("0")
+                                            .getCurrentSequence()
+                                    == 1);
         }
-        try (DataHubEmulator second = DataHubEmulator.builder().dataDirectory(dir).port(port).build().start();
+        try (DataHubEmulator second =
+                        DataHubEmulator.builder().dataDirectory(dir).port(port).build().start();
                 DataHubClient c = second.client()) {
-            c.putRecordsByShard("durable", "src", "0", List.of(TupleRecord.of(SOURCE, 3L, "c", 3.0, "z")));
+            c.putRecordsByShard(
+                    "durable", "src", "0", List.of(TupleRecord.of(SOURCE, 3L, "c", 3.0, "z")));
             Wait.until("the new record is delivered", () -> count(c, "durable", "dst") >= 3);
-            assertThat(count(c, "durable", "dst")).as("only the new record is delivered").isEqualTo(3);
+            assertThat(count(c, "durable", "dst"))
+                    .as("only the new record is delivered")
+                    .isEqualTo(3);
         }
     }
 
     @Test
     void recordsThatExpireBeforeDeliveryAreCountedAsDiscarded() {
-        try (DataHubEmulator own = DataHubEmulator.builder().build().start(); DataHubClient c = own.client()) {
+        try (DataHubEmulator own = DataHubEmulator.builder().build().start();
+                DataHubClient c = own.client()) {
             c.createProject("expiry", "own clock");
             c.createTupleTopic("expiry", "src", 1, 1, SOURCE, "source");
             c.createTupleTopic("expiry", "dst", 1, 7, TARGET, "target");
-            c.putRecordsByShard("expiry", "src", "0", List.of(TupleRecord.of(SOURCE, 1L, "a", 1.0, "x")));
-            String id = c.createConnector("expiry", "src", ConnectorType.SINK_DATAHUB, List.of("id"),
-                    DataHubConnectorConfig.builder().endpoint(own.endpoint()).project("expiry").topic("dst")
-                            .auth(ConnectorAuth.sts()).build()).getConnectorId();
+            c.putRecordsByShard(
+                    "expiry", "src", "0", List.of(TupleRecord.of(SOURCE, 1L, "a", 1.0, "x")));
+            String id =
+                    c.createConnector(
+                                    "expiry",
+                                    "src",
+                                    ConnectorType.SINK_DATAHUB,
+                                    List.of("id"),
+                                    DataHubConnectorConfig.builder()
+                                            .endpoint(own.endpoint())
+                                            .project("expiry")
+                                            .topic("dst")
+                                            .auth(ConnectorAuth.sts())
+                                            .build())
+                            .getConnectorId();
             Wait.until("the first record arrives", () -> count(c, "expiry", "dst") == 1);
             c.updateConnectorState("expiry", "src", id, ConnectorState.CONNECTOR_STOPPED);
-            c.putRecordsByShard("expiry", "src", "0", List.of(TupleRecord.of(SOURCE, 2L, "b", 2.0, "y"),
-                    TupleRecord.of(SOURCE, 3L, "c", 3.0, "z")));
+            c.putRecordsByShard(
+                    "expiry",
+                    "src",
+                    "0",
+                    List.of(
+                            TupleRecord.of(SOURCE, 2L, "b", 2.0, "y"),
+                            TupleRecord.of(SOURCE, 3L, "c", 3.0, "z")));
             // The source keeps one day; the target seven.
             own.clock().advance(Duration.ofDays(2));
-            c.putRecordsByShard("expiry", "src", "0", List.of(TupleRecord.of(SOURCE, 4L, "d", 4.0, "w")));
+            c.putRecordsByShard(
+                    "expiry", "src", "0", List.of(TupleRecord.of(SOURCE, 4L, "d", 4.0, "w")));
             c.updateConnectorState("expiry", "src", id, ConnectorState.CONNECTOR_RUNNING);
-            Wait.until("the record written after the expiry arrives", () -> count(c, "expiry", "dst") >= 2);
+            Wait.until(
+                    "the record written after the expiry arrives",
+                    () -> count(c, "expiry", "dst") >= 2);
             assertThat(count(c, "expiry", "dst")).isEqualTo(2);
             // The progress is stored just after the put: wait for it rather than read it too early.
-            Wait.until("the progress is stored", () -> c.getConnectorShardStatus("expiry", "src", id)
-                    .getShardStatusInfos().get("0").getCurrentSequence() == 3);
-            ShardStatusEntry s = c.getConnectorShardStatus("expiry", "src", id).getShardStatusInfos().get("0");
+            Wait.until(
+                    "the progress is stored",
+                    () ->
+                            c.getConnectorShardStatus("expiry", "src", id)
+                                            .getShardStatusInfos()
+                                            .get("0")
+                                            .getCurrentSequence()
+                                    == 3);
+            ShardStatusEntry s =
+                    c.getConnectorShardStatus("expiry", "src", id).getShardStatusInfos().get("0");
             assertThat(s.getDiscardCount()).isEqualTo(2);
             assertThat(s.getCurrentSequence()).isEqualTo(3);
         }
@@ -317,13 +454,25 @@ class SinkDataHubConnectorTest {
     void blobTopicsAreCopiedByteForByte() {
         client.createBlobTopic(P, "blob_src", 1, 1, "source");
         client.createBlobTopic(P, "blob_dst", 1, 1, "target");
-        client.putRecordsByShard(P, "blob_src", "0", List.of(
-                BlobRecord.builder("first".getBytes(StandardCharsets.UTF_8)).attribute("a", "1").build(),
-                BlobRecord.of(new byte[] {0, 1, 2, (byte) 255})));
-        client.createConnector(P, "blob_src", ConnectorType.SINK_DATAHUB, List.of("data"), toTopic("blob_dst", ak()));
+        client.putRecordsByShard(
+                P,
+                "blob_src",
+                "0",
+                List.of(
+                        BlobRecord.builder("first".getBytes(StandardCharsets.UTF_8))
+                                .attribute("a", "1")
+                                .build(),
+                        BlobRecord.of(new byte[] {0, 1, 2, (byte) 255})));
+        client.createConnector(
+                P,
+                "blob_src",
+                ConnectorType.SINK_DATAHUB,
+                List.of("data"),
+                toTopic("blob_dst", ak()));
         Wait.until("the blobs arrive", () -> readAll("blob_dst", null).size() == 2);
         List<Record> got = readAll("blob_dst", null);
-        assertThat(((BlobRecord) got.get(0)).getData()).isEqualTo("first".getBytes(StandardCharsets.UTF_8));
+        assertThat(((BlobRecord) got.get(0)).getData())
+                .isEqualTo("first".getBytes(StandardCharsets.UTF_8));
         assertThat(got.get(0).getAttributes()).containsEntry("a", "1");
         assertThat(((BlobRecord) got.get(1)).getData()).containsExactly(0, 1, 2, 255);
     }

@@ -37,8 +37,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 final class DurableState {
     static final String PROJECT = "durable";
     static final String EVENTS = "events";
-    static final RecordSchema SCHEMA = RecordSchema.fromLists(List.of("id", "name"),
-            List.of(FieldType.BIGINT, FieldType.STRING), List.of(false, true));
+    static final RecordSchema SCHEMA =
+            RecordSchema.fromLists(
+                    List.of("id", "name"),
+                    List.of(FieldType.BIGINT, FieldType.STRING),
+                    List.of(false, true));
     static final List<String> SHARDS = List.of("0", "1", "2");
     static final long COMMITTED_SEQUENCE = 4;
     static final long COMMITTED_TIMESTAMP = 1_700_000_000_000L;
@@ -62,25 +65,28 @@ final class DurableState {
     static void assertProjectsAndTopics(DataHubClient client) {
         assertThat(client.listProject().getProjectNames()).containsExactly(PROJECT);
         assertThat(client.getProject(PROJECT).getComment()).isEqualTo("survives restarts, updated");
-        assertThat(client.listTopic(PROJECT).getTopicNames()).containsExactlyInAnyOrder(EVENTS, "blobs", "evolving");
+        assertThat(client.listTopic(PROJECT).getTopicNames())
+                .containsExactlyInAnyOrder(EVENTS, "blobs", "evolving");
         GetTopicResult events = client.getTopic(PROJECT, EVENTS);
         assertThat(events.getRecordType()).isEqualTo(RecordType.TUPLE);
         assertThat(events.getRecordSchema()).isEqualTo(SCHEMA);
         assertThat(events.getShardCount()).isEqualTo(SHARDS.size());
         assertThat(events.getLifeCycle()).isEqualTo(3);
         assertThat(events.getComment()).isEqualTo("tuple topic");
-        assertThat(client.listShard(PROJECT, EVENTS).getShards()).extracting(Shard::getShardId)
+        assertThat(client.listShard(PROJECT, EVENTS).getShards())
+                .extracting(Shard::getShardId)
                 .containsExactlyElementsOf(SHARDS);
         GetTopicResult blobs = client.getTopic(PROJECT, "blobs");
         assertThat(blobs.getRecordType()).isEqualTo(RecordType.BLOB);
         assertThat(blobs.getLifeCycle()).isEqualTo(7);
-        assertThat(client.getTopic(PROJECT, "evolving").getRecordSchema().getFields()).extracting(Field::getName)
+        assertThat(client.getTopic(PROJECT, "evolving").getRecordSchema().getFields())
+                .extracting(Field::getName)
                 .containsExactly("id", "name", "extra");
     }
 
     /**
-     * Puts {@code perShard} records into every shard of the events topic in batches by shard,
-     * each acknowledged before the next; returns the ids written to each shard, in order.
+     * Puts {@code perShard} records into every shard of the events topic in batches by shard, each
+     * acknowledged before the next; returns the ids written to each shard, in order.
      */
     static Map<String, List<Long>> putRecords(DataHubClient client, int perShard, int batchSize) {
         Map<String, List<Long>> written = new LinkedHashMap<>();
@@ -108,7 +114,8 @@ final class DurableState {
         List<Record> out = new ArrayList<>();
         String cursor = client.getCursor(PROJECT, EVENTS, shard, CursorType.OLDEST).getCursor();
         while (true) {
-            GetRecordsResult page = client.getTupleRecords(PROJECT, EVENTS, shard, SCHEMA, cursor, 1000);
+            GetRecordsResult page =
+                    client.getTupleRecords(PROJECT, EVENTS, shard, SCHEMA, cursor, 1000);
             if (page.getRecords().isEmpty()) {
                 return out;
             }
@@ -119,16 +126,20 @@ final class DurableState {
 
     /** Asserts that each shard holds exactly the written records under sequences 0, 1, 2, ... */
     static void assertRecords(DataHubClient client, Map<String, List<Long>> written) {
-        written.forEach((shard, ids) -> {
-            List<Record> stored = readAll(client, shard);
-            assertThat(stored).as("shard %s", shard).hasSize(ids.size());
-            for (int i = 0; i < ids.size(); i++) {
-                Record r = stored.get(i);
-                assertThat(r.getSequence()).as("sequence of record %d of shard %s", i, shard).isEqualTo(i);
-                assertThat(((TupleRecord) r).getValues()).as("record %d of shard %s", i, shard)
-                        .containsExactly(ids.get(i), "name-" + ids.get(i));
-            }
-        });
+        written.forEach(
+                (shard, ids) -> {
+                    List<Record> stored = readAll(client, shard);
+                    assertThat(stored).as("shard %s", shard).hasSize(ids.size());
+                    for (int i = 0; i < ids.size(); i++) {
+                        Record r = stored.get(i);
+                        assertThat(r.getSequence())
+                                .as("sequence of record %d of shard %s", i, shard)
+                                .isEqualTo(i);
+                        assertThat(((TupleRecord) r).getValues())
+                                .as("record %d of shard %s", i, shard)
+                                .containsExactly(ids.get(i), "name-" + ids.get(i));
+                    }
+                });
     }
 
     /** What {@link #createSubscriptionAndConnector} made; the service picks the ids. */
@@ -149,48 +160,75 @@ final class DurableState {
      * Needs records in shard 0 up to {@link #COMMITTED_SEQUENCE}.
      */
     static Created createSubscriptionAndConnector(DataHubClient client) {
-        String subId = client.createSubscription(PROJECT, EVENTS, "durable subscription").getSubId();
-        OffsetWithSession opened = client.initAndGetSubscriptionOffset(PROJECT, EVENTS, subId, "0").getOffsets()
-                .get("0");
-        client.updateSubscriptionOffset(PROJECT, EVENTS, subId,
+        String subId =
+                client.createSubscription(PROJECT, EVENTS, "durable subscription").getSubId();
+        OffsetWithSession opened =
+                client.initAndGetSubscriptionOffset(PROJECT, EVENTS, subId, "0")
+                        .getOffsets()
+                        .get("0");
+        client.updateSubscriptionOffset(
+                PROJECT,
+                EVENTS,
+                subId,
                 Map.of("0", opened.withPosition(COMMITTED_SEQUENCE, COMMITTED_TIMESTAMP, 0)));
         client.updateSubscriptionState(PROJECT, EVENTS, subId, SubscriptionState.OFFLINE);
-        String other = client.createSubscription(PROJECT, EVENTS, "deleted before the restart").getSubId();
+        String other =
+                client.createSubscription(PROJECT, EVENTS, "deleted before the restart").getSubId();
         client.deleteSubscription(PROJECT, EVENTS, other);
-        String connectorId = client.createConnector(PROJECT, EVENTS, ConnectorType.SINK_OSS, List.of("id", "name"),
-                ossConfig()).getConnectorId();
+        String connectorId =
+                client.createConnector(
+                                PROJECT,
+                                EVENTS,
+                                ConnectorType.SINK_OSS,
+                                List.of("id", "name"),
+                                ossConfig())
+                        .getConnectorId();
         return new Created(subId, other, connectorId);
     }
 
     static void assertSubscriptionAndConnector(DataHubClient client, Created created) {
         // The connector has a subscription of its own (as in the service), so others may be listed.
         assertThat(client.listSubscription(PROJECT, EVENTS, "", 1, 10).getSubscriptions())
-                .extracting(Subscription::getSubId).contains(created.subId).doesNotContain(created.deletedSubId);
+                .extracting(Subscription::getSubId)
+                .contains(created.subId)
+                .doesNotContain(created.deletedSubId);
         assertThatThrownBy(() -> client.getSubscription(PROJECT, EVENTS, created.deletedSubId))
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThat(client.getSubscription(PROJECT, EVENTS, created.subId).getComment())
                 .isEqualTo("durable subscription");
         assertThat(client.getSubscription(PROJECT, EVENTS, created.subId).getState())
                 .isEqualTo(SubscriptionState.OFFLINE);
-        OffsetWithVersion offset = client.getSubscriptionOffset(PROJECT, EVENTS, created.subId, "0").getOffsets()
-                .get("0");
+        OffsetWithVersion offset =
+                client.getSubscriptionOffset(PROJECT, EVENTS, created.subId, "0")
+                        .getOffsets()
+                        .get("0");
         assertThat(offset.getSequence()).isEqualTo(COMMITTED_SEQUENCE);
         assertThat(offset.getTimestamp()).isEqualTo(COMMITTED_TIMESTAMP);
-        assertThat(client.listConnector(PROJECT, EVENTS).getConnectorIds()).containsExactly(created.connectorId);
+        assertThat(client.listConnector(PROJECT, EVENTS).getConnectorIds())
+                .containsExactly(created.connectorId);
         GetConnectorResult connector = client.getConnector(PROJECT, EVENTS, created.connectorId);
         assertThat(connector.getType()).isEqualTo(ConnectorType.SINK_OSS);
         assertThat(connector.getColumnFields()).containsExactly("id", "name");
-        assertThat(connector.getConfig()).isInstanceOfSatisfying(OssConnectorConfig.class, c -> {
-            assertThat(c.getBucket()).isEqualTo("durable-bucket");
-            assertThat(c.getPrefix()).isEqualTo("events/");
-        });
-        assertThat(client.listShard(PROJECT, EVENTS).getShards()).extracting(Shard::getState)
+        assertThat(connector.getConfig())
+                .isInstanceOfSatisfying(
+                        OssConnectorConfig.class,
+                        c -> {
+                            assertThat(c.getBucket()).isEqualTo("durable-bucket");
+                            assertThat(c.getPrefix()).isEqualTo("events/");
+                        });
+        assertThat(client.listShard(PROJECT, EVENTS).getShards())
+                .extracting(Shard::getState)
                 .containsOnly(ShardState.ACTIVE);
     }
 
     private static OssConnectorConfig ossConfig() {
-        return OssConnectorConfig.builder().endpoint("http://oss-cn-hangzhou.aliyuncs.com").bucket("durable-bucket")
-                .prefix("events/").timeFormat("%Y%m%d%H%M").timeRange(60)
-                .auth(ConnectorAuth.ak("oss_id", "oss-secret")).build();
+        return OssConnectorConfig.builder()
+                .endpoint("http://oss-cn-hangzhou.aliyuncs.com")
+                .bucket("durable-bucket")
+                .prefix("events/")
+                .timeFormat("%Y%m%d%H%M")
+                .timeRange(60)
+                .auth(ConnectorAuth.ak("oss_id", "oss-secret"))
+                .build();
     }
 }

@@ -5,7 +5,6 @@ import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.emulator.cli.EmulatorProcess;
 import io.github.flinkdatahub.emulator.testutil.Wait;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,26 +24,29 @@ import static io.github.flinkdatahub.emulator.durability.DurableState.SHARDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The runnable emulator killed with SIGKILL (no shutdown hook, no store close) and restarted on
- * its data directory: everything it acknowledged is there, with the same sequences.
+ * The runnable emulator killed with SIGKILL (no shutdown hook, no store close) and restarted on its
+ * data directory: everything it acknowledged is there, with the same sequences.
  */
 class KillDurabilityTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void acknowledgedRecordsSurviveKill9WithTheirSequences() {
-        Map<String, List<Long>> written = killAfter(client -> {
-            DurableState.createProjectsAndTopics(client);
-            return DurableState.putRecords(client, 200, 20);
-        });
-        restartAndStop(client -> {
-            DurableState.assertRecords(client, written);
-            DurableState.assertProjectsAndTopics(client);
-            client.putRecordsByShard(PROJECT, EVENTS, "2", List.of(DurableState.record(9999)));
-            written.get("2").add(9999L);
-            DurableState.assertRecords(client, written);
-        });
+        Map<String, List<Long>> written =
+                killAfter(
+                        client -> {
+                            DurableState.createProjectsAndTopics(client);
+                            return DurableState.putRecords(client, 200, 20);
+                        });
+        restartAndStop(
+                client -> {
+                    DurableState.assertRecords(client, written);
+                    DurableState.assertProjectsAndTopics(client);
+                    client.putRecordsByShard(
+                            PROJECT, EVENTS, "2", List.of(DurableState.record(9999)));
+                    written.get("2").add(9999L);
+                    DurableState.assertRecords(client, written);
+                });
         restartAndStop(client -> DurableState.assertRecords(client, written));
     }
 
@@ -59,12 +61,19 @@ class KillDurabilityTest {
             }
             AtomicLong ids = new AtomicLong();
             for (String shard : SHARDS) {
-                Thread t = new Thread(() -> writeUntilFailure(p.client(endpoint), shard, ids, acknowledged));
+                Thread t =
+                        new Thread(
+                                () ->
+                                        writeUntilFailure(
+                                                p.client(endpoint), shard, ids, acknowledged));
                 writers.add(t);
                 t.start();
             }
-            Wait.until("600 records are acknowledged (or every writer failed)",
-                    () -> acknowledged.size() >= 600 || writers.stream().noneMatch(Thread::isAlive));
+            Wait.until(
+                    "600 records are acknowledged (or every writer failed)",
+                    () ->
+                            acknowledged.size() >= 600
+                                    || writers.stream().noneMatch(Thread::isAlive));
             // Killed while the writers still have puts in flight.
             assertThat(p.kill()).isEqualTo(EmulatorProcess.KILLED);
             for (Thread t : writers) {
@@ -72,35 +81,42 @@ class KillDurabilityTest {
             }
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(600);
-        restartAndStop(client -> {
-            Set<Long> stored = ConcurrentHashMap.newKeySet();
-            for (String shard : SHARDS) {
-                List<Record> records = DurableState.readAll(client, shard);
-                for (int i = 0; i < records.size(); i++) {
-                    assertThat(records.get(i).getSequence()).as("dense sequences in shard %s", shard).isEqualTo(i);
-                    long id = (Long) ((TupleRecord) records.get(i)).getValue("id");
-                    assertThat(stored.add(id)).as("record %d stored once", id).isTrue();
-                }
-            }
-            // Puts answered before the kill must be there; ones cut off may or may not be.
-            assertThat(stored).containsAll(acknowledged);
-        });
+        restartAndStop(
+                client -> {
+                    Set<Long> stored = ConcurrentHashMap.newKeySet();
+                    for (String shard : SHARDS) {
+                        List<Record> records = DurableState.readAll(client, shard);
+                        for (int i = 0; i < records.size(); i++) {
+                            assertThat(records.get(i).getSequence())
+                                    .as("dense sequences in shard %s", shard)
+                                    .isEqualTo(i);
+                            long id = (Long) ((TupleRecord) records.get(i)).getValue("id");
+                            assertThat(stored.add(id)).as("record %d stored once", id).isTrue();
+                        }
+                    }
+                    // Puts answered before the kill must be there; ones cut off may or may not be.
+                    assertThat(stored).containsAll(acknowledged);
+                });
     }
 
     @Test
     void projectsTopicsSubscriptionsOffsetsAndConnectorsSurviveKill9() {
-        DurableState.Created created = killAfter(client -> {
-            DurableState.createProjectsAndTopics(client);
-            DurableState.putRecords(client, 10, 10);
-            return DurableState.createSubscriptionAndConnector(client);
-        });
-        restartAndStop(client -> {
-            DurableState.assertProjectsAndTopics(client);
-            DurableState.assertSubscriptionAndConnector(client, created);
-        });
+        DurableState.Created created =
+                killAfter(
+                        client -> {
+                            DurableState.createProjectsAndTopics(client);
+                            DurableState.putRecords(client, 10, 10);
+                            return DurableState.createSubscriptionAndConnector(client);
+                        });
+        restartAndStop(
+                client -> {
+                    DurableState.assertProjectsAndTopics(client);
+                    DurableState.assertSubscriptionAndConnector(client, created);
+                });
     }
 
-    private static void writeUntilFailure(DataHubClient client, String shard, AtomicLong ids, Set<Long> acknowledged) {
+    private static void writeUntilFailure(
+            DataHubClient client, String shard, AtomicLong ids, Set<Long> acknowledged) {
         try (client) {
             while (true) {
                 List<TupleRecord> batch = new ArrayList<>();
@@ -127,7 +143,10 @@ class KillDurabilityTest {
         }
     }
 
-    /** Runs {@code check} against an emulator process restarted on the data directory, then stops it. */
+    /**
+     * Runs {@code check} against an emulator process restarted on the data directory, then stops
+     * it.
+     */
     private void restartAndStop(Consumer<DataHubClient> check) {
         try (EmulatorProcess p = EmulatorProcess.start(tmp, "--port", "0", "--data-dir", data())) {
             try (DataHubClient client = p.client(p.awaitReady())) {

@@ -2,7 +2,6 @@ package io.github.flinkdatahub.emulator.durability;
 
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,8 +15,7 @@ import java.util.function.Function;
  * SIGKILL: {@link KillDurabilityTest}).
  */
 class ReopenDurabilityTest {
-    @TempDir
-    Path data;
+    @TempDir Path data;
 
     @Test
     void projectsAndTopicsSurviveCloseAndReopen() {
@@ -27,24 +25,28 @@ class ReopenDurabilityTest {
 
     @Test
     void subscriptionsOffsetsAndConnectorsSurviveCloseAndReopen() {
-        DurableState.Created created = call(client -> {
-            DurableState.createProjectsAndTopics(client);
-            DurableState.putRecords(client, 10, 10);
-            return DurableState.createSubscriptionAndConnector(client);
-        });
+        DurableState.Created created =
+                call(
+                        client -> {
+                            DurableState.createProjectsAndTopics(client);
+                            DurableState.putRecords(client, 10, 10);
+                            return DurableState.createSubscriptionAndConnector(client);
+                        });
         run(client -> DurableState.assertSubscriptionAndConnector(client, created));
     }
 
     private void run(Consumer<DataHubClient> work) {
-        call(client -> {
-            work.accept(client);
-            return null;
-        });
+        call(
+                client -> {
+                    work.accept(client);
+                    return null;
+                });
     }
 
     private <T> T call(Function<DataHubClient, T> work) {
-        try (DataHubEmulator emulator = DataHubEmulator.builder().dataDirectory(data).build().start();
-             DataHubClient client = emulator.client()) {
+        try (DataHubEmulator emulator =
+                        DataHubEmulator.builder().dataDirectory(data).build().start();
+                DataHubClient client = emulator.client()) {
             return work.apply(client);
         }
     }

@@ -1,5 +1,6 @@
 package io.github.flinkdatahub.emulator.faults;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.RetryPolicy;
 import io.github.flinkdatahub.client.exception.InternalServerException;
@@ -7,8 +8,6 @@ import io.github.flinkdatahub.client.exception.LimitExceededException;
 import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.junit.WithDataHubEmulator;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,24 +42,34 @@ class AdminEndpointTest {
     }
 
     @Test
-    void faultRulesSetOverHttpActOnClientCallsAndShowWithTheirCounts(DataHubEmulator emulator, FaultInjector faults)
-            throws Exception {
-        Answer set = call(emulator, "PUT", "/__emulator/faults?project=admin&topic=hot",
-                "{\"throttleRate\":1.0,\"maxFaults\":1}");
+    void faultRulesSetOverHttpActOnClientCallsAndShowWithTheirCounts(
+            DataHubEmulator emulator, FaultInjector faults) throws Exception {
+        Answer set =
+                call(
+                        emulator,
+                        "PUT",
+                        "/__emulator/faults?project=admin&topic=hot",
+                        "{\"throttleRate\":1.0,\"maxFaults\":1}");
         assertThat(set.status).isEqualTo(200);
-        assertThat(faults.ruleFor("admin", "hot")).isEqualTo(FaultRule.none().throttleRate(1).maxFaults(1));
+        assertThat(faults.ruleFor("admin", "hot"))
+                .isEqualTo(FaultRule.none().throttleRate(1).maxFaults(1));
         call(emulator, "POST", "/__emulator/faults?project=admin", "{\"serverErrorRate\":1}");
         call(emulator, "PUT", "/__emulator/faults", "{\"latencyMillis\":1}");
 
-        try (DataHubClient client = emulator.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
-            assertThatThrownBy(() -> client.getTopic("admin", "hot")).isInstanceOf(LimitExceededException.class);
+        try (DataHubClient client =
+                emulator.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+            assertThatThrownBy(() -> client.getTopic("admin", "hot"))
+                    .isInstanceOf(LimitExceededException.class);
             assertThat(client.getTopic("admin", "hot").getTopicName()).isEqualTo("hot");
-            assertThatThrownBy(() -> client.getTopic("admin", "cold")).isInstanceOf(InternalServerException.class);
+            assertThatThrownBy(() -> client.getTopic("admin", "cold"))
+                    .isInstanceOf(InternalServerException.class);
             client.listProject();
         }
 
         JsonNode state = call(emulator, "GET", "/__emulator/faults", null).json;
-        assertThat(state.get("rules").fieldNames()).toIterable().containsExactly("*", "admin", "admin/hot");
+        assertThat(state.get("rules").fieldNames())
+                .toIterable()
+                .containsExactly("*", "admin", "admin/hot");
         assertThat(state.at("/rules/admin~1hot/throttleRate").asDouble()).isEqualTo(1.0);
         assertThat(state.at("/rules/admin~1hot/maxFaults").asLong()).isEqualTo(1);
         assertThat(state.at("/rules/admin/serverErrorRate").asDouble()).isEqualTo(1.0);
@@ -73,15 +82,17 @@ class AdminEndpointTest {
     }
 
     @Test
-    void deleteWithAScopeRemovesOnlyThatRuleAndWithoutOneResetsEverything(DataHubEmulator emulator,
-            FaultInjector faults) throws Exception {
+    void deleteWithAScopeRemovesOnlyThatRuleAndWithoutOneResetsEverything(
+            DataHubEmulator emulator, FaultInjector faults) throws Exception {
         faults.setGlobal(FaultRule.none().throttleRate(1));
         faults.set("admin", "hot", FaultRule.none().serverErrorRate(1));
-        try (DataHubClient client = emulator.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+        try (DataHubClient client =
+                emulator.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
             assertThatThrownBy(client::listProject).isInstanceOf(LimitExceededException.class);
         }
 
-        Answer scoped = call(emulator, "DELETE", "/__emulator/faults?project=admin&topic=hot", null);
+        Answer scoped =
+                call(emulator, "DELETE", "/__emulator/faults?project=admin&topic=hot", null);
         assertThat(scoped.json.get("rules").fieldNames()).toIterable().containsExactly("*");
         assertThat(scoped.json.at("/injected/throttled").asLong()).isEqualTo(1);
 
@@ -92,7 +103,8 @@ class AdminEndpointTest {
     }
 
     @Test
-    void adminCallsAreNeverFaulted(DataHubEmulator emulator, FaultInjector faults) throws Exception {
+    void adminCallsAreNeverFaulted(DataHubEmulator emulator, FaultInjector faults)
+            throws Exception {
         faults.setGlobal(FaultRule.none().closeConnectionRate(1).throttleRate(1));
         assertThat(call(emulator, "GET", "/__emulator/health", null).status).isEqualTo(200);
         Answer state = call(emulator, "GET", "/__emulator/faults", null);
@@ -103,51 +115,65 @@ class AdminEndpointTest {
     }
 
     @Test
-    void badFaultRulesAreRejectedWithTheServiceErrorDocument(DataHubEmulator emulator) throws Exception {
+    void badFaultRulesAreRejectedWithTheServiceErrorDocument(DataHubEmulator emulator)
+            throws Exception {
         Answer unknown = call(emulator, "PUT", "/__emulator/faults", "{\"throttle\":1}");
         assertThat(unknown.status).isEqualTo(400);
         assertThat(unknown.contentType).isEqualTo("application/json");
         assertThat(unknown.json.get("ErrorCode").asText()).isEqualTo("InvalidParameter");
-        assertThat(unknown.json.get("ErrorMessage").asText()).startsWith("Unknown fault setting 'throttle'");
+        assertThat(unknown.json.get("ErrorMessage").asText())
+                .startsWith("Unknown fault setting 'throttle'");
 
         Answer notJson = call(emulator, "PUT", "/__emulator/faults", "throttleRate=1");
         assertThat(notJson.status).isEqualTo(400);
-        assertThat(notJson.json.get("ErrorMessage").asText()).contains("A fault rule must be a JSON object such as");
+        assertThat(notJson.json.get("ErrorMessage").asText())
+                .contains("A fault rule must be a JSON object such as");
 
         Answer range = call(emulator, "PUT", "/__emulator/faults", "{\"closeConnectionRate\":3}");
         assertThat(range.json.get("ErrorMessage").asText())
-                .isEqualTo("Fault setting 'closeConnectionRate' is a probability in [0, 1], got 3.0");
+                .isEqualTo(
+                        "Fault setting 'closeConnectionRate' is a probability in [0, 1], got 3.0");
 
         Answer topicOnly = call(emulator, "PUT", "/__emulator/faults?topic=hot", "{}");
         assertThat(topicOnly.status).isEqualTo(400);
         assertThat(topicOnly.json.get("ErrorMessage").asText()).contains("?project=P&topic=T");
-        assertThat(call(emulator, "GET", "/__emulator/faults", null).json.get("rules").size()).isZero();
+        assertThat(call(emulator, "GET", "/__emulator/faults", null).json.get("rules").size())
+                .isZero();
     }
 
     @Test
     void theClockAdvancesByTheGivenMillis(DataHubEmulator emulator) throws Exception {
-        long before = call(emulator, "GET", "/__emulator/clock", null).json.get("nowMillis").asLong();
-        Answer advanced = call(emulator, "POST", "/__emulator/clock/advance?millis=" + Duration.ofDays(2).toMillis(),
-                null);
+        long before =
+                call(emulator, "GET", "/__emulator/clock", null).json.get("nowMillis").asLong();
+        Answer advanced =
+                call(
+                        emulator,
+                        "POST",
+                        "/__emulator/clock/advance?millis=" + Duration.ofDays(2).toMillis(),
+                        null);
         assertThat(advanced.status).isEqualTo(200);
         assertThat(advanced.json.get("nowMillis").asLong())
                 .isGreaterThanOrEqualTo(before + Duration.ofDays(2).toMillis());
-        assertThat(emulator.clock().millis()).isGreaterThanOrEqualTo(before + Duration.ofDays(2).toMillis());
+        assertThat(emulator.clock().millis())
+                .isGreaterThanOrEqualTo(before + Duration.ofDays(2).toMillis());
 
         Answer bad = call(emulator, "POST", "/__emulator/clock/advance?millis=soon", null);
         assertThat(bad.status).isEqualTo(400);
-        assertThat(bad.json.get("ErrorMessage").asText()).isEqualTo("Give the time to add as ?millis=N with N >= 0,"
-                + " got 'soon'");
-        assertThat(call(emulator, "POST", "/__emulator/clock/advance?millis=-1", null).status).isEqualTo(400);
+        assertThat(bad.json.get("ErrorMessage").asText())
+                .isEqualTo("Give the time to add as ?millis=N with N >= 0," + " got 'soon'");
+        assertThat(call(emulator, "POST", "/__emulator/clock/advance?millis=-1", null).status)
+                .isEqualTo(400);
         assertThat(call(emulator, "POST", "/__emulator/clock/advance", null).status).isEqualTo(400);
     }
 
     @Test
-    void aPausedClockMovesOnlyWhenAdvancedAndResumesWhereItStood(DataHubEmulator emulator) throws Exception {
+    void aPausedClockMovesOnlyWhenAdvancedAndResumesWhereItStood(DataHubEmulator emulator)
+            throws Exception {
         Answer paused = call(emulator, "POST", "/__emulator/clock/pause", null);
         assertThat(paused.json.get("paused").asBoolean()).isTrue();
         long at = paused.json.get("nowMillis").asLong();
-        assertThat(call(emulator, "GET", "/__emulator/clock", null).json.get("nowMillis").asLong()).isEqualTo(at);
+        assertThat(call(emulator, "GET", "/__emulator/clock", null).json.get("nowMillis").asLong())
+                .isEqualTo(at);
         assertThat(emulator.clock().millis()).isEqualTo(at);
         emulator.clock().advance(Duration.ofSeconds(5));
         assertThat(call(emulator, "GET", "/__emulator/clock", null).json.get("nowMillis").asLong())
@@ -155,7 +181,9 @@ class AdminEndpointTest {
 
         Answer resumed = call(emulator, "POST", "/__emulator/clock/resume", null);
         assertThat(resumed.json.get("paused").asBoolean()).isFalse();
-        assertThat(resumed.json.get("nowMillis").asLong()).as("runs on from where it stood").isGreaterThanOrEqualTo(at + 5000);
+        assertThat(resumed.json.get("nowMillis").asLong())
+                .as("runs on from where it stood")
+                .isGreaterThanOrEqualTo(at + 5000);
         assertThat(emulator.clock().isPaused()).isFalse();
     }
 
@@ -164,17 +192,26 @@ class AdminEndpointTest {
         Answer a = call(emulator, "GET", "/__emulator/nothing", null);
         assertThat(a.status).isEqualTo(400);
         assertThat(a.json.get("ErrorCode").asText()).isEqualTo("InvalidUriSpec");
-        assertThat(a.json.get("ErrorMessage").asText()).contains("GET|PUT|DELETE /__emulator/faults");
+        assertThat(a.json.get("ErrorMessage").asText())
+                .contains("GET|PUT|DELETE /__emulator/faults");
     }
 
-    private static Answer call(DataHubEmulator emulator, String method, String pathAndQuery, String body)
+    private static Answer call(
+            DataHubEmulator emulator, String method, String pathAndQuery, String body)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.endpoint() + pathAndQuery))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(emulator.endpoint() + pathAndQuery))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(
+                                                body, StandardCharsets.UTF_8))
+                        .build();
         HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+        return new Answer(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null),
                 Json.parse(response.body()));
     }
 

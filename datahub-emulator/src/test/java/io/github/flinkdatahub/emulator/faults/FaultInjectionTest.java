@@ -16,7 +16,6 @@ import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.result.PutRecordsResult;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every fault kind as our client sees it over real HTTP, using control-plane calls (and record
- * puts for partial put failures), plus scopes, budgets and counts. The extension resets the
- * injector after each test, so each test starts with no rule and zero counts.
+ * Every fault kind as our client sees it over real HTTP, using control-plane calls (and record puts
+ * for partial put failures), plus scopes, budgets and counts. The extension resets the injector
+ * after each test, so each test starts with no rule and zero counts.
  */
 class FaultInjectionTest {
     @RegisterExtension
@@ -43,7 +42,8 @@ class FaultInjectionTest {
     static final String PROJECT = "faults";
     static final RecordSchema SCHEMA =
             RecordSchema.fromLists(List.of("id"), List.of(FieldType.BIGINT), List.of(true));
-    static final RetryPolicy FAST_RETRIES = RetryPolicy.of(3, Duration.ofMillis(10), Duration.ofMillis(20));
+    static final RetryPolicy FAST_RETRIES =
+            RetryPolicy.of(3, Duration.ofMillis(10), Duration.ofMillis(20));
 
     @BeforeAll
     static void createTopics(DataHubClient client) {
@@ -55,22 +55,26 @@ class FaultInjectionTest {
     }
 
     @Test
-    void throttlingAnswersLimitExceededWithStatus429(DataHubEmulator emulator, FaultInjector faults) {
+    void throttlingAnswersLimitExceededWithStatus429(
+            DataHubEmulator emulator, FaultInjector faults) {
         faults.set(PROJECT, "hot", FaultRule.none().throttleRate(1));
         try (DataHubClient client = client(emulator, RetryPolicy.none())) {
             assertThatThrownBy(() -> client.getTopic(PROJECT, "hot"))
-                    .isInstanceOfSatisfying(LimitExceededException.class, e -> {
-                        assertThat(e.getErrorCode()).isEqualTo("LimitExceeded");
-                        assertThat(e.getHttpStatus()).isEqualTo(429);
-                        assertThat(e.isRetryable()).isTrue();
-                        assertThat(e.getRequestId()).isNotBlank();
-                    });
+                    .isInstanceOfSatisfying(
+                            LimitExceededException.class,
+                            e -> {
+                                assertThat(e.getErrorCode()).isEqualTo("LimitExceeded");
+                                assertThat(e.getHttpStatus()).isEqualTo(429);
+                                assertThat(e.isRetryable()).isTrue();
+                                assertThat(e.getRequestId()).isNotBlank();
+                            });
         }
         assertThat(faults.throttledCount()).isEqualTo(1);
     }
 
     @Test
-    void throttledCallsAreRetriedUntilTheRuleHasInjectedItsMaximum(DataHubEmulator emulator, FaultInjector faults) {
+    void throttledCallsAreRetriedUntilTheRuleHasInjectedItsMaximum(
+            DataHubEmulator emulator, FaultInjector faults) {
         faults.set(PROJECT, "hot", FaultRule.none().throttleRate(1).maxFaults(2));
         try (DataHubClient client = client(emulator, FAST_RETRIES)) {
             assertThat(client.getTopic(PROJECT, "hot").getComment()).isEqualTo("faulted");
@@ -79,16 +83,18 @@ class FaultInjectionTest {
     }
 
     @Test
-    void serverErrorsAnswerInternalServerErrorWithStatus500AndAreRetried(DataHubEmulator emulator,
-            FaultInjector faults) {
+    void serverErrorsAnswerInternalServerErrorWithStatus500AndAreRetried(
+            DataHubEmulator emulator, FaultInjector faults) {
         faults.set(PROJECT, "hot", FaultRule.none().serverErrorRate(1));
         try (DataHubClient client = client(emulator, RetryPolicy.none())) {
             assertThatThrownBy(() -> client.getTopic(PROJECT, "hot"))
-                    .isInstanceOfSatisfying(InternalServerException.class, e -> {
-                        assertThat(e.getErrorCode()).isEqualTo("InternalServerError");
-                        assertThat(e.getHttpStatus()).isEqualTo(500);
-                        assertThat(e.isRetryable()).isTrue();
-                    });
+                    .isInstanceOfSatisfying(
+                            InternalServerException.class,
+                            e -> {
+                                assertThat(e.getErrorCode()).isEqualTo("InternalServerError");
+                                assertThat(e.getHttpStatus()).isEqualTo(500);
+                                assertThat(e.isRetryable()).isTrue();
+                            });
         }
         faults.set(PROJECT, "hot", FaultRule.none().serverErrorRate(1).maxFaults(1));
         try (DataHubClient client = client(emulator, FAST_RETRIES)) {
@@ -98,25 +104,29 @@ class FaultInjectionTest {
     }
 
     @Test
-    void aDroppedConnectionIsARetryableIoErrorAndChangesNothing(DataHubEmulator emulator, FaultInjector faults,
-            DataHubClient plain) {
+    void aDroppedConnectionIsARetryableIoErrorAndChangesNothing(
+            DataHubEmulator emulator, FaultInjector faults, DataHubClient plain) {
         faults.set("dropped", FaultRule.none().closeConnectionRate(1));
         try (DataHubClient client = client(emulator, RetryPolicy.none())) {
-            // A POST: the JDK's HTTP client never re-sends it on its own, so exactly one attempt is made.
+            // A POST: the JDK's HTTP client never re-sends it on its own, so exactly one attempt is
+            // made.
             assertThatThrownBy(() -> client.createProject("dropped", "never created"))
-                    .isInstanceOfSatisfying(DataHubClientException.class, e -> {
-                        assertThat(e.isRetryable()).isTrue();
-                        assertThat(e.getCause()).isInstanceOf(IOException.class);
-                    });
+                    .isInstanceOfSatisfying(
+                            DataHubClientException.class,
+                            e -> {
+                                assertThat(e.isRetryable()).isTrue();
+                                assertThat(e.getCause()).isInstanceOf(IOException.class);
+                            });
         }
         assertThat(faults.closedConnectionCount()).isEqualTo(1);
         faults.clear("dropped", null);
-        assertThatThrownBy(() -> plain.getProject("dropped")).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> plain.getProject("dropped"))
+                .isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
-    void theClientRetriesAfterADroppedConnection(DataHubEmulator emulator, FaultInjector faults,
-            DataHubClient plain) {
+    void theClientRetriesAfterADroppedConnection(
+            DataHubEmulator emulator, FaultInjector faults, DataHubClient plain) {
         faults.set("dropped_once", FaultRule.none().closeConnectionRate(1).maxFaults(1));
         try (DataHubClient client = client(emulator, FAST_RETRIES)) {
             client.createProject("dropped_once", "second attempt");
@@ -126,41 +136,54 @@ class FaultInjectionTest {
     }
 
     @Test
-    void aCallFailsOnceItsRetriesAreUsedUpWhileEveryConnectionIsDropped(DataHubEmulator emulator,
-            FaultInjector faults) {
+    void aCallFailsOnceItsRetriesAreUsedUpWhileEveryConnectionIsDropped(
+            DataHubEmulator emulator, FaultInjector faults) {
         faults.set(PROJECT, "hot", FaultRule.none().closeConnectionRate(1));
-        try (DataHubClient client = client(emulator, RetryPolicy.of(2, Duration.ofMillis(10), Duration.ofMillis(20)))) {
+        try (DataHubClient client =
+                client(emulator, RetryPolicy.of(2, Duration.ofMillis(10), Duration.ofMillis(20)))) {
             assertThatThrownBy(() -> client.getTopic(PROJECT, "hot"))
-                    .isInstanceOfSatisfying(DataHubClientException.class,
+                    .isInstanceOfSatisfying(
+                            DataHubClientException.class,
                             e -> assertThat(e.getCause()).isInstanceOf(IOException.class));
         }
-        // One per attempt at least; the JDK client may itself re-send a GET once on a reused connection.
+        // One per attempt at least; the JDK client may itself re-send a GET once on a reused
+        // connection.
         assertThat(faults.closedConnectionCount()).isGreaterThanOrEqualTo(3);
     }
 
     @Test
     void latencyDelaysOnlyTheRequestsOfItsScope(DataHubClient client, FaultInjector faults) {
         faults.set(PROJECT, "hot", FaultRule.none().latency(Duration.ofMillis(400)));
-        // The latency is slept before serving, so the call cannot be quicker; being slow proves nothing
-        // about the other scope, so that request is checked by the injector's count of delayed ones.
+        // The latency is slept before serving, so the call cannot be quicker; being slow proves
+        // nothing
+        // about the other scope, so that request is checked by the injector's count of delayed
+        // ones.
         assertThat(millisOf(() -> client.getTopic(PROJECT, "hot"))).isGreaterThanOrEqualTo(400);
         assertThat(faults.delayedCount()).isEqualTo(1);
         client.getTopic(PROJECT, "cold");
-        assertThat(faults.delayedCount()).as("the request outside the scope was not delayed").isEqualTo(1);
+        assertThat(faults.delayedCount())
+                .as("the request outside the scope was not delayed")
+                .isEqualTo(1);
         client.getTopic(PROJECT, "hot");
         assertThat(faults.delayedCount()).isEqualTo(2);
     }
 
     @Test
-    void latencyBeyondTheRequestTimeoutIsARetryableTimeout(DataHubEmulator emulator, FaultInjector faults) {
+    void latencyBeyondTheRequestTimeoutIsARetryableTimeout(
+            DataHubEmulator emulator, FaultInjector faults) {
         faults.set(PROJECT, "hot", FaultRule.none().latencyMillis(1500));
-        try (DataHubClient client = emulator.clientBuilder().retryPolicy(RetryPolicy.none())
-                .requestTimeout(Duration.ofMillis(200)).build()) {
+        try (DataHubClient client =
+                emulator.clientBuilder()
+                        .retryPolicy(RetryPolicy.none())
+                        .requestTimeout(Duration.ofMillis(200))
+                        .build()) {
             assertThatThrownBy(() -> client.getTopic(PROJECT, "hot"))
-                    .isInstanceOfSatisfying(DataHubClientException.class, e -> {
-                        assertThat(e.isRetryable()).isTrue();
-                        assertThat(e.getCause()).isInstanceOf(HttpTimeoutException.class);
-                    });
+                    .isInstanceOfSatisfying(
+                            DataHubClientException.class,
+                            e -> {
+                                assertThat(e.isRetryable()).isTrue();
+                                assertThat(e.getCause()).isInstanceOf(HttpTimeoutException.class);
+                            });
         }
     }
 
@@ -171,10 +194,12 @@ class FaultInjectionTest {
         faults.set(PROJECT, "hot", FaultRule.none().serverErrorRate(1));
         try (DataHubClient client = client(emulator, RetryPolicy.none())) {
             assertThatThrownBy(client::listProject).isInstanceOf(LimitExceededException.class);
-            assertThatThrownBy(() -> client.getProject("elsewhere")).isInstanceOf(LimitExceededException.class);
+            assertThatThrownBy(() -> client.getProject("elsewhere"))
+                    .isInstanceOf(LimitExceededException.class);
             assertThat(client.getProject(PROJECT).getComment()).isEqualTo("fault injection");
             assertThat(client.getTopic(PROJECT, "cold").getComment()).isEqualTo("left alone");
-            assertThatThrownBy(() -> client.getTopic(PROJECT, "hot")).isInstanceOf(InternalServerException.class);
+            assertThatThrownBy(() -> client.getTopic(PROJECT, "hot"))
+                    .isInstanceOf(InternalServerException.class);
         }
         assertThat(faults.throttledCount()).isEqualTo(2);
         assertThat(faults.serverErrorCount()).isEqualTo(1);
@@ -183,23 +208,28 @@ class FaultInjectionTest {
     }
 
     @Test
-    void scopesIgnoreTheCaseOfNamesAsTheServiceDoes(DataHubEmulator emulator, FaultInjector faults) {
+    void scopesIgnoreTheCaseOfNamesAsTheServiceDoes(
+            DataHubEmulator emulator, FaultInjector faults) {
         faults.set("FAULTS", "Hot", FaultRule.none().throttleRate(1));
         try (DataHubClient client = client(emulator, RetryPolicy.none())) {
-            assertThatThrownBy(() -> client.getTopic("faults", "HOT")).isInstanceOf(LimitExceededException.class);
+            assertThatThrownBy(() -> client.getTopic("faults", "HOT"))
+                    .isInstanceOf(LimitExceededException.class);
         }
         assertThat(faults.rules()).containsOnlyKeys("faults/hot");
     }
 
     @Test
-    void settingAScopeAgainReplacesItsRuleAndRenewsItsBudget(DataHubEmulator emulator, FaultInjector faults) {
+    void settingAScopeAgainReplacesItsRuleAndRenewsItsBudget(
+            DataHubEmulator emulator, FaultInjector faults) {
         FaultRule once = FaultRule.none().throttleRate(1).maxFaults(1);
         faults.set(PROJECT, "hot", once);
         try (DataHubClient client = client(emulator, RetryPolicy.none())) {
-            assertThatThrownBy(() -> client.getTopic(PROJECT, "hot")).isInstanceOf(LimitExceededException.class);
+            assertThatThrownBy(() -> client.getTopic(PROJECT, "hot"))
+                    .isInstanceOf(LimitExceededException.class);
             client.getTopic(PROJECT, "hot");
             faults.set(PROJECT, "hot", once);
-            assertThatThrownBy(() -> client.getTopic(PROJECT, "hot")).isInstanceOf(LimitExceededException.class);
+            assertThatThrownBy(() -> client.getTopic(PROJECT, "hot"))
+                    .isInstanceOf(LimitExceededException.class);
             client.getTopic(PROJECT, "hot");
         }
         assertThat(faults.throttledCount()).isEqualTo(2);
@@ -213,8 +243,10 @@ class FaultInjectionTest {
         faults.clear(PROJECT, null);
         assertThat(faults.rules()).containsOnlyKeys(FaultInjector.GLOBAL, "faults/hot");
         try (DataHubClient client = client(emulator, RetryPolicy.none())) {
-            assertThatThrownBy(() -> client.getTopic(PROJECT, "cold")).isInstanceOf(LimitExceededException.class);
-            assertThatThrownBy(() -> client.getTopic(PROJECT, "hot")).isInstanceOf(InternalServerException.class);
+            assertThatThrownBy(() -> client.getTopic(PROJECT, "cold"))
+                    .isInstanceOf(LimitExceededException.class);
+            assertThatThrownBy(() -> client.getTopic(PROJECT, "hot"))
+                    .isInstanceOf(InternalServerException.class);
         }
         faults.clearAll();
         assertThat(faults.rules()).isEmpty();
@@ -225,7 +257,8 @@ class FaultInjectionTest {
     }
 
     @Test
-    void partialPutFailuresRefuseSingleRecordsOfARoutedPut(DataHubClient client, FaultInjector faults) {
+    void partialPutFailuresRefuseSingleRecordsOfARoutedPut(
+            DataHubClient client, FaultInjector faults) {
         faults.set(PROJECT, "records", FaultRule.none().partialPutFailureRate(1).maxFaults(2));
         List<Record> batch = new ArrayList<>();
         for (long id = 0; id < 5; id++) {
@@ -233,14 +266,22 @@ class FaultInjectionTest {
         }
         PutRecordsResult result = client.putRecords(PROJECT, "records", batch);
         assertThat(result.getFailedRecordCount()).isEqualTo(2);
-        assertThat(result.getFailedRecords()).extracting(FailedRecord::getIndex).containsExactly(0, 1);
-        assertThat(result.getFailedRecords()).allSatisfy(f -> assertThat(f.getErrorCode()).isNotBlank());
+        assertThat(result.getFailedRecords())
+                .extracting(FailedRecord::getIndex)
+                .containsExactly(0, 1);
+        assertThat(result.getFailedRecords())
+                .allSatisfy(f -> assertThat(f.getErrorCode()).isNotBlank());
         assertThat(result.getFailedRecordList()).containsExactly(batch.get(0), batch.get(1));
         assertThat(faults.failedRecordCount()).isEqualTo(2);
 
         String cursor = client.getCursor(PROJECT, "records", "0", CursorType.OLDEST).getCursor();
-        List<Object> stored = client.getTupleRecords(PROJECT, "records", "0", SCHEMA, cursor, 100).getRecords()
-                .stream().map(r -> ((TupleRecord) r).getValue("id")).collect(Collectors.toList());
+        List<Object> stored =
+                client
+                        .getTupleRecords(PROJECT, "records", "0", SCHEMA, cursor, 100)
+                        .getRecords()
+                        .stream()
+                        .map(r -> ((TupleRecord) r).getValue("id"))
+                        .collect(Collectors.toList());
         assertThat(stored).containsExactly(2L, 3L, 4L);
     }
 
@@ -252,9 +293,13 @@ class FaultInjectionTest {
             assertThatThrownBy(() -> client.putRecordsByShard(PROJECT, "by_shard", "0", batch))
                     .isInstanceOf(DataHubException.class);
             client.putRecordsByShard(PROJECT, "by_shard", "0", batch);
-            String cursor = client.getCursor(PROJECT, "by_shard", "0", CursorType.OLDEST).getCursor();
-            assertThat(client.getTupleRecords(PROJECT, "by_shard", "0", SCHEMA, cursor, 100).getRecords())
-                    .extracting(r -> ((TupleRecord) r).getValue("id")).containsExactly(7L, 8L);
+            String cursor =
+                    client.getCursor(PROJECT, "by_shard", "0", CursorType.OLDEST).getCursor();
+            assertThat(
+                            client.getTupleRecords(PROJECT, "by_shard", "0", SCHEMA, cursor, 100)
+                                    .getRecords())
+                    .extracting(r -> ((TupleRecord) r).getValue("id"))
+                    .containsExactly(7L, 8L);
         }
         assertThat(faults.failedRecordCount()).isEqualTo(1);
     }

@@ -4,7 +4,6 @@ import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.RetryPolicy;
 import io.github.flinkdatahub.client.exception.DataHubClientException;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -53,21 +52,39 @@ class DataHubEmulatorExtensionLifecycleTest {
 
     @Test
     void anInstanceFieldRegistrationFailsWithAnExplanation() {
-        run(InstanceFieldScenario.class).assertStatistics(s -> s.started(1).failed(1))
-                .assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(ParameterResolutionException.class),
-                        message(m -> m.contains("static @RegisterExtension field, not in an instance field"))));
+        run(InstanceFieldScenario.class)
+                .assertStatistics(s -> s.started(1).failed(1))
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        finishedWithFailure(
+                                instanceOf(ParameterResolutionException.class),
+                                message(
+                                        m ->
+                                                m.contains(
+                                                        "static @RegisterExtension field, not in an instance field"))));
     }
 
     private static Events run(Class<?> scenario) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(scenario)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(scenario))
+                .execute()
+                .testEvents();
     }
 
     private static void assertRefusesConnections(String endpoint) {
         assertThat(endpoint).isNotNull();
-        try (DataHubClient client = DataHubClient.builder().endpoint(endpoint)
-                .credentials(DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY)
-                .retryPolicy(RetryPolicy.none()).connectTimeout(Duration.ofSeconds(5)).build()) {
-            assertThatThrownBy(client::listProject).isInstanceOf(DataHubClientException.class)
+        try (DataHubClient client =
+                DataHubClient.builder()
+                        .endpoint(endpoint)
+                        .credentials(
+                                DataHubEmulator.DEFAULT_ACCESS_ID,
+                                DataHubEmulator.DEFAULT_ACCESS_KEY)
+                        .retryPolicy(RetryPolicy.none())
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build()) {
+            assertThatThrownBy(client::listProject)
+                    .isInstanceOf(DataHubClientException.class)
                     .hasCauseInstanceOf(ConnectException.class);
         }
     }
@@ -76,6 +93,7 @@ class DataHubEmulatorExtensionLifecycleTest {
         @RegisterExtension
         static final DataHubEmulatorExtension EMULATOR =
                 DataHubEmulatorExtension.builder().temporaryDataDirectory().build();
+
         static volatile Path directory;
         static volatile String endpoint;
 
@@ -127,7 +145,8 @@ class DataHubEmulatorExtensionLifecycleTest {
 
         @Test
         void usesIt(DataHubClient client) {
-            assertThat(client.getConfig().getEndpoint().toString()).isEqualTo(emulator.endpoint() + "/");
+            assertThat(client.getConfig().getEndpoint().toString())
+                    .isEqualTo(emulator.endpoint() + "/");
             endpoint = emulator.endpoint();
             client.createProject("per_class", "");
         }

@@ -9,7 +9,6 @@ import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.faults.FaultInjector;
 import io.github.flinkdatahub.emulator.faults.FaultRule;
 import io.github.flinkdatahub.emulator.store.EmulatorStore;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -29,12 +28,13 @@ class DataHubEmulatorExtensionOptionsTest {
     static final FaultRule CONFIGURED = FaultRule.none().latencyMillis(1);
 
     @RegisterExtension
-    static final DataHubEmulatorExtension EMULATOR = DataHubEmulatorExtension.builder()
-            .temporaryDataDirectory()
-            .account("junit_id", "junit-key")
-            .shardOpeningDelay(Duration.ofMinutes(5))
-            .faults("opts", null, CONFIGURED)
-            .build();
+    static final DataHubEmulatorExtension EMULATOR =
+            DataHubEmulatorExtension.builder()
+                    .temporaryDataDirectory()
+                    .account("junit_id", "junit-key")
+                    .shardOpeningDelay(Duration.ofMinutes(5))
+                    .faults("opts", null, CONFIGURED)
+                    .build();
 
     @BeforeAll
     static void theAccessorsWorkFromBeforeAll() {
@@ -45,13 +45,20 @@ class DataHubEmulatorExtensionOptionsTest {
 
     @Test
     @Order(1)
-    void theClientUsesTheConfiguredAccountWhichReplacesTheDefaultOne(DataHubClient client, DataHubEmulator emulator) {
+    void theClientUsesTheConfiguredAccountWhichReplacesTheDefaultOne(
+            DataHubClient client, DataHubEmulator emulator) {
         assertThat(client).isSameAs(EMULATOR.client());
         assertThat(client.getProject("opts").getComment()).isEqualTo("from @BeforeAll");
-        try (DataHubClient defaults = DataHubClient.builder().endpoint(emulator.endpoint())
-                .credentials(DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY)
-                .retryPolicy(RetryPolicy.none()).build()) {
-            assertThatThrownBy(defaults::listProject).isInstanceOf(AuthorizationFailedException.class);
+        try (DataHubClient defaults =
+                DataHubClient.builder()
+                        .endpoint(emulator.endpoint())
+                        .credentials(
+                                DataHubEmulator.DEFAULT_ACCESS_ID,
+                                DataHubEmulator.DEFAULT_ACCESS_KEY)
+                        .retryPolicy(RetryPolicy.none())
+                        .build()) {
+            assertThatThrownBy(defaults::listProject)
+                    .isInstanceOf(AuthorizationFailedException.class);
         }
     }
 
@@ -59,7 +66,8 @@ class DataHubEmulatorExtensionOptionsTest {
     @Order(2)
     void newShardsStayOpeningForTheConfiguredDelay(DataHubClient client) {
         client.createBlobTopic("opts", "opening", 2, 1, "");
-        assertThat(client.listShard("opts", "opening").getShards()).extracting(Shard::getState)
+        assertThat(client.listShard("opts", "opening").getShards())
+                .extracting(Shard::getState)
                 .containsOnly(ShardState.OPENING);
     }
 
@@ -74,8 +82,8 @@ class DataHubEmulatorExtensionOptionsTest {
 
     @Test
     @Order(4)
-    void theConfiguredFaultRulesAndARunningDataClockComeBackAfterATestChangedThem(FaultInjector faults,
-            DataHubEmulator emulator) {
+    void theConfiguredFaultRulesAndARunningDataClockComeBackAfterATestChangedThem(
+            FaultInjector faults, DataHubEmulator emulator) {
         assertThat(faults.rules()).containsExactly(Map.entry("opts", CONFIGURED));
         assertThat(emulator.clock().isPaused()).as("paused by the previous test").isFalse();
     }

@@ -6,7 +6,6 @@ import io.github.flinkdatahub.client.exception.LimitExceededException;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.faults.FaultInjector;
 import io.github.flinkdatahub.emulator.faults.FaultRule;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
@@ -39,12 +38,13 @@ class WithDataHubEmulatorTest {
 
     @Test
     @Order(1)
-    void resolvesOneEmulatorWithOneReadyClientAndItsFaultInjector(DataHubEmulator emulator, DataHubClient client,
-            FaultInjector faults) {
+    void resolvesOneEmulatorWithOneReadyClientAndItsFaultInjector(
+            DataHubEmulator emulator, DataHubClient client, FaultInjector faults) {
         assertThat(emulator).isSameAs(fromBeforeAll);
         assertThat(client).isSameAs(clientFromBeforeAll).isSameAs(fromConstructor);
         assertThat(faults).isSameAs(emulator.faults());
-        assertThat(client.getConfig().getEndpoint().toString()).isEqualTo(emulator.endpoint() + "/");
+        assertThat(client.getConfig().getEndpoint().toString())
+                .isEqualTo(emulator.endpoint() + "/");
         assertThat(client.getProject("junit_ext").getComment()).isEqualTo("created in @BeforeAll");
     }
 
@@ -52,7 +52,8 @@ class WithDataHubEmulatorTest {
     @Order(2)
     void aTestMayInstallFaultRules(DataHubEmulator emulator, FaultInjector faults) {
         faults.setGlobal(FaultRule.none().throttleRate(1));
-        try (DataHubClient client = emulator.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+        try (DataHubClient client =
+                emulator.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
             assertThatThrownBy(client::listProject).isInstanceOf(LimitExceededException.class);
         }
         assertThat(faults.throttledCount()).isEqualTo(1);
@@ -60,7 +61,8 @@ class WithDataHubEmulatorTest {
 
     @Test
     @Order(3)
-    void theNextTestStartsWithoutRulesAndWithZeroCounts(FaultInjector faults, DataHubClient client) {
+    void theNextTestStartsWithoutRulesAndWithZeroCounts(
+            FaultInjector faults, DataHubClient client) {
         assertThat(faults.rules()).isEmpty();
         assertThat(faults.throttledCount()).isZero();
         assertThat(client.listProject().getProjectNames()).containsExactly("junit_ext");
@@ -69,10 +71,12 @@ class WithDataHubEmulatorTest {
     @Nested
     class NestedClass {
         @Test
-        void sharesTheEnclosingClassEmulatorAndClient(DataHubEmulator emulator, DataHubClient client) {
+        void sharesTheEnclosingClassEmulatorAndClient(
+                DataHubEmulator emulator, DataHubClient client) {
             assertThat(emulator).isSameAs(fromBeforeAll);
             assertThat(client).isSameAs(clientFromBeforeAll);
-            assertThat(client.getProject("junit_ext").getComment()).isEqualTo("created in @BeforeAll");
+            assertThat(client.getProject("junit_ext").getComment())
+                    .isEqualTo("created in @BeforeAll");
         }
     }
 }

@@ -1,8 +1,5 @@
 package io.github.flinkdatahub.emulator.records;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.RetryPolicy;
 import io.github.flinkdatahub.client.exception.InvalidCursorException;
@@ -15,7 +12,6 @@ import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.result.GetCursorResult;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +21,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 /** The four cursor types, their errors, and the cursor format. */
 class CursorEmulationTest {
     private static final String PROJECT = "cursor_ops";
@@ -32,6 +31,7 @@ class CursorEmulationTest {
     static DataHubEmulator emulator;
     static DataHubClient client;
     static RawRequests raw;
+
     /** The records of {@link #TOPIC}, put ten seconds apart by the data clock. */
     static List<Record> written;
 
@@ -43,7 +43,8 @@ class CursorEmulationTest {
         client.createProject(PROJECT, "cursors");
         client.createBlobTopic(PROJECT, TOPIC, 1, 3, "");
         for (int i = 0; i < 3; i++) {
-            client.putRecordsByShard(PROJECT, TOPIC, "0", List.of(BlobRecord.of(new byte[] {(byte) i})));
+            client.putRecordsByShard(
+                    PROJECT, TOPIC, "0", List.of(BlobRecord.of(new byte[] {(byte) i})));
             emulator.clock().advance(Duration.ofSeconds(10));
         }
         written = RecordFixtures.readAll(client, PROJECT, TOPIC, "0", null);
@@ -79,10 +80,18 @@ class CursorEmulationTest {
     @Test
     void sequenceNamesThatRecordAndIsOutOfRangeOutsideTheRetainedOnes() {
         assertAt(cursor(CursorType.SEQUENCE, 1), 1);
-        assertThat(catchThrowableOfType(() -> cursor(CursorType.SEQUENCE, 3), SeekOutOfRangeException.class)
-                .getErrorCode()).isEqualTo("SeekOutOfRange");
-        assertThat(catchThrowableOfType(() -> cursor(CursorType.SEQUENCE, 1000), SeekOutOfRangeException.class)
-                .getErrorMessage()).contains("[0, 3)");
+        assertThat(
+                        catchThrowableOfType(
+                                        () -> cursor(CursorType.SEQUENCE, 3),
+                                        SeekOutOfRangeException.class)
+                                .getErrorCode())
+                .isEqualTo("SeekOutOfRange");
+        assertThat(
+                        catchThrowableOfType(
+                                        () -> cursor(CursorType.SEQUENCE, 1000),
+                                        SeekOutOfRangeException.class)
+                                .getErrorMessage())
+                .contains("[0, 3)");
     }
 
     @Test
@@ -94,8 +103,12 @@ class CursorEmulationTest {
         assertAt(cursor(CursorType.SYSTEM_TIME, 0), 0);
         long newest = written.get(2).getSystemTime();
         assertAt(cursor(CursorType.SYSTEM_TIME, newest), 2);
-        assertThat(catchThrowableOfType(() -> cursor(CursorType.SYSTEM_TIME, newest + 1), SeekOutOfRangeException.class)
-                .getErrorCode()).isEqualTo("SeekOutOfRange");
+        assertThat(
+                        catchThrowableOfType(
+                                        () -> cursor(CursorType.SYSTEM_TIME, newest + 1),
+                                        SeekOutOfRangeException.class)
+                                .getErrorCode())
+                .isEqualTo("SeekOutOfRange");
     }
 
     @Test
@@ -106,24 +119,47 @@ class CursorEmulationTest {
         assertThat(oldest.getSequence()).isZero();
         assertThat(oldest.getRecordTime()).isZero();
         assertThat(latest).isEqualTo(oldest);
-        assertThat(catchThrowableOfType(() -> client.getCursor(PROJECT, "empty", "0", CursorType.SEQUENCE, 0),
-                SeekOutOfRangeException.class)).isNotNull();
-        assertThat(catchThrowableOfType(() -> client.getCursor(PROJECT, "empty", "0", CursorType.SYSTEM_TIME, 0),
-                SeekOutOfRangeException.class)).isNotNull();
+        assertThat(
+                        catchThrowableOfType(
+                                () ->
+                                        client.getCursor(
+                                                PROJECT, "empty", "0", CursorType.SEQUENCE, 0),
+                                SeekOutOfRangeException.class))
+                .isNotNull();
+        assertThat(
+                        catchThrowableOfType(
+                                () ->
+                                        client.getCursor(
+                                                PROJECT, "empty", "0", CursorType.SYSTEM_TIME, 0),
+                                SeekOutOfRangeException.class))
+                .isNotNull();
 
-        GetRecordsResult nothing = client.getBlobRecords(PROJECT, "empty", "0", oldest.getCursor(), 10);
+        GetRecordsResult nothing =
+                client.getBlobRecords(PROJECT, "empty", "0", oldest.getCursor(), 10);
         assertThat(nothing.getRecordCount()).isZero();
         assertThat(nothing.getNextCursor()).isEqualTo(oldest.getCursor());
         assertThat(nothing.getLatestSequence()).isEqualTo(-1);
-        client.putRecordsByShard(PROJECT, "empty", "0", List.of(BlobRecord.of("first".getBytes(StandardCharsets.UTF_8))));
-        assertThat(RecordFixtures.blobTexts(client.getBlobRecords(PROJECT, "empty", "0", oldest.getCursor(), 10)
-                .getRecords())).containsExactly("first");
+        client.putRecordsByShard(
+                PROJECT,
+                "empty",
+                "0",
+                List.of(BlobRecord.of("first".getBytes(StandardCharsets.UTF_8))));
+        assertThat(
+                        RecordFixtures.blobTexts(
+                                client.getBlobRecords(PROJECT, "empty", "0", oldest.getCursor(), 10)
+                                        .getRecords()))
+                .containsExactly("first");
     }
 
     @Test
     void cursorsAreThirtyTwoLowerCaseHexDigitsWithTimeAndSequence() {
         Record r = written.get(2);
-        String expected = String.format(Locale.ROOT, "3000%08x%016x0000", r.getSystemTime() / 1000, r.getSequence());
+        String expected =
+                String.format(
+                        Locale.ROOT,
+                        "3000%08x%016x0000",
+                        r.getSystemTime() / 1000,
+                        r.getSequence());
         assertThat(cursor(CursorType.LATEST, -1).getCursor()).isEqualTo(expected);
         // A record's next cursor is the cursor of the record after it.
         assertThat(written.get(0).getNextCursor()).isEqualTo(written.get(1).getCursor());
@@ -132,16 +168,46 @@ class CursorEmulationTest {
     @Test
     void malformedParametersAreInvalidParameter() {
         String path = "/projects/" + PROJECT + "/topics/" + TOPIC + "/shards/0";
-        assertThat(catchThrowableOfType(() -> raw.json("POST", path,
-                "{\"Action\":\"cursor\",\"Type\":\"SYSTEM_TIME\",\"SystemTime\":\"ErrorTime\"}"),
-                InvalidParameterException.class).getErrorMessage()).isEqualTo("Invalid time value: ErrorTime");
-        assertThat(catchThrowableOfType(() -> raw.json("POST", path, "{\"Action\":\"cursor\",\"Type\":\"SEQUENCE\"}"),
-                InvalidParameterException.class).getErrorMessage()).isEqualTo("Invalid sequence value: null");
-        assertThat(catchThrowableOfType(() -> raw.json("POST", path,
-                "{\"Action\":\"cursor\",\"Type\":\"SYSTEM_TIME\",\"SystemTime\":-5}"),
-                InvalidParameterException.class).getErrorMessage()).isEqualTo("Invalid time value: -5");
-        assertThat(catchThrowableOfType(() -> raw.json("POST", path, "{\"Action\":\"cursor\",\"Type\":\"NEWEST\"}"),
-                InvalidParameterException.class).getErrorMessage()).isEqualTo("Invalid cursor type: NEWEST");
+        assertThat(
+                        catchThrowableOfType(
+                                        () ->
+                                                raw.json(
+                                                        "POST",
+                                                        path,
+                                                        "{\"Action\":\"cursor\",\"Type\":\"SYSTEM_TIME\",\"SystemTime\":\"ErrorTime\"}"),
+                                        InvalidParameterException.class)
+                                .getErrorMessage())
+                .isEqualTo("Invalid time value: ErrorTime");
+        assertThat(
+                        catchThrowableOfType(
+                                        () ->
+                                                raw.json(
+                                                        "POST",
+                                                        path,
+                                                        "{\"Action\":\"cursor\",\"Type\":\"SEQUENCE\"}"),
+                                        InvalidParameterException.class)
+                                .getErrorMessage())
+                .isEqualTo("Invalid sequence value: null");
+        assertThat(
+                        catchThrowableOfType(
+                                        () ->
+                                                raw.json(
+                                                        "POST",
+                                                        path,
+                                                        "{\"Action\":\"cursor\",\"Type\":\"SYSTEM_TIME\",\"SystemTime\":-5}"),
+                                        InvalidParameterException.class)
+                                .getErrorMessage())
+                .isEqualTo("Invalid time value: -5");
+        assertThat(
+                        catchThrowableOfType(
+                                        () ->
+                                                raw.json(
+                                                        "POST",
+                                                        path,
+                                                        "{\"Action\":\"cursor\",\"Type\":\"NEWEST\"}"),
+                                        InvalidParameterException.class)
+                                .getErrorMessage())
+                .isEqualTo("Invalid cursor type: NEWEST");
         // Any case is taken, as for actions.
         assertThat(raw.json("POST", path, "{\"Action\":\"cursor\",\"Type\":\"oldest\"}"))
                 .contains(written.get(0).getCursor());
@@ -150,10 +216,17 @@ class CursorEmulationTest {
     @Test
     void aCursorThatIsNotOursOrPointsBeyondTheDataIsInvalid() {
         String beyond = String.format(Locale.ROOT, "3000%08x%016x0000", 0, 4);
-        for (String bad : List.of("not-a-cursor", "20000000000000000000000000000000", beyond,
-                "3000000000000000000000000000000g", written.get(0).getCursor().substring(0, 28) + "0001")) {
-            InvalidCursorException e = catchThrowableOfType(() -> client.getBlobRecords(PROJECT, TOPIC, "0", bad, 1),
-                    InvalidCursorException.class);
+        for (String bad :
+                List.of(
+                        "not-a-cursor",
+                        "20000000000000000000000000000000",
+                        beyond,
+                        "3000000000000000000000000000000g",
+                        written.get(0).getCursor().substring(0, 28) + "0001")) {
+            InvalidCursorException e =
+                    catchThrowableOfType(
+                            () -> client.getBlobRecords(PROJECT, TOPIC, "0", bad, 1),
+                            InvalidCursorException.class);
             assertThat(e).as(bad).isNotNull();
             assertThat(e.getErrorMessage()).isEqualTo("The cursor is invalid.");
         }
@@ -161,8 +234,13 @@ class CursorEmulationTest {
 
     @Test
     void cursorsOfAnUnknownShardAreNoSuchShard() {
-        assertThat(catchThrowableOfType(() -> client.getCursor(PROJECT, TOPIC, "5", CursorType.OLDEST),
-                ShardNotFoundException.class).getErrorMessage())
+        assertThat(
+                        catchThrowableOfType(
+                                        () ->
+                                                client.getCursor(
+                                                        PROJECT, TOPIC, "5", CursorType.OLDEST),
+                                        ShardNotFoundException.class)
+                                .getErrorMessage())
                 .isEqualTo("ShardId Not Exist. Invalid shard id:" + PROJECT + "/" + TOPIC + "/5");
     }
 }

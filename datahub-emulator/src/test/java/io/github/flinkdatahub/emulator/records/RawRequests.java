@@ -19,7 +19,9 @@ final class RawRequests implements AutoCloseable {
     private final HttpTransport transport;
 
     RawRequests(DataHubEmulator emulator) {
-        this.transport = new HttpTransport(emulator.clientBuilder().retryPolicy(RetryPolicy.none()).buildConfig());
+        this.transport =
+                new HttpTransport(
+                        emulator.clientBuilder().retryPolicy(RetryPolicy.none()).buildConfig());
     }
 
     /** A GET; returns the answer's body as text. */
@@ -29,11 +31,15 @@ final class RawRequests implements AutoCloseable {
 
     /** Sends a JSON body; returns the answer's body as text. */
     String json(String method, String path, String body) {
-        return new String(send(DataHubRequest.json(method, path, body.getBytes(StandardCharsets.UTF_8))),
+        return new String(
+                send(DataHubRequest.json(method, path, body.getBytes(StandardCharsets.UTF_8))),
                 StandardCharsets.UTF_8);
     }
 
-    /** Sends a framed protobuf or batch body ({@code contentType}) with a record action; returns the answer's body. */
+    /**
+     * Sends a framed protobuf or batch body ({@code contentType}) with a record action; returns the
+     * answer's body.
+     */
     byte[] records(String path, String contentType, String action, byte[] body) {
         return send(DataHubRequest.records(path, contentType, action, body));
     }

@@ -1,10 +1,5 @@
 package io.github.flinkdatahub.emulator.records;
 
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.blobTexts;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.readAll;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.sequences;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.model.BlobRecord;
@@ -12,7 +7,6 @@ import io.github.flinkdatahub.client.model.CursorType;
 import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.client.model.ShardState;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.blobTexts;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.readAll;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.sequences;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Records, sequences, cursors and shard lineage survive a restart on the same data directory. */
 class RecordDurabilityTest {
@@ -34,8 +33,8 @@ class RecordDurabilityTest {
         String cursor;
         long storage;
         try (DataHubEmulator first = DataHubEmulator.builder().dataDirectory(dir).build().start();
-             DataHubClient client = first.client();
-             DataHubClient batch = first.clientBuilder().wireMode(WireMode.BATCH).build()) {
+                DataHubClient client = first.client();
+                DataHubClient batch = first.clientBuilder().wireMode(WireMode.BATCH).build()) {
             client.createProject(PROJECT, "");
             client.createBlobTopic(PROJECT, "kept", 1, 1, "");
             client.putRecordsByShard(PROJECT, "kept", "0", List.of(text("a"), text("b")));
@@ -46,19 +45,28 @@ class RecordDurabilityTest {
             storage = client.getMeteringInfo(PROJECT, "kept", "0").getStorage();
         }
         try (DataHubEmulator second = DataHubEmulator.builder().dataDirectory(dir).build().start();
-             DataHubClient client = second.client()) {
+                DataHubClient client = second.client()) {
             // The data clock is not part of the stored state: move it as far as the first run did.
             second.clock().advance(Duration.ofSeconds(5));
-            assertThat(client.listShard(PROJECT, "kept").getShards()).extracting(Shard::getState)
+            assertThat(client.listShard(PROJECT, "kept").getShards())
+                    .extracting(Shard::getState)
                     .containsExactly(ShardState.CLOSED, ShardState.ACTIVE, ShardState.ACTIVE);
-            assertThat(blobTexts(readAll(client, PROJECT, "kept", "0", null))).containsExactly("a", "b", "c", "d");
-            assertThat(sequences(readAll(client, PROJECT, "kept", "0", null))).containsExactly(0L, 1L, 2L, 2L);
-            assertThat(blobTexts(client.getBlobRecords(PROJECT, "kept", "0", cursor, 1).getRecords())).containsExactly("b");
-            assertThat(client.getMeteringInfo(PROJECT, "kept", "0").getStorage()).isEqualTo(storage);
+            assertThat(blobTexts(readAll(client, PROJECT, "kept", "0", null)))
+                    .containsExactly("a", "b", "c", "d");
+            assertThat(sequences(readAll(client, PROJECT, "kept", "0", null)))
+                    .containsExactly(0L, 1L, 2L, 2L);
+            assertThat(
+                            blobTexts(
+                                    client.getBlobRecords(PROJECT, "kept", "0", cursor, 1)
+                                            .getRecords()))
+                    .containsExactly("b");
+            assertThat(client.getMeteringInfo(PROJECT, "kept", "0").getStorage())
+                    .isEqualTo(storage);
 
             client.putRecordsByShard(PROJECT, "kept", "2", List.of(text("e")));
             client.putRecordsByShard(PROJECT, "kept", "2", List.of(text("f")));
-            assertThat(sequences(readAll(client, PROJECT, "kept", "2", null))).containsExactly(0L, 1L);
+            assertThat(sequences(readAll(client, PROJECT, "kept", "2", null)))
+                    .containsExactly(0L, 1L);
         }
     }
 }

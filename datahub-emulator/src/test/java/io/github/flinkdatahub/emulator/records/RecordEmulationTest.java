@@ -1,15 +1,6 @@
 package io.github.flinkdatahub.emulator.records;
 
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.ALL_TYPES;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.blobTexts;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.full;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.range;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.readAll;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.sequences;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.RetryPolicy;
 import io.github.flinkdatahub.client.WireMode;
@@ -30,8 +21,6 @@ import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.client.protocol.json.RecordJson;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.faults.FaultRule;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +32,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.ALL_TYPES;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.blobTexts;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.full;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.range;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.readAll;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.sequences;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Routing, sequences, closed shards and the checks and limits of puts and gets. */
 class RecordEmulationTest {
@@ -67,7 +66,12 @@ class RecordEmulationTest {
     }
 
     private static String shardPath(String topic, String shardId) {
-        return "/projects/" + PROJECT + "/topics/" + topic + "/shards" + (shardId == null ? "" : "/" + shardId);
+        return "/projects/"
+                + PROJECT
+                + "/topics/"
+                + topic
+                + "/shards"
+                + (shardId == null ? "" : "/" + shardId);
     }
 
     private static BlobRecord text(String s) {
@@ -80,22 +84,34 @@ class RecordEmulationTest {
     }
 
     private static BigInteger md5(String s) throws Exception {
-        return new BigInteger(1, MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+        return new BigInteger(
+                1, MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void routedPutsFollowShardIdThenHashKeyThenTheMd5OfThePartitionKey() throws Exception {
         client.createBlobTopic(PROJECT, "routed", 4, 1, "");
         List<BlobRecord> records = new ArrayList<>();
-        records.add(BlobRecord.builder("by-id".getBytes(StandardCharsets.UTF_8)).shardId("2")
-                .hashKey("00000000000000000000000000000001").build());
-        records.add(BlobRecord.builder("by-hash".getBytes(StandardCharsets.UTF_8))
-                .hashKey("C0000000000000000000000000000000").partitionKey("ignored").build());
-        records.add(BlobRecord.builder("max-key".getBytes(StandardCharsets.UTF_8))
-                .hashKey("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF").build());
+        records.add(
+                BlobRecord.builder("by-id".getBytes(StandardCharsets.UTF_8))
+                        .shardId("2")
+                        .hashKey("00000000000000000000000000000001")
+                        .build());
+        records.add(
+                BlobRecord.builder("by-hash".getBytes(StandardCharsets.UTF_8))
+                        .hashKey("C0000000000000000000000000000000")
+                        .partitionKey("ignored")
+                        .build());
+        records.add(
+                BlobRecord.builder("max-key".getBytes(StandardCharsets.UTF_8))
+                        .hashKey("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF")
+                        .build());
         List<String> partitionKeys = List.of("alpha", "beta", "gamma", "delta", "epsilon");
         for (String pk : partitionKeys) {
-            records.add(BlobRecord.builder(("pk-" + pk).getBytes(StandardCharsets.UTF_8)).partitionKey(pk).build());
+            records.add(
+                    BlobRecord.builder(("pk-" + pk).getBytes(StandardCharsets.UTF_8))
+                            .partitionKey(pk)
+                            .build());
         }
 
         assertThat(client.putRecords(PROJECT, "routed", records).getFailedRecordCount()).isZero();
@@ -107,7 +123,9 @@ class RecordEmulationTest {
         assertThat(byShard.get(2)).contains("by-id");
         assertThat(byShard.get(3)).contains("by-hash", "max-key");
         for (String pk : partitionKeys) {
-            assertThat(byShard.get(Integer.parseInt(quarterOf(md5(pk))))).as(pk).contains("pk-" + pk);
+            assertThat(byShard.get(Integer.parseInt(quarterOf(md5(pk)))))
+                    .as(pk)
+                    .contains("pk-" + pk);
         }
         assertThat(byShard.stream().mapToInt(List::size).sum()).isEqualTo(records.size());
     }
@@ -121,7 +139,8 @@ class RecordEmulationTest {
         }
         client.putRecords(PROJECT, "round_robin", records);
         for (int s = 0; s < 3; s++) {
-            assertThat(readAll(client, PROJECT, "round_robin", Integer.toString(s), null)).hasSize(3);
+            assertThat(readAll(client, PROJECT, "round_robin", Integer.toString(s), null))
+                    .hasSize(3);
         }
     }
 
@@ -130,9 +149,17 @@ class RecordEmulationTest {
         client.createBlobTopic(PROJECT, "dense", 2, 1, "");
         try (DataHubClient json = emulator.clientBuilder().wireMode(WireMode.JSON).build()) {
             for (int i = 0; i < 5; i++) {
-                (i % 2 == 0 ? client : json).putRecordsByShard(PROJECT, "dense", "1", List.of(text("a" + i), text("b" + i)));
-                (i % 2 == 0 ? json : client).putRecords(PROJECT, "dense",
-                        List.of(BlobRecord.builder(new byte[] {(byte) i}).shardId("0").build()));
+                (i % 2 == 0 ? client : json)
+                        .putRecordsByShard(
+                                PROJECT, "dense", "1", List.of(text("a" + i), text("b" + i)));
+                (i % 2 == 0 ? json : client)
+                        .putRecords(
+                                PROJECT,
+                                "dense",
+                                List.of(
+                                        BlobRecord.builder(new byte[] {(byte) i})
+                                                .shardId("0")
+                                                .build()));
             }
         }
         assertThat(sequences(readAll(client, PROJECT, "dense", "1", null))).isEqualTo(range(0, 10));
@@ -146,22 +173,49 @@ class RecordEmulationTest {
         emulator.clock().advance(Duration.ofSeconds(5));
         client.splitShard(PROJECT, "sealed", "0");
 
-        assertThat(catchThrowableOfType(() -> client.putRecordsByShard(PROJECT, "sealed", "0", List.of(text("late"))),
-                ShardSealedException.class).getErrorCode()).isEqualTo("InvalidShardOperation");
-        PutRecordsResult routed = client.putRecords(PROJECT, "sealed", List.of(
-                BlobRecord.builder(new byte[] {1}).shardId("0").build(),
-                BlobRecord.builder(new byte[] {2}).hashKey("00000000000000000000000000000000").build()));
-        assertThat(routed.getFailedRecords()).extracting(FailedRecord::getIndex, FailedRecord::getErrorCode)
+        assertThat(
+                        catchThrowableOfType(
+                                        () ->
+                                                client.putRecordsByShard(
+                                                        PROJECT,
+                                                        "sealed",
+                                                        "0",
+                                                        List.of(text("late"))),
+                                        ShardSealedException.class)
+                                .getErrorCode())
+                .isEqualTo("InvalidShardOperation");
+        PutRecordsResult routed =
+                client.putRecords(
+                        PROJECT,
+                        "sealed",
+                        List.of(
+                                BlobRecord.builder(new byte[] {1}).shardId("0").build(),
+                                BlobRecord.builder(new byte[] {2})
+                                        .hashKey("00000000000000000000000000000000")
+                                        .build()));
+        assertThat(routed.getFailedRecords())
+                .extracting(FailedRecord::getIndex, FailedRecord::getErrorCode)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "InvalidShardOperation"));
         assertThat(readAll(client, PROJECT, "sealed", "1", null)).hasSize(1);
 
         String cursor = client.getCursor(PROJECT, "sealed", "0", CursorType.OLDEST).getCursor();
         GetRecordsResult first = client.getBlobRecords(PROJECT, "sealed", "0", cursor, 2);
         assertThat(blobTexts(first.getRecords())).containsExactly("a", "b");
-        GetRecordsResult rest = client.getBlobRecords(PROJECT, "sealed", "0", first.getNextCursor(), 2);
+        GetRecordsResult rest =
+                client.getBlobRecords(PROJECT, "sealed", "0", first.getNextCursor(), 2);
         assertThat(blobTexts(rest.getRecords())).containsExactly("c");
-        assertThat(catchThrowableOfType(() -> client.getBlobRecords(PROJECT, "sealed", "0", rest.getNextCursor(), 2),
-                ShardSealedException.class).getErrorCode()).isEqualTo("InvalidShardOperation");
+        assertThat(
+                        catchThrowableOfType(
+                                        () ->
+                                                client.getBlobRecords(
+                                                        PROJECT,
+                                                        "sealed",
+                                                        "0",
+                                                        rest.getNextCursor(),
+                                                        2),
+                                        ShardSealedException.class)
+                                .getErrorCode())
+                .isEqualTo("InvalidShardOperation");
     }
 
     @Test
@@ -171,12 +225,16 @@ class RecordEmulationTest {
         emulator.clock().advance(Duration.ofSeconds(5));
         client.mergeShard(PROJECT, "merged", "0", "1");
         client.putRecordsByShard(PROJECT, "merged", "2", List.of(text("child")));
-        assertThat(blobTexts(readAll(client, PROJECT, "merged", "2", null))).containsExactly("child");
+        assertThat(blobTexts(readAll(client, PROJECT, "merged", "2", null)))
+                .containsExactly("child");
 
         String cursor0 = client.getCursor(PROJECT, "merged", "0", CursorType.OLDEST).getCursor();
         GetRecordsResult left = client.getBlobRecords(PROJECT, "merged", "0", cursor0, 10);
         assertThat(blobTexts(left.getRecords())).containsExactly("left");
-        assertThatThrownBy(() -> client.getBlobRecords(PROJECT, "merged", "0", left.getNextCursor(), 10))
+        assertThatThrownBy(
+                        () ->
+                                client.getBlobRecords(
+                                        PROJECT, "merged", "0", left.getNextCursor(), 10))
                 .isInstanceOf(ShardSealedException.class);
         // Shard 1 was never written: its first read is already the end.
         String cursor1 = client.getCursor(PROJECT, "merged", "1", CursorType.OLDEST).getCursor();
@@ -189,18 +247,23 @@ class RecordEmulationTest {
         client.createTupleTopic(PROJECT, "caught_up", 1, 1, ALL_TYPES, "");
         client.putRecordsByShard(PROJECT, "caught_up", "0", List.of(full(1)));
         String cursor = client.getCursor(PROJECT, "caught_up", "0", CursorType.OLDEST).getCursor();
-        GetRecordsResult first = client.getTupleRecords(PROJECT, "caught_up", "0", ALL_TYPES, cursor, 10);
+        GetRecordsResult first =
+                client.getTupleRecords(PROJECT, "caught_up", "0", ALL_TYPES, cursor, 10);
         assertThat(first.getStartSequence()).isZero();
         assertThat(first.getLatestSequence()).isZero();
         assertThat(first.getLatestTime()).isEqualTo(first.getRecords().get(0).getSystemTime());
 
-        GetRecordsResult empty = client.getTupleRecords(PROJECT, "caught_up", "0", ALL_TYPES, first.getNextCursor(), 10);
+        GetRecordsResult empty =
+                client.getTupleRecords(
+                        PROJECT, "caught_up", "0", ALL_TYPES, first.getNextCursor(), 10);
         assertThat(empty.getRecordCount()).isZero();
         assertThat(empty.getRecords()).isEmpty();
         assertThat(empty.getNextCursor()).isEqualTo(first.getNextCursor());
 
         client.putRecordsByShard(PROJECT, "caught_up", "0", List.of(full(2)));
-        GetRecordsResult fresh = client.getTupleRecords(PROJECT, "caught_up", "0", ALL_TYPES, empty.getNextCursor(), 10);
+        GetRecordsResult fresh =
+                client.getTupleRecords(
+                        PROJECT, "caught_up", "0", ALL_TYPES, empty.getNextCursor(), 10);
         assertThat(sequences(fresh.getRecords())).containsExactly(1L);
     }
 
@@ -210,8 +273,15 @@ class RecordEmulationTest {
         List<BlobRecord> records = new ArrayList<>(Collections.nCopies(1500, text("x")));
         client.putRecordsByShard(PROJECT, "many", "0", records);
         String cursor = client.getCursor(PROJECT, "many", "0", CursorType.OLDEST).getCursor();
-        JsonNode answer = Json.parse(raw.json("POST", shardPath("many", "0"),
-                "{\"Action\":\"sub\",\"Cursor\":\"" + cursor + "\",\"Limit\":5000}").getBytes(StandardCharsets.UTF_8));
+        JsonNode answer =
+                Json.parse(
+                        raw.json(
+                                        "POST",
+                                        shardPath("many", "0"),
+                                        "{\"Action\":\"sub\",\"Cursor\":\""
+                                                + cursor
+                                                + "\",\"Limit\":5000}")
+                                .getBytes(StandardCharsets.UTF_8));
         assertThat(answer.get("RecordCount").asInt()).isEqualTo(1000);
         assertThat(answer.get("Records")).hasSize(1000);
         assertThat(answer.get("LatestSeq").asLong()).isEqualTo(1499);
@@ -220,43 +290,68 @@ class RecordEmulationTest {
     @Test
     void routedPutsReportEachRecordThatDoesNotFitAndWriteTheOthers() {
         client.createTupleTopic(PROJECT, "checked", 1, 1, ALL_TYPES, "");
-        String good = "{\"ShardId\":\"0\",\"Data\":[\"1\",\"2\",\"3\",\"4\",\"1.5\",\"2.5\",\"3.5\",\"s\",\"true\",\"5\"]}";
-        String body = "{\"Action\":\"pub\",\"Records\":[" + good
-                + ",{\"ShardId\":\"0\",\"Data\":[\"1\",\"2\"]}"
-                + ",{\"ShardId\":\"0\",\"Data\":[\"x\",\"2\",\"3\",\"4\",\"1.5\",\"2.5\",\"3.5\",\"s\",\"true\",\"5\"]}"
-                + ",{\"ShardId\":\"0\",\"Data\":[null,\"2\",\"3\",\"4\",\"1.5\",\"2.5\",\"3.5\",\"s\",\"true\",\"5\"]}"
-                + ",{\"ShardId\":\"0\",\"Data\":[\"1\",\"300\",\"3\",\"4\",\"1.5\",\"2.5\",\"3.5\",\"s\",\"true\",\"5\"]}"
-                + ",{\"ShardId\":\"0\",\"Data\":\"aGVsbG8=\"}"
-                + ",{\"ShardId\":\"0\",\"Data\":[\"1\",\"2\",\"3\",\"4\",\"1.5\",\"2.5\",\"3.5\",\"s\",\"maybe\",\"5\"]}"
-                + ",{\"ShardId\":\"0\",\"Data\":[\"1\",\"2\",\"3\",\"4\",\"1.5\",\"2.5\",\"1e40\",\"s\",\"true\",\"5\"]}"
-                + ",{\"ShardId\":\"42\",\"Data\":[\"1\",\"2\",\"3\",\"4\",\"1.5\",\"2.5\",\"3.5\",\"s\",\"true\",\"5\"]}"
-                + "," + good + "]}";
+        String good =
+                "{\"ShardId\":\"0\",\"Data\":[\"1\",\"2\",\"3\",\"4\",\"1.5\",\"2.5\",\"3.5\",\"s\",\"true\",\"5\"]}";
+        String body =
+                "{\"Action\":\"pub\",\"Records\":["
+                        + good
+                        + ",{\"ShardId\":\"0\",\"Data\":[\"1\",\"2\"]}"
+                        + ",{\"ShardId\":\"0\",\"Data\":[\"x\",\"2\",\"3\",\"4\",\"1.5\",\"2.5\",\"3.5\",\"s\",\"true\",\"5\"]}"
+                        + ",{\"ShardId\":\"0\",\"Data\":[null,\"2\",\"3\",\"4\",\"1.5\",\"2.5\",\"3.5\",\"s\",\"true\",\"5\"]}"
+                        + ",{\"ShardId\":\"0\",\"Data\":[\"1\",\"300\",\"3\",\"4\",\"1.5\",\"2.5\",\"3.5\",\"s\",\"true\",\"5\"]}"
+                        + ",{\"ShardId\":\"0\",\"Data\":\"aGVsbG8=\"}"
+                        + ",{\"ShardId\":\"0\",\"Data\":[\"1\",\"2\",\"3\",\"4\",\"1.5\",\"2.5\",\"3.5\",\"s\",\"maybe\",\"5\"]}"
+                        + ",{\"ShardId\":\"0\",\"Data\":[\"1\",\"2\",\"3\",\"4\",\"1.5\",\"2.5\",\"1e40\",\"s\",\"true\",\"5\"]}"
+                        + ",{\"ShardId\":\"42\",\"Data\":[\"1\",\"2\",\"3\",\"4\",\"1.5\",\"2.5\",\"3.5\",\"s\",\"true\",\"5\"]}"
+                        + ","
+                        + good
+                        + "]}";
 
-        PutRecordsResult result = RecordJson.readPutResponse(
-                Json.parse(raw.json("POST", shardPath("checked", null), body).getBytes(StandardCharsets.UTF_8)));
+        PutRecordsResult result =
+                RecordJson.readPutResponse(
+                        Json.parse(
+                                raw.json("POST", shardPath("checked", null), body)
+                                        .getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(result.getFailedRecords()).extracting(FailedRecord::getIndex).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
-        assertThat(result.getFailedRecords().subList(0, 7)).extracting(FailedRecord::getErrorCode)
+        assertThat(result.getFailedRecords())
+                .extracting(FailedRecord::getIndex)
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(result.getFailedRecords().subList(0, 7))
+                .extracting(FailedRecord::getErrorCode)
                 .containsOnly("MalformedRecord");
         assertThat(result.getFailedRecords().get(2).getErrorMessage()).contains("NOT NULL");
         assertThat(result.getFailedRecords().get(7).getErrorCode()).isEqualTo("InvalidShardId");
-        assertThat(result.getFailedRecords()).allSatisfy(f -> assertThat(f.getErrorMessage()).isNotBlank());
-        assertThat(sequences(readAll(client, PROJECT, "checked", "0", ALL_TYPES))).containsExactly(0L, 1L);
+        assertThat(result.getFailedRecords())
+                .allSatisfy(f -> assertThat(f.getErrorMessage()).isNotBlank());
+        assertThat(sequences(readAll(client, PROJECT, "checked", "0", ALL_TYPES)))
+                .containsExactly(0L, 1L);
     }
 
     @Test
     void aPutByShardWithOneBadRecordWritesNothing() {
         client.createTupleTopic(PROJECT, "all_or_nothing", 1, 1, ALL_TYPES, "");
-        String body = "{\"Action\":\"pub\",\"Records\":["
-                + "{\"Data\":[\"1\",\"2\",\"3\",\"4\",\"1.5\",\"2.5\",\"3.5\",\"s\",\"true\",\"5\"]},"
-                + "{\"Data\":[null,null,null,null,null,null,null,null,null,null]}]}";
-        MalformedRecordException e = catchThrowableOfType(() -> raw.json("POST", shardPath("all_or_nothing", "0"), body),
-                MalformedRecordException.class);
+        String body =
+                "{\"Action\":\"pub\",\"Records\":["
+                        + "{\"Data\":[\"1\",\"2\",\"3\",\"4\",\"1.5\",\"2.5\",\"3.5\",\"s\",\"true\",\"5\"]},"
+                        + "{\"Data\":[null,null,null,null,null,null,null,null,null,null]}]}";
+        MalformedRecordException e =
+                catchThrowableOfType(
+                        () -> raw.json("POST", shardPath("all_or_nothing", "0"), body),
+                        MalformedRecordException.class);
         assertThat(e.getErrorMessage()).contains("Record 1").contains("NOT NULL");
         assertThat(readAll(client, PROJECT, "all_or_nothing", "0", ALL_TYPES)).isEmpty();
 
-        assertThat(catchThrowableOfType(() -> client.putRecordsByShard(PROJECT, "all_or_nothing", "3", List.of(full(1))),
-                ShardNotFoundException.class).getErrorMessage()).contains("Invalid shard id");
+        assertThat(
+                        catchThrowableOfType(
+                                        () ->
+                                                client.putRecordsByShard(
+                                                        PROJECT,
+                                                        "all_or_nothing",
+                                                        "3",
+                                                        List.of(full(1))),
+                                        ShardNotFoundException.class)
+                                .getErrorMessage())
+                .contains("Invalid shard id");
     }
 
     @Test
@@ -266,18 +361,42 @@ class RecordEmulationTest {
         for (int i = 0; i <= 10_000; i++) {
             many.append(i == 0 ? "" : ",").append("{\"Data\":[\"").append(i).append("\"]}");
         }
-        assertThat(catchThrowableOfType(() -> raw.json("POST", shardPath("limits", "0"), many + "]}"),
-                InvalidParameterException.class).getErrorMessage()).contains("10001 records");
+        assertThat(
+                        catchThrowableOfType(
+                                        () ->
+                                                raw.json(
+                                                        "POST",
+                                                        shardPath("limits", "0"),
+                                                        many + "]}"),
+                                        InvalidParameterException.class)
+                                .getErrorMessage())
+                .contains("10001 records");
 
-        String huge = "{\"Action\":\"pub\",\"Records\":[{\"Data\":[\"1\",null,null,null,null,null,null,\""
-                + "y".repeat(4 * 1024 * 1024) + "\",null,null]}]}";
-        assertThat(catchThrowableOfType(() -> raw.json("POST", shardPath("limits", "0"), huge),
-                InvalidParameterException.class).getErrorMessage()).contains("at most 4194304 bytes");
+        String huge =
+                "{\"Action\":\"pub\",\"Records\":[{\"Data\":[\"1\",null,null,null,null,null,null,\""
+                        + "y".repeat(4 * 1024 * 1024)
+                        + "\",null,null]}]}";
+        assertThat(
+                        catchThrowableOfType(
+                                        () -> raw.json("POST", shardPath("limits", "0"), huge),
+                                        InvalidParameterException.class)
+                                .getErrorMessage())
+                .contains("at most 4194304 bytes");
 
-        String longString = "{\"Action\":\"pub\",\"Records\":[{\"Data\":[\"1\",null,null,null,null,null,null,\""
-                + "z".repeat(2 * 1024 * 1024 + 1) + "\",null,null]}]}";
-        assertThat(catchThrowableOfType(() -> raw.json("POST", shardPath("limits", "0"), longString),
-                MalformedRecordException.class).getErrorMessage()).contains("2097152");
+        String longString =
+                "{\"Action\":\"pub\",\"Records\":[{\"Data\":[\"1\",null,null,null,null,null,null,\""
+                        + "z".repeat(2 * 1024 * 1024 + 1)
+                        + "\",null,null]}]}";
+        assertThat(
+                        catchThrowableOfType(
+                                        () ->
+                                                raw.json(
+                                                        "POST",
+                                                        shardPath("limits", "0"),
+                                                        longString),
+                                        MalformedRecordException.class)
+                                .getErrorMessage())
+                .contains("2097152");
         assertThat(readAll(client, PROJECT, "limits", "0", ALL_TYPES)).isEmpty();
     }
 
@@ -286,11 +405,22 @@ class RecordEmulationTest {
         client.createBlobTopic(PROJECT, "faulty", 1, 1, "");
         emulator.faults().set(PROJECT, "faulty", FaultRule.none().partialPutFailureRate(1.0));
         try {
-            PutRecordsResult result = client.putRecords(PROJECT, "faulty", List.of(text("a"), text("b")));
-            assertThat(result.getFailedRecords()).extracting(FailedRecord::getErrorCode)
+            PutRecordsResult result =
+                    client.putRecords(PROJECT, "faulty", List.of(text("a"), text("b")));
+            assertThat(result.getFailedRecords())
+                    .extracting(FailedRecord::getErrorCode)
                     .containsExactly("LimitExceeded", "LimitExceeded");
-            assertThat(catchThrowableOfType(() -> client.putRecordsByShard(PROJECT, "faulty", "0", List.of(text("c"))),
-                    LimitExceededException.class).isRetryable()).isTrue();
+            assertThat(
+                            catchThrowableOfType(
+                                            () ->
+                                                    client.putRecordsByShard(
+                                                            PROJECT,
+                                                            "faulty",
+                                                            "0",
+                                                            List.of(text("c"))),
+                                            LimitExceededException.class)
+                                    .isRetryable())
+                    .isTrue();
         } finally {
             emulator.faults().clear(PROJECT, "faulty");
         }
@@ -302,13 +432,23 @@ class RecordEmulationTest {
     @Test
     void aRecordOfTheWrongTypeIsMalformed() {
         client.createBlobTopic(PROJECT, "blob_only", 1, 1, "");
-        TupleRecord tuple = TupleRecord.of(RecordSchema.fromLists(List.of("a", "b"),
-                List.of(FieldType.STRING, FieldType.STRING)), "x", "y");
-        try (DataHubClient json = emulator.clientBuilder().wireMode(WireMode.JSON).retryPolicy(RetryPolicy.none()).build()) {
-            assertThatThrownBy(() -> json.putRecordsByShard(PROJECT, "blob_only", "0", List.of(tuple)))
+        TupleRecord tuple =
+                TupleRecord.of(
+                        RecordSchema.fromLists(
+                                List.of("a", "b"), List.of(FieldType.STRING, FieldType.STRING)),
+                        "x",
+                        "y");
+        try (DataHubClient json =
+                emulator.clientBuilder()
+                        .wireMode(WireMode.JSON)
+                        .retryPolicy(RetryPolicy.none())
+                        .build()) {
+            assertThatThrownBy(
+                            () -> json.putRecordsByShard(PROJECT, "blob_only", "0", List.of(tuple)))
                     .isInstanceOf(MalformedRecordException.class);
         }
-        assertThatThrownBy(() -> client.putRecordsByShard(PROJECT, "blob_only", "0", List.of(tuple)))
+        assertThatThrownBy(
+                        () -> client.putRecordsByShard(PROJECT, "blob_only", "0", List.of(tuple)))
                 .isInstanceOf(MalformedRecordException.class);
         assertThat(readAll(client, PROJECT, "blob_only", "0", null)).isEmpty();
     }

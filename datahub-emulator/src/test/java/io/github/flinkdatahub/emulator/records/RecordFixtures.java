@@ -19,20 +19,48 @@ import java.util.List;
 /** Schemas, records and read helpers shared by the record tests. */
 final class RecordFixtures {
     /** One field of every type; {@code id} is NOT NULL. */
-    static final RecordSchema ALL_TYPES = RecordSchema.fromLists(
-            List.of("id", "f_tinyint", "f_smallint", "f_integer", "f_float", "f_double", "f_decimal", "f_string",
-                    "f_boolean", "f_timestamp"),
-            List.of(FieldType.BIGINT, FieldType.TINYINT, FieldType.SMALLINT, FieldType.INTEGER, FieldType.FLOAT,
-                    FieldType.DOUBLE, FieldType.DECIMAL, FieldType.STRING, FieldType.BOOLEAN, FieldType.TIMESTAMP),
-            List.of(false, true, true, true, true, true, true, true, true, true));
+    static final RecordSchema ALL_TYPES =
+            RecordSchema.fromLists(
+                    List.of(
+                            "id",
+                            "f_tinyint",
+                            "f_smallint",
+                            "f_integer",
+                            "f_float",
+                            "f_double",
+                            "f_decimal",
+                            "f_string",
+                            "f_boolean",
+                            "f_timestamp"),
+                    List.of(
+                            FieldType.BIGINT,
+                            FieldType.TINYINT,
+                            FieldType.SMALLINT,
+                            FieldType.INTEGER,
+                            FieldType.FLOAT,
+                            FieldType.DOUBLE,
+                            FieldType.DECIMAL,
+                            FieldType.STRING,
+                            FieldType.BOOLEAN,
+                            FieldType.TIMESTAMP),
+                    List.of(false, true, true, true, true, true, true, true, true, true));
 
     private RecordFixtures() {}
 
     /** Every field set; the string is long enough to leave the batch slot and is not ASCII. */
     static TupleRecord full(long id) {
         return TupleRecord.builder(ALL_TYPES)
-                .values(id, (byte) -3, (short) 300, 70_000, 1.5f, 3.25, new BigDecimal("12.5000"),
-                        "hello wörld " + id, true, 1_455_869_335_000_000L)
+                .values(
+                        id,
+                        (byte) -3,
+                        (short) 300,
+                        70_000,
+                        1.5f,
+                        3.25,
+                        new BigDecimal("12.5000"),
+                        "hello wörld " + id,
+                        true,
+                        1_455_869_335_000_000L)
                 .attribute("k", "v" + id)
                 .build();
     }
@@ -71,18 +99,26 @@ final class RecordFixtures {
     }
 
     /**
-     * Every record of a shard (tuple records with {@code schema}, blob records when it is null) from
-     * OLDEST, following NextCursor until a read comes back empty or, on a closed shard, signals its end.
+     * Every record of a shard (tuple records with {@code schema}, blob records when it is null)
+     * from OLDEST, following NextCursor until a read comes back empty or, on a closed shard,
+     * signals its end.
      */
-    static List<Record> readAll(DataHubClient client, String project, String topic, String shardId, RecordSchema schema) {
+    static List<Record> readAll(
+            DataHubClient client,
+            String project,
+            String topic,
+            String shardId,
+            RecordSchema schema) {
         String cursor = client.getCursor(project, topic, shardId, CursorType.OLDEST).getCursor();
         List<Record> out = new ArrayList<>();
         while (true) {
             GetRecordsResult r;
             try {
-                r = schema == null
-                        ? client.getBlobRecords(project, topic, shardId, cursor, 1000)
-                        : client.getTupleRecords(project, topic, shardId, schema, cursor, 1000);
+                r =
+                        schema == null
+                                ? client.getBlobRecords(project, topic, shardId, cursor, 1000)
+                                : client.getTupleRecords(
+                                        project, topic, shardId, schema, cursor, 1000);
             } catch (ShardSealedException end) {
                 return out;
             }

@@ -1,16 +1,5 @@
 package io.github.flinkdatahub.emulator.records;
 
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.ALL_TYPES;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.blob;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.blobTexts;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.full;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.nulls;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.range;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.readAll;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.sequences;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.values;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.model.BlobRecord;
@@ -20,7 +9,6 @@ import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +20,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.ALL_TYPES;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.blob;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.blobTexts;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.full;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.nulls;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.range;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.readAll;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.sequences;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.values;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Records put and read back over HTTP in every wire mode and compression, and across modes. */
 class RecordWireRoundTripTest {
@@ -72,7 +71,8 @@ class RecordWireRoundTripTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("modes")
-    void tupleRecordsOfEveryFieldTypeAndNullsSurviveAPutAndAGet(WireMode mode, CompressFormat compression) {
+    void tupleRecordsOfEveryFieldTypeAndNullsSurviveAPutAndAGet(
+            WireMode mode, CompressFormat compression) {
         String topic = topic("tuple", mode, compression);
         admin.createTupleTopic(PROJECT, topic, 1, 1, ALL_TYPES, "");
         List<TupleRecord> written = List.of(full(1), nulls(2), full(3));
@@ -81,16 +81,22 @@ class RecordWireRoundTripTest {
             List<Record> read = readAll(client, PROJECT, topic, "0", ALL_TYPES);
 
             assertThat(values(read)).isEqualTo(values(written));
-            assertThat(read).extracting(Record::getAttributes)
-                    .containsExactly(written.get(0).getAttributes(), written.get(1).getAttributes(),
+            assertThat(read)
+                    .extracting(Record::getAttributes)
+                    .containsExactly(
+                            written.get(0).getAttributes(),
+                            written.get(1).getAttributes(),
                             written.get(2).getAttributes());
-            assertThat(read).allSatisfy(r -> {
-                assertThat(r.getShardId()).isEqualTo("0");
-                assertThat(r.getSystemTime()).isGreaterThan(0);
-                assertThat(r.getCursor()).matches("[0-9a-f]{32}");
-            });
+            assertThat(read)
+                    .allSatisfy(
+                            r -> {
+                                assertThat(r.getShardId()).isEqualTo("0");
+                                assertThat(r.getSystemTime()).isGreaterThan(0);
+                                assertThat(r.getCursor()).matches("[0-9a-f]{32}");
+                            });
             if (mode == WireMode.BATCH) {
-                // One put = one blob = one sequence; the records are told apart by their batch index.
+                // One put = one blob = one sequence; the records are told apart by their batch
+                // index.
                 assertThat(sequences(read)).containsExactly(0L, 0L, 0L);
                 assertThat(read).extracting(Record::getBatchIndex).containsExactly(0, 1, 2);
             } else {
@@ -110,10 +116,17 @@ class RecordWireRoundTripTest {
             client.putRecordsByShard(PROJECT, topic, "0", List.of(blob(7)));
             List<Record> read = readAll(client, PROJECT, topic, "0", null);
 
-            assertThat(blobTexts(read)).containsExactly("blob-0-", "blob-3-xxx", "blob-100-" + "x".repeat(100),
-                    "blob-7-xxxxxxx");
-            assertThat(read).extracting(r -> r.getAttribute("n")).containsExactly("0", "3", "100", "7");
-            assertThat(sequences(read)).isEqualTo(mode == WireMode.BATCH ? List.of(0L, 0L, 0L, 1L) : range(0, 4));
+            assertThat(blobTexts(read))
+                    .containsExactly(
+                            "blob-0-",
+                            "blob-3-xxx",
+                            "blob-100-" + "x".repeat(100),
+                            "blob-7-xxxxxxx");
+            assertThat(read)
+                    .extracting(r -> r.getAttribute("n"))
+                    .containsExactly("0", "3", "100", "7");
+            assertThat(sequences(read))
+                    .isEqualTo(mode == WireMode.BATCH ? List.of(0L, 0L, 0L, 1L) : range(0, 4));
         }
     }
 
@@ -124,10 +137,17 @@ class RecordWireRoundTripTest {
         admin.createTupleTopic(PROJECT, topic, 2, 1, ALL_TYPES, "");
         try (DataHubClient client = client(mode, compression)) {
             // The batch client sends routed puts in protobuf mode: the batch format has no routing.
-            assertThat(client.putRecords(PROJECT, topic, List.of(
-                    full(1).toBuilder().shardId("1").build(), nulls(2).toBuilder().shardId("1").build()))
-                    .getFailedRecordCount()).isZero();
-            assertThat(values(readAll(client, PROJECT, topic, "1", ALL_TYPES))).isEqualTo(values(List.of(full(1), nulls(2))));
+            assertThat(
+                            client.putRecords(
+                                            PROJECT,
+                                            topic,
+                                            List.of(
+                                                    full(1).toBuilder().shardId("1").build(),
+                                                    nulls(2).toBuilder().shardId("1").build()))
+                                    .getFailedRecordCount())
+                    .isZero();
+            assertThat(values(readAll(client, PROJECT, topic, "1", ALL_TYPES)))
+                    .isEqualTo(values(List.of(full(1), nulls(2))));
             assertThat(readAll(client, PROJECT, topic, "0", ALL_TYPES)).isEmpty();
         }
     }
@@ -137,8 +157,8 @@ class RecordWireRoundTripTest {
         String topic = "cross_mode";
         admin.createTupleTopic(PROJECT, topic, 1, 1, ALL_TYPES, "");
         try (DataHubClient json = client(WireMode.JSON, CompressFormat.NONE);
-             DataHubClient pb = client(WireMode.PROTOBUF, CompressFormat.LZ4);
-             DataHubClient batch = client(WireMode.BATCH, CompressFormat.ZLIB)) {
+                DataHubClient pb = client(WireMode.PROTOBUF, CompressFormat.LZ4);
+                DataHubClient batch = client(WireMode.BATCH, CompressFormat.ZLIB)) {
             json.putRecordsByShard(PROJECT, topic, "0", List.of(full(1)));
             batch.putRecordsByShard(PROJECT, topic, "0", List.of(full(2), nulls(3)));
             pb.putRecordsByShard(PROJECT, topic, "0", List.of(nulls(4)));
@@ -151,11 +171,15 @@ class RecordWireRoundTripTest {
                 assertThat(sequences(read)).containsExactly(0L, 1L, 1L, 2L);
                 assertThat(read.get(1).getCursor()).isEqualTo(read.get(2).getCursor());
             }
-            // Batch readers get one blob per sequence: the records written singly come as blobs of one.
+            // Batch readers get one blob per sequence: the records written singly come as blobs of
+            // one.
             String oldest = batch.getCursor(PROJECT, topic, "0", CursorType.OLDEST).getCursor();
-            GetRecordsResult blobs = batch.getTupleRecords(PROJECT, topic, "0", ALL_TYPES, oldest, 2);
+            GetRecordsResult blobs =
+                    batch.getTupleRecords(PROJECT, topic, "0", ALL_TYPES, oldest, 2);
             assertThat(blobs.getRecordCount()).isEqualTo(2);
-            assertThat(blobs.getRecords()).extracting(Record::getBatchSize).containsExactly(1, 2, 2);
+            assertThat(blobs.getRecords())
+                    .extracting(Record::getBatchSize)
+                    .containsExactly(1, 2, 2);
         }
     }
 
@@ -164,15 +188,24 @@ class RecordWireRoundTripTest {
         String topic = "canonical";
         admin.createTupleTopic(PROJECT, topic, 1, 1, ALL_TYPES, "");
         try (RawRequests raw = new RawRequests(emulator);
-             DataHubClient pb = client(WireMode.PROTOBUF, CompressFormat.NONE)) {
-            raw.json("POST", "/projects/" + PROJECT + "/topics/" + topic + "/shards/0",
+                DataHubClient pb = client(WireMode.PROTOBUF, CompressFormat.NONE)) {
+            raw.json(
+                    "POST",
+                    "/projects/" + PROJECT + "/topics/" + topic + "/shards/0",
                     "{\"Action\":\"pub\",\"Records\":[{\"Data\":[\"7\",\" -3\",\"300\",\"70000\",\"1.5\",\"1.001e+01\","
                             + "\"12.50\",\"s\",\"1\",\"0\"]},{\"Data\":[\"8\",null,null,null,null,null,null,null,"
                             + "\"FALSE\",null]}]}");
-            String json = raw.json("POST", "/projects/" + PROJECT + "/topics/" + topic + "/shards/0",
-                    "{\"Action\":\"sub\",\"Cursor\":\"" + pb.getCursor(PROJECT, topic, "0", CursorType.OLDEST).getCursor()
-                            + "\",\"Limit\":10}");
-            assertThat(json).contains("[\"7\",\"-3\",\"300\",\"70000\",\"1.5\",\"10.01\",\"12.50\",\"s\",\"true\",\"0\"]")
+            String json =
+                    raw.json(
+                            "POST",
+                            "/projects/" + PROJECT + "/topics/" + topic + "/shards/0",
+                            "{\"Action\":\"sub\",\"Cursor\":\""
+                                    + pb.getCursor(PROJECT, topic, "0", CursorType.OLDEST)
+                                            .getCursor()
+                                    + "\",\"Limit\":10}");
+            assertThat(json)
+                    .contains(
+                            "[\"7\",\"-3\",\"300\",\"70000\",\"1.5\",\"10.01\",\"12.50\",\"s\",\"true\",\"0\"]")
                     .contains("[\"8\",null,null,null,null,null,null,null,\"false\",null]");
         }
     }

@@ -1,11 +1,5 @@
 package io.github.flinkdatahub.emulator.records;
 
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.blobTexts;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.readAll;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.sequences;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.RetryPolicy;
 import io.github.flinkdatahub.client.exception.InvalidCursorException;
@@ -15,7 +9,6 @@ import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.CursorType;
 import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-/** Records expire after the topic's lifecycle, by the data clock. Each test has an emulator (and clock) of its own. */
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.blobTexts;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.readAll;
+import static io.github.flinkdatahub.emulator.records.RecordFixtures.sequences;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Records expire after the topic's lifecycle, by the data clock. Each test has an emulator (and
+ * clock) of its own.
+ */
 class RetentionEmulationTest {
     private static final String PROJECT = "retention";
     DataHubEmulator emulator;
@@ -61,10 +63,13 @@ class RetentionEmulationTest {
         put("daily", "young");
         emulator.clock().advance(Duration.ofHours(13));
 
-        assertThat(client.getCursor(PROJECT, "daily", "0", CursorType.OLDEST).getSequence()).isEqualTo(2);
-        assertThat(blobTexts(readAll(client, PROJECT, "daily", "0", null))).containsExactly("young");
+        assertThat(client.getCursor(PROJECT, "daily", "0", CursorType.OLDEST).getSequence())
+                .isEqualTo(2);
+        assertThat(blobTexts(readAll(client, PROJECT, "daily", "0", null)))
+                .containsExactly("young");
         assertThatThrownBy(() -> client.getBlobRecords(PROJECT, "daily", "0", oldCursor, 10))
-                .isInstanceOf(InvalidCursorException.class).hasMessageContaining("The cursor is invalid.");
+                .isInstanceOf(InvalidCursorException.class)
+                .hasMessageContaining("The cursor is invalid.");
         assertThatThrownBy(() -> client.getCursor(PROJECT, "daily", "0", CursorType.SEQUENCE, 0))
                 .isInstanceOf(SeekOutOfRangeException.class);
         long storedAfter = client.getMeteringInfo(PROJECT, "daily", "0").getStorage();
@@ -77,8 +82,10 @@ class RetentionEmulationTest {
         put("drained", "a", "b", "c");
         emulator.clock().advance(Duration.ofDays(1).plusMinutes(1));
 
-        assertThat(client.getCursor(PROJECT, "drained", "0", CursorType.OLDEST).getSequence()).isEqualTo(3);
-        assertThat(client.getCursor(PROJECT, "drained", "0", CursorType.LATEST).getSequence()).isEqualTo(3);
+        assertThat(client.getCursor(PROJECT, "drained", "0", CursorType.OLDEST).getSequence())
+                .isEqualTo(3);
+        assertThat(client.getCursor(PROJECT, "drained", "0", CursorType.LATEST).getSequence())
+                .isEqualTo(3);
         assertThat(client.getMeteringInfo(PROJECT, "drained", "0").getStorage()).isZero();
         put("drained", "d");
         assertThat(sequences(readAll(client, PROJECT, "drained", "0", null))).containsExactly(3L);
@@ -101,7 +108,8 @@ class RetentionEmulationTest {
         emulator.clock().advance(Duration.ofSeconds(5));
         client.splitShard(PROJECT, "resharded", "0");
         emulator.clock().advance(Duration.ofHours(20));
-        assertThat(client.listShard(PROJECT, "resharded").getShards()).extracting(Shard::getShardId)
+        assertThat(client.listShard(PROJECT, "resharded").getShards())
+                .extracting(Shard::getShardId)
                 .containsExactly("0", "1", "2");
 
         emulator.clock().advance(Duration.ofHours(5));

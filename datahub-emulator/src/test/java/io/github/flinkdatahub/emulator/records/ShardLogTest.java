@@ -1,14 +1,13 @@
 package io.github.flinkdatahub.emulator.records;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.flinkdatahub.emulator.store.EmulatorStore;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ShardLogTest {
     private final EmulatorStore store = EmulatorStore.inMemory();
@@ -57,8 +56,12 @@ class ShardLogTest {
         log.append(List.of(LogEntry.batch(new byte[8], 4)), 1);
         log.append(records(5, 8), 2);
         assertThat(log.read(0, 10, 3, 1_000)).extracting(LogEntry::sequence).containsExactly(0L);
-        assertThat(log.read(0, 10, 6, 1_000)).extracting(LogEntry::sequence).containsExactly(0L, 1L, 2L);
-        assertThat(log.read(0, 2, 100, 1_000)).extracting(LogEntry::sequence).containsExactly(0L, 1L);
+        assertThat(log.read(0, 10, 6, 1_000))
+                .extracting(LogEntry::sequence)
+                .containsExactly(0L, 1L, 2L);
+        assertThat(log.read(0, 2, 100, 1_000))
+                .extracting(LogEntry::sequence)
+                .containsExactly(0L, 1L);
         assertThat(log.read(1, 10, 100, 20)).extracting(LogEntry::sequence).containsExactly(1L, 2L);
         assertThat(log.read(6, 10, 100, 1_000)).isEmpty();
     }

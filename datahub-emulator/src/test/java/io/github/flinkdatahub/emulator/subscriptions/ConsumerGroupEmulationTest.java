@@ -1,5 +1,6 @@
 package io.github.flinkdatahub.emulator.subscriptions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.ResourceNotFoundException;
@@ -9,8 +10,6 @@ import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.subscription.SubscriptionState;
 import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,14 +21,19 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** joinGroup / heartbeat / syncGroup / leaveGroup, sent as the Java SDK sends them (our client has no group API). */
+/**
+ * joinGroup / heartbeat / syncGroup / leaveGroup, sent as the Java SDK sends them (our client has
+ * no group API).
+ */
 class ConsumerGroupEmulationTest {
     static final String P = "group_proj";
+
     /**
      * Sessions run on the data clock, which also moves with real time: members that must not expire
      * get an hour, which no test step takes, so only the clock advances a test makes can end them.
      */
     static final long HOUR_SESSION = Duration.ofHours(1).toMillis();
+
     static DataHubEmulator emulator;
     static DataHubClient client;
     static RawCalls raw;
@@ -49,9 +53,16 @@ class ConsumerGroupEmulationTest {
         emulator.close();
     }
 
-    /** A topic with {@code shards} shards and a subscription on it; returns the subscription path. */
+    /**
+     * A topic with {@code shards} shards and a subscription on it; returns the subscription path.
+     */
     static String group(String topic, int shards) {
-        client.createTupleTopic(P, topic, shards, 1, RecordSchema.fromLists(List.of("id"), List.of(FieldType.BIGINT)),
+        client.createTupleTopic(
+                P,
+                topic,
+                shards,
+                1,
+                RecordSchema.fromLists(List.of("id"), List.of(FieldType.BIGINT)),
                 "t");
         String sub = client.createSubscription(P, topic, "group").getSubId();
         return "/projects/" + P + "/topics/" + topic + "/subscriptions/" + sub;
@@ -61,10 +72,19 @@ class ConsumerGroupEmulationTest {
         return raw.post(path, "{\"Action\":\"joinGroup\",\"SessionTimeout\":" + timeout + "}");
     }
 
-    static JsonNode heartbeat(String path, JsonNode member, List<String> hold, List<String> readEnd) {
-        return raw.post(path, "{\"Action\":\"heartbeat\",\"ConsumerId\":\"" + member.get("ConsumerId").asText()
-                + "\",\"VersionId\":" + member.get("VersionId").asLong() + ",\"HoldShardList\":"
-                + Json.stringArray(hold) + ",\"ReadEndShardList\":" + Json.stringArray(readEnd) + "}");
+    static JsonNode heartbeat(
+            String path, JsonNode member, List<String> hold, List<String> readEnd) {
+        return raw.post(
+                path,
+                "{\"Action\":\"heartbeat\",\"ConsumerId\":\""
+                        + member.get("ConsumerId").asText()
+                        + "\",\"VersionId\":"
+                        + member.get("VersionId").asLong()
+                        + ",\"HoldShardList\":"
+                        + Json.stringArray(hold)
+                        + ",\"ReadEndShardList\":"
+                        + Json.stringArray(readEnd)
+                        + "}");
     }
 
     static List<String> shards(JsonNode heartbeat) {
@@ -75,7 +95,8 @@ class ConsumerGroupEmulationTest {
     void membersShareTheShardsEvenlyAndEveryChangeBumpsThePlanVersion() {
         String path = group("even", 4);
         JsonNode a = join(path, HOUR_SESSION);
-        assertThat(a.get("ConsumerId").asText()).matches("\\d{13}[A-Z0-9]{5}-[0-9a-f]{8}-[0-9a-f]{8}");
+        assertThat(a.get("ConsumerId").asText())
+                .matches("\\d{13}[A-Z0-9]{5}-[0-9a-f]{8}-[0-9a-f]{8}");
         assertThat(a.get("SessionTimeout").asLong()).isEqualTo(HOUR_SESSION);
         JsonNode hbA = heartbeat(path, a, List.of(), List.of());
         assertThat(shards(hbA)).containsExactly("0", "1", "2", "3");
@@ -91,19 +112,33 @@ class ConsumerGroupEmulationTest {
         hbA = heartbeat(path, a, List.of("0", "1", "2", "3"), List.of());
         assertThat(shards(hbA)).containsExactly("0", "1");
         assertThat(hbA.get("PlanVersion").asLong()).isEqualTo(v1 + 1);
-        assertThat(hbA.get("TotalPlan").asText()).contains(a.get("ConsumerId").asText(), b.get("ConsumerId").asText());
-        raw.post(path, "{\"Action\":\"syncGroup\",\"ConsumerId\":\"" + a.get("ConsumerId").asText()
-                + "\",\"VersionId\":" + (v1 + 1) + ",\"ReleaseShardList\":[\"2\",\"3\"],\"ReadEndShardList\":[]}");
+        assertThat(hbA.get("TotalPlan").asText())
+                .contains(a.get("ConsumerId").asText(), b.get("ConsumerId").asText());
+        raw.post(
+                path,
+                "{\"Action\":\"syncGroup\",\"ConsumerId\":\""
+                        + a.get("ConsumerId").asText()
+                        + "\",\"VersionId\":"
+                        + (v1 + 1)
+                        + ",\"ReleaseShardList\":[\"2\",\"3\"],\"ReadEndShardList\":[]}");
         assertThat(shards(heartbeat(path, b, List.of(), List.of()))).containsExactly("2", "3");
 
-        raw.post(path, "{\"Action\":\"leaveGroup\",\"ConsumerId\":\"" + b.get("ConsumerId").asText()
-                + "\",\"VersionId\":" + (v1 + 1) + "}");
+        raw.post(
+                path,
+                "{\"Action\":\"leaveGroup\",\"ConsumerId\":\""
+                        + b.get("ConsumerId").asText()
+                        + "\",\"VersionId\":"
+                        + (v1 + 1)
+                        + "}");
         JsonNode after = heartbeat(path, a, List.of("0", "1"), List.of());
         assertThat(shards(after)).containsExactly("0", "1", "2", "3");
         assertThat(after.get("PlanVersion").asLong()).isEqualTo(v1 + 2);
         assertThatThrownBy(() -> heartbeat(path, b, List.of(), List.of()))
                 .isInstanceOf(ResourceNotFoundException.class)
-                .satisfies(e -> assertThat(((DataHubException) e).getErrorCode()).isEqualTo("NoSuchConsumer"));
+                .satisfies(
+                        e ->
+                                assertThat(((DataHubException) e).getErrorCode())
+                                        .isEqualTo("NoSuchConsumer"));
     }
 
     @Test
@@ -120,7 +155,10 @@ class ConsumerGroupEmulationTest {
         JsonNode hb = heartbeat(path, b, List.of(), List.of());
         assertThat(shards(hb)).containsExactly("0", "1", "2");
         assertThatThrownBy(() -> heartbeat(path, a, List.of(), List.of()))
-                .satisfies(e -> assertThat(((DataHubException) e).getErrorCode()).isEqualTo("NoSuchConsumer"));
+                .satisfies(
+                        e ->
+                                assertThat(((DataHubException) e).getErrorCode())
+                                        .isEqualTo("NoSuchConsumer"));
     }
 
     @Test
@@ -136,17 +174,35 @@ class ConsumerGroupEmulationTest {
     @Test
     void unknownConsumersAndOfflineSubscriptionsAreRefused() {
         String path = group("refuse", 1);
-        assertThatThrownBy(() -> raw.post(path, "{\"Action\":\"heartbeat\",\"ConsumerId\":\"nobody\",\"VersionId\":1,"
-                + "\"HoldShardList\":[],\"ReadEndShardList\":[]}"))
-                .satisfies(e -> assertThat(((DataHubException) e).getErrorCode()).isEqualTo("NoSuchConsumer"));
-        assertThatThrownBy(() -> raw.post(path, "{\"Action\":\"leaveGroup\",\"ConsumerId\":\"nobody\",\"VersionId\":1}"))
-                .satisfies(e -> assertThat(((DataHubException) e).getErrorCode()).isEqualTo("NoSuchConsumer"));
+        assertThatThrownBy(
+                        () ->
+                                raw.post(
+                                        path,
+                                        "{\"Action\":\"heartbeat\",\"ConsumerId\":\"nobody\",\"VersionId\":1,"
+                                                + "\"HoldShardList\":[],\"ReadEndShardList\":[]}"))
+                .satisfies(
+                        e ->
+                                assertThat(((DataHubException) e).getErrorCode())
+                                        .isEqualTo("NoSuchConsumer"));
+        assertThatThrownBy(
+                        () ->
+                                raw.post(
+                                        path,
+                                        "{\"Action\":\"leaveGroup\",\"ConsumerId\":\"nobody\",\"VersionId\":1}"))
+                .satisfies(
+                        e ->
+                                assertThat(((DataHubException) e).getErrorCode())
+                                        .isEqualTo("NoSuchConsumer"));
         String subId = path.substring(path.lastIndexOf('/') + 1);
         client.updateSubscriptionState(P, "refuse", subId, SubscriptionState.OFFLINE);
-        assertThatThrownBy(() -> join(path, 60_000)).isInstanceOf(SubscriptionOfflineException.class);
+        assertThatThrownBy(() -> join(path, 60_000))
+                .isInstanceOf(SubscriptionOfflineException.class);
         String unknown = path.substring(0, path.lastIndexOf('/') + 1) + "1700000000000ABCDE";
         assertThatThrownBy(() -> join(unknown, 60_000))
-                .satisfies(e -> assertThat(((DataHubException) e).getErrorCode()).isEqualTo("NoSuchSubscription"));
+                .satisfies(
+                        e ->
+                                assertThat(((DataHubException) e).getErrorCode())
+                                        .isEqualTo("NoSuchSubscription"));
     }
 
     @Test

@@ -1,13 +1,12 @@
 package io.github.flinkdatahub.emulator.subscriptions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flinkdatahub.client.DataHubClientConfig;
 import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.http.DataHubRequest;
 import io.github.flinkdatahub.client.http.HttpTransport;
 import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionException;

@@ -14,7 +14,8 @@ class ShardAssignerTest {
         Map<String, List<String>> current = new LinkedHashMap<>();
         current.put("a", List.of());
         current.put("b", List.of());
-        Map<String, List<String>> plan = ShardAssigner.assign(List.of("10", "2", "0", "1", "3"), current);
+        Map<String, List<String>> plan =
+                ShardAssigner.assign(List.of("10", "2", "0", "1", "3"), current);
         assertThat(plan.get("a")).containsExactly("0", "1", "2");
         assertThat(plan.get("b")).containsExactly("3", "10");
     }

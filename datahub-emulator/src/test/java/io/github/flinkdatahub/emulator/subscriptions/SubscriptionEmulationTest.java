@@ -1,5 +1,6 @@
 package io.github.flinkdatahub.emulator.subscriptions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.InvalidParameterException;
@@ -21,8 +22,6 @@ import io.github.flinkdatahub.client.model.subscription.Subscription;
 import io.github.flinkdatahub.client.model.subscription.SubscriptionState;
 import io.github.flinkdatahub.client.model.subscription.SubscriptionType;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,8 +55,13 @@ class SubscriptionEmulationTest {
     }
 
     static void topic(String name, int shards) {
-        client.createTupleTopic(P, name, shards, 1,
-                RecordSchema.fromLists(List.of("id"), List.of(FieldType.BIGINT)), "t");
+        client.createTupleTopic(
+                P,
+                name,
+                shards,
+                1,
+                RecordSchema.fromLists(List.of("id"), List.of(FieldType.BIGINT)),
+                "t");
     }
 
     static String code(Throwable t) {
@@ -81,10 +85,13 @@ class SubscriptionEmulationTest {
         assertThat(got.getCreateTime()).isPositive().isEqualTo(got.getLastModifyTime());
 
         client.updateSubscription(P, "life", subId, "second comment");
-        assertThat(client.getSubscription(P, "life", subId).getComment()).isEqualTo("second comment");
+        assertThat(client.getSubscription(P, "life", subId).getComment())
+                .isEqualTo("second comment");
         client.updateSubscriptionState(P, "life", subId, SubscriptionState.OFFLINE);
-        assertThat(client.getSubscription(P, "life", subId).getState()).isEqualTo(SubscriptionState.OFFLINE);
-        assertThat(client.getSubscription(P, "life", subId).getComment()).isEqualTo("second comment");
+        assertThat(client.getSubscription(P, "life", subId).getState())
+                .isEqualTo(SubscriptionState.OFFLINE);
+        assertThat(client.getSubscription(P, "life", subId).getComment())
+                .isEqualTo("second comment");
 
         client.deleteSubscription(P, "life", subId);
         assertThatThrownBy(() -> client.getSubscription(P, "life", subId))
@@ -115,18 +122,24 @@ class SubscriptionEmulationTest {
         }
         ListSubscriptionResult first = client.listSubscription(P, "paging", null, 1, 2);
         assertThat(first.getTotalCount()).isEqualTo(5);
-        assertThat(first.getSubscriptions()).extracting(Subscription::getComment).containsExactly("alpha-0", "beta-1");
+        assertThat(first.getSubscriptions())
+                .extracting(Subscription::getComment)
+                .containsExactly("alpha-0", "beta-1");
         assertThat(client.listSubscription(P, "paging", null, 3, 2).getSubscriptions())
-                .extracting(Subscription::getComment).containsExactly("alpha-4");
+                .extracting(Subscription::getComment)
+                .containsExactly("alpha-4");
         assertThat(client.listSubscription(P, "paging", null, 4, 2).getSubscriptions()).isEmpty();
 
         ListSubscriptionResult betas = client.listSubscription(P, "paging", "BETA", 1, 10);
         assertThat(betas.getTotalCount()).isEqualTo(2);
-        assertThat(betas.getSubscriptions()).extracting(Subscription::getComment).containsExactly("beta-1", "beta-3");
+        assertThat(betas.getSubscriptions())
+                .extracting(Subscription::getComment)
+                .containsExactly("beta-1", "beta-3");
 
         String id = first.getSubscriptions().get(1).getSubId();
         assertThat(client.listSubscription(P, "paging", id.substring(8), 1, 10).getSubscriptions())
-                .extracting(Subscription::getSubId).containsExactly(id);
+                .extracting(Subscription::getSubId)
+                .containsExactly(id);
     }
 
     @Test
@@ -134,8 +147,14 @@ class SubscriptionEmulationTest {
         topic("allshards", 3);
         String sub = client.createSubscription(P, "allshards", "c").getSubId();
         try (RawCalls raw = new RawCalls(emulator)) {
-            JsonNode all = raw.post("/projects/" + P + "/topics/allshards/subscriptions/" + sub + "/offsets",
-                    "{\"Action\":\"get\"}");
+            JsonNode all =
+                    raw.post(
+                            "/projects/"
+                                    + P
+                                    + "/topics/allshards/subscriptions/"
+                                    + sub
+                                    + "/offsets",
+                            "{\"Action\":\"get\"}");
             assertThat(all.get("Offsets").fieldNames()).toIterable().containsExactly("0", "1", "2");
             assertThat(all.get("Offsets").get("2").has("SessionId")).isFalse();
         }
@@ -145,9 +164,13 @@ class SubscriptionEmulationTest {
     void listRejectsPagesBelowOne() {
         topic("badpage", 1);
         try (RawCalls raw = new RawCalls(emulator)) {
-            assertThatThrownBy(() -> raw.post("/projects/" + P + "/topics/badpage/subscriptions",
-                    "{\"Action\":\"list\",\"PageIndex\":0,\"PageSize\":10}"))
-                    .isInstanceOf(InvalidParameterException.class).hasMessageContaining("pageIndex");
+            assertThatThrownBy(
+                            () ->
+                                    raw.post(
+                                            "/projects/" + P + "/topics/badpage/subscriptions",
+                                            "{\"Action\":\"list\",\"PageIndex\":0,\"PageSize\":10}"))
+                    .isInstanceOf(InvalidParameterException.class)
+                    .hasMessageContaining("pageIndex");
         }
     }
 
@@ -169,7 +192,8 @@ class SubscriptionEmulationTest {
             pool.shutdownNow();
         }
         assertThatThrownBy(() -> client.createSubscription(P, "limit", "one too many"))
-                .isInstanceOf(LimitExceededException.class).hasMessageContaining("1000");
+                .isInstanceOf(LimitExceededException.class)
+                .hasMessageContaining("1000");
         assertThat(client.listSubscription(P, "limit", null, 1, 1).getTotalCount()).isEqualTo(1000);
     }
 
@@ -177,15 +201,17 @@ class SubscriptionEmulationTest {
     void neverCommittedOffsetsAreMinusOneAndOpenStartsSessionsPerShard() {
         topic("fresh", 2);
         String sub = client.createSubscription(P, "fresh", "c").getSubId();
-        Map<String, OffsetWithVersion> got = client.getSubscriptionOffset(P, "fresh", sub, List.of("0", "1")).getOffsets();
+        Map<String, OffsetWithVersion> got =
+                client.getSubscriptionOffset(P, "fresh", sub, List.of("0", "1")).getOffsets();
         assertThat(got).containsOnlyKeys("0", "1");
         assertThat(got.get("0")).isEqualTo(new OffsetWithVersion(-1, -1, 0, 0));
 
         assertThat(open(sub, "fresh", "0").getSessionId()).isEqualTo(0);
         assertThat(open(sub, "fresh", "0").getSessionId()).isEqualTo(1);
         assertThat(open(sub, "fresh", "1").getSessionId()).isEqualTo(0);
-        Map<String, OffsetWithSession> both = client.initAndGetSubscriptionOffset(P, "fresh", sub, List.of("0", "1"))
-                .getOffsets();
+        Map<String, OffsetWithSession> both =
+                client.initAndGetSubscriptionOffset(P, "fresh", sub, List.of("0", "1"))
+                        .getOffsets();
         assertThat(both.get("0").getSessionId()).isEqualTo(2);
         assertThat(both.get("1").getSessionId()).isEqualTo(1);
         assertThat(both.get("0").getSequence()).isEqualTo(-1);
@@ -219,7 +245,11 @@ class SubscriptionEmulationTest {
         assertThat(reopened.getVersion()).isEqualTo(1);
         assertThat(reopened.getSequence()).isEqualTo(1);
         commit(sub, "commits", reopened.withPosition(7, 1200, 0));
-        assertThat(client.getSubscriptionOffset(P, "commits", sub, "0").getOffsets().get("0").getSequence())
+        assertThat(
+                        client.getSubscriptionOffset(P, "commits", sub, "0")
+                                .getOffsets()
+                                .get("0")
+                                .getSequence())
                 .isEqualTo(7);
     }
 
@@ -229,7 +259,8 @@ class SubscriptionEmulationTest {
         String sub = client.createSubscription(P, "offline", "c").getSubId();
         OffsetWithSession session = open(sub, "offline", "0");
         client.updateSubscriptionState(P, "offline", sub, SubscriptionState.OFFLINE);
-        assertThatThrownBy(() -> open(sub, "offline", "0")).isInstanceOf(SubscriptionOfflineException.class);
+        assertThatThrownBy(() -> open(sub, "offline", "0"))
+                .isInstanceOf(SubscriptionOfflineException.class);
         assertThatThrownBy(() -> commit(sub, "offline", session.withPosition(1, 1, 0)))
                 .isInstanceOf(SubscriptionOfflineException.class);
         client.resetSubscriptionOffset(P, "offline", sub, Map.of("0", new OffsetBase(3, 30, 0)));
@@ -241,13 +272,18 @@ class SubscriptionEmulationTest {
     void offsetCallsOnUnknownShardsAreNoSuchShard() {
         topic("shards", 1);
         String sub = client.createSubscription(P, "shards", "c").getSubId();
-        assertThatThrownBy(() -> open(sub, "shards", "7")).isInstanceOf(ShardNotFoundException.class)
+        assertThatThrownBy(() -> open(sub, "shards", "7"))
+                .isInstanceOf(ShardNotFoundException.class)
                 .hasMessageContaining("7");
         assertThatThrownBy(() -> client.getSubscriptionOffset(P, "shards", sub, "7"))
                 .isInstanceOf(ShardNotFoundException.class);
-        assertThatThrownBy(() -> client.resetSubscriptionOffset(P, "shards", sub, Map.of("7", new OffsetBase(1, 1))))
+        assertThatThrownBy(
+                        () ->
+                                client.resetSubscriptionOffset(
+                                        P, "shards", sub, Map.of("7", new OffsetBase(1, 1))))
                 .isInstanceOf(ShardNotFoundException.class);
-        assertThatThrownBy(() -> client.getSubscriptionOffset(P, "shards", "1700000000000ABCDE", "0"))
+        assertThatThrownBy(
+                        () -> client.getSubscriptionOffset(P, "shards", "1700000000000ABCDE", "0"))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("NoSuchSubscription"));
     }
 

@@ -1,7 +1,6 @@
 package io.github.flinkdatahub.e2e.harness;
 
 import io.github.flinkdatahub.client.DataHubClient;
-
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -11,8 +10,8 @@ import java.util.Map;
 
 /**
  * The whole end-to-end setup, started once for all test classes of the run (JUnit closes it after
- * the last one): the emulator process, a JobManager, two TaskManagers and the SQL Gateway.
- * Test classes get it as a parameter of their {@code @BeforeAll} method.
+ * the last one): the emulator process, a JobManager, two TaskManagers and the SQL Gateway. Test
+ * classes get it as a parameter of their {@code @BeforeAll} method.
  */
 public final class E2eEnvironment implements ExtensionContext.Store.CloseableResource {
 
@@ -29,15 +28,25 @@ public final class E2eEnvironment implements ExtensionContext.Store.CloseableRes
         this.cluster = cluster;
         this.client = emulator.newClient();
         this.gateway = new SqlGatewayClient(cluster.gatewayUri(), cluster.diagnostics());
-        this.topics = new Topics(client, cluster.diagnostics() + "; the emulator log "
-                + emulator.process().logFile());
+        this.topics =
+                new Topics(
+                        client,
+                        cluster.diagnostics()
+                                + "; the emulator log "
+                                + emulator.process().logFile());
     }
 
     static E2eEnvironment start() {
-        EmulatorProcess emulator = EmulatorProcess.start(E2ePaths.emulatorJar(), E2ePaths.workDir(), E2ePaths.logsDir());
+        EmulatorProcess emulator =
+                EmulatorProcess.start(
+                        E2ePaths.emulatorJar(), E2ePaths.workDir(), E2ePaths.logsDir());
         try {
-            FlinkCluster cluster = FlinkCluster.start(E2ePaths.flinkLib(), E2ePaths.workDir(), E2ePaths.logsDir(),
-                    TASK_MANAGERS);
+            FlinkCluster cluster =
+                    FlinkCluster.start(
+                            E2ePaths.flinkLib(),
+                            E2ePaths.workDir(),
+                            E2ePaths.logsDir(),
+                            TASK_MANAGERS);
             return new E2eEnvironment(emulator, cluster);
         } catch (RuntimeException | Error e) {
             emulator.close();
@@ -78,8 +87,13 @@ public final class E2eEnvironment implements ExtensionContext.Store.CloseableRes
 
     /** The connection options of a DataHub table or catalog on the emulator, Flink-style keys. */
     public String connectionOptions() {
-        return "'endpoint' = '" + emulator.endpoint() + "', 'access-id' = '" + EmulatorProcess.ACCESS_ID
-                + "', 'access-key' = '" + EmulatorProcess.ACCESS_KEY + "'";
+        return "'endpoint' = '"
+                + emulator.endpoint()
+                + "', 'access-id' = '"
+                + EmulatorProcess.ACCESS_ID
+                + "', 'access-key' = '"
+                + EmulatorProcess.ACCESS_KEY
+                + "'";
     }
 
     @Override
@@ -99,8 +113,8 @@ public final class E2eEnvironment implements ExtensionContext.Store.CloseableRes
     /** Starts the environment for the first test class and hands it to every class's @BeforeAll. */
     public static final class Extension implements BeforeAllCallback, ParameterResolver {
 
-        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
-                E2eEnvironment.class);
+        private static final ExtensionContext.Namespace NAMESPACE =
+                ExtensionContext.Namespace.create(E2eEnvironment.class);
 
         @Override
         public void beforeAll(ExtensionContext context) {
@@ -108,19 +122,23 @@ public final class E2eEnvironment implements ExtensionContext.Store.CloseableRes
         }
 
         @Override
-        public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        public boolean supportsParameter(
+                ParameterContext parameterContext, ExtensionContext extensionContext) {
             return parameterContext.getParameter().getType() == E2eEnvironment.class;
         }
 
         @Override
-        public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        public Object resolveParameter(
+                ParameterContext parameterContext, ExtensionContext extensionContext) {
             return environment(extensionContext);
         }
 
         private static E2eEnvironment environment(ExtensionContext context) {
             // The root store lives until the whole run ends, so all classes share one cluster.
-            return context.getRoot().getStore(NAMESPACE)
-                    .getOrComputeIfAbsent("environment", key -> E2eEnvironment.start(), E2eEnvironment.class);
+            return context.getRoot()
+                    .getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(
+                            "environment", key -> E2eEnvironment.start(), E2eEnvironment.class);
         }
     }
 }

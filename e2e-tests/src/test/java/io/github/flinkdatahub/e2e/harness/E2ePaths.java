@@ -7,8 +7,7 @@ import java.nio.file.Paths;
 /** Where the build put the jars, set by failsafe (see e2e-tests/pom.xml). */
 public final class E2ePaths {
 
-    private E2ePaths() {
-    }
+    private E2ePaths() {}
 
     /** The Flink distribution's lib/ (copied from Maven Central at pre-integration-test). */
     public static Path flinkLib() {
@@ -48,16 +47,22 @@ public final class E2ePaths {
     private static Path existing(String property) {
         Path path = Paths.get(required(property));
         if (!Files.exists(path)) {
-            throw new IllegalStateException(property + " points to " + path + ", which does not exist: run the e2e "
-                    + "tests through Maven's pre-integration-test phase, e.g. mvn verify -pl e2e-tests -am");
+            throw new IllegalStateException(
+                    property
+                            + " points to "
+                            + path
+                            + ", which does not exist: run the e2e "
+                            + "tests through Maven's pre-integration-test phase, e.g. mvn verify -pl e2e-tests -am");
         }
         return path;
     }
 
     private static Path existingFile(Path path) {
         if (!Files.isRegularFile(path)) {
-            throw new IllegalStateException(path + " is missing: mvn verify -pl e2e-tests -am copies it at "
-                    + "pre-integration-test");
+            throw new IllegalStateException(
+                    path
+                            + " is missing: mvn verify -pl e2e-tests -am copies it at "
+                            + "pre-integration-test");
         }
         return path;
     }
@@ -65,8 +70,11 @@ public final class E2ePaths {
     private static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isEmpty()) {
-            throw new IllegalStateException("system property " + property + " is not set: run the e2e tests with "
-                    + "Maven (mvn verify -pl e2e-tests -am), whose failsafe configuration sets it");
+            throw new IllegalStateException(
+                    "system property "
+                            + property
+                            + " is not set: run the e2e tests with "
+                            + "Maven (mvn verify -pl e2e-tests -am), whose failsafe configuration sets it");
         }
         return value;
     }

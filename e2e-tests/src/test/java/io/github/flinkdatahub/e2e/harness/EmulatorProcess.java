@@ -15,7 +15,8 @@ public final class EmulatorProcess implements AutoCloseable {
     public static final String ACCESS_ID = "emulator";
     public static final String ACCESS_KEY = "emulator-secret";
 
-    private static final Pattern READY_LINE = Pattern.compile("DataHub emulator listening on (http://\\S+)");
+    private static final Pattern READY_LINE =
+            Pattern.compile("DataHub emulator listening on (http://\\S+)");
 
     private final ManagedProcess process;
     private final String endpoint;
@@ -27,9 +28,21 @@ public final class EmulatorProcess implements AutoCloseable {
 
     public static EmulatorProcess start(Path jar, Path workDir, Path logsDir) {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        ManagedProcess process = ManagedProcess.start("datahub-emulator",
-                List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--port", "0", "--in-memory"),
-                Map.of(), workDir, logsDir.resolve("datahub-emulator.log"));
+        ManagedProcess process =
+                ManagedProcess.start(
+                        "datahub-emulator",
+                        List.of(
+                                java,
+                                "-Xmx256m",
+                                "-XX:+UseSerialGC",
+                                "-jar",
+                                jar.toString(),
+                                "--port",
+                                "0",
+                                "--in-memory"),
+                        Map.of(),
+                        workDir,
+                        logsDir.resolve("datahub-emulator.log"));
         try {
             String endpoint = process.awaitLogLine(READY_LINE, Duration.ofSeconds(60));
             return new EmulatorProcess(process, endpoint);
@@ -45,7 +58,10 @@ public final class EmulatorProcess implements AutoCloseable {
     }
 
     public DataHubClient newClient() {
-        return DataHubClient.builder().endpoint(endpoint).credentials(ACCESS_ID, ACCESS_KEY).build();
+        return DataHubClient.builder()
+                .endpoint(endpoint)
+                .credentials(ACCESS_ID, ACCESS_KEY)
+                .build();
     }
 
     public ManagedProcess process() {

@@ -33,30 +33,32 @@ public final class FlinkCluster implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
     /** What Flink's default config.yaml passes to every JVM on Java 17 (env.java.opts.all). */
-    private static final List<String> JAVA_MODULE_FLAGS = List.of(
-            "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
-            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
-            "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
-            "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-            "--add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED",
-            "--add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED",
-            "--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED",
-            "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.net=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.text=ALL-UNNAMED",
-            "--add-opens=java.base/java.time=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
+    private static final List<String> JAVA_MODULE_FLAGS =
+            List.of(
+                    "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
+                    "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                    "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
+                    "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+                    "--add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED",
+                    "--add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED",
+                    "--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED",
+                    "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+                    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                    "--add-opens=java.base/java.net=ALL-UNNAMED",
+                    "--add-opens=java.base/java.io=ALL-UNNAMED",
+                    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                    "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+                    "--add-opens=java.base/java.text=ALL-UNNAMED",
+                    "--add-opens=java.base/java.time=ALL-UNNAMED",
+                    "--add-opens=java.base/java.util=ALL-UNNAMED",
+                    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                    "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+                    "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
 
     /** Small and quick to start on a 2-core machine; the GC choice keeps idle JVMs lean. */
-    private static final List<String> COMMON_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final List<String> COMMON_JVM_FLAGS =
+            List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private static final String BASH_JAVA_UTILS_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
 
@@ -81,8 +83,10 @@ public final class FlinkCluster implements AutoCloseable {
         this.confDir = workDir.resolve("conf");
         this.restPort = Ports.free();
         this.gatewayPort = Ports.free();
-        this.rest = new JsonHttp(URI.create("http://127.0.0.1:" + restPort + "/"), "the JobManager log "
-                + logsDir.resolve("flink-jobmanager.log"));
+        this.rest =
+                new JsonHttp(
+                        URI.create("http://127.0.0.1:" + restPort + "/"),
+                        "the JobManager log " + logsDir.resolve("flink-jobmanager.log"));
     }
 
     /**
@@ -131,29 +135,35 @@ public final class FlinkCluster implements AutoCloseable {
         config.put("restart-strategy.fixed-delay.attempts", "20");
         config.put("restart-strategy.fixed-delay.delay", "2 s");
         config.put("execution.checkpointing.interval", "2 s");
-        config.put("execution.checkpointing.dir", workDir.resolve("checkpoints").toUri().toString());
+        config.put(
+                "execution.checkpointing.dir", workDir.resolve("checkpoints").toUri().toString());
         config.put("execution.target", "remote");
         config.put("sql-gateway.endpoint.rest.address", "localhost");
         config.put("sql-gateway.endpoint.rest.bind-address", "localhost");
         config.put("sql-gateway.endpoint.rest.port", String.valueOf(gatewayPort));
         StringBuilder yaml = new StringBuilder("# Written by the e2e tests' FlinkCluster.\n");
-        config.forEach((key, value) -> yaml.append(key).append(": \"").append(value).append("\"\n"));
+        config.forEach(
+                (key, value) -> yaml.append(key).append(": \"").append(value).append("\"\n"));
         try {
             Files.createDirectories(confDir);
             Files.createDirectories(workDir.resolve("plugins"));
             Files.writeString(confDir.resolve("config.yaml"), yaml, StandardCharsets.UTF_8);
-            Files.writeString(confDir.resolve("log4j.properties"), String.join("\n",
-                    "rootLogger.level = INFO",
-                    "rootLogger.appenderRef.file.ref = MainAppender",
-                    "appender.main.name = MainAppender",
-                    "appender.main.type = File",
-                    "appender.main.append = true",
-                    "appender.main.fileName = ${sys:log.file}",
-                    "appender.main.layout.type = PatternLayout",
-                    "appender.main.layout.pattern = %d{HH:mm:ss,SSS} %-5p %-60c %x - %m%n",
-                    "logger.shaded_zookeeper.name = org.apache.flink.shaded.zookeeper3",
-                    "logger.shaded_zookeeper.level = WARN",
-                    ""), StandardCharsets.UTF_8);
+            Files.writeString(
+                    confDir.resolve("log4j.properties"),
+                    String.join(
+                            "\n",
+                            "rootLogger.level = INFO",
+                            "rootLogger.appenderRef.file.ref = MainAppender",
+                            "appender.main.name = MainAppender",
+                            "appender.main.type = File",
+                            "appender.main.append = true",
+                            "appender.main.fileName = ${sys:log.file}",
+                            "appender.main.layout.type = PatternLayout",
+                            "appender.main.layout.pattern = %d{HH:mm:ss,SSS} %-5p %-60c %x - %m%n",
+                            "logger.shaded_zookeeper.name = org.apache.flink.shaded.zookeeper3",
+                            "logger.shaded_zookeeper.level = WARN",
+                            ""),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -166,9 +176,17 @@ public final class FlinkCluster implements AutoCloseable {
         command.add("--configDir");
         command.add(confDir.toString());
         command.addAll(split(resourceParams.get(1)));
-        jobManager = ManagedProcess.start("flink-jobmanager", command, environment(), workDir,
-                logsDir.resolve("flink-jobmanager.log"));
-        Wait.until("the JobManager's REST endpoint on port " + restPort, STARTUP_TIMEOUT, jobManager::diagnostics,
+        jobManager =
+                ManagedProcess.start(
+                        "flink-jobmanager",
+                        command,
+                        environment(),
+                        workDir,
+                        logsDir.resolve("flink-jobmanager.log"));
+        Wait.until(
+                "the JobManager's REST endpoint on port " + restPort,
+                STARTUP_TIMEOUT,
+                jobManager::diagnostics,
                 () -> {
                     jobManager.checkAlive();
                     return Optional.of(rest.get("overview"));
@@ -181,7 +199,9 @@ public final class FlinkCluster implements AutoCloseable {
         taskManagerDynamicConfigs = split(params.get(1));
     }
 
-    /** Starts one more TaskManager JVM (as taskmanager.sh does); it registers with the JobManager. */
+    /**
+     * Starts one more TaskManager JVM (as taskmanager.sh does); it registers with the JobManager.
+     */
     public ManagedProcess startTaskManager() {
         String name = "flink-taskmanager-" + taskManagerCounter.incrementAndGet();
         List<String> command = javaCommand(name, taskManagerJvmParams);
@@ -189,8 +209,9 @@ public final class FlinkCluster implements AutoCloseable {
         command.add("--configDir");
         command.add(confDir.toString());
         command.addAll(taskManagerDynamicConfigs);
-        ManagedProcess taskManager = ManagedProcess.start(name, command, environment(), workDir,
-                logsDir.resolve(name + ".log"));
+        ManagedProcess taskManager =
+                ManagedProcess.start(
+                        name, command, environment(), workDir, logsDir.resolve(name + ".log"));
         taskManagers.add(taskManager);
         return taskManager;
     }
@@ -207,20 +228,32 @@ public final class FlinkCluster implements AutoCloseable {
 
     /** Waits until exactly {@code count} TaskManagers are registered (killed ones are gone). */
     public void awaitTaskManagers(int count) {
-        Wait.untilTrue(count + " registered TaskManagers", STARTUP_TIMEOUT, this::diagnostics, () -> {
-            jobManager.checkAlive();
-            taskManagers.forEach(ManagedProcess::checkAlive);
-            return rest.get("taskmanagers").path("taskmanagers").size() == count;
-        });
+        Wait.untilTrue(
+                count + " registered TaskManagers",
+                STARTUP_TIMEOUT,
+                this::diagnostics,
+                () -> {
+                    jobManager.checkAlive();
+                    taskManagers.forEach(ManagedProcess::checkAlive);
+                    return rest.get("taskmanagers").path("taskmanagers").size() == count;
+                });
     }
 
     private void startSqlGateway() {
         List<String> command = javaCommand("flink-sql-gateway", List.of("-Xmx768m"));
         command.add("org.apache.flink.table.gateway.SqlGateway");
-        sqlGateway = ManagedProcess.start("flink-sql-gateway", command, environment(), workDir,
-                logsDir.resolve("flink-sql-gateway.log"));
+        sqlGateway =
+                ManagedProcess.start(
+                        "flink-sql-gateway",
+                        command,
+                        environment(),
+                        workDir,
+                        logsDir.resolve("flink-sql-gateway.log"));
         JsonHttp gateway = new JsonHttp(gatewayUri(), sqlGateway.logFile().toString());
-        Wait.until("the SQL Gateway's REST endpoint on port " + gatewayPort, STARTUP_TIMEOUT, sqlGateway::diagnostics,
+        Wait.until(
+                "the SQL Gateway's REST endpoint on port " + gatewayPort,
+                STARTUP_TIMEOUT,
+                sqlGateway::diagnostics,
                 () -> {
                     sqlGateway.checkAlive();
                     return Optional.of(gateway.get("v1/info"));
@@ -246,7 +279,10 @@ public final class FlinkCluster implements AutoCloseable {
     }
 
     public void awaitJobState(String jobId, String state, Duration timeout) {
-        Wait.untilTrue("job " + jobId + " to be " + state, timeout, this::diagnostics,
+        Wait.untilTrue(
+                "job " + jobId + " to be " + state,
+                timeout,
+                this::diagnostics,
                 () -> state.equals(jobState(jobId)));
     }
 
@@ -260,14 +296,23 @@ public final class FlinkCluster implements AutoCloseable {
      * numRestarts metric is only refreshed every 10 s by the REST metric fetcher).
      */
     public int failures(String jobId) {
-        return rest.get("jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries").size();
+        return rest.get("jobs/" + jobId + "/exceptions")
+                .path("exceptionHistory")
+                .path("entries")
+                .size();
     }
 
     /** Ids of the TaskManagers running at least one task of the job. */
     public Set<String> taskManagersOf(String jobId) {
         Set<String> ids = new HashSet<>();
         for (JsonNode vertex : rest.get("jobs/" + jobId).path("vertices")) {
-            JsonNode perTm = rest.get("jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/taskmanagers");
+            JsonNode perTm =
+                    rest.get(
+                            "jobs/"
+                                    + jobId
+                                    + "/vertices/"
+                                    + vertex.path("id").asText()
+                                    + "/taskmanagers");
             for (JsonNode tm : perTm.path("taskmanagers")) {
                 ids.add(tm.path("taskmanager-id").asText());
             }
@@ -275,18 +320,22 @@ public final class FlinkCluster implements AutoCloseable {
         return ids;
     }
 
-    /** The TaskManager process behind a TaskManager id (its log names the id it registered with). */
+    /**
+     * The TaskManager process behind a TaskManager id (its log names the id it registered with).
+     */
     public ManagedProcess taskManagerProcess(String taskManagerId) {
         for (ManagedProcess taskManager : taskManagers) {
             try {
-                if (Files.readString(taskManager.logFile(), StandardCharsets.UTF_8).contains(taskManagerId)) {
+                if (Files.readString(taskManager.logFile(), StandardCharsets.UTF_8)
+                        .contains(taskManagerId)) {
                     return taskManager;
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        throw new IllegalStateException("no TaskManager log names " + taskManagerId + "; see " + logsDir);
+        throw new IllegalStateException(
+                "no TaskManager log names " + taskManagerId + "; see " + logsDir);
     }
 
     /** Cancels every job that still runs, so the next test finds all slots free. */
@@ -296,19 +345,32 @@ public final class FlinkCluster implements AutoCloseable {
             if (!Set.of("FINISHED", "CANCELED", "FAILED").contains(state)) {
                 String jobId = job.path("jid").asText();
                 rest.patch("jobs/" + jobId + "?mode=cancel", Map.of());
-                Wait.untilTrue("job " + jobId + " to be cancelled", Duration.ofSeconds(60), this::diagnostics,
+                Wait.untilTrue(
+                        "job " + jobId + " to be cancelled",
+                        Duration.ofSeconds(60),
+                        this::diagnostics,
                         () -> Set.of("CANCELED", "FINISHED", "FAILED").contains(jobState(jobId)));
             }
         }
     }
 
     public String diagnostics() {
-        return "the logs in " + logsDir + " (" + (jobManager == null ? "" : jobManager.diagnostics())
-                + taskManagers.stream().map(ManagedProcess::diagnostics).map(d -> "; " + d).collect(Collectors.joining())
-                + (sqlGateway == null ? "" : "; " + sqlGateway.diagnostics()) + ")";
+        return "the logs in "
+                + logsDir
+                + " ("
+                + (jobManager == null ? "" : jobManager.diagnostics())
+                + taskManagers.stream()
+                        .map(ManagedProcess::diagnostics)
+                        .map(d -> "; " + d)
+                        .collect(Collectors.joining())
+                + (sqlGateway == null ? "" : "; " + sqlGateway.diagnostics())
+                + ")";
     }
 
-    /** Runs BashJavaUtils as Flink's config.sh does; returns its two result lines (JVM params, dynamic configs). */
+    /**
+     * Runs BashJavaUtils as Flink's config.sh does; returns its two result lines (JVM params,
+     * dynamic configs).
+     */
     private List<String> bashJavaUtils(String command) {
         List<String> cmd = javaCommand("bash-java-utils", List.of("-Xmx128m"));
         cmd.add("org.apache.flink.runtime.util.bash.BashJavaUtils");
@@ -316,17 +378,27 @@ public final class FlinkCluster implements AutoCloseable {
         cmd.add("--configDir");
         cmd.add(confDir.toString());
         Path log = logsDir.resolve("bash-java-utils-" + command + ".log");
-        try (ManagedProcess process = ManagedProcess.start("BashJavaUtils " + command, cmd, environment(), workDir,
-                log)) {
-            Wait.untilTrue("BashJavaUtils " + command + " to finish", Duration.ofSeconds(60), process::diagnostics,
+        try (ManagedProcess process =
+                ManagedProcess.start(
+                        "BashJavaUtils " + command, cmd, environment(), workDir, log)) {
+            Wait.untilTrue(
+                    "BashJavaUtils " + command + " to finish",
+                    Duration.ofSeconds(60),
+                    process::diagnostics,
                     () -> !process.isAlive());
-            List<String> results = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-                    .filter(line -> line.startsWith(BASH_JAVA_UTILS_PREFIX))
-                    .map(line -> line.substring(BASH_JAVA_UTILS_PREFIX.length()))
-                    .collect(Collectors.toList());
+            List<String> results =
+                    Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                            .filter(line -> line.startsWith(BASH_JAVA_UTILS_PREFIX))
+                            .map(line -> line.substring(BASH_JAVA_UTILS_PREFIX.length()))
+                            .collect(Collectors.toList());
             if (results.size() != 2) {
-                throw new IllegalStateException("BashJavaUtils " + command + " printed " + results.size()
-                        + " result lines instead of 2; see " + log);
+                throw new IllegalStateException(
+                        "BashJavaUtils "
+                                + command
+                                + " printed "
+                                + results.size()
+                                + " result lines instead of 2; see "
+                                + log);
             }
             return results;
         } catch (IOException e) {
@@ -355,7 +427,9 @@ public final class FlinkCluster implements AutoCloseable {
     }
 
     private static List<String> split(String params) {
-        return Arrays.stream(params.trim().split("\\s+")).filter(s -> !s.isEmpty()).collect(Collectors.toList());
+        return Arrays.stream(params.trim().split("\\s+"))
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toList());
     }
 
     @Override

@@ -16,7 +16,8 @@ final class JsonHttp {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final String whereToLook;
 
@@ -35,9 +36,12 @@ final class JsonHttp {
 
     JsonNode post(String path, Object body) {
         try {
-            return send(HttpRequest.newBuilder(base.resolve(path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body))));
+            return send(
+                    HttpRequest.newBuilder(base.resolve(path))
+                            .header("Content-Type", "application/json")
+                            .POST(
+                                    HttpRequest.BodyPublishers.ofString(
+                                            MAPPER.writeValueAsString(body))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,9 +49,13 @@ final class JsonHttp {
 
     JsonNode patch(String path, Object body) {
         try {
-            return send(HttpRequest.newBuilder(base.resolve(path))
-                    .header("Content-Type", "application/json")
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body))));
+            return send(
+                    HttpRequest.newBuilder(base.resolve(path))
+                            .header("Content-Type", "application/json")
+                            .method(
+                                    "PATCH",
+                                    HttpRequest.BodyPublishers.ofString(
+                                            MAPPER.writeValueAsString(body))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,15 +71,26 @@ final class JsonHttp {
         try {
             response = http.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new UncheckedIOException(built.method() + " " + built.uri() + " failed; see " + whereToLook, e);
+            throw new UncheckedIOException(
+                    built.method() + " " + built.uri() + " failed; see " + whereToLook, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
         JsonNode body = parse(response.body());
         if (response.statusCode() / 100 != 2) {
-            throw new RestException(built.method() + " " + built.uri() + " answered " + response.statusCode() + ": "
-                    + errorText(body, response.body()) + "\n(see " + whereToLook + ")", response.statusCode());
+            throw new RestException(
+                    built.method()
+                            + " "
+                            + built.uri()
+                            + " answered "
+                            + response.statusCode()
+                            + ": "
+                            + errorText(body, response.body())
+                            + "\n(see "
+                            + whereToLook
+                            + ")",
+                    response.statusCode());
         }
         return body;
     }
@@ -98,7 +117,10 @@ final class JsonHttp {
         return text.toString();
     }
 
-    /** A non-2xx answer; the message holds Flink's error text (for the gateway, the full cause chain). */
+    /**
+     * A non-2xx answer; the message holds Flink's error text (for the gateway, the full cause
+     * chain).
+     */
     static final class RestException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final int status;

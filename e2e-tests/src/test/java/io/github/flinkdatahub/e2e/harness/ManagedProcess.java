@@ -24,7 +24,9 @@ public final class ManagedProcess implements AutoCloseable {
     private static final Set<ManagedProcess> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ManagedProcess::kill), "e2e-process-reaper"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(() -> LIVE.forEach(ManagedProcess::kill), "e2e-process-reaper"));
     }
 
     private final String name;
@@ -38,17 +40,25 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     /** Starts {@code command} with stdout and stderr appended to {@code logFile}. */
-    public static ManagedProcess start(String name, List<String> command, Map<String, String> environment,
-            Path workDir, Path logFile) {
+    public static ManagedProcess start(
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            Path workDir,
+            Path logFile) {
         try {
             Files.createDirectories(logFile.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            ProcessBuilder builder =
+                    new ProcessBuilder(command)
+                            .directory(workDir.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(environment);
-            Files.writeString(logFile, "### " + String.join(" ", command) + System.lineSeparator(),
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+            Files.writeString(
+                    logFile,
+                    "### " + String.join(" ", command) + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
             ManagedProcess started = new ManagedProcess(name, builder.start(), logFile);
             LIVE.add(started);
@@ -77,21 +87,35 @@ public final class ManagedProcess implements AutoCloseable {
     /** Fails, naming the log file, when the process has already exited. */
     public void checkAlive() {
         if (!process.isAlive()) {
-            throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; its log "
-                    + logFile + " ends with:\n" + tail(40));
+            throw new IllegalStateException(
+                    name
+                            + " exited with code "
+                            + process.exitValue()
+                            + "; its log "
+                            + logFile
+                            + " ends with:\n"
+                            + tail(40));
         }
     }
 
-    /** Waits until a log line matches {@code pattern} and returns the match's first group (or whole match). */
+    /**
+     * Waits until a log line matches {@code pattern} and returns the match's first group (or whole
+     * match).
+     */
     public String awaitLogLine(Pattern pattern, Duration timeout) {
-        return Wait.until(name + " to log " + pattern.pattern(), timeout, this::diagnostics, () -> {
-            checkAlive();
-            Matcher matcher = pattern.matcher(readLog());
-            if (!matcher.find()) {
-                return Optional.empty();
-            }
-            return Optional.of(matcher.groupCount() > 0 ? matcher.group(1) : matcher.group());
-        });
+        return Wait.until(
+                name + " to log " + pattern.pattern(),
+                timeout,
+                this::diagnostics,
+                () -> {
+                    checkAlive();
+                    Matcher matcher = pattern.matcher(readLog());
+                    if (!matcher.find()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(
+                            matcher.groupCount() > 0 ? matcher.group(1) : matcher.group());
+                });
     }
 
     /** The last lines of the log, for failure messages. */
@@ -102,7 +126,12 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     public String diagnostics() {
-        return name + " (pid " + process.pid() + (process.isAlive() ? ", running" : ", exited") + "), log " + logFile;
+        return name
+                + " (pid "
+                + process.pid()
+                + (process.isAlive() ? ", running" : ", exited")
+                + "), log "
+                + logFile;
     }
 
     private String readLog() {

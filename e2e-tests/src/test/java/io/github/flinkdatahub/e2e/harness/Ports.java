@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Free loopback ports, picked by the OS. */
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

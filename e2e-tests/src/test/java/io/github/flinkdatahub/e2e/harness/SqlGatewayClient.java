@@ -28,7 +28,10 @@ public final class SqlGatewayClient {
         return new Session(answer.path("sessionHandle").asText());
     }
 
-    /** One result row: its change kind (INSERT, UPDATE_AFTER, ...) and its fields as text (null stays null). */
+    /**
+     * One result row: its change kind (INSERT, UPDATE_AFTER, ...) and its fields as text (null
+     * stays null).
+     */
     public static final class Row {
         private final String kind;
         private final List<String> fields;
@@ -73,7 +76,10 @@ public final class SqlGatewayClient {
             this.handle = handle;
         }
 
-        /** Runs a statement with a bounded result (DDL, SHOW, DESCRIBE, SET, ADD JAR) and returns all rows. */
+        /**
+         * Runs a statement with a bounded result (DDL, SHOW, DESCRIBE, SET, ADD JAR) and returns
+         * all rows.
+         */
         public List<Row> execute(String statement) {
             String operation = submit(statement);
             try {
@@ -90,7 +96,8 @@ public final class SqlGatewayClient {
                 JsonNode first = awaitFirstPayload(statement, operation);
                 String jobId = first.path("jobID").asText(null);
                 if (jobId == null) {
-                    throw new AssertionError("no job id in the answer to " + statement + ": " + first);
+                    throw new AssertionError(
+                            "no job id in the answer to " + statement + ": " + first);
                 }
                 return jobId;
             } finally {
@@ -113,7 +120,10 @@ public final class SqlGatewayClient {
 
         private String submit(String statement) {
             try {
-                JsonNode answer = http.post("v1/sessions/" + handle + "/statements", Map.of("statement", statement));
+                JsonNode answer =
+                        http.post(
+                                "v1/sessions/" + handle + "/statements",
+                                Map.of("statement", statement));
                 return answer.path("operationHandle").asText();
             } catch (JsonHttp.RestException e) {
                 throw new StatementFailedException(statement, e);
@@ -121,27 +131,53 @@ public final class SqlGatewayClient {
         }
 
         private JsonNode awaitFirstPayload(String statement, String operation) {
-            String path = "v1/sessions/" + handle + "/operations/" + operation + "/result/0?rowFormat=JSON";
-            return Wait.until("the first result of " + statement, STATEMENT_TIMEOUT, () -> whereToLook, () -> {
-                JsonNode page = page(statement, path);
-                return "NOT_READY".equals(page.path("resultType").asText()) ? Optional.empty() : Optional.of(page);
-            });
+            String path =
+                    "v1/sessions/"
+                            + handle
+                            + "/operations/"
+                            + operation
+                            + "/result/0?rowFormat=JSON";
+            return Wait.until(
+                    "the first result of " + statement,
+                    STATEMENT_TIMEOUT,
+                    () -> whereToLook,
+                    () -> {
+                        JsonNode page = page(statement, path);
+                        return "NOT_READY".equals(page.path("resultType").asText())
+                                ? Optional.empty()
+                                : Optional.of(page);
+                    });
         }
 
         private List<Row> fetch(String statement, String operation, int wanted, Duration timeout) {
             List<Row> rows = new ArrayList<>();
-            String[] next = {"v1/sessions/" + handle + "/operations/" + operation + "/result/0?rowFormat=JSON"};
-            Wait.untilTrue(wanted == Integer.MAX_VALUE ? "all results of " + statement
-                    : wanted + " rows from " + statement + " (got " + rows.size() + " so far)",
-                    timeout, () -> whereToLook, () -> {
+            String[] next = {
+                "v1/sessions/" + handle + "/operations/" + operation + "/result/0?rowFormat=JSON"
+            };
+            Wait.untilTrue(
+                    wanted == Integer.MAX_VALUE
+                            ? "all results of " + statement
+                            : wanted
+                                    + " rows from "
+                                    + statement
+                                    + " (got "
+                                    + rows.size()
+                                    + " so far)",
+                    timeout,
+                    () -> whereToLook,
+                    () -> {
                         JsonNode page = page(statement, next[0]);
                         String type = page.path("resultType").asText();
                         if ("PAYLOAD".equals(type) || "EOS".equals(type)) {
                             for (JsonNode row : page.path("results").path("data")) {
                                 List<String> fields = new ArrayList<>();
                                 for (JsonNode field : row.path("fields")) {
-                                    fields.add(field.isNull() ? null
-                                            : field.isValueNode() ? field.asText() : field.toString());
+                                    fields.add(
+                                            field.isNull()
+                                                    ? null
+                                                    : field.isValueNode()
+                                                            ? field.asText()
+                                                            : field.toString());
                                 }
                                 rows.add(new Row(row.path("kind").asText(), fields));
                             }

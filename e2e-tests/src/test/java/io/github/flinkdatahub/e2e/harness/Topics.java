@@ -54,13 +54,18 @@ public final class Topics {
         RecordSchema schema = schema(project, topic);
         List<TupleRecord> all = new ArrayList<>();
         for (Shard shard : client.listShard(project, topic).getShards()) {
-            String cursor = client.getCursor(project, topic, shard.getShardId(), CursorType.OLDEST).getCursor();
+            String cursor =
+                    client.getCursor(project, topic, shard.getShardId(), CursorType.OLDEST)
+                            .getCursor();
             while (true) {
-                GetRecordsResult page = client.getTupleRecords(project, topic, shard.getShardId(), schema, cursor, 1000);
+                GetRecordsResult page =
+                        client.getTupleRecords(
+                                project, topic, shard.getShardId(), schema, cursor, 1000);
                 for (Record record : page.getRecords()) {
                     all.add((TupleRecord) record);
                 }
-                if (page.getRecordCount() == 0 || page.getNextCursor() == null
+                if (page.getRecordCount() == 0
+                        || page.getNextCursor() == null
                         || page.getNextCursor().equals(cursor)) {
                     break;
                 }
@@ -71,11 +76,19 @@ public final class Topics {
     }
 
     /** Polls the topic until its records satisfy {@code done}; returns them. */
-    public List<TupleRecord> awaitRecords(String project, String topic, String what, Duration timeout,
+    public List<TupleRecord> awaitRecords(
+            String project,
+            String topic,
+            String what,
+            Duration timeout,
             Predicate<List<TupleRecord>> done) {
-        return Wait.until(what + " in " + project + "." + topic, timeout, () -> whereToLook, () -> {
-            List<TupleRecord> records = readAll(project, topic);
-            return done.test(records) ? Optional.of(records) : Optional.empty();
-        });
+        return Wait.until(
+                what + " in " + project + "." + topic,
+                timeout,
+                () -> whereToLook,
+                () -> {
+                    List<TupleRecord> records = readAll(project, topic);
+                    return done.test(records) ? Optional.of(records) : Optional.empty();
+                });
     }
 }

@@ -14,10 +14,10 @@ public final class Wait {
         Optional<T> poll() throws Exception;
     }
 
-    private Wait() {
-    }
+    private Wait() {}
 
-    public static <T> T until(String what, Duration timeout, Supplier<String> whereToLook, Probe<T> probe) {
+    public static <T> T until(
+            String what, Duration timeout, Supplier<String> whereToLook, Probe<T> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
         while (true) {
@@ -27,15 +27,22 @@ public final class Wait {
                     return value.get();
                 }
             } catch (IllegalStateException e) {
-                // A process the probe depends on died, or a statement failed: waiting longer cannot help.
+                // A process the probe depends on died, or a statement failed: waiting longer cannot
+                // help.
                 throw e;
             } catch (Exception e) {
                 last = e;
             }
             if (System.nanoTime() > deadline) {
-                AssertionError error = new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for "
-                        + what + "; see " + whereToLook.get()
-                        + (last == null ? "" : "; last error: " + last));
+                AssertionError error =
+                        new AssertionError(
+                                "timed out after "
+                                        + timeout.toSeconds()
+                                        + " s waiting for "
+                                        + what
+                                        + "; see "
+                                        + whereToLook.get()
+                                        + (last == null ? "" : "; last error: " + last));
                 error.initCause(last == null ? new TimeoutException(what) : last);
                 throw error;
             }
@@ -48,8 +55,15 @@ public final class Wait {
         }
     }
 
-    public static void untilTrue(String what, Duration timeout, Supplier<String> whereToLook,
+    public static void untilTrue(
+            String what,
+            Duration timeout,
+            Supplier<String> whereToLook,
             Supplier<Boolean> condition) {
-        until(what, timeout, whereToLook, () -> condition.get() ? Optional.of(Boolean.TRUE) : Optional.empty());
+        until(
+                what,
+                timeout,
+                whereToLook,
+                () -> condition.get() ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 }

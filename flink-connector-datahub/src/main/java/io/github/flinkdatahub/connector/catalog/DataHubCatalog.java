@@ -1,19 +1,5 @@
 package io.github.flinkdatahub.connector.catalog;
 
-import io.github.flinkdatahub.client.DataHubClient;
-import io.github.flinkdatahub.client.exception.DataHubException;
-import io.github.flinkdatahub.client.exception.InvalidParameterException;
-import io.github.flinkdatahub.client.exception.ResourceExistException;
-import io.github.flinkdatahub.client.exception.ResourceNotFoundException;
-import io.github.flinkdatahub.client.model.Field;
-import io.github.flinkdatahub.client.model.RecordSchema;
-import io.github.flinkdatahub.client.model.RecordType;
-import io.github.flinkdatahub.client.model.result.GetProjectResult;
-import io.github.flinkdatahub.client.model.result.GetTopicResult;
-import io.github.flinkdatahub.connector.common.DataHubConnection;
-import io.github.flinkdatahub.connector.DataHubConnectorOptions;
-import io.github.flinkdatahub.connector.table.DataHubDynamicTableFactory;
-
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.configuration.ConfigOption;
@@ -48,6 +34,19 @@ import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.util.Preconditions;
 import org.apache.flink.util.StringUtils;
 
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.exception.DataHubException;
+import io.github.flinkdatahub.client.exception.InvalidParameterException;
+import io.github.flinkdatahub.client.exception.ResourceExistException;
+import io.github.flinkdatahub.client.exception.ResourceNotFoundException;
+import io.github.flinkdatahub.client.model.Field;
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.RecordType;
+import io.github.flinkdatahub.client.model.result.GetProjectResult;
+import io.github.flinkdatahub.client.model.result.GetTopicResult;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions;
+import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.connector.table.DataHubDynamicTableFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,13 +69,14 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.TOPIC;
 
 /**
  * A catalog over one DataHub account: projects are databases, topics are tables. A tuple topic's
- * fields are its columns (types by {@link io.github.flinkdatahub.connector.table.DataHubTypeMapping},
- * NOT NULL and comments kept), a blob topic has the single column {@code data BYTES}. Tables carry
- * the options of the {@code 'connector' = 'datahub'} factory but for the access key and security
- * token, which the catalog's table factory ({@link #getFactory()}) adds: tables are read and written
- * without DDL, and {@code SHOW CREATE TABLE} shows no secret. {@code CREATE TABLE} creates a tuple
- * topic ({@code 'shard-count'}, {@code 'lifecycle'}), {@code ALTER TABLE ... ADD} appends nullable
- * fields; DataHub has no views, functions, partitions or statistics.
+ * fields are its columns (types by {@link
+ * io.github.flinkdatahub.connector.table.DataHubTypeMapping}, NOT NULL and comments kept), a blob
+ * topic has the single column {@code data BYTES}. Tables carry the options of the {@code
+ * 'connector' = 'datahub'} factory but for the access key and security token, which the catalog's
+ * table factory ({@link #getFactory()}) adds: tables are read and written without DDL, and {@code
+ * SHOW CREATE TABLE} shows no secret. {@code CREATE TABLE} creates a tuple topic ({@code
+ * 'shard-count'}, {@code 'lifecycle'}), {@code ALTER TABLE ... ADD} appends nullable fields;
+ * DataHub has no views, functions, partitions or statistics.
  */
 @PublicEvolving
 public class DataHubCatalog implements Catalog {
@@ -85,8 +85,10 @@ public class DataHubCatalog implements Catalog {
     private final String name;
     @Nullable private final String defaultDatabase;
     private final DataHubConnection connection;
+
     /** Connection options shown in every table's options: all but the secrets. */
     private final Map<String, String> tableConnectionOptions;
+
     private final DataHubCatalogTableFactory tableFactory;
     private DataHubClient client;
 
@@ -95,10 +97,13 @@ public class DataHubCatalog implements Catalog {
      * @param connectionOptions the connection options of {@link DataHubConnectorOptions} (their
      *     keys or fallback keys), e.g. {@code endpoint}, {@code access-id}, {@code access-key}
      */
-    public DataHubCatalog(String name, @Nullable String defaultDatabase, Map<String, String> connectionOptions) {
-        Preconditions.checkArgument(!StringUtils.isNullOrWhitespaceOnly(name), "The catalog name is required");
+    public DataHubCatalog(
+            String name, @Nullable String defaultDatabase, Map<String, String> connectionOptions) {
+        Preconditions.checkArgument(
+                !StringUtils.isNullOrWhitespaceOnly(name), "The catalog name is required");
         this.name = name;
-        this.defaultDatabase = StringUtils.isNullOrWhitespaceOnly(defaultDatabase) ? null : defaultDatabase;
+        this.defaultDatabase =
+                StringUtils.isNullOrWhitespaceOnly(defaultDatabase) ? null : defaultDatabase;
         Map<String, String> options = byPrimaryKey(connectionOptions);
         this.connection = DataHubConnection.fromOptions(Configuration.fromMap(options));
         Map<String, String> shown = new LinkedHashMap<>(options);
@@ -129,15 +134,20 @@ public class DataHubCatalog implements Catalog {
         }
         for (String key : raw.keySet()) {
             if (!known.contains(key)) {
-                throw new ValidationException("Unsupported DataHub connection option '" + key + "'. Supported: "
-                        + String.join(", ", known) + ".");
+                throw new ValidationException(
+                        "Unsupported DataHub connection option '"
+                                + key
+                                + "'. Supported: "
+                                + String.join(", ", known)
+                                + ".");
             }
         }
         return byKey;
     }
 
     private static Set<ConfigOption<?>> connectionOptions() {
-        Set<ConfigOption<?>> all = new LinkedHashSet<>(DataHubConnectorOptions.requiredConnectionOptions());
+        Set<ConfigOption<?>> all =
+                new LinkedHashSet<>(DataHubConnectorOptions.requiredConnectionOptions());
         all.addAll(DataHubConnectorOptions.optionalConnectionOptions());
         return all;
     }
@@ -146,7 +156,10 @@ public class DataHubCatalog implements Catalog {
         return name;
     }
 
-    /** Hands the planner the {@code 'connector' = 'datahub'} factory plus this catalog's credentials. */
+    /**
+     * Hands the planner the {@code 'connector' = 'datahub'} factory plus this catalog's
+     * credentials.
+     */
     @Override
     public Optional<Factory> getFactory() {
         return Optional.of(tableFactory);
@@ -160,14 +173,30 @@ public class DataHubCatalog implements Catalog {
             if (defaultDatabase == null) {
                 client.listProject();
             } else if (!databaseExists(defaultDatabase)) {
-                throw new CatalogException("The default database (project) '" + defaultDatabase + "' of catalog '"
-                        + name + "' does not exist at " + connection.getEndpoint() + ". Create the project or"
-                        + " change option '" + DEFAULT_DATABASE.key() + "'.");
+                throw new CatalogException(
+                        "The default database (project) '"
+                                + defaultDatabase
+                                + "' of catalog '"
+                                + name
+                                + "' does not exist at "
+                                + connection.getEndpoint()
+                                + ". Create the project or"
+                                + " change option '"
+                                + DEFAULT_DATABASE.key()
+                                + "'.");
             }
         } catch (DataHubException e) {
             close();
-            throw new CatalogException("Catalog '" + name + "' cannot reach DataHub at " + connection.getEndpoint()
-                    + " as access id '" + connection.getAccessId() + "': " + e.getMessage(), e);
+            throw new CatalogException(
+                    "Catalog '"
+                            + name
+                            + "' cannot reach DataHub at "
+                            + connection.getEndpoint()
+                            + " as access id '"
+                            + connection.getAccessId()
+                            + "': "
+                            + e.getMessage(),
+                    e);
         } catch (CatalogException e) {
             close();
             throw e;
@@ -234,7 +263,8 @@ public class DataHubCatalog implements Catalog {
     }
 
     @Override
-    public void createDatabase(String databaseName, CatalogDatabase database, boolean ignoreIfExists)
+    public void createDatabase(
+            String databaseName, CatalogDatabase database, boolean ignoreIfExists)
             throws DatabaseAlreadyExistException {
         rejectProperties(databaseName, database);
         try {
@@ -249,7 +279,8 @@ public class DataHubCatalog implements Catalog {
     }
 
     @Override
-    public void alterDatabase(String databaseName, CatalogDatabase newDatabase, boolean ignoreIfNotExists)
+    public void alterDatabase(
+            String databaseName, CatalogDatabase newDatabase, boolean ignoreIfNotExists)
             throws DatabaseNotExistException {
         rejectProperties(databaseName, newDatabase);
         try {
@@ -267,8 +298,12 @@ public class DataHubCatalog implements Catalog {
     /** A project has a comment and nothing else to set. */
     private static void rejectProperties(String databaseName, CatalogDatabase database) {
         if (!database.getProperties().isEmpty()) {
-            throw new ValidationException("DataHub project '" + databaseName + "' takes no properties (got "
-                    + new TreeSet<>(database.getProperties().keySet()) + "); only a COMMENT.");
+            throw new ValidationException(
+                    "DataHub project '"
+                            + databaseName
+                            + "' takes no properties (got "
+                            + new TreeSet<>(database.getProperties().keySet())
+                            + "); only a COMMENT.");
         }
     }
 
@@ -367,7 +402,8 @@ public class DataHubCatalog implements Catalog {
     }
 
     @Override
-    public void dropTable(ObjectPath tablePath, boolean ignoreIfNotExists) throws TableNotExistException {
+    public void dropTable(ObjectPath tablePath, boolean ignoreIfNotExists)
+            throws TableNotExistException {
         try {
             client().deleteTopic(tablePath.getDatabaseName(), tablePath.getObjectName());
         } catch (DataHubException e) {
@@ -382,7 +418,8 @@ public class DataHubCatalog implements Catalog {
 
     @Override
     public void renameTable(ObjectPath tablePath, String newTableName, boolean ignoreIfNotExists) {
-        throw new CatalogException("Cannot rename " + tablePath.getFullName() + ": DataHub topics cannot be renamed.");
+        throw new CatalogException(
+                "Cannot rename " + tablePath.getFullName() + ": DataHub topics cannot be renamed.");
     }
 
     /**
@@ -393,8 +430,13 @@ public class DataHubCatalog implements Catalog {
     public void createTable(ObjectPath tablePath, CatalogBaseTable table, boolean ignoreIfExists)
             throws TableAlreadyExistException, DatabaseNotExistException {
         if (!(table instanceof ResolvedCatalogTable)) {
-            throw new CatalogException("Cannot create " + tablePath.getFullName() + ": the DataHub catalog stores"
-                    + " tables only (a topic per table), not " + table.getTableKind() + "s.");
+            throw new CatalogException(
+                    "Cannot create "
+                            + tablePath.getFullName()
+                            + ": the DataHub catalog stores"
+                            + " tables only (a topic per table), not "
+                            + table.getTableKind()
+                            + "s.");
         }
         ResolvedCatalogTable resolved = (ResolvedCatalogTable) table;
         Configuration options = createOptions(tablePath, resolved.getOptions());
@@ -403,10 +445,18 @@ public class DataHubCatalog implements Catalog {
         RecordSchema schema = TopicTables.recordSchemaOf(tablePath, resolved);
         requireDatabase(tablePath.getDatabaseName());
         try {
-            client().createTupleTopic(tablePath.getDatabaseName(), tablePath.getObjectName(), shardCount, lifecycle,
-                    schema, commentOf(resolved.getComment()));
-            LOG.info("Created topic {} with {} shard(s) and {} day(s) of lifecycle", tablePath.getFullName(),
-                    shardCount, lifecycle);
+            client().createTupleTopic(
+                            tablePath.getDatabaseName(),
+                            tablePath.getObjectName(),
+                            shardCount,
+                            lifecycle,
+                            schema,
+                            commentOf(resolved.getComment()));
+            LOG.info(
+                    "Created topic {} with {} shard(s) and {} day(s) of lifecycle",
+                    tablePath.getFullName(),
+                    shardCount,
+                    lifecycle);
         } catch (ResourceExistException e) {
             if (!ignoreIfExists) {
                 throw new TableAlreadyExistException(name, tablePath, e);
@@ -417,50 +467,78 @@ public class DataHubCatalog implements Catalog {
     }
 
     /**
-     * The {@code CREATE TABLE} options: shard count and lifecycle. A {@code 'connector'} of
-     * {@code 'datahub'} is allowed (tables of this catalog are DataHub tables anyway); anything else
-     * would be silently lost, so it is rejected.
+     * The {@code CREATE TABLE} options: shard count and lifecycle. A {@code 'connector'} of {@code
+     * 'datahub'} is allowed (tables of this catalog are DataHub tables anyway); anything else would
+     * be silently lost, so it is rejected.
      */
     private static Configuration createOptions(ObjectPath tablePath, Map<String, String> options) {
-        Set<String> supported = new TreeSet<>(List.of(SHARD_COUNT.key(),
-                LIFECYCLE.key()));
+        Set<String> supported = new TreeSet<>(List.of(SHARD_COUNT.key(), LIFECYCLE.key()));
         for (Map.Entry<String, String> option : options.entrySet()) {
             String key = option.getKey();
-            boolean connector = key.equals(FactoryUtil.CONNECTOR.key())
-                    && DataHubDynamicTableFactory.IDENTIFIER.equals(option.getValue());
+            boolean connector =
+                    key.equals(FactoryUtil.CONNECTOR.key())
+                            && DataHubDynamicTableFactory.IDENTIFIER.equals(option.getValue());
             if (!supported.contains(key) && !connector) {
-                throw new ValidationException("Unsupported option '" + key + "' in CREATE TABLE "
-                        + tablePath.getFullName() + " of the DataHub catalog. Supported: " + supported
-                        + ". The connection comes from the catalog; to read or write with other options, use"
-                        + " CREATE TEMPORARY TABLE ... LIKE or an OPTIONS hint.");
+                throw new ValidationException(
+                        "Unsupported option '"
+                                + key
+                                + "' in CREATE TABLE "
+                                + tablePath.getFullName()
+                                + " of the DataHub catalog. Supported: "
+                                + supported
+                                + ". The connection comes from the catalog; to read or write with other options, use"
+                                + " CREATE TEMPORARY TABLE ... LIKE or an OPTIONS hint.");
             }
         }
         return Configuration.fromMap(options);
     }
 
-    private static int positive(ObjectPath tablePath, Configuration options, ConfigOption<Integer> option) {
+    private static int positive(
+            ObjectPath tablePath, Configuration options, ConfigOption<Integer> option) {
         int value;
         try {
             value = options.get(option);
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("Option '" + option.key() + "' of CREATE TABLE " + tablePath.getFullName()
-                    + " must be a whole number, got '" + options.toMap().get(option.key()) + "'.", e);
+            throw new ValidationException(
+                    "Option '"
+                            + option.key()
+                            + "' of CREATE TABLE "
+                            + tablePath.getFullName()
+                            + " must be a whole number, got '"
+                            + options.toMap().get(option.key())
+                            + "'.",
+                    e);
         }
         if (value < 1) {
-            throw new ValidationException("Option '" + option.key() + "' of CREATE TABLE " + tablePath.getFullName()
-                    + " must be at least 1, got " + value + ".");
+            throw new ValidationException(
+                    "Option '"
+                            + option.key()
+                            + "' of CREATE TABLE "
+                            + tablePath.getFullName()
+                            + " must be at least 1, got "
+                            + value
+                            + ".");
         }
         return value;
     }
 
     @Override
-    public void alterTable(ObjectPath tablePath, CatalogBaseTable newTable, List<TableChange> tableChanges,
-            boolean ignoreIfNotExists) throws TableNotExistException {
+    public void alterTable(
+            ObjectPath tablePath,
+            CatalogBaseTable newTable,
+            List<TableChange> tableChanges,
+            boolean ignoreIfNotExists)
+            throws TableNotExistException {
         for (TableChange change : tableChanges) {
             if (!(change instanceof TableChange.AddColumn)) {
-                throw new ValidationException("ALTER TABLE " + tablePath.getFullName() + ": a DataHub topic can"
-                        + " only get new nullable columns appended at the end (ALTER TABLE ... ADD <column>"
-                        + " <type>); " + change.getClass().getSimpleName() + " is not supported.");
+                throw new ValidationException(
+                        "ALTER TABLE "
+                                + tablePath.getFullName()
+                                + ": a DataHub topic can"
+                                + " only get new nullable columns appended at the end (ALTER TABLE ... ADD <column>"
+                                + " <type>); "
+                                + change.getClass().getSimpleName()
+                                + " is not supported.");
             }
         }
         alterTable(tablePath, newTable, ignoreIfNotExists);
@@ -471,7 +549,8 @@ public class DataHubCatalog implements Catalog {
      * the current table is rejected.
      */
     @Override
-    public void alterTable(ObjectPath tablePath, CatalogBaseTable newTable, boolean ignoreIfNotExists)
+    public void alterTable(
+            ObjectPath tablePath, CatalogBaseTable newTable, boolean ignoreIfNotExists)
             throws TableNotExistException {
         GetTopicResult topic;
         try {
@@ -483,28 +562,44 @@ public class DataHubCatalog implements Catalog {
             throw e;
         }
         if (!(newTable instanceof ResolvedCatalogTable)) {
-            throw new CatalogException("Cannot alter " + tablePath.getFullName() + " into a "
-                    + newTable.getTableKind() + ": the DataHub catalog holds tables only.");
+            throw new CatalogException(
+                    "Cannot alter "
+                            + tablePath.getFullName()
+                            + " into a "
+                            + newTable.getTableKind()
+                            + ": the DataHub catalog holds tables only.");
         }
         ResolvedCatalogTable resolved = (ResolvedCatalogTable) newTable;
         if (topic.getRecordType() != RecordType.TUPLE) {
-            throw new ValidationException("ALTER TABLE " + tablePath.getFullName() + ": the topic is a blob topic,"
-                    + " whose records have no schema to change.");
+            throw new ValidationException(
+                    "ALTER TABLE "
+                            + tablePath.getFullName()
+                            + ": the topic is a blob topic,"
+                            + " whose records have no schema to change.");
         }
         CatalogBaseTable current = getTable(tablePath);
         if (!commentOf(current.getComment()).equals(commentOf(resolved.getComment()))
                 || !current.getOptions().equals(resolved.getOptions())) {
-            throw new ValidationException("ALTER TABLE " + tablePath.getFullName() + ": the comment and options of"
-                    + " a DataHub catalog table cannot change; only nullable columns can be added.");
+            throw new ValidationException(
+                    "ALTER TABLE "
+                            + tablePath.getFullName()
+                            + ": the comment and options of"
+                            + " a DataHub catalog table cannot change; only nullable columns can be added.");
         }
-        List<Field> added = TopicTables.appendedFields(tablePath, topic.getRecordSchema(),
-                resolved.getResolvedSchema());
+        List<Field> added =
+                TopicTables.appendedFields(
+                        tablePath, topic.getRecordSchema(), resolved.getResolvedSchema());
         for (Field field : added) {
             try {
                 client().appendField(tablePath.getDatabaseName(), tablePath.getObjectName(), field);
                 LOG.info("Appended field {} to topic {}", field.getName(), tablePath.getFullName());
             } catch (DataHubException e) {
-                throw failed("append field '" + field.getName() + "' to topic " + tablePath.getFullName(), e);
+                throw failed(
+                        "append field '"
+                                + field.getName()
+                                + "' to topic "
+                                + tablePath.getFullName(),
+                        e);
             }
         }
     }
@@ -524,19 +619,22 @@ public class DataHubCatalog implements Catalog {
     }
 
     @Override
-    public List<CatalogPartitionSpec> listPartitions(ObjectPath tablePath, CatalogPartitionSpec partitionSpec)
+    public List<CatalogPartitionSpec> listPartitions(
+            ObjectPath tablePath, CatalogPartitionSpec partitionSpec)
             throws TableNotExistException, TableNotPartitionedException {
         throw notPartitioned(tablePath);
     }
 
     @Override
-    public List<CatalogPartitionSpec> listPartitionsByFilter(ObjectPath tablePath, List<Expression> filters)
+    public List<CatalogPartitionSpec> listPartitionsByFilter(
+            ObjectPath tablePath, List<Expression> filters)
             throws TableNotExistException, TableNotPartitionedException {
         throw notPartitioned(tablePath);
     }
 
     /** TableNotExist for a missing topic, else TableNotPartitioned: topics have no partitions. */
-    private TableNotPartitionedException notPartitioned(ObjectPath tablePath) throws TableNotExistException {
+    private TableNotPartitionedException notPartitioned(ObjectPath tablePath)
+            throws TableNotExistException {
         getTopic(tablePath);
         return new TableNotPartitionedException(name, tablePath);
     }
@@ -553,13 +651,18 @@ public class DataHubCatalog implements Catalog {
     }
 
     @Override
-    public void createPartition(ObjectPath tablePath, CatalogPartitionSpec partitionSpec, CatalogPartition partition,
-            boolean ignoreIfExists) throws TableNotExistException, TableNotPartitionedException {
+    public void createPartition(
+            ObjectPath tablePath,
+            CatalogPartitionSpec partitionSpec,
+            CatalogPartition partition,
+            boolean ignoreIfExists)
+            throws TableNotExistException, TableNotPartitionedException {
         throw notPartitioned(tablePath);
     }
 
     @Override
-    public void dropPartition(ObjectPath tablePath, CatalogPartitionSpec partitionSpec, boolean ignoreIfNotExists)
+    public void dropPartition(
+            ObjectPath tablePath, CatalogPartitionSpec partitionSpec, boolean ignoreIfNotExists)
             throws PartitionNotExistException {
         if (!ignoreIfNotExists) {
             throw new PartitionNotExistException(name, tablePath, partitionSpec);
@@ -567,8 +670,12 @@ public class DataHubCatalog implements Catalog {
     }
 
     @Override
-    public void alterPartition(ObjectPath tablePath, CatalogPartitionSpec partitionSpec, CatalogPartition newPartition,
-            boolean ignoreIfNotExists) throws PartitionNotExistException {
+    public void alterPartition(
+            ObjectPath tablePath,
+            CatalogPartitionSpec partitionSpec,
+            CatalogPartition newPartition,
+            boolean ignoreIfNotExists)
+            throws PartitionNotExistException {
         if (!ignoreIfNotExists) {
             throw new PartitionNotExistException(name, tablePath, partitionSpec);
         }
@@ -593,13 +700,18 @@ public class DataHubCatalog implements Catalog {
     }
 
     @Override
-    public void createFunction(ObjectPath functionPath, CatalogFunction function, boolean ignoreIfExists) {
-        throw new CatalogException("Cannot create function " + functionPath.getFullName() + ": DataHub stores no"
-                + " functions. Use CREATE TEMPORARY FUNCTION or a function in another catalog.");
+    public void createFunction(
+            ObjectPath functionPath, CatalogFunction function, boolean ignoreIfExists) {
+        throw new CatalogException(
+                "Cannot create function "
+                        + functionPath.getFullName()
+                        + ": DataHub stores no"
+                        + " functions. Use CREATE TEMPORARY FUNCTION or a function in another catalog.");
     }
 
     @Override
-    public void alterFunction(ObjectPath functionPath, CatalogFunction newFunction, boolean ignoreIfNotExists)
+    public void alterFunction(
+            ObjectPath functionPath, CatalogFunction newFunction, boolean ignoreIfNotExists)
             throws FunctionNotExistException {
         if (!ignoreIfNotExists) {
             throw new FunctionNotExistException(name, functionPath);
@@ -607,7 +719,8 @@ public class DataHubCatalog implements Catalog {
     }
 
     @Override
-    public void dropFunction(ObjectPath functionPath, boolean ignoreIfNotExists) throws FunctionNotExistException {
+    public void dropFunction(ObjectPath functionPath, boolean ignoreIfNotExists)
+            throws FunctionNotExistException {
         if (!ignoreIfNotExists) {
             throw new FunctionNotExistException(name, functionPath);
         }
@@ -626,43 +739,56 @@ public class DataHubCatalog implements Catalog {
     }
 
     @Override
-    public CatalogTableStatistics getPartitionStatistics(ObjectPath tablePath, CatalogPartitionSpec partitionSpec) {
+    public CatalogTableStatistics getPartitionStatistics(
+            ObjectPath tablePath, CatalogPartitionSpec partitionSpec) {
         return CatalogTableStatistics.UNKNOWN;
     }
 
     @Override
-    public CatalogColumnStatistics getPartitionColumnStatistics(ObjectPath tablePath,
-            CatalogPartitionSpec partitionSpec) {
+    public CatalogColumnStatistics getPartitionColumnStatistics(
+            ObjectPath tablePath, CatalogPartitionSpec partitionSpec) {
         return CatalogColumnStatistics.UNKNOWN;
     }
 
     @Override
-    public void alterTableStatistics(ObjectPath tablePath, CatalogTableStatistics tableStatistics,
+    public void alterTableStatistics(
+            ObjectPath tablePath,
+            CatalogTableStatistics tableStatistics,
             boolean ignoreIfNotExists) {
         throw statisticsNotStored(tablePath);
     }
 
     @Override
-    public void alterTableColumnStatistics(ObjectPath tablePath, CatalogColumnStatistics columnStatistics,
+    public void alterTableColumnStatistics(
+            ObjectPath tablePath,
+            CatalogColumnStatistics columnStatistics,
             boolean ignoreIfNotExists) {
         throw statisticsNotStored(tablePath);
     }
 
     @Override
-    public void alterPartitionStatistics(ObjectPath tablePath, CatalogPartitionSpec partitionSpec,
-            CatalogTableStatistics partitionStatistics, boolean ignoreIfNotExists) {
+    public void alterPartitionStatistics(
+            ObjectPath tablePath,
+            CatalogPartitionSpec partitionSpec,
+            CatalogTableStatistics partitionStatistics,
+            boolean ignoreIfNotExists) {
         throw statisticsNotStored(tablePath);
     }
 
     @Override
-    public void alterPartitionColumnStatistics(ObjectPath tablePath, CatalogPartitionSpec partitionSpec,
-            CatalogColumnStatistics columnStatistics, boolean ignoreIfNotExists) {
+    public void alterPartitionColumnStatistics(
+            ObjectPath tablePath,
+            CatalogPartitionSpec partitionSpec,
+            CatalogColumnStatistics columnStatistics,
+            boolean ignoreIfNotExists) {
         throw statisticsNotStored(tablePath);
     }
 
     private static CatalogException statisticsNotStored(ObjectPath tablePath) {
-        return new CatalogException("Cannot store statistics of " + tablePath.getFullName()
-                + ": DataHub keeps no table statistics.");
+        return new CatalogException(
+                "Cannot store statistics of "
+                        + tablePath.getFullName()
+                        + ": DataHub keeps no table statistics.");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -672,12 +798,14 @@ public class DataHubCatalog implements Catalog {
      * cannot exist).
      */
     private static boolean notFound(DataHubException e) {
-        return e instanceof ResourceNotFoundException || (e instanceof InvalidParameterException
-                && e.getHttpStatus() == DataHubException.CLIENT_STATUS);
+        return e instanceof ResourceNotFoundException
+                || (e instanceof InvalidParameterException
+                        && e.getHttpStatus() == DataHubException.CLIENT_STATUS);
     }
 
     private CatalogException failed(String what, DataHubException e) {
-        return new CatalogException("Catalog '" + name + "' failed to " + what + ": " + e.getMessage(), e);
+        return new CatalogException(
+                "Catalog '" + name + "' failed to " + what + ": " + e.getMessage(), e);
     }
 
     private static String commentOf(@Nullable String comment) {
@@ -691,7 +819,14 @@ public class DataHubCatalog implements Catalog {
 
     @Override
     public String toString() {
-        return "DataHubCatalog{name=" + name + ", endpoint=" + connection.getEndpoint() + ", accessId="
-                + connection.getAccessId() + ", defaultDatabase=" + defaultDatabase + '}';
+        return "DataHubCatalog{name="
+                + name
+                + ", endpoint="
+                + connection.getEndpoint()
+                + ", accessId="
+                + connection.getAccessId()
+                + ", defaultDatabase="
+                + defaultDatabase
+                + '}';
     }
 }

@@ -1,12 +1,12 @@
 package io.github.flinkdatahub.connector.catalog;
 
-import io.github.flinkdatahub.connector.DataHubConnectorOptions;
-
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.table.catalog.Catalog;
 import org.apache.flink.table.factories.CatalogFactory;
 import org.apache.flink.table.factories.FactoryUtil;
+
+import io.github.flinkdatahub.connector.DataHubConnectorOptions;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -35,19 +35,21 @@ public class DataHubCatalogFactory implements CatalogFactory {
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        Set<ConfigOption<?>> options = new LinkedHashSet<>(DataHubConnectorOptions.optionalConnectionOptions());
+        Set<ConfigOption<?>> options =
+                new LinkedHashSet<>(DataHubConnectorOptions.optionalConnectionOptions());
         options.add(DEFAULT_DATABASE);
         return options;
     }
 
     @Override
     public Catalog createCatalog(Context context) {
-        FactoryUtil.CatalogFactoryHelper helper = FactoryUtil.createCatalogFactoryHelper(this, context);
+        FactoryUtil.CatalogFactoryHelper helper =
+                FactoryUtil.createCatalogFactoryHelper(this, context);
         helper.validate();
         Map<String, String> connectionOptions = new HashMap<>(context.getOptions());
         connectionOptions.remove(DEFAULT_DATABASE.key());
         connectionOptions.remove(FactoryUtil.PROPERTY_VERSION.key());
-        return new DataHubCatalog(context.getName(), helper.getOptions().get(DEFAULT_DATABASE),
-                connectionOptions);
+        return new DataHubCatalog(
+                context.getName(), helper.getOptions().get(DEFAULT_DATABASE), connectionOptions);
     }
 }

@@ -1,7 +1,5 @@
 package io.github.flinkdatahub.connector.catalog;
 
-import io.github.flinkdatahub.connector.table.DataHubDynamicTableFactory;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.table.catalog.ObjectIdentifier;
@@ -11,6 +9,8 @@ import org.apache.flink.table.factories.DynamicTableFactory;
 import org.apache.flink.table.factories.DynamicTableSinkFactory;
 import org.apache.flink.table.factories.DynamicTableSourceFactory;
 import org.apache.flink.table.factories.FactoryUtil;
+
+import io.github.flinkdatahub.connector.table.DataHubDynamicTableFactory;
 
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,20 +27,23 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.TOPIC;
  * 'datahub'} factory ({@link DataHubDynamicTableFactory}), given the catalog's connection,
  * including the secrets, and the table's project and topic besides the table's own options. The
  * secrets stay out of the tables' options because Flink prints those unmasked ({@code SHOW CREATE
- * TABLE}) and masks only keys such as "password" or "secret" in error messages, never
- * "access-key". Completing the options here also serves tables the planner did not get from
- * {@code getTable}: the sink of {@code CREATE TABLE ... AS SELECT} carries only the CREATE options.
+ * TABLE}) and masks only keys such as "password" or "secret" in error messages, never "access-key".
+ * Completing the options here also serves tables the planner did not get from {@code getTable}: the
+ * sink of {@code CREATE TABLE ... AS SELECT} carries only the CREATE options.
  */
 @Internal
-final class DataHubCatalogTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
+final class DataHubCatalogTableFactory
+        implements DynamicTableSourceFactory, DynamicTableSinkFactory {
     /** Options of CREATE TABLE in the catalog, meaningless to the connector. */
-    private static final Set<String> CREATE_ONLY = Set.of(SHARD_COUNT.key(),
-            LIFECYCLE.key());
+    private static final Set<String> CREATE_ONLY = Set.of(SHARD_COUNT.key(), LIFECYCLE.key());
 
     private final DataHubDynamicTableFactory delegate = new DataHubDynamicTableFactory();
     private final Map<String, String> connectionOptions;
 
-    /** @param connectionOptions all connection options of the catalog, secrets included, by primary key */
+    /**
+     * @param connectionOptions all connection options of the catalog, secrets included, by primary
+     *     key
+     */
     DataHubCatalogTableFactory(Map<String, String> connectionOptions) {
         this.connectionOptions = Collections.unmodifiableMap(new HashMap<>(connectionOptions));
     }
@@ -81,13 +84,20 @@ final class DataHubCatalogTableFactory implements DynamicTableSourceFactory, Dyn
         options.put(FactoryUtil.CONNECTOR.key(), DataHubDynamicTableFactory.IDENTIFIER);
         options.put(PROJECT.key(), id.getDatabaseName());
         options.put(TOPIC.key(), id.getObjectName());
-        context.getCatalogTable().getOptions().forEach((k, v) -> {
-            if (!CREATE_ONLY.contains(k)) {
-                options.put(k, v);
-            }
-        });
-        return new FactoryUtil.DefaultDynamicTableContext(id, context.getCatalogTable().copy(options),
-                context.getEnrichmentOptions(), context.getConfiguration(), context.getClassLoader(),
+        context.getCatalogTable()
+                .getOptions()
+                .forEach(
+                        (k, v) -> {
+                            if (!CREATE_ONLY.contains(k)) {
+                                options.put(k, v);
+                            }
+                        });
+        return new FactoryUtil.DefaultDynamicTableContext(
+                id,
+                context.getCatalogTable().copy(options),
+                context.getEnrichmentOptions(),
+                context.getConfiguration(),
+                context.getClassLoader(),
                 context.isTemporary());
     }
 }

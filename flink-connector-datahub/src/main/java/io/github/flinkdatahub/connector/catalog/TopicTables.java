@@ -1,12 +1,5 @@
 package io.github.flinkdatahub.connector.catalog;
 
-import io.github.flinkdatahub.client.model.Field;
-import io.github.flinkdatahub.client.model.FieldType;
-import io.github.flinkdatahub.client.model.RecordSchema;
-import io.github.flinkdatahub.client.model.RecordType;
-import io.github.flinkdatahub.client.model.result.GetTopicResult;
-import io.github.flinkdatahub.connector.table.DataHubTypeMapping;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.Schema;
@@ -16,6 +9,13 @@ import org.apache.flink.table.catalog.ObjectPath;
 import org.apache.flink.table.catalog.ResolvedCatalogTable;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.types.logical.LogicalType;
+
+import io.github.flinkdatahub.client.model.Field;
+import io.github.flinkdatahub.client.model.FieldType;
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.RecordType;
+import io.github.flinkdatahub.client.model.result.GetTopicResult;
+import io.github.flinkdatahub.connector.table.DataHubTypeMapping;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,9 @@ final class TopicTables {
 
     private TopicTables() {}
 
-    /** The table schema of a topic: its fields (NOT NULL and comments kept), or {@code data BYTES}. */
+    /**
+     * The table schema of a topic: its fields (NOT NULL and comments kept), or {@code data BYTES}.
+     */
     static Schema schemaOf(GetTopicResult topic) {
         Schema.Builder schema = Schema.newBuilder();
         if (topic.getRecordType() == RecordType.BLOB) {
@@ -45,38 +47,45 @@ final class TopicTables {
         return schema.build();
     }
 
-    /** The tuple schema of a table to create; fails naming the table or column DataHub cannot store. */
+    /**
+     * The tuple schema of a table to create; fails naming the table or column DataHub cannot store.
+     */
     static RecordSchema recordSchemaOf(ObjectPath path, ResolvedCatalogTable table) {
         if (table.isPartitioned()) {
             throw unsupported(path, "PARTITIONED BY (DataHub topics are not partitioned)");
         }
         if (table.getDistribution().isPresent()) {
-            throw unsupported(path, "DISTRIBUTED BY (choose the number of shards with 'shard-count')");
+            throw unsupported(
+                    path, "DISTRIBUTED BY (choose the number of shards with 'shard-count')");
         }
         ResolvedSchema schema = table.getResolvedSchema();
         if (schema.getPrimaryKey().isPresent()) {
             throw unsupported(path, "PRIMARY KEY (a topic has no key)");
         }
         if (!schema.getWatermarkSpecs().isEmpty()) {
-            throw unsupported(path, "WATERMARK (a topic stores no watermark; declare it on a temporary table"
-                    + " with CREATE TEMPORARY TABLE ... LIKE)");
+            throw unsupported(
+                    path,
+                    "WATERMARK (a topic stores no watermark; declare it on a temporary table"
+                            + " with CREATE TEMPORARY TABLE ... LIKE)");
         }
         List<Field> fields = new ArrayList<>();
         for (Column column : schema.getColumns()) {
             fields.add(fieldOf(path, column));
         }
         if (fields.isEmpty()) {
-            throw new ValidationException("Table " + path.getFullName() + " needs at least one column.");
+            throw new ValidationException(
+                    "Table " + path.getFullName() + " needs at least one column.");
         }
         return RecordSchema.of(fields);
     }
 
     /**
-     * The fields to append so that a topic with {@code current} fields gets the columns of
-     * {@code altered}: the existing columns unchanged and in order, new nullable physical columns
-     * after them. Anything else fails, naming the column.
+     * The fields to append so that a topic with {@code current} fields gets the columns of {@code
+     * altered}: the existing columns unchanged and in order, new nullable physical columns after
+     * them. Anything else fails, naming the column.
      */
-    static List<Field> appendedFields(ObjectPath path, RecordSchema current, ResolvedSchema altered) {
+    static List<Field> appendedFields(
+            ObjectPath path, RecordSchema current, ResolvedSchema altered) {
         if (altered.getPrimaryKey().isPresent() || !altered.getWatermarkSpecs().isEmpty()) {
             throw notAppendOnly(path, "a PRIMARY KEY or WATERMARK cannot be stored in a topic");
         }
@@ -89,26 +98,50 @@ final class TopicTables {
             Field field = fields.get(i);
             Column column = columns.get(i);
             if (!column.getName().equals(field.getName())) {
-                throw notAppendOnly(path, "column " + (i + 1) + " is '" + column.getName() + "' but the topic's field "
-                        + (i + 1) + " is '" + field.getName() + "' (columns cannot be renamed, reordered or"
-                        + " inserted before existing ones)");
+                throw notAppendOnly(
+                        path,
+                        "column "
+                                + (i + 1)
+                                + " is '"
+                                + column.getName()
+                                + "' but the topic's field "
+                                + (i + 1)
+                                + " is '"
+                                + field.getName()
+                                + "' (columns cannot be renamed, reordered or"
+                                + " inserted before existing ones)");
             }
             LogicalType type = column.getDataType().getLogicalType();
-            boolean sameType = column.isPhysical() && type.isNullable() == field.isAllowNull()
-                    && mapsTo(column.getName(), type, field.getType());
+            boolean sameType =
+                    column.isPhysical()
+                            && type.isNullable() == field.isAllowNull()
+                            && mapsTo(column.getName(), type, field.getType());
             if (!sameType) {
-                throw notAppendOnly(path, "column '" + column.getName() + "' cannot change from "
-                        + DataHubTypeMapping.toFlinkType(field) + " to " + column);
+                throw notAppendOnly(
+                        path,
+                        "column '"
+                                + column.getName()
+                                + "' cannot change from "
+                                + DataHubTypeMapping.toFlinkType(field)
+                                + " to "
+                                + column);
             }
-            if (!Objects.equals(emptyToNull(column.getComment().orElse(null)), emptyToNull(field.getComment()))) {
-                throw notAppendOnly(path, "the comment of column '" + column.getName() + "' cannot change");
+            if (!Objects.equals(
+                    emptyToNull(column.getComment().orElse(null)),
+                    emptyToNull(field.getComment()))) {
+                throw notAppendOnly(
+                        path, "the comment of column '" + column.getName() + "' cannot change");
             }
         }
         List<Field> added = new ArrayList<>();
         for (Column column : columns.subList(fields.size(), columns.size())) {
             if (!column.getDataType().getLogicalType().isNullable()) {
-                throw notAppendOnly(path, "the new column '" + column.getName() + "' must be nullable, as the"
-                        + " topic's existing records have no value for it; drop NOT NULL");
+                throw notAppendOnly(
+                        path,
+                        "the new column '"
+                                + column.getName()
+                                + "' must be nullable, as the"
+                                + " topic's existing records have no value for it; drop NOT NULL");
             }
             added.add(fieldOf(path, column));
         }
@@ -117,13 +150,18 @@ final class TopicTables {
 
     private static Field fieldOf(ObjectPath path, Column column) {
         if (!column.isPhysical()) {
-            throw new ValidationException("Column '" + column.getName() + "' of table " + path.getFullName()
-                    + " is a computed or metadata column; a DataHub topic stores only physical columns."
-                    + " Declare it on a temporary table with CREATE TEMPORARY TABLE ... LIKE.");
+            throw new ValidationException(
+                    "Column '"
+                            + column.getName()
+                            + "' of table "
+                            + path.getFullName()
+                            + " is a computed or metadata column; a DataHub topic stores only physical columns."
+                            + " Declare it on a temporary table with CREATE TEMPORARY TABLE ... LIKE.");
         }
         LogicalType type = column.getDataType().getLogicalType();
         FieldType fieldType = DataHubTypeMapping.toDataHubType(column.getName(), type);
-        return new Field(column.getName(), fieldType, type.isNullable(), column.getComment().orElse(""));
+        return new Field(
+                column.getName(), fieldType, type.isNullable(), column.getComment().orElse(""));
     }
 
     private static boolean mapsTo(String column, LogicalType type, FieldType fieldType) {
@@ -139,12 +177,22 @@ final class TopicTables {
     }
 
     private static ValidationException unsupported(ObjectPath path, String clause) {
-        return new ValidationException("CREATE TABLE " + path.getFullName() + " in the DataHub catalog does not"
-                + " support " + clause + ".");
+        return new ValidationException(
+                "CREATE TABLE "
+                        + path.getFullName()
+                        + " in the DataHub catalog does not"
+                        + " support "
+                        + clause
+                        + ".");
     }
 
     private static ValidationException notAppendOnly(ObjectPath path, String why) {
-        return new ValidationException("ALTER TABLE " + path.getFullName() + ": a DataHub topic can only get new"
-                + " nullable columns appended at the end (ALTER TABLE ... ADD <column> <type>); " + why + ".");
+        return new ValidationException(
+                "ALTER TABLE "
+                        + path.getFullName()
+                        + ": a DataHub topic can only get new"
+                        + " nullable columns appended at the end (ALTER TABLE ... ADD <column> <type>); "
+                        + why
+                        + ".");
     }
 }

@@ -1,9 +1,9 @@
 package io.github.flinkdatahub.connector.common;
 
+import org.apache.flink.annotation.Internal;
+
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.RetryPolicy;
-
-import org.apache.flink.annotation.Internal;
 
 import java.io.Serializable;
 

@@ -1,17 +1,17 @@
 package io.github.flinkdatahub.connector.common;
 
-import io.github.flinkdatahub.client.DataHubClient;
-import io.github.flinkdatahub.client.DataHubClientBuilder;
-import io.github.flinkdatahub.client.RetryPolicy;
-import io.github.flinkdatahub.client.WireMode;
-import io.github.flinkdatahub.client.model.CompressFormat;
-
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.util.Preconditions;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.DataHubClientBuilder;
+import io.github.flinkdatahub.client.RetryPolicy;
+import io.github.flinkdatahub.client.WireMode;
+import io.github.flinkdatahub.client.model.CompressFormat;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -29,8 +29,7 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SECURITY_
 /**
  * Where and how to reach DataHub: endpoint, credentials, wire mode, compression, retries. The
  * serialisable form of a {@link DataHubClient} that sources, sinks and catalogs ship to task
- * managers; each opens its own client from it. The access key and security token are never
- * printed.
+ * managers; each opens its own client from it. The access key and security token are never printed.
  */
 @PublicEvolving
 public final class DataHubConnection implements Serializable {
@@ -38,6 +37,7 @@ public final class DataHubConnection implements Serializable {
 
     /** Retries of a request when no retry timeout is given (the client's default). */
     static final int DEFAULT_MAX_RETRIES = 5;
+
     /** Longest backoff between two retries of one request, unless the interval is longer. */
     static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(5);
 
@@ -84,14 +84,17 @@ public final class DataHubConnection implements Serializable {
         return clientFactory.open(this, Preconditions.checkNotNull(retryPolicy, "retryPolicy"));
     }
 
-    /** The real client over HTTP: what {@link #openClient} opens unless a test replaced the factory. */
+    /**
+     * The real client over HTTP: what {@link #openClient} opens unless a test replaced the factory.
+     */
     private DataHubClient openHttpClient(RetryPolicy retryPolicy) {
-        DataHubClientBuilder b = DataHubClient.builder()
-                .endpoint(endpoint)
-                .wireMode(wireMode)
-                .retryPolicy(retryPolicy)
-                .requestTimeout(requestTimeout)
-                .userAgentSuffix("flink-connector-datahub");
+        DataHubClientBuilder b =
+                DataHubClient.builder()
+                        .endpoint(endpoint)
+                        .wireMode(wireMode)
+                        .retryPolicy(retryPolicy)
+                        .requestTimeout(requestTimeout)
+                        .userAgentSuffix("flink-connector-datahub");
         if (securityToken == null) {
             b.credentials(accessId, accessKey);
         } else {
@@ -126,26 +129,39 @@ public final class DataHubConnection implements Serializable {
      */
     public static DataHubConnection fromOptions(ReadableConfig options) {
         String endpoint = required(options, ENDPOINT, "e.g. https://dh-cn-hangzhou.aliyuncs.com");
-        String accessId = required(options, ACCESS_ID, "the AccessKey ID of your account or RAM user");
-        String accessKey = required(options, ACCESS_KEY, "the AccessKey secret of your account or RAM user");
-        Builder b = builder()
-                .endpoint(endpoint)
-                .credentials(accessId, accessKey)
-                .wireMode(options.get(CLIENT_PROTOCOL));
+        String accessId =
+                required(options, ACCESS_ID, "the AccessKey ID of your account or RAM user");
+        String accessKey =
+                required(options, ACCESS_KEY, "the AccessKey secret of your account or RAM user");
+        Builder b =
+                builder()
+                        .endpoint(endpoint)
+                        .credentials(accessId, accessKey)
+                        .wireMode(options.get(CLIENT_PROTOCOL));
         options.getOptional(SECURITY_TOKEN).ifPresent(b::securityToken);
         options.getOptional(CLIENT_COMPRESSION).ifPresent(b::compression);
         Duration interval = options.get(CLIENT_RETRY_INTERVAL);
         if (interval.isNegative() || interval.isZero()) {
-            throw new ValidationException("Option '" + CLIENT_RETRY_INTERVAL.key() + "' must be positive, got "
-                    + interval + ".");
+            throw new ValidationException(
+                    "Option '"
+                            + CLIENT_RETRY_INTERVAL.key()
+                            + "' must be positive, got "
+                            + interval
+                            + ".");
         }
-        Duration maxBackoff = interval.compareTo(DEFAULT_MAX_BACKOFF) > 0 ? interval : DEFAULT_MAX_BACKOFF;
+        Duration maxBackoff =
+                interval.compareTo(DEFAULT_MAX_BACKOFF) > 0 ? interval : DEFAULT_MAX_BACKOFF;
         int retries = DEFAULT_MAX_RETRIES;
         if (options.getOptional(CLIENT_RETRY_TIMEOUT).isPresent()) {
             Duration timeout = options.get(CLIENT_RETRY_TIMEOUT);
             if (timeout.isNegative()) {
-                throw new ValidationException("Option '" + CLIENT_RETRY_TIMEOUT.key() + "' must not be negative,"
-                        + " got " + timeout + ".");
+                throw new ValidationException(
+                        "Option '"
+                                + CLIENT_RETRY_TIMEOUT.key()
+                                + "' must not be negative,"
+                                + " got "
+                                + timeout
+                                + ".");
             }
             retries = retriesWithin(timeout, interval, maxBackoff);
         }
@@ -153,8 +169,8 @@ public final class DataHubConnection implements Serializable {
     }
 
     /**
-     * The client retries a number of times rather than for a time: the count whose doubling backoffs
-     * (capped at {@code maxBackoff}) add up to the timeout.
+     * The client retries a number of times rather than for a time: the count whose doubling
+     * backoffs (capped at {@code maxBackoff}) add up to the timeout.
      */
     static int retriesWithin(Duration timeout, Duration interval, Duration maxBackoff) {
         long left = timeout.toMillis();
@@ -168,10 +184,12 @@ public final class DataHubConnection implements Serializable {
         return retries;
     }
 
-    private static String required(ReadableConfig options, ConfigOption<String> option, String hint) {
+    private static String required(
+            ReadableConfig options, ConfigOption<String> option, String hint) {
         String value = options.getOptional(option).orElse(null);
         if (value == null || value.trim().isEmpty()) {
-            throw new ValidationException("Option '" + option.key() + "' is required (" + hint + ").");
+            throw new ValidationException(
+                    "Option '" + option.key() + "' is required (" + hint + ").");
         }
         return value.trim();
     }
@@ -182,11 +200,17 @@ public final class DataHubConnection implements Serializable {
             return false;
         }
         DataHubConnection c = (DataHubConnection) o;
-        return maxRetries == c.maxRetries && endpoint.equals(c.endpoint) && accessId.equals(c.accessId)
-                && accessKey.equals(c.accessKey) && Objects.equals(securityToken, c.securityToken)
-                && wireMode == c.wireMode && compression == c.compression
-                && retryInitialBackoff.equals(c.retryInitialBackoff) && retryMaxBackoff.equals(c.retryMaxBackoff)
-                && requestTimeout.equals(c.requestTimeout) && clientFactory.equals(c.clientFactory);
+        return maxRetries == c.maxRetries
+                && endpoint.equals(c.endpoint)
+                && accessId.equals(c.accessId)
+                && accessKey.equals(c.accessKey)
+                && Objects.equals(securityToken, c.securityToken)
+                && wireMode == c.wireMode
+                && compression == c.compression
+                && retryInitialBackoff.equals(c.retryInitialBackoff)
+                && retryMaxBackoff.equals(c.retryMaxBackoff)
+                && requestTimeout.equals(c.requestTimeout)
+                && clientFactory.equals(c.clientFactory);
     }
 
     @Override
@@ -196,10 +220,20 @@ public final class DataHubConnection implements Serializable {
 
     @Override
     public String toString() {
-        return "DataHubConnection{endpoint=" + endpoint + ", accessId=" + accessId + ", accessKey=******"
-                + (securityToken == null ? "" : ", securityToken=******") + ", wireMode=" + wireMode
-                + ", compression=" + compression + ", maxRetries=" + maxRetries
-                + (clientFactory == HttpClients.INSTANCE ? "" : ", clientFactory=" + clientFactory) + '}';
+        return "DataHubConnection{endpoint="
+                + endpoint
+                + ", accessId="
+                + accessId
+                + ", accessKey=******"
+                + (securityToken == null ? "" : ", securityToken=******")
+                + ", wireMode="
+                + wireMode
+                + ", compression="
+                + compression
+                + ", maxRetries="
+                + maxRetries
+                + (clientFactory == HttpClients.INSTANCE ? "" : ", clientFactory=" + clientFactory)
+                + '}';
     }
 
     /**
@@ -244,7 +278,8 @@ public final class DataHubConnection implements Serializable {
         }
 
         public Builder securityToken(String securityToken) {
-            this.securityToken = securityToken == null || securityToken.isEmpty() ? null : securityToken;
+            this.securityToken =
+                    securityToken == null || securityToken.isEmpty() ? null : securityToken;
             return this;
         }
 
@@ -260,7 +295,8 @@ public final class DataHubConnection implements Serializable {
         }
 
         public Builder retries(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
-            Preconditions.checkArgument(maxRetries >= 0, "retries must be >= 0, got %s", maxRetries);
+            Preconditions.checkArgument(
+                    maxRetries >= 0, "retries must be >= 0, got %s", maxRetries);
             this.maxRetries = maxRetries;
             this.retryInitialBackoff = Preconditions.checkNotNull(initialBackoff, "initialBackoff");
             this.retryMaxBackoff = Preconditions.checkNotNull(maxBackoff, "maxBackoff");
@@ -284,10 +320,13 @@ public final class DataHubConnection implements Serializable {
         }
 
         public DataHubConnection build() {
-            Preconditions.checkArgument(endpoint != null && !endpoint.isBlank(),
+            Preconditions.checkArgument(
+                    endpoint != null && !endpoint.isBlank(),
                     "The DataHub endpoint is required, e.g. https://dh-cn-hangzhou.aliyuncs.com");
-            Preconditions.checkArgument(accessId != null && !accessId.isEmpty(), "The DataHub access id is required");
-            Preconditions.checkArgument(accessKey != null && !accessKey.isEmpty(),
+            Preconditions.checkArgument(
+                    accessId != null && !accessId.isEmpty(), "The DataHub access id is required");
+            Preconditions.checkArgument(
+                    accessKey != null && !accessKey.isEmpty(),
                     "The DataHub access key is required");
             return new DataHubConnection(this);
         }

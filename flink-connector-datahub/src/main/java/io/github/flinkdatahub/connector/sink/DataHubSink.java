@@ -1,15 +1,15 @@
 package io.github.flinkdatahub.connector.sink;
 
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.routing.DataHubRouting;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
 import io.github.flinkdatahub.connector.sink.writer.DataHubSinkWriter;
 import io.github.flinkdatahub.connector.sink.writer.WriterConfig;
-
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
  * A sink writing to a DataHub topic, at-least-once. Made by {@link #builder()}:
@@ -24,15 +24,15 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * stream.sinkTo(sink);
  * }</pre>
  *
- * <p>Delivery: with {@code AT_LEAST_ONCE} (the default) every record written before a checkpoint
- * is acknowledged by DataHub before the checkpoint completes; after a failure the records since
- * the last checkpoint are written again, so a topic may hold duplicates. Exactly-once is not
- * possible: DataHub has no transactions and no idempotent writes, so nothing can take back or
- * deduplicate records of a failed attempt. With {@code NONE} checkpoints do not wait for the
- * writes, and records not yet acknowledged when a task fails are lost.
+ * <p>Delivery: with {@code AT_LEAST_ONCE} (the default) every record written before a checkpoint is
+ * acknowledged by DataHub before the checkpoint completes; after a failure the records since the
+ * last checkpoint are written again, so a topic may hold duplicates. Exactly-once is not possible:
+ * DataHub has no transactions and no idempotent writes, so nothing can take back or deduplicate
+ * records of a failed attempt. With {@code NONE} checkpoints do not wait for the writes, and
+ * records not yet acknowledged when a task fails are lost.
  *
- * <p>Order: records of one writer may reach a shard out of order, since several puts are in
- * flight and refused records are retried later.
+ * <p>Order: records of one writer may reach a shard out of order, since several puts are in flight
+ * and refused records are retried later.
  *
  * <p>The writer keeps no state; everything is flushed at each checkpoint.
  */
@@ -47,8 +47,13 @@ public final class DataHubSink<T> implements Sink<T> {
     private final DataHubRouting routing;
     private final WriterConfig config;
 
-    DataHubSink(DataHubConnection connection, String project, String topic, DataHubSerializationSchema<T> serializer,
-            DataHubRouting routing, WriterConfig config) {
+    DataHubSink(
+            DataHubConnection connection,
+            String project,
+            String topic,
+            DataHubSerializationSchema<T> serializer,
+            DataHubRouting routing,
+            WriterConfig config) {
         this.connection = connection;
         this.project = project;
         this.topic = topic;
@@ -63,7 +68,8 @@ public final class DataHubSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-        return new DataHubSinkWriter<>(context, connection, project, topic, serializer, routing, config);
+        return new DataHubSinkWriter<>(
+                context, connection, project, topic, serializer, routing, config);
     }
 
     public String getProject() {
@@ -84,7 +90,16 @@ public final class DataHubSink<T> implements Sink<T> {
 
     @Override
     public String toString() {
-        return "DataHubSink{" + project + "/" + topic + ", " + connection + ", routing=" + routing + ", " + config
+        return "DataHubSink{"
+                + project
+                + "/"
+                + topic
+                + ", "
+                + connection
+                + ", routing="
+                + routing
+                + ", "
+                + config
                 + '}';
     }
 }

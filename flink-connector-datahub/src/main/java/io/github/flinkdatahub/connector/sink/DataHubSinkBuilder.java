@@ -1,16 +1,16 @@
 package io.github.flinkdatahub.connector.sink;
 
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.util.Preconditions;
+
 import io.github.flinkdatahub.client.exception.NameRules;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.routing.DataHubRouting;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
 import io.github.flinkdatahub.connector.sink.writer.WriterConfig;
-
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.util.Preconditions;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -99,74 +99,107 @@ public final class DataHubSinkBuilder<T> {
 
     /** Records per put, 1-10000. */
     public DataHubSinkBuilder<T> setBatchMaxRecords(int records) {
-        Preconditions.checkArgument(records >= 1 && records <= MAX_RECORDS_PER_REQUEST,
-                "%s must be between 1 and %s, got %s", SINK_BATCH_MAX_RECORDS.key(),
-                MAX_RECORDS_PER_REQUEST, records);
+        Preconditions.checkArgument(
+                records >= 1 && records <= MAX_RECORDS_PER_REQUEST,
+                "%s must be between 1 and %s, got %s",
+                SINK_BATCH_MAX_RECORDS.key(),
+                MAX_RECORDS_PER_REQUEST,
+                records);
         this.batchMaxRecords = records;
         return this;
     }
 
     /** Estimated bytes per put, 1 KiB to 4 MiB. */
     public DataHubSinkBuilder<T> setBatchMaxBytes(long bytes) {
-        Preconditions.checkArgument(bytes >= 1024 && bytes <= MAX_REQUEST_BYTES,
+        Preconditions.checkArgument(
+                bytes >= 1024 && bytes <= MAX_REQUEST_BYTES,
                 "%s must be between 1 KiB and 4 MiB (the service's request limit), got %s bytes",
-                SINK_BATCH_MAX_BYTES.key(), bytes);
+                SINK_BATCH_MAX_BYTES.key(),
+                bytes);
         this.batchMaxBytes = bytes;
         return this;
     }
 
     public DataHubSinkBuilder<T> setFlushInterval(Duration interval) {
-        Preconditions.checkArgument(interval != null && interval.toMillis() >= 1, "%s must be at least 1 ms, got %s",
-                SINK_FLUSH_INTERVAL.key(), interval);
+        Preconditions.checkArgument(
+                interval != null && interval.toMillis() >= 1,
+                "%s must be at least 1 ms, got %s",
+                SINK_FLUSH_INTERVAL.key(),
+                interval);
         this.flushInterval = interval;
         return this;
     }
 
     public DataHubSinkBuilder<T> setMaxInFlightRequests(int requests) {
-        Preconditions.checkArgument(requests >= 1, "%s must be >= 1, got %s",
-                SINK_MAX_IN_FLIGHT_REQUESTS.key(), requests);
+        Preconditions.checkArgument(
+                requests >= 1,
+                "%s must be >= 1, got %s",
+                SINK_MAX_IN_FLIGHT_REQUESTS.key(),
+                requests);
         this.maxInFlightRequests = requests;
         return this;
     }
 
     /** Unsent records (and their estimated bytes) a writer holds before it blocks. */
     public DataHubSinkBuilder<T> setBufferLimits(int maxRecords, long maxBytes) {
-        Preconditions.checkArgument(maxRecords >= 1, "%s must be >= 1, got %s",
-                SINK_BUFFER_MAX_RECORDS.key(), maxRecords);
-        Preconditions.checkArgument(maxBytes >= 1024, "%s must be at least 1 KiB, got %s bytes",
-                SINK_BUFFER_MAX_BYTES.key(), maxBytes);
+        Preconditions.checkArgument(
+                maxRecords >= 1,
+                "%s must be >= 1, got %s",
+                SINK_BUFFER_MAX_RECORDS.key(),
+                maxRecords);
+        Preconditions.checkArgument(
+                maxBytes >= 1024,
+                "%s must be at least 1 KiB, got %s bytes",
+                SINK_BUFFER_MAX_BYTES.key(),
+                maxBytes);
         this.bufferMaxRecords = maxRecords;
         this.bufferMaxBytes = maxBytes;
         return this;
     }
 
     /**
-     * The retry budget of one record: at most {@code maxRetries} retries and {@code timeout} from its
-     * first failure.
+     * The retry budget of one record: at most {@code maxRetries} retries and {@code timeout} from
+     * its first failure.
      */
     public DataHubSinkBuilder<T> setRetryBudget(int maxRetries, Duration timeout) {
-        Preconditions.checkArgument(maxRetries >= 0, "%s must be >= 0, got %s",
-                SINK_RETRY_MAX_RETRIES.key(), maxRetries);
-        Preconditions.checkArgument(timeout != null && !timeout.isNegative(), "%s must be >= 0, got %s",
-                SINK_RETRY_TIMEOUT.key(), timeout);
+        Preconditions.checkArgument(
+                maxRetries >= 0,
+                "%s must be >= 0, got %s",
+                SINK_RETRY_MAX_RETRIES.key(),
+                maxRetries);
+        Preconditions.checkArgument(
+                timeout != null && !timeout.isNegative(),
+                "%s must be >= 0, got %s",
+                SINK_RETRY_TIMEOUT.key(),
+                timeout);
         this.maxRetries = maxRetries;
         this.retryTimeout = timeout;
         return this;
     }
 
     public DataHubSinkBuilder<T> setRetryBackoff(Duration initial, Duration max) {
-        Preconditions.checkArgument(initial != null && initial.toMillis() >= 1, "%s must be at least 1 ms, got %s",
-                SINK_RETRY_INITIAL_BACKOFF.key(), initial);
-        Preconditions.checkArgument(max != null && max.compareTo(initial) >= 0, "%s must be >= %s, got %s",
-                SINK_RETRY_MAX_BACKOFF.key(), SINK_RETRY_INITIAL_BACKOFF.key(), max);
+        Preconditions.checkArgument(
+                initial != null && initial.toMillis() >= 1,
+                "%s must be at least 1 ms, got %s",
+                SINK_RETRY_INITIAL_BACKOFF.key(),
+                initial);
+        Preconditions.checkArgument(
+                max != null && max.compareTo(initial) >= 0,
+                "%s must be >= %s, got %s",
+                SINK_RETRY_MAX_BACKOFF.key(),
+                SINK_RETRY_INITIAL_BACKOFF.key(),
+                max);
         this.initialBackoff = initial;
         this.maxBackoff = max;
         return this;
     }
 
     public DataHubSinkBuilder<T> setShardRefreshInterval(Duration interval) {
-        Preconditions.checkArgument(interval != null && interval.toMillis() >= 1, "%s must be at least 1 ms, got %s",
-                SINK_SHARD_REFRESH_INTERVAL.key(), interval);
+        Preconditions.checkArgument(
+                interval != null && interval.toMillis() >= 1,
+                "%s must be at least 1 ms, got %s",
+                SINK_SHARD_REFRESH_INTERVAL.key(),
+                interval);
         this.shardRefreshInterval = interval;
         return this;
     }
@@ -176,10 +209,12 @@ public final class DataHubSinkBuilder<T> {
      * exactly-once is refused because DataHub has no transactions.
      */
     public DataHubSinkBuilder<T> setDeliveryGuarantee(DeliveryGuarantee guarantee) {
-        Preconditions.checkArgument(guarantee != null && guarantee != DeliveryGuarantee.EXACTLY_ONCE,
+        Preconditions.checkArgument(
+                guarantee != null && guarantee != DeliveryGuarantee.EXACTLY_ONCE,
                 "%s=%s is not possible: DataHub has no transactions, so a restarted job may write records again."
                         + " Use at-least-once (and deduplicate downstream if needed) or none",
-                SINK_DELIVERY_GUARANTEE.key(), guarantee);
+                SINK_DELIVERY_GUARANTEE.key(),
+                guarantee);
         this.deliveryGuarantee = guarantee;
         return this;
     }
@@ -193,23 +228,37 @@ public final class DataHubSinkBuilder<T> {
         options.getOptional(SINK_BATCH_MAX_BYTES).ifPresent(m -> setBatchMaxBytes(m.getBytes()));
         options.getOptional(SINK_FLUSH_INTERVAL).ifPresent(this::setFlushInterval);
         options.getOptional(SINK_MAX_IN_FLIGHT_REQUESTS).ifPresent(this::setMaxInFlightRequests);
-        setBufferLimits(options.getOptional(SINK_BUFFER_MAX_RECORDS).orElse(bufferMaxRecords),
-                options.getOptional(SINK_BUFFER_MAX_BYTES).map(m -> m.getBytes()).orElse(bufferMaxBytes));
-        setRetryBudget(options.getOptional(SINK_RETRY_MAX_RETRIES).orElse(maxRetries),
+        setBufferLimits(
+                options.getOptional(SINK_BUFFER_MAX_RECORDS).orElse(bufferMaxRecords),
+                options.getOptional(SINK_BUFFER_MAX_BYTES)
+                        .map(m -> m.getBytes())
+                        .orElse(bufferMaxBytes));
+        setRetryBudget(
+                options.getOptional(SINK_RETRY_MAX_RETRIES).orElse(maxRetries),
                 options.getOptional(SINK_RETRY_TIMEOUT).orElse(retryTimeout));
-        setRetryBackoff(options.getOptional(SINK_RETRY_INITIAL_BACKOFF).orElse(initialBackoff),
+        setRetryBackoff(
+                options.getOptional(SINK_RETRY_INITIAL_BACKOFF).orElse(initialBackoff),
                 options.getOptional(SINK_RETRY_MAX_BACKOFF).orElse(maxBackoff));
         options.getOptional(SINK_SHARD_REFRESH_INTERVAL).ifPresent(this::setShardRefreshInterval);
         options.getOptional(SINK_DELIVERY_GUARANTEE).ifPresent(this::setDeliveryGuarantee);
         String hashFields = options.getOptional(SINK_HASH_FIELDS).orElse(null);
         String shardId = options.getOptional(SINK_SHARD_ID).orElse(null);
-        Preconditions.checkArgument(hashFields == null || shardId == null, "Set either %s or %s, not both",
-                SINK_HASH_FIELDS.key(), SINK_SHARD_ID.key());
+        Preconditions.checkArgument(
+                hashFields == null || shardId == null,
+                "Set either %s or %s, not both",
+                SINK_HASH_FIELDS.key(),
+                SINK_SHARD_ID.key());
         if (hashFields != null) {
-            List<String> fields = Arrays.stream(hashFields.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                    .collect(Collectors.toList());
-            Preconditions.checkArgument(!fields.isEmpty(), "%s lists no field: '%s'",
-                    SINK_HASH_FIELDS.key(), hashFields);
+            List<String> fields =
+                    Arrays.stream(hashFields.split(","))
+                            .map(String::trim)
+                            .filter(s -> !s.isEmpty())
+                            .collect(Collectors.toList());
+            Preconditions.checkArgument(
+                    !fields.isEmpty(),
+                    "%s lists no field: '%s'",
+                    SINK_HASH_FIELDS.key(),
+                    hashFields);
             setRouting(DataHubRouting.byKeyFields(fields));
         }
         if (shardId != null) {
@@ -219,22 +268,45 @@ public final class DataHubSinkBuilder<T> {
     }
 
     public DataHubSink<T> build() {
-        Preconditions.checkArgument(connection != null, "A DataHub connection is required: setConnection(...)");
-        Preconditions.checkArgument(project != null, "The DataHub project is required: setProject(...)");
+        Preconditions.checkArgument(
+                connection != null, "A DataHub connection is required: setConnection(...)");
+        Preconditions.checkArgument(
+                project != null, "The DataHub project is required: setProject(...)");
         Preconditions.checkArgument(topic != null, "The DataHub topic is required: setTopic(...)");
         NameRules.existing(project, "project");
         NameRules.existing(topic, "topic");
-        Preconditions.checkArgument(serializer != null, "A serializer is required: setSerializer(...), e.g."
-                + " DataHubSerializationSchema.rowDataToTuple(rowType) or blobBytes()");
-        Preconditions.checkArgument(bufferMaxRecords >= batchMaxRecords, "%s (%s) must be >= %s (%s)",
-                SINK_BUFFER_MAX_RECORDS.key(), bufferMaxRecords,
-                SINK_BATCH_MAX_RECORDS.key(), batchMaxRecords);
-        Preconditions.checkArgument(bufferMaxBytes >= batchMaxBytes, "%s (%s bytes) must be >= %s (%s bytes)",
-                SINK_BUFFER_MAX_BYTES.key(), bufferMaxBytes, SINK_BATCH_MAX_BYTES.key(),
+        Preconditions.checkArgument(
+                serializer != null,
+                "A serializer is required: setSerializer(...), e.g."
+                        + " DataHubSerializationSchema.rowDataToTuple(rowType) or blobBytes()");
+        Preconditions.checkArgument(
+                bufferMaxRecords >= batchMaxRecords,
+                "%s (%s) must be >= %s (%s)",
+                SINK_BUFFER_MAX_RECORDS.key(),
+                bufferMaxRecords,
+                SINK_BATCH_MAX_RECORDS.key(),
+                batchMaxRecords);
+        Preconditions.checkArgument(
+                bufferMaxBytes >= batchMaxBytes,
+                "%s (%s bytes) must be >= %s (%s bytes)",
+                SINK_BUFFER_MAX_BYTES.key(),
+                bufferMaxBytes,
+                SINK_BATCH_MAX_BYTES.key(),
                 batchMaxBytes);
-        WriterConfig config = new WriterConfig(batchMaxRecords, batchMaxBytes, flushInterval, maxInFlightRequests,
-                bufferMaxRecords, bufferMaxBytes, maxRetries, retryTimeout, initialBackoff, maxBackoff,
-                shardRefreshInterval, deliveryGuarantee);
+        WriterConfig config =
+                new WriterConfig(
+                        batchMaxRecords,
+                        batchMaxBytes,
+                        flushInterval,
+                        maxInFlightRequests,
+                        bufferMaxRecords,
+                        bufferMaxBytes,
+                        maxRetries,
+                        retryTimeout,
+                        initialBackoff,
+                        maxBackoff,
+                        shardRefreshInterval,
+                        deliveryGuarantee);
         return new DataHubSink<>(connection, project, topic, serializer, routing, config);
     }
 }

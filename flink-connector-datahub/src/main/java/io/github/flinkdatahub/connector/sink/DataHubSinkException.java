@@ -4,8 +4,8 @@ import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * A failure that stops the sink: a record DataHub refuses (out of range, null in a NOT NULL field,
- * too large, schema mismatch), a missing project or topic, failed authentication, or a retry
- * budget used up. The message names the topic and, where there is one, the field and value.
+ * too large, schema mismatch), a missing project or topic, failed authentication, or a retry budget
+ * used up. The message names the topic and, where there is one, the field and value.
  */
 @PublicEvolving
 public class DataHubSinkException extends RuntimeException {

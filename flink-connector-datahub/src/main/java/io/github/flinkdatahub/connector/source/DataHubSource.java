@@ -1,15 +1,5 @@
 package io.github.flinkdatahub.connector.source;
 
-import io.github.flinkdatahub.connector.common.DataHubConnection;
-import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
-import io.github.flinkdatahub.connector.source.enumerator.DataHubSourceEnumerator;
-import io.github.flinkdatahub.connector.source.enumerator.EnumeratorState;
-import io.github.flinkdatahub.connector.source.enumerator.EnumeratorStateSerializer;
-import io.github.flinkdatahub.connector.source.enumerator.assigner.ShardAssigner;
-import io.github.flinkdatahub.connector.source.reader.DataHubSourceReaderFactory;
-import io.github.flinkdatahub.connector.source.split.ShardSplit;
-import io.github.flinkdatahub.connector.source.split.ShardSplitSerializer;
-
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -20,6 +10,16 @@ import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
+import io.github.flinkdatahub.connector.source.enumerator.DataHubSourceEnumerator;
+import io.github.flinkdatahub.connector.source.enumerator.EnumeratorState;
+import io.github.flinkdatahub.connector.source.enumerator.EnumeratorStateSerializer;
+import io.github.flinkdatahub.connector.source.enumerator.assigner.ShardAssigner;
+import io.github.flinkdatahub.connector.source.reader.DataHubSourceReaderFactory;
+import io.github.flinkdatahub.connector.source.split.ShardSplit;
+import io.github.flinkdatahub.connector.source.split.ShardSplitSerializer;
 
 import javax.annotation.Nullable;
 
@@ -42,7 +42,8 @@ import java.time.Duration;
  * Record timestamps are DataHub system times (ms).
  */
 @PublicEvolving
-public final class DataHubSource<T> implements Source<T, ShardSplit, EnumeratorState>, ResultTypeQueryable<T> {
+public final class DataHubSource<T>
+        implements Source<T, ShardSplit, EnumeratorState>, ResultTypeQueryable<T> {
     private static final long serialVersionUID = 1L;
 
     private final DataHubConnection connection;
@@ -59,10 +60,20 @@ public final class DataHubSource<T> implements Source<T, ShardSplit, EnumeratorS
     private final boolean commitOffsets;
     private final ShardAssigner assigner;
 
-    DataHubSource(DataHubConnection connection, String project, String topic, @Nullable String subscriptionId,
-            StartingPosition startingPosition, @Nullable StoppingPosition stoppingPosition,
-            DataHubDeserializationSchema<T> deserializer, Duration discoveryInterval, int maxRecordsPerFetch,
-            Duration emptyFetchInterval, Duration maxBackoff, boolean commitOffsets, ShardAssigner assigner) {
+    DataHubSource(
+            DataHubConnection connection,
+            String project,
+            String topic,
+            @Nullable String subscriptionId,
+            StartingPosition startingPosition,
+            @Nullable StoppingPosition stoppingPosition,
+            DataHubDeserializationSchema<T> deserializer,
+            Duration discoveryInterval,
+            int maxRecordsPerFetch,
+            Duration emptyFetchInterval,
+            Duration maxBackoff,
+            boolean commitOffsets,
+            ShardAssigner assigner) {
         this.connection = connection;
         this.project = project;
         this.topic = topic;
@@ -89,21 +100,39 @@ public final class DataHubSource<T> implements Source<T, ShardSplit, EnumeratorS
 
     @Override
     public SourceReader<T, ShardSplit> createReader(SourceReaderContext context) throws Exception {
-        return new DataHubSourceReaderFactory<>(connection, project, topic, subscriptionId, deserializer,
-                maxRecordsPerFetch, emptyFetchInterval, maxBackoff, commitOffsets && subscriptionId != null)
+        return new DataHubSourceReaderFactory<>(
+                        connection,
+                        project,
+                        topic,
+                        subscriptionId,
+                        deserializer,
+                        maxRecordsPerFetch,
+                        emptyFetchInterval,
+                        maxBackoff,
+                        commitOffsets && subscriptionId != null)
                 .create(context);
     }
 
     @Override
-    public SplitEnumerator<ShardSplit, EnumeratorState> createEnumerator(SplitEnumeratorContext<ShardSplit> context) {
+    public SplitEnumerator<ShardSplit, EnumeratorState> createEnumerator(
+            SplitEnumeratorContext<ShardSplit> context) {
         return restoreEnumerator(context, EnumeratorState.initial());
     }
 
     @Override
-    public SplitEnumerator<ShardSplit, EnumeratorState> restoreEnumerator(SplitEnumeratorContext<ShardSplit> context,
-            EnumeratorState state) {
-        return new DataHubSourceEnumerator(context, connection, project, topic, subscriptionId, startingPosition,
-                stoppingPosition, discoveryInterval, assigner, state);
+    public SplitEnumerator<ShardSplit, EnumeratorState> restoreEnumerator(
+            SplitEnumeratorContext<ShardSplit> context, EnumeratorState state) {
+        return new DataHubSourceEnumerator(
+                context,
+                connection,
+                project,
+                topic,
+                subscriptionId,
+                startingPosition,
+                stoppingPosition,
+                discoveryInterval,
+                assigner,
+                state);
     }
 
     @Override
@@ -131,8 +160,16 @@ public final class DataHubSource<T> implements Source<T, ShardSplit, EnumeratorS
 
     @Override
     public String toString() {
-        return "DataHubSource{" + project + "/" + topic + ", " + connection + ", start=" + startingPosition
+        return "DataHubSource{"
+                + project
+                + "/"
+                + topic
+                + ", "
+                + connection
+                + ", start="
+                + startingPosition
                 + (stoppingPosition == null ? "" : ", stop=" + stoppingPosition)
-                + (subscriptionId == null ? "" : ", subscription=" + subscriptionId) + '}';
+                + (subscriptionId == null ? "" : ", subscription=" + subscriptionId)
+                + '}';
     }
 }

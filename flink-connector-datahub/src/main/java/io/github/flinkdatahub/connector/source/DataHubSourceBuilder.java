@@ -1,12 +1,12 @@
 package io.github.flinkdatahub.connector.source;
 
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.util.Preconditions;
+
 import io.github.flinkdatahub.client.exception.NameRules;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 import io.github.flinkdatahub.connector.source.enumerator.assigner.ShardAssigner;
-
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.util.Preconditions;
 
 import java.time.Duration;
 
@@ -78,30 +78,42 @@ public final class DataHubSourceBuilder<T> {
     }
 
     public DataHubSourceBuilder<T> setShardDiscoveryInterval(Duration interval) {
-        Preconditions.checkArgument(interval != null && !interval.isNegative() && !interval.isZero(),
-                "%s must be positive, got %s", SCAN_SHARD_DISCOVERY_INTERVAL.key(), interval);
+        Preconditions.checkArgument(
+                interval != null && !interval.isNegative() && !interval.isZero(),
+                "%s must be positive, got %s",
+                SCAN_SHARD_DISCOVERY_INTERVAL.key(),
+                interval);
         this.discoveryInterval = interval;
         return this;
     }
 
     /** Records per read of a shard, 1-1000. */
     public DataHubSourceBuilder<T> setMaxRecordsPerFetch(int maxRecords) {
-        Preconditions.checkArgument(maxRecords >= 1 && maxRecords <= 1000, "%s must be between 1 and 1000, got %s",
-                SCAN_FETCH_MAX_RECORDS.key(), maxRecords);
+        Preconditions.checkArgument(
+                maxRecords >= 1 && maxRecords <= 1000,
+                "%s must be between 1 and 1000, got %s",
+                SCAN_FETCH_MAX_RECORDS.key(),
+                maxRecords);
         this.maxRecordsPerFetch = maxRecords;
         return this;
     }
 
     public DataHubSourceBuilder<T> setEmptyFetchInterval(Duration interval) {
-        Preconditions.checkArgument(interval != null && !interval.isNegative(), "%s must be >= 0, got %s",
-                SCAN_FETCH_EMPTY_INTERVAL.key(), interval);
+        Preconditions.checkArgument(
+                interval != null && !interval.isNegative(),
+                "%s must be >= 0, got %s",
+                SCAN_FETCH_EMPTY_INTERVAL.key(),
+                interval);
         this.emptyFetchInterval = interval;
         return this;
     }
 
     public DataHubSourceBuilder<T> setMaxBackoff(Duration maxBackoff) {
-        Preconditions.checkArgument(maxBackoff != null && maxBackoff.toMillis() >= 100, "%s must be >= 100 ms, got %s",
-                SCAN_FETCH_MAX_BACKOFF.key(), maxBackoff);
+        Preconditions.checkArgument(
+                maxBackoff != null && maxBackoff.toMillis() >= 100,
+                "%s must be >= 100 ms, got %s",
+                SCAN_FETCH_MAX_BACKOFF.key(),
+                maxBackoff);
         this.maxBackoff = maxBackoff;
         return this;
     }
@@ -118,17 +130,34 @@ public final class DataHubSourceBuilder<T> {
     }
 
     public DataHubSource<T> build() {
-        Preconditions.checkArgument(connection != null, "A DataHub connection is required: setConnection(...)");
-        Preconditions.checkArgument(project != null, "The DataHub project is required: setProject(...)");
+        Preconditions.checkArgument(
+                connection != null, "A DataHub connection is required: setConnection(...)");
+        Preconditions.checkArgument(
+                project != null, "The DataHub project is required: setProject(...)");
         Preconditions.checkArgument(topic != null, "The DataHub topic is required: setTopic(...)");
         NameRules.existing(project, "project");
         NameRules.existing(topic, "topic");
-        Preconditions.checkArgument(deserializer != null, "A deserializer is required: setDeserializer(...), e.g. "
-                + "DataHubDeserializationSchema.blobBytes() or tupleToValue()");
-        Preconditions.checkArgument(startingPosition.kind() != StartingPosition.Kind.SUBSCRIPTION || subscriptionId != null,
+        Preconditions.checkArgument(
+                deserializer != null,
+                "A deserializer is required: setDeserializer(...), e.g. "
+                        + "DataHubDeserializationSchema.blobBytes() or tupleToValue()");
+        Preconditions.checkArgument(
+                startingPosition.kind() != StartingPosition.Kind.SUBSCRIPTION
+                        || subscriptionId != null,
                 "Starting from the subscription needs setSubscriptionId(...)");
-        return new DataHubSource<>(connection, project, topic, subscriptionId, startingPosition, stoppingPosition,
-                deserializer, discoveryInterval, maxRecordsPerFetch, emptyFetchInterval, maxBackoff, commitOffsets,
+        return new DataHubSource<>(
+                connection,
+                project,
+                topic,
+                subscriptionId,
+                startingPosition,
+                stoppingPosition,
+                deserializer,
+                discoveryInterval,
+                maxRecordsPerFetch,
+                emptyFetchInterval,
+                maxBackoff,
+                commitOffsets,
                 assigner);
     }
 }

@@ -60,7 +60,10 @@ public final class StartingPosition implements Serializable {
     private final Map<String, Long> sequences;
     private final OffsetResetStrategy resetStrategy;
 
-    private StartingPosition(Kind kind, long timestampMillis, Map<String, Long> sequences,
+    private StartingPosition(
+            Kind kind,
+            long timestampMillis,
+            Map<String, Long> sequences,
             OffsetResetStrategy resetStrategy) {
         this.kind = kind;
         this.timestampMillis = timestampMillis;
@@ -81,7 +84,8 @@ public final class StartingPosition implements Serializable {
     /** The first record received at or after {@code timestampMillis} in every shard. */
     public static StartingPosition fromTimestamp(long timestampMillis) {
         if (timestampMillis < 0) {
-            throw new IllegalArgumentException("The start timestamp must be >= 0 ms, got " + timestampMillis);
+            throw new IllegalArgumentException(
+                    "The start timestamp must be >= 0 ms, got " + timestampMillis);
         }
         return new StartingPosition(Kind.TIMESTAMP, timestampMillis, Map.of(), null);
     }
@@ -92,20 +96,29 @@ public final class StartingPosition implements Serializable {
      */
     public static StartingPosition fromSequences(Map<String, Long> sequencesByShard) {
         Objects.requireNonNull(sequencesByShard, "sequencesByShard");
-        sequencesByShard.forEach((shard, seq) -> {
-            if (seq == null || seq < 0) {
-                throw new IllegalArgumentException("The start sequence of shard " + shard + " must be >= 0, got " + seq);
-            }
-        });
+        sequencesByShard.forEach(
+                (shard, seq) -> {
+                    if (seq == null || seq < 0) {
+                        throw new IllegalArgumentException(
+                                "The start sequence of shard "
+                                        + shard
+                                        + " must be >= 0, got "
+                                        + seq);
+                    }
+                });
         return new StartingPosition(Kind.SEQUENCES, -1, Map.copyOf(sequencesByShard), null);
     }
 
     /**
-     * After the offsets committed to the source's subscription; shards without one follow
-     * {@code resetStrategy}. Needs a subscription id on the source.
+     * After the offsets committed to the source's subscription; shards without one follow {@code
+     * resetStrategy}. Needs a subscription id on the source.
      */
     public static StartingPosition fromSubscription(OffsetResetStrategy resetStrategy) {
-        return new StartingPosition(Kind.SUBSCRIPTION, -1, Map.of(), Objects.requireNonNull(resetStrategy, "resetStrategy"));
+        return new StartingPosition(
+                Kind.SUBSCRIPTION,
+                -1,
+                Map.of(),
+                Objects.requireNonNull(resetStrategy, "resetStrategy"));
     }
 
     public Kind kind() {

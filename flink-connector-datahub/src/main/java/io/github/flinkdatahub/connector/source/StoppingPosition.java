@@ -28,7 +28,8 @@ public final class StoppingPosition implements Serializable {
     /** Stop before the first record received after {@code timestampMillis}. */
     public static StoppingPosition atTimestamp(long timestampMillis) {
         if (timestampMillis < 0) {
-            throw new IllegalArgumentException("The stop timestamp must be >= 0 ms, got " + timestampMillis);
+            throw new IllegalArgumentException(
+                    "The stop timestamp must be >= 0 ms, got " + timestampMillis);
         }
         return new StoppingPosition(false, timestampMillis);
     }

@@ -36,8 +36,11 @@ final class BytesRowSchema implements DeserializationSchema<RowData>, Serializat
     @Override
     public byte[] serialize(RowData row) {
         if (row.isNullAt(0)) {
-            throw new IllegalArgumentException("Column '" + column + "' is null, but a DataHub blob cannot be null;"
-                    + " filter null rows out or use COALESCE");
+            throw new IllegalArgumentException(
+                    "Column '"
+                            + column
+                            + "' is null, but a DataHub blob cannot be null;"
+                            + " filter null rows out or use COALESCE");
         }
         return row.getBinary(0);
     }

@@ -1,8 +1,5 @@
 package io.github.flinkdatahub.connector.table;
 
-import io.github.flinkdatahub.connector.sink.DataHubSink;
-import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.table.api.DataTypes;
@@ -15,6 +12,9 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
 
+import io.github.flinkdatahub.connector.sink.DataHubSink;
+import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
+
 import javax.annotation.Nullable;
 
 import java.util.LinkedHashMap;
@@ -24,8 +24,8 @@ import java.util.function.Function;
 
 /**
  * A DataHub topic as a SQL sink: rows to tuple records by column name, or to blobs (a single BYTES
- * column or a format), with the {@code attributes} metadata column as record attributes. The planner
- * gives the sink operator its uid.
+ * column or a format), with the {@code attributes} metadata column as record attributes. The
+ * planner gives the sink operator its uid.
  */
 @Internal
 final class DataHubDynamicSink implements DynamicTableSink, SupportsWritingMetadata {
@@ -33,16 +33,22 @@ final class DataHubDynamicSink implements DynamicTableSink, SupportsWritingMetad
 
     /** The sink with every option applied, given its serializer. */
     private final Function<DataHubSerializationSchema<RowData>, DataHubSink<RowData>> sinkFactory;
+
     private final DataType physicalType;
+
     /** Null for tuple topics and single-BYTES-column blob tables. */
     @Nullable private final EncodingFormat<SerializationSchema<RowData>> format;
+
     private final boolean tupleTopic;
     @Nullable private final Integer parallelism;
 
     private List<String> metadataKeys = List.of();
 
-    DataHubDynamicSink(Function<DataHubSerializationSchema<RowData>, DataHubSink<RowData>> sinkFactory,
-            DataType physicalType, @Nullable EncodingFormat<SerializationSchema<RowData>> format, boolean tupleTopic,
+    DataHubDynamicSink(
+            Function<DataHubSerializationSchema<RowData>, DataHubSink<RowData>> sinkFactory,
+            DataType physicalType,
+            @Nullable EncodingFormat<SerializationSchema<RowData>> format,
+            boolean tupleTopic,
             @Nullable Integer parallelism) {
         this.sinkFactory = sinkFactory;
         this.physicalType = physicalType;
@@ -64,14 +70,21 @@ final class DataHubDynamicSink implements DynamicTableSink, SupportsWritingMetad
         if (tupleTopic) {
             physical = DataHubSerializationSchema.rowDataToTuple(physicalRow);
         } else if (format == null) {
-            physical = DataHubSerializationSchema.blob(
-                    new BytesRowSchema(physicalRow.getFieldNames().get(0), context.createTypeInformation(physicalType)));
+            physical =
+                    DataHubSerializationSchema.blob(
+                            new BytesRowSchema(
+                                    physicalRow.getFieldNames().get(0),
+                                    context.createTypeInformation(physicalType)));
         } else {
-            physical = DataHubSerializationSchema.blob(format.createRuntimeEncoder(context, physicalType));
+            physical =
+                    DataHubSerializationSchema.blob(
+                            format.createRuntimeEncoder(context, physicalType));
         }
         int attributesPos = metadataKeys.contains(ATTRIBUTES) ? physicalRow.getFieldCount() : -1;
-        DataHubSink<RowData> sink = sinkFactory.apply(
-                new DataHubRowDataSerializer(physical, physicalRow.getFieldCount(), attributesPos));
+        DataHubSink<RowData> sink =
+                sinkFactory.apply(
+                        new DataHubRowDataSerializer(
+                                physical, physicalRow.getFieldCount(), attributesPos));
         return parallelism == null ? SinkV2Provider.of(sink) : SinkV2Provider.of(sink, parallelism);
     }
 
@@ -89,7 +102,8 @@ final class DataHubDynamicSink implements DynamicTableSink, SupportsWritingMetad
 
     @Override
     public DynamicTableSink copy() {
-        DataHubDynamicSink copy = new DataHubDynamicSink(sinkFactory, physicalType, format, tupleTopic, parallelism);
+        DataHubDynamicSink copy =
+                new DataHubDynamicSink(sinkFactory, physicalType, format, tupleTopic, parallelism);
         copy.metadataKeys = metadataKeys;
         return copy;
     }

@@ -1,8 +1,5 @@
 package io.github.flinkdatahub.connector.table;
 
-import io.github.flinkdatahub.connector.source.DataHubSource;
-import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
@@ -24,6 +21,9 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
 
+import io.github.flinkdatahub.connector.source.DataHubSource;
+import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
+
 import javax.annotation.Nullable;
 
 import java.util.Arrays;
@@ -41,16 +41,24 @@ import java.util.stream.IntStream;
  */
 @Internal
 final class DataHubDynamicSource
-        implements ScanTableSource, SupportsProjectionPushDown, SupportsReadingMetadata, SupportsWatermarkPushDown {
+        implements ScanTableSource,
+                SupportsProjectionPushDown,
+                SupportsReadingMetadata,
+                SupportsWatermarkPushDown {
     /** Name of the source operator in the uid the planner generates for it. */
     static final String SOURCE_TRANSFORMATION = "datahub-source";
 
     private final String tableName;
+
     /** The source with every option applied, given its deserializer. */
-    private final Function<DataHubDeserializationSchema<RowData>, DataHubSource<RowData>> sourceFactory;
+    private final Function<DataHubDeserializationSchema<RowData>, DataHubSource<RowData>>
+            sourceFactory;
+
     private final DataType physicalType;
+
     /** Null for tuple topics and single-BYTES-column blob tables. */
     @Nullable private final DecodingFormat<DeserializationSchema<RowData>> format;
+
     private final boolean tupleTopic;
     @Nullable private final Integer parallelism;
 
@@ -59,9 +67,13 @@ final class DataHubDynamicSource
     private DataType producedType;
     @Nullable private WatermarkStrategy<RowData> watermarkStrategy;
 
-    DataHubDynamicSource(String tableName, Function<DataHubDeserializationSchema<RowData>, DataHubSource<RowData>>
-            sourceFactory, DataType physicalType, @Nullable DecodingFormat<DeserializationSchema<RowData>> format,
-            boolean tupleTopic, @Nullable Integer parallelism) {
+    DataHubDynamicSource(
+            String tableName,
+            Function<DataHubDeserializationSchema<RowData>, DataHubSource<RowData>> sourceFactory,
+            DataType physicalType,
+            @Nullable DecodingFormat<DeserializationSchema<RowData>> format,
+            boolean tupleTopic,
+            @Nullable Integer parallelism) {
         this.tableName = tableName;
         this.sourceFactory = sourceFactory;
         this.physicalType = physicalType;
@@ -80,33 +92,44 @@ final class DataHubDynamicSource
     @Override
     public ScanRuntimeProvider getScanRuntimeProvider(ScanContext context) {
         RowType physicalRow = (RowType) physicalType.getLogicalType();
-        ReadableMetadata[] metadata = metadataKeys.stream().map(ReadableMetadata::of).toArray(ReadableMetadata[]::new);
+        ReadableMetadata[] metadata =
+                metadataKeys.stream().map(ReadableMetadata::of).toArray(ReadableMetadata[]::new);
         DataHubDeserializationSchema<RowData> inner;
         RowType innerType;
         int[] innerProjection;
         if (tupleTopic) {
             // The tuple deserializer reads only the projected fields: no need to decode the others.
             innerType = (RowType) Projection.of(projection).project(physicalRow);
-            inner = DataHubDeserializationSchema.tupleToRowData(innerType, context.createTypeInformation(innerType));
+            inner =
+                    DataHubDeserializationSchema.tupleToRowData(
+                            innerType, context.createTypeInformation(innerType));
             innerProjection = IntStream.range(0, projection.length).toArray();
         } else {
-            DeserializationSchema<RowData> decoder = format == null
-                    ? new BytesRowSchema(physicalRow.getFieldNames().get(0), context.createTypeInformation(physicalType))
-                    : format.createRuntimeDecoder(context, physicalType);
+            DeserializationSchema<RowData> decoder =
+                    format == null
+                            ? new BytesRowSchema(
+                                    physicalRow.getFieldNames().get(0),
+                                    context.createTypeInformation(physicalType))
+                            : format.createRuntimeDecoder(context, physicalType);
             inner = DataHubDeserializationSchema.blob(decoder);
             innerType = physicalRow;
             innerProjection = projection;
         }
-        DataHubDeserializationSchema<RowData> deserializer = new DataHubRowDataDeserializer(inner, innerType,
-                innerProjection, metadata, context.createTypeInformation(producedType));
+        DataHubDeserializationSchema<RowData> deserializer =
+                new DataHubRowDataDeserializer(
+                        inner,
+                        innerType,
+                        innerProjection,
+                        metadata,
+                        context.createTypeInformation(producedType));
         DataHubSource<RowData> source = sourceFactory.apply(deserializer);
-        WatermarkStrategy<RowData> watermarks = watermarkStrategy == null ? WatermarkStrategy.noWatermarks()
-                : watermarkStrategy;
+        WatermarkStrategy<RowData> watermarks =
+                watermarkStrategy == null ? WatermarkStrategy.noWatermarks() : watermarkStrategy;
         String name = "DataHubSource-" + tableName;
         return new DataStreamScanProvider() {
             @Override
-            public DataStream<RowData> produceDataStream(ProviderContext providerContext,
-                    StreamExecutionEnvironment execEnv) {
+            public DataStream<RowData> produceDataStream(
+                    ProviderContext providerContext, StreamExecutionEnvironment execEnv) {
                 DataStreamSource<RowData> stream = execEnv.fromSource(source, watermarks, name);
                 providerContext.generateUid(SOURCE_TRANSFORMATION).ifPresent(stream::uid);
                 return stream;
@@ -157,8 +180,9 @@ final class DataHubDynamicSource
 
     @Override
     public DynamicTableSource copy() {
-        DataHubDynamicSource copy = new DataHubDynamicSource(tableName, sourceFactory, physicalType, format, tupleTopic,
-                parallelism);
+        DataHubDynamicSource copy =
+                new DataHubDynamicSource(
+                        tableName, sourceFactory, physicalType, format, tupleTopic, parallelism);
         copy.projection = projection.clone();
         copy.metadataKeys = metadataKeys;
         copy.producedType = producedType;

@@ -1,25 +1,5 @@
 package io.github.flinkdatahub.connector.table;
 
-import io.github.flinkdatahub.client.DataHubClient;
-import io.github.flinkdatahub.client.exception.DataHubException;
-import io.github.flinkdatahub.client.exception.ResourceNotFoundException;
-import io.github.flinkdatahub.client.model.Field;
-import io.github.flinkdatahub.client.model.RecordSchema;
-import io.github.flinkdatahub.client.model.RecordType;
-import io.github.flinkdatahub.client.model.result.GetTopicResult;
-import io.github.flinkdatahub.connector.common.DataHubConnection;
-import io.github.flinkdatahub.connector.DataHubConnectorOptions;
-import io.github.flinkdatahub.connector.sink.DataHubSink;
-import io.github.flinkdatahub.connector.sink.DataHubSinkBuilder;
-import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
-import io.github.flinkdatahub.connector.source.DataHubSource;
-import io.github.flinkdatahub.connector.source.DataHubSourceBuilder;
-import io.github.flinkdatahub.connector.source.StartingPosition;
-import io.github.flinkdatahub.connector.source.StoppingPosition;
-import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
-import io.github.flinkdatahub.connector.DataHubConnectorOptions.BoundedMode;
-import io.github.flinkdatahub.connector.DataHubConnectorOptions.StartupMode;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.serialization.SerializationSchema;
@@ -42,6 +22,26 @@ import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.RowType;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.exception.DataHubException;
+import io.github.flinkdatahub.client.exception.ResourceNotFoundException;
+import io.github.flinkdatahub.client.model.Field;
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.RecordType;
+import io.github.flinkdatahub.client.model.result.GetTopicResult;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions.BoundedMode;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions.StartupMode;
+import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.connector.sink.DataHubSink;
+import io.github.flinkdatahub.connector.sink.DataHubSinkBuilder;
+import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
+import io.github.flinkdatahub.connector.source.DataHubSource;
+import io.github.flinkdatahub.connector.source.DataHubSourceBuilder;
+import io.github.flinkdatahub.connector.source.StartingPosition;
+import io.github.flinkdatahub.connector.source.StoppingPosition;
+import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,15 +100,17 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.VVR_TIME_
  * case) before any job starts.
  */
 @Internal
-public final class DataHubDynamicTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
+public final class DataHubDynamicTableFactory
+        implements DynamicTableSourceFactory, DynamicTableSinkFactory {
     private static final Logger LOG = LoggerFactory.getLogger(DataHubDynamicTableFactory.class);
 
     public static final String IDENTIFIER = "datahub";
+
     /** Options under this prefix are accepted without validation. */
     public static final String PROPERTIES_PREFIX = "properties.";
 
-    private static final DateTimeFormatter VVR_TIME = DateTimeFormatter.ofPattern(
-            VVR_TIME_PATTERN, Locale.ROOT);
+    private static final DateTimeFormatter VVR_TIME =
+            DateTimeFormatter.ofPattern(VVR_TIME_PATTERN, Locale.ROOT);
 
     @Override
     public String factoryIdentifier() {
@@ -126,46 +128,49 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
         Set<ConfigOption<?>> options = DataHubConnectorOptions.optionalConnectionOptions();
-        options.addAll(Arrays.asList(
-                FactoryUtil.FORMAT,
-                FactoryUtil.SOURCE_PARALLELISM,
-                FactoryUtil.SINK_PARALLELISM,
-                SCAN_SUBSCRIPTION_ID,
-                SCAN_STARTUP_MODE,
-                SCAN_STARTUP_SUBSCRIPTION_RESET,
-                SCAN_STARTUP_TIMESTAMP_MILLIS,
-                SCAN_STARTUP_TIME,
-                SCAN_STARTUP_SPECIFIC_SEQUENCES,
-                SCAN_BOUNDED_MODE,
-                SCAN_BOUNDED_TIMESTAMP_MILLIS,
-                SCAN_BOUNDED_TIME,
-                SCAN_SHARD_DISCOVERY_INTERVAL,
-                SCAN_FETCH_MAX_RECORDS,
-                SCAN_FETCH_EMPTY_INTERVAL,
-                SCAN_FETCH_MAX_BACKOFF,
-                SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT,
-                SINK_BATCH_MAX_RECORDS,
-                SINK_BATCH_MAX_BYTES,
-                SINK_FLUSH_INTERVAL,
-                SINK_HASH_FIELDS,
-                SINK_SHARD_ID,
-                SINK_DELIVERY_GUARANTEE,
-                SINK_MAX_IN_FLIGHT_REQUESTS,
-                SINK_BUFFER_MAX_RECORDS,
-                SINK_BUFFER_MAX_BYTES,
-                SINK_RETRY_MAX_RETRIES,
-                SINK_RETRY_TIMEOUT,
-                SINK_RETRY_INITIAL_BACKOFF,
-                SINK_RETRY_MAX_BACKOFF,
-                SINK_SHARD_REFRESH_INTERVAL));
+        options.addAll(
+                Arrays.asList(
+                        FactoryUtil.FORMAT,
+                        FactoryUtil.SOURCE_PARALLELISM,
+                        FactoryUtil.SINK_PARALLELISM,
+                        SCAN_SUBSCRIPTION_ID,
+                        SCAN_STARTUP_MODE,
+                        SCAN_STARTUP_SUBSCRIPTION_RESET,
+                        SCAN_STARTUP_TIMESTAMP_MILLIS,
+                        SCAN_STARTUP_TIME,
+                        SCAN_STARTUP_SPECIFIC_SEQUENCES,
+                        SCAN_BOUNDED_MODE,
+                        SCAN_BOUNDED_TIMESTAMP_MILLIS,
+                        SCAN_BOUNDED_TIME,
+                        SCAN_SHARD_DISCOVERY_INTERVAL,
+                        SCAN_FETCH_MAX_RECORDS,
+                        SCAN_FETCH_EMPTY_INTERVAL,
+                        SCAN_FETCH_MAX_BACKOFF,
+                        SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT,
+                        SINK_BATCH_MAX_RECORDS,
+                        SINK_BATCH_MAX_BYTES,
+                        SINK_FLUSH_INTERVAL,
+                        SINK_HASH_FIELDS,
+                        SINK_SHARD_ID,
+                        SINK_DELIVERY_GUARANTEE,
+                        SINK_MAX_IN_FLIGHT_REQUESTS,
+                        SINK_BUFFER_MAX_RECORDS,
+                        SINK_BUFFER_MAX_BYTES,
+                        SINK_RETRY_MAX_RETRIES,
+                        SINK_RETRY_TIMEOUT,
+                        SINK_RETRY_INITIAL_BACKOFF,
+                        SINK_RETRY_MAX_BACKOFF,
+                        SINK_SHARD_REFRESH_INTERVAL));
         return options;
     }
 
     @Override
     public DynamicTableSource createDynamicTableSource(Context context) {
         FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
-        DecodingFormat<DeserializationSchema<RowData>> format = helper
-                .discoverOptionalDecodingFormat(DeserializationFormatFactory.class, FactoryUtil.FORMAT).orElse(null);
+        DecodingFormat<DeserializationSchema<RowData>> format =
+                helper.discoverOptionalDecodingFormat(
+                                DeserializationFormatFactory.class, FactoryUtil.FORMAT)
+                        .orElse(null);
         helper.validateExcept(PROPERTIES_PREFIX);
         ReadableConfig options = helper.getOptions();
         logIgnoredProperties(context);
@@ -179,36 +184,51 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
         StoppingPosition stop = stoppingPosition(options, zone);
         String subscription = options.getOptional(SCAN_SUBSCRIPTION_ID).orElse(null);
         DataHubConnection connection = topic.connection;
-        Function<DataHubDeserializationSchema<RowData>, DataHubSource<RowData>> sources = d -> {
-            DataHubSourceBuilder<RowData> b = DataHubSource.<RowData>builder()
-                    .setConnection(connection)
-                    .setProject(topic.project)
-                    .setTopic(topic.topic)
-                    .setSubscriptionId(subscription)
-                    .setStartingPosition(start)
-                    .setShardDiscoveryInterval(options.get(SCAN_SHARD_DISCOVERY_INTERVAL))
-                    .setMaxRecordsPerFetch(options.get(SCAN_FETCH_MAX_RECORDS))
-                    .setEmptyFetchInterval(options.get(SCAN_FETCH_EMPTY_INTERVAL))
-                    .setMaxBackoff(options.get(SCAN_FETCH_MAX_BACKOFF))
-                    .setCommitOffsetsOnCheckpoint(options.get(SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT))
-                    .setDeserializer(d);
-            if (stop != null) {
-                b.setBounded(stop);
-            }
-            return b.build();
-        };
-        // Build one now so a bad option fails at planning, naming the option (the deserializer is not used).
+        Function<DataHubDeserializationSchema<RowData>, DataHubSource<RowData>> sources =
+                d -> {
+                    DataHubSourceBuilder<RowData> b =
+                            DataHubSource.<RowData>builder()
+                                    .setConnection(connection)
+                                    .setProject(topic.project)
+                                    .setTopic(topic.topic)
+                                    .setSubscriptionId(subscription)
+                                    .setStartingPosition(start)
+                                    .setShardDiscoveryInterval(
+                                            options.get(SCAN_SHARD_DISCOVERY_INTERVAL))
+                                    .setMaxRecordsPerFetch(options.get(SCAN_FETCH_MAX_RECORDS))
+                                    .setEmptyFetchInterval(options.get(SCAN_FETCH_EMPTY_INTERVAL))
+                                    .setMaxBackoff(options.get(SCAN_FETCH_MAX_BACKOFF))
+                                    .setCommitOffsetsOnCheckpoint(
+                                            options.get(SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT))
+                                    .setDeserializer(d);
+                    if (stop != null) {
+                        b.setBounded(stop);
+                    }
+                    return b.build();
+                };
+        // Build one now so a bad option fails at planning, naming the option (the deserializer is
+        // not used).
         RowType physicalRow = (RowType) physicalType.getLogicalType();
-        validating(() -> sources.apply(DataHubDeserializationSchema.tupleToRowData(physicalRow, null)));
-        return new DataHubDynamicSource(context.getObjectIdentifier().asSummaryString(), sources, physicalType,
-                format, topic.isTuple(), options.getOptional(FactoryUtil.SOURCE_PARALLELISM).orElse(null));
+        validating(
+                () ->
+                        sources.apply(
+                                DataHubDeserializationSchema.tupleToRowData(physicalRow, null)));
+        return new DataHubDynamicSource(
+                context.getObjectIdentifier().asSummaryString(),
+                sources,
+                physicalType,
+                format,
+                topic.isTuple(),
+                options.getOptional(FactoryUtil.SOURCE_PARALLELISM).orElse(null));
     }
 
     @Override
     public DynamicTableSink createDynamicTableSink(Context context) {
         FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
-        EncodingFormat<SerializationSchema<RowData>> format = helper
-                .discoverOptionalEncodingFormat(SerializationFormatFactory.class, FactoryUtil.FORMAT).orElse(null);
+        EncodingFormat<SerializationSchema<RowData>> format =
+                helper.discoverOptionalEncodingFormat(
+                                SerializationFormatFactory.class, FactoryUtil.FORMAT)
+                        .orElse(null);
         helper.validateExcept(PROPERTIES_PREFIX);
         ReadableConfig options = helper.getOptions();
         logIgnoredProperties(context);
@@ -219,18 +239,27 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
         options.getOptional(SINK_HASH_FIELDS).ifPresent(topic::checkHashFields);
 
         DataHubConnection connection = topic.connection;
-        Function<DataHubSerializationSchema<RowData>, DataHubSink<RowData>> sinks = s -> {
-            DataHubSinkBuilder<RowData> b = DataHubSink.<RowData>builder()
-                    .setConnection(connection)
-                    .setProject(topic.project)
-                    .setTopic(topic.topic)
-                    .setOptions(options)
-                    .setSerializer(s);
-            return b.build();
-        };
-        validating(() -> sinks.apply(DataHubSerializationSchema.rowDataToTuple(
-                (RowType) physicalType.getLogicalType())));
-        return new DataHubDynamicSink(sinks, physicalType, format, topic.isTuple(),
+        Function<DataHubSerializationSchema<RowData>, DataHubSink<RowData>> sinks =
+                s -> {
+                    DataHubSinkBuilder<RowData> b =
+                            DataHubSink.<RowData>builder()
+                                    .setConnection(connection)
+                                    .setProject(topic.project)
+                                    .setTopic(topic.topic)
+                                    .setOptions(options)
+                                    .setSerializer(s);
+                    return b.build();
+                };
+        validating(
+                () ->
+                        sinks.apply(
+                                DataHubSerializationSchema.rowDataToTuple(
+                                        (RowType) physicalType.getLogicalType())));
+        return new DataHubDynamicSink(
+                sinks,
+                physicalType,
+                format,
+                topic.isTuple(),
                 options.getOptional(FactoryUtil.SINK_PARALLELISM).orElse(null));
     }
 
@@ -244,40 +273,66 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
     }
 
     private static void logIgnoredProperties(Context context) {
-        List<String> keys = context.getCatalogTable().getOptions().keySet().stream()
-                .filter(k -> k.startsWith(PROPERTIES_PREFIX)).sorted().collect(Collectors.toList());
+        List<String> keys =
+                context.getCatalogTable().getOptions().keySet().stream()
+                        .filter(k -> k.startsWith(PROPERTIES_PREFIX))
+                        .sorted()
+                        .collect(Collectors.toList());
         if (!keys.isEmpty()) {
-            LOG.info("Table {}: options {} are passed through unvalidated; the DataHub client reads none of them",
-                    context.getObjectIdentifier().asSummaryString(), keys);
+            LOG.info(
+                    "Table {}: options {} are passed through unvalidated; the DataHub client reads none of them",
+                    context.getObjectIdentifier().asSummaryString(),
+                    keys);
         }
     }
 
     private static ZoneId sessionZone(DynamicTableFactory.Context context) {
         String zone = context.getConfiguration().get(TableConfigOptions.LOCAL_TIME_ZONE);
-        return TableConfigOptions.LOCAL_TIME_ZONE.defaultValue().equals(zone) ? ZoneId.systemDefault()
+        return TableConfigOptions.LOCAL_TIME_ZONE.defaultValue().equals(zone)
+                ? ZoneId.systemDefault()
                 : ZoneId.of(zone);
     }
 
     // ---------------------------------------------------------------- start and stop
 
     static StartingPosition startingPosition(ReadableConfig options, ZoneId zone) {
-        Long timestamp = timeOption(options, SCAN_STARTUP_TIMESTAMP_MILLIS,
-                SCAN_STARTUP_TIME, zone);
+        Long timestamp =
+                timeOption(options, SCAN_STARTUP_TIMESTAMP_MILLIS, SCAN_STARTUP_TIME, zone);
         String sequences = options.getOptional(SCAN_STARTUP_SPECIFIC_SEQUENCES).orElse(null);
         boolean subscription = options.getOptional(SCAN_SUBSCRIPTION_ID).isPresent();
-        StartupMode mode = options.getOptional(SCAN_STARTUP_MODE).orElse(
-                timestamp != null ? StartupMode.TIMESTAMP
-                        : sequences != null ? StartupMode.SPECIFIC_SEQUENCES
-                        : subscription ? StartupMode.SUBSCRIPTION : StartupMode.LATEST);
+        StartupMode mode =
+                options.getOptional(SCAN_STARTUP_MODE)
+                        .orElse(
+                                timestamp != null
+                                        ? StartupMode.TIMESTAMP
+                                        : sequences != null
+                                                ? StartupMode.SPECIFIC_SEQUENCES
+                                                : subscription
+                                                        ? StartupMode.SUBSCRIPTION
+                                                        : StartupMode.LATEST);
         String modeKey = SCAN_STARTUP_MODE.key();
         if (mode != StartupMode.TIMESTAMP && timestamp != null) {
-            throw new ValidationException("A start time ('" + SCAN_STARTUP_TIMESTAMP_MILLIS.key()
-                    + "' or '" + SCAN_STARTUP_TIME.key() + "') is only used with '" + modeKey
-                    + "' = 'timestamp', but the mode is '" + mode + "'.");
+            throw new ValidationException(
+                    "A start time ('"
+                            + SCAN_STARTUP_TIMESTAMP_MILLIS.key()
+                            + "' or '"
+                            + SCAN_STARTUP_TIME.key()
+                            + "') is only used with '"
+                            + modeKey
+                            + "' = 'timestamp', but the mode is '"
+                            + mode
+                            + "'.");
         }
         if (mode != StartupMode.SPECIFIC_SEQUENCES && sequences != null) {
-            throw new ValidationException("'" + SCAN_STARTUP_SPECIFIC_SEQUENCES.key() + "' is only used"
-                    + " with '" + modeKey + "' = 'specific-sequences', but the mode is '" + mode + "'.");
+            throw new ValidationException(
+                    "'"
+                            + SCAN_STARTUP_SPECIFIC_SEQUENCES.key()
+                            + "' is only used"
+                            + " with '"
+                            + modeKey
+                            + "' = 'specific-sequences', but the mode is '"
+                            + mode
+                            + "'.");
         }
         switch (mode) {
             case EARLIEST:
@@ -286,25 +341,39 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
                 return StartingPosition.latest();
             case TIMESTAMP:
                 if (timestamp == null) {
-                    throw new ValidationException("'" + modeKey + "' = 'timestamp' needs '"
-                            + SCAN_STARTUP_TIMESTAMP_MILLIS.key() + "' (ms since the epoch) or '"
-                            + SCAN_STARTUP_TIME.key() + "' ('" + VVR_TIME_PATTERN
-                            + "').");
+                    throw new ValidationException(
+                            "'"
+                                    + modeKey
+                                    + "' = 'timestamp' needs '"
+                                    + SCAN_STARTUP_TIMESTAMP_MILLIS.key()
+                                    + "' (ms since the epoch) or '"
+                                    + SCAN_STARTUP_TIME.key()
+                                    + "' ('"
+                                    + VVR_TIME_PATTERN
+                                    + "').");
                 }
                 return StartingPosition.fromTimestamp(timestamp);
             case SPECIFIC_SEQUENCES:
                 if (sequences == null) {
-                    throw new ValidationException("'" + modeKey + "' = 'specific-sequences' needs '"
-                            + SCAN_STARTUP_SPECIFIC_SEQUENCES.key()
-                            + "', e.g. 'shard:0,sequence:42;shard:1,sequence:7'.");
+                    throw new ValidationException(
+                            "'"
+                                    + modeKey
+                                    + "' = 'specific-sequences' needs '"
+                                    + SCAN_STARTUP_SPECIFIC_SEQUENCES.key()
+                                    + "', e.g. 'shard:0,sequence:42;shard:1,sequence:7'.");
                 }
                 return StartingPosition.fromSequences(parseSequences(sequences));
             case SUBSCRIPTION:
                 if (!subscription) {
-                    throw new ValidationException("'" + modeKey + "' = 'subscription' needs '"
-                            + SCAN_SUBSCRIPTION_ID.key() + "' (or 'subId').");
+                    throw new ValidationException(
+                            "'"
+                                    + modeKey
+                                    + "' = 'subscription' needs '"
+                                    + SCAN_SUBSCRIPTION_ID.key()
+                                    + "' (or 'subId').");
                 }
-                return StartingPosition.fromSubscription(options.get(SCAN_STARTUP_SUBSCRIPTION_RESET));
+                return StartingPosition.fromSubscription(
+                        options.get(SCAN_STARTUP_SUBSCRIPTION_RESET));
             default:
                 throw new IllegalStateException("Unhandled startup mode " + mode);
         }
@@ -312,14 +381,22 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
 
     @Nullable
     static StoppingPosition stoppingPosition(ReadableConfig options, ZoneId zone) {
-        Long timestamp = timeOption(options, SCAN_BOUNDED_TIMESTAMP_MILLIS,
-                SCAN_BOUNDED_TIME, zone);
-        BoundedMode mode = options.getOptional(SCAN_BOUNDED_MODE)
-                .orElse(timestamp != null ? BoundedMode.TIMESTAMP : BoundedMode.UNBOUNDED);
+        Long timestamp =
+                timeOption(options, SCAN_BOUNDED_TIMESTAMP_MILLIS, SCAN_BOUNDED_TIME, zone);
+        BoundedMode mode =
+                options.getOptional(SCAN_BOUNDED_MODE)
+                        .orElse(timestamp != null ? BoundedMode.TIMESTAMP : BoundedMode.UNBOUNDED);
         if (mode != BoundedMode.TIMESTAMP && timestamp != null) {
-            throw new ValidationException("An end time ('" + SCAN_BOUNDED_TIMESTAMP_MILLIS.key()
-                    + "' or '" + SCAN_BOUNDED_TIME.key() + "') is only used with '"
-                    + SCAN_BOUNDED_MODE.key() + "' = 'timestamp', but the mode is '" + mode + "'.");
+            throw new ValidationException(
+                    "An end time ('"
+                            + SCAN_BOUNDED_TIMESTAMP_MILLIS.key()
+                            + "' or '"
+                            + SCAN_BOUNDED_TIME.key()
+                            + "') is only used with '"
+                            + SCAN_BOUNDED_MODE.key()
+                            + "' = 'timestamp', but the mode is '"
+                            + mode
+                            + "'.");
         }
         switch (mode) {
             case UNBOUNDED:
@@ -328,10 +405,16 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
                 return StoppingPosition.latest();
             case TIMESTAMP:
                 if (timestamp == null) {
-                    throw new ValidationException("'" + SCAN_BOUNDED_MODE.key() + "' = 'timestamp' needs '"
-                            + SCAN_BOUNDED_TIMESTAMP_MILLIS.key() + "' (ms since the epoch) or '"
-                            + SCAN_BOUNDED_TIME.key() + "' ('" + VVR_TIME_PATTERN
-                            + "').");
+                    throw new ValidationException(
+                            "'"
+                                    + SCAN_BOUNDED_MODE.key()
+                                    + "' = 'timestamp' needs '"
+                                    + SCAN_BOUNDED_TIMESTAMP_MILLIS.key()
+                                    + "' (ms since the epoch) or '"
+                                    + SCAN_BOUNDED_TIME.key()
+                                    + "' ('"
+                                    + VVR_TIME_PATTERN
+                                    + "').");
                 }
                 return StoppingPosition.atTimestamp(timestamp);
             default:
@@ -339,28 +422,44 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
         }
     }
 
-    /** A time given in milliseconds or, as the hosted connector, as local date and time; not both. */
+    /**
+     * A time given in milliseconds or, as the hosted connector, as local date and time; not both.
+     */
     @Nullable
-    private static Long timeOption(ReadableConfig options, ConfigOption<Long> millis, ConfigOption<String> text,
+    private static Long timeOption(
+            ReadableConfig options,
+            ConfigOption<Long> millis,
+            ConfigOption<String> text,
             ZoneId zone) {
         Optional<Long> ms = options.getOptional(millis);
         Optional<String> local = options.getOptional(text);
         if (ms.isPresent() && local.isPresent()) {
-            throw new ValidationException("Set either '" + millis.key() + "' or '" + text.key() + "', not both.");
+            throw new ValidationException(
+                    "Set either '" + millis.key() + "' or '" + text.key() + "', not both.");
         }
         if (ms.isPresent()) {
             if (ms.get() < 0) {
-                throw new ValidationException("'" + millis.key() + "' must be >= 0, got " + ms.get() + ".");
+                throw new ValidationException(
+                        "'" + millis.key() + "' must be >= 0, got " + ms.get() + ".");
             }
             return ms.get();
         }
         if (local.isPresent()) {
             try {
-                return LocalDateTime.parse(local.get().trim(), VVR_TIME).atZone(zone).toInstant().toEpochMilli();
+                return LocalDateTime.parse(local.get().trim(), VVR_TIME)
+                        .atZone(zone)
+                        .toInstant()
+                        .toEpochMilli();
             } catch (DateTimeParseException e) {
-                throw new ValidationException("'" + text.key() + "' must look like '"
-                        + VVR_TIME_PATTERN + "' (e.g. 2024-05-01 08:00:00), got '" + local.get()
-                        + "'.", e);
+                throw new ValidationException(
+                        "'"
+                                + text.key()
+                                + "' must look like '"
+                                + VVR_TIME_PATTERN
+                                + "' (e.g. 2024-05-01 08:00:00), got '"
+                                + local.get()
+                                + "'.",
+                        e);
             }
         }
         return null;
@@ -394,16 +493,22 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
                 }
             }
             if (shard == null || sequence == null || sequence < 0) {
-                throw new ValidationException("'" + key + "' has a bad entry '" + entry.trim() + "': expected"
-                        + " 'shard:<id>,sequence:<n>' entries (n >= 0) separated by ';', e.g."
-                        + " 'shard:0,sequence:42;shard:1,sequence:7'.");
+                throw new ValidationException(
+                        "'"
+                                + key
+                                + "' has a bad entry '"
+                                + entry.trim()
+                                + "': expected"
+                                + " 'shard:<id>,sequence:<n>' entries (n >= 0) separated by ';', e.g."
+                                + " 'shard:0,sequence:42;shard:1,sequence:7'.");
             }
             if (out.put(shard, sequence) != null) {
                 throw new ValidationException("'" + key + "' names shard " + shard + " twice.");
             }
         }
         if (out.isEmpty()) {
-            throw new ValidationException("'" + key + "' lists no shard, e.g. 'shard:0,sequence:42;shard:1,sequence:7'.");
+            throw new ValidationException(
+                    "'" + key + "' lists no shard, e.g. 'shard:0,sequence:42;shard:1,sequence:7'.");
         }
         return out;
     }
@@ -417,7 +522,11 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
         final String topic;
         @Nullable final RecordSchema schema;
 
-        private Topic(DataHubConnection connection, String project, String topic, @Nullable RecordSchema schema) {
+        private Topic(
+                DataHubConnection connection,
+                String project,
+                String topic,
+                @Nullable RecordSchema schema) {
             this.connection = connection;
             this.project = project;
             this.topic = topic;
@@ -435,15 +544,35 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
             String topic = options.get(TOPIC).trim();
             try (DataHubClient client = connection.openClient()) {
                 GetTopicResult t = client.getTopic(project, topic);
-                return new Topic(connection, project, topic,
+                return new Topic(
+                        connection,
+                        project,
+                        topic,
                         t.getRecordType() == RecordType.TUPLE ? t.getRecordSchema() : null);
             } catch (ResourceNotFoundException e) {
-                throw new ValidationException("DataHub topic '" + project + "." + topic + "' does not exist at "
-                        + connection.getEndpoint() + " (" + e.getMessage() + "). Check 'project' and 'topic', or"
-                        + " create the topic first.", e);
+                throw new ValidationException(
+                        "DataHub topic '"
+                                + project
+                                + "."
+                                + topic
+                                + "' does not exist at "
+                                + connection.getEndpoint()
+                                + " ("
+                                + e.getMessage()
+                                + "). Check 'project' and 'topic', or"
+                                + " create the topic first.",
+                        e);
             } catch (DataHubException e) {
-                throw new ValidationException("Cannot read DataHub topic '" + project + "." + topic + "' at "
-                        + connection.getEndpoint() + ": " + e.getMessage(), e);
+                throw new ValidationException(
+                        "Cannot read DataHub topic '"
+                                + project
+                                + "."
+                                + topic
+                                + "' at "
+                                + connection.getEndpoint()
+                                + ": "
+                                + e.getMessage(),
+                        e);
             }
         }
 
@@ -462,34 +591,58 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
                 return;
             }
             if (hasFormat) {
-                throw new ValidationException("'format' applies to blob topics only; DataHub topic " + path()
-                        + " is a tuple topic whose fields map to columns by name. Remove 'format'.");
+                throw new ValidationException(
+                        "'format' applies to blob topics only; DataHub topic "
+                                + path()
+                                + " is a tuple topic whose fields map to columns by name. Remove 'format'.");
             }
             Set<Integer> covered = new HashSet<>();
             for (RowType.RowField column : row.getFields()) {
                 int index = schema.indexOf(column.getName());
                 if (index < 0) {
-                    throw new ValidationException("Column '" + column.getName() + "' is not a field of DataHub"
-                            + " topic " + path() + ", whose fields are " + describe(schema) + ". Rename or remove the"
-                            + " column, or declare it as a metadata or computed column.");
+                    throw new ValidationException(
+                            "Column '"
+                                    + column.getName()
+                                    + "' is not a field of DataHub"
+                                    + " topic "
+                                    + path()
+                                    + ", whose fields are "
+                                    + describe(schema)
+                                    + ". Rename or remove the"
+                                    + " column, or declare it as a metadata or computed column.");
                 }
                 covered.add(index);
                 Field field = schema.getField(index);
                 LogicalType declared = column.getType();
                 if (!DataHubTypeMapping.compatible(declared, field.getType())) {
-                    throw new ValidationException("Column '" + column.getName() + "' is declared "
-                            + declared.asSummaryString() + ", but field '" + field.getName() + "' of DataHub topic "
-                            + path() + " is " + field.getType() + ". Declare it as "
-                            + DataHubTypeMapping.toFlinkType(field.getType()).getLogicalType().asSummaryString()
-                            + ".");
+                    throw new ValidationException(
+                            "Column '"
+                                    + column.getName()
+                                    + "' is declared "
+                                    + declared.asSummaryString()
+                                    + ", but field '"
+                                    + field.getName()
+                                    + "' of DataHub topic "
+                                    + path()
+                                    + " is "
+                                    + field.getType()
+                                    + ". Declare it as "
+                                    + DataHubTypeMapping.toFlinkType(field.getType())
+                                            .getLogicalType()
+                                            .asSummaryString()
+                                    + ".");
                 }
             }
             if (forWriting) {
                 for (int i = 0; i < schema.size(); i++) {
                     Field f = schema.getField(i);
                     if (!covered.contains(i) && !f.isAllowNull()) {
-                        throw new ValidationException("Field '" + f.getName() + "' of DataHub topic " + path()
-                                + " is NOT NULL but the table has no column for it; add the column.");
+                        throw new ValidationException(
+                                "Field '"
+                                        + f.getName()
+                                        + "' of DataHub topic "
+                                        + path()
+                                        + " is NOT NULL but the table has no column for it; add the column.");
                     }
                 }
             }
@@ -501,28 +654,48 @@ public final class DataHubDynamicTableFactory implements DynamicTableSourceFacto
             }
             LogicalTypeRoot root = row.getFieldCount() == 1 ? row.getTypeAt(0).getTypeRoot() : null;
             if (root != LogicalTypeRoot.VARBINARY && root != LogicalTypeRoot.BINARY) {
-                throw new ValidationException("DataHub topic " + path() + " is a blob topic: declare exactly one"
-                        + " physical BYTES column (the blob), or set 'format' (e.g. 'json') to decode blobs into"
-                        + " columns. The table declares " + row.asSummaryString() + ".");
+                throw new ValidationException(
+                        "DataHub topic "
+                                + path()
+                                + " is a blob topic: declare exactly one"
+                                + " physical BYTES column (the blob), or set 'format' (e.g. 'json') to decode blobs into"
+                                + " columns. The table declares "
+                                + row.asSummaryString()
+                                + ".");
             }
         }
 
         void checkHashFields(String hashFields) {
             if (schema == null) {
-                throw new ValidationException("'" + SINK_HASH_FIELDS.key() + "' needs a tuple topic;"
-                        + " DataHub topic " + path() + " is a blob topic. Use '" + SINK_SHARD_ID.key()
-                        + "' or leave routing round-robin.");
+                throw new ValidationException(
+                        "'"
+                                + SINK_HASH_FIELDS.key()
+                                + "' needs a tuple topic;"
+                                + " DataHub topic "
+                                + path()
+                                + " is a blob topic. Use '"
+                                + SINK_SHARD_ID.key()
+                                + "' or leave routing round-robin.");
             }
             for (String f : hashFields.split(",")) {
                 if (!f.trim().isEmpty() && schema.indexOf(f.trim()) < 0) {
-                    throw new ValidationException("'" + SINK_HASH_FIELDS.key() + "' names '" + f.trim()
-                            + "', which is not a field of DataHub topic " + path() + " " + describe(schema) + ".");
+                    throw new ValidationException(
+                            "'"
+                                    + SINK_HASH_FIELDS.key()
+                                    + "' names '"
+                                    + f.trim()
+                                    + "', which is not a field of DataHub topic "
+                                    + path()
+                                    + " "
+                                    + describe(schema)
+                                    + ".");
                 }
             }
         }
 
         private static String describe(RecordSchema schema) {
-            return schema.getFields().stream().map(f -> f.getName() + " " + f.getType())
+            return schema.getFields().stream()
+                    .map(f -> f.getName() + " " + f.getType())
                     .collect(Collectors.joining(", ", "(", ")"));
         }
     }

@@ -1,9 +1,5 @@
 package io.github.flinkdatahub.connector.table;
 
-import io.github.flinkdatahub.client.model.Record;
-import io.github.flinkdatahub.client.model.RecordSchema;
-import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -12,13 +8,17 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.util.Collector;
 
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
+
 import javax.annotation.Nullable;
 
 import java.io.IOException;
 
 /**
- * The table source's rows: the physical columns a tuple or blob deserializer produces (projected
- * to the columns the query reads), followed by the requested metadata columns.
+ * The table source's rows: the physical columns a tuple or blob deserializer produces (projected to
+ * the columns the query reads), followed by the requested metadata columns.
  */
 @Internal
 final class DataHubRowDataDeserializer implements DataHubDeserializationSchema<RowData> {
@@ -26,8 +26,10 @@ final class DataHubRowDataDeserializer implements DataHubDeserializationSchema<R
 
     private final DataHubDeserializationSchema<RowData> physical;
     private final RowType physicalType;
+
     /** Positions in the physical rows of the produced physical columns. */
     private final int[] projection;
+
     private final ReadableMetadata[] metadata;
     private final TypeInformation<RowData> producedType;
 
@@ -36,8 +38,12 @@ final class DataHubRowDataDeserializer implements DataHubDeserializationSchema<R
     private transient Collector<RowData> downstream;
     private transient Collector<RowData> enriching;
 
-    DataHubRowDataDeserializer(DataHubDeserializationSchema<RowData> physical, RowType physicalType, int[] projection,
-            ReadableMetadata[] metadata, TypeInformation<RowData> producedType) {
+    DataHubRowDataDeserializer(
+            DataHubDeserializationSchema<RowData> physical,
+            RowType physicalType,
+            int[] projection,
+            ReadableMetadata[] metadata,
+            TypeInformation<RowData> producedType) {
         this.physical = physical;
         this.physicalType = physicalType;
         this.projection = projection.clone();
@@ -46,22 +52,25 @@ final class DataHubRowDataDeserializer implements DataHubDeserializationSchema<R
     }
 
     @Override
-    public void open(DeserializationSchema.InitializationContext context, @Nullable RecordSchema topicSchema)
+    public void open(
+            DeserializationSchema.InitializationContext context, @Nullable RecordSchema topicSchema)
             throws Exception {
         physical.open(context, topicSchema);
         getters = new RowData.FieldGetter[projection.length];
         for (int i = 0; i < projection.length; i++) {
-            getters[i] = RowData.createFieldGetter(physicalType.getTypeAt(projection[i]), projection[i]);
+            getters[i] =
+                    RowData.createFieldGetter(physicalType.getTypeAt(projection[i]), projection[i]);
         }
-        enriching = new Collector<RowData>() {
-            @Override
-            public void collect(RowData row) {
-                downstream.collect(enrich(row));
-            }
+        enriching =
+                new Collector<RowData>() {
+                    @Override
+                    public void collect(RowData row) {
+                        downstream.collect(enrich(row));
+                    }
 
-            @Override
-            public void close() {}
-        };
+                    @Override
+                    public void close() {}
+                };
     }
 
     @Override
@@ -72,7 +81,8 @@ final class DataHubRowDataDeserializer implements DataHubDeserializationSchema<R
     }
 
     private RowData enrich(RowData row) {
-        GenericRowData produced = new GenericRowData(row.getRowKind(), getters.length + metadata.length);
+        GenericRowData produced =
+                new GenericRowData(row.getRowKind(), getters.length + metadata.length);
         for (int i = 0; i < getters.length; i++) {
             produced.setField(i, getters[i].getFieldOrNull(row));
         }

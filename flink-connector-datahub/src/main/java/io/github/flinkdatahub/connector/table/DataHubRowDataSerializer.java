@@ -1,17 +1,17 @@
 package io.github.flinkdatahub.connector.table;
 
-import io.github.flinkdatahub.client.model.BlobRecord;
-import io.github.flinkdatahub.client.model.Record;
-import io.github.flinkdatahub.client.model.RecordSchema;
-import io.github.flinkdatahub.client.model.TupleRecord;
-import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.table.data.ArrayData;
 import org.apache.flink.table.data.MapData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.utils.ProjectedRowData;
+
+import io.github.flinkdatahub.client.model.BlobRecord;
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.TupleRecord;
+import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
 
 import javax.annotation.Nullable;
 
@@ -30,20 +30,25 @@ final class DataHubRowDataSerializer implements DataHubSerializationSchema<RowDa
 
     private final DataHubSerializationSchema<RowData> physical;
     private final int physicalArity;
+
     /** Position of the attributes column in the consumed row; -1 when not written. */
     private final int attributesPos;
 
     private transient ProjectedRowData physicalRow;
 
-    DataHubRowDataSerializer(DataHubSerializationSchema<RowData> physical, int physicalArity, int attributesPos) {
+    DataHubRowDataSerializer(
+            DataHubSerializationSchema<RowData> physical, int physicalArity, int attributesPos) {
         this.physical = physical;
         this.physicalArity = physicalArity;
         this.attributesPos = attributesPos;
     }
 
     @Override
-    public void open(SerializationSchema.InitializationContext context, String topicPath,
-            @Nullable RecordSchema topicSchema) throws Exception {
+    public void open(
+            SerializationSchema.InitializationContext context,
+            String topicPath,
+            @Nullable RecordSchema topicSchema)
+            throws Exception {
         physical.open(context, topicPath, topicSchema);
         physicalRow = ProjectedRowData.from(IntStream.range(0, physicalArity).toArray());
     }
@@ -59,7 +64,8 @@ final class DataHubRowDataSerializer implements DataHubSerializationSchema<RowDa
         if (attributes.isEmpty()) {
             return r;
         }
-        return r instanceof TupleRecord ? ((TupleRecord) r).toBuilder().attributes(attributes).build()
+        return r instanceof TupleRecord
+                ? ((TupleRecord) r).toBuilder().attributes(attributes).build()
                 : ((BlobRecord) r).toBuilder().attributes(attributes).build();
     }
 

@@ -1,14 +1,14 @@
 package io.github.flinkdatahub.connector.table;
 
-import io.github.flinkdatahub.client.model.Field;
-import io.github.flinkdatahub.client.model.FieldType;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
+
+import io.github.flinkdatahub.client.model.Field;
+import io.github.flinkdatahub.client.model.FieldType;
 
 /**
  * The one mapping between DataHub field types and Flink SQL types, used by the table factory (to
@@ -36,6 +36,7 @@ import org.apache.flink.table.types.logical.LogicalTypeRoot;
 public final class DataHubTypeMapping {
     /** DataHub DECIMAL as a Flink type when nothing narrower is declared. */
     public static final int DECIMAL_PRECISION = 38;
+
     public static final int DECIMAL_SCALE = 18;
 
     private DataHubTypeMapping() {}
@@ -103,9 +104,13 @@ public final class DataHubTypeMapping {
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
                 return FieldType.TIMESTAMP;
             default:
-                throw new ValidationException("Column '" + column + "' has type " + type.asSummaryString()
-                        + ", which a DataHub tuple field cannot store. Use one of TINYINT, SMALLINT, INT, BIGINT,"
-                        + " FLOAT, DOUBLE, DECIMAL, STRING/VARCHAR/CHAR, BOOLEAN, TIMESTAMP, TIMESTAMP_LTZ.");
+                throw new ValidationException(
+                        "Column '"
+                                + column
+                                + "' has type "
+                                + type.asSummaryString()
+                                + ", which a DataHub tuple field cannot store. Use one of TINYINT, SMALLINT, INT, BIGINT,"
+                                + " FLOAT, DOUBLE, DECIMAL, STRING/VARCHAR/CHAR, BOOLEAN, TIMESTAMP, TIMESTAMP_LTZ.");
         }
     }
 
@@ -141,7 +146,9 @@ public final class DataHubTypeMapping {
     }
 
     private static boolean isInteger(LogicalTypeRoot root) {
-        return root == LogicalTypeRoot.TINYINT || root == LogicalTypeRoot.SMALLINT || root == LogicalTypeRoot.INTEGER
+        return root == LogicalTypeRoot.TINYINT
+                || root == LogicalTypeRoot.SMALLINT
+                || root == LogicalTypeRoot.INTEGER
                 || root == LogicalTypeRoot.BIGINT;
     }
 }

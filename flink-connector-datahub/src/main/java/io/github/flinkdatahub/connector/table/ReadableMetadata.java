@@ -1,13 +1,13 @@
 package io.github.flinkdatahub.connector.table;
 
-import io.github.flinkdatahub.client.model.Record;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.data.GenericMapData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.DataType;
+
+import io.github.flinkdatahub.client.model.Record;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -37,11 +37,14 @@ enum ReadableMetadata {
             return TimestampData.fromEpochMillis(record.getSystemTime());
         }
     },
-    ATTRIBUTES("attributes", DataTypes.MAP(DataTypes.STRING().notNull(), DataTypes.STRING()).notNull()) {
+    ATTRIBUTES(
+            "attributes",
+            DataTypes.MAP(DataTypes.STRING().notNull(), DataTypes.STRING()).notNull()) {
         @Override
         Object read(Record record) {
             Map<StringData, StringData> map = new HashMap<>();
-            record.getAttributes().forEach((k, v) -> map.put(StringData.fromString(k), StringData.fromString(v)));
+            record.getAttributes()
+                    .forEach((k, v) -> map.put(StringData.fromString(k), StringData.fromString(v)));
             return new GenericMapData(map);
         }
     };

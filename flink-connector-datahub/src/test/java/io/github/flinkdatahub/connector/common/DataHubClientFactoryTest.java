@@ -1,10 +1,10 @@
 package io.github.flinkdatahub.connector.common;
 
+import org.apache.flink.util.InstantiationUtil;
+
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.RetryPolicy;
 import io.github.flinkdatahub.connector.testutil.FakeDataHubClient;
-
-import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,15 +13,23 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The seam that lets tests replace the client: it travels with the connection and never shows a secret. */
+/**
+ * The seam that lets tests replace the client: it travels with the connection and never shows a
+ * secret.
+ */
 class DataHubClientFactoryTest {
 
     private static DataHubConnection.Builder connection() {
-        return DataHubConnection.builder().endpoint("http://127.0.0.1:1").credentials("id", "s3cr3t-key")
-                .securityToken("s3cr3t-token").retries(3, Duration.ofMillis(50), Duration.ofSeconds(1));
+        return DataHubConnection.builder()
+                .endpoint("http://127.0.0.1:1")
+                .credentials("id", "s3cr3t-key")
+                .securityToken("s3cr3t-token")
+                .retries(3, Duration.ofMillis(50), Duration.ofSeconds(1));
     }
 
-    /** Serialisable, as a factory shipped in a job graph must be; remembers what it was asked for. */
+    /**
+     * Serialisable, as a factory shipped in a job graph must be; remembers what it was asked for.
+     */
     private static final class RecordingFactory implements DataHubClientFactory {
         private static final long serialVersionUID = 1L;
         static final List<String> OPENED = new ArrayList<>();
@@ -53,13 +61,14 @@ class DataHubClientFactoryTest {
     @Test
     void replacedFactoryTravelsWithTheConnectionAndGetsEachCallersRetryPolicy() throws Exception {
         RecordingFactory.OPENED.clear();
-        DataHubConnection shipped = InstantiationUtil.clone(connection().clientFactory(new RecordingFactory()).build());
+        DataHubConnection shipped =
+                InstantiationUtil.clone(connection().clientFactory(new RecordingFactory()).build());
 
         shipped.openClient().close();
         shipped.openClient(RetryPolicy.none()).close();
 
-        assertThat(RecordingFactory.OPENED).containsExactly("http://127.0.0.1:1 retries=3",
-                "http://127.0.0.1:1 retries=0");
+        assertThat(RecordingFactory.OPENED)
+                .containsExactly("http://127.0.0.1:1 retries=3", "http://127.0.0.1:1 retries=0");
     }
 
     @Test
@@ -69,6 +78,8 @@ class DataHubClientFactoryTest {
 
         assertThat(replaced).isNotEqualTo(real);
         assertThat(real.toString()).doesNotContain("s3cr3t").doesNotContain("clientFactory");
-        assertThat(replaced.toString()).doesNotContain("s3cr3t").endsWith(", clientFactory=RecordingFactory}");
+        assertThat(replaced.toString())
+                .doesNotContain("s3cr3t")
+                .endsWith(", clientFactory=RecordingFactory}");
     }
 }

@@ -1,11 +1,11 @@
 package io.github.flinkdatahub.connector.sink;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
 import io.github.flinkdatahub.connector.sink.writer.WriterConfig;
-
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,11 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DataHubSinkBuilderTest {
-    private static final DataHubConnection CONNECTION = DataHubConnection.builder().endpoint("http://127.0.0.1:1")
-            .credentials("id", "secret-key").build();
+    private static final DataHubConnection CONNECTION =
+            DataHubConnection.builder()
+                    .endpoint("http://127.0.0.1:1")
+                    .credentials("id", "secret-key")
+                    .build();
 
     private static DataHubSinkBuilder<byte[]> builder() {
-        return DataHubSink.<byte[]>builder().setConnection(CONNECTION).setProject("demo").setTopic("events")
+        return DataHubSink.<byte[]>builder()
+                .setConnection(CONNECTION)
+                .setProject("demo")
+                .setTopic("events")
                 .setSerializer(DataHubSerializationSchema.blobBytes());
     }
 
@@ -72,13 +78,16 @@ class DataHubSinkBuilderTest {
     @Test
     void exactlyOnceIsRefusedWithTheReason() {
         assertThatThrownBy(() -> builder().setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no transactions");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no transactions");
     }
 
     @Test
     void badSettingsNameTheirOption() {
-        assertThatThrownBy(() -> builder().setBatchMaxRecords(10_001)).hasMessageContaining("sink.batch.max-records");
-        assertThatThrownBy(() -> builder().setBatchMaxBytes(5L * 1024 * 1024)).hasMessageContaining("4 MiB");
+        assertThatThrownBy(() -> builder().setBatchMaxRecords(10_001))
+                .hasMessageContaining("sink.batch.max-records");
+        assertThatThrownBy(() -> builder().setBatchMaxBytes(5L * 1024 * 1024))
+                .hasMessageContaining("4 MiB");
         assertThatThrownBy(() -> builder().setMaxInFlightRequests(0))
                 .hasMessageContaining("sink.max-in-flight-requests");
         assertThatThrownBy(() -> builder().setShardId("x1")).hasMessageContaining("decimal");
@@ -86,14 +95,27 @@ class DataHubSinkBuilderTest {
         both.setString("sink.shard-id", "0");
         both.setString("sink.hash-fields", "a");
         assertThatThrownBy(() -> builder().setOptions(both)).hasMessageContaining("not both");
-        assertThatThrownBy(() -> builder().setBatchMaxRecords(1000).setBufferLimits(10, 1 << 20).build())
+        assertThatThrownBy(
+                        () ->
+                                builder()
+                                        .setBatchMaxRecords(1000)
+                                        .setBufferLimits(10, 1 << 20)
+                                        .build())
                 .hasMessageContaining("sink.buffer.max-records");
-        assertThatThrownBy(() -> DataHubSink.<byte[]>builder().setConnection(CONNECTION).setProject("demo")
-                .setTopic("events").build()).hasMessageContaining("serializer");
+        assertThatThrownBy(
+                        () ->
+                                DataHubSink.<byte[]>builder()
+                                        .setConnection(CONNECTION)
+                                        .setProject("demo")
+                                        .setTopic("events")
+                                        .build())
+                .hasMessageContaining("serializer");
     }
 
     @Test
     void toStringHidesTheAccessKey() {
-        assertThat(builder().build().toString()).contains("demo/events").doesNotContain("secret-key");
+        assertThat(builder().build().toString())
+                .contains("demo/events")
+                .doesNotContain("secret-key");
     }
 }

@@ -1,13 +1,5 @@
 package io.github.flinkdatahub.connector.sink;
 
-import io.github.flinkdatahub.client.DataHubClient;
-import io.github.flinkdatahub.client.model.BlobRecord;
-import io.github.flinkdatahub.client.model.Record;
-import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
-import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
-import io.github.flinkdatahub.connector.testutil.TopicContents;
-import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
-
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -25,6 +17,14 @@ import org.apache.flink.connector.testframe.junit.annotations.TestSemantics;
 import org.apache.flink.connector.testframe.testsuites.SinkTestSuiteBase;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.testutils.CommonTestUtils;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.model.BlobRecord;
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
+import io.github.flinkdatahub.connector.testutil.TopicContents;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -49,14 +49,13 @@ class DataHubSinkTestSuiteITCase extends SinkTestSuiteBase<String> {
     @RegisterExtension
     static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
 
-    @TestEnv
-    MiniClusterTestEnvironment flink = new MiniClusterTestEnvironment();
+    @TestEnv MiniClusterTestEnvironment flink = new MiniClusterTestEnvironment();
 
-    @TestExternalSystem
-    EmulatorResource emulator = new EmulatorResource();
+    @TestExternalSystem EmulatorResource emulator = new EmulatorResource();
 
     @TestContext
-    ExternalContextFactory<BlobTopicContext> topics = testName -> new BlobTopicContext(DATAHUB.client());
+    ExternalContextFactory<BlobTopicContext> topics =
+            testName -> new BlobTopicContext(DATAHUB.client());
 
     /** Exactly-once is not offered: DataHub has no transactions. */
     @TestSemantics
@@ -93,14 +92,18 @@ class DataHubSinkTestSuiteITCase extends SinkTestSuiteBase<String> {
 
         @Override
         public Sink<String> createSink(TestingSinkSettings sinkSettings) {
-            return DataHubSink.<String>builder().setConnection(EmulatorConnections.builder(DATAHUB.emulator()).build())
-                    .setProject(PROJECT).setTopic(topic)
+            return DataHubSink.<String>builder()
+                    .setConnection(EmulatorConnections.builder(DATAHUB.emulator()).build())
+                    .setProject(PROJECT)
+                    .setTopic(topic)
                     .setSerializer(DataHubSerializationSchema.blob(new SimpleStringSchema()))
-                    .setFlushInterval(Duration.ofMillis(50)).build();
+                    .setFlushInterval(Duration.ofMillis(50))
+                    .build();
         }
 
         @Override
-        public ExternalSystemDataReader<String> createSinkDataReader(TestingSinkSettings sinkSettings) {
+        public ExternalSystemDataReader<String> createSinkDataReader(
+                TestingSinkSettings sinkSettings) {
             return new TopicReader(client, topic);
         }
 
@@ -131,10 +134,14 @@ class DataHubSinkTestSuiteITCase extends SinkTestSuiteBase<String> {
         }
     }
 
-    /** Returns the records each shard got since the previous poll, waiting up to the timeout for some. */
+    /**
+     * Returns the records each shard got since the previous poll, waiting up to the timeout for
+     * some.
+     */
     static final class TopicReader implements ExternalSystemDataReader<String> {
         private final DataHubClient client;
         private final String topic;
+
         /** Records already returned, by shard: shards only grow at their end. */
         private final Map<String, Integer> returned = new HashMap<>();
 
@@ -147,7 +154,10 @@ class DataHubSinkTestSuiteITCase extends SinkTestSuiteBase<String> {
         public List<String> poll(Duration timeout) {
             List<String> out = new ArrayList<>();
             try {
-                CommonTestUtils.waitUtil(() -> readNew(out), timeout, Duration.ofMillis(50),
+                CommonTestUtils.waitUtil(
+                        () -> readNew(out),
+                        timeout,
+                        Duration.ofMillis(50),
                         "no new records in " + topic);
             } catch (TimeoutException nothingNew) {
                 // The suite polls again until it has what it expects or gives up.
@@ -158,13 +168,18 @@ class DataHubSinkTestSuiteITCase extends SinkTestSuiteBase<String> {
         }
 
         private boolean readNew(List<String> out) {
-            TopicContents.byShard(client, PROJECT, topic).forEach((shard, records) -> {
-                int from = returned.getOrDefault(shard, 0);
-                for (Record r : records.subList(from, records.size())) {
-                    out.add(new String(((BlobRecord) r).getData(), StandardCharsets.UTF_8));
-                }
-                returned.put(shard, records.size());
-            });
+            TopicContents.byShard(client, PROJECT, topic)
+                    .forEach(
+                            (shard, records) -> {
+                                int from = returned.getOrDefault(shard, 0);
+                                for (Record r : records.subList(from, records.size())) {
+                                    out.add(
+                                            new String(
+                                                    ((BlobRecord) r).getData(),
+                                                    StandardCharsets.UTF_8));
+                                }
+                                returned.put(shard, records.size());
+                            });
             return !out.isEmpty();
         }
 

@@ -1,11 +1,5 @@
 package io.github.flinkdatahub.connector.source;
 
-import io.github.flinkdatahub.client.DataHubClient;
-import io.github.flinkdatahub.client.model.BlobRecord;
-import io.github.flinkdatahub.client.model.Shard;
-import io.github.flinkdatahub.connector.common.DataHubConnection;
-import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
-
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -14,6 +8,12 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.testframe.external.ExternalSystemSplitDataWriter;
 import org.apache.flink.connector.testframe.external.source.DataStreamSourceExternalContext;
 import org.apache.flink.connector.testframe.external.source.TestingSourceSettings;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.model.BlobRecord;
+import io.github.flinkdatahub.client.model.Shard;
+import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * One DataHub blob topic per test case of Flink's connector test suite. A "split" of the suite is
- * a shard: DataHub cannot add an open shard to a topic through our client (and a split or merge
+ * One DataHub blob topic per test case of Flink's connector test suite. A "split" of the suite is a
+ * shard: DataHub cannot add an open shard to a topic through our client (and a split or merge
  * closes its parents), so the topic is created with {@link #SHARDS} shards, the most any suite case
  * asks for, and each split writer takes the next unused shard. Shards no writer took stay empty,
  * which the source must handle too (bounded cases finish only if empty shards finish).
@@ -44,8 +44,8 @@ final class DataHubSourceExternalContext implements DataStreamSourceExternalCont
     private final List<String> shardIds;
     private int nextShard;
 
-    DataHubSourceExternalContext(DataHubClient client, DataHubConnection connection, String project,
-            String testName) {
+    DataHubSourceExternalContext(
+            DataHubClient client, DataHubConnection connection, String project, String testName) {
         this.client = client;
         this.connection = connection;
         this.project = project;
@@ -54,16 +54,24 @@ final class DataHubSourceExternalContext implements DataStreamSourceExternalCont
         this.topic = name.substring(0, Math.min(100, name.length()));
         client.createBlobTopic(project, topic, SHARDS, 1, "connector test suite: " + testName);
         client.waitShardsReady(project, topic);
-        this.shardIds = client.listShard(project, topic).getShards().stream().map(Shard::getShardId)
-                .sorted(Comparator.comparingInt(Integer::parseInt)).collect(Collectors.toList());
+        this.shardIds =
+                client.listShard(project, topic).getShards().stream()
+                        .map(Shard::getShardId)
+                        .sorted(Comparator.comparingInt(Integer::parseInt))
+                        .collect(Collectors.toList());
     }
 
     @Override
     public Source<String, ?, ?> createSource(TestingSourceSettings settings) {
-        DataHubSourceBuilder<String> builder = DataHubSource.<String>builder().setConnection(connection)
-                .setProject(project).setTopic(topic)
-                .setDeserializer(DataHubDeserializationSchema.blob(new SimpleStringSchema()))
-                .setShardDiscoveryInterval(Duration.ofMillis(500)).setEmptyFetchInterval(Duration.ofMillis(20));
+        DataHubSourceBuilder<String> builder =
+                DataHubSource.<String>builder()
+                        .setConnection(connection)
+                        .setProject(project)
+                        .setTopic(topic)
+                        .setDeserializer(
+                                DataHubDeserializationSchema.blob(new SimpleStringSchema()))
+                        .setShardDiscoveryInterval(Duration.ofMillis(500))
+                        .setEmptyFetchInterval(Duration.ofMillis(20));
         if (settings.getBoundedness() == Boundedness.BOUNDED) {
             builder.setBounded(StoppingPosition.latest());
         }
@@ -71,16 +79,24 @@ final class DataHubSourceExternalContext implements DataStreamSourceExternalCont
     }
 
     @Override
-    public ExternalSystemSplitDataWriter<String> createSourceSplitDataWriter(TestingSourceSettings settings) {
+    public ExternalSystemSplitDataWriter<String> createSourceSplitDataWriter(
+            TestingSourceSettings settings) {
         if (nextShard >= shardIds.size()) {
-            throw new IllegalStateException("Topic " + project + "/" + topic + " has only " + shardIds.size()
-                    + " shards and each split writer needs its own; raise DataHubSourceExternalContext.SHARDS");
+            throw new IllegalStateException(
+                    "Topic "
+                            + project
+                            + "/"
+                            + topic
+                            + " has only "
+                            + shardIds.size()
+                            + " shards and each split writer needs its own; raise DataHubSourceExternalContext.SHARDS");
         }
         return new ShardWriter(shardIds.get(nextShard++));
     }
 
     @Override
-    public List<String> generateTestData(TestingSourceSettings settings, int splitIndex, long seed) {
+    public List<String> generateTestData(
+            TestingSourceSettings settings, int splitIndex, long seed) {
         Random random = new Random(seed);
         int count = 50 + random.nextInt(150);
         List<String> records = new ArrayList<>(count);

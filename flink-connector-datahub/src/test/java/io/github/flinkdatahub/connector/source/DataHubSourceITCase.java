@@ -1,5 +1,15 @@
 package io.github.flinkdatahub.connector.source;
 
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.CloseableIterator;
+
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.Record;
@@ -14,16 +24,6 @@ import io.github.flinkdatahub.connector.testutil.CommittedCollectSink;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.connector.testutil.InjectedFailures;
 import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
-
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,12 +45,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The source on a MiniCluster against the emulator over HTTP. */
 class DataHubSourceITCase {
     private static final Logger LOG = LoggerFactory.getLogger(DataHubSourceITCase.class);
-    private static final RecordSchema SCHEMA = RecordSchema.fromLists(List.of("k", "n"),
-            List.of(FieldType.STRING, FieldType.BIGINT));
+    private static final RecordSchema SCHEMA =
+            RecordSchema.fromLists(List.of("k", "n"), List.of(FieldType.STRING, FieldType.BIGINT));
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(2)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
@@ -78,16 +82,21 @@ class DataHubSourceITCase {
             String key = "key" + (i % keys);
             batch.add(TupleRecord.builder(SCHEMA).values(key, (long) i).partitionKey(key).build());
             if (batch.size() == 100 || i == to - 1) {
-                assertThat(client.putRecords("source_it", topic, batch).getFailedRecordCount()).isZero();
+                assertThat(client.putRecords("source_it", topic, batch).getFailedRecordCount())
+                        .isZero();
                 batch.clear();
             }
         }
     }
 
     private static DataHubSourceBuilder<DataHubTuple> source(String topic) {
-        return DataHubSource.<DataHubTuple>builder().setConnection(connection).setProject("source_it").setTopic(topic)
+        return DataHubSource.<DataHubTuple>builder()
+                .setConnection(connection)
+                .setProject("source_it")
+                .setTopic(topic)
                 .setDeserializer(DataHubDeserializationSchema.tupleToValue())
-                .setShardDiscoveryInterval(Duration.ofMillis(300)).setEmptyFetchInterval(Duration.ofMillis(50));
+                .setShardDiscoveryInterval(Duration.ofMillis(300))
+                .setEmptyFetchInterval(Duration.ofMillis(50));
     }
 
     @Test
@@ -97,8 +106,12 @@ class DataHubSourceITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         List<Long> read = new ArrayList<>();
-        try (CloseableIterator<DataHubTuple> it = env.fromSource(source("bounded").setBounded(StoppingPosition.latest())
-                .build(), WatermarkStrategy.noWatermarks(), "bounded").executeAndCollect()) {
+        try (CloseableIterator<DataHubTuple> it =
+                env.fromSource(
+                                source("bounded").setBounded(StoppingPosition.latest()).build(),
+                                WatermarkStrategy.noWatermarks(),
+                                "bounded")
+                        .executeAndCollect()) {
             it.forEachRemaining(t -> read.add((Long) t.getValue("n")));
             // Written while the bounded job runs: must not be read.
             put("bounded", 900, 950, 9);
@@ -116,21 +129,37 @@ class DataHubSourceITCase {
         long later = DATAHUB.emulator().clock().millis();
         put(topic, 100, 150, 1);
 
-        assertThat(readBounded(source(topic).setStartingPosition(StartingPosition.fromTimestamp(later))))
-                .as("records received at or after the start time").hasSize(50)
+        assertThat(
+                        readBounded(
+                                source(topic)
+                                        .setStartingPosition(
+                                                StartingPosition.fromTimestamp(later))))
+                .as("records received at or after the start time")
+                .hasSize(50)
                 .allSatisfy(n -> assertThat(n).isBetween(100L, 149L));
-        assertThat(readBounded(source(topic).setStartingPosition(StartingPosition.fromSequences(Map.of("0", 140L)))))
-                .as("records from sequence 140 on").containsExactlyInAnyOrder(140L, 141L, 142L, 143L, 144L, 145L, 146L,
-                        147L, 148L, 149L);
-        assertThat(readBounded(source(topic).setStartingPosition(StartingPosition.latest()))).isEmpty();
+        assertThat(
+                        readBounded(
+                                source(topic)
+                                        .setStartingPosition(
+                                                StartingPosition.fromSequences(Map.of("0", 140L)))))
+                .as("records from sequence 140 on")
+                .containsExactlyInAnyOrder(
+                        140L, 141L, 142L, 143L, 144L, 145L, 146L, 147L, 148L, 149L);
+        assertThat(readBounded(source(topic).setStartingPosition(StartingPosition.latest())))
+                .isEmpty();
     }
 
-    private static List<Long> readBounded(DataHubSourceBuilder<DataHubTuple> builder) throws Exception {
+    private static List<Long> readBounded(DataHubSourceBuilder<DataHubTuple> builder)
+            throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         List<Long> read = new ArrayList<>();
-        try (CloseableIterator<DataHubTuple> it = env.fromSource(builder.setBounded(StoppingPosition.latest()).build(),
-                WatermarkStrategy.noWatermarks(), "bounded").executeAndCollect()) {
+        try (CloseableIterator<DataHubTuple> it =
+                env.fromSource(
+                                builder.setBounded(StoppingPosition.latest()).build(),
+                                WatermarkStrategy.noWatermarks(),
+                                "bounded")
+                        .executeAndCollect()) {
             it.forEachRemaining(t -> read.add((Long) t.getValue("n")));
         }
         return read;
@@ -159,7 +188,8 @@ class DataHubSourceITCase {
         long started = System.nanoTime();
         JobClient job = env.executeAsync("exactly-once under failures and resharding");
 
-        // Each reshard comes while the job reads: after it has committed most of what was written before
+        // Each reshard comes while the job reads: after it has committed most of what was written
+        // before
         // (and so got past the first injected failures), with more records written after it.
         int reshardEvents = 0;
         try {
@@ -176,23 +206,35 @@ class DataHubSourceITCase {
         } finally {
             job.cancel().get();
             // Only a terminated job commits nothing more: the results below are final.
-            waitUtil(() -> job.getJobStatus().join().isGloballyTerminalState(), TIMEOUT, "job cancelled");
+            waitUtil(
+                    () -> job.getJobStatus().join().isGloballyTerminalState(),
+                    TIMEOUT,
+                    "job cancelled");
         }
         List<String> results = CommittedCollectSink.results(topic);
-        LOG.info("Exactly-once test: {} records, {} failures, {} reshard events, {} ms", total,
-                FailingMapper.FAILURES.failures(), reshardEvents, (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "Exactly-once test: {} records, {} failures, {} reshard events, {} ms",
+                total,
+                FailingMapper.FAILURES.failures(),
+                reshardEvents,
+                (System.nanoTime() - started) / 1_000_000);
 
         assertThat(FailingMapper.FAILURES.failures()).isGreaterThanOrEqualTo(3);
         assertThat(results).hasSize(total).doesNotHaveDuplicates();
         assertParentsBeforeChildren(topic, results);
     }
 
-    private static void waitUntilCommitted(String sinkName, int distinct) throws InterruptedException, TimeoutException {
-        waitUtil(() -> new HashSet<>(CommittedCollectSink.results(sinkName)).size() >= distinct, TIMEOUT,
+    private static void waitUntilCommitted(String sinkName, int distinct)
+            throws InterruptedException, TimeoutException {
+        waitUtil(
+                () -> new HashSet<>(CommittedCollectSink.results(sinkName)).size() >= distinct,
+                TIMEOUT,
                 distinct + " distinct records committed by " + sinkName);
     }
 
-    /** For every key: all its records of a parent shard were emitted before any of a child shard. */
+    /**
+     * For every key: all its records of a parent shard were emitted before any of a child shard.
+     */
     private static void assertParentsBeforeChildren(String topic, List<String> results) {
         Map<String, List<String>> parents = new HashMap<>();
         for (Shard s : client.listShard("source_it", topic).getShards()) {
@@ -202,8 +244,10 @@ class DataHubSourceITCase {
         Map<String, Map<String, long[]>> spans = new HashMap<>();
         for (String line : results) {
             String[] f = line.split("\\|");
-            long[] span = spans.computeIfAbsent(f[0], k -> new HashMap<>())
-                    .computeIfAbsent(f[2], s -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+            long[] span =
+                    spans.computeIfAbsent(f[0], k -> new HashMap<>())
+                            .computeIfAbsent(
+                                    f[2], s -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
             long emitted = Long.parseLong(f[4]);
             span[0] = Math.min(span[0], emitted);
             span[1] = Math.max(span[1], emitted);
@@ -214,8 +258,11 @@ class DataHubSourceITCase {
                 for (String ancestor : ancestors(child.getKey(), parents)) {
                     long[] parentSpan = key.getValue().get(ancestor);
                     if (parentSpan != null) {
-                        assertThat(parentSpan[1]).as("key %s: shard %s read before its descendant %s", key.getKey(),
-                                ancestor, child.getKey()).isLessThan(child.getValue()[0]);
+                        assertThat(parentSpan[1])
+                                .as(
+                                        "key %s: shard %s read before its descendant %s",
+                                        key.getKey(), ancestor, child.getKey())
+                                .isLessThan(child.getValue()[0]);
                         checkedPairs++;
                     }
                 }
@@ -243,34 +290,60 @@ class DataHubSourceITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(100);
-        env.fromSource(source(topic).setSubscriptionId(subId).build(), WatermarkStrategy.noWatermarks(), "first")
-                .map(t -> t.getValue("n").toString()).sinkTo(new CommittedCollectSink("first-run"));
+        env.fromSource(
+                        source(topic).setSubscriptionId(subId).build(),
+                        WatermarkStrategy.noWatermarks(),
+                        "first")
+                .map(t -> t.getValue("n").toString())
+                .sinkTo(new CommittedCollectSink("first-run"));
         JobClient first = env.executeAsync("first run");
         try {
-            waitUtil(() -> committedCount(topic, subId) >= 400, TIMEOUT, "offsets of all 400 records committed");
+            waitUtil(
+                    () -> committedCount(topic, subId) >= 400,
+                    TIMEOUT,
+                    "offsets of all 400 records committed");
         } finally {
             first.cancel().get();
-            waitUtil(() -> first.getJobStatus().join().isGloballyTerminalState(), TIMEOUT, "first run cancelled");
+            waitUtil(
+                    () -> first.getJobStatus().join().isGloballyTerminalState(),
+                    TIMEOUT,
+                    "first run cancelled");
         }
-        assertThat(committedCount(topic, subId)).as("records covered by committed offsets").isEqualTo(400);
+        assertThat(committedCount(topic, subId))
+                .as("records covered by committed offsets")
+                .isEqualTo(400);
 
         put(topic, 400, 600, 4);
         StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment();
         env2.setParallelism(2);
         List<String> second = new ArrayList<>();
-        try (CloseableIterator<DataHubTuple> it = env2.fromSource(source(topic).setSubscriptionId(subId)
-                .setStartingPosition(StartingPosition.fromSubscription(StartingPosition.OffsetResetStrategy.FAIL))
-                .setBounded(StoppingPosition.latest()).build(), WatermarkStrategy.noWatermarks(), "second")
-                .executeAndCollect()) {
+        try (CloseableIterator<DataHubTuple> it =
+                env2.fromSource(
+                                source(topic)
+                                        .setSubscriptionId(subId)
+                                        .setStartingPosition(
+                                                StartingPosition.fromSubscription(
+                                                        StartingPosition.OffsetResetStrategy.FAIL))
+                                        .setBounded(StoppingPosition.latest())
+                                        .build(),
+                                WatermarkStrategy.noWatermarks(),
+                                "second")
+                        .executeAndCollect()) {
             it.forEachRemaining(t -> second.add(t.getValue("n").toString()));
         }
-        assertThat(second).hasSize(200).allSatisfy(n -> assertThat(Long.parseLong(n)).isBetween(400L, 599L));
+        assertThat(second)
+                .hasSize(200)
+                .allSatisfy(n -> assertThat(Long.parseLong(n)).isBetween(400L, 599L));
     }
 
-    /** Records of the topic covered by the subscription's committed offsets (sequence + 1 per shard). */
+    /**
+     * Records of the topic covered by the subscription's committed offsets (sequence + 1 per
+     * shard).
+     */
     private static long committedCount(String topic, String subId) {
-        Map<String, OffsetWithVersion> offsets = client.getSubscriptionOffset("source_it", topic, subId,
-                List.of("0", "1")).getOffsets();
+        Map<String, OffsetWithVersion> offsets =
+                client.getSubscriptionOffset("source_it", topic, subId, List.of("0", "1"))
+                        .getOffsets();
         return offsets.values().stream().mapToLong(o -> o.getSequence() + 1).sum();
     }
 
@@ -282,7 +355,14 @@ class DataHubSourceITCase {
         @Override
         public String map(DataHubTuple t) {
             FAILURES.count();
-            return t.getValue("k") + "|" + t.getValue("n") + "|" + t.getShardId() + "|" + t.getSequence() + "|"
+            return t.getValue("k")
+                    + "|"
+                    + t.getValue("n")
+                    + "|"
+                    + t.getShardId()
+                    + "|"
+                    + t.getSequence()
+                    + "|"
                     + System.nanoTime();
         }
     }

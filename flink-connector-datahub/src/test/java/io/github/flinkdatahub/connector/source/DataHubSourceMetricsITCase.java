@@ -1,15 +1,5 @@
 package io.github.flinkdatahub.connector.source;
 
-import io.github.flinkdatahub.client.DataHubClient;
-import io.github.flinkdatahub.client.exception.OffsetSessionChangedException;
-import io.github.flinkdatahub.client.model.BlobRecord;
-import io.github.flinkdatahub.client.model.subscription.OffsetWithSession;
-import io.github.flinkdatahub.connector.common.DataHubConnection;
-import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
-import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
-import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
-
-import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -24,6 +14,15 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.exception.OffsetSessionChangedException;
+import io.github.flinkdatahub.client.model.BlobRecord;
+import io.github.flinkdatahub.client.model.subscription.OffsetWithSession;
+import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,8 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The source's metrics as a metric reporter sees them on a MiniCluster: the per-shard group
- * {@code shardId.<id>} (currentSequence, committedSequence, millisBehindLatest), numBytesIn,
+ * The source's metrics as a metric reporter sees them on a MiniCluster: the per-shard group {@code
+ * shardId.<id>} (currentSequence, committedSequence, millisBehindLatest), numBytesIn,
  * pendingRecords, currentFetchEventTimeLag and the subscription commit counters, read from the
  * emulator over HTTP.
  */
@@ -60,11 +59,18 @@ class DataHubSourceMetricsITCase {
     private static final InMemoryReporter REPORTER = InMemoryReporter.create();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setConfiguration(REPORTER.addToConfiguration(new Configuration()))
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setConfiguration(REPORTER.addToConfiguration(new Configuration()))
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
-    /** Shared by the tests; each has its own topic. Assertions on times take the data clock as they find it. */
+    /**
+     * Shared by the tests; each has its own topic. Assertions on times take the data clock as they
+     * find it.
+     */
     @RegisterExtension
     static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
 
@@ -93,7 +99,10 @@ class DataHubSourceMetricsITCase {
         if (job != null && !job.getJobStatus().get().isGloballyTerminalState()) {
             job.cancel().get();
             // Let the tasks stop before the next test, so they do not keep reading or committing.
-            waitUtil(() -> job.getJobStatus().join().isGloballyTerminalState(), TIMEOUT, "job of " + topic + " cancelled");
+            waitUtil(
+                    () -> job.getJobStatus().join().isGloballyTerminalState(),
+                    TIMEOUT,
+                    "job of " + topic + " cancelled");
         }
     }
 
@@ -102,7 +111,10 @@ class DataHubSourceMetricsITCase {
         client.waitShardsReady(PROJECT, topic);
     }
 
-    /** Writes {@code "<shard>-<i>"} for i in [from, to) to one shard; returns the payload bytes written. */
+    /**
+     * Writes {@code "<shard>-<i>"} for i in [from, to) to one shard; returns the payload bytes
+     * written.
+     */
     private long put(String shardId, int from, int to) {
         List<BlobRecord> batch = new ArrayList<>();
         long bytes = 0;
@@ -116,9 +128,13 @@ class DataHubSourceMetricsITCase {
     }
 
     private DataHubSourceBuilder<String> source() {
-        return DataHubSource.<String>builder().setConnection(connection).setProject(PROJECT).setTopic(topic)
+        return DataHubSource.<String>builder()
+                .setConnection(connection)
+                .setProject(PROJECT)
+                .setTopic(topic)
                 .setDeserializer(DataHubDeserializationSchema.blob(new SimpleStringSchema()))
-                .setShardDiscoveryInterval(Duration.ofMillis(200)).setEmptyFetchInterval(Duration.ofMillis(20));
+                .setShardDiscoveryInterval(Duration.ofMillis(200))
+                .setEmptyFetchInterval(Duration.ofMillis(20));
     }
 
     private void run(DataHubSource<String> source, boolean blockFirstRecord) throws Exception {
@@ -141,11 +157,13 @@ class DataHubSourceMetricsITCase {
     /** The one metric of the job whose identifier ends with {@code suffix}. */
     private Optional<Metric> metric(String suffix) {
         List<Metric> found = new ArrayList<>();
-        metrics().forEach((id, m) -> {
-            if (id.endsWith(suffix)) {
-                found.add(m);
-            }
-        });
+        metrics()
+                .forEach(
+                        (id, m) -> {
+                            if (id.endsWith(suffix)) {
+                                found.add(m);
+                            }
+                        });
         assertThat(found).as("metrics ending with %s", suffix).hasSizeLessThanOrEqualTo(1);
         return found.stream().findFirst();
     }
@@ -177,19 +195,29 @@ class DataHubSourceMetricsITCase {
         try {
             waitUtil(condition, TIMEOUT, what);
         } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting until " + what + "; metrics of the job: " + describe(metrics()), e);
+            throw new AssertionError(
+                    "Timed out waiting until "
+                            + what
+                            + "; metrics of the job: "
+                            + describe(metrics()),
+                    e);
         }
     }
 
     private static String describe(Map<String, Metric> metrics) {
         StringBuilder out = new StringBuilder();
-        metrics.forEach((id, m) -> {
-            if (id.contains("Source")) {
-                Object v = m instanceof Counter ? ((Counter) m).getCount()
-                        : m instanceof Gauge ? ((Gauge<?>) m).getValue() : m.getClass().getSimpleName();
-                out.append("\n  ").append(id).append(" = ").append(v);
-            }
-        });
+        metrics.forEach(
+                (id, m) -> {
+                    if (id.contains("Source")) {
+                        Object v =
+                                m instanceof Counter
+                                        ? ((Counter) m).getCount()
+                                        : m instanceof Gauge
+                                                ? ((Gauge<?>) m).getValue()
+                                                : m.getClass().getSimpleName();
+                        out.append("\n  ").append(id).append(" = ").append(v);
+                    }
+                });
         return out.toString();
     }
 
@@ -198,19 +226,23 @@ class DataHubSourceMetricsITCase {
     }
 
     private long committedOnService(String subId, String shardId) {
-        return client.getSubscriptionOffset(PROJECT, topic, subId, List.of(shardId)).getOffsets().get(shardId)
+        return client.getSubscriptionOffset(PROJECT, topic, subId, List.of(shardId))
+                .getOffsets()
+                .get(shardId)
                 .getSequence();
     }
 
     // ------------------------------------------------------------------ tests
 
     @Test
-    void shardGaugesBytesAndPendingRecordsFollowTheReadWhileBehindAndOnceCaughtUp() throws Exception {
+    void shardGaugesBytesAndPendingRecordsFollowTheReadWhileBehindAndOnceCaughtUp()
+            throws Exception {
         createTopic(2);
         long bytes = 0;
         // Bounds of the records' DataHub system times (the data clock stamps them).
         long firstRecordTime = DATAHUB.emulator().clock().millis();
-        // Ten batches per shard, a data-clock second apart, so that a reader behind the newest record is behind in time too.
+        // Ten batches per shard, a data-clock second apart, so that a reader behind the newest
+        // record is behind in time too.
         for (int b = 0; b < 10; b++) {
             if (b > 0) {
                 DATAHUB.emulator().clock().advance(Duration.ofSeconds(1));
@@ -223,46 +255,70 @@ class DataHubSourceMetricsITCase {
         long jobStart = System.currentTimeMillis();
         run(source().setMaxRecordsPerFetch(10).build(), true);
 
-        // The task is blocked on its first record. The fetcher fills the reader's element queue (2 batches)
-        // and stops with one more batch in hand: at most 4 fetches of at most 10 records, so neither shard
-        // gets near its 100th record. Once it stopped, the gauges hold still; wait for one consistent
+        // The task is blocked on its first record. The fetcher fills the reader's element queue (2
+        // batches)
+        // and stops with one more batch in hand: at most 4 fetches of at most 10 records, so
+        // neither shard
+        // gets near its 100th record. Once it stopped, the gauges hold still; wait for one
+        // consistent
         // reading: both sequences unchanged around the pending-records reading.
-        assertThat(BlockingMapper.blocked.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(BlockingMapper.blocked.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                .isTrue();
         long[] behind = new long[5];
-        waitUntil(() -> {
-            Long s0 = shard("0", "currentSequence");
-            Long s1 = shard("1", "currentSequence");
-            Long pending = sourceMetric("pendingRecords");
-            Long behind0 = shard("0", "millisBehindLatest");
-            Long behind1 = shard("1", "millisBehindLatest");
-            if (s0 == null || s1 == null || s0 < 0 || s1 < 0 || pending == null || behind0 == null || behind1 == null
-                    || !s0.equals(shard("0", "currentSequence")) || !s1.equals(shard("1", "currentSequence"))
-                    || pending != 99 - s0 + 99 - s1 || behind0 <= 0 || behind1 <= 0) {
-                return false;
-            }
-            behind[0] = s0;
-            behind[1] = s1;
-            behind[2] = pending;
-            behind[3] = behind0;
-            behind[4] = behind1;
-            return true;
-        }, "both shards fetched and stopped behind, pendingRecords = the records not yet read");
+        waitUntil(
+                () -> {
+                    Long s0 = shard("0", "currentSequence");
+                    Long s1 = shard("1", "currentSequence");
+                    Long pending = sourceMetric("pendingRecords");
+                    Long behind0 = shard("0", "millisBehindLatest");
+                    Long behind1 = shard("1", "millisBehindLatest");
+                    if (s0 == null
+                            || s1 == null
+                            || s0 < 0
+                            || s1 < 0
+                            || pending == null
+                            || behind0 == null
+                            || behind1 == null
+                            || !s0.equals(shard("0", "currentSequence"))
+                            || !s1.equals(shard("1", "currentSequence"))
+                            || pending != 99 - s0 + 99 - s1
+                            || behind0 <= 0
+                            || behind1 <= 0) {
+                        return false;
+                    }
+                    behind[0] = s0;
+                    behind[1] = s1;
+                    behind[2] = pending;
+                    behind[3] = behind0;
+                    behind[4] = behind1;
+                    return true;
+                },
+                "both shards fetched and stopped behind, pendingRecords = the records not yet read");
         for (int s = 0; s < 2; s++) {
             assertThat(behind[s]).as("shard %s read ahead a little", s).isLessThan(99);
             assertThat(behind[3 + s]).as("shard %s behind in time", s).isPositive();
         }
         assertThat(shard("0", "committedSequence")).as("no subscription").isEqualTo(-1);
         assertThat(shard("1", "committedSequence")).as("no subscription").isEqualTo(-1);
-        assertThat(behind[2]).as("records not yet read").isEqualTo(99 - behind[0] + 99 - behind[1]).isPositive();
+        assertThat(behind[2])
+                .as("records not yet read")
+                .isEqualTo(99 - behind[0] + 99 - behind[1])
+                .isPositive();
         assertThat(sourceMetric("currentFetchEventTimeLag"))
-                .as("fetch time (after the job started, before now) minus the DataHub system time of a record")
+                .as(
+                        "fetch time (after the job started, before now) minus the DataHub system time of a record")
                 .isBetween(jobStart - lastRecordTime, System.currentTimeMillis() - firstRecordTime);
 
         BlockingMapper.release();
         final long totalBytes = bytes;
-        waitUntil(() -> is(shard("0", "currentSequence"), 99) && is(shard("1", "currentSequence"), 99)
-                && is(sourceMetric("pendingRecords"), 0) && is(sourceMetric("numBytesIn"), totalBytes)
-                && is(shard("0", "millisBehindLatest"), 0) && is(shard("1", "millisBehindLatest"), 0),
+        waitUntil(
+                () ->
+                        is(shard("0", "currentSequence"), 99)
+                                && is(shard("1", "currentSequence"), 99)
+                                && is(sourceMetric("pendingRecords"), 0)
+                                && is(sourceMetric("numBytesIn"), totalBytes)
+                                && is(shard("0", "millisBehindLatest"), 0)
+                                && is(shard("1", "millisBehindLatest"), 0),
                 "everything read, nothing pending, not behind");
 
         assertThat(sourceMetric("currentFetchEventTimeLag"))
@@ -272,8 +328,9 @@ class DataHubSourceMetricsITCase {
     }
 
     @Test
-    void commitsAreCountedASessionTakenByAnotherConsumerIsReopenedAndALostSubscriptionCountsFailures()
-            throws Exception {
+    void
+            commitsAreCountedASessionTakenByAnotherConsumerIsReopenedAndALostSubscriptionCountsFailures()
+                    throws Exception {
         createTopic(1);
         String subId = client.createSubscription(PROJECT, topic, "metrics test").getSubId();
         put("0", 0, 50);
@@ -286,25 +343,42 @@ class DataHubSourceMetricsITCase {
         assertThat(succeeded).isPositive();
         assertThat(sourceMetric("commitsFailed")).isZero();
 
-        // Another consumer opens the shard's offset session: the committer's session is no longer valid.
-        OffsetWithSession other = client.initAndGetSubscriptionOffset(PROJECT, topic, subId, List.of("0"))
-                .getOffsets().get("0");
+        // Another consumer opens the shard's offset session: the committer's session is no longer
+        // valid.
+        OffsetWithSession other =
+                client.initAndGetSubscriptionOffset(PROJECT, topic, subId, List.of("0"))
+                        .getOffsets()
+                        .get("0");
         put("0", 50, 80);
 
         waitUntil(() -> is(shard("0", "committedSequence"), 79), "the next 30 records committed");
         assertThat(committedOnService(subId, "0")).isEqualTo(79);
         assertThat(sourceMetric("commitsSucceeded")).isGreaterThan(succeeded);
-        assertThat(sourceMetric("commitsFailed")).as("the session was re-opened, not given up").isZero();
-        assertThatThrownBy(() -> client.updateSubscriptionOffset(PROJECT, topic, subId,
-                Map.of("0", other.withPosition(10, 0, 0))))
-                .as("the committer took the session back").isInstanceOf(OffsetSessionChangedException.class);
+        assertThat(sourceMetric("commitsFailed"))
+                .as("the session was re-opened, not given up")
+                .isZero();
+        assertThatThrownBy(
+                        () ->
+                                client.updateSubscriptionOffset(
+                                        PROJECT,
+                                        topic,
+                                        subId,
+                                        Map.of("0", other.withPosition(10, 0, 0))))
+                .as("the committer took the session back")
+                .isInstanceOf(OffsetSessionChangedException.class);
 
         client.deleteSubscription(PROJECT, topic, subId);
-        waitUntil(() -> sourceMetric("commitsFailed") != null && sourceMetric("commitsFailed") > 0, "a commit to the deleted subscription failed");
+        waitUntil(
+                () -> sourceMetric("commitsFailed") != null && sourceMetric("commitsFailed") > 0,
+                "a commit to the deleted subscription failed");
         put("0", 80, 100);
 
-        waitUntil(() -> is(shard("0", "currentSequence"), 99), "records written after the failures read");
-        assertThat(job.getJobStatus().get()).as("a failed commit is not fatal").isEqualTo(JobStatus.RUNNING);
+        waitUntil(
+                () -> is(shard("0", "currentSequence"), 99),
+                "records written after the failures read");
+        assertThat(job.getJobStatus().get())
+                .as("a failed commit is not fatal")
+                .isEqualTo(JobStatus.RUNNING);
         assertThat(shard("0", "committedSequence")).as("the last successful commit").isEqualTo(79);
     }
 
@@ -315,7 +389,8 @@ class DataHubSourceMetricsITCase {
         BlockingMapper.reset();
         run(source().build(), false);
         waitUntil(() -> is(shard("0", "currentSequence"), 39), "shard 0 read");
-        assertThat(metrics().keySet()).noneMatch(id -> id.contains(".shardId.1.") || id.contains(".shardId.2."));
+        assertThat(metrics().keySet())
+                .noneMatch(id -> id.contains(".shardId.1.") || id.contains(".shardId.2."));
 
         // The emulator refuses to split a shard younger than its cool-down.
         DATAHUB.emulator().clock().advance(Duration.ofSeconds(10));
@@ -324,9 +399,11 @@ class DataHubSourceMetricsITCase {
         put("1", 0, 5);
         put("2", 0, 7);
 
-        waitUntil(() -> is(shard("1", "currentSequence"), 4) && is(shard("2", "currentSequence"), 6),
+        waitUntil(
+                () -> is(shard("1", "currentSequence"), 4) && is(shard("2", "currentSequence"), 6),
                 "the children read");
-        waitUntil(() -> metrics().keySet().stream().noneMatch(id -> id.contains(".shardId.0.")),
+        waitUntil(
+                () -> metrics().keySet().stream().noneMatch(id -> id.contains(".shardId.0.")),
                 "the finished shard's group released");
         assertThat(sourceMetric("pendingRecords")).isZero();
     }

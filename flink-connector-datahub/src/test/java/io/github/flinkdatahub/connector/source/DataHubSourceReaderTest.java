@@ -1,5 +1,14 @@
 package io.github.flinkdatahub.connector.source;
 
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.api.connector.source.ReaderInfo;
+import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.api.connector.source.SplitsAssignment;
+import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
+import org.apache.flink.connector.testutils.source.reader.TestingReaderContext;
+import org.apache.flink.connector.testutils.source.reader.TestingReaderOutput;
+import org.apache.flink.core.io.InputStatus;
+
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
@@ -15,15 +24,6 @@ import io.github.flinkdatahub.connector.source.split.ShardSplit;
 import io.github.flinkdatahub.connector.source.split.ShardSplitSerializer;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
-
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
-import org.apache.flink.api.connector.source.ReaderInfo;
-import org.apache.flink.api.connector.source.SourceEvent;
-import org.apache.flink.api.connector.source.SplitsAssignment;
-import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
-import org.apache.flink.connector.testutils.source.reader.TestingReaderContext;
-import org.apache.flink.connector.testutils.source.reader.TestingReaderOutput;
-import org.apache.flink.core.io.InputStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,8 +50,8 @@ import static org.assertj.core.api.Assertions.tuple;
  * Finished-split durability of {@link DataHubSourceReader}, driven through Flink's testing reader
  * context against the emulator over HTTP: a split read to its end stays in the reader's snapshots
  * (marked finished) until a checkpoint taken after the finish completes, and a reader restored from
- * such a snapshot tells the enumerator again instead of reading the shard again. Also the
- * positions of empty shards, whose LATEST cursor names no record.
+ * such a snapshot tells the enumerator again instead of reading the shard again. Also the positions
+ * of empty shards, whose LATEST cursor names no record.
  */
 class DataHubSourceReaderTest {
     private static final String PROJECT = "reader_finish";
@@ -86,7 +86,10 @@ class DataHubSourceReaderTest {
         }
     }
 
-    /** A one-shard topic with {@code count} records in shard 0, then split: 0 is CLOSED, 1 and 2 are its children. */
+    /**
+     * A one-shard topic with {@code count} records in shard 0, then split: 0 is CLOSED, 1 and 2 are
+     * its children.
+     */
     private void closedShardWithRecords(int count) {
         client.createBlobTopic(PROJECT, topic, 1, 1, "reader test");
         client.waitShardsReady(PROJECT, topic);
@@ -106,9 +109,18 @@ class DataHubSourceReaderTest {
     }
 
     private DataHubSourceReader<String> reader(TestingReaderContext context) throws Exception {
-        DataHubSourceReader<String> reader = new DataHubSourceReaderFactory<>(connection, PROJECT, topic, null,
-                DataHubDeserializationSchema.blob(new SimpleStringSchema()), 1000, Duration.ofMillis(20),
-                Duration.ofSeconds(1), false).create(context);
+        DataHubSourceReader<String> reader =
+                new DataHubSourceReaderFactory<>(
+                                connection,
+                                PROJECT,
+                                topic,
+                                null,
+                                DataHubDeserializationSchema.blob(new SimpleStringSchema()),
+                                1000,
+                                Duration.ofMillis(20),
+                                Duration.ofSeconds(1),
+                                false)
+                        .create(context);
         closeables.add(reader);
         reader.start();
         return reader;
@@ -120,16 +132,29 @@ class DataHubSourceReaderTest {
         return context;
     }
 
-    private DataHubSourceEnumerator enumerator(MockSplitEnumeratorContext<ShardSplit> context,
-            @Nullable StoppingPosition stop) throws Exception {
+    private DataHubSourceEnumerator enumerator(
+            MockSplitEnumeratorContext<ShardSplit> context, @Nullable StoppingPosition stop)
+            throws Exception {
         return enumerator(context, StartingPosition.earliest(), stop);
     }
 
-    private DataHubSourceEnumerator enumerator(MockSplitEnumeratorContext<ShardSplit> context, StartingPosition start,
-            @Nullable StoppingPosition stop) throws Exception {
-        DataHubSourceEnumerator e = new DataHubSourceEnumerator(context, connection, PROJECT, topic, null,
-                start, stop, Duration.ofMinutes(10), ShardAssigner.uniform(),
-                EnumeratorState.initial());
+    private DataHubSourceEnumerator enumerator(
+            MockSplitEnumeratorContext<ShardSplit> context,
+            StartingPosition start,
+            @Nullable StoppingPosition stop)
+            throws Exception {
+        DataHubSourceEnumerator e =
+                new DataHubSourceEnumerator(
+                        context,
+                        connection,
+                        PROJECT,
+                        topic,
+                        null,
+                        start,
+                        stop,
+                        Duration.ofMinutes(10),
+                        ShardAssigner.uniform(),
+                        EnumeratorState.initial());
         closeables.add(e);
         e.start();
         context.registerReader(new ReaderInfo(0, "localhost"));
@@ -154,18 +179,27 @@ class DataHubSourceReaderTest {
      * the timeout. Polls also when the reader says nothing is available: the finished event is sent
      * from pollNext.
      */
-    private static void pollUntil(DataHubSourceReader<String> reader, TestingReaderOutput<String> output,
-            BooleanSupplier done, String what) throws Exception {
-        waitUtil(() -> {
-            try {
-                while (!done.getAsBoolean() && reader.pollNext(output) == InputStatus.MORE_AVAILABLE) {
-                    // drain what the fetcher handed over
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return done.getAsBoolean();
-        }, TIMEOUT, Duration.ofMillis(10), what);
+    private static void pollUntil(
+            DataHubSourceReader<String> reader,
+            TestingReaderOutput<String> output,
+            BooleanSupplier done,
+            String what)
+            throws Exception {
+        waitUtil(
+                () -> {
+                    try {
+                        while (!done.getAsBoolean()
+                                && reader.pollNext(output) == InputStatus.MORE_AVAILABLE) {
+                            // drain what the fetcher handed over
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return done.getAsBoolean();
+                },
+                TIMEOUT,
+                Duration.ofMillis(10),
+                what);
     }
 
     private static List<String> finishedIds(TestingReaderContext context) {
@@ -179,7 +213,8 @@ class DataHubSourceReaderTest {
     }
 
     private static ShardSplit roundTrip(ShardSplit split) throws Exception {
-        return ShardSplitSerializer.INSTANCE.deserialize(ShardSplitSerializer.INSTANCE.getVersion(),
+        return ShardSplitSerializer.INSTANCE.deserialize(
+                ShardSplitSerializer.INSTANCE.getVersion(),
                 ShardSplitSerializer.INSTANCE.serialize(split));
     }
 
@@ -192,12 +227,15 @@ class DataHubSourceReaderTest {
     }
 
     @Test
-    void closedShardReadToItsEndStaysInSnapshotsUntilACheckpointTakenAfterTheFinishCompletes() throws Throwable {
+    void closedShardReadToItsEndStaysInSnapshotsUntilACheckpointTakenAfterTheFinishCompletes()
+            throws Throwable {
         closedShardWithRecords(120);
         MockSplitEnumeratorContext<ShardSplit> enumContext = enumeratorContext();
         enumerator(enumContext, null);
         enumContext.runPeriodicCallable(0);
-        assertThat(assignedIds(enumContext)).as("the children wait for their parent").containsExactly("0");
+        assertThat(assignedIds(enumContext))
+                .as("the children wait for their parent")
+                .containsExactly("0");
         ShardSplit parent = assigned(enumContext).get(0);
 
         TestingReaderContext context = new TestingReaderContext();
@@ -214,22 +252,30 @@ class DataHubSourceReaderTest {
 
         reader.notifyCheckpointComplete(1);
         List<ShardSplit> snapshot = reader.snapshotState(2);
-        assertThat(snapshot).as("checkpoint 1 was taken before the finish: it does not cover it").singleElement()
-                .satisfies(s -> {
-                    assertThat(s.splitId()).isEqualTo("0");
-                    assertThat(s.isFinished()).isTrue();
-                    assertThat(s.position()).isEqualTo(ShardPosition.sequence(120, 0));
-                });
-        assertThat(reader.snapshotState(3)).as("still not covered by a completed checkpoint").hasSize(1);
+        assertThat(snapshot)
+                .as("checkpoint 1 was taken before the finish: it does not cover it")
+                .singleElement()
+                .satisfies(
+                        s -> {
+                            assertThat(s.splitId()).isEqualTo("0");
+                            assertThat(s.isFinished()).isTrue();
+                            assertThat(s.position()).isEqualTo(ShardPosition.sequence(120, 0));
+                        });
+        assertThat(reader.snapshotState(3))
+                .as("still not covered by a completed checkpoint")
+                .hasSize(1);
 
         reader.notifyCheckpointComplete(2);
 
         assertThat(reader.snapshotState(4)).as("checkpoint 2 holds the finished split").isEmpty();
-        assertThat(finishedIds(context)).as("the finish is reported once by this reader").containsExactly("0");
+        assertThat(finishedIds(context))
+                .as("the finish is reported once by this reader")
+                .containsExactly("0");
     }
 
     @Test
-    void readerRestoredWithAFinishedSplitReportsItAgainAndDoesNotReadTheShardAgain() throws Throwable {
+    void readerRestoredWithAFinishedSplitReportsItAgainAndDoesNotReadTheShardAgain()
+            throws Throwable {
         closedShardWithRecords(50);
         MockSplitEnumeratorContext<ShardSplit> enumContext = enumeratorContext();
         DataHubSourceEnumerator enumerator = enumerator(enumContext, null);
@@ -257,35 +303,54 @@ class DataHubSourceReaderTest {
 
         TestingReaderContext restoredContext = new TestingReaderContext();
         DataHubSourceReader<String> restored = reader(restoredContext);
-        // With the restored splits comes a child with one record, a marker: the split reader fetches its
-        // shards in the order added, so had shard 0 been handed to it again, that read (its records, or
+        // With the restored splits comes a child with one record, a marker: the split reader
+        // fetches its
+        // shards in the order added, so had shard 0 been handed to it again, that read (its
+        // records, or
         // its finish) would come out before the marker.
-        ShardSplit child = assigned(enumContext).stream().filter(s -> s.splitId().equals("1")).findFirst()
-                .orElseThrow();
+        ShardSplit child =
+                assigned(enumContext).stream()
+                        .filter(s -> s.splitId().equals("1"))
+                        .findFirst()
+                        .orElseThrow();
         put("1", 1000, 1001);
         List<ShardSplit> restoredSplits = new ArrayList<>(checkpoint);
         restoredSplits.add(child);
         restored.addSplits(restoredSplits);
 
-        assertThat(restoredContext.getSentEvents()).singleElement().isInstanceOfSatisfying(SplitsFinishedEvent.class,
-                e -> assertThat(e.shardIds()).containsExactly("0"));
+        assertThat(restoredContext.getSentEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        SplitsFinishedEvent.class,
+                        e -> assertThat(e.shardIds()).containsExactly("0"));
         TestingReaderOutput<String> restoredOutput = new TestingReaderOutput<>();
-        pollUntil(restored, restoredOutput, () -> restoredOutput.getEmittedRecords().contains("r1000"),
+        pollUntil(
+                restored,
+                restoredOutput,
+                () -> restoredOutput.getEmittedRecords().contains("r1000"),
                 "the marker read");
-        assertThat(restoredOutput.getEmittedRecords()).as("the finished shard is not read again")
+        assertThat(restoredOutput.getEmittedRecords())
+                .as("the finished shard is not read again")
                 .containsExactly("r1000");
         assertThat(restoredContext.getSentEvents()).as("nor finished again").hasSize(1);
         List<ShardSplit> snapshot = restored.snapshotState(2);
-        assertThat(snapshot).filteredOn(ShardSplit::isFinished).as("kept until a checkpoint of the restored run"
-                + " completes").containsExactlyElementsOf(checkpoint);
-        assertThat(snapshot).filteredOn(s -> !s.isFinished()).extracting(ShardSplit::splitId).containsExactly("1");
+        assertThat(snapshot)
+                .filteredOn(ShardSplit::isFinished)
+                .as("kept until a checkpoint of the restored run" + " completes")
+                .containsExactlyElementsOf(checkpoint);
+        assertThat(snapshot)
+                .filteredOn(s -> !s.isFinished())
+                .extracting(ShardSplit::splitId)
+                .containsExactly("1");
 
         // The enumerator treats the repeated finish as a no-op: nothing is assigned twice.
         restoredContext.getSentEvents().forEach(e -> enumerator.handleSourceEvent(0, e));
         assertThat(assignedIds(enumContext)).containsExactlyInAnyOrder("0", "1", "2");
 
         restored.notifyCheckpointComplete(2);
-        assertThat(restored.snapshotState(3)).as("only the marker's split is left").extracting(ShardSplit::splitId)
+        assertThat(restored.snapshotState(3))
+                .as("only the marker's split is left")
+                .extracting(ShardSplit::splitId)
                 .containsExactly("1");
     }
 
@@ -298,7 +363,8 @@ class DataHubSourceReaderTest {
         enumerator(enumContext, StoppingPosition.latest());
         enumContext.runNextOneTimeCallable();
         assertThat(assignedIds(enumContext)).containsExactlyInAnyOrder("0", "1");
-        // Written after the bounded source resolved its stop positions: not part of the bounded read.
+        // Written after the bounded source resolved its stop positions: not part of the bounded
+        // read.
         put("0", 30, 35);
         put("1", 100, 105);
 
@@ -306,7 +372,10 @@ class DataHubSourceReaderTest {
         DataHubSourceReader<String> reader = reader(context);
         reader.addSplits(assigned(enumContext));
         TestingReaderOutput<String> output = new TestingReaderOutput<>();
-        pollUntil(reader, output, () -> finishedIds(context).containsAll(List.of("0", "1")),
+        pollUntil(
+                reader,
+                output,
+                () -> finishedIds(context).containsAll(List.of("0", "1")),
                 "both shards finished");
 
         assertThat(output.getEmittedRecords()).containsExactlyElementsOf(records(0, 30));
@@ -320,9 +389,11 @@ class DataHubSourceReaderTest {
         MockSplitEnumeratorContext<ShardSplit> enumContext = enumeratorContext();
         enumerator(enumContext, StartingPosition.latest(), null);
         enumContext.runPeriodicCallable(0);
-        assertThat(assigned(enumContext)).extracting(ShardSplit::splitId, ShardSplit::position).containsExactlyInAnyOrder(
-                tuple("0", ShardPosition.sequence(10, 0)),
-                tuple("1", ShardPosition.sequence(0, 0)));
+        assertThat(assigned(enumContext))
+                .extracting(ShardSplit::splitId, ShardSplit::position)
+                .containsExactlyInAnyOrder(
+                        tuple("0", ShardPosition.sequence(10, 0)),
+                        tuple("1", ShardPosition.sequence(0, 0)));
 
         TestingReaderContext context = new TestingReaderContext();
         DataHubSourceReader<String> reader = reader(context);
@@ -332,18 +403,27 @@ class DataHubSourceReaderTest {
         TestingReaderOutput<String> output = new TestingReaderOutput<>();
         pollUntil(reader, output, () -> output.getEmittedRecords().size() >= 10, "10 records read");
 
-        // Records from before the start would be read first: the first ten are exactly the new ones.
-        assertThat(output.getEmittedRecords()).as("only records written since the start").containsExactlyInAnyOrderElementsOf(
-                Stream.concat(records(10, 15).stream(), records(100, 105).stream())
-                        .collect(Collectors.toList()));
-        // A marker per shard, written now: once both are read, anything read again would have come before them.
+        // Records from before the start would be read first: the first ten are exactly the new
+        // ones.
+        assertThat(output.getEmittedRecords())
+                .as("only records written since the start")
+                .containsExactlyInAnyOrderElementsOf(
+                        Stream.concat(records(10, 15).stream(), records(100, 105).stream())
+                                .collect(Collectors.toList()));
+        // A marker per shard, written now: once both are read, anything read again would have come
+        // before them.
         put("0", 15, 16);
         put("1", 105, 106);
-        pollUntil(reader, output, () -> output.getEmittedRecords().containsAll(List.of("r15", "r105")),
+        pollUntil(
+                reader,
+                output,
+                () -> output.getEmittedRecords().containsAll(List.of("r15", "r105")),
                 "the markers read");
-        assertThat(output.getEmittedRecords()).as("nothing read twice").containsExactlyInAnyOrderElementsOf(
-                Stream.concat(records(10, 16).stream(), records(100, 106).stream())
-                        .collect(Collectors.toList()));
+        assertThat(output.getEmittedRecords())
+                .as("nothing read twice")
+                .containsExactlyInAnyOrderElementsOf(
+                        Stream.concat(records(10, 16).stream(), records(100, 106).stream())
+                                .collect(Collectors.toList()));
     }
 
     @Test
@@ -354,20 +434,36 @@ class DataHubSourceReaderTest {
         // The topic keeps records one day: the first ten expire.
         DATAHUB.emulator().clock().advance(Duration.ofDays(2));
         put("0", 10, 15);
-        ShardSplit split = new ShardSplit("0", ShardPosition.sequence(2, 0), List.of(),
-                "00000000000000000000000000000000", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", ShardSplit.NO_STOP,
-                ShardSplit.NO_STOP, false);
+        ShardSplit split =
+                new ShardSplit(
+                        "0",
+                        ShardPosition.sequence(2, 0),
+                        List.of(),
+                        "00000000000000000000000000000000",
+                        "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+                        ShardSplit.NO_STOP,
+                        ShardSplit.NO_STOP,
+                        false);
 
         TestingReaderContext context = new TestingReaderContext();
         DataHubSourceReader<String> reader = reader(context);
         reader.addSplits(List.of(split));
         TestingReaderOutput<String> output = new TestingReaderOutput<>();
-        pollUntil(reader, output, () -> output.getEmittedRecords().size() >= 5, "the retained records read");
+        pollUntil(
+                reader,
+                output,
+                () -> output.getEmittedRecords().size() >= 5,
+                "the retained records read");
 
         assertThat(output.getEmittedRecords()).containsExactlyElementsOf(records(10, 15));
-        // A marker written now: once it is read, anything read twice or out of order would show before it.
+        // A marker written now: once it is read, anything read twice or out of order would show
+        // before it.
         put("0", 15, 16);
-        pollUntil(reader, output, () -> output.getEmittedRecords().contains("r15"), "the marker read");
+        pollUntil(
+                reader,
+                output,
+                () -> output.getEmittedRecords().contains("r15"),
+                "the marker read");
         assertThat(output.getEmittedRecords()).containsExactlyElementsOf(records(10, 16));
     }
 }

@@ -1,19 +1,10 @@
 package io.github.flinkdatahub.connector.source;
 
-import io.github.flinkdatahub.client.DataHubClient;
-import io.github.flinkdatahub.client.model.BlobRecord;
-import io.github.flinkdatahub.client.model.Record;
-import io.github.flinkdatahub.client.model.ShardBase;
-import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
-import io.github.flinkdatahub.connector.testutil.CommittedCollectSink;
-import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
-import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
-
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.core.testutils.CommonTestUtils;
 import org.apache.flink.runtime.checkpoint.RestoredCheckpointStats;
@@ -22,6 +13,15 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.model.BlobRecord;
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.ShardBase;
+import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
+import io.github.flinkdatahub.connector.testutil.CommittedCollectSink;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DataHubSourceSavepointCompatibilityITCase {
     /** Set to true to write the savepoint of the current state version (only when bumping it). */
     static final String WRITE_SAVEPOINT_PROPERTY = "savepoint.write";
+
     static final String SAVEPOINT_V1 = "source-split-lineage-v1";
 
     private static final String PROJECT = "savepoint_compat";
@@ -59,8 +60,12 @@ class DataHubSourceSavepointCompatibilityITCase {
     private static final Duration DEADLINE = Duration.ofSeconds(120);
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(PARALLELISM).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(PARALLELISM)
+                            .build());
 
     @RegisterExtension
     static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
@@ -78,7 +83,9 @@ class DataHubSourceSavepointCompatibilityITCase {
         written.addAll(put(client, "p1", "0"));
         written.addAll(put(client, "p1", "1"));
         List<String> children = split(client, "0");
-        assertThat(children).as("children of shard 0 (deterministic ids)").containsExactly("2", "3");
+        assertThat(children)
+                .as("children of shard 0 (deterministic ids)")
+                .containsExactly("2", "3");
         for (String child : children) {
             written.addAll(put(client, "p1", child));
         }
@@ -88,8 +95,10 @@ class DataHubSourceSavepointCompatibilityITCase {
     /** Splits a shard once it may be split (new shards have a cool-down on the data clock). */
     private static List<String> split(DataHubClient client, String shardId) {
         DATAHUB.emulator().clock().advance(Duration.ofSeconds(10));
-        List<String> children = client.splitShard(PROJECT, TOPIC, shardId).getNewShards().stream()
-                .map(ShardBase::getShardId).collect(Collectors.toList());
+        List<String> children =
+                client.splitShard(PROJECT, TOPIC, shardId).getNewShards().stream()
+                        .map(ShardBase::getShardId)
+                        .collect(Collectors.toList());
         client.waitShardsReady(PROJECT, TOPIC);
         return children;
     }
@@ -114,26 +123,43 @@ class DataHubSourceSavepointCompatibilityITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(PARALLELISM);
         env.enableCheckpointing(200);
-        DataHubSource<byte[]> source = DataHubSource.<byte[]>builder()
-                .setConnection(EmulatorConnections.builder(DATAHUB.emulator()).build()).setProject(PROJECT)
-                .setTopic(TOPIC).setDeserializer(DataHubDeserializationSchema.blobBytes())
-                .setStartingPosition(StartingPosition.earliest()).setShardDiscoveryInterval(Duration.ofMillis(300))
-                .setEmptyFetchInterval(Duration.ofMillis(50)).build();
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "datahub").uid("datahub-source")
-                .map(b -> new String(b, StandardCharsets.UTF_8)).uid("to-line")
-                .sinkTo(new CommittedCollectSink(sinkName)).uid("committed-sink");
+        DataHubSource<byte[]> source =
+                DataHubSource.<byte[]>builder()
+                        .setConnection(EmulatorConnections.builder(DATAHUB.emulator()).build())
+                        .setProject(PROJECT)
+                        .setTopic(TOPIC)
+                        .setDeserializer(DataHubDeserializationSchema.blobBytes())
+                        .setStartingPosition(StartingPosition.earliest())
+                        .setShardDiscoveryInterval(Duration.ofMillis(300))
+                        .setEmptyFetchInterval(Duration.ofMillis(50))
+                        .build();
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "datahub")
+                .uid("datahub-source")
+                .map(b -> new String(b, StandardCharsets.UTF_8))
+                .uid("to-line")
+                .sinkTo(new CommittedCollectSink(sinkName))
+                .uid("committed-sink");
         return env;
     }
 
-    private static void waitUntilCommitted(String sinkName, List<String> expected) throws Exception {
-        CommonTestUtils.waitUtil(() -> new HashSet<>(CommittedCollectSink.results(sinkName)).containsAll(expected),
-                DEADLINE, "every expected record committed by " + sinkName);
+    private static void waitUntilCommitted(String sinkName, List<String> expected)
+            throws Exception {
+        CommonTestUtils.waitUtil(
+                () -> new HashSet<>(CommittedCollectSink.results(sinkName)).containsAll(expected),
+                DEADLINE,
+                "every expected record committed by " + sinkName);
     }
 
     @Test
-    @EnabledIfSystemProperty(named = WRITE_SAVEPOINT_PROPERTY, matches = "true", disabledReason = "writes the"
-            + " savepoint of the current state version; run with -D" + WRITE_SAVEPOINT_PROPERTY + "=true"
-            + " -Dit.test=DataHubSourceSavepointCompatibilityITCase (only when bumping the state version)")
+    @EnabledIfSystemProperty(
+            named = WRITE_SAVEPOINT_PROPERTY,
+            matches = "true",
+            disabledReason =
+                    "writes the"
+                            + " savepoint of the current state version; run with -D"
+                            + WRITE_SAVEPOINT_PROPERTY
+                            + "=true"
+                            + " -Dit.test=DataHubSourceSavepointCompatibilityITCase (only when bumping the state version)")
     void writeVersion1Savepoint(@TempDir Path tmp) throws Exception {
         Path target = Paths.get("src", "test", "resources", "savepoints", SAVEPOINT_V1);
         assertThat(target).as("savepoints are written once and never replaced").doesNotExist();
@@ -141,13 +167,18 @@ class DataHubSourceSavepointCompatibilityITCase {
 
         JobClient job = job(new Configuration(), "phase1").executeAsync("savepoint v1 phase 1");
         waitUntilCommitted("phase1", phase1);
-        String savepoint = job.stopWithSavepoint(false, tmp.toUri().toString(), SavepointFormatType.CANONICAL)
-                .get();
+        String savepoint =
+                job.stopWithSavepoint(false, tmp.toUri().toString(), SavepointFormatType.CANONICAL)
+                        .get();
 
-        assertThat(CommittedCollectSink.results("phase1")).as("phase 1, every record once")
+        assertThat(CommittedCollectSink.results("phase1"))
+                .as("phase 1, every record once")
                 .containsExactlyInAnyOrderElementsOf(phase1);
         Files.createDirectories(target);
-        try (Stream<Path> files = Files.list(Paths.get(new org.apache.flink.core.fs.Path(savepoint).toUri().getPath()))) {
+        try (Stream<Path> files =
+                Files.list(
+                        Paths.get(
+                                new org.apache.flink.core.fs.Path(savepoint).toUri().getPath()))) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Files.copy(f, target.resolve(f.getFileName()));
             }
@@ -165,7 +196,9 @@ class DataHubSourceSavepointCompatibilityITCase {
             written.addAll(put(client, "p2", shard));
         }
         List<String> children = split(client, "1");
-        assertThat(children).as("children of shard 1 (deterministic ids)").containsExactly("4", "5");
+        assertThat(children)
+                .as("children of shard 1 (deterministic ids)")
+                .containsExactly("4", "5");
         for (String child : children) {
             written.addAll(put(client, "p2", child));
         }
@@ -173,12 +206,14 @@ class DataHubSourceSavepointCompatibilityITCase {
     }
 
     @Test
-    void aJobRestoredFromAVersion1SavepointReadsEveryLaterRecordOnceAndNoEarlierOneAgain(@TempDir Path tmp,
-            @InjectMiniCluster MiniCluster miniCluster) throws Exception {
+    void aJobRestoredFromAVersion1SavepointReadsEveryLaterRecordOnceAndNoEarlierOneAgain(
+            @TempDir Path tmp, @InjectMiniCluster MiniCluster miniCluster) throws Exception {
         Path savepoint = savepointCopy(SAVEPOINT_V1, tmp);
         List<String> phase1 = writePhase1(DATAHUB.client());
-        assertThat(phase1).as("phase 1 recreated as the savepoint's job read it")
-                .containsExactlyElementsOf(Files.readAllLines(savepoint.resolve("phase1-records.txt")));
+        assertThat(phase1)
+                .as("phase 1 recreated as the savepoint's job read it")
+                .containsExactlyElementsOf(
+                        Files.readAllLines(savepoint.resolve("phase1-records.txt")));
         List<String> phase2 = writePhase2(DATAHUB.client());
 
         Configuration conf = new Configuration();
@@ -186,10 +221,15 @@ class DataHubSourceSavepointCompatibilityITCase {
         // Every state in the savepoint must find its operator: none may be dropped silently.
         conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, false);
         conf.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.NO_CLAIM);
-        JobClient job = job(conf, "restored-v1").executeAsync("restored from a version-1 savepoint");
+        JobClient job =
+                job(conf, "restored-v1").executeAsync("restored from a version-1 savepoint");
         waitUntilCommitted("restored-v1", phase2);
-        RestoredCheckpointStats restored = miniCluster.getExecutionGraph(job.getJobID()).get()
-                .getCheckpointStatsSnapshot().getLatestRestoredCheckpoint();
+        RestoredCheckpointStats restored =
+                miniCluster
+                        .getExecutionGraph(job.getJobID())
+                        .get()
+                        .getCheckpointStatsSnapshot()
+                        .getLatestRestoredCheckpoint();
         job.cancel().get();
 
         assertThat(restored).as("the job was restored from a savepoint").isNotNull();
@@ -198,8 +238,10 @@ class DataHubSourceSavepointCompatibilityITCase {
         // reading the finished shard 0 and the others again. Each shard's phase-1 records precede
         // its phase-2 ones and a shard stays with one reader, so a re-read record would have been
         // committed before the last phase-2 record of its shard, i.e. before the wait ended.
-        assertThat(CommittedCollectSink.results("restored-v1")).as("phase 2 once each, nothing of phase 1")
-                .containsExactlyInAnyOrderElementsOf(phase2).doesNotContainAnyElementsOf(phase1);
+        assertThat(CommittedCollectSink.results("restored-v1"))
+                .as("phase 2 once each, nothing of phase 1")
+                .containsExactlyInAnyOrderElementsOf(phase2)
+                .doesNotContainAnyElementsOf(phase1);
     }
 
     private static Path savepointCopy(String name, Path tmp) throws IOException {

@@ -1,8 +1,5 @@
 package io.github.flinkdatahub.connector.source;
 
-import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
-import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
-
 import org.apache.flink.connector.testframe.TestResource;
 import org.apache.flink.connector.testframe.environment.MiniClusterTestEnvironment;
 import org.apache.flink.connector.testframe.external.ExternalContextFactory;
@@ -12,14 +9,17 @@ import org.apache.flink.connector.testframe.junit.annotations.TestExternalSystem
 import org.apache.flink.connector.testframe.junit.annotations.TestSemantics;
 import org.apache.flink.connector.testframe.testsuites.SourceTestSuiteBase;
 import org.apache.flink.core.execution.CheckpointingMode;
+
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Flink's connector test suite (single split, multiple splits, savepoint restart, scale up and
  * down, source metrics, idle reader, TaskManager failover) run against the DataHub source on a
- * MiniCluster, reading from the emulator over HTTP. A split is a shard; see
- * {@link DataHubSourceExternalContext}.
+ * MiniCluster, reading from the emulator over HTTP. A split is a shard; see {@link
+ * DataHubSourceExternalContext}.
  */
 class DataHubSourceTestSuiteITCase extends SourceTestSuiteBase<String> {
     private static final String PROJECT = "source_suite";
@@ -27,19 +27,20 @@ class DataHubSourceTestSuiteITCase extends SourceTestSuiteBase<String> {
     @RegisterExtension
     static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
 
-    @TestEnv
-    final MiniClusterTestEnvironment flink = new MiniClusterTestEnvironment();
+    @TestEnv final MiniClusterTestEnvironment flink = new MiniClusterTestEnvironment();
 
-    @TestExternalSystem
-    final EmulatorResource datahub = new EmulatorResource();
+    @TestExternalSystem final EmulatorResource datahub = new EmulatorResource();
 
     @TestContext
     final ExternalContextFactory<DataHubSourceExternalContext> topics =
-            testName -> new DataHubSourceExternalContext(DATAHUB.client(),
-                    EmulatorConnections.builder(DATAHUB.emulator()).build(), PROJECT, testName);
+            testName ->
+                    new DataHubSourceExternalContext(
+                            DATAHUB.client(),
+                            EmulatorConnections.builder(DATAHUB.emulator()).build(),
+                            PROJECT,
+                            testName);
 
-    @TestSemantics
-    final CheckpointingMode[] semantics = {CheckpointingMode.EXACTLY_ONCE};
+    @TestSemantics final CheckpointingMode[] semantics = {CheckpointingMode.EXACTLY_ONCE};
 
     @BeforeAll
     static void createProject() {

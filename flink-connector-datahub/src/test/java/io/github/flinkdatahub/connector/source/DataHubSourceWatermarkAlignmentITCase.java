@@ -1,13 +1,5 @@
 package io.github.flinkdatahub.connector.source;
 
-import io.github.flinkdatahub.client.DataHubClient;
-import io.github.flinkdatahub.client.model.BlobRecord;
-import io.github.flinkdatahub.client.model.CursorType;
-import io.github.flinkdatahub.client.model.Record;
-import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
-import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
-import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
-
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
@@ -24,6 +16,14 @@ import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.model.BlobRecord;
+import io.github.flinkdatahub.client.model.CursorType;
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -64,13 +64,22 @@ class DataHubSourceWatermarkAlignmentITCase {
     private static final int WITNESSES = 20;
     private static final int AHEAD_RECORDS = 50;
     private static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
-    /** Per topic: the timestamp the source attached to each payload (before the assigner replaced it). */
-    private static final Map<String, Map<String, Long>> SOURCE_TIMESTAMPS = new ConcurrentHashMap<>();
+
+    /**
+     * Per topic: the timestamp the source attached to each payload (before the assigner replaced
+     * it).
+     */
+    private static final Map<String, Map<String, Long>> SOURCE_TIMESTAMPS =
+            new ConcurrentHashMap<>();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setConfiguration(REPORTER.addToConfiguration(new Configuration()))
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setConfiguration(REPORTER.addToConfiguration(new Configuration()))
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
     @RegisterExtension
     static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
@@ -80,15 +89,20 @@ class DataHubSourceWatermarkAlignmentITCase {
         DATAHUB.client().createProject(PROJECT, "watermark alignment tests");
     }
 
-    /** Both shards in one reader: split-level alignment, through the split reader's pause and resume. */
+    /**
+     * Both shards in one reader: split-level alignment, through the split reader's pause and
+     * resume.
+     */
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void oneReaderPausesTheShardAheadInEventTimeUntilTheOtherCatchesUp() throws Exception {
         String topic = "one_reader";
         heldBackUntilTheShardBehindCatchesUp(topic, 1);
 
-        assertThat(subtasksOfSplit(sourceName(topic), "0")).as("both shards in one reader")
-                .isEqualTo(subtasksOfSplit(sourceName(topic), "1")).hasSize(1);
+        assertThat(subtasksOfSplit(sourceName(topic), "0"))
+                .as("both shards in one reader")
+                .isEqualTo(subtasksOfSplit(sourceName(topic), "1"))
+                .hasSize(1);
     }
 
     /** One shard per reader: the reader ahead is held back as a whole (Flink stops polling it). */
@@ -98,8 +112,10 @@ class DataHubSourceWatermarkAlignmentITCase {
         String topic = "two_readers";
         heldBackUntilTheShardBehindCatchesUp(topic, 2);
 
-        assertThat(subtasksOfSplit(sourceName(topic), "0")).as("each shard in its own reader")
-                .doesNotContainAnyElementsOf(subtasksOfSplit(sourceName(topic), "1")).hasSize(1);
+        assertThat(subtasksOfSplit(sourceName(topic), "0"))
+                .as("each shard in its own reader")
+                .doesNotContainAnyElementsOf(subtasksOfSplit(sourceName(topic), "1"))
+                .hasSize(1);
     }
 
     /**
@@ -107,7 +123,8 @@ class DataHubSourceWatermarkAlignmentITCase {
      * Alignment (1 s drift) pauses shard 1 as soon as its first record sets its watermark; records
      * written to shard 1 after that may not be emitted before shard 0 reaches shard 1's time.
      */
-    private static void heldBackUntilTheShardBehindCatchesUp(String topic, int parallelism) throws Exception {
+    private static void heldBackUntilTheShardBehindCatchesUp(String topic, int parallelism)
+            throws Exception {
         DataHubClient client = DATAHUB.client();
         client.createBlobTopic(PROJECT, topic, 2, 1, "alignment test");
         client.waitShardsReady(PROJECT, topic);
@@ -115,65 +132,109 @@ class DataHubSourceWatermarkAlignmentITCase {
         int behindBeforeRelease = FIRST + 1 + WITNESSES;
         JobClient job = start(topic, parallelism);
         try {
-            waitUtil(() -> emitted(topic, "0").size() == FIRST, TIMEOUT, "shard 0's first records emitted");
+            waitUtil(
+                    () -> emitted(topic, "0").size() == FIRST,
+                    TIMEOUT,
+                    "shard 0's first records emitted");
 
             // The first record ahead: once its watermark is known, alignment pauses shard 1.
             put(topic, "1", 0, 1, AHEAD);
-            waitUtil(() -> isPaused(sourceName(topic), "1"), TIMEOUT, "shard 1 paused by alignment");
-            // Flink asks the fetcher thread to pause the split before the metric says paused, and the
-            // fetcher takes that request before its next fetch. A record of shard 0 written now is read
-            // by the fetch under way at the pause or a later one: once it is emitted, no fetch of shard 1
-            // that started before the pause is left, so nothing written to shard 1 from now on is read.
+            waitUtil(
+                    () -> isPaused(sourceName(topic), "1"), TIMEOUT, "shard 1 paused by alignment");
+            // Flink asks the fetcher thread to pause the split before the metric says paused, and
+            // the
+            // fetcher takes that request before its next fetch. A record of shard 0 written now is
+            // read
+            // by the fetch under way at the pause or a later one: once it is emitted, no fetch of
+            // shard 1
+            // that started before the pause is left, so nothing written to shard 1 from now on is
+            // read.
             // (With one split per reader Flink also stops polling the reader ahead altogether.)
             put(topic, "0", FIRST, FIRST + 1, BEHIND);
-            waitUtil(() -> emitted(topic, "0").size() == FIRST + 1, TIMEOUT, "a record of shard 0 after the pause");
+            waitUtil(
+                    () -> emitted(topic, "0").size() == FIRST + 1,
+                    TIMEOUT,
+                    "a record of shard 0 after the pause");
 
             put(topic, "1", 1, AHEAD_RECORDS, AHEAD);
             put(topic, "0", FIRST + 1, behindBeforeRelease, BEHIND);
-            waitUtil(() -> emitted(topic, "0").size() == behindBeforeRelease, TIMEOUT,
+            waitUtil(
+                    () -> emitted(topic, "0").size() == behindBeforeRelease,
+                    TIMEOUT,
                     "shard 0's records written after those of shard 1 emitted");
 
-            assertThat(emitted(topic, "1")).as("shard 1 held back: only its record from before the pause, none of the"
-                    + " %s written after it, although shard 0's later records were read", AHEAD_RECORDS - 1)
+            assertThat(emitted(topic, "1"))
+                    .as(
+                            "shard 1 held back: only its record from before the pause, none of the"
+                                    + " %s written after it, although shard 0's later records were read",
+                            AHEAD_RECORDS - 1)
                     .containsExactly(line("1", 0, AHEAD));
             assertThat(isPaused(sourceName(topic), "1")).as("still paused").isTrue();
-            assertThat(accumulatedPausedMillis(sourceName(topic), "0")).as("the shard behind never paused").isZero();
+            assertThat(accumulatedPausedMillis(sourceName(topic), "0"))
+                    .as("the shard behind never paused")
+                    .isZero();
             assertThat(isPaused(sourceName(topic), "0")).isFalse();
 
-            // Shard 0 catches up with shard 1: both watermarks at AHEAD - 1, shard 1 is resumed. (Shard 0
-            // itself may be paused for a moment, until Flink announces a maximum watermark past its jump.)
+            // Shard 0 catches up with shard 1: both watermarks at AHEAD - 1, shard 1 is resumed.
+            // (Shard 0
+            // itself may be paused for a moment, until Flink announces a maximum watermark past its
+            // jump.)
             put(topic, "0", behindBeforeRelease, behindBeforeRelease + 1, AHEAD);
-            waitUtil(() -> emitted(topic, "1").size() == AHEAD_RECORDS
-                    && emitted(topic, "0").size() == behindBeforeRelease + 1,
-                    TIMEOUT, "every record emitted after shard 0 caught up");
+            waitUtil(
+                    () ->
+                            emitted(topic, "1").size() == AHEAD_RECORDS
+                                    && emitted(topic, "0").size() == behindBeforeRelease + 1,
+                    TIMEOUT,
+                    "every record emitted after shard 0 caught up");
         } finally {
             job.cancel().get();
-            waitUtil(() -> job.getJobStatus().join().isGloballyTerminalState(), TIMEOUT, "job cancelled");
+            waitUtil(
+                    () -> job.getJobStatus().join().isGloballyTerminalState(),
+                    TIMEOUT,
+                    "job cancelled");
         }
 
         List<String> lines = EmittedSink.lines(topic);
-        assertThat(indexes(lines, "0")).as("shard 0 exactly once, in order")
+        assertThat(indexes(lines, "0"))
+                .as("shard 0 exactly once, in order")
                 .containsExactlyElementsOf(range(behindBeforeRelease + 1));
-        assertThat(indexes(lines, "1")).as("shard 1 exactly once, in order").containsExactlyElementsOf(range(AHEAD_RECORDS));
-        assertThat(accumulatedPausedMillis(sourceName(topic), "1")).as("shard 1 paused").isPositive();
-        assertThat(SOURCE_TIMESTAMPS.get(topic)).as("the source's record timestamp is the DataHub system time")
+        assertThat(indexes(lines, "1"))
+                .as("shard 1 exactly once, in order")
+                .containsExactlyElementsOf(range(AHEAD_RECORDS));
+        assertThat(accumulatedPausedMillis(sourceName(topic), "1"))
+                .as("shard 1 paused")
+                .isPositive();
+        assertThat(SOURCE_TIMESTAMPS.get(topic))
+                .as("the source's record timestamp is the DataHub system time")
                 .isEqualTo(systemTimes(topic));
     }
 
     private static JobClient start(String topic, int parallelism) throws Exception {
-        DataHubSource<String> source = DataHubSource.<String>builder()
-                .setConnection(EmulatorConnections.builder(DATAHUB.emulator()).build()).setProject(PROJECT)
-                .setTopic(topic).setDeserializer(DataHubDeserializationSchema.blob(new SimpleStringSchema()))
-                .setMaxRecordsPerFetch(10).setEmptyFetchInterval(Duration.ofMillis(20)).build();
+        DataHubSource<String> source =
+                DataHubSource.<String>builder()
+                        .setConnection(EmulatorConnections.builder(DATAHUB.emulator()).build())
+                        .setProject(PROJECT)
+                        .setTopic(topic)
+                        .setDeserializer(
+                                DataHubDeserializationSchema.blob(new SimpleStringSchema()))
+                        .setMaxRecordsPerFetch(10)
+                        .setEmptyFetchInterval(Duration.ofMillis(20))
+                        .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
         env.getConfig().setAutoWatermarkInterval(50);
         SOURCE_TIMESTAMPS.put(topic, new ConcurrentHashMap<>());
         // Chained to the source: a line is in the sink's list as soon as the source emitted it.
-        env.fromSource(source, WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ZERO)
-                        .withTimestampAssigner(new PayloadTime(topic))
-                        .withWatermarkAlignment("datahub-" + topic, Duration.ofSeconds(1), Duration.ofMillis(20)),
-                sourceName(topic)).sinkTo(new EmittedSink(topic));
+        env.fromSource(
+                        source,
+                        WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ZERO)
+                                .withTimestampAssigner(new PayloadTime(topic))
+                                .withWatermarkAlignment(
+                                        "datahub-" + topic,
+                                        Duration.ofSeconds(1),
+                                        Duration.ofMillis(20)),
+                        sourceName(topic))
+                .sinkTo(new EmittedSink(topic));
         return env.executeAsync("alignment " + topic);
     }
 
@@ -195,12 +256,17 @@ class DataHubSourceWatermarkAlignmentITCase {
     }
 
     private static List<String> emitted(String topic, String shardId) {
-        return EmittedSink.lines(topic).stream().filter(l -> l.startsWith(shardId + "|")).collect(Collectors.toList());
+        return EmittedSink.lines(topic).stream()
+                .filter(l -> l.startsWith(shardId + "|"))
+                .collect(Collectors.toList());
     }
 
     private static List<Integer> indexes(List<String> lines, String shardId) {
-        return lines.stream().map(l -> l.split("\\|")).filter(f -> f[0].equals(shardId))
-                .map(f -> Integer.parseInt(f[1])).collect(Collectors.toList());
+        return lines.stream()
+                .map(l -> l.split("\\|"))
+                .filter(f -> f[0].equals(shardId))
+                .map(f -> Integer.parseInt(f[1]))
+                .collect(Collectors.toList());
     }
 
     private static List<Integer> range(int n) {
@@ -211,25 +277,41 @@ class DataHubSourceWatermarkAlignmentITCase {
     private static Map<String, Long> systemTimes(String topic) {
         Map<String, Long> out = new HashMap<>();
         for (String shardId : List.of("0", "1")) {
-            String cursor = DATAHUB.client().getCursor(PROJECT, topic, shardId, CursorType.OLDEST, -1).getCursor();
-            for (Record r : DATAHUB.client().getBlobRecords(PROJECT, topic, shardId, cursor, 1000).getRecords()) {
-                out.put(new String(((BlobRecord) r).getData(), StandardCharsets.UTF_8), r.getSystemTime());
+            String cursor =
+                    DATAHUB.client()
+                            .getCursor(PROJECT, topic, shardId, CursorType.OLDEST, -1)
+                            .getCursor();
+            for (Record r :
+                    DATAHUB.client()
+                            .getBlobRecords(PROJECT, topic, shardId, cursor, 1000)
+                            .getRecords()) {
+                out.put(
+                        new String(((BlobRecord) r).getData(), StandardCharsets.UTF_8),
+                        r.getSystemTime());
             }
         }
         return out;
     }
 
-    /** The split watermark metrics {@code name} of {@code shardId} by the source subtask holding them. */
-    private static Map<String, Metric> splitMetrics(String sourceName, String shardId, String name) {
+    /**
+     * The split watermark metrics {@code name} of {@code shardId} by the source subtask holding
+     * them.
+     */
+    private static Map<String, Metric> splitMetrics(
+            String sourceName, String shardId, String name) {
         Map<String, Metric> out = new HashMap<>();
         String suffix = ".split." + shardId + ".watermark." + name;
-        for (Map.Entry<MetricGroup, Map<String, Metric>> group : REPORTER.getMetricsByGroup().entrySet()) {
+        for (Map.Entry<MetricGroup, Map<String, Metric>> group :
+                REPORTER.getMetricsByGroup().entrySet()) {
             for (Map.Entry<String, Metric> m : group.getValue().entrySet()) {
                 String id = group.getKey().getMetricIdentifier(m.getKey());
                 int at = id.indexOf(sourceName + ".");
                 if (at >= 0 && id.endsWith(suffix)) {
                     // <...>.<source name>.<subtask index>.split.<id>.watermark.<name>
-                    out.put(id.substring(at + sourceName.length() + 1, id.length() - suffix.length()), m.getValue());
+                    out.put(
+                            id.substring(
+                                    at + sourceName.length() + 1, id.length() - suffix.length()),
+                            m.getValue());
                 }
             }
         }
@@ -241,14 +323,19 @@ class DataHubSourceWatermarkAlignmentITCase {
                 .anyMatch(m -> ((TimerGauge) m).isMeasuring());
     }
 
-    /** Time the split of {@code shardId} spent paused by alignment, summed over the source's subtasks. */
+    /**
+     * Time the split of {@code shardId} spent paused by alignment, summed over the source's
+     * subtasks.
+     */
     private static long accumulatedPausedMillis(String sourceName, String shardId) {
         return splitMetrics(sourceName, shardId, "accumulatedPausedTimeMs").values().stream()
-                .mapToLong(m -> ((Number) ((Gauge<?>) m).getValue()).longValue()).sum();
+                .mapToLong(m -> ((Number) ((Gauge<?>) m).getValue()).longValue())
+                .sum();
     }
 
     private static List<String> subtasksOfSplit(String sourceName, String shardId) {
-        return new ArrayList<>(splitMetrics(sourceName, shardId, "accumulatedPausedTimeMs").keySet());
+        return new ArrayList<>(
+                splitMetrics(sourceName, shardId, "accumulatedPausedTimeMs").keySet());
     }
 
     /** Event time from the payload; notes the timestamp the source gave the record. */
@@ -267,7 +354,10 @@ class DataHubSourceWatermarkAlignmentITCase {
         }
     }
 
-    /** Keeps every line it receives, per name, in the order received; the MiniCluster shares this JVM. */
+    /**
+     * Keeps every line it receives, per name, in the order received; the MiniCluster shares this
+     * JVM.
+     */
     private static final class EmittedSink implements Sink<String> {
         private static final long serialVersionUID = 1L;
         private static final Map<String, List<String>> LINES = new ConcurrentHashMap<>();

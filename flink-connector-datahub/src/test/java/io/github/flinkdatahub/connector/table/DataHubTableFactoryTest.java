@@ -1,16 +1,13 @@
 package io.github.flinkdatahub.connector.table;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableEnvironment;
 
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
-
-import org.apache.flink.table.api.EnvironmentSettings;
-import org.apache.flink.table.api.TableEnvironment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.List;
 import java.util.Map;
 
-/** Option and schema validation of {@code 'connector' = 'datahub'}, at planning time (no job runs). */
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Option and schema validation of {@code 'connector' = 'datahub'}, at planning time (no job runs).
+ */
 class DataHubTableFactoryTest {
     private static final String PROJECT = "factory_test";
 
@@ -32,8 +34,15 @@ class DataHubTableFactoryTest {
     static void createTopics() {
         DataHubClient client = DATAHUB.client();
         client.createProject(PROJECT, "");
-        client.createTupleTopic(PROJECT, "orders", 2, 1, RecordSchema.fromLists(List.of("id", "Name", "price"),
-                List.of(FieldType.BIGINT, FieldType.STRING, FieldType.DOUBLE)), "");
+        client.createTupleTopic(
+                PROJECT,
+                "orders",
+                2,
+                1,
+                RecordSchema.fromLists(
+                        List.of("id", "Name", "price"),
+                        List.of(FieldType.BIGINT, FieldType.STRING, FieldType.DOUBLE)),
+                "");
         client.createBlobTopic(PROJECT, "blobs", 1, 1, "");
     }
 
@@ -43,9 +52,19 @@ class DataHubTableFactoryTest {
     }
 
     private String with(String topic, String extra) {
-        return "WITH ('connector' = 'datahub', 'endpoint' = '" + DATAHUB.endpoint() + "', 'access-id' = '"
-                + DataHubEmulator.DEFAULT_ACCESS_ID + "', 'access-key' = '" + DataHubEmulator.DEFAULT_ACCESS_KEY
-                + "', 'project' = '" + PROJECT + "', 'topic' = '" + topic + "'" + extra + ")";
+        return "WITH ('connector' = 'datahub', 'endpoint' = '"
+                + DATAHUB.endpoint()
+                + "', 'access-id' = '"
+                + DataHubEmulator.DEFAULT_ACCESS_ID
+                + "', 'access-key' = '"
+                + DataHubEmulator.DEFAULT_ACCESS_KEY
+                + "', 'project' = '"
+                + PROJECT
+                + "', 'topic' = '"
+                + topic
+                + "'"
+                + extra
+                + ")";
     }
 
     private void create(String columns, String topic, String extra) {
@@ -65,10 +84,12 @@ class DataHubTableFactoryTest {
 
     @Test
     void missingRequiredOptionIsNamed() {
-        tEnv.executeSql("CREATE TABLE t (id BIGINT) WITH ('connector' = 'datahub', 'endpoint' = 'http://x',"
-                + " 'access-id' = 'a', 'access-key' = 'b', 'topic' = 'orders')");
+        tEnv.executeSql(
+                "CREATE TABLE t (id BIGINT) WITH ('connector' = 'datahub', 'endpoint' = 'http://x',"
+                        + " 'access-id' = 'a', 'access-key' = 'b', 'topic' = 'orders')");
 
-        assertThatThrownBy(this::planSelect).hasStackTraceContaining("Missing required options are:")
+        assertThatThrownBy(this::planSelect)
+                .hasStackTraceContaining("Missing required options are:")
                 .hasStackTraceContaining("project");
     }
 
@@ -76,8 +97,10 @@ class DataHubTableFactoryTest {
     void unknownOptionIsRejectedWithASuggestion() {
         create("id BIGINT", "orders", ", 'scan.startup.modes' = 'earliest'");
 
-        assertThatThrownBy(this::planSelect).hasStackTraceContaining("Unsupported options found for 'datahub'")
-                .hasStackTraceContaining("scan.startup.modes").hasStackTraceContaining("scan.startup.mode");
+        assertThatThrownBy(this::planSelect)
+                .hasStackTraceContaining("Unsupported options found for 'datahub'")
+                .hasStackTraceContaining("scan.startup.modes")
+                .hasStackTraceContaining("scan.startup.mode");
     }
 
     @Test
@@ -91,22 +114,29 @@ class DataHubTableFactoryTest {
     void badStartupModeListsTheModes() {
         create("id BIGINT", "orders", ", 'scan.startup.mode' = 'group-offsets'");
 
-        assertThatThrownBy(this::planSelect).hasStackTraceContaining("scan.startup.mode")
+        assertThatThrownBy(this::planSelect)
+                .hasStackTraceContaining("scan.startup.mode")
                 .hasStackTraceContaining("specific-sequences");
     }
 
     @Test
     void badSpecificSequencesNameTheEntryAndTheFormat() {
-        create("id BIGINT", "orders", ", 'scan.startup.mode' = 'specific-sequences',"
-                + " 'scan.startup.specific-sequences' = 'shard:0,sequence:42;shard:1,seq:7'");
+        create(
+                "id BIGINT",
+                "orders",
+                ", 'scan.startup.mode' = 'specific-sequences',"
+                        + " 'scan.startup.specific-sequences' = 'shard:0,sequence:42;shard:1,seq:7'");
 
-        assertThatThrownBy(this::planSelect).hasStackTraceContaining("bad entry 'shard:1,seq:7'")
+        assertThatThrownBy(this::planSelect)
+                .hasStackTraceContaining("bad entry 'shard:1,seq:7'")
                 .hasStackTraceContaining("shard:<id>,sequence:<n>");
     }
 
     @Test
     void specificSequencesParse() {
-        assertThat(DataHubDynamicTableFactory.parseSequences("shard:0,sequence:42; shard:1 , sequence:7"))
+        assertThat(
+                        DataHubDynamicTableFactory.parseSequences(
+                                "shard:0,sequence:42; shard:1 , sequence:7"))
                 .isEqualTo(Map.of("0", 42L, "1", 7L));
     }
 
@@ -114,7 +144,8 @@ class DataHubTableFactoryTest {
     void timestampModeWithoutATimeSaysWhichOptionsToSet() {
         create("id BIGINT", "orders", ", 'scan.startup.mode' = 'timestamp'");
 
-        assertThatThrownBy(this::planSelect).hasStackTraceContaining("scan.startup.timestamp-millis")
+        assertThatThrownBy(this::planSelect)
+                .hasStackTraceContaining("scan.startup.timestamp-millis")
                 .hasStackTraceContaining("startTime");
     }
 
@@ -134,13 +165,20 @@ class DataHubTableFactoryTest {
 
     @Test
     void hostedConnectorKeysAreAccepted() {
-        tEnv.executeSql("CREATE TABLE t (id BIGINT) WITH ('connector' = 'datahub', 'endPoint' = '"
-                + DATAHUB.endpoint() + "', 'accessId' = '" + DataHubEmulator.DEFAULT_ACCESS_ID + "', 'accessKey' = '"
-                + DataHubEmulator.DEFAULT_ACCESS_KEY + "', 'project' = '" + PROJECT + "', 'topic' = 'orders',"
-                + " 'subId' = 's1', 'startTime' = '2024-01-01 00:00:00', 'endTime' = '2024-01-02 00:00:00',"
-                + " 'maxFetchSize' = '100', 'fetchLatestDelay' = '1 s', 'batchCount' = '10', 'batchSize' = '1mb',"
-                + " 'flushInterval' = '2 s', 'hashFields' = 'id', 'CompressType' = 'lz4', 'retryTimeout' = '10 s',"
-                + " 'retryInterval' = '200 ms')");
+        tEnv.executeSql(
+                "CREATE TABLE t (id BIGINT) WITH ('connector' = 'datahub', 'endPoint' = '"
+                        + DATAHUB.endpoint()
+                        + "', 'accessId' = '"
+                        + DataHubEmulator.DEFAULT_ACCESS_ID
+                        + "', 'accessKey' = '"
+                        + DataHubEmulator.DEFAULT_ACCESS_KEY
+                        + "', 'project' = '"
+                        + PROJECT
+                        + "', 'topic' = 'orders',"
+                        + " 'subId' = 's1', 'startTime' = '2024-01-01 00:00:00', 'endTime' = '2024-01-02 00:00:00',"
+                        + " 'maxFetchSize' = '100', 'fetchLatestDelay' = '1 s', 'batchCount' = '10', 'batchSize' = '1mb',"
+                        + " 'flushInterval' = '2 s', 'hashFields' = 'id', 'CompressType' = 'lz4', 'retryTimeout' = '10 s',"
+                        + " 'retryInterval' = '200 ms')");
 
         assertThat(planSelect()).contains("TableSourceScan");
         assertThat(tEnv.explainSql("INSERT INTO t VALUES (1)")).contains("Sink");
@@ -148,16 +186,25 @@ class DataHubTableFactoryTest {
 
     @Test
     void anAccessKeyWrittenAsAccessKeySecretIsMaskedInFlinksPlanningErrors() {
-        tEnv.executeSql("CREATE TABLE t (id BIGINT, qty INT) WITH ('connector' = 'datahub', 'endpoint' = '"
-                + DATAHUB.endpoint() + "', 'access-id' = '" + DataHubEmulator.DEFAULT_ACCESS_ID
-                + "', 'access-key-secret' = '" + DataHubEmulator.DEFAULT_ACCESS_KEY + "', 'project' = '" + PROJECT
-                + "', 'topic' = 'orders')");
+        tEnv.executeSql(
+                "CREATE TABLE t (id BIGINT, qty INT) WITH ('connector' = 'datahub', 'endpoint' = '"
+                        + DATAHUB.endpoint()
+                        + "', 'access-id' = '"
+                        + DataHubEmulator.DEFAULT_ACCESS_ID
+                        + "', 'access-key-secret' = '"
+                        + DataHubEmulator.DEFAULT_ACCESS_KEY
+                        + "', 'project' = '"
+                        + PROJECT
+                        + "', 'topic' = 'orders')");
 
         // Flink lists the table's options in this error; the key works and is shown as ******.
         assertThatThrownBy(this::planSelect)
                 .hasStackTraceContaining("Column 'qty' is not a field of DataHub topic")
                 .hasStackTraceContaining("'access-key-secret'='******'")
-                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain(DataHubEmulator.DEFAULT_ACCESS_KEY));
+                .satisfies(
+                        e ->
+                                assertThat(stackTrace(e))
+                                        .doesNotContain(DataHubEmulator.DEFAULT_ACCESS_KEY));
     }
 
     private static String stackTrace(Throwable e) {
@@ -172,28 +219,32 @@ class DataHubTableFactoryTest {
 
         assertThatThrownBy(this::planSelect)
                 .hasStackTraceContaining("Column 'name' is declared INT")
-                .hasStackTraceContaining("field 'Name' of DataHub topic 'factory_test.orders' is STRING");
+                .hasStackTraceContaining(
+                        "field 'Name' of DataHub topic 'factory_test.orders' is STRING");
     }
 
     @Test
     void columnMissingFromTheTopicIsNamed() {
         create("id BIGINT, qty INT", "orders", "");
 
-        assertThatThrownBy(this::planSelect).hasStackTraceContaining("Column 'qty' is not a field of DataHub topic");
+        assertThatThrownBy(this::planSelect)
+                .hasStackTraceContaining("Column 'qty' is not a field of DataHub topic");
     }
 
     @Test
     void missingTopicIsNamed() {
         create("id BIGINT", "nope", "");
 
-        assertThatThrownBy(this::planSelect).hasStackTraceContaining("'factory_test.nope' does not exist");
+        assertThatThrownBy(this::planSelect)
+                .hasStackTraceContaining("'factory_test.nope' does not exist");
     }
 
     @Test
     void blobTopicNeedsOneBytesColumnOrAFormat() {
         create("a STRING, b STRING", "blobs", "");
 
-        assertThatThrownBy(this::planSelect).hasStackTraceContaining("is a blob topic")
+        assertThatThrownBy(this::planSelect)
+                .hasStackTraceContaining("is a blob topic")
                 .hasStackTraceContaining("'format'");
     }
 
@@ -201,7 +252,8 @@ class DataHubTableFactoryTest {
     void formatOnATupleTopicIsRejected() {
         create("id BIGINT", "orders", ", 'format' = 'json'");
 
-        assertThatThrownBy(this::planSelect).hasStackTraceContaining("'format' applies to blob topics only");
+        assertThatThrownBy(this::planSelect)
+                .hasStackTraceContaining("'format' applies to blob topics only");
     }
 
     @Test
@@ -222,9 +274,11 @@ class DataHubTableFactoryTest {
 
     @Test
     void alibabaMetadataDeclarationsPlan() {
-        create("id BIGINT, `shard-id` BIGINT METADATA VIRTUAL, `sequence` STRING METADATA VIRTUAL,"
-                + " `system-time` TIMESTAMP METADATA VIRTUAL, attrs MAP<STRING, STRING> METADATA FROM 'attributes'",
-                "orders", "");
+        create(
+                "id BIGINT, `shard-id` BIGINT METADATA VIRTUAL, `sequence` STRING METADATA VIRTUAL,"
+                        + " `system-time` TIMESTAMP METADATA VIRTUAL, attrs MAP<STRING, STRING> METADATA FROM 'attributes'",
+                "orders",
+                "");
 
         assertThat(planSelect()).contains("metadata=[shard-id, sequence, system-time, attributes]");
     }

@@ -1,8 +1,8 @@
 package io.github.flinkdatahub.connector.testutil;
 
-import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
+import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.SupportsCommitter;
@@ -26,7 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (idempotently, so re-commits after a restore count once). What it publishes is therefore exactly
  * what an exactly-once pipeline delivered: duplicates in it are real duplicates of the source.
  */
-public final class CommittedCollectSink implements Sink<String>, SupportsCommitter<CommittedCollectSink.Batch> {
+public final class CommittedCollectSink
+        implements Sink<String>, SupportsCommitter<CommittedCollectSink.Batch> {
     private static final long serialVersionUID = 1L;
     private static final Map<String, List<String>> RESULTS = new ConcurrentHashMap<>();
     private static final Map<String, Set<String>> COMMITTED_BATCHES = new ConcurrentHashMap<>();
@@ -46,7 +47,10 @@ public final class CommittedCollectSink implements Sink<String>, SupportsCommitt
 
     @Override
     public SinkWriter<String> createWriter(WriterInitContext context) {
-        String prefix = context.getTaskInfo().getIndexOfThisSubtask() + "-" + context.getTaskInfo().getAttemptNumber();
+        String prefix =
+                context.getTaskInfo().getIndexOfThisSubtask()
+                        + "-"
+                        + context.getTaskInfo().getAttemptNumber();
         return new Writer(prefix);
     }
 

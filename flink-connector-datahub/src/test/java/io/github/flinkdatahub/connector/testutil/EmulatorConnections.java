@@ -9,7 +9,8 @@ public final class EmulatorConnections {
 
     /** A connection builder for {@code emulator}; add settings, then {@code build()}. */
     public static DataHubConnection.Builder builder(DataHubEmulator emulator) {
-        return DataHubConnection.builder().endpoint(emulator.endpoint())
+        return DataHubConnection.builder()
+                .endpoint(emulator.endpoint())
                 .credentials(DataHubEmulator.DEFAULT_ACCESS_ID, DataHubEmulator.DEFAULT_ACCESS_KEY);
     }
 }

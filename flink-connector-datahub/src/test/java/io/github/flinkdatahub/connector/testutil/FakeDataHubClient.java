@@ -30,22 +30,29 @@ import java.util.function.Supplier;
 
 /**
  * A {@link DataHubClient} for unit tests that run in milliseconds: one blob topic held in memory,
- * answering the calls the source reader, the enumerator and the sink's shard table make the way
- * the service does (cursors, pages, the end of a closed shard, retention), plus failures scripted
- * per call. Every other method of the client fails with "not scripted", so a test never passes by
+ * answering the calls the source reader, the enumerator and the sink's shard table make the way the
+ * service does (cursors, pages, the end of a closed shard, retention), plus failures scripted per
+ * call. Every other method of the client fails with "not scripted", so a test never passes by
  * accident on an answer nobody wrote. Each call is logged for tests that assert what was asked.
  */
 public final class FakeDataHubClient {
     /** The calls this fake answers; failures are scripted per kind. */
-    public enum Call { LIST_SHARD, GET_CURSOR, GET_RECORDS, GET_SUBSCRIPTION_OFFSET }
+    public enum Call {
+        LIST_SHARD,
+        GET_CURSOR,
+        GET_RECORDS,
+        GET_SUBSCRIPTION_OFFSET
+    }
 
     public static final String MAX_KEY = "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF";
     private static final BigInteger KEY_SPACE = BigInteger.ONE.shiftLeft(128);
 
     private final String project;
     private final String topic;
+
     /** In listing order. */
     private final Map<String, FakeShard> shards = new LinkedHashMap<>();
+
     private final Map<Call, Deque<DataHubException>> failures = new EnumMap<>(Call.class);
     private final Map<String, OffsetWithVersion> offsets = new LinkedHashMap<>();
     private final List<String> calls = new ArrayList<>();
@@ -58,17 +65,25 @@ public final class FakeDataHubClient {
         this.topic = topic;
     }
 
-    /** {@code count} ACTIVE shards "0".."count-1" spreading the key space evenly, as the service creates them. */
+    /**
+     * {@code count} ACTIVE shards "0".."count-1" spreading the key space evenly, as the service
+     * creates them.
+     */
     public FakeDataHubClient withShards(int count) {
         for (int i = 0; i < count; i++) {
-            addShard(boundary(i, count), i == count - 1 ? MAX_KEY : boundary(i + 1, count), List.of());
+            addShard(
+                    boundary(i, count),
+                    i == count - 1 ? MAX_KEY : boundary(i + 1, count),
+                    List.of());
         }
         return this;
     }
 
     /** A new ACTIVE shard with the next id; for hand-made key ranges. */
-    public synchronized FakeShard addShard(String beginHashKey, String endHashKey, List<String> parents) {
-        FakeShard s = new FakeShard(Integer.toString(nextShardId++), beginHashKey, endHashKey, parents);
+    public synchronized FakeShard addShard(
+            String beginHashKey, String endHashKey, List<String> parents) {
+        FakeShard s =
+                new FakeShard(Integer.toString(nextShardId++), beginHashKey, endHashKey, parents);
         shards.put(s.id, s);
         return s;
     }
@@ -81,14 +96,19 @@ public final class FakeDataHubClient {
         return s;
     }
 
-    /** Closes the shard and adds its two children, [left, right], split at floor((begin + end) / 2) as the client does. */
+    /**
+     * Closes the shard and adds its two children, [left, right], split at floor((begin + end) / 2)
+     * as the client does.
+     */
     public synchronized List<FakeShard> split(String shardId) {
         FakeShard parent = shard(shardId);
         BigInteger begin = new BigInteger(parent.begin, 16);
         BigInteger end = new BigInteger(parent.end, 16);
         String middle = format(begin.add(end).shiftRight(1));
         parent.state = ShardState.CLOSED;
-        return List.of(addShard(parent.begin, middle, List.of(shardId)), addShard(middle, parent.end, List.of(shardId)));
+        return List.of(
+                addShard(parent.begin, middle, List.of(shardId)),
+                addShard(middle, parent.end, List.of(shardId)));
     }
 
     /** Closes two adjacent shards and adds the one covering both ranges. */
@@ -122,12 +142,16 @@ public final class FakeDataHubClient {
     }
 
     /** The subscription's committed offset of a shard: the last record consumed. */
-    public synchronized FakeDataHubClient committedOffset(String shardId, long sequence, int batchIndex) {
+    public synchronized FakeDataHubClient committedOffset(
+            String shardId, long sequence, int batchIndex) {
         offsets.put(shardId, new OffsetWithVersion(sequence, 0, batchIndex, 1));
         return this;
     }
 
-    /** The calls made so far, e.g. {@code "getCursor 0 SEQUENCE 4"}, failed ones ending in {@code " -> ErrorCode"}. */
+    /**
+     * The calls made so far, e.g. {@code "getCursor 0 SEQUENCE 4"}, failed ones ending in {@code "
+     * -> ErrorCode"}.
+     */
     public synchronized List<String> calls() {
         return List.copyOf(calls);
     }
@@ -146,38 +170,46 @@ public final class FakeDataHubClient {
 
     /** A connection whose clients are this fake; nothing is ever sent over the network. */
     public DataHubConnection connection() {
-        return DataHubConnection.builder().endpoint("http://fake-datahub.invalid").credentials("fake-id", "fake-key")
-                .clientFactory((connection, retryPolicy) -> client()).build();
+        return DataHubConnection.builder()
+                .endpoint("http://fake-datahub.invalid")
+                .credentials("fake-id", "fake-key")
+                .clientFactory((connection, retryPolicy) -> client())
+                .build();
     }
 
     /** A new client answering from this fake; closing it counts in {@link #closedClients()}. */
     public synchronized DataHubClient client() {
         opened++;
         boolean[] isClosed = {false};
-        return (DataHubClient) Proxy.newProxyInstance(DataHubClient.class.getClassLoader(),
-                new Class<?>[] {DataHubClient.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "toString":
-                            return "FakeDataHubClient{" + project + "/" + topic + "}";
-                        case "hashCode":
-                            return System.identityHashCode(proxy);
-                        case "equals":
-                            return proxy == args[0];
-                        case "close":
-                            synchronized (this) {
-                                if (!isClosed[0]) {
-                                    isClosed[0] = true;
-                                    closed++;
-                                }
+        return (DataHubClient)
+                Proxy.newProxyInstance(
+                        DataHubClient.class.getClassLoader(),
+                        new Class<?>[] {DataHubClient.class},
+                        (proxy, method, args) -> {
+                            switch (method.getName()) {
+                                case "toString":
+                                    return "FakeDataHubClient{" + project + "/" + topic + "}";
+                                case "hashCode":
+                                    return System.identityHashCode(proxy);
+                                case "equals":
+                                    return proxy == args[0];
+                                case "close":
+                                    synchronized (this) {
+                                        if (!isClosed[0]) {
+                                            isClosed[0] = true;
+                                            closed++;
+                                        }
+                                    }
+                                    return null;
+                                default:
+                                    if (isClosed[0]) {
+                                        throw new IllegalStateException(
+                                                method.getName() + " on a closed client");
+                                    }
+                                    return answer(
+                                            method.getName(), args == null ? new Object[0] : args);
                             }
-                            return null;
-                        default:
-                            if (isClosed[0]) {
-                                throw new IllegalStateException(method.getName() + " on a closed client");
-                            }
-                            return answer(method.getName(), args == null ? new Object[0] : args);
-                    }
-                });
+                        });
     }
 
     private synchronized Object answer(String method, Object[] a) {
@@ -187,24 +219,42 @@ public final class FakeDataHubClient {
             case "getCursor":
                 long param = a.length > 4 ? (long) a[4] : -1;
                 String what = "getCursor " + a[2] + " " + a[3] + (param >= 0 ? " " + param : "");
-                return call(Call.GET_CURSOR, what, a, () -> cursor(shardOrFail((String) a[2]), (CursorType) a[3], param));
+                return call(
+                        Call.GET_CURSOR,
+                        what,
+                        a,
+                        () -> cursor(shardOrFail((String) a[2]), (CursorType) a[3], param));
             case "getBlobRecords":
                 String cursor = (String) a[3];
-                return call(Call.GET_RECORDS, "getRecords " + a[2] + " @" + sequenceOf(cursor) + " limit " + a[4], a,
+                return call(
+                        Call.GET_RECORDS,
+                        "getRecords " + a[2] + " @" + sequenceOf(cursor) + " limit " + a[4],
+                        a,
                         () -> records(shardOrFail((String) a[2]), cursor, (int) a[4]));
             case "getSubscriptionOffset":
                 if (a.length == 4 && a[3] instanceof List) {
                     @SuppressWarnings("unchecked")
                     List<String> ids = (List<String>) a[3];
-                    return call(Call.GET_SUBSCRIPTION_OFFSET, "getSubscriptionOffset " + ids, a, () -> {
-                        Map<String, OffsetWithVersion> m = new LinkedHashMap<>();
-                        ids.forEach(id -> m.put(id, offsets.getOrDefault(id, new OffsetWithVersion(-1, -1, 0))));
-                        return new GetSubscriptionOffsetResult(m);
-                    });
+                    return call(
+                            Call.GET_SUBSCRIPTION_OFFSET,
+                            "getSubscriptionOffset " + ids,
+                            a,
+                            () -> {
+                                Map<String, OffsetWithVersion> m = new LinkedHashMap<>();
+                                ids.forEach(
+                                        id ->
+                                                m.put(
+                                                        id,
+                                                        offsets.getOrDefault(
+                                                                id,
+                                                                new OffsetWithVersion(-1, -1, 0))));
+                                return new GetSubscriptionOffsetResult(m);
+                            });
                 }
-                // fall through: the single-shard overload is not used by the connector
+            // fall through: the single-shard overload is not used by the connector
             default:
-                throw new UnsupportedOperationException("FakeDataHubClient: " + method + " is not scripted");
+                throw new UnsupportedOperationException(
+                        "FakeDataHubClient: " + method + " is not scripted");
         }
     }
 
@@ -231,8 +281,16 @@ public final class FakeDataHubClient {
     private ListShardResult listShard() {
         List<Shard> listed = new ArrayList<>();
         for (FakeShard s : shards.values()) {
-            listed.add(new Shard(s.id, s.begin, s.end, s.state, s.state == ShardState.CLOSED ? 1 : 0, s.parents, null,
-                    null));
+            listed.add(
+                    new Shard(
+                            s.id,
+                            s.begin,
+                            s.end,
+                            s.state,
+                            s.state == ShardState.CLOSED ? 1 : 0,
+                            s.parents,
+                            null,
+                            null));
         }
         return new ListShardResult(listed, "http1.1", 0);
     }
@@ -240,12 +298,16 @@ public final class FakeDataHubClient {
     private FakeShard shardOrFail(String id) {
         FakeShard s = shards.get(id);
         if (s == null) {
-            throw ErrorCode.NO_SUCH_SHARD.exception("The specified shard " + id + " does not exist.");
+            throw ErrorCode.NO_SUCH_SHARD.exception(
+                    "The specified shard " + id + " does not exist.");
         }
         return s;
     }
 
-    /** As the service: an empty shard has OLDEST and LATEST at its next sequence; other seeks outside the retained records fail. */
+    /**
+     * As the service: an empty shard has OLDEST and LATEST at its next sequence; other seeks
+     * outside the retained records fail.
+     */
     private static GetCursorResult cursor(FakeShard s, CursorType type, long param) {
         if (s.first == s.next()) {
             if (type == CursorType.OLDEST || type == CursorType.LATEST) {
@@ -280,11 +342,18 @@ public final class FakeDataHubClient {
     }
 
     private static DataHubException outOfRange(CursorType type, long param) {
-        return ErrorCode.SEEK_OUT_OF_RANGE.exception("The specified " + type.name().toLowerCase(Locale.ROOT) + " "
-                + param + " is out of range.");
+        return ErrorCode.SEEK_OUT_OF_RANGE.exception(
+                "The specified "
+                        + type.name().toLowerCase(Locale.ROOT)
+                        + " "
+                        + param
+                        + " is out of range.");
     }
 
-    /** Up to {@code limit} sequences (a batch counts once); the end of a closed shard is InvalidShardOperation. */
+    /**
+     * Up to {@code limit} sequences (a batch counts once); the end of a closed shard is
+     * InvalidShardOperation.
+     */
     private static GetRecordsResult records(FakeShard s, String cursor, int limit) {
         long from = sequenceOf(cursor);
         if (from < s.first || from > s.next()) {
@@ -292,20 +361,29 @@ public final class FakeDataHubClient {
         }
         long to = Math.min(s.next(), from + limit);
         if (from == to && s.state == ShardState.CLOSED) {
-            throw ErrorCode.INVALID_SHARD_OPERATION.exception("The specified shard " + s.id
-                    + " is closed and has been read to its end.");
+            throw ErrorCode.INVALID_SHARD_OPERATION.exception(
+                    "The specified shard " + s.id + " is closed and has been read to its end.");
         }
         List<Record> out = new ArrayList<>();
         for (long seq = from; seq < to; seq++) {
             Entry e = s.entry(seq);
             for (int i = 0; i < e.payloads.size(); i++) {
-                out.add(BlobRecord.builder(e.payloads.get(i).getBytes(StandardCharsets.UTF_8)).sequence(seq)
-                        .systemTime(e.systemTime).batchIndex(i, e.payloads.size()).build());
+                out.add(
+                        BlobRecord.builder(e.payloads.get(i).getBytes(StandardCharsets.UTF_8))
+                                .sequence(seq)
+                                .systemTime(e.systemTime)
+                                .batchIndex(i, e.payloads.size())
+                                .build());
             }
         }
         long latest = s.next() - 1;
-        return new GetRecordsResult(from == to ? cursor : cursorAt(to), (int) (to - from), from, latest,
-                latest < s.first ? -1 : s.entry(latest).systemTime, out);
+        return new GetRecordsResult(
+                from == to ? cursor : cursorAt(to),
+                (int) (to - from),
+                from,
+                latest,
+                latest < s.first ? -1 : s.entry(latest).systemTime,
+                out);
     }
 
     private static String cursorAt(long sequence) {
@@ -329,7 +407,10 @@ public final class FakeDataHubClient {
         return new String(((BlobRecord) r).getData(), StandardCharsets.UTF_8);
     }
 
-    /** One shard of the fake topic; sequences are dense from 0, records below {@link #expireBefore} are gone. */
+    /**
+     * One shard of the fake topic; sequences are dense from 0, records below {@link #expireBefore}
+     * are gone.
+     */
     public static final class FakeShard {
         private final String id;
         private final String begin;

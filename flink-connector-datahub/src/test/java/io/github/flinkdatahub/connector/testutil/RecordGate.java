@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Lets records through a job only as far as the test has released them: the hand-off that
- * makes "this happens while the job is writing" hold by construction instead of by pacing. The
- * gate lives in a static registry, found by name from the job's function (a MiniCluster's tasks run
- * in the test JVM). Put the function in a task of its own ({@code disableChaining()}) when the
- * operators after it must keep working (timers, flushes) while it holds records back.
+ * Lets records through a job only as far as the test has released them: the hand-off that makes
+ * "this happens while the job is writing" hold by construction instead of by pacing. The gate lives
+ * in a static registry, found by name from the job's function (a MiniCluster's tasks run in the
+ * test JVM). Put the function in a task of its own ({@code disableChaining()}) when the operators
+ * after it must keep working (timers, flushes) while it holds records back.
  */
 public final class RecordGate {
     private static final Map<String, RecordGate> GATES = new ConcurrentHashMap<>();

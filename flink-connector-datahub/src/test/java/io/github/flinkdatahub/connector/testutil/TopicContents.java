@@ -21,19 +21,24 @@ public final class TopicContents {
     private TopicContents() {}
 
     /** Every record of the topic by shard id, shards as listed, records in sequence order. */
-    public static Map<String, List<Record>> byShard(DataHubClient client, String project, String topic) {
+    public static Map<String, List<Record>> byShard(
+            DataHubClient client, String project, String topic) {
         GetTopicResult t = client.getTopic(project, topic);
         RecordSchema schema = t.getRecordType() == RecordType.TUPLE ? t.getRecordSchema() : null;
         Map<String, List<Record>> out = new LinkedHashMap<>();
         for (Shard s : client.listShard(project, topic).getShards()) {
             List<Record> records = new ArrayList<>();
-            String cursor = client.getCursor(project, topic, s.getShardId(), CursorType.OLDEST).getCursor();
+            String cursor =
+                    client.getCursor(project, topic, s.getShardId(), CursorType.OLDEST).getCursor();
             while (true) {
                 GetRecordsResult r;
                 try {
-                    r = schema == null
-                            ? client.getBlobRecords(project, topic, s.getShardId(), cursor, 1000)
-                            : client.getTupleRecords(project, topic, s.getShardId(), schema, cursor, 1000);
+                    r =
+                            schema == null
+                                    ? client.getBlobRecords(
+                                            project, topic, s.getShardId(), cursor, 1000)
+                                    : client.getTupleRecords(
+                                            project, topic, s.getShardId(), schema, cursor, 1000);
                 } catch (ShardSealedException endOfClosedShard) {
                     break;
                 }
@@ -55,14 +60,21 @@ public final class TopicContents {
         return out;
     }
 
-    /** How many records the topic holds (from the shards' sequences, without reading the records). */
+    /**
+     * How many records the topic holds (from the shards' sequences, without reading the records).
+     */
     public static long count(DataHubClient client, String project, String topic) {
         long n = 0;
         for (Shard s : client.listShard(project, topic).getShards()) {
-            GetCursorResult latest = client.getCursor(project, topic, s.getShardId(), CursorType.LATEST);
+            GetCursorResult latest =
+                    client.getCursor(project, topic, s.getShardId(), CursorType.LATEST);
             if (latest.getRecordTime() > 0) {
-                n += latest.getSequence()
-                        - client.getCursor(project, topic, s.getShardId(), CursorType.OLDEST).getSequence() + 1;
+                n +=
+                        latest.getSequence()
+                                - client.getCursor(
+                                                project, topic, s.getShardId(), CursorType.OLDEST)
+                                        .getSequence()
+                                + 1;
             }
         }
         return n;

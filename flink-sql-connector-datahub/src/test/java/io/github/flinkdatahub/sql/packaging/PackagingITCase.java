@@ -1,10 +1,6 @@
 package io.github.flinkdatahub.sql.packaging;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.flinkdatahub.emulator.DataHubEmulator;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,26 +31,38 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * Checks the shaded SQL jar as a Flink cluster sees it: the jar alone in a class loader whose
- * parent holds only Flink (and slf4j-api), never the test class path's copies of the connector,
- * the client, Jackson, protobuf or lz4, which would hide a class the jar misses or a relocation
- * that broke. Runs after {@code package}; Maven passes the jar, the list of bundled artifacts and
- * the connector's factory service file as system properties.
+ * parent holds only Flink (and slf4j-api), never the test class path's copies of the connector, the
+ * client, Jackson, protobuf or lz4, which would hide a class the jar misses or a relocation that
+ * broke. Runs after {@code package}; Maven passes the jar, the list of bundled artifacts and the
+ * connector's factory service file as system properties.
  */
 class PackagingITCase {
     private static final String SHADED = "io/github/flinkdatahub/shaded/";
-    private static final List<String> RELOCATED = List.of("com/fasterxml/jackson/", "com/google/protobuf/", "net/jpountz/");
-    private static final String FACTORY_SERVICE = "META-INF/services/org.apache.flink.table.factories.Factory";
-    private static final Pattern ALLOWED_ENTRY = Pattern.compile(
-            "io/github/flinkdatahub/(connector|client)/.+"
-                    + "|" + SHADED + "(" + String.join("|", RELOCATED) + ").+"
-                    + "|META-INF/(MANIFEST\\.MF|NOTICE|LICENSE)"
-                    + "|META-INF/licenses/[^/]+"
-                    + "|META-INF/services/(org\\.apache\\.flink\\.|io\\.github\\.flinkdatahub\\.)[^/]+");
+    private static final List<String> RELOCATED =
+            List.of("com/fasterxml/jackson/", "com/google/protobuf/", "net/jpountz/");
+    private static final String FACTORY_SERVICE =
+            "META-INF/services/org.apache.flink.table.factories.Factory";
+    private static final Pattern ALLOWED_ENTRY =
+            Pattern.compile(
+                    "io/github/flinkdatahub/(connector|client)/.+"
+                            + "|"
+                            + SHADED
+                            + "("
+                            + String.join("|", RELOCATED)
+                            + ").+"
+                            + "|META-INF/(MANIFEST\\.MF|NOTICE|LICENSE)"
+                            + "|META-INF/licenses/[^/]+"
+                            + "|META-INF/services/(org\\.apache\\.flink\\.|io\\.github\\.flinkdatahub\\.)[^/]+");
+
     /** One line of {@code mvn dependency:list}: group:artifact:jar:version:scope. */
     private static final Pattern LISTED_ARTIFACT =
-            Pattern.compile("^\\s*([\\w.\\-]+):([\\w.\\-]+):jar:([\\w.\\-]+):(compile|runtime)\\b.*$");
+            Pattern.compile(
+                    "^\\s*([\\w.\\-]+):([\\w.\\-]+):jar:([\\w.\\-]+):(compile|runtime)\\b.*$");
 
     private static Path jarPath;
     private static JarFile jar;
@@ -68,12 +76,15 @@ class PackagingITCase {
         jarPath = Path.of(requiredProperty("sqlJar"));
         assertThat(jarPath).as("the shaded jar (built in the package phase)").isRegularFile();
         jar = new JarFile(jarPath.toFile());
-        bundled = Files.readAllLines(Path.of(requiredProperty("bundledArtifacts"))).stream()
-                .map(LISTED_ARTIFACT::matcher)
-                .filter(Matcher::matches)
-                .map(m -> m.group(1) + ":" + m.group(2) + ":" + m.group(3))
-                .collect(Collectors.toList());
-        flinkOnly = new URLClassLoader("flink-only", flinkClassPath(), ClassLoader.getPlatformClassLoader());
+        bundled =
+                Files.readAllLines(Path.of(requiredProperty("bundledArtifacts"))).stream()
+                        .map(LISTED_ARTIFACT::matcher)
+                        .filter(Matcher::matches)
+                        .map(m -> m.group(1) + ":" + m.group(2) + ":" + m.group(3))
+                        .collect(Collectors.toList());
+        flinkOnly =
+                new URLClassLoader(
+                        "flink-only", flinkClassPath(), ClassLoader.getPlatformClassLoader());
         shaded = new RecordingLoader(jarPath.toUri().toURL(), flinkOnly);
         emulator = DataHubEmulator.builder().inMemory().build().start();
     }
@@ -97,12 +108,18 @@ class PackagingITCase {
     @Test
     void theIsolatedParentLoaderHasFlinkButNoneOfTheBundledClasses() throws ClassNotFoundException {
         assertThat(flinkOnly.loadClass("org.apache.flink.table.factories.Factory")).isNotNull();
-        assertThat(flinkOnly.loadClass("org.apache.flink.connector.base.source.reader.SourceReaderBase")).isNotNull();
-        for (String name : List.of("io.github.flinkdatahub.client.DataHubClient",
-                "io.github.flinkdatahub.connector.common.DataHubConnection",
-                "io.github.flinkdatahub.emulator.DataHubEmulator",
-                "com.fasterxml.jackson.databind.ObjectMapper", "com.google.protobuf.Message",
-                "net.jpountz.lz4.LZ4Factory")) {
+        assertThat(
+                        flinkOnly.loadClass(
+                                "org.apache.flink.connector.base.source.reader.SourceReaderBase"))
+                .isNotNull();
+        for (String name :
+                List.of(
+                        "io.github.flinkdatahub.client.DataHubClient",
+                        "io.github.flinkdatahub.connector.common.DataHubConnection",
+                        "io.github.flinkdatahub.emulator.DataHubEmulator",
+                        "com.fasterxml.jackson.databind.ObjectMapper",
+                        "com.google.protobuf.Message",
+                        "net.jpountz.lz4.LZ4Factory")) {
             assertThatThrownBy(() -> Class.forName(name, false, flinkOnly))
                     .as("%s must not be visible to the jar's parent loader", name)
                     .isInstanceOf(ClassNotFoundException.class);
@@ -111,40 +128,76 @@ class PackagingITCase {
 
     @Test
     void everyEntryIsOurCodeTheRelocatedLibrariesOrAnAllowedMetaInfFile() {
-        List<String> stray = files().stream().filter(n -> !ALLOWED_ENTRY.matcher(n).matches()).collect(Collectors.toList());
-        assertThat(stray).as("entries outside io/github/flinkdatahub/{connector,client,shaded/...} and META-INF's"
-                + " MANIFEST.MF, NOTICE, LICENSE, licenses/, services/").isEmpty();
-        Set<String> relocatedRoots = files().stream().filter(n -> n.startsWith(SHADED))
-                .map(n -> RELOCATED.stream().filter(r -> n.startsWith(SHADED + r)).findFirst().orElse(n))
-                .collect(Collectors.toCollection(TreeSet::new));
+        List<String> stray =
+                files().stream()
+                        .filter(n -> !ALLOWED_ENTRY.matcher(n).matches())
+                        .collect(Collectors.toList());
+        assertThat(stray)
+                .as(
+                        "entries outside io/github/flinkdatahub/{connector,client,shaded/...} and META-INF's"
+                                + " MANIFEST.MF, NOTICE, LICENSE, licenses/, services/")
+                .isEmpty();
+        Set<String> relocatedRoots =
+                files().stream()
+                        .filter(n -> n.startsWith(SHADED))
+                        .map(
+                                n ->
+                                        RELOCATED.stream()
+                                                .filter(r -> n.startsWith(SHADED + r))
+                                                .findFirst()
+                                                .orElse(n))
+                        .collect(Collectors.toCollection(TreeSet::new));
         assertThat(relocatedRoots).containsExactlyInAnyOrderElementsOf(RELOCATED);
-        assertThat(files()).contains("io/github/flinkdatahub/connector/common/DataHubConnection.class",
-                "io/github/flinkdatahub/client/DataHubClient.class",
-                "io/github/flinkdatahub/client/protocol/protobuf/generated/DataHubProtos.class");
+        assertThat(files())
+                .contains(
+                        "io/github/flinkdatahub/connector/common/DataHubConnection.class",
+                        "io/github/flinkdatahub/client/DataHubClient.class",
+                        "io/github/flinkdatahub/client/protocol/protobuf/generated/DataHubProtos.class");
     }
 
     @Test
     void theJarCarriesNoFlinkNoLoggingImplementationNoJsr305AndNoNativeLibraries() {
-        for (String forbidden : List.of("org/apache/flink/", "org/slf4j/", "org/apache/logging/", "org/apache/log4j/",
-                "ch/qos/logback/", "javax/annotation/", "edu/umd/cs/findbugs/")) {
-            assertThat(files()).as("nothing under %s", forbidden).noneMatch(n -> n.contains(forbidden));
+        for (String forbidden :
+                List.of(
+                        "org/apache/flink/",
+                        "org/slf4j/",
+                        "org/apache/logging/",
+                        "org/apache/log4j/",
+                        "ch/qos/logback/",
+                        "javax/annotation/",
+                        "edu/umd/cs/findbugs/")) {
+            assertThat(files())
+                    .as("nothing under %s", forbidden)
+                    .noneMatch(n -> n.contains(forbidden));
         }
-        assertThat(files()).as("native libraries").noneMatch(n -> n.endsWith(".so") || n.endsWith(".dylib")
-                || n.endsWith(".dll") || n.endsWith(".jnilib"));
+        assertThat(files())
+                .as("native libraries")
+                .noneMatch(
+                        n ->
+                                n.endsWith(".so")
+                                        || n.endsWith(".dylib")
+                                        || n.endsWith(".dll")
+                                        || n.endsWith(".jnilib"));
     }
 
     @Test
     void noClassStillNamesABundledLibraryByItsOriginalPackage() throws IOException {
         // Class references and descriptors use the internal form; Class.forName and service lookups
-        // use a constant that is exactly a dotted class name. Messages and protobuf descriptor bytes
+        // use a constant that is exactly a dotted class name. Messages and protobuf descriptor
+        // bytes
         // that merely mention a package are neither.
-        Pattern internalName = Pattern.compile("(?<!shaded/)\\b(com/fasterxml/jackson|com/google/protobuf|net/jpountz)/");
-        Pattern dottedName = Pattern.compile("(com\\.fasterxml\\.jackson|com\\.google\\.protobuf|net\\.jpountz)(\\.[\\w$]+)+");
+        Pattern internalName =
+                Pattern.compile(
+                        "(?<!shaded/)\\b(com/fasterxml/jackson|com/google/protobuf|net/jpountz)/");
+        Pattern dottedName =
+                Pattern.compile(
+                        "(com\\.fasterxml\\.jackson|com\\.google\\.protobuf|net\\.jpountz)(\\.[\\w$]+)+");
         List<String> offenders = new ArrayList<>();
         for (JarEntry e : Collections.list(jar.entries())) {
             if (e.getName().endsWith(".class")) {
                 for (String constant : utf8Constants(read(e))) {
-                    if (internalName.matcher(constant).find() || dottedName.matcher(constant).matches()) {
+                    if (internalName.matcher(constant).find()
+                            || dottedName.matcher(constant).matches()) {
                         offenders.add(e.getName() + " -> " + constant);
                     }
                 }
@@ -155,19 +208,28 @@ class PackagingITCase {
 
     @Test
     void noticeListsEveryBundledArtifactWithItsVersionAndLicence() throws IOException {
-        assertThat(bundled).as("bundled artifacts per dependency:list")
-                .contains("io.github.flinkdatahub:flink-connector-datahub:" + projectVersion(),
+        assertThat(bundled)
+                .as("bundled artifacts per dependency:list")
+                .contains(
+                        "io.github.flinkdatahub:flink-connector-datahub:" + projectVersion(),
                         "io.github.flinkdatahub:datahub-client-embedded:" + projectVersion())
-                .noneMatch(a -> a.startsWith("org.apache.flink:") || a.startsWith("org.slf4j:")
-                        || a.startsWith("org.apache.logging.log4j:") || a.startsWith("com.google.code.findbugs:"));
+                .noneMatch(
+                        a ->
+                                a.startsWith("org.apache.flink:")
+                                        || a.startsWith("org.slf4j:")
+                                        || a.startsWith("org.apache.logging.log4j:")
+                                        || a.startsWith("com.google.code.findbugs:"));
         String notice = text("META-INF/NOTICE");
         assertThat(notice).doesNotContain("${");
         Map<String, String> listed = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("(?m)^- ([\\w.\\-]+:[\\w.\\-]+:[\\w.\\-]+) \\((.+)\\)$").matcher(notice);
+        Matcher m =
+                Pattern.compile("(?m)^- ([\\w.\\-]+:[\\w.\\-]+:[\\w.\\-]+) \\((.+)\\)$")
+                        .matcher(notice);
         while (m.find()) {
             listed.put(m.group(1), m.group(2));
         }
-        assertThat(listed.keySet()).as("artifacts listed in META-INF/NOTICE as '- group:artifact:version (licence)'")
+        assertThat(listed.keySet())
+                .as("artifacts listed in META-INF/NOTICE as '- group:artifact:version (licence)'")
                 .containsExactlyInAnyOrderElementsOf(bundled);
         assertThat(listed.values()).allMatch(l -> l.contains("License"));
         assertThat(files()).contains("META-INF/LICENSE", "META-INF/licenses/LICENSE.protobuf");
@@ -177,36 +239,52 @@ class PackagingITCase {
     void factoryServiceFileListsTheConnectorsFactoriesAndEachLoadsFromTheJar() throws Exception {
         // The connector's own service file decides which factories must be there.
         Path source = Path.of(requiredProperty("connectorFactoryServices"));
-        List<String> expected = Files.exists(source) ? serviceLines(Files.readString(source)) : List.of();
+        List<String> expected =
+                Files.exists(source) ? serviceLines(Files.readString(source)) : List.of();
         if (Files.exists(source)) {
             assertThat(expected).as("factories listed in %s", source).isNotEmpty();
         }
-        List<String> inJar = jar.getEntry(FACTORY_SERVICE) == null ? List.of() : serviceLines(text(FACTORY_SERVICE));
+        List<String> inJar =
+                jar.getEntry(FACTORY_SERVICE) == null
+                        ? List.of()
+                        : serviceLines(text(FACTORY_SERVICE));
         assertThat(inJar).containsExactlyInAnyOrderElementsOf(expected);
 
         Class<?> factoryApi = flinkOnly.loadClass("org.apache.flink.table.factories.Factory");
         for (String name : expected) {
             Class<?> factory = Class.forName(name, true, shaded);
             assertThat(factory.getClassLoader()).as(name).isSameAs(shaded);
-            assertThat(factoryApi.isAssignableFrom(factory)).as("%s implements Flink's Factory", name).isTrue();
+            assertThat(factoryApi.isAssignableFrom(factory))
+                    .as("%s implements Flink's Factory", name)
+                    .isTrue();
             Object instance = factory.getConstructor().newInstance();
-            assertThat(factoryApi.getMethod("factoryIdentifier").invoke(instance)).as(name).isEqualTo("datahub");
+            assertThat(factoryApi.getMethod("factoryIdentifier").invoke(instance))
+                    .as(name)
+                    .isEqualTo("datahub");
         }
     }
 
     @Test
     void everyServiceFileInTheJarNamesProvidersTheJarItselfLoads() throws Exception {
-        List<String> services = files().stream().filter(n -> n.startsWith("META-INF/services/")).collect(Collectors.toList());
-        assertThat(services).as("Jackson's relocated service files at least")
-                .contains("META-INF/services/io.github.flinkdatahub.shaded.com.fasterxml.jackson.core.JsonFactory");
+        List<String> services =
+                files().stream()
+                        .filter(n -> n.startsWith("META-INF/services/"))
+                        .collect(Collectors.toList());
+        assertThat(services)
+                .as("Jackson's relocated service files at least")
+                .contains(
+                        "META-INF/services/io.github.flinkdatahub.shaded.com.fasterxml.jackson.core.JsonFactory");
         for (String service : services) {
-            Class<?> api = Class.forName(service.substring("META-INF/services/".length()), false, shaded);
+            Class<?> api =
+                    Class.forName(service.substring("META-INF/services/".length()), false, shaded);
             List<String> providers = serviceLines(text(service));
             assertThat(providers).as(service).isNotEmpty();
             for (String provider : providers) {
                 Class<?> c = Class.forName(provider, false, shaded);
                 assertThat(c.getClassLoader()).as(provider).isSameAs(shaded);
-                assertThat(api.isAssignableFrom(c)).as("%s implements %s", provider, api.getName()).isTrue();
+                assertThat(api.isAssignableFrom(c))
+                        .as("%s implements %s", provider, api.getName())
+                        .isTrue();
             }
         }
     }
@@ -216,16 +294,20 @@ class PackagingITCase {
         try (ProbeLoader probeLoader = new ProbeLoader(ShadedClientProbe.class, shaded)) {
             Class<?> probeClass = probeLoader.loadClass(ShadedClientProbe.class.getName());
             assertThat(probeClass.getClassLoader()).isSameAs(probeLoader);
-            assertThat(probeLoader.loadClass("io.github.flinkdatahub.client.DataHubClient").getClassLoader()).isSameAs(shaded);
+            assertThat(
+                            probeLoader
+                                    .loadClass("io.github.flinkdatahub.client.DataHubClient")
+                                    .getClassLoader())
+                    .isSameAs(shaded);
 
             @SuppressWarnings("unchecked")
             Function<String, List<String>> probe =
                     (Function<String, List<String>>) probeClass.getConstructor().newInstance();
             List<String> lines = probe.apply(emulator.endpoint());
 
-            List<String> expected = new ArrayList<>(List.of(
-                    "schema json round trip true",
-                    "flink type DECIMAL(38, 18)"));
+            List<String> expected =
+                    new ArrayList<>(
+                            List.of("schema json round trip true", "flink type DECIMAL(38, 18)"));
             for (String mode : List.of("JSON", "PROTOBUF", "BATCH")) {
                 expected.add(mode + " tuple [1, alpha, 1.5, true, 1700000000000000, 12.34] {k=v}");
                 expected.add(mode + " tuple [2, null, -0.25, false, 0, null] {}");
@@ -234,7 +316,11 @@ class PackagingITCase {
             assertThat(lines).containsExactlyElementsOf(expected);
         }
         // The relocated libraries did the work: JSON bodies, protobuf records and LZ4 blocks.
-        assertThat(shaded.loaded()).anyMatch(n -> n.startsWith("io.github.flinkdatahub.shaded.com.fasterxml.jackson.databind."))
+        assertThat(shaded.loaded())
+                .anyMatch(
+                        n ->
+                                n.startsWith(
+                                        "io.github.flinkdatahub.shaded.com.fasterxml.jackson.databind."))
                 .anyMatch(n -> n.startsWith("io.github.flinkdatahub.shaded.com.google.protobuf."))
                 .anyMatch(n -> n.startsWith("io.github.flinkdatahub.shaded.net.jpountz.lz4."));
     }
@@ -246,16 +332,23 @@ class PackagingITCase {
      * jars) and the third-party artifacts on the bundled list.
      */
     private static URL[] flinkClassPath() {
-        Set<String> bundledJarNames = bundled.stream().map(a -> {
-            String[] gav = a.split(":");
-            return gav[1] + "-" + gav[2] + ".jar";
-        }).collect(Collectors.toSet());
+        Set<String> bundledJarNames =
+                bundled.stream()
+                        .map(
+                                a -> {
+                                    String[] gav = a.split(":");
+                                    return gav[1] + "-" + gav[2] + ".jar";
+                                })
+                        .collect(Collectors.toSet());
         List<URL> urls = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             File f = new File(entry);
             String name = f.getName();
-            boolean ours = name.startsWith("datahub-") || name.startsWith("flink-connector-datahub")
-                    || name.startsWith("flink-sql-connector-datahub") || name.startsWith("original-");
+            boolean ours =
+                    name.startsWith("datahub-")
+                            || name.startsWith("flink-connector-datahub")
+                            || name.startsWith("flink-sql-connector-datahub")
+                            || name.startsWith("original-");
             if (f.isFile() && name.endsWith(".jar") && !ours && !bundledJarNames.contains(name)) {
                 try {
                     urls.add(f.toURI().toURL());
@@ -268,12 +361,16 @@ class PackagingITCase {
     }
 
     private static List<String> files() {
-        return Collections.list(jar.entries()).stream().filter(e -> !e.isDirectory()).map(JarEntry::getName)
+        return Collections.list(jar.entries()).stream()
+                .filter(e -> !e.isDirectory())
+                .map(JarEntry::getName)
                 .collect(Collectors.toList());
     }
 
     private static List<String> serviceLines(String content) {
-        return content.lines().map(l -> l.replaceAll("#.*", "").trim()).filter(l -> !l.isEmpty())
+        return content.lines()
+                .map(l -> l.replaceAll("#.*", "").trim())
+                .filter(l -> !l.isEmpty())
                 .collect(Collectors.toList());
     }
 
@@ -320,7 +417,9 @@ class PackagingITCase {
 
     private static String requiredProperty(String key) {
         String value = System.getProperty(key);
-        assertThat(value).as("system property %s (set by the failsafe configuration in the pom)", key).isNotBlank();
+        assertThat(value)
+                .as("system property %s (set by the failsafe configuration in the pom)", key)
+                .isNotBlank();
         return value;
     }
 
@@ -365,7 +464,8 @@ class PackagingITCase {
                 Class<?> c = findLoadedClass(name);
                 if (c == null) {
                     String resource = name.replace('.', '/') + ".class";
-                    try (InputStream in = PackagingITCase.class.getClassLoader().getResourceAsStream(resource)) {
+                    try (InputStream in =
+                            PackagingITCase.class.getClassLoader().getResourceAsStream(resource)) {
                         if (in == null) {
                             throw new ClassNotFoundException(name);
                         }

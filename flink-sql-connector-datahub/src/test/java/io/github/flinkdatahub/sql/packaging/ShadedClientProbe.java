@@ -24,26 +24,31 @@ import java.util.function.Function;
 
 /**
  * Puts and gets records through the connector's client, loaded by {@link PackagingITCase} into a
- * class loader that sees only the shaded jar and Flink. It names only our own types (which the
- * jar keeps under their names) and never a bundled third-party one, so every JSON, protobuf and
- * LZ4 call it causes runs the relocated code. Returns what it read, as text, to the test.
+ * class loader that sees only the shaded jar and Flink. It names only our own types (which the jar
+ * keeps under their names) and never a bundled third-party one, so every JSON, protobuf and LZ4
+ * call it causes runs the relocated code. Returns what it read, as text, to the test.
  */
 public final class ShadedClientProbe implements Function<String, List<String>> {
     static final String PROJECT = "shaded_jar";
-    private static final RecordSchema SCHEMA = RecordSchema.builder()
-            .addField("id", FieldType.BIGINT)
-            .addField("name", FieldType.STRING)
-            .addField("score", FieldType.DOUBLE)
-            .addField("ok", FieldType.BOOLEAN)
-            .addField("ts", FieldType.TIMESTAMP)
-            .addField("amount", FieldType.DECIMAL)
-            .build();
+    private static final RecordSchema SCHEMA =
+            RecordSchema.builder()
+                    .addField("id", FieldType.BIGINT)
+                    .addField("name", FieldType.STRING)
+                    .addField("score", FieldType.DOUBLE)
+                    .addField("ok", FieldType.BOOLEAN)
+                    .addField("ts", FieldType.TIMESTAMP)
+                    .addField("amount", FieldType.DECIMAL)
+                    .build();
 
     @Override
     public List<String> apply(String endpoint) {
         List<String> out = new ArrayList<>();
-        out.add("schema json round trip " + RecordSchema.fromJsonString(SCHEMA.toJsonString()).equals(SCHEMA));
-        out.add("flink type " + DataHubTypeMapping.toFlinkType(new Field("amount", FieldType.DECIMAL)));
+        out.add(
+                "schema json round trip "
+                        + RecordSchema.fromJsonString(SCHEMA.toJsonString()).equals(SCHEMA));
+        out.add(
+                "flink type "
+                        + DataHubTypeMapping.toFlinkType(new Field("amount", FieldType.DECIMAL)));
         try (DataHubClient admin = open(endpoint, WireMode.JSON)) {
             admin.createProject(PROJECT, "shaded jar probe");
         }
@@ -55,14 +60,29 @@ public final class ShadedClientProbe implements Function<String, List<String>> {
                 String tuple = "tuple_" + suffix;
                 client.createTupleTopic(PROJECT, tuple, 1, 1, SCHEMA, "");
                 client.waitShardsReady(PROJECT, tuple, Duration.ofSeconds(30));
-                client.putRecordsByShard(PROJECT, tuple, "0", List.of(
-                        TupleRecord.builder(SCHEMA)
-                                .values(1L, "alpha", 1.5, true, 1_700_000_000_000_000L, new BigDecimal("12.34"))
-                                .attribute("k", "v")
-                                .build(),
-                        TupleRecord.of(SCHEMA, 2L, null, -0.25, false, 0L, null)));
+                client.putRecordsByShard(
+                        PROJECT,
+                        tuple,
+                        "0",
+                        List.of(
+                                TupleRecord.builder(SCHEMA)
+                                        .values(
+                                                1L,
+                                                "alpha",
+                                                1.5,
+                                                true,
+                                                1_700_000_000_000_000L,
+                                                new BigDecimal("12.34"))
+                                        .attribute("k", "v")
+                                        .build(),
+                                TupleRecord.of(SCHEMA, 2L, null, -0.25, false, 0L, null)));
                 for (Record r : readAll(client, tuple, SCHEMA)) {
-                    out.add(mode + " tuple " + ((TupleRecord) r).getValues() + " " + r.getAttributes());
+                    out.add(
+                            mode
+                                    + " tuple "
+                                    + ((TupleRecord) r).getValues()
+                                    + " "
+                                    + r.getAttributes());
                 }
 
                 String blobs = "blob_" + suffix;
@@ -71,7 +91,12 @@ public final class ShadedClientProbe implements Function<String, List<String>> {
                 client.putRecordsByShard(PROJECT, blobs, "0", List.of(BlobRecord.of(blob)));
                 for (Record r : readAll(client, blobs, null)) {
                     byte[] read = ((BlobRecord) r).getData();
-                    out.add(mode + " blob " + read.length + " bytes " + (Arrays.equals(read, blob) ? "intact" : "corrupt"));
+                    out.add(
+                            mode
+                                    + " blob "
+                                    + read.length
+                                    + " bytes "
+                                    + (Arrays.equals(read, blob) ? "intact" : "corrupt"));
                 }
             }
         }

@@ -12,7 +12,6 @@ import com.aliyun.datahub.client.model.PutRecordsResult;
 import com.aliyun.datahub.client.model.RecordEntry;
 import com.aliyun.datahub.client.model.RecordSchema;
 
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,8 +26,8 @@ import java.util.List;
  * the measured topic and answers {@code RESULT i putNanos getNanos}; end of input ends the JVM.
  * Records are written to shard 0 in batches of {@code batch} and read back with that page size.
  *
- * <p>Arguments: {@code endpoint accessId accessKey project batch case...}, a case being
- * {@code MODE:SHAPE:COUNT:WARMUP_TOPIC:TOPIC} with MODE one of JSON, PROTOBUF, BATCH.
+ * <p>Arguments: {@code endpoint accessId accessKey project batch case...}, a case being {@code
+ * MODE:SHAPE:COUNT:WARMUP_TOPIC:TOPIC} with MODE one of JSON, PROTOBUF, BATCH.
  */
 public final class SdkBenchmark {
     private static final String SHARD = "0";
@@ -58,21 +57,33 @@ public final class SdkBenchmark {
             clients.add(client(args[0], account, c[0]));
             batches.add(b);
         }
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader in =
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {
             String[] command = line.trim().split(" ");
             int i = Integer.parseInt(command[1]);
             String[] c = cases.get(i);
             boolean warm = "WARM".equals(command[0]);
-            long[] nanos = run(clients.get(i), c[0], project, warm ? c[3] : c[4], SdkRecords.schema(c[1]),
-                    batches.get(i), Integer.parseInt(c[2]), batch);
+            long[] nanos =
+                    run(
+                            clients.get(i),
+                            c[0],
+                            project,
+                            warm ? c[3] : c[4],
+                            SdkRecords.schema(c[1]),
+                            batches.get(i),
+                            Integer.parseInt(c[2]),
+                            batch);
             System.out.println(warm ? "OK " + i : "RESULT " + i + " " + nanos[0] + " " + nanos[1]);
             System.out.flush();
         }
     }
 
-    /** As a user configures each mode (datahub-emulator-sdk-tests does the same); no HTTP compression. */
+    /**
+     * As a user configures each mode (datahub-emulator-sdk-tests does the same); no HTTP
+     * compression.
+     */
     private static DatahubClient client(String endpoint, AliyunAccount account, String mode) {
         DatahubConfig config;
         switch (mode) {
@@ -83,29 +94,43 @@ public final class SdkBenchmark {
                 config = new DatahubConfig(endpoint, account);
                 break;
             case "BATCH":
-                // Batch blobs are LZ4-compressed by the SDK when no HTTP compression is set, as ours are.
+                // Batch blobs are LZ4-compressed by the SDK when no HTTP compression is set, as
+                // ours are.
                 config = new DatahubConfig(endpoint, account).setEnableBatch(true);
                 break;
             default:
                 throw new IllegalArgumentException("Unknown mode " + mode);
         }
-        HttpConfig http = new HttpConfig().setCompressType(CompressType.NONE).setReadTimeout(60_000);
-        return DatahubClientBuilder.newBuilder().setDatahubConfig(config).setHttpConfig(http).build();
+        HttpConfig http =
+                new HttpConfig().setCompressType(CompressType.NONE).setReadTimeout(60_000);
+        return DatahubClientBuilder.newBuilder()
+                .setDatahubConfig(config)
+                .setHttpConfig(http)
+                .build();
     }
 
     /** Put then get of all records; returns {put, get} nanoseconds. */
-    private static long[] run(DatahubClient client, String mode, String project, String topic, RecordSchema schema,
-            List<List<RecordEntry>> batches, int count, int batch) {
+    private static long[] run(
+            DatahubClient client,
+            String mode,
+            String project,
+            String topic,
+            RecordSchema schema,
+            List<List<RecordEntry>> batches,
+            int count,
+            int batch) {
         long start = System.nanoTime();
         for (List<RecordEntry> records : batches) {
             if ("JSON".equals(mode)) {
-                // The SDK's JSON client has no put by shard: records are routed by shard id instead.
+                // The SDK's JSON client has no put by shard: records are routed by shard id
+                // instead.
                 for (RecordEntry r : records) {
                     r.setShardId(SHARD);
                 }
                 PutRecordsResult result = client.putRecords(project, topic, records);
                 if (result.getFailedRecordCount() > 0) {
-                    throw new IllegalStateException(result.getFailedRecordCount() + " records failed in " + topic);
+                    throw new IllegalStateException(
+                            result.getFailedRecordCount() + " records failed in " + topic);
                 }
             } else {
                 client.putRecordsByShard(project, topic, SHARD, records);
@@ -117,11 +142,21 @@ public final class SdkBenchmark {
         String cursor = client.getCursor(project, topic, SHARD, CursorType.OLDEST).getCursor();
         int read = 0;
         while (read < count) {
-            GetRecordsResult result = schema == null ? client.getRecords(project, topic, SHARD, cursor, batch)
-                    : client.getRecords(project, topic, SHARD, schema, cursor, batch);
+            GetRecordsResult result =
+                    schema == null
+                            ? client.getRecords(project, topic, SHARD, cursor, batch)
+                            : client.getRecords(project, topic, SHARD, schema, cursor, batch);
             if (result.getRecords().isEmpty()) {
-                throw new IllegalStateException("Shard " + SHARD + " of " + topic + " ended after " + read + " of "
-                        + count + " records");
+                throw new IllegalStateException(
+                        "Shard "
+                                + SHARD
+                                + " of "
+                                + topic
+                                + " ended after "
+                                + read
+                                + " of "
+                                + count
+                                + " records");
             }
             read += result.getRecords().size();
             cursor = result.getNextCursor();

@@ -12,12 +12,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The benchmark records in the SDK's model: must stay identical to the harness's
- * {@code io.github.flinkdatahub.benchmarks.RecordShapes} (which reads SDK-written records back to check).
+ * The benchmark records in the SDK's model: must stay identical to the harness's {@code
+ * io.github.flinkdatahub.benchmarks.RecordShapes} (which reads SDK-written records back to check).
  */
 final class SdkRecords {
-    private static final String[] WORDS = {"click", "view", "cart", "checkout", "search", "home", "product",
-        "category", "mobile", "desktop", "campaign", "referrer", "session", "banner", "coupon", "region"};
+    private static final String[] WORDS = {
+        "click",
+        "view",
+        "cart",
+        "checkout",
+        "search",
+        "home",
+        "product",
+        "category",
+        "mobile",
+        "desktop",
+        "campaign",
+        "referrer",
+        "session",
+        "banner",
+        "coupon",
+        "region"
+    };
 
     private SdkRecords() {}
 
@@ -56,7 +72,8 @@ final class SdkRecords {
     static RecordEntry record(String shape, RecordSchema schema, long i) {
         RecordEntry entry = new RecordEntry();
         if (schema == null) {
-            entry.setRecordData(new BlobRecordData(text(i, 1024).getBytes(StandardCharsets.US_ASCII)));
+            entry.setRecordData(
+                    new BlobRecordData(text(i, 1024).getBytes(StandardCharsets.US_ASCII)));
             return entry;
         }
         TupleRecordData data = new TupleRecordData(schema);

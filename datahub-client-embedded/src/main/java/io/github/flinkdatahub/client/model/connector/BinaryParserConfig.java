@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How a MaxCompute or Hologres sink turns BLOB records into columns: the parser, the column names it
- * produces and, for {@link BinaryParserType#DELIMITER_PARSER}, the delimiters and the null marker.
+ * How a MaxCompute or Hologres sink turns BLOB records into columns: the parser, the column names
+ * it produces and, for {@link BinaryParserType#DELIMITER_PARSER}, the delimiters and the null
+ * marker.
  */
 @PublicEvolving
 public final class BinaryParserConfig {
@@ -72,21 +73,35 @@ public final class BinaryParserConfig {
             return false;
         }
         BinaryParserConfig c = (BinaryParserConfig) o;
-        return parseData == c.parseData && parserType == c.parserType && columnNames.equals(c.columnNames)
+        return parseData == c.parseData
+                && parserType == c.parserType
+                && columnNames.equals(c.columnNames)
                 && Objects.equals(lineDelimiter, c.lineDelimiter)
-                && Objects.equals(columnDelimiter, c.columnDelimiter) && Objects.equals(nullValue, c.nullValue);
+                && Objects.equals(columnDelimiter, c.columnDelimiter)
+                && Objects.equals(nullValue, c.nullValue);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(parserType, columnNames, parseData, lineDelimiter, columnDelimiter, nullValue);
+        return Objects.hash(
+                parserType, columnNames, parseData, lineDelimiter, columnDelimiter, nullValue);
     }
 
     @Override
     public String toString() {
-        return "BinaryParserConfig{parserType=" + parserType + ", columnNames=" + columnNames + ", parseData="
-                + parseData + ", lineDelimiter=" + lineDelimiter + ", columnDelimiter=" + columnDelimiter
-                + ", nullValue=" + nullValue + '}';
+        return "BinaryParserConfig{parserType="
+                + parserType
+                + ", columnNames="
+                + columnNames
+                + ", parseData="
+                + parseData
+                + ", lineDelimiter="
+                + lineDelimiter
+                + ", columnDelimiter="
+                + columnDelimiter
+                + ", nullValue="
+                + nullValue
+                + '}';
     }
 
     /** Builds a {@link BinaryParserConfig}. */

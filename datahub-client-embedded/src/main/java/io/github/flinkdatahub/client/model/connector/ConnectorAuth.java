@@ -6,8 +6,8 @@ import io.github.flinkdatahub.client.exception.Validation;
 import java.util.Objects;
 
 /**
- * How a sink signs in to its target service. The access key is a secret: it is sent when a connector
- * is created or updated, never returned by the service, and never printed.
+ * How a sink signs in to its target service. The access key is a secret: it is sent when a
+ * connector is created or updated, never returned by the service, and never printed.
  */
 @PublicEvolving
 public final class ConnectorAuth {
@@ -54,7 +54,9 @@ public final class ConnectorAuth {
             return false;
         }
         ConnectorAuth a = (ConnectorAuth) o;
-        return mode == a.mode && Objects.equals(accessId, a.accessId) && Objects.equals(accessKey, a.accessKey);
+        return mode == a.mode
+                && Objects.equals(accessId, a.accessId)
+                && Objects.equals(accessKey, a.accessKey);
     }
 
     @Override

@@ -4,10 +4,10 @@ import io.github.flinkdatahub.client.annotation.PublicEvolving;
 import io.github.flinkdatahub.client.exception.Validation;
 
 /**
- * Where and how a connector delivers data; one subclass per target. Instances are immutable: to change
- * a config read with {@code getConnector}, use the subclass's {@code toBuilder()} and update the
- * connector with the result. Builders check value ranges only; whether the target settings are complete
- * is decided by the service, which names the missing key.
+ * Where and how a connector delivers data; one subclass per target. Instances are immutable: to
+ * change a config read with {@code getConnector}, use the subclass's {@code toBuilder()} and update
+ * the connector with the result. Builders check value ranges only; whether the target settings are
+ * complete is decided by the service, which names the missing key.
  */
 @PublicEvolving
 public abstract class ConnectorConfig {
@@ -21,7 +21,10 @@ public abstract class ConnectorConfig {
         return timestampUnit;
     }
 
-    /** Whether this config describes connectors of the given type ({@link DatabaseConnectorConfig} serves two). */
+    /**
+     * Whether this config describes connectors of the given type ({@link DatabaseConnectorConfig}
+     * serves two).
+     */
     public abstract boolean supports(ConnectorType type);
 
     /** The same config without access keys and passwords, as the service returns it. */

@@ -3,8 +3,8 @@ package io.github.flinkdatahub.client.model.connector;
 import io.github.flinkdatahub.client.annotation.PublicEvolving;
 
 /**
- * Where a stopped connector should resume in a shard: a sequence and/or a record time in ms. -1 leaves
- * that part unset.
+ * Where a stopped connector should resume in a shard: a sequence and/or a record time in ms. -1
+ * leaves that part unset.
  */
 @PublicEvolving
 public final class ConnectorOffset {

@@ -20,6 +20,7 @@ public enum ConnectorShardState {
 
     /** Parses a wire value in any letter case; null for null. */
     public static ConnectorShardState fromWireValue(String value) {
-        return WireValues.parse(values(), ConnectorShardState::wireValue, value, "connector shard state");
+        return WireValues.parse(
+                values(), ConnectorShardState::wireValue, value, "connector shard state");
     }
 }

@@ -3,8 +3,8 @@ package io.github.flinkdatahub.client.model.connector;
 import io.github.flinkdatahub.client.annotation.PublicEvolving;
 
 /**
- * Life-cycle state of a connector. Offsets can only be changed while it is {@link #CONNECTOR_STOPPED};
- * {@link #CONNECTOR_CREATED} is deprecated and cannot be set.
+ * Life-cycle state of a connector. Offsets can only be changed while it is {@link
+ * #CONNECTOR_STOPPED}; {@link #CONNECTOR_CREATED} is deprecated and cannot be set.
  */
 @PublicEvolving
 public enum ConnectorState {

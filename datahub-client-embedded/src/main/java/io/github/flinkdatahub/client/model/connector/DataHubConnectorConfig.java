@@ -4,9 +4,7 @@ import io.github.flinkdatahub.client.annotation.PublicEvolving;
 
 import java.util.Objects;
 
-/**
- * A sink into another DataHub topic (possibly in another region or account).
- */
+/** A sink into another DataHub topic (possibly in another region or account). */
 @PublicEvolving
 public final class DataHubConnectorConfig extends ConnectorConfig {
     private final String endpoint;
@@ -65,8 +63,10 @@ public final class DataHubConnectorConfig extends ConnectorConfig {
             return false;
         }
         DataHubConnectorConfig c = (DataHubConnectorConfig) o;
-        return getTimestampUnit() == c.getTimestampUnit() && Objects.equals(endpoint, c.endpoint)
-                && Objects.equals(project, c.project) && Objects.equals(topic, c.topic)
+        return getTimestampUnit() == c.getTimestampUnit()
+                && Objects.equals(endpoint, c.endpoint)
+                && Objects.equals(project, c.project)
+                && Objects.equals(topic, c.topic)
                 && Objects.equals(auth, c.auth);
     }
 
@@ -77,8 +77,17 @@ public final class DataHubConnectorConfig extends ConnectorConfig {
 
     @Override
     public String toString() {
-        return "DataHubConnectorConfig{endpoint=" + endpoint + ", project=" + project + ", topic=" + topic
-                + ", auth=" + auth + ", timestampUnit=" + getTimestampUnit() + '}';
+        return "DataHubConnectorConfig{endpoint="
+                + endpoint
+                + ", project="
+                + project
+                + ", topic="
+                + topic
+                + ", auth="
+                + auth
+                + ", timestampUnit="
+                + getTimestampUnit()
+                + '}';
     }
 
     /** Builds a {@link DataHubConnectorConfig}. */

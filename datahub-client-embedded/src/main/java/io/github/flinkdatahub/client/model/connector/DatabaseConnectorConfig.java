@@ -85,21 +85,41 @@ public final class DatabaseConnectorConfig extends ConnectorConfig {
             return false;
         }
         DatabaseConnectorConfig c = (DatabaseConnectorConfig) o;
-        return getTimestampUnit() == c.getTimestampUnit() && Objects.equals(host, c.host) && port == c.port
-                && Objects.equals(database, c.database) && Objects.equals(table, c.table)
-                && Objects.equals(user, c.user) && Objects.equals(password, c.password) && ignore == c.ignore;
+        return getTimestampUnit() == c.getTimestampUnit()
+                && Objects.equals(host, c.host)
+                && port == c.port
+                && Objects.equals(database, c.database)
+                && Objects.equals(table, c.table)
+                && Objects.equals(user, c.user)
+                && Objects.equals(password, c.password)
+                && ignore == c.ignore;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(getTimestampUnit(), host, port, database, table, user, password, ignore);
+        return Objects.hash(
+                getTimestampUnit(), host, port, database, table, user, password, ignore);
     }
 
     @Override
     public String toString() {
-        return "DatabaseConnectorConfig{host=" + host + ", port=" + port + ", database=" + database + ", table="
-                + table + ", user=" + user + ", password=" + WireValues.mask(password) + ", ignore=" + ignore
-                + ", timestampUnit=" + getTimestampUnit() + '}';
+        return "DatabaseConnectorConfig{host="
+                + host
+                + ", port="
+                + port
+                + ", database="
+                + database
+                + ", table="
+                + table
+                + ", user="
+                + user
+                + ", password="
+                + WireValues.mask(password)
+                + ", ignore="
+                + ignore
+                + ", timestampUnit="
+                + getTimestampUnit()
+                + '}';
     }
 
     /** Builds a {@link DatabaseConnectorConfig}. */
@@ -168,7 +188,8 @@ public final class DatabaseConnectorConfig extends ConnectorConfig {
 
         @Override
         public DatabaseConnectorConfig build() {
-            Validation.check(port >= 0 && port <= 65535,
+            Validation.check(
+                    port >= 0 && port <= 65535,
                     "database connector port must be 1..65535 (or 0 = unset), was " + port);
             return new DatabaseConnectorConfig(this);
         }

@@ -6,9 +6,7 @@ import io.github.flinkdatahub.client.exception.Validation;
 import java.util.List;
 import java.util.Objects;
 
-/**
- * A source that feeds the topic from a Data Transmission Service (DTS) subscription.
- */
+/** A source that feeds the topic from a Data Transmission Service (DTS) subscription. */
 @PublicEvolving
 public final class DtsConnectorConfig extends ConnectorConfig {
     private final String endpoint;
@@ -79,9 +77,12 @@ public final class DtsConnectorConfig extends ConnectorConfig {
             return false;
         }
         DtsConnectorConfig c = (DtsConnectorConfig) o;
-        return getTimestampUnit() == c.getTimestampUnit() && Objects.equals(endpoint, c.endpoint)
-                && Objects.equals(topic, c.topic) && Objects.equals(subId, c.subId)
-                && Objects.equals(user, c.user) && Objects.equals(password, c.password)
+        return getTimestampUnit() == c.getTimestampUnit()
+                && Objects.equals(endpoint, c.endpoint)
+                && Objects.equals(topic, c.topic)
+                && Objects.equals(subId, c.subId)
+                && Objects.equals(user, c.user)
+                && Objects.equals(password, c.password)
                 && idFields.equals(c.idFields);
     }
 
@@ -92,9 +93,21 @@ public final class DtsConnectorConfig extends ConnectorConfig {
 
     @Override
     public String toString() {
-        return "DtsConnectorConfig{endpoint=" + endpoint + ", topic=" + topic + ", subId=" + subId + ", user="
-                + user + ", password=" + WireValues.mask(password) + ", idFields=" + idFields
-                + ", timestampUnit=" + getTimestampUnit() + '}';
+        return "DtsConnectorConfig{endpoint="
+                + endpoint
+                + ", topic="
+                + topic
+                + ", subId="
+                + subId
+                + ", user="
+                + user
+                + ", password="
+                + WireValues.mask(password)
+                + ", idFields="
+                + idFields
+                + ", timestampUnit="
+                + getTimestampUnit()
+                + '}';
     }
 
     /** Builds a {@link DtsConnectorConfig}. */

@@ -91,25 +91,52 @@ public final class EsConnectorConfig extends ConnectorConfig {
             return false;
         }
         EsConnectorConfig c = (EsConnectorConfig) o;
-        return getTimestampUnit() == c.getTimestampUnit() && Objects.equals(index, c.index)
-                && Objects.equals(endpoint, c.endpoint) && Objects.equals(user, c.user)
-                && Objects.equals(password, c.password) && idFields.equals(c.idFields)
-                && typeFields.equals(c.typeFields) && routerFields.equals(c.routerFields)
+        return getTimestampUnit() == c.getTimestampUnit()
+                && Objects.equals(index, c.index)
+                && Objects.equals(endpoint, c.endpoint)
+                && Objects.equals(user, c.user)
+                && Objects.equals(password, c.password)
+                && idFields.equals(c.idFields)
+                && typeFields.equals(c.typeFields)
+                && routerFields.equals(c.routerFields)
                 && proxyMode == c.proxyMode;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(getTimestampUnit(), index, endpoint, user, password, idFields, typeFields,
-                routerFields, proxyMode);
+        return Objects.hash(
+                getTimestampUnit(),
+                index,
+                endpoint,
+                user,
+                password,
+                idFields,
+                typeFields,
+                routerFields,
+                proxyMode);
     }
 
     @Override
     public String toString() {
-        return "EsConnectorConfig{index=" + index + ", endpoint=" + endpoint + ", user=" + user + ", password="
-                + WireValues.mask(password) + ", idFields=" + idFields + ", typeFields=" + typeFields
-                + ", routerFields=" + routerFields + ", proxyMode=" + proxyMode + ", timestampUnit="
-                + getTimestampUnit() + '}';
+        return "EsConnectorConfig{index="
+                + index
+                + ", endpoint="
+                + endpoint
+                + ", user="
+                + user
+                + ", password="
+                + WireValues.mask(password)
+                + ", idFields="
+                + idFields
+                + ", typeFields="
+                + typeFields
+                + ", routerFields="
+                + routerFields
+                + ", proxyMode="
+                + proxyMode
+                + ", timestampUnit="
+                + getTimestampUnit()
+                + '}';
     }
 
     /** Builds a {@link EsConnectorConfig}. */

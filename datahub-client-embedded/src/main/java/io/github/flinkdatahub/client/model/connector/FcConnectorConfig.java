@@ -4,9 +4,7 @@ import io.github.flinkdatahub.client.annotation.PublicEvolving;
 
 import java.util.Objects;
 
-/**
- * A sink that calls a Function Compute function with the records.
- */
+/** A sink that calls a Function Compute function with the records. */
 @PublicEvolving
 public final class FcConnectorConfig extends ConnectorConfig {
     private final String endpoint;
@@ -70,9 +68,12 @@ public final class FcConnectorConfig extends ConnectorConfig {
             return false;
         }
         FcConnectorConfig c = (FcConnectorConfig) o;
-        return getTimestampUnit() == c.getTimestampUnit() && Objects.equals(endpoint, c.endpoint)
-                && Objects.equals(service, c.service) && Objects.equals(function, c.function)
-                && Objects.equals(auth, c.auth) && invokeType == c.invokeType;
+        return getTimestampUnit() == c.getTimestampUnit()
+                && Objects.equals(endpoint, c.endpoint)
+                && Objects.equals(service, c.service)
+                && Objects.equals(function, c.function)
+                && Objects.equals(auth, c.auth)
+                && invokeType == c.invokeType;
     }
 
     @Override
@@ -82,8 +83,18 @@ public final class FcConnectorConfig extends ConnectorConfig {
 
     @Override
     public String toString() {
-        return "FcConnectorConfig{endpoint=" + endpoint + ", service=" + service + ", function=" + function
-                + ", auth=" + auth + ", invokeType=" + invokeType + ", timestampUnit=" + getTimestampUnit()
+        return "FcConnectorConfig{endpoint="
+                + endpoint
+                + ", service="
+                + service
+                + ", function="
+                + function
+                + ", auth="
+                + auth
+                + ", invokeType="
+                + invokeType
+                + ", timestampUnit="
+                + getTimestampUnit()
                 + '}';
     }
 

@@ -83,24 +83,48 @@ public final class HologresConnectorConfig extends ConnectorConfig {
             return false;
         }
         HologresConnectorConfig c = (HologresConnectorConfig) o;
-        return getTimestampUnit() == c.getTimestampUnit() && Objects.equals(endpoint, c.endpoint)
-                && Objects.equals(project, c.project) && Objects.equals(topic, c.topic)
-                && Objects.equals(instanceId, c.instanceId) && Objects.equals(auth, c.auth)
+        return getTimestampUnit() == c.getTimestampUnit()
+                && Objects.equals(endpoint, c.endpoint)
+                && Objects.equals(project, c.project)
+                && Objects.equals(topic, c.topic)
+                && Objects.equals(instanceId, c.instanceId)
+                && Objects.equals(auth, c.auth)
                 && Objects.equals(binaryParserConfig, c.binaryParserConfig)
                 && Objects.equals(skipDirtyPack, c.skipDirtyPack);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(getTimestampUnit(), endpoint, project, topic, instanceId, auth, binaryParserConfig,
+        return Objects.hash(
+                getTimestampUnit(),
+                endpoint,
+                project,
+                topic,
+                instanceId,
+                auth,
+                binaryParserConfig,
                 skipDirtyPack);
     }
 
     @Override
     public String toString() {
-        return "HologresConnectorConfig{endpoint=" + endpoint + ", project=" + project + ", topic=" + topic
-                + ", instanceId=" + instanceId + ", auth=" + auth + ", binaryParserConfig=" + binaryParserConfig
-                + ", skipDirtyPack=" + skipDirtyPack + ", timestampUnit=" + getTimestampUnit() + '}';
+        return "HologresConnectorConfig{endpoint="
+                + endpoint
+                + ", project="
+                + project
+                + ", topic="
+                + topic
+                + ", instanceId="
+                + instanceId
+                + ", auth="
+                + auth
+                + ", binaryParserConfig="
+                + binaryParserConfig
+                + ", skipDirtyPack="
+                + skipDirtyPack
+                + ", timestampUnit="
+                + getTimestampUnit()
+                + '}';
     }
 
     /** Builds a {@link HologresConnectorConfig}. */

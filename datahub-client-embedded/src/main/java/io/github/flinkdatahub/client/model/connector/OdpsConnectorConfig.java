@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A sink into a MaxCompute (ODPS) table. With a time-based {@link PartitionMode} the sink cuts a new
- * partition every {@code timeRange} minutes and names it with {@code partitionConfig}: partition column
- * to time format, in the table's partition-column order (e.g. {@code ds -> %Y%m%d, hh -> %H}).
+ * A sink into a MaxCompute (ODPS) table. With a time-based {@link PartitionMode} the sink cuts a
+ * new partition every {@code timeRange} minutes and names it with {@code partitionConfig}:
+ * partition column to time format, in the table's partition-column order (e.g. {@code ds -> %Y%m%d,
+ * hh -> %H}).
  */
 @PublicEvolving
 public final class OdpsConnectorConfig extends ConnectorConfig {
@@ -130,31 +131,74 @@ public final class OdpsConnectorConfig extends ConnectorConfig {
             return false;
         }
         OdpsConnectorConfig c = (OdpsConnectorConfig) o;
-        return getTimestampUnit() == c.getTimestampUnit() && Objects.equals(project, c.project)
-                && Objects.equals(table, c.table) && Objects.equals(odpsEndpoint, c.odpsEndpoint)
-                && Objects.equals(tunnelEndpoint, c.tunnelEndpoint) && Objects.equals(accessId, c.accessId)
-                && Objects.equals(accessKey, c.accessKey) && partitionMode == c.partitionMode
-                && timeRange == c.timeRange && Objects.equals(timeZone, c.timeZone)
+        return getTimestampUnit() == c.getTimestampUnit()
+                && Objects.equals(project, c.project)
+                && Objects.equals(table, c.table)
+                && Objects.equals(odpsEndpoint, c.odpsEndpoint)
+                && Objects.equals(tunnelEndpoint, c.tunnelEndpoint)
+                && Objects.equals(accessId, c.accessId)
+                && Objects.equals(accessKey, c.accessKey)
+                && partitionMode == c.partitionMode
+                && timeRange == c.timeRange
+                && Objects.equals(timeZone, c.timeZone)
                 // Map equality ignores order, but the order of partition columns is meaningful.
-                && new ArrayList<>(partitionConfig.entrySet()).equals(new ArrayList<>(c.partitionConfig.entrySet()))
-                && Objects.equals(splitKey, c.splitKey) && Objects.equals(base64Encode, c.base64Encode)
+                && new ArrayList<>(partitionConfig.entrySet())
+                        .equals(new ArrayList<>(c.partitionConfig.entrySet()))
+                && Objects.equals(splitKey, c.splitKey)
+                && Objects.equals(base64Encode, c.base64Encode)
                 && Objects.equals(binaryParserConfig, c.binaryParserConfig);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(getTimestampUnit(), project, table, odpsEndpoint, tunnelEndpoint, accessId, accessKey,
-                partitionMode, timeRange, timeZone, partitionConfig, splitKey, base64Encode, binaryParserConfig);
+        return Objects.hash(
+                getTimestampUnit(),
+                project,
+                table,
+                odpsEndpoint,
+                tunnelEndpoint,
+                accessId,
+                accessKey,
+                partitionMode,
+                timeRange,
+                timeZone,
+                partitionConfig,
+                splitKey,
+                base64Encode,
+                binaryParserConfig);
     }
 
     @Override
     public String toString() {
-        return "OdpsConnectorConfig{project=" + project + ", table=" + table + ", odpsEndpoint=" + odpsEndpoint
-                + ", tunnelEndpoint=" + tunnelEndpoint + ", accessId=" + accessId + ", accessKey="
-                + WireValues.mask(accessKey) + ", partitionMode=" + partitionMode + ", timeRange=" + timeRange
-                + ", timeZone=" + timeZone + ", partitionConfig=" + partitionConfig + ", splitKey=" + splitKey
-                + ", base64Encode=" + base64Encode + ", binaryParserConfig=" + binaryParserConfig
-                + ", timestampUnit=" + getTimestampUnit() + '}';
+        return "OdpsConnectorConfig{project="
+                + project
+                + ", table="
+                + table
+                + ", odpsEndpoint="
+                + odpsEndpoint
+                + ", tunnelEndpoint="
+                + tunnelEndpoint
+                + ", accessId="
+                + accessId
+                + ", accessKey="
+                + WireValues.mask(accessKey)
+                + ", partitionMode="
+                + partitionMode
+                + ", timeRange="
+                + timeRange
+                + ", timeZone="
+                + timeZone
+                + ", partitionConfig="
+                + partitionConfig
+                + ", splitKey="
+                + splitKey
+                + ", base64Encode="
+                + base64Encode
+                + ", binaryParserConfig="
+                + binaryParserConfig
+                + ", timestampUnit="
+                + getTimestampUnit()
+                + '}';
     }
 
     /** Builds an {@link OdpsConnectorConfig}. */
@@ -239,9 +283,13 @@ public final class OdpsConnectorConfig extends ConnectorConfig {
             return this;
         }
 
-        /** Partition column to time format; pass a {@link LinkedHashMap} so the column order is kept. */
+        /**
+         * Partition column to time format; pass a {@link LinkedHashMap} so the column order is
+         * kept.
+         */
         public Builder partitionConfig(Map<String, String> partitionConfig) {
-            this.partitionConfig = new LinkedHashMap<>(Validation.notNull(partitionConfig, "partitionConfig"));
+            this.partitionConfig =
+                    new LinkedHashMap<>(Validation.notNull(partitionConfig, "partitionConfig"));
             return this;
         }
 
@@ -267,7 +315,9 @@ public final class OdpsConnectorConfig extends ConnectorConfig {
 
         @Override
         public OdpsConnectorConfig build() {
-            Validation.check(timeRange >= 0, "ODPS connector timeRange must be >= 0 minutes, was " + timeRange);
+            Validation.check(
+                    timeRange >= 0,
+                    "ODPS connector timeRange must be >= 0 minutes, was " + timeRange);
             return new OdpsConnectorConfig(this);
         }
     }

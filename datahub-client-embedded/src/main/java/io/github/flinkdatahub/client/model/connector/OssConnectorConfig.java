@@ -85,23 +85,48 @@ public final class OssConnectorConfig extends ConnectorConfig {
             return false;
         }
         OssConnectorConfig c = (OssConnectorConfig) o;
-        return getTimestampUnit() == c.getTimestampUnit() && Objects.equals(endpoint, c.endpoint)
-                && Objects.equals(bucket, c.bucket) && Objects.equals(prefix, c.prefix)
-                && Objects.equals(timeFormat, c.timeFormat) && timeRange == c.timeRange
-                && maxFileSize == c.maxFileSize && Objects.equals(auth, c.auth);
+        return getTimestampUnit() == c.getTimestampUnit()
+                && Objects.equals(endpoint, c.endpoint)
+                && Objects.equals(bucket, c.bucket)
+                && Objects.equals(prefix, c.prefix)
+                && Objects.equals(timeFormat, c.timeFormat)
+                && timeRange == c.timeRange
+                && maxFileSize == c.maxFileSize
+                && Objects.equals(auth, c.auth);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(getTimestampUnit(), endpoint, bucket, prefix, timeFormat, timeRange, maxFileSize,
+        return Objects.hash(
+                getTimestampUnit(),
+                endpoint,
+                bucket,
+                prefix,
+                timeFormat,
+                timeRange,
+                maxFileSize,
                 auth);
     }
 
     @Override
     public String toString() {
-        return "OssConnectorConfig{endpoint=" + endpoint + ", bucket=" + bucket + ", prefix=" + prefix
-                + ", timeFormat=" + timeFormat + ", timeRange=" + timeRange + ", maxFileSize=" + maxFileSize
-                + ", auth=" + auth + ", timestampUnit=" + getTimestampUnit() + '}';
+        return "OssConnectorConfig{endpoint="
+                + endpoint
+                + ", bucket="
+                + bucket
+                + ", prefix="
+                + prefix
+                + ", timeFormat="
+                + timeFormat
+                + ", timeRange="
+                + timeRange
+                + ", maxFileSize="
+                + maxFileSize
+                + ", auth="
+                + auth
+                + ", timestampUnit="
+                + getTimestampUnit()
+                + '}';
     }
 
     /** Builds a {@link OssConnectorConfig}. */
@@ -170,9 +195,13 @@ public final class OssConnectorConfig extends ConnectorConfig {
 
         @Override
         public OssConnectorConfig build() {
-            Validation.check(timeRange >= 0, "OSS connector timeRange must be >= 0 minutes, was " + timeRange);
-            Validation.check(maxFileSize >= 0,
-                    "OSS connector maxFileSize must be >= 0 bytes (0 = service default), was " + maxFileSize);
+            Validation.check(
+                    timeRange >= 0,
+                    "OSS connector timeRange must be >= 0 minutes, was " + timeRange);
+            Validation.check(
+                    maxFileSize >= 0,
+                    "OSS connector maxFileSize must be >= 0 bytes (0 = service default), was "
+                            + maxFileSize);
             return new OssConnectorConfig(this);
         }
     }

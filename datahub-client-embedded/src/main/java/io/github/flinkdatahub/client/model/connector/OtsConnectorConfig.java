@@ -5,9 +5,7 @@ import io.github.flinkdatahub.client.exception.Validation;
 
 import java.util.Objects;
 
-/**
- * A sink into a Tablestore (OTS) table.
- */
+/** A sink into a Tablestore (OTS) table. */
 @PublicEvolving
 public final class OtsConnectorConfig extends ConnectorConfig {
     private final String endpoint;
@@ -71,9 +69,12 @@ public final class OtsConnectorConfig extends ConnectorConfig {
             return false;
         }
         OtsConnectorConfig c = (OtsConnectorConfig) o;
-        return getTimestampUnit() == c.getTimestampUnit() && Objects.equals(endpoint, c.endpoint)
-                && Objects.equals(instanceName, c.instanceName) && Objects.equals(tableName, c.tableName)
-                && writeMode == c.writeMode && Objects.equals(auth, c.auth);
+        return getTimestampUnit() == c.getTimestampUnit()
+                && Objects.equals(endpoint, c.endpoint)
+                && Objects.equals(instanceName, c.instanceName)
+                && Objects.equals(tableName, c.tableName)
+                && writeMode == c.writeMode
+                && Objects.equals(auth, c.auth);
     }
 
     @Override
@@ -83,9 +84,19 @@ public final class OtsConnectorConfig extends ConnectorConfig {
 
     @Override
     public String toString() {
-        return "OtsConnectorConfig{endpoint=" + endpoint + ", instanceName=" + instanceName + ", tableName="
-                + tableName + ", writeMode=" + writeMode + ", auth=" + auth + ", timestampUnit="
-                + getTimestampUnit() + '}';
+        return "OtsConnectorConfig{endpoint="
+                + endpoint
+                + ", instanceName="
+                + instanceName
+                + ", tableName="
+                + tableName
+                + ", writeMode="
+                + writeMode
+                + ", auth="
+                + auth
+                + ", timestampUnit="
+                + getTimestampUnit()
+                + '}';
     }
 
     /** Builds a {@link OtsConnectorConfig}. */

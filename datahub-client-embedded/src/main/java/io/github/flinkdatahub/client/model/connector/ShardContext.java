@@ -5,8 +5,8 @@ import io.github.flinkdatahub.client.annotation.PublicEvolving;
 import java.util.Objects;
 
 /**
- * Progress of a connector in one shard as listed by {@code getConnector} (deprecated by the service in
- * favour of the shard status; still sent). Sequences are -1 when unknown.
+ * Progress of a connector in one shard as listed by {@code getConnector} (deprecated by the service
+ * in favour of the shard status; still sent). Sequences are -1 when unknown.
  */
 @PublicEvolving
 public final class ShardContext {
@@ -15,7 +15,8 @@ public final class ShardContext {
     private final long endSequence;
     private final long currentSequence;
 
-    public ShardContext(String shardId, long startSequence, long endSequence, long currentSequence) {
+    public ShardContext(
+            String shardId, long startSequence, long endSequence, long currentSequence) {
         this.shardId = shardId;
         this.startSequence = startSequence;
         this.endSequence = endSequence;
@@ -44,8 +45,10 @@ public final class ShardContext {
             return false;
         }
         ShardContext c = (ShardContext) o;
-        return Objects.equals(shardId, c.shardId) && startSequence == c.startSequence
-                && endSequence == c.endSequence && currentSequence == c.currentSequence;
+        return Objects.equals(shardId, c.shardId)
+                && startSequence == c.startSequence
+                && endSequence == c.endSequence
+                && currentSequence == c.currentSequence;
     }
 
     @Override
@@ -55,7 +58,14 @@ public final class ShardContext {
 
     @Override
     public String toString() {
-        return "ShardContext{shardId=" + shardId + ", startSequence=" + startSequence + ", endSequence="
-                + endSequence + ", currentSequence=" + currentSequence + '}';
+        return "ShardContext{shardId="
+                + shardId
+                + ", startSequence="
+                + startSequence
+                + ", endSequence="
+                + endSequence
+                + ", currentSequence="
+                + currentSequence
+                + '}';
     }
 }

@@ -5,8 +5,8 @@ import io.github.flinkdatahub.client.annotation.PublicEvolving;
 import java.util.Objects;
 
 /**
- * Progress and health of a connector in one shard. Sequences and times are -1 when the service did not
- * send them; times are as the service sends them.
+ * Progress and health of a connector in one shard. Sequences and times are -1 when the service did
+ * not send them; times are as the service sends them.
  */
 @PublicEvolving
 public final class ShardStatusEntry {
@@ -88,28 +88,61 @@ public final class ShardStatusEntry {
             return false;
         }
         ShardStatusEntry e = (ShardStatusEntry) o;
-        return startSequence == e.startSequence && endSequence == e.endSequence
-                && currentSequence == e.currentSequence && currentTimestamp == e.currentTimestamp
-                && updateTime == e.updateTime && state == e.state
-                && Objects.equals(lastErrorMessage, e.lastErrorMessage) && discardCount == e.discardCount
-                && doneTime == e.doneTime && Objects.equals(workerAddress, e.workerAddress);
+        return startSequence == e.startSequence
+                && endSequence == e.endSequence
+                && currentSequence == e.currentSequence
+                && currentTimestamp == e.currentTimestamp
+                && updateTime == e.updateTime
+                && state == e.state
+                && Objects.equals(lastErrorMessage, e.lastErrorMessage)
+                && discardCount == e.discardCount
+                && doneTime == e.doneTime
+                && Objects.equals(workerAddress, e.workerAddress);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(startSequence, endSequence, currentSequence, currentTimestamp, updateTime, state,
-                lastErrorMessage, discardCount, doneTime, workerAddress);
+        return Objects.hash(
+                startSequence,
+                endSequence,
+                currentSequence,
+                currentTimestamp,
+                updateTime,
+                state,
+                lastErrorMessage,
+                discardCount,
+                doneTime,
+                workerAddress);
     }
 
     @Override
     public String toString() {
-        return "ShardStatusEntry{state=" + state + ", startSequence=" + startSequence + ", endSequence="
-                + endSequence + ", currentSequence=" + currentSequence + ", currentTimestamp=" + currentTimestamp
-                + ", updateTime=" + updateTime + ", discardCount=" + discardCount + ", doneTime=" + doneTime
-                + ", workerAddress=" + workerAddress + ", lastErrorMessage=" + lastErrorMessage + '}';
+        return "ShardStatusEntry{state="
+                + state
+                + ", startSequence="
+                + startSequence
+                + ", endSequence="
+                + endSequence
+                + ", currentSequence="
+                + currentSequence
+                + ", currentTimestamp="
+                + currentTimestamp
+                + ", updateTime="
+                + updateTime
+                + ", discardCount="
+                + discardCount
+                + ", doneTime="
+                + doneTime
+                + ", workerAddress="
+                + workerAddress
+                + ", lastErrorMessage="
+                + lastErrorMessage
+                + '}';
     }
 
-    /** Builds a {@link ShardStatusEntry}; every number defaults to -1 (unknown), discardCount to 0. */
+    /**
+     * Builds a {@link ShardStatusEntry}; every number defaults to -1 (unknown), discardCount to 0.
+     */
     @PublicEvolving
     public static final class Builder {
         private long startSequence = -1;

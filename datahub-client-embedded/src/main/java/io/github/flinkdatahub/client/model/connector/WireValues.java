@@ -9,8 +9,12 @@ import java.util.function.Function;
 final class WireValues {
     private WireValues() {}
 
-    /** Returns null for null; fails with an error that lists the accepted values for anything unknown. */
-    static <E extends Enum<E>> E parse(E[] values, Function<E, String> wireValue, String value, String what) {
+    /**
+     * Returns null for null; fails with an error that lists the accepted values for anything
+     * unknown.
+     */
+    static <E extends Enum<E>> E parse(
+            E[] values, Function<E, String> wireValue, String value, String what) {
         if (value == null) {
             return null;
         }

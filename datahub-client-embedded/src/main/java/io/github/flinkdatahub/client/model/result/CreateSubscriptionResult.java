@@ -19,7 +19,8 @@ public final class CreateSubscriptionResult {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CreateSubscriptionResult && Objects.equals(subId, ((CreateSubscriptionResult) o).subId);
+        return o instanceof CreateSubscriptionResult
+                && Objects.equals(subId, ((CreateSubscriptionResult) o).subId);
     }
 
     @Override

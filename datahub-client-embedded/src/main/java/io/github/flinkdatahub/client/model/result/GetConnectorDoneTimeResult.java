@@ -40,7 +40,9 @@ public final class GetConnectorDoneTimeResult {
             return false;
         }
         GetConnectorDoneTimeResult r = (GetConnectorDoneTimeResult) o;
-        return doneTime == r.doneTime && Objects.equals(timeZone, r.timeZone) && timeWindow == r.timeWindow;
+        return doneTime == r.doneTime
+                && Objects.equals(timeZone, r.timeZone)
+                && timeWindow == r.timeWindow;
     }
 
     @Override
@@ -50,7 +52,12 @@ public final class GetConnectorDoneTimeResult {
 
     @Override
     public String toString() {
-        return "GetConnectorDoneTimeResult{doneTime=" + doneTime + ", timeZone=" + timeZone + ", timeWindow="
-                + timeWindow + '}';
+        return "GetConnectorDoneTimeResult{doneTime="
+                + doneTime
+                + ", timeZone="
+                + timeZone
+                + ", timeWindow="
+                + timeWindow
+                + '}';
     }
 }

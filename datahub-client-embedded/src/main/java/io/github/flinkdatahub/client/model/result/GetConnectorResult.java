@@ -14,12 +14,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A connector's definition and state. The config comes back without secrets (access keys, passwords);
- * to change it, take {@code getConfig()}'s builder, set what changes (and the secrets again) and update.
+ * A connector's definition and state. The config comes back without secrets (access keys,
+ * passwords); to change it, take {@code getConfig()}'s builder, set what changes (and the secrets
+ * again) and update.
  */
 @PublicEvolving
 public final class GetConnectorResult {
-    /** Key of {@link #getExtraConfig()} holding the id of the subscription the connector reads with. */
+    /**
+     * Key of {@link #getExtraConfig()} holding the id of the subscription the connector reads with.
+     */
     public static final String SUBSCRIPTION_ID_KEY = "SubscriptionId";
 
     private final String connectorId;
@@ -100,7 +103,10 @@ public final class GetConnectorResult {
         return columnNameMap;
     }
 
-    /** The typed config (a subclass matching {@link #getType()}); null for an unknown type. No secrets. */
+    /**
+     * The typed config (a subclass matching {@link #getType()}); null for an unknown type. No
+     * secrets.
+     */
     public ConnectorConfig getConfig() {
         return config;
     }
@@ -126,27 +132,68 @@ public final class GetConnectorResult {
             return false;
         }
         GetConnectorResult r = (GetConnectorResult) o;
-        return Objects.equals(connectorId, r.connectorId) && Objects.equals(clusterAddress, r.clusterAddress)
-                && type == r.type && state == r.state && Objects.equals(creator, r.creator)
-                && Objects.equals(owner, r.owner) && createTime == r.createTime
-                && lastModifyTime == r.lastModifyTime && columnFields.equals(r.columnFields)
-                && columnNameMap.equals(r.columnNameMap) && Objects.equals(config, r.config)
-                && extraConfig.equals(r.extraConfig) && shardContexts.equals(r.shardContexts);
+        return Objects.equals(connectorId, r.connectorId)
+                && Objects.equals(clusterAddress, r.clusterAddress)
+                && type == r.type
+                && state == r.state
+                && Objects.equals(creator, r.creator)
+                && Objects.equals(owner, r.owner)
+                && createTime == r.createTime
+                && lastModifyTime == r.lastModifyTime
+                && columnFields.equals(r.columnFields)
+                && columnNameMap.equals(r.columnNameMap)
+                && Objects.equals(config, r.config)
+                && extraConfig.equals(r.extraConfig)
+                && shardContexts.equals(r.shardContexts);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(connectorId, clusterAddress, type, state, creator, owner, createTime, lastModifyTime,
-                columnFields, columnNameMap, config, extraConfig, shardContexts);
+        return Objects.hash(
+                connectorId,
+                clusterAddress,
+                type,
+                state,
+                creator,
+                owner,
+                createTime,
+                lastModifyTime,
+                columnFields,
+                columnNameMap,
+                config,
+                extraConfig,
+                shardContexts);
     }
 
     @Override
     public String toString() {
-        return "GetConnectorResult{connectorId=" + connectorId + ", type=" + type + ", state=" + state
-                + ", clusterAddress=" + clusterAddress + ", creator=" + creator + ", owner=" + owner
-                + ", createTime=" + createTime + ", lastModifyTime=" + lastModifyTime + ", columnFields="
-                + columnFields + ", columnNameMap=" + columnNameMap + ", config=" + config + ", extraConfig="
-                + extraConfig + ", shardContexts=" + shardContexts + '}';
+        return "GetConnectorResult{connectorId="
+                + connectorId
+                + ", type="
+                + type
+                + ", state="
+                + state
+                + ", clusterAddress="
+                + clusterAddress
+                + ", creator="
+                + creator
+                + ", owner="
+                + owner
+                + ", createTime="
+                + createTime
+                + ", lastModifyTime="
+                + lastModifyTime
+                + ", columnFields="
+                + columnFields
+                + ", columnNameMap="
+                + columnNameMap
+                + ", config="
+                + config
+                + ", extraConfig="
+                + extraConfig
+                + ", shardContexts="
+                + shardContexts
+                + '}';
     }
 
     /** Builds a {@link GetConnectorResult} (used when decoding, and by servers that encode one). */
@@ -234,9 +281,12 @@ public final class GetConnectorResult {
         }
 
         public GetConnectorResult build() {
-            Validation.check(config == null || type == null || config.supports(type),
-                    "connector config " + (config == null ? "" : config.getClass().getSimpleName())
-                            + " does not fit connector type " + type);
+            Validation.check(
+                    config == null || type == null || config.supports(type),
+                    "connector config "
+                            + (config == null ? "" : config.getClass().getSimpleName())
+                            + " does not fit connector type "
+                            + type);
             return new GetConnectorResult(this);
         }
     }

@@ -13,9 +13,10 @@ public final class GetConnectorShardStatusResult {
     private final Map<String, ShardStatusEntry> shardStatusInfos;
 
     public GetConnectorShardStatusResult(Map<String, ShardStatusEntry> shardStatusInfos) {
-        this.shardStatusInfos = shardStatusInfos == null
-                ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(shardStatusInfos));
+        this.shardStatusInfos =
+                shardStatusInfos == null
+                        ? Map.of()
+                        : Collections.unmodifiableMap(new LinkedHashMap<>(shardStatusInfos));
     }
 
     public Map<String, ShardStatusEntry> getShardStatusInfos() {

@@ -47,6 +47,12 @@ public final class GetCursorResult {
 
     @Override
     public String toString() {
-        return "GetCursorResult{cursor=" + cursor + ", recordTime=" + recordTime + ", sequence=" + sequence + '}';
+        return "GetCursorResult{cursor="
+                + cursor
+                + ", recordTime="
+                + recordTime
+                + ", sequence="
+                + sequence
+                + '}';
     }
 }

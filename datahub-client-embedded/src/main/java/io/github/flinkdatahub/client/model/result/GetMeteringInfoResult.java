@@ -29,8 +29,7 @@ public final class GetMeteringInfoResult {
             return false;
         }
         GetMeteringInfoResult r = (GetMeteringInfoResult) o;
-        return activeTime == r.activeTime
-                && storage == r.storage;
+        return activeTime == r.activeTime && storage == r.storage;
     }
 
     @Override

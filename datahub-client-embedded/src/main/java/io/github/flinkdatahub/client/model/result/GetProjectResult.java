@@ -11,7 +11,12 @@ public final class GetProjectResult {
     private final long lastModifyTime;
     private final String creator;
 
-    public GetProjectResult(String projectName, String comment, long createTime, long lastModifyTime, String creator) {
+    public GetProjectResult(
+            String projectName,
+            String comment,
+            long createTime,
+            long lastModifyTime,
+            String creator) {
         this.projectName = projectName;
         this.comment = comment;
         this.createTime = createTime;
@@ -59,6 +64,16 @@ public final class GetProjectResult {
 
     @Override
     public String toString() {
-        return "GetProjectResult{projectName=" + projectName + ", comment=" + comment + ", createTime=" + createTime + ", lastModifyTime=" + lastModifyTime + ", creator=" + creator + '}';
+        return "GetProjectResult{projectName="
+                + projectName
+                + ", comment="
+                + comment
+                + ", createTime="
+                + createTime
+                + ", lastModifyTime="
+                + lastModifyTime
+                + ", creator="
+                + creator
+                + '}';
     }
 }

@@ -18,8 +18,13 @@ public final class GetRecordsResult {
     private final long latestTime;
     private final List<Record> records;
 
-    public GetRecordsResult(String nextCursor, int recordCount, long startSequence, long latestSequence,
-            long latestTime, List<? extends Record> records) {
+    public GetRecordsResult(
+            String nextCursor,
+            int recordCount,
+            long startSequence,
+            long latestSequence,
+            long latestTime,
+            List<? extends Record> records) {
         this.nextCursor = nextCursor;
         this.recordCount = recordCount;
         this.startSequence = startSequence;
@@ -61,7 +66,16 @@ public final class GetRecordsResult {
 
     @Override
     public String toString() {
-        return "GetRecordsResult{nextCursor=" + nextCursor + ", recordCount=" + recordCount + ", startSequence="
-                + startSequence + ", latestSequence=" + latestSequence + ", records=" + records.size() + '}';
+        return "GetRecordsResult{nextCursor="
+                + nextCursor
+                + ", recordCount="
+                + recordCount
+                + ", startSequence="
+                + startSequence
+                + ", latestSequence="
+                + latestSequence
+                + ", records="
+                + records.size()
+                + '}';
     }
 }

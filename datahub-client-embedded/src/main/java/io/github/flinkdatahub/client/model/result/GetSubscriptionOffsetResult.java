@@ -7,13 +7,19 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Committed offsets per shard id, read without opening a session (so they cannot be committed as is). */
+/**
+ * Committed offsets per shard id, read without opening a session (so they cannot be committed as
+ * is).
+ */
 @PublicEvolving
 public final class GetSubscriptionOffsetResult {
     private final Map<String, OffsetWithVersion> offsets;
 
     public GetSubscriptionOffsetResult(Map<String, OffsetWithVersion> offsets) {
-        this.offsets = offsets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(offsets));
+        this.offsets =
+                offsets == null
+                        ? Map.of()
+                        : Collections.unmodifiableMap(new LinkedHashMap<>(offsets));
     }
 
     public Map<String, OffsetWithVersion> getOffsets() {
@@ -22,7 +28,8 @@ public final class GetSubscriptionOffsetResult {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GetSubscriptionOffsetResult && offsets.equals(((GetSubscriptionOffsetResult) o).offsets);
+        return o instanceof GetSubscriptionOffsetResult
+                && offsets.equals(((GetSubscriptionOffsetResult) o).offsets);
     }
 
     @Override

@@ -58,7 +58,8 @@ public final class GetSubscriptionResult {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GetSubscriptionResult && subscription.equals(((GetSubscriptionResult) o).subscription);
+        return o instanceof GetSubscriptionResult
+                && subscription.equals(((GetSubscriptionResult) o).subscription);
     }
 
     @Override

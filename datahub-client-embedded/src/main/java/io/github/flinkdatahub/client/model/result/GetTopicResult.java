@@ -22,8 +22,17 @@ public final class GetTopicResult {
     private final ExpandMode expandMode;
     private final String creator;
 
-    public GetTopicResult(String projectName, String topicName, int shardCount, int lifeCycle, RecordType recordType,
-            RecordSchema recordSchema, String comment, long createTime, long lastModifyTime, ExpandMode expandMode,
+    public GetTopicResult(
+            String projectName,
+            String topicName,
+            int shardCount,
+            int lifeCycle,
+            RecordType recordType,
+            RecordSchema recordSchema,
+            String comment,
+            long createTime,
+            long lastModifyTime,
+            ExpandMode expandMode,
             String creator) {
         this.projectName = projectName;
         this.topicName = topicName;
@@ -90,22 +99,45 @@ public final class GetTopicResult {
             return false;
         }
         GetTopicResult r = (GetTopicResult) o;
-        return shardCount == r.shardCount && lifeCycle == r.lifeCycle && createTime == r.createTime
-                && lastModifyTime == r.lastModifyTime && Objects.equals(projectName, r.projectName)
-                && Objects.equals(topicName, r.topicName) && recordType == r.recordType
-                && Objects.equals(recordSchema, r.recordSchema) && Objects.equals(comment, r.comment)
-                && expandMode == r.expandMode && Objects.equals(creator, r.creator);
+        return shardCount == r.shardCount
+                && lifeCycle == r.lifeCycle
+                && createTime == r.createTime
+                && lastModifyTime == r.lastModifyTime
+                && Objects.equals(projectName, r.projectName)
+                && Objects.equals(topicName, r.topicName)
+                && recordType == r.recordType
+                && Objects.equals(recordSchema, r.recordSchema)
+                && Objects.equals(comment, r.comment)
+                && expandMode == r.expandMode
+                && Objects.equals(creator, r.creator);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(projectName, topicName, shardCount, lifeCycle, recordType, recordSchema, comment);
+        return Objects.hash(
+                projectName, topicName, shardCount, lifeCycle, recordType, recordSchema, comment);
     }
 
     @Override
     public String toString() {
-        return "GetTopicResult{project=" + projectName + ", topic=" + topicName + ", recordType=" + recordType
-                + ", shardCount=" + shardCount + ", lifeCycle=" + lifeCycle + ", schema=" + recordSchema
-                + ", comment=" + comment + ", createTime=" + createTime + ", lastModifyTime=" + lastModifyTime + '}';
+        return "GetTopicResult{project="
+                + projectName
+                + ", topic="
+                + topicName
+                + ", recordType="
+                + recordType
+                + ", shardCount="
+                + shardCount
+                + ", lifeCycle="
+                + lifeCycle
+                + ", schema="
+                + recordSchema
+                + ", comment="
+                + comment
+                + ", createTime="
+                + createTime
+                + ", lastModifyTime="
+                + lastModifyTime
+                + '}';
     }
 }

@@ -11,7 +11,8 @@ public final class GetTopicSchemaResult {
     private final String creator;
     private final RecordSchema recordSchema;
 
-    public GetTopicSchemaResult(int versionId, long createTime, String creator, RecordSchema recordSchema) {
+    public GetTopicSchemaResult(
+            int versionId, long createTime, String creator, RecordSchema recordSchema) {
         this.versionId = versionId;
         this.createTime = createTime;
         this.creator = creator;
@@ -53,6 +54,14 @@ public final class GetTopicSchemaResult {
 
     @Override
     public String toString() {
-        return "GetTopicSchemaResult{versionId=" + versionId + ", createTime=" + createTime + ", creator=" + creator + ", recordSchema=" + recordSchema + '}';
+        return "GetTopicSchemaResult{versionId="
+                + versionId
+                + ", createTime="
+                + createTime
+                + ", creator="
+                + creator
+                + ", recordSchema="
+                + recordSchema
+                + '}';
     }
 }

@@ -7,13 +7,19 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The offsets of the shards just opened, per shard id, each carrying the new session id to commit with. */
+/**
+ * The offsets of the shards just opened, per shard id, each carrying the new session id to commit
+ * with.
+ */
 @PublicEvolving
 public final class InitAndGetSubscriptionOffsetResult {
     private final Map<String, OffsetWithSession> offsets;
 
     public InitAndGetSubscriptionOffsetResult(Map<String, OffsetWithSession> offsets) {
-        this.offsets = offsets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(offsets));
+        this.offsets =
+                offsets == null
+                        ? Map.of()
+                        : Collections.unmodifiableMap(new LinkedHashMap<>(offsets));
     }
 
     public Map<String, OffsetWithSession> getOffsets() {

@@ -19,7 +19,8 @@ public final class ListConnectorResult {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ListConnectorResult && connectorIds.equals(((ListConnectorResult) o).connectorIds);
+        return o instanceof ListConnectorResult
+                && connectorIds.equals(((ListConnectorResult) o).connectorIds);
     }
 
     @Override

@@ -49,6 +49,12 @@ public final class ListShardResult {
 
     @Override
     public String toString() {
-        return "ListShardResult{shards=" + shards + ", protocol=" + protocol + ", interval=" + interval + '}';
+        return "ListShardResult{shards="
+                + shards
+                + ", protocol="
+                + protocol
+                + ", interval="
+                + interval
+                + '}';
     }
 }

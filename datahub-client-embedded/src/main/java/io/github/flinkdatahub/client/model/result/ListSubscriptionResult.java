@@ -40,6 +40,10 @@ public final class ListSubscriptionResult {
 
     @Override
     public String toString() {
-        return "ListSubscriptionResult{totalCount=" + totalCount + ", subscriptions=" + subscriptions + '}';
+        return "ListSubscriptionResult{totalCount="
+                + totalCount
+                + ", subscriptions="
+                + subscriptions
+                + '}';
     }
 }

@@ -13,12 +13,18 @@ public final class ListTopicSchemaResult {
     private final long totalCount;
     private final List<GetTopicSchemaResult> recordSchemaList;
 
-    public ListTopicSchemaResult(int pageNumber, int pageSize, int pageCount, long totalCount, List<GetTopicSchemaResult> recordSchemaList) {
+    public ListTopicSchemaResult(
+            int pageNumber,
+            int pageSize,
+            int pageCount,
+            long totalCount,
+            List<GetTopicSchemaResult> recordSchemaList) {
         this.pageNumber = pageNumber;
         this.pageSize = pageSize;
         this.pageCount = pageCount;
         this.totalCount = totalCount;
-        this.recordSchemaList = recordSchemaList == null ? List.of() : List.copyOf(recordSchemaList);
+        this.recordSchemaList =
+                recordSchemaList == null ? List.of() : List.copyOf(recordSchemaList);
     }
 
     public int getPageNumber() {
@@ -56,11 +62,22 @@ public final class ListTopicSchemaResult {
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(pageNumber, pageSize, pageCount, totalCount, recordSchemaList);
+        return java.util.Objects.hash(
+                pageNumber, pageSize, pageCount, totalCount, recordSchemaList);
     }
 
     @Override
     public String toString() {
-        return "ListTopicSchemaResult{pageNumber=" + pageNumber + ", pageSize=" + pageSize + ", pageCount=" + pageCount + ", totalCount=" + totalCount + ", recordSchemaList=" + recordSchemaList + '}';
+        return "ListTopicSchemaResult{pageNumber="
+                + pageNumber
+                + ", pageSize="
+                + pageSize
+                + ", pageCount="
+                + pageCount
+                + ", totalCount="
+                + totalCount
+                + ", recordSchemaList="
+                + recordSchemaList
+                + '}';
     }
 }

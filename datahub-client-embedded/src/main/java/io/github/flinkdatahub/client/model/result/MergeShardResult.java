@@ -45,6 +45,12 @@ public final class MergeShardResult {
 
     @Override
     public String toString() {
-        return "MergeShardResult{shardId=" + shardId + ", beginHashKey=" + beginHashKey + ", endHashKey=" + endHashKey + '}';
+        return "MergeShardResult{shardId="
+                + shardId
+                + ", beginHashKey="
+                + beginHashKey
+                + ", endHashKey="
+                + endHashKey
+                + '}';
     }
 }

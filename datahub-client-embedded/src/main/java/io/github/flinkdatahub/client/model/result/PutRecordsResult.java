@@ -21,7 +21,10 @@ public final class PutRecordsResult {
         this(failedRecordCount, failedRecords, List.of());
     }
 
-    private PutRecordsResult(int failedRecordCount, List<FailedRecord> failedRecords, List<Record> failedRecordList) {
+    private PutRecordsResult(
+            int failedRecordCount,
+            List<FailedRecord> failedRecords,
+            List<Record> failedRecordList) {
         this.failedRecordCount = failedRecordCount;
         this.failedRecords = List.copyOf(failedRecords);
         this.failedRecordList = List.copyOf(failedRecordList);
@@ -57,6 +60,10 @@ public final class PutRecordsResult {
 
     @Override
     public String toString() {
-        return "PutRecordsResult{failedRecordCount=" + failedRecordCount + ", failedRecords=" + failedRecords + '}';
+        return "PutRecordsResult{failedRecordCount="
+                + failedRecordCount
+                + ", failedRecords="
+                + failedRecords
+                + '}';
     }
 }

@@ -3,9 +3,10 @@ package io.github.flinkdatahub.client.model.subscription;
 import io.github.flinkdatahub.client.annotation.PublicEvolving;
 
 /**
- * A position stored in a subscription: the sequence and record time (ms) of the last <em>consumed</em>
- * record, so reading resumes at {@code sequence + 1}; -1/-1 when nothing was committed yet. In batch
- * topics one sequence covers a whole batch and {@code batchIndex} is the record inside it (0 otherwise).
+ * A position stored in a subscription: the sequence and record time (ms) of the last
+ * <em>consumed</em> record, so reading resumes at {@code sequence + 1}; -1/-1 when nothing was
+ * committed yet. In batch topics one sequence covers a whole batch and {@code batchIndex} is the
+ * record inside it (0 otherwise).
  */
 @PublicEvolving
 public class OffsetBase {
@@ -53,8 +54,15 @@ public class OffsetBase {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "{sequence=" + sequence + ", timestamp=" + timestamp + ", batchIndex="
-                + batchIndex + fieldsToString() + '}';
+        return getClass().getSimpleName()
+                + "{sequence="
+                + sequence
+                + ", timestamp="
+                + timestamp
+                + ", batchIndex="
+                + batchIndex
+                + fieldsToString()
+                + '}';
     }
 
     /** Extra members of subclasses for {@link #toString()}, each starting with ", ". */

@@ -3,8 +3,8 @@ package io.github.flinkdatahub.client.model.subscription;
 import io.github.flinkdatahub.client.annotation.PublicEvolving;
 
 /**
- * An offset owned by an open session. Each open of a shard starts a new session (0 first, then +1), so a
- * commit from an older session fails: only the latest opener may commit.
+ * An offset owned by an open session. Each open of a shard starts a new session (0 first, then +1),
+ * so a commit from an older session fails: only the latest opener may commit.
  */
 @PublicEvolving
 public final class OffsetWithSession extends OffsetWithVersion {
@@ -14,7 +14,8 @@ public final class OffsetWithSession extends OffsetWithVersion {
         this(sequence, timestamp, 0, version, sessionId);
     }
 
-    public OffsetWithSession(long sequence, long timestamp, int batchIndex, long version, long sessionId) {
+    public OffsetWithSession(
+            long sequence, long timestamp, int batchIndex, long version, long sessionId) {
         super(sequence, timestamp, batchIndex, version);
         this.sessionId = sessionId;
     }

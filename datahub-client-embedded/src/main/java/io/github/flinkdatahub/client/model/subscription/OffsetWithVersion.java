@@ -3,8 +3,8 @@ package io.github.flinkdatahub.client.model.subscription;
 import io.github.flinkdatahub.client.annotation.PublicEvolving;
 
 /**
- * An offset with the subscription's reset counter. A commit carrying an older version fails once the
- * offset was reset; fetch the offset again to continue.
+ * An offset with the subscription's reset counter. A commit carrying an older version fails once
+ * the offset was reset; fetch the offset again to continue.
  */
 @PublicEvolving
 public class OffsetWithVersion extends OffsetBase {

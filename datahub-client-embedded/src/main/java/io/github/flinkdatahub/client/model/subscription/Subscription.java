@@ -5,8 +5,8 @@ import io.github.flinkdatahub.client.annotation.PublicEvolving;
 import java.util.Objects;
 
 /**
- * A subscription of a topic: a named, server-side store of per-shard offsets, shared by the consumers
- * that use its id. Times are as the service sends them.
+ * A subscription of a topic: a named, server-side store of per-shard offsets, shared by the
+ * consumers that use its id. Times are as the service sends them.
  */
 @PublicEvolving
 public final class Subscription {
@@ -81,22 +81,44 @@ public final class Subscription {
             return false;
         }
         Subscription s = (Subscription) o;
-        return Objects.equals(subId, s.subId) && Objects.equals(topicName, s.topicName)
-                && Objects.equals(comment, s.comment) && Objects.equals(creator, s.creator) && type == s.type
-                && state == s.state && createTime == s.createTime && lastModifyTime == s.lastModifyTime
+        return Objects.equals(subId, s.subId)
+                && Objects.equals(topicName, s.topicName)
+                && Objects.equals(comment, s.comment)
+                && Objects.equals(creator, s.creator)
+                && type == s.type
+                && state == s.state
+                && createTime == s.createTime
+                && lastModifyTime == s.lastModifyTime
                 && owner == s.owner;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(subId, topicName, comment, creator, type, state, createTime, lastModifyTime, owner);
+        return Objects.hash(
+                subId, topicName, comment, creator, type, state, createTime, lastModifyTime, owner);
     }
 
     @Override
     public String toString() {
-        return "Subscription{subId=" + subId + ", topicName=" + topicName + ", comment=" + comment + ", creator="
-                + creator + ", type=" + type + ", state=" + state + ", createTime=" + createTime
-                + ", lastModifyTime=" + lastModifyTime + ", owner=" + owner + '}';
+        return "Subscription{subId="
+                + subId
+                + ", topicName="
+                + topicName
+                + ", comment="
+                + comment
+                + ", creator="
+                + creator
+                + ", type="
+                + type
+                + ", state="
+                + state
+                + ", createTime="
+                + createTime
+                + ", lastModifyTime="
+                + lastModifyTime
+                + ", owner="
+                + owner
+                + '}';
     }
 
     /** Builds a {@link Subscription}. */

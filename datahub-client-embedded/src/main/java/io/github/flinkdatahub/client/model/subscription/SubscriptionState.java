@@ -14,6 +14,7 @@ public enum SubscriptionState {
 
     /** The Java SDK's name for {@link #INACTIVE}. */
     public static final SubscriptionState OFFLINE = INACTIVE;
+
     /** The Java SDK's name for {@link #ACTIVE}. */
     public static final SubscriptionState ONLINE = ACTIVE;
 
@@ -35,6 +36,8 @@ public enum SubscriptionState {
             }
         }
         throw Validation.invalid(
-                "Unknown subscription state " + code + "; use 0 (INACTIVE/OFFLINE) or 1 (ACTIVE/ONLINE)");
+                "Unknown subscription state "
+                        + code
+                        + "; use 0 (INACTIVE/OFFLINE) or 1 (ACTIVE/ONLINE)");
     }
 }

@@ -3,7 +3,10 @@ package io.github.flinkdatahub.client.model.subscription;
 import io.github.flinkdatahub.client.annotation.PublicEvolving;
 import io.github.flinkdatahub.client.exception.Validation;
 
-/** Who created a subscription: a user, the service itself (e.g. for a connector), or TT. Sent as a number. */
+/**
+ * Who created a subscription: a user, the service itself (e.g. for a connector), or TT. Sent as a
+ * number.
+ */
 @PublicEvolving
 public enum SubscriptionType {
     USER(0),
@@ -27,6 +30,7 @@ public enum SubscriptionType {
                 return t;
             }
         }
-        throw Validation.invalid("Unknown subscription type " + code + "; use 0 (USER), 1 (SYSTEM) or 2 (TT)");
+        throw Validation.invalid(
+                "Unknown subscription type " + code + "; use 0 (USER), 1 (SYSTEM) or 2 (TT)");
     }
 }

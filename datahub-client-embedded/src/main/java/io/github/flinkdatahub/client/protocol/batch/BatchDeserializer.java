@@ -1,7 +1,5 @@
 package io.github.flinkdatahub.client.protocol.batch;
 
-import static io.github.flinkdatahub.client.protocol.batch.BatchFormat.*;
-
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.exception.CorruptedResponseException;
 import io.github.flinkdatahub.client.exception.ErrorCode;
@@ -26,10 +24,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
+import static io.github.flinkdatahub.client.protocol.batch.BatchFormat.*;
+
 /**
  * Reads the records of one batch blob (header version 0). Everything is checked: magic, version,
  * length, CRC-32C (also when it is 0), compression, and every size and offset inside the records,
- * so a damaged blob fails with a {@link CorruptedResponseException} instead of yielding wrong values.
+ * so a damaged blob fails with a {@link CorruptedResponseException} instead of yielding wrong
+ * values.
  *
  * <p>The number of fields comes from the caller's schema, never from the record's fieldCount slot,
  * which the Java SDK leaves 0.
@@ -47,10 +48,16 @@ public final class BatchDeserializer {
         return deserialize(blob, type, schema, b -> {});
     }
 
-    /** As {@link #deserialize(byte[], RecordType, RecordSchema)}, letting the caller add to every record. */
-    static List<Record> deserialize(byte[] blob, RecordType type, RecordSchema schema, Consumer<Record.Builder<?>> extra) {
+    /**
+     * As {@link #deserialize(byte[], RecordType, RecordSchema)}, letting the caller add to every
+     * record.
+     */
+    static List<Record> deserialize(
+            byte[] blob, RecordType type, RecordSchema schema, Consumer<Record.Builder<?>> extra) {
         Validation.notNull(type, "record type");
-        Validation.check(type == RecordType.BLOB || schema != null, "TUPLE records need the topic's record schema");
+        Validation.check(
+                type == RecordType.BLOB || schema != null,
+                "TUPLE records need the topic's record schema");
         ByteBuffer header = header(blob);
         int rawSize = header.getInt(12);
         int compression = header.getShort(20) & COMPRESSION_MASK;
@@ -59,13 +66,20 @@ public final class BatchDeserializer {
             throw corrupted("negative rawSize " + rawSize);
         }
         byte[] stored = Arrays.copyOfRange(blob, HEADER_SIZE, blob.length);
-        ByteBuffer area = ByteBuffer.wrap(Compression.decompress(format(compression), stored, rawSize))
-                .order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer area =
+                ByteBuffer.wrap(Compression.decompress(format(compression), stored, rawSize))
+                        .order(ByteOrder.LITTLE_ENDIAN);
         if (area.capacity() != rawSize) {
-            throw corrupted("rawSize says " + rawSize + " bytes, the record area has " + area.capacity());
+            throw corrupted(
+                    "rawSize says " + rawSize + " bytes, the record area has " + area.capacity());
         }
         if (recordCount < 0 || recordCount > rawSize / RECORD_FIXED_SIZE) {
-            throw corrupted("recordCount " + recordCount + " is impossible for a record area of " + rawSize + " bytes");
+            throw corrupted(
+                    "recordCount "
+                            + recordCount
+                            + " is impossible for a record area of "
+                            + rawSize
+                            + " bytes");
         }
         List<Record> records = new ArrayList<>(recordCount);
         int pos = 0;
@@ -76,14 +90,16 @@ public final class BatchDeserializer {
                 b = type == RecordType.TUPLE ? reader.tuple(schema) : reader.blob();
                 reader.readAttributes(b);
             } catch (InvalidParameterException e) {
-                throw (MalformedRecordException) ErrorCode.MALFORMED_RECORD.exception(
-                        "Record " + i + " of a batch blob: " + e.getErrorMessage());
+                throw (MalformedRecordException)
+                        ErrorCode.MALFORMED_RECORD.exception(
+                                "Record " + i + " of a batch blob: " + e.getErrorMessage());
             }
             b.batchIndex(i, recordCount);
             extra.accept(b);
-            records.add(b instanceof TupleRecord.Builder
-                    ? ((TupleRecord.Builder) b).buildUnchecked()
-                    : ((BlobRecord.Builder) b).build());
+            records.add(
+                    b instanceof TupleRecord.Builder
+                            ? ((TupleRecord.Builder) b).buildUnchecked()
+                            : ((BlobRecord.Builder) b).build());
             pos += reader.totalSize;
         }
         if (pos != rawSize) {
@@ -95,26 +111,34 @@ public final class BatchDeserializer {
     /** Checks the fixed header and returns it as a little-endian view. */
     private static ByteBuffer header(byte[] blob) {
         if (blob.length < HEADER_SIZE) {
-            throw corrupted("expected at least " + HEADER_SIZE + " header bytes, actual " + blob.length);
+            throw corrupted(
+                    "expected at least " + HEADER_SIZE + " header bytes, actual " + blob.length);
         }
         if (!Arrays.equals(blob, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw corrupted("wrong magic: expected \"DHUB\", actual \""
-                    + new String(blob, 0, MAGIC.length, StandardCharsets.ISO_8859_1) + "\"");
+            throw corrupted(
+                    "wrong magic: expected \"DHUB\", actual \""
+                            + new String(blob, 0, MAGIC.length, StandardCharsets.ISO_8859_1)
+                            + "\"");
         }
         ByteBuffer header = ByteBuffer.wrap(blob, 0, HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         int version = header.getInt(4);
         if (version != VERSION) {
-            throw corrupted("unsupported header version: expected " + VERSION + ", actual " + version);
+            throw corrupted(
+                    "unsupported header version: expected " + VERSION + ", actual " + version);
         }
         int length = header.getInt(LENGTH_OFFSET);
         if (length != blob.length) {
-            throw corrupted("length mismatch: header says " + length + " bytes, actual " + blob.length);
+            throw corrupted(
+                    "length mismatch: header says " + length + " bytes, actual " + blob.length);
         }
         int crc = header.getInt(CRC_OFFSET);
         int computed = DhubFrame.crc32c(blob, HEADER_SIZE, blob.length - HEADER_SIZE);
         if (crc != computed) {
-            throw corrupted(String.format("CRC-32C mismatch: expected 0x%08X (computed over the %d stored bytes),"
-                    + " actual 0x%08X", computed, blob.length - HEADER_SIZE, crc));
+            throw corrupted(
+                    String.format(
+                            "CRC-32C mismatch: expected 0x%08X (computed over the %d stored bytes),"
+                                    + " actual 0x%08X",
+                            computed, blob.length - HEADER_SIZE, crc));
         }
         return header;
     }
@@ -151,7 +175,12 @@ public final class BatchDeserializer {
             this.index = index;
             int available = area.capacity() - start;
             if (available < RECORD_FIXED_SIZE) {
-                throw fail("needs at least " + RECORD_FIXED_SIZE + " bytes, " + available + " are left");
+                throw fail(
+                        "needs at least "
+                                + RECORD_FIXED_SIZE
+                                + " bytes, "
+                                + available
+                                + " are left");
             }
             int encodeType = area.getInt(start);
             if (encodeType != ENCODE_TYPE) {
@@ -200,8 +229,13 @@ public final class BatchDeserializer {
                         break;
                     case STRING:
                     case DECIMAL:
-                        value = f.getType().fromText(new String(bytes(slot, slots, fieldCount), StandardCharsets.UTF_8),
-                                f.getName());
+                        value =
+                                f.getType()
+                                        .fromText(
+                                                new String(
+                                                        bytes(slot, slots, fieldCount),
+                                                        StandardCharsets.UTF_8),
+                                                f.getName());
                         break;
                     default:
                         throw new IllegalStateException("Unknown field type " + f.getType());
@@ -232,17 +266,31 @@ public final class BatchDeserializer {
                 b.attribute(key, value);
             }
             if (pos != end) {
-                throw fail("has totalSize " + totalSize + " but its attributes end at " + (pos - start));
+                throw fail(
+                        "has totalSize "
+                                + totalSize
+                                + " but its attributes end at "
+                                + (pos - start));
             }
         }
 
-        /** Absolute position of the first slot, after checking that the slots fit before the attributes. */
+        /**
+         * Absolute position of the first slot, after checking that the slots fit before the
+         * attributes.
+         */
         private int slotsStart(int fieldCount) {
             int slots = start + RECORD_FIXED_SIZE + bitmapSize(fieldCount);
             int varStart = slots - start + SLOT_SIZE * fieldCount;
             if (attrOffset < varStart || attrOffset > totalSize - 4) {
-                throw fail("has attrOffset " + attrOffset + " but its " + fieldCount
-                        + " field slots end at " + varStart + " and the record at " + totalSize);
+                throw fail(
+                        "has attrOffset "
+                                + attrOffset
+                                + " but its "
+                                + fieldCount
+                                + " field slots end at "
+                                + varStart
+                                + " and the record at "
+                                + totalSize);
             }
             return slots;
         }
@@ -251,7 +299,10 @@ public final class BatchDeserializer {
             return (area.get(start + RECORD_FIXED_SIZE + (field >> 3)) & (1 << (field & 7))) != 0;
         }
 
-        /** A string or blob value: inline in its slot, or out of line between the slots and the attributes. */
+        /**
+         * A string or blob value: inline in its slot, or out of line between the slots and the
+         * attributes.
+         */
         private byte[] bytes(int slot, int slots, int fieldCount) {
             byte[] out;
             int flags = area.get(slot + MAX_INLINE) & 0xFF;
@@ -262,8 +313,16 @@ public final class BatchDeserializer {
                 int from = RECORD_HEADER_SIZE + area.getInt(slot + 4);
                 int varStart = slots - start + SLOT_SIZE * fieldCount;
                 if (length < 0 || from < varStart || from > attrOffset - length) {
-                    throw fail("has a value of " + length + " bytes at offset " + from
-                            + " outside its variable area [" + varStart + ", " + attrOffset + ")");
+                    throw fail(
+                            "has a value of "
+                                    + length
+                                    + " bytes at offset "
+                                    + from
+                                    + " outside its variable area ["
+                                    + varStart
+                                    + ", "
+                                    + attrOffset
+                                    + ")");
                 }
                 out = Arrays.copyOfRange(area.array(), start + from, start + from + length);
             }
@@ -279,7 +338,8 @@ public final class BatchDeserializer {
         }
 
         private CorruptedResponseException fail(String detail) {
-            return corrupted("record " + index + " (at byte " + start + " of the record area) " + detail);
+            return corrupted(
+                    "record " + index + " (at byte " + start + " of the record area) " + detail);
         }
     }
 }

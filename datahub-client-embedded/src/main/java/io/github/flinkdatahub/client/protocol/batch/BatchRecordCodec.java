@@ -1,5 +1,6 @@
 package io.github.flinkdatahub.client.protocol.batch;
 
+import com.google.protobuf.ByteString;
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.exception.Validation;
 import io.github.flinkdatahub.client.model.CompressFormat;
@@ -9,8 +10,6 @@ import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.client.protocol.protobuf.ProtobufMessages;
 import io.github.flinkdatahub.client.protocol.protobuf.generated.DataHubProtos;
-
-import com.google.protobuf.ByteString;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,18 +24,28 @@ import java.util.List;
 public final class BatchRecordCodec {
     private BatchRecordCodec() {}
 
-    /** A {@code PutBinaryRecordsRequest} with one entry holding only {@code blob}, as the SDKs send it. */
+    /**
+     * A {@code PutBinaryRecordsRequest} with one entry holding only {@code blob}, as the SDKs send
+     * it.
+     */
     public static byte[] encodePutBinaryRecordsRequest(byte[] blob) {
         return DataHubProtos.PutBinaryRecordsRequest.newBuilder()
-                .addRecords(DataHubProtos.BinaryRecordEntry.newBuilder().setData(ByteString.copyFrom(blob)))
+                .addRecords(
+                        DataHubProtos.BinaryRecordEntry.newBuilder()
+                                .setData(ByteString.copyFrom(blob)))
                 .build()
                 .toByteArray();
     }
 
-    /** The blobs of a {@code PutBinaryRecordsRequest}, one per entry, for {@link BatchDeserializer}. */
+    /**
+     * The blobs of a {@code PutBinaryRecordsRequest}, one per entry, for {@link BatchDeserializer}.
+     */
     public static List<byte[]> decodePutBinaryRecordsRequest(byte[] payload) {
-        DataHubProtos.PutBinaryRecordsRequest request = ProtobufMessages.parse(
-                DataHubProtos.PutBinaryRecordsRequest.parser(), payload, "PutBinaryRecordsRequest");
+        DataHubProtos.PutBinaryRecordsRequest request =
+                ProtobufMessages.parse(
+                        DataHubProtos.PutBinaryRecordsRequest.parser(),
+                        payload,
+                        "PutBinaryRecordsRequest");
         List<byte[]> blobs = new ArrayList<>(request.getRecordsCount());
         for (DataHubProtos.BinaryRecordEntry e : request.getRecordsList()) {
             blobs.add(e.getData().toByteArray());
@@ -50,30 +59,53 @@ public final class BatchRecordCodec {
      * another mode, index 0 of 1, become one blob each); the blob's entry takes the position of its
      * first record. {@code record_count} is the number of blobs.
      */
-    public static byte[] encodeGetBinaryRecordsResponse(GetRecordsResult result, RecordType type, RecordSchema schema,
-            CompressFormat compression, int schemaVersion) {
+    public static byte[] encodeGetBinaryRecordsResponse(
+            GetRecordsResult result,
+            RecordType type,
+            RecordSchema schema,
+            CompressFormat compression,
+            int schemaVersion) {
         List<Record> records = result.getRecords();
-        DataHubProtos.GetBinaryRecordsResponse.Builder response = DataHubProtos.GetBinaryRecordsResponse.newBuilder()
-                .setNextCursor(result.getNextCursor())
-                .setStartSequence(result.getStartSequence())
-                .setLatestSequence(result.getLatestSequence())
-                .setLatestTime(result.getLatestTime());
+        DataHubProtos.GetBinaryRecordsResponse.Builder response =
+                DataHubProtos.GetBinaryRecordsResponse.newBuilder()
+                        .setNextCursor(result.getNextCursor())
+                        .setStartSequence(result.getStartSequence())
+                        .setLatestSequence(result.getLatestSequence())
+                        .setLatestTime(result.getLatestTime());
         int i = 0;
         while (i < records.size()) {
             Record first = records.get(i);
             int size = first.getBatchSize();
             if (first.getBatchIndex() != 0 || size < 1 || i + size > records.size()) {
-                throw Validation.invalid("Record " + i + " does not start a whole batch: batch index "
-                        + first.getBatchIndex() + " of " + size + ", " + (records.size() - i) + " records left");
+                throw Validation.invalid(
+                        "Record "
+                                + i
+                                + " does not start a whole batch: batch index "
+                                + first.getBatchIndex()
+                                + " of "
+                                + size
+                                + ", "
+                                + (records.size() - i)
+                                + " records left");
             }
             List<Record> batch = records.subList(i, i + size);
             for (int j = 1; j < size; j++) {
                 if (batch.get(j).getBatchIndex() != j) {
-                    throw Validation.invalid("Record " + (i + j) + " has batch index "
-                            + batch.get(j).getBatchIndex() + " but is record " + j + " of its batch");
+                    throw Validation.invalid(
+                            "Record "
+                                    + (i + j)
+                                    + " has batch index "
+                                    + batch.get(j).getBatchIndex()
+                                    + " but is record "
+                                    + j
+                                    + " of its batch");
                 }
             }
-            response.addRecords(entry(first, BatchSerializer.serialize(batch, type, schema, compression, schemaVersion)));
+            response.addRecords(
+                    entry(
+                            first,
+                            BatchSerializer.serialize(
+                                    batch, type, schema, compression, schemaVersion)));
             i += size;
         }
         return response.setRecordCount(response.getRecordsCount()).build().toByteArray();
@@ -86,20 +118,37 @@ public final class BatchRecordCodec {
      */
     public static GetRecordsResult decodeGetBinaryRecordsResponse(
             byte[] payload, RecordType type, RecordSchema schema, String shardIdFromUrl) {
-        DataHubProtos.GetBinaryRecordsResponse response = ProtobufMessages.parse(
-                DataHubProtos.GetBinaryRecordsResponse.parser(), payload, "GetBinaryRecordsResponse");
+        DataHubProtos.GetBinaryRecordsResponse response =
+                ProtobufMessages.parse(
+                        DataHubProtos.GetBinaryRecordsResponse.parser(),
+                        payload,
+                        "GetBinaryRecordsResponse");
         List<Record> records = new ArrayList<>();
         for (DataHubProtos.BinaryRecordEntry e : response.getRecordsList()) {
-            records.addAll(BatchDeserializer.deserialize(e.getData().toByteArray(), type, schema, b -> b
-                    .shardId(shardIdFromUrl)
-                    .cursor(e.hasCursor() ? e.getCursor() : null)
-                    .nextCursor(e.hasNextCursor() ? e.getNextCursor() : null)
-                    .sequence(e.hasSequence() ? e.getSequence() : -1)
-                    .systemTime(e.hasSystemTime() ? e.getSystemTime() : -1)
-                    .serial(e.hasSerial() ? Integer.toUnsignedLong(e.getSerial()) : -1)));
+            records.addAll(
+                    BatchDeserializer.deserialize(
+                            e.getData().toByteArray(),
+                            type,
+                            schema,
+                            b ->
+                                    b.shardId(shardIdFromUrl)
+                                            .cursor(e.hasCursor() ? e.getCursor() : null)
+                                            .nextCursor(
+                                                    e.hasNextCursor() ? e.getNextCursor() : null)
+                                            .sequence(e.hasSequence() ? e.getSequence() : -1)
+                                            .systemTime(e.hasSystemTime() ? e.getSystemTime() : -1)
+                                            .serial(
+                                                    e.hasSerial()
+                                                            ? Integer.toUnsignedLong(e.getSerial())
+                                                            : -1)));
         }
-        return new GetRecordsResult(response.getNextCursor(), response.getRecordCount(), response.getStartSequence(),
-                response.getLatestSequence(), response.getLatestTime(), records);
+        return new GetRecordsResult(
+                response.getNextCursor(),
+                response.getRecordCount(),
+                response.getStartSequence(),
+                response.getLatestSequence(),
+                response.getLatestTime(),
+                records);
     }
 
     private static DataHubProtos.BinaryRecordEntry entry(Record first, byte[] blob) {

@@ -1,7 +1,5 @@
 package io.github.flinkdatahub.client.protocol.batch;
 
-import static io.github.flinkdatahub.client.protocol.batch.BatchFormat.*;
-
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.exception.Validation;
 import io.github.flinkdatahub.client.model.BlobRecord;
@@ -22,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.github.flinkdatahub.client.protocol.batch.BatchFormat.*;
+
 /**
  * Writes records as one batch blob (header version 0). The fieldCount slot of each record holds the
  * real field count, as PyDatahub and the service write it (the Java SDK writes 0; readers ignore
@@ -32,21 +32,29 @@ public final class BatchSerializer {
     private BatchSerializer() {}
 
     /**
-     * @param schema the topic schema for TUPLE (the records' values must have its types), ignored for BLOB
-     * @param schemaVersion the topic-schema version id written into TUPLE records (0 without a schema
-     *     registry); BLOB records always get -1
+     * @param schema the topic schema for TUPLE (the records' values must have its types), ignored
+     *     for BLOB
+     * @param schemaVersion the topic-schema version id written into TUPLE records (0 without a
+     *     schema registry); BLOB records always get -1
      */
-    public static byte[] serialize(List<? extends Record> records, RecordType type, RecordSchema schema,
-            CompressFormat compression, int schemaVersion) {
+    public static byte[] serialize(
+            List<? extends Record> records,
+            RecordType type,
+            RecordSchema schema,
+            CompressFormat compression,
+            int schemaVersion) {
         Validation.notNull(type, "record type");
         Validation.notNull(compression, "compression");
-        Validation.check(type == RecordType.BLOB || schema != null, "TUPLE records need the topic's record schema");
+        Validation.check(
+                type == RecordType.BLOB || schema != null,
+                "TUPLE records need the topic's record schema");
         List<byte[]> encoded = new ArrayList<>(records.size());
         int rawSize = 0;
         for (int i = 0; i < records.size(); i++) {
-            byte[] r = type == RecordType.TUPLE
-                    ? tupleRecord(asTuple(records.get(i), i, schema), schema, schemaVersion)
-                    : blobRecord(asBlob(records.get(i), i));
+            byte[] r =
+                    type == RecordType.TUPLE
+                            ? tupleRecord(asTuple(records.get(i), i, schema), schema, schemaVersion)
+                            : blobRecord(asBlob(records.get(i), i));
             encoded.add(r);
             rawSize += r.length;
         }
@@ -62,15 +70,17 @@ public final class BatchSerializer {
             stored = raw;
             code = COMPRESSION_NONE;
         }
-        ByteBuffer blob = ByteBuffer.allocate(HEADER_SIZE + stored.length).order(ByteOrder.LITTLE_ENDIAN)
-                .put(MAGIC)
-                .putInt(VERSION)
-                .putInt(HEADER_SIZE + stored.length)
-                .putInt(raw.length)
-                .putInt(DhubFrame.crc32c(stored, 0, stored.length))
-                .putShort((short) (ATTRIBUTE_ALWAYS_SET | code))
-                .putInt(recordCount)
-                .put(stored);
+        ByteBuffer blob =
+                ByteBuffer.allocate(HEADER_SIZE + stored.length)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .put(MAGIC)
+                        .putInt(VERSION)
+                        .putInt(HEADER_SIZE + stored.length)
+                        .putInt(raw.length)
+                        .putInt(DhubFrame.crc32c(stored, 0, stored.length))
+                        .putShort((short) (ATTRIBUTE_ALWAYS_SET | code))
+                        .putInt(recordCount)
+                        .put(stored);
         return blob.array();
     }
 
@@ -133,7 +143,8 @@ public final class BatchSerializer {
                     var = putBytes(buf, slot, var, bytes[i]);
                     break;
                 default:
-                    throw new IllegalStateException("Unknown field type " + schema.getField(i).getType());
+                    throw new IllegalStateException(
+                            "Unknown field type " + schema.getField(i).getType());
             }
         }
         return finish(buf, r, var);
@@ -147,14 +158,18 @@ public final class BatchSerializer {
         return finish(buf, r, putBytes(buf, slot, slot + SLOT_SIZE, data));
     }
 
-    /** Allocates the record and writes everything before the slots; attributes are sized here too. */
+    /**
+     * Allocates the record and writes everything before the slots; attributes are sized here too.
+     */
     private static ByteBuffer start(Record r, int schemaVersion, int fieldCount, int varSize) {
-        int attrOffset = RECORD_FIXED_SIZE + bitmapSize(fieldCount) + SLOT_SIZE * fieldCount + varSize;
+        int attrOffset =
+                RECORD_FIXED_SIZE + bitmapSize(fieldCount) + SLOT_SIZE * fieldCount + varSize;
         int totalSize = attrOffset + 4;
         for (Map.Entry<String, String> a : r.getAttributes().entrySet()) {
             totalSize += 8 + utf8Length(a.getKey()) + utf8Length(a.getValue());
         }
-        return ByteBuffer.allocate(totalSize).order(ByteOrder.LITTLE_ENDIAN)
+        return ByteBuffer.allocate(totalSize)
+                .order(ByteOrder.LITTLE_ENDIAN)
                 .putInt(ENCODE_TYPE)
                 .putInt(schemaVersion)
                 .putInt(totalSize)
@@ -206,19 +221,35 @@ public final class BatchSerializer {
     private static TupleRecord asTuple(Record r, int index, RecordSchema schema) {
         // Runs per field of every record put: the messages are built only on failure.
         if (!(r instanceof TupleRecord)) {
-            throw Validation.invalid("Record " + index + " is a " + r.getRecordType()
-                    + " record but the batch holds TUPLE records");
+            throw Validation.invalid(
+                    "Record "
+                            + index
+                            + " is a "
+                            + r.getRecordType()
+                            + " record but the batch holds TUPLE records");
         }
         TupleRecord t = (TupleRecord) r;
         List<Field> own = t.getSchema().getFields();
         if (own.size() != schema.size()) {
-            throw Validation.invalid("Record " + index + " has " + own.size()
-                    + " fields but the topic schema has " + schema.size());
+            throw Validation.invalid(
+                    "Record "
+                            + index
+                            + " has "
+                            + own.size()
+                            + " fields but the topic schema has "
+                            + schema.size());
         }
         for (int i = 0; i < own.size(); i++) {
             if (own.get(i).getType() != schema.getField(i).getType()) {
-                throw Validation.invalid("Field " + i + " of record " + index + " is " + own.get(i)
-                        + " but the topic schema has " + schema.getField(i));
+                throw Validation.invalid(
+                        "Field "
+                                + i
+                                + " of record "
+                                + index
+                                + " is "
+                                + own.get(i)
+                                + " but the topic schema has "
+                                + schema.getField(i));
             }
         }
         return t;
@@ -226,8 +257,12 @@ public final class BatchSerializer {
 
     private static BlobRecord asBlob(Record r, int index) {
         if (!(r instanceof BlobRecord)) {
-            throw Validation.invalid("Record " + index + " is a " + r.getRecordType()
-                    + " record but the batch holds BLOB records");
+            throw Validation.invalid(
+                    "Record "
+                            + index
+                            + " is a "
+                            + r.getRecordType()
+                            + " record but the batch holds BLOB records");
         }
         return (BlobRecord) r;
     }

@@ -3,7 +3,6 @@ package io.github.flinkdatahub.client.protocol.compression;
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.exception.CorruptedResponseException;
 import io.github.flinkdatahub.client.model.CompressFormat;
-
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 
@@ -81,32 +80,48 @@ public final class Compression {
     public static CompressFormat formatOfEncoding(String contentEncoding) {
         CompressFormat format = CompressFormat.fromEncoding(contentEncoding);
         if (format == null) {
-            throw new CorruptedResponseException("Unsupported Content-Encoding '" + contentEncoding
-                    + "': expected lz4, zlib or deflate");
+            throw new CorruptedResponseException(
+                    "Unsupported Content-Encoding '"
+                            + contentEncoding
+                            + "': expected lz4, zlib or deflate");
         }
         return format;
     }
 
     private static byte[] lz4Decompress(byte[] data, int rawSize) {
         if (rawSize < 0) {
-            throw new CorruptedResponseException("LZ4 data of " + data.length + " bytes cannot be decoded without its raw size ("
-                    + RAW_SIZE_HEADER + ")");
+            throw new CorruptedResponseException(
+                    "LZ4 data of "
+                            + data.length
+                            + " bytes cannot be decoded without its raw size ("
+                            + RAW_SIZE_HEADER
+                            + ")");
         }
         if (rawSize > LZ4_MAX_RATIO * data.length + 16) {
-            throw new CorruptedResponseException("LZ4 raw size " + rawSize + " is impossible for " + data.length
-                    + " compressed bytes");
+            throw new CorruptedResponseException(
+                    "LZ4 raw size "
+                            + rawSize
+                            + " is impossible for "
+                            + data.length
+                            + " compressed bytes");
         }
         byte[] out = new byte[rawSize];
         int produced;
         try {
             produced = LZ4.safeDecompressor().decompress(data, 0, data.length, out, 0, rawSize);
         } catch (LZ4Exception e) {
-            throw new CorruptedResponseException("Damaged LZ4 data (" + data.length + " bytes, raw size " + rawSize
-                    + "): " + e.getMessage(), e);
+            throw new CorruptedResponseException(
+                    "Damaged LZ4 data ("
+                            + data.length
+                            + " bytes, raw size "
+                            + rawSize
+                            + "): "
+                            + e.getMessage(),
+                    e);
         }
         if (produced != rawSize) {
-            throw new CorruptedResponseException("LZ4 raw size mismatch: expected " + rawSize + " bytes, actual "
-                    + produced);
+            throw new CorruptedResponseException(
+                    "LZ4 raw size mismatch: expected " + rawSize + " bytes, actual " + produced);
         }
         return out;
     }
@@ -127,14 +142,21 @@ public final class Compression {
         }
     }
 
-    /** Zlib stream, or raw deflate when the zlib header is absent (some writers send that as "deflate"). */
+    /**
+     * Zlib stream, or raw deflate when the zlib header is absent (some writers send that as
+     * "deflate").
+     */
     private static byte[] inflate(byte[] data, int rawSize) {
         Inflater inflater = new Inflater(!hasZlibHeader(data));
         try {
             inflater.setInput(data);
             if (rawSize > ZLIB_MAX_RATIO * data.length + 64) {
-                throw new CorruptedResponseException("zlib raw size " + rawSize + " is impossible for " + data.length
-                        + " compressed bytes");
+                throw new CorruptedResponseException(
+                        "zlib raw size "
+                                + rawSize
+                                + " is impossible for "
+                                + data.length
+                                + " compressed bytes");
             }
             // One spare byte when the size is known, so that too much output is noticed.
             byte[] out = new byte[rawSize >= 0 ? rawSize + 1 : Math.max(64, data.length * 4)];
@@ -142,29 +164,39 @@ public final class Compression {
             while (!inflater.finished()) {
                 if (produced == out.length) {
                     if (rawSize >= 0) {
-                        throw new CorruptedResponseException("zlib data inflates to more than the expected raw size "
-                                + rawSize);
+                        throw new CorruptedResponseException(
+                                "zlib data inflates to more than the expected raw size " + rawSize);
                     }
                     out = Arrays.copyOf(out, Math.max(out.length * 2, 64));
                 }
                 int n = inflater.inflate(out, produced, out.length - produced);
                 produced += n;
-                if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new CorruptedResponseException("zlib data is truncated: " + data.length
-                            + " bytes end before the stream does");
+                if (n == 0
+                        && !inflater.finished()
+                        && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new CorruptedResponseException(
+                            "zlib data is truncated: "
+                                    + data.length
+                                    + " bytes end before the stream does");
                 }
             }
             if (inflater.getRemaining() > 0) {
-                throw new CorruptedResponseException("zlib stream is followed by " + inflater.getRemaining()
-                        + " unexpected bytes");
+                throw new CorruptedResponseException(
+                        "zlib stream is followed by "
+                                + inflater.getRemaining()
+                                + " unexpected bytes");
             }
             if (rawSize >= 0 && produced != rawSize) {
-                throw new CorruptedResponseException("zlib raw size mismatch: expected " + rawSize + " bytes, actual "
-                        + produced);
+                throw new CorruptedResponseException(
+                        "zlib raw size mismatch: expected "
+                                + rawSize
+                                + " bytes, actual "
+                                + produced);
             }
             return Arrays.copyOf(out, produced);
         } catch (DataFormatException e) {
-            throw new CorruptedResponseException("Damaged zlib data (" + data.length + " bytes): " + e.getMessage(), e);
+            throw new CorruptedResponseException(
+                    "Damaged zlib data (" + data.length + " bytes): " + e.getMessage(), e);
         } finally {
             inflater.end();
         }

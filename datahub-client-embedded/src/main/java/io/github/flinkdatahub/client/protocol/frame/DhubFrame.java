@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
- * The frame around every protobuf body of the PROTOBUF and BATCH modes, in both directions:
- * {@code DHUB}, big-endian CRC-32C of the payload, big-endian payload length, payload.
+ * The frame around every protobuf body of the PROTOBUF and BATCH modes, in both directions: {@code
+ * DHUB}, big-endian CRC-32C of the payload, big-endian payload length, payload.
  *
  * <p>Decoding always checks the CRC, also when the field is 0: the Java SDK skips the check then,
  * but PyDatahub does not, so accepting 0 would hide frames that other clients reject.
@@ -37,26 +37,35 @@ public final class DhubFrame {
     /** The payload of a frame, after checking magic, length and CRC-32C. */
     public static byte[] decode(byte[] body) {
         if (body.length < HEADER_SIZE) {
-            throw new CorruptedResponseException("DHUB frame too short: expected at least " + HEADER_SIZE
-                    + " header bytes, actual " + body.length + " bytes");
+            throw new CorruptedResponseException(
+                    "DHUB frame too short: expected at least "
+                            + HEADER_SIZE
+                            + " header bytes, actual "
+                            + body.length
+                            + " bytes");
         }
         if (!Arrays.equals(body, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw new CorruptedResponseException("DHUB frame has a wrong magic: expected 44485542 (\"DHUB\"), actual "
-                    + hex(body, 0, MAGIC.length));
+            throw new CorruptedResponseException(
+                    "DHUB frame has a wrong magic: expected 44485542 (\"DHUB\"), actual "
+                            + hex(body, 0, MAGIC.length));
         }
         ByteBuffer header = ByteBuffer.wrap(body, 4, 8);
         int crc = header.getInt();
         int length = header.getInt();
         int actualLength = body.length - HEADER_SIZE;
         if (length != actualLength) {
-            throw new CorruptedResponseException("DHUB frame length mismatch: header says "
-                    + Integer.toUnsignedString(length) + " payload bytes, actual " + actualLength);
+            throw new CorruptedResponseException(
+                    "DHUB frame length mismatch: header says "
+                            + Integer.toUnsignedString(length)
+                            + " payload bytes, actual "
+                            + actualLength);
         }
         int computed = crc32c(body, HEADER_SIZE, actualLength);
         if (crc != computed) {
-            throw new CorruptedResponseException(String.format(
-                    "DHUB frame CRC-32C mismatch: expected 0x%08X (computed over the %d payload bytes), actual 0x%08X",
-                    computed, actualLength, crc));
+            throw new CorruptedResponseException(
+                    String.format(
+                            "DHUB frame CRC-32C mismatch: expected 0x%08X (computed over the %d payload bytes), actual 0x%08X",
+                            computed, actualLength, crc));
         }
         return Arrays.copyOfRange(body, HEADER_SIZE, body.length);
     }

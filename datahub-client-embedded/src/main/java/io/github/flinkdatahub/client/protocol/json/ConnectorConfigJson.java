@@ -1,5 +1,8 @@
 package io.github.flinkdatahub.client.protocol.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.exception.CorruptedResponseException;
 import io.github.flinkdatahub.client.exception.InvalidParameterException;
@@ -24,10 +27,6 @@ import io.github.flinkdatahub.client.model.connector.PartitionMode;
 import io.github.flinkdatahub.client.model.connector.TimestampUnit;
 import io.github.flinkdatahub.client.model.connector.WriteMode;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,9 +36,9 @@ import java.util.function.Function;
 
 /**
  * The {@code Config} member of connector bodies, in its two shapes. Clients send typed values
- * (numbers, arrays, objects) and the secrets; the service returns every value as a string, lists and
- * maps as JSON text, and no secrets. {@link #read} accepts both, so the emulator can parse requests
- * and the client can parse responses with it.
+ * (numbers, arrays, objects) and the secrets; the service returns every value as a string, lists
+ * and maps as JSON text, and no secrets. {@link #read} accepts both, so the emulator can parse
+ * requests and the client can parse responses with it.
  */
 @Internal
 public final class ConnectorConfigJson {
@@ -56,8 +55,8 @@ public final class ConnectorConfigJson {
     }
 
     /**
-     * Reads either form. Unknown members are ignored, missing ones stay unset, enum values this client
-     * does not know read as null; completeness is left to the caller (or the service).
+     * Reads either form. Unknown members are ignored, missing ones stay unset, enum values this
+     * client does not know read as null; completeness is left to the caller (or the service).
      */
     public static ConnectorConfig read(ConnectorType type, JsonNode config) {
         Validation.notNull(type, "connector type");
@@ -88,8 +87,8 @@ public final class ConnectorConfigJson {
     }
 
     /**
-     * Parses a value that comes from the service, where a value this client does not know yet (a newer
-     * service) must not fail the whole call: it reads as null.
+     * Parses a value that comes from the service, where a value this client does not know yet (a
+     * newer service) must not fail the whole call: it reads as null.
      */
     static <E> E lenient(Function<String, E> parse, String value) {
         try {
@@ -138,9 +137,13 @@ public final class ConnectorConfigJson {
         }
         w.text("AccessId", c.getAccessId());
         w.secret("AccessKey", c.getAccessKey());
-        w.text("PartitionMode", c.getPartitionMode() == null ? null : c.getPartitionMode().wireValue());
-        // Sent whenever set, as Python does (its documented update example sends them with USER_DEFINE);
-        // the Java SDK drops them under USER_DEFINE. Dropping a value the caller set would surprise.
+        w.text(
+                "PartitionMode",
+                c.getPartitionMode() == null ? null : c.getPartitionMode().wireValue());
+        // Sent whenever set, as Python does (its documented update example sends them with
+        // USER_DEFINE);
+        // the Java SDK drops them under USER_DEFINE. Dropping a value the caller set would
+        // surprise.
         if (c.getTimeRange() > 0) {
             w.number("TimeRange", c.getTimeRange());
         }
@@ -390,7 +393,10 @@ public final class ConnectorConfigJson {
             }
         }
 
-        /** Request form: {@code {"ds":"%Y%m%d"}}; service form: {@code "[{\"key\":\"ds\",\"value\":\"%Y%m%d\"}]"}. */
+        /**
+         * Request form: {@code {"ds":"%Y%m%d"}}; service form: {@code
+         * "[{\"key\":\"ds\",\"value\":\"%Y%m%d\"}]"}.
+         */
         void partitionConfig(Map<String, String> partitionConfig) {
             if (partitionConfig.isEmpty()) {
                 return;
@@ -438,7 +444,9 @@ public final class ConnectorConfigJson {
         }
     }
 
-    /** Reads members of either form: strings or typed values, lists and maps inline or as JSON text. */
+    /**
+     * Reads members of either form: strings or typed values, lists and maps inline or as JSON text.
+     */
     private static final class Reader {
         private final JsonNode node;
 
@@ -476,7 +484,9 @@ public final class ConnectorConfigJson {
             return out;
         }
 
-        /** Object form (column to format) or the service's list of {@code {"key","value"}} pairs. */
+        /**
+         * Object form (column to format) or the service's list of {@code {"key","value"}} pairs.
+         */
         Map<String, String> partitionConfig() {
             JsonNode v = structured("PartitionConfig");
             Map<String, String> out = new LinkedHashMap<>();
@@ -501,7 +511,8 @@ public final class ConnectorConfigJson {
             if (v == null || !v.isObject()) {
                 return null;
             }
-            BinaryParserType type = lenient(BinaryParserType::fromWireValue, Json.text(v, "BinaryParserType"));
+            BinaryParserType type =
+                    lenient(BinaryParserType::fromWireValue, Json.text(v, "BinaryParserType"));
             List<String> columns = new ArrayList<>();
             JsonNode names = v.get("ColumnNames");
             if (names != null && names.isTextual()) {
@@ -550,7 +561,8 @@ public final class ConnectorConfigJson {
                 return Json.MAPPER.readTree(text);
             } catch (IOException e) {
                 throw new CorruptedResponseException(
-                        "Connector config member \"" + key + "\" is not valid JSON text: " + text, e);
+                        "Connector config member \"" + key + "\" is not valid JSON text: " + text,
+                        e);
             }
         }
     }

@@ -1,5 +1,8 @@
 package io.github.flinkdatahub.client.protocol.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.exception.CorruptedResponseException;
 import io.github.flinkdatahub.client.exception.Validation;
@@ -16,10 +19,6 @@ import io.github.flinkdatahub.client.model.result.GetConnectorResult;
 import io.github.flinkdatahub.client.model.result.GetConnectorShardStatusResult;
 import io.github.flinkdatahub.client.model.result.ListConnectorResult;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,16 +28,20 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * JSON bodies of the connector operations, in both directions: {@code write...Request} /
- * {@code read...Response} for the client, {@code read...Request} / {@code write...Response} for the
- * emulator. Requests have the Java SDK 2.21.6 shape; responses the service's (lower-case type, config
- * values as strings). Request readers are strict (a bad request is an {@code InvalidParameterException}
- * naming the member); response readers are tolerant (unknown members ignored, missing ones default).
+ * JSON bodies of the connector operations, in both directions: {@code write...Request} / {@code
+ * read...Response} for the client, {@code read...Request} / {@code write...Response} for the
+ * emulator. Requests have the Java SDK 2.21.6 shape; responses the service's (lower-case type,
+ * config values as strings). Request readers are strict (a bad request is an {@code
+ * InvalidParameterException} naming the member); response readers are tolerant (unknown members
+ * ignored, missing ones default).
  */
 @Internal
 public final class ConnectorJson {
-    /** {@code Action} values as the Java SDK spells them; the service matches them ignoring case. */
+    /**
+     * {@code Action} values as the Java SDK spells them; the service matches them ignoring case.
+     */
     public static final String ACTION_CREATE = "Create";
+
     public static final String ACTION_UPDATE_CONFIG = "updateconfig";
     public static final String ACTION_RELOAD = "Reload";
     public static final String ACTION_UPDATE_STATE = "updatestate";
@@ -66,19 +69,28 @@ public final class ConnectorJson {
     }
 
     /**
-     * Reads a create body. The type is taken from the body's {@code Type} (Java SDK) or else from the URL
-     * segment ({@code …/connectors/sink_odps}; the Python SDK sends no {@code Type}).
+     * Reads a create body. The type is taken from the body's {@code Type} (Java SDK) or else from
+     * the URL segment ({@code …/connectors/sink_odps}; the Python SDK sends no {@code Type}).
      */
-    public static CreateConnectorRequest readCreateRequest(JsonNode body, ConnectorType typeFromPath) {
+    public static CreateConnectorRequest readCreateRequest(
+            JsonNode body, ConnectorType typeFromPath) {
         String bodyType = Json.text(body, "Type");
-        ConnectorType type = bodyType != null ? ConnectorType.fromWireValue(bodyType) : typeFromPath;
-        Validation.check(type != null,
+        ConnectorType type =
+                bodyType != null ? ConnectorType.fromWireValue(bodyType) : typeFromPath;
+        Validation.check(
+                type != null,
                 "Connector type missing: put it in the URL (…/connectors/sink_odps) or in the body as \"Type\"");
         JsonNode config = body.get("Config");
-        Validation.check(config != null && !config.isNull(), "Create connector body has no \"Config\" object");
-        return new CreateConnectorRequest(type, Json.longValue(body, "SinkStartTime", -1),
-                Json.stringList(body, "ColumnFields"), Json.stringMap(body, "ColumnNameMap"),
-                ConnectorConfigJson.read(type, config), Json.text(body, "ClusterAddress"));
+        Validation.check(
+                config != null && !config.isNull(),
+                "Create connector body has no \"Config\" object");
+        return new CreateConnectorRequest(
+                type,
+                Json.longValue(body, "SinkStartTime", -1),
+                Json.stringList(body, "ColumnFields"),
+                Json.stringMap(body, "ColumnNameMap"),
+                ConnectorConfigJson.read(type, config),
+                Json.text(body, "ClusterAddress"));
     }
 
     public static ObjectNode writeCreateResponse(CreateConnectorResult result) {
@@ -105,7 +117,10 @@ public final class ConnectorJson {
         return new ListConnectorResult(Json.stringList(body, "Connectors"));
     }
 
-    /** The service's get body: lower-case type, config in service form, {@code ShardContexts} always. */
+    /**
+     * The service's get body: lower-case type, config in service form, {@code ShardContexts}
+     * always.
+     */
     public static ObjectNode writeGetResponse(GetConnectorResult result) {
         ObjectNode body = Json.object();
         putIfSet(body, "ConnectorId", result.getConnectorId());
@@ -120,9 +135,11 @@ public final class ConnectorJson {
         if (!result.getColumnNameMap().isEmpty()) {
             body.set("ColumnNameMap", Json.stringObject(result.getColumnNameMap()));
         }
-        body.set("Config", result.getConfig() == null
-                ? Json.object()
-                : ConnectorConfigJson.writeServiceForm(result.getConfig()));
+        body.set(
+                "Config",
+                result.getConfig() == null
+                        ? Json.object()
+                        : ConnectorConfigJson.writeServiceForm(result.getConfig()));
         if (!result.getExtraConfig().isEmpty()) {
             body.set("ExtraInfo", Json.stringObject(result.getExtraConfig()));
         }
@@ -139,20 +156,27 @@ public final class ConnectorJson {
     }
 
     public static GetConnectorResult readGetResponse(JsonNode body) {
-        ConnectorType type = ConnectorConfigJson.lenient(ConnectorType::fromWireValue, Json.text(body, "Type"));
+        ConnectorType type =
+                ConnectorConfigJson.lenient(ConnectorType::fromWireValue, Json.text(body, "Type"));
         List<ShardContext> contexts = new ArrayList<>();
         JsonNode items = body.get("ShardContexts");
         if (items != null && items.isArray()) {
             for (JsonNode c : items) {
-                contexts.add(new ShardContext(Json.text(c, "ShardId"), Json.longValue(c, "StartSequence", -1),
-                        Json.longValue(c, "EndSequence", -1), Json.longValue(c, "CurrentSequence", -1)));
+                contexts.add(
+                        new ShardContext(
+                                Json.text(c, "ShardId"),
+                                Json.longValue(c, "StartSequence", -1),
+                                Json.longValue(c, "EndSequence", -1),
+                                Json.longValue(c, "CurrentSequence", -1)));
             }
         }
         return GetConnectorResult.builder()
                 .connectorId(Json.text(body, "ConnectorId"))
                 .clusterAddress(Json.text(body, "ClusterAddress"))
                 .type(type)
-                .state(ConnectorConfigJson.lenient(ConnectorState::fromWireValue, Json.text(body, "State")))
+                .state(
+                        ConnectorConfigJson.lenient(
+                                ConnectorState::fromWireValue, Json.text(body, "State")))
                 .creator(Json.text(body, "Creator"))
                 .owner(Json.text(body, "Owner"))
                 .createTime(Json.longValue(body, "CreateTime", 0))
@@ -181,7 +205,10 @@ public final class ConnectorJson {
         return body;
     }
 
-    /** Reads an update body; {@code type} is the stored connector's type, which the body does not carry. */
+    /**
+     * Reads an update body; {@code type} is the stored connector's type, which the body does not
+     * carry.
+     */
     public static UpdateConnectorRequest readUpdateRequest(JsonNode body, ConnectorType type) {
         JsonNode config = body.get("Config");
         return new UpdateConnectorRequest(
@@ -232,8 +259,11 @@ public final class ConnectorJson {
     }
 
     public static UpdateOffsetRequest readUpdateOffsetRequest(JsonNode body) {
-        return new UpdateOffsetRequest(readShardId(body), new ConnectorOffset(
-                Json.longValue(body, "CurrentSequence", -1), Json.longValue(body, "CurrentTime", -1)));
+        return new UpdateOffsetRequest(
+                readShardId(body),
+                new ConnectorOffset(
+                        Json.longValue(body, "CurrentSequence", -1),
+                        Json.longValue(body, "CurrentTime", -1)));
     }
 
     /** Adds a topic field to the connector; the Java SDK sends the name lower-cased. */
@@ -245,7 +275,8 @@ public final class ConnectorJson {
     }
 
     public static String readAppendFieldRequest(JsonNode body) {
-        return Validation.notEmpty(Json.text(body, "FieldName"), "append field body member \"FieldName\"");
+        return Validation.notEmpty(
+                Json.text(body, "FieldName"), "append field body member \"FieldName\"");
     }
 
     // ---- shard status ----
@@ -254,7 +285,8 @@ public final class ConnectorJson {
     public static ObjectNode writeShardStatusResponse(GetConnectorShardStatusResult result) {
         ObjectNode body = Json.object();
         ObjectNode infos = body.putObject("ShardStatusInfos");
-        result.getShardStatusInfos().forEach((id, entry) -> infos.set(id, writeEntry(Json.object(), entry)));
+        result.getShardStatusInfos()
+                .forEach((id, entry) -> infos.set(id, writeEntry(Json.object(), entry)));
         return body;
     }
 
@@ -266,10 +298,11 @@ public final class ConnectorJson {
     }
 
     /**
-     * Reads either answer. The one-shard form is keyed by its {@code ShardId}, or by
-     * {@code requestedShardId} when the service left it out.
+     * Reads either answer. The one-shard form is keyed by its {@code ShardId}, or by {@code
+     * requestedShardId} when the service left it out.
      */
-    public static GetConnectorShardStatusResult readShardStatusResponse(JsonNode body, String requestedShardId) {
+    public static GetConnectorShardStatusResult readShardStatusResponse(
+            JsonNode body, String requestedShardId) {
         Map<String, ShardStatusEntry> entries = new LinkedHashMap<>();
         JsonNode infos = body.get("ShardStatusInfos");
         if (infos != null && infos.isObject()) {
@@ -278,7 +311,8 @@ public final class ConnectorJson {
             String shardId = Json.text(body, "ShardId", requestedShardId);
             if (shardId == null) {
                 throw new CorruptedResponseException(
-                        "Connector shard status has neither \"ShardStatusInfos\" nor \"ShardId\": " + body);
+                        "Connector shard status has neither \"ShardStatusInfos\" nor \"ShardId\": "
+                                + body);
             }
             entries.put(shardId, readEntry(body));
         }
@@ -296,7 +330,9 @@ public final class ConnectorJson {
     }
 
     public static GetConnectorDoneTimeResult readDoneTimeResponse(JsonNode body) {
-        return new GetConnectorDoneTimeResult(Json.longValue(body, "DoneTime", 0), Json.text(body, "TimeZone"),
+        return new GetConnectorDoneTimeResult(
+                Json.longValue(body, "DoneTime", 0),
+                Json.text(body, "TimeZone"),
                 Json.intValue(body, "TimeWindow", 0));
     }
 
@@ -328,7 +364,8 @@ public final class ConnectorJson {
 
     private static void checkSettable(ConnectorState state) {
         Validation.notNull(state, "connector state");
-        Validation.check(state != ConnectorState.CONNECTOR_CREATED,
+        Validation.check(
+                state != ConnectorState.CONNECTOR_CREATED,
                 "Connector state CONNECTOR_CREATED is deprecated and cannot be set; use CONNECTOR_RUNNING or "
                         + "CONNECTOR_STOPPED");
     }
@@ -354,7 +391,9 @@ public final class ConnectorJson {
                 .currentSequence(Json.longValue(o, "CurrentSequence", -1))
                 .currentTimestamp(Json.longValue(o, "CurrentTimestamp", -1))
                 .updateTime(Json.longValue(o, "UpdateTime", -1))
-                .state(ConnectorConfigJson.lenient(ConnectorShardState::fromWireValue, Json.text(o, "State")))
+                .state(
+                        ConnectorConfigJson.lenient(
+                                ConnectorShardState::fromWireValue, Json.text(o, "State")))
                 .lastErrorMessage(Json.text(o, "LastErrorMessage"))
                 .discardCount(Json.longValue(o, "DiscardCount", 0))
                 .doneTime(Json.longValue(o, "DoneTime", -1))
@@ -377,12 +416,21 @@ public final class ConnectorJson {
          * @param columnNameMap topic field to target column; null or empty when they are the same
          * @param clusterAddress null unless a specific cluster is wanted
          */
-        public CreateConnectorRequest(ConnectorType type, long sinkStartTime, List<String> columnFields,
-                Map<String, String> columnNameMap, ConnectorConfig config, String clusterAddress) {
+        public CreateConnectorRequest(
+                ConnectorType type,
+                long sinkStartTime,
+                List<String> columnFields,
+                Map<String, String> columnNameMap,
+                ConnectorConfig config,
+                String clusterAddress) {
             this.type = Validation.notNull(type, "connector type");
             this.config = Validation.notNull(config, "connector config");
-            Validation.check(config.supports(type), config.getClass().getSimpleName()
-                    + " does not fit connector type " + type + "; pass the config class of that type");
+            Validation.check(
+                    config.supports(type),
+                    config.getClass().getSimpleName()
+                            + " does not fit connector type "
+                            + type
+                            + "; pass the config class of that type");
             this.sinkStartTime = sinkStartTime;
             this.columnFields = List.copyOf(Validation.notNull(columnFields, "columnFields"));
             this.columnNameMap = columnNameMap == null ? Map.of() : orderedCopy(columnNameMap);
@@ -419,21 +467,35 @@ public final class ConnectorJson {
                 return false;
             }
             CreateConnectorRequest r = (CreateConnectorRequest) o;
-            return type == r.type && sinkStartTime == r.sinkStartTime && columnFields.equals(r.columnFields)
-                    && columnNameMap.equals(r.columnNameMap) && config.equals(r.config)
+            return type == r.type
+                    && sinkStartTime == r.sinkStartTime
+                    && columnFields.equals(r.columnFields)
+                    && columnNameMap.equals(r.columnNameMap)
+                    && config.equals(r.config)
                     && Objects.equals(clusterAddress, r.clusterAddress);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(type, sinkStartTime, columnFields, columnNameMap, config, clusterAddress);
+            return Objects.hash(
+                    type, sinkStartTime, columnFields, columnNameMap, config, clusterAddress);
         }
 
         @Override
         public String toString() {
-            return "CreateConnectorRequest{type=" + type + ", sinkStartTime=" + sinkStartTime + ", columnFields="
-                    + columnFields + ", columnNameMap=" + columnNameMap + ", config=" + config
-                    + ", clusterAddress=" + clusterAddress + '}';
+            return "CreateConnectorRequest{type="
+                    + type
+                    + ", sinkStartTime="
+                    + sinkStartTime
+                    + ", columnFields="
+                    + columnFields
+                    + ", columnNameMap="
+                    + columnNameMap
+                    + ", config="
+                    + config
+                    + ", clusterAddress="
+                    + clusterAddress
+                    + '}';
         }
     }
 
@@ -444,9 +506,12 @@ public final class ConnectorJson {
         private final List<String> columnFields;
         private final Map<String, String> columnNameMap;
 
-        public UpdateConnectorRequest(ConnectorConfig config, List<String> columnFields,
+        public UpdateConnectorRequest(
+                ConnectorConfig config,
+                List<String> columnFields,
                 Map<String, String> columnNameMap) {
-            Validation.check(config != null || columnFields != null || columnNameMap != null,
+            Validation.check(
+                    config != null || columnFields != null || columnNameMap != null,
                     "Nothing to update: give a connector config, columnFields or columnNameMap");
             this.config = config;
             this.columnFields = columnFields == null ? null : List.copyOf(columnFields);
@@ -471,7 +536,8 @@ public final class ConnectorJson {
                 return false;
             }
             UpdateConnectorRequest r = (UpdateConnectorRequest) o;
-            return Objects.equals(config, r.config) && Objects.equals(columnFields, r.columnFields)
+            return Objects.equals(config, r.config)
+                    && Objects.equals(columnFields, r.columnFields)
                     && Objects.equals(columnNameMap, r.columnNameMap);
         }
 
@@ -482,8 +548,13 @@ public final class ConnectorJson {
 
         @Override
         public String toString() {
-            return "UpdateConnectorRequest{config=" + config + ", columnFields=" + columnFields
-                    + ", columnNameMap=" + columnNameMap + '}';
+            return "UpdateConnectorRequest{config="
+                    + config
+                    + ", columnFields="
+                    + columnFields
+                    + ", columnNameMap="
+                    + columnNameMap
+                    + '}';
         }
     }
 

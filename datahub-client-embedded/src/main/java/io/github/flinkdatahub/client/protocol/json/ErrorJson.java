@@ -1,11 +1,10 @@
 package io.github.flinkdatahub.client.protocol.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.ErrorCode;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +39,16 @@ public final class ErrorJson {
         }
         String code = n == null ? null : Json.text(n, "ErrorCode");
         if (code == null) {
-            String text = body == null ? "" : new String(body, 0, Math.min(body.length, 500), StandardCharsets.UTF_8);
-            return ErrorCode.toException(null, "HTTP " + status + (text.isEmpty() ? "" : ": " + text), requestId, status);
+            String text =
+                    body == null
+                            ? ""
+                            : new String(
+                                    body, 0, Math.min(body.length, 500), StandardCharsets.UTF_8);
+            return ErrorCode.toException(
+                    null,
+                    "HTTP " + status + (text.isEmpty() ? "" : ": " + text),
+                    requestId,
+                    status);
         }
         String rid = requestId != null ? requestId : Json.text(n, "RequestId");
         return ErrorCode.toException(code, Json.text(n, "ErrorMessage", ""), rid, status);

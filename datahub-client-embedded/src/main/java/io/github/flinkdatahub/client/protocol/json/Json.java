@@ -1,14 +1,13 @@
 package io.github.flinkdatahub.client.protocol.json;
 
-import io.github.flinkdatahub.client.annotation.Internal;
-import io.github.flinkdatahub.client.exception.CorruptedResponseException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flinkdatahub.client.annotation.Internal;
+import io.github.flinkdatahub.client.exception.CorruptedResponseException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +24,8 @@ import java.util.Map;
  */
 @Internal
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    public static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private Json() {}
 
@@ -55,8 +54,11 @@ public final class Json {
             JsonNode n = MAPPER.readTree(body);
             return n == null ? object() : n;
         } catch (IOException e) {
-            throw new CorruptedResponseException("Body is not valid JSON: "
-                    + new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8), e);
+            throw new CorruptedResponseException(
+                    "Body is not valid JSON: "
+                            + new String(
+                                    body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8),
+                    e);
         }
     }
 
@@ -116,7 +118,14 @@ public final class Json {
         JsonNode v = node == null ? null : node.get(field);
         Map<String, String> out = new LinkedHashMap<>();
         if (v != null && v.isObject()) {
-            v.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+            v.fields()
+                    .forEachRemaining(
+                            e ->
+                                    out.put(
+                                            e.getKey(),
+                                            e.getValue().isTextual()
+                                                    ? e.getValue().asText()
+                                                    : e.getValue().toString()));
         }
         return out;
     }

@@ -1,11 +1,10 @@
 package io.github.flinkdatahub.client.protocol.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.model.result.GetProjectResult;
 import io.github.flinkdatahub.client.model.result.ListProjectResult;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +42,11 @@ public final class ProjectJson {
 
     /** The service does not echo the name; like the Java SDK we fill it in, lower-cased. */
     public static GetProjectResult readGet(String projectName, JsonNode body) {
-        return new GetProjectResult(projectName.toLowerCase(Locale.ROOT), Json.text(body, "Comment", ""),
-                Json.longValue(body, "CreateTime", 0), Json.longValue(body, "LastModifyTime", 0),
+        return new GetProjectResult(
+                projectName.toLowerCase(Locale.ROOT),
+                Json.text(body, "Comment", ""),
+                Json.longValue(body, "CreateTime", 0),
+                Json.longValue(body, "LastModifyTime", 0),
                 Json.text(body, "Creator", ""));
     }
 }

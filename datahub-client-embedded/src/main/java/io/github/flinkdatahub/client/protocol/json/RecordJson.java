@@ -1,5 +1,8 @@
 package io.github.flinkdatahub.client.protocol.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.model.BlobRecord;
@@ -11,10 +14,6 @@ import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.client.model.result.PutRecordsResult;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -73,11 +72,15 @@ public final class RecordJson {
         JsonNode arr = body.get("FailedRecords");
         if (arr != null && arr.isArray()) {
             for (JsonNode n : arr) {
-                failed.add(new FailedRecord(Json.intValue(n, "Index", -1), Json.text(n, "ErrorCode"),
-                        Json.text(n, "ErrorMessage")));
+                failed.add(
+                        new FailedRecord(
+                                Json.intValue(n, "Index", -1),
+                                Json.text(n, "ErrorCode"),
+                                Json.text(n, "ErrorMessage")));
             }
         }
-        return new PutRecordsResult(Json.intValue(body, "FailedRecordCount", failed.size()), failed);
+        return new PutRecordsResult(
+                Json.intValue(body, "FailedRecordCount", failed.size()), failed);
     }
 
     public static ObjectNode writeGetRequest(String cursor, int limit) {
@@ -103,10 +106,11 @@ public final class RecordJson {
     }
 
     /**
-     * Reads a get answer. {@code schema} is required for tuple records; {@code shardId} is the shard
-     * read from, stamped on records that do not name one.
+     * Reads a get answer. {@code schema} is required for tuple records; {@code shardId} is the
+     * shard read from, stamped on records that do not name one.
      */
-    public static GetRecordsResult readGetResponse(JsonNode body, RecordType type, RecordSchema schema, String shardId) {
+    public static GetRecordsResult readGetResponse(
+            JsonNode body, RecordType type, RecordSchema schema, String shardId) {
         List<Record> records = new ArrayList<>();
         JsonNode arr = body.get("Records");
         if (arr != null && arr.isArray()) {
@@ -114,9 +118,13 @@ public final class RecordJson {
                 records.add(readRecord(n, type, schema, shardId, false));
             }
         }
-        return new GetRecordsResult(Json.text(body, "NextCursor"), Json.intValue(body, "RecordCount", records.size()),
-                Json.longValue(body, "StartSeq", -1), Json.longValue(body, "LatestSeq", -1),
-                Json.longValue(body, "LatestTime", -1), records);
+        return new GetRecordsResult(
+                Json.text(body, "NextCursor"),
+                Json.intValue(body, "RecordCount", records.size()),
+                Json.longValue(body, "StartSeq", -1),
+                Json.longValue(body, "LatestSeq", -1),
+                Json.longValue(body, "LatestTime", -1),
+                records);
     }
 
     private static ObjectNode writeRecord(Record r, boolean readSide) {
@@ -165,7 +173,8 @@ public final class RecordJson {
      * like the SDKs: extra values are ignored (its schema may be older than the topic's) and
      * missing trailing values are null.
      */
-    private static Record readRecord(JsonNode n, RecordType type, RecordSchema schema, String shardId, boolean strict) {
+    private static Record readRecord(
+            JsonNode n, RecordType type, RecordSchema schema, String shardId, boolean strict) {
         JsonNode data = n.get("Data");
         Record.Builder<?> b;
         if (type == RecordType.TUPLE) {
@@ -173,11 +182,16 @@ public final class RecordJson {
                 throw new IllegalArgumentException("A schema is needed to read tuple records");
             }
             if (data == null || !data.isArray()) {
-                throw ErrorCode.MALFORMED_RECORD.exception("A tuple record needs a \"Data\" array of field values");
+                throw ErrorCode.MALFORMED_RECORD.exception(
+                        "A tuple record needs a \"Data\" array of field values");
             }
             if (strict && data.size() != schema.size()) {
-                throw ErrorCode.MALFORMED_RECORD.exception("Record field size not match: " + data.size()
-                        + " values for " + schema.size() + " fields");
+                throw ErrorCode.MALFORMED_RECORD.exception(
+                        "Record field size not match: "
+                                + data.size()
+                                + " values for "
+                                + schema.size()
+                                + " fields");
             }
             TupleRecord.Builder tb = TupleRecord.builder(schema);
             for (int i = 0; i < Math.min(data.size(), schema.size()); i++) {
@@ -190,7 +204,8 @@ public final class RecordJson {
             b = tb;
         } else {
             if (data == null || !data.isTextual()) {
-                throw ErrorCode.MALFORMED_RECORD.exception("A blob record needs \"Data\" as a Base64 string");
+                throw ErrorCode.MALFORMED_RECORD.exception(
+                        "A blob record needs \"Data\" as a Base64 string");
             }
             try {
                 b = BlobRecord.builder(Base64.getDecoder().decode(data.asText()));
@@ -212,6 +227,8 @@ public final class RecordJson {
         b.cursor(Json.text(n, "Cursor"));
         b.nextCursor(Json.text(n, "NextCursor"));
         b.serial(Json.longValue(n, "Serial", -1));
-        return b instanceof TupleRecord.Builder ? ((TupleRecord.Builder) b).buildUnchecked() : ((BlobRecord.Builder) b).build();
+        return b instanceof TupleRecord.Builder
+                ? ((TupleRecord.Builder) b).buildUnchecked()
+                : ((BlobRecord.Builder) b).build();
     }
 }

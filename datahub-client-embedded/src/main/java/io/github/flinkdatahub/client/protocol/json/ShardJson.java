@@ -1,5 +1,8 @@
 package io.github.flinkdatahub.client.protocol.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.model.CursorType;
 import io.github.flinkdatahub.client.model.Shard;
@@ -10,10 +13,6 @@ import io.github.flinkdatahub.client.model.result.GetMeteringInfoResult;
 import io.github.flinkdatahub.client.model.result.ListShardResult;
 import io.github.flinkdatahub.client.model.result.MergeShardResult;
 import io.github.flinkdatahub.client.model.result.SplitShardResult;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,14 +84,22 @@ public final class ShardJson {
     public static Shard readShard(JsonNode n) {
         String left = Json.text(n, "LeftShardId");
         String right = Json.text(n, "RightShardId");
-        return new Shard(Json.text(n, "ShardId"), upper(Json.text(n, "BeginHashKey")), upper(Json.text(n, "EndHashKey")),
+        return new Shard(
+                Json.text(n, "ShardId"),
+                upper(Json.text(n, "BeginHashKey")),
+                upper(Json.text(n, "EndHashKey")),
                 ShardState.valueOf(Json.text(n, "State", "ACTIVE").toUpperCase(Locale.ROOT)),
-                Json.longValue(n, "ClosedTime", 0), Json.stringList(n, "ParentShardIds"),
-                NO_SHARD.equals(left) ? null : left, NO_SHARD.equals(right) ? null : right);
+                Json.longValue(n, "ClosedTime", 0),
+                Json.stringList(n, "ParentShardIds"),
+                NO_SHARD.equals(left) ? null : left,
+                NO_SHARD.equals(right) ? null : right);
     }
 
     public static ShardBase readShardBase(JsonNode n) {
-        return new ShardBase(Json.text(n, "ShardId"), upper(Json.text(n, "BeginHashKey")), upper(Json.text(n, "EndHashKey")));
+        return new ShardBase(
+                Json.text(n, "ShardId"),
+                upper(Json.text(n, "BeginHashKey")),
+                upper(Json.text(n, "EndHashKey")));
     }
 
     public static ListShardResult readList(JsonNode body) {
@@ -101,7 +108,10 @@ public final class ShardJson {
         if (arr != null && arr.isArray()) {
             arr.forEach(n -> shards.add(readShard(n)));
         }
-        return new ListShardResult(shards, Json.text(body, "Protocol", "http1.1"), Json.longValue(body, "Interval", 0));
+        return new ListShardResult(
+                shards,
+                Json.text(body, "Protocol", "http1.1"),
+                Json.longValue(body, "Interval", 0));
     }
 
     public static SplitShardResult readSplit(JsonNode body) {
@@ -121,12 +131,16 @@ public final class ShardJson {
     }
 
     public static MergeShardResult readMerge(JsonNode body) {
-        return new MergeShardResult(Json.text(body, "ShardId"), upper(Json.text(body, "BeginHashKey")),
+        return new MergeShardResult(
+                Json.text(body, "ShardId"),
+                upper(Json.text(body, "BeginHashKey")),
                 upper(Json.text(body, "EndHashKey")));
     }
 
     public static GetCursorResult readCursor(JsonNode body) {
-        return new GetCursorResult(Json.text(body, "Cursor"), Json.longValue(body, "RecordTime", -1),
+        return new GetCursorResult(
+                Json.text(body, "Cursor"),
+                Json.longValue(body, "RecordTime", -1),
                 Json.longValue(body, "Sequence", -1));
     }
 
@@ -139,7 +153,8 @@ public final class ShardJson {
     }
 
     public static GetMeteringInfoResult readMeter(JsonNode body) {
-        return new GetMeteringInfoResult(Json.longValue(body, "ActiveTime", 0), Json.longValue(body, "Storage", 0));
+        return new GetMeteringInfoResult(
+                Json.longValue(body, "ActiveTime", 0), Json.longValue(body, "Storage", 0));
     }
 
     public static ObjectNode writeMeterResult(GetMeteringInfoResult r) {

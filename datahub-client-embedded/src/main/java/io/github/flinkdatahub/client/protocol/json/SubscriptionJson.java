@@ -1,5 +1,8 @@
 package io.github.flinkdatahub.client.protocol.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.exception.InvalidParameterException;
 import io.github.flinkdatahub.client.exception.Validation;
@@ -15,10 +18,6 @@ import io.github.flinkdatahub.client.model.subscription.Subscription;
 import io.github.flinkdatahub.client.model.subscription.SubscriptionState;
 import io.github.flinkdatahub.client.model.subscription.SubscriptionType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,15 +28,17 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
- * JSON bodies of the subscription and offset operations, in both directions: {@code write...Request} /
- * {@code read...Response} for the client, {@code read...Request} / {@code write...Response} for the
- * emulator. Requests have the Java SDK 2.21.6 shape. Request readers are strict; response readers are
- * tolerant (unknown members ignored, missing ones default, unknown enum codes read as null).
+ * JSON bodies of the subscription and offset operations, in both directions: {@code
+ * write...Request} / {@code read...Response} for the client, {@code read...Request} / {@code
+ * write...Response} for the emulator. Requests have the Java SDK 2.21.6 shape. Request readers are
+ * strict; response readers are tolerant (unknown members ignored, missing ones default, unknown
+ * enum codes read as null).
  */
 @Internal
 public final class SubscriptionJson {
     /** {@code Action} values; the service matches them ignoring case. */
     public static final String ACTION_CREATE = "create";
+
     public static final String ACTION_LIST = "list";
     public static final String ACTION_OPEN = "open";
     public static final String ACTION_GET = "get";
@@ -71,7 +72,9 @@ public final class SubscriptionJson {
 
     // ---- list / get ----
 
-    /** Page {@code pageIndex} (from 1) of {@code pageSize}; {@code search} filters when not empty. */
+    /**
+     * Page {@code pageIndex} (from 1) of {@code pageSize}; {@code search} filters when not empty.
+     */
     public static ObjectNode writeListRequest(int pageIndex, int pageSize, String search) {
         ListSubscriptionRequest request = new ListSubscriptionRequest(pageIndex, pageSize, search);
         ObjectNode body = action(ACTION_LIST);
@@ -84,7 +87,9 @@ public final class SubscriptionJson {
     }
 
     public static ListSubscriptionRequest readListRequest(JsonNode body) {
-        return new ListSubscriptionRequest(Json.intValue(body, "PageIndex", 0), Json.intValue(body, "PageSize", 0),
+        return new ListSubscriptionRequest(
+                Json.intValue(body, "PageIndex", 0),
+                Json.intValue(body, "PageSize", 0),
                 Json.text(body, "Search"));
     }
 
@@ -102,7 +107,8 @@ public final class SubscriptionJson {
         if (items != null && items.isArray()) {
             items.forEach(item -> subscriptions.add(readSubscription(item)));
         }
-        return new ListSubscriptionResult(Json.longValue(body, "TotalCount", subscriptions.size()), subscriptions);
+        return new ListSubscriptionResult(
+                Json.longValue(body, "TotalCount", subscriptions.size()), subscriptions);
     }
 
     public static ObjectNode writeGetResponse(GetSubscriptionResult result) {
@@ -129,16 +135,22 @@ public final class SubscriptionJson {
 
     public static UpdateSubscriptionRequest readUpdateRequest(JsonNode body) {
         JsonNode state = body.get("State");
-        return new UpdateSubscriptionRequest(Json.text(body, "Comment"),
-                state == null || state.isNull() ? null
+        return new UpdateSubscriptionRequest(
+                Json.text(body, "Comment"),
+                state == null || state.isNull()
+                        ? null
                         : SubscriptionState.fromCode(Json.intValue(body, "State", -1)));
     }
 
     // ---- offsets ----
 
-    /** Opens a session on the given shards (at least one): every earlier session of them becomes stale. */
+    /**
+     * Opens a session on the given shards (at least one): every earlier session of them becomes
+     * stale.
+     */
     public static ObjectNode writeOpenOffsetRequest(List<String> shardIds) {
-        Validation.check(shardIds != null && !shardIds.isEmpty(),
+        Validation.check(
+                shardIds != null && !shardIds.isEmpty(),
                 "Opening a subscription session needs at least one shard id");
         ObjectNode body = action(ACTION_OPEN);
         body.set("ShardIds", Json.stringArray(shardIds));
@@ -164,7 +176,8 @@ public final class SubscriptionJson {
     }
 
     public static InitAndGetSubscriptionOffsetResult readOpenOffsetResponse(JsonNode body) {
-        return new InitAndGetSubscriptionOffsetResult(readOffsets(body, SubscriptionJson::readSessionOffset));
+        return new InitAndGetSubscriptionOffsetResult(
+                readOffsets(body, SubscriptionJson::readSessionOffset));
     }
 
     /** Get answers carry no {@code SessionId}: a read-only view cannot commit. */
@@ -173,7 +186,8 @@ public final class SubscriptionJson {
     }
 
     public static GetSubscriptionOffsetResult readGetOffsetResponse(JsonNode body) {
-        return new GetSubscriptionOffsetResult(readOffsets(body, SubscriptionJson::readVersionOffset));
+        return new GetSubscriptionOffsetResult(
+                readOffsets(body, SubscriptionJson::readVersionOffset));
     }
 
     /** Commits consumed positions; each must carry the version and session it was opened with. */
@@ -186,7 +200,10 @@ public final class SubscriptionJson {
         return readOffsets(body, SubscriptionJson::readSessionOffset);
     }
 
-    /** Sets positions outright (and bumps their version); only sequence, time and batch index are sent. */
+    /**
+     * Sets positions outright (and bumps their version); only sequence, time and batch index are
+     * sent.
+     */
     public static ObjectNode writeResetOffsetRequest(Map<String, ? extends OffsetBase> offsets) {
         checkOffsets(offsets);
         return offsetsBody(action(ACTION_RESET), offsets, OffsetLevel.BASE);
@@ -277,23 +294,28 @@ public final class SubscriptionJson {
         SESSION
     }
 
-    /** {@code "Offsets":{shardId:{Timestamp,Sequence,BatchIndex[,Version[,SessionId]]}}}, in that order. */
-    private static ObjectNode offsetsBody(ObjectNode body, Map<String, ? extends OffsetBase> offsets,
-            OffsetLevel level) {
+    /**
+     * {@code "Offsets":{shardId:{Timestamp,Sequence,BatchIndex[,Version[,SessionId]]}}}, in that
+     * order.
+     */
+    private static ObjectNode offsetsBody(
+            ObjectNode body, Map<String, ? extends OffsetBase> offsets, OffsetLevel level) {
         ObjectNode all = body.putObject("Offsets");
-        offsets.forEach((shardId, offset) -> {
-            ObjectNode o = all.putObject(shardId);
-            o.put("Timestamp", offset.getTimestamp());
-            o.put("Sequence", offset.getSequence());
-            o.put("BatchIndex", offset.getBatchIndex());
-            if (level != OffsetLevel.BASE) {
-                o.put("Version", ((OffsetWithVersion) offset).getVersion());
-            }
-            if (level == OffsetLevel.SESSION) {
-                // A JSON number, as the Java SDK sends it (it keeps the id as a string internally).
-                o.put("SessionId", ((OffsetWithSession) offset).getSessionId());
-            }
-        });
+        offsets.forEach(
+                (shardId, offset) -> {
+                    ObjectNode o = all.putObject(shardId);
+                    o.put("Timestamp", offset.getTimestamp());
+                    o.put("Sequence", offset.getSequence());
+                    o.put("BatchIndex", offset.getBatchIndex());
+                    if (level != OffsetLevel.BASE) {
+                        o.put("Version", ((OffsetWithVersion) offset).getVersion());
+                    }
+                    if (level == OffsetLevel.SESSION) {
+                        // A JSON number, as the Java SDK sends it (it keeps the id as a string
+                        // internally).
+                        o.put("SessionId", ((OffsetWithSession) offset).getSessionId());
+                    }
+                });
         return body;
     }
 
@@ -308,27 +330,37 @@ public final class SubscriptionJson {
 
     // Never committed: sequence and timestamp -1. Version and session -1 when not sent.
     private static OffsetBase readBaseOffset(JsonNode o) {
-        return new OffsetBase(Json.longValue(o, "Sequence", -1), Json.longValue(o, "Timestamp", -1),
+        return new OffsetBase(
+                Json.longValue(o, "Sequence", -1),
+                Json.longValue(o, "Timestamp", -1),
                 Json.intValue(o, "BatchIndex", 0));
     }
 
     private static OffsetWithVersion readVersionOffset(JsonNode o) {
-        return new OffsetWithVersion(Json.longValue(o, "Sequence", -1), Json.longValue(o, "Timestamp", -1),
-                Json.intValue(o, "BatchIndex", 0), Json.longValue(o, "Version", -1));
+        return new OffsetWithVersion(
+                Json.longValue(o, "Sequence", -1),
+                Json.longValue(o, "Timestamp", -1),
+                Json.intValue(o, "BatchIndex", 0),
+                Json.longValue(o, "Version", -1));
     }
 
     private static OffsetWithSession readSessionOffset(JsonNode o) {
-        return new OffsetWithSession(Json.longValue(o, "Sequence", -1), Json.longValue(o, "Timestamp", -1),
-                Json.intValue(o, "BatchIndex", 0), Json.longValue(o, "Version", -1),
+        return new OffsetWithSession(
+                Json.longValue(o, "Sequence", -1),
+                Json.longValue(o, "Timestamp", -1),
+                Json.intValue(o, "BatchIndex", 0),
+                Json.longValue(o, "Version", -1),
                 Json.longValue(o, "SessionId", -1));
     }
 
     private static void checkOffsets(Map<String, ? extends OffsetBase> offsets) {
-        Validation.check(offsets != null && !offsets.isEmpty(), "offsets must name at least one shard");
-        offsets.forEach((shardId, offset) -> {
-            Validation.notEmpty(shardId, "offset shard id");
-            Validation.notNull(offset, "offset of shard " + shardId);
-        });
+        Validation.check(
+                offsets != null && !offsets.isEmpty(), "offsets must name at least one shard");
+        offsets.forEach(
+                (shardId, offset) -> {
+                    Validation.notEmpty(shardId, "offset shard id");
+                    Validation.notNull(offset, "offset of shard " + shardId);
+                });
     }
 
     /** A parsed list body. */
@@ -338,9 +370,12 @@ public final class SubscriptionJson {
         private final int pageSize;
         private final String search;
 
-        /** @param search null or empty for no filter */
+        /**
+         * @param search null or empty for no filter
+         */
         public ListSubscriptionRequest(int pageIndex, int pageSize, String search) {
-            Validation.check(pageIndex > 0, "pageIndex must be >= 1 (pages count from 1), was " + pageIndex);
+            Validation.check(
+                    pageIndex > 0, "pageIndex must be >= 1 (pages count from 1), was " + pageIndex);
             Validation.check(pageSize > 0, "pageSize must be >= 1, was " + pageSize);
             this.pageIndex = pageIndex;
             this.pageSize = pageSize;
@@ -366,7 +401,9 @@ public final class SubscriptionJson {
                 return false;
             }
             ListSubscriptionRequest r = (ListSubscriptionRequest) o;
-            return pageIndex == r.pageIndex && pageSize == r.pageSize && Objects.equals(search, r.search);
+            return pageIndex == r.pageIndex
+                    && pageSize == r.pageSize
+                    && Objects.equals(search, r.search);
         }
 
         @Override
@@ -376,7 +413,12 @@ public final class SubscriptionJson {
 
         @Override
         public String toString() {
-            return "ListSubscriptionRequest{pageIndex=" + pageIndex + ", pageSize=" + pageSize + ", search=" + search
+            return "ListSubscriptionRequest{pageIndex="
+                    + pageIndex
+                    + ", pageSize="
+                    + pageSize
+                    + ", search="
+                    + search
                     + '}';
         }
     }
@@ -388,7 +430,8 @@ public final class SubscriptionJson {
         private final SubscriptionState state;
 
         public UpdateSubscriptionRequest(String comment, SubscriptionState state) {
-            Validation.check(comment != null || state != null,
+            Validation.check(
+                    comment != null || state != null,
                     "Nothing to update: the subscription update body needs \"Comment\" or \"State\"");
             this.comment = comment;
             this.state = state;

@@ -1,5 +1,8 @@
 package io.github.flinkdatahub.client.protocol.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.model.ExpandMode;
 import io.github.flinkdatahub.client.model.Field;
@@ -11,10 +14,6 @@ import io.github.flinkdatahub.client.model.result.ListTopicResult;
 import io.github.flinkdatahub.client.model.result.ListTopicSchemaResult;
 import io.github.flinkdatahub.client.model.result.RegisterTopicSchemaResult;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +23,13 @@ import java.util.Locale;
 public final class TopicJson {
     private TopicJson() {}
 
-    public static ObjectNode writeCreate(int shardCount, int lifeCycle, RecordType type, RecordSchema schema,
-            String comment, ExpandMode expandMode) {
+    public static ObjectNode writeCreate(
+            int shardCount,
+            int lifeCycle,
+            RecordType type,
+            RecordSchema schema,
+            String comment,
+            ExpandMode expandMode) {
         ObjectNode o = Json.object();
         o.put("Action", "create");
         o.put("ShardCount", shardCount);
@@ -91,15 +95,24 @@ public final class TopicJson {
     }
 
     public static GetTopicResult readGet(String project, String topic, JsonNode body) {
-        RecordType type = RecordType.valueOf(Json.text(body, "RecordType", "BLOB").toUpperCase(Locale.ROOT));
+        RecordType type =
+                RecordType.valueOf(Json.text(body, "RecordType", "BLOB").toUpperCase(Locale.ROOT));
         String schemaText = Json.text(body, "RecordSchema");
-        RecordSchema schema = type == RecordType.TUPLE && schemaText != null && !schemaText.isEmpty()
-                ? RecordSchema.fromJsonString(schemaText)
-                : null;
-        return new GetTopicResult(project.toLowerCase(Locale.ROOT), topic.toLowerCase(Locale.ROOT),
-                Json.intValue(body, "ShardCount", 0), Json.intValue(body, "Lifecycle", 0), type, schema,
-                Json.text(body, "Comment", ""), Json.longValue(body, "CreateTime", 0),
-                Json.longValue(body, "LastModifyTime", 0), ExpandMode.fromWireValue(Json.text(body, "ExpandMode")),
+        RecordSchema schema =
+                type == RecordType.TUPLE && schemaText != null && !schemaText.isEmpty()
+                        ? RecordSchema.fromJsonString(schemaText)
+                        : null;
+        return new GetTopicResult(
+                project.toLowerCase(Locale.ROOT),
+                topic.toLowerCase(Locale.ROOT),
+                Json.intValue(body, "ShardCount", 0),
+                Json.intValue(body, "Lifecycle", 0),
+                type,
+                schema,
+                Json.text(body, "Comment", ""),
+                Json.longValue(body, "CreateTime", 0),
+                Json.longValue(body, "LastModifyTime", 0),
+                ExpandMode.fromWireValue(Json.text(body, "ExpandMode")),
                 Json.text(body, "Creator", ""));
     }
 
@@ -147,8 +160,11 @@ public final class TopicJson {
     }
 
     public static GetTopicSchemaResult readSchemaInfo(JsonNode body) {
-        return new GetTopicSchemaResult(Json.intValue(body, "VersionId", 0), Json.longValue(body, "CreateTime", 0),
-                Json.text(body, "Creator", ""), RecordSchema.fromJsonString(Json.text(body, "RecordSchema")));
+        return new GetTopicSchemaResult(
+                Json.intValue(body, "VersionId", 0),
+                Json.longValue(body, "CreateTime", 0),
+                Json.text(body, "Creator", ""),
+                RecordSchema.fromJsonString(Json.text(body, "RecordSchema")));
     }
 
     public static ObjectNode writeSchemaList(ListTopicSchemaResult page) {
@@ -168,8 +184,12 @@ public final class TopicJson {
         if (arr != null && arr.isArray()) {
             arr.forEach(n -> list.add(readSchemaInfo(n)));
         }
-        return new ListTopicSchemaResult(Json.intValue(body, "PageNumber", 0), Json.intValue(body, "PageSize", 0),
-                Json.intValue(body, "PageCount", 0), Json.longValue(body, "TotalCount", list.size()), list);
+        return new ListTopicSchemaResult(
+                Json.intValue(body, "PageNumber", 0),
+                Json.intValue(body, "PageSize", 0),
+                Json.intValue(body, "PageCount", 0),
+                Json.longValue(body, "TotalCount", list.size()),
+                list);
     }
 
     public static RegisterTopicSchemaResult readRegisterSchema(JsonNode body) {

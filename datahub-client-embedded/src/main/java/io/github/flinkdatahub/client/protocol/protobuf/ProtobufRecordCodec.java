@@ -1,13 +1,14 @@
 package io.github.flinkdatahub.client.protocol.protobuf;
 
+import com.google.protobuf.ByteString;
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.exception.InvalidParameterException;
 import io.github.flinkdatahub.client.exception.MalformedRecordException;
 import io.github.flinkdatahub.client.exception.Validation;
 import io.github.flinkdatahub.client.model.BlobRecord;
-import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.FailedRecord;
+import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.RecordType;
@@ -15,8 +16,6 @@ import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.client.model.result.PutRecordsResult;
 import io.github.flinkdatahub.client.protocol.protobuf.generated.DataHubProtos;
-
-import com.google.protobuf.ByteString;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +26,9 @@ import java.util.Map;
  * the client encodes requests and decodes responses, the emulator does the opposite with the same
  * code.
  *
- * <p>TUPLE values travel as UTF-8 text ({@link io.github.flinkdatahub.client.model.FieldType#toText});
- * a null value is a {@code FieldData} without value. A BLOB record is exactly one {@code FieldData}.
+ * <p>TUPLE values travel as UTF-8 text ({@link
+ * io.github.flinkdatahub.client.model.FieldType#toText}); a null value is a {@code FieldData}
+ * without value. A BLOB record is exactly one {@code FieldData}.
  */
 @Internal
 public final class ProtobufRecordCodec {
@@ -38,7 +38,8 @@ public final class ProtobufRecordCodec {
 
     /** A {@code PutRecordsRequest}; routing and attributes are sent only when set. */
     public static byte[] encodePutRecordsRequest(List<? extends Record> records) {
-        DataHubProtos.PutRecordsRequest.Builder request = DataHubProtos.PutRecordsRequest.newBuilder();
+        DataHubProtos.PutRecordsRequest.Builder request =
+                DataHubProtos.PutRecordsRequest.newBuilder();
         for (Record r : records) {
             request.addRecords(toEntry(r));
         }
@@ -47,16 +48,18 @@ public final class ProtobufRecordCodec {
 
     /**
      * The records of a {@code PutRecordsRequest}, with routing and attributes. Stricter than the
-     * read path, as the service is: a TUPLE record must have exactly one value per field of
-     * {@code schema} and no null in a NOT NULL field. The first bad record fails the whole call with
-     * a {@link MalformedRecordException} naming its index.
+     * read path, as the service is: a TUPLE record must have exactly one value per field of {@code
+     * schema} and no null in a NOT NULL field. The first bad record fails the whole call with a
+     * {@link MalformedRecordException} naming its index.
      *
      * @param schema the topic schema for TUPLE, ignored (may be null) for BLOB
      */
-    public static List<Record> decodePutRecordsRequest(byte[] payload, RecordType type, RecordSchema schema) {
+    public static List<Record> decodePutRecordsRequest(
+            byte[] payload, RecordType type, RecordSchema schema) {
         checkSchema(type, schema);
         DataHubProtos.PutRecordsRequest request =
-                ProtobufMessages.parse(DataHubProtos.PutRecordsRequest.parser(), payload, "PutRecordsRequest");
+                ProtobufMessages.parse(
+                        DataHubProtos.PutRecordsRequest.parser(), payload, "PutRecordsRequest");
         List<Record> records = new ArrayList<>(request.getRecordsCount());
         for (int i = 0; i < request.getRecordsCount(); i++) {
             DataHubProtos.RecordEntry e = request.getRecords(i);
@@ -73,9 +76,11 @@ public final class ProtobufRecordCodec {
 
     public static byte[] encodePutRecordsResponse(PutRecordsResult result) {
         DataHubProtos.PutRecordsResponse.Builder response =
-                DataHubProtos.PutRecordsResponse.newBuilder().setFailedCount(result.getFailedRecordCount());
+                DataHubProtos.PutRecordsResponse.newBuilder()
+                        .setFailedCount(result.getFailedRecordCount());
         for (FailedRecord f : result.getFailedRecords()) {
-            DataHubProtos.FailedRecord.Builder fb = DataHubProtos.FailedRecord.newBuilder().setIndex(f.getIndex());
+            DataHubProtos.FailedRecord.Builder fb =
+                    DataHubProtos.FailedRecord.newBuilder().setIndex(f.getIndex());
             if (f.getErrorCode() != null) {
                 fb.setErrorCode(f.getErrorCode());
             }
@@ -87,14 +92,20 @@ public final class ProtobufRecordCodec {
         return response.build().toByteArray();
     }
 
-    /** A {@code PutRecordsResponse}; a missing failed_count is the number of failed records listed. */
+    /**
+     * A {@code PutRecordsResponse}; a missing failed_count is the number of failed records listed.
+     */
     public static PutRecordsResult decodePutRecordsResponse(byte[] payload) {
         DataHubProtos.PutRecordsResponse response =
-                ProtobufMessages.parse(DataHubProtos.PutRecordsResponse.parser(), payload, "PutRecordsResponse");
+                ProtobufMessages.parse(
+                        DataHubProtos.PutRecordsResponse.parser(), payload, "PutRecordsResponse");
         List<FailedRecord> failed = new ArrayList<>(response.getFailedRecordsCount());
         for (DataHubProtos.FailedRecord f : response.getFailedRecordsList()) {
-            failed.add(new FailedRecord(f.getIndex(), f.hasErrorCode() ? f.getErrorCode() : null,
-                    f.hasErrorMessage() ? f.getErrorMessage() : null));
+            failed.add(
+                    new FailedRecord(
+                            f.getIndex(),
+                            f.hasErrorCode() ? f.getErrorCode() : null,
+                            f.hasErrorMessage() ? f.getErrorMessage() : null));
         }
         int count = response.hasFailedCount() ? response.getFailedCount() : failed.size();
         return new PutRecordsResult(count, failed);
@@ -110,21 +121,25 @@ public final class ProtobufRecordCodec {
                 .toByteArray();
     }
 
-    /** The request as sent; {@code getLimit()} is 1 when the client left it out, as in the service. */
+    /**
+     * The request as sent; {@code getLimit()} is 1 when the client left it out, as in the service.
+     */
     public static DataHubProtos.GetRecordsRequest decodeGetRecordsRequest(byte[] payload) {
-        return ProtobufMessages.parse(DataHubProtos.GetRecordsRequest.parser(), payload, "GetRecordsRequest");
+        return ProtobufMessages.parse(
+                DataHubProtos.GetRecordsRequest.parser(), payload, "GetRecordsRequest");
     }
 
     // ---- get response
 
     /** A {@code GetRecordsResponse} whose entries carry each record's position and attributes. */
     public static byte[] encodeGetRecordsResponse(GetRecordsResult result) {
-        DataHubProtos.GetRecordsResponse.Builder response = DataHubProtos.GetRecordsResponse.newBuilder()
-                .setNextCursor(result.getNextCursor())
-                .setRecordCount(result.getRecordCount())
-                .setStartSequence(result.getStartSequence())
-                .setLatestSequence(result.getLatestSequence())
-                .setLatestTime(result.getLatestTime());
+        DataHubProtos.GetRecordsResponse.Builder response =
+                DataHubProtos.GetRecordsResponse.newBuilder()
+                        .setNextCursor(result.getNextCursor())
+                        .setRecordCount(result.getRecordCount())
+                        .setStartSequence(result.getStartSequence())
+                        .setLatestSequence(result.getLatestSequence())
+                        .setLatestTime(result.getLatestTime());
         for (Record r : result.getRecords()) {
             response.addRecords(toEntry(r));
         }
@@ -142,20 +157,33 @@ public final class ProtobufRecordCodec {
             byte[] payload, RecordType type, RecordSchema schema, String shardIdFromUrl) {
         checkSchema(type, schema);
         DataHubProtos.GetRecordsResponse response =
-                ProtobufMessages.parse(DataHubProtos.GetRecordsResponse.parser(), payload, "GetRecordsResponse");
+                ProtobufMessages.parse(
+                        DataHubProtos.GetRecordsResponse.parser(), payload, "GetRecordsResponse");
         List<Record> records = new ArrayList<>(response.getRecordsCount());
         for (int i = 0; i < response.getRecordsCount(); i++) {
             DataHubProtos.RecordEntry e = response.getRecords(i);
             Record r;
             if (type == RecordType.TUPLE) {
-                r = withReadPosition(tupleBuilder(e.getData(), schema), e, shardIdFromUrl).buildUnchecked();
+                r =
+                        withReadPosition(tupleBuilder(e.getData(), schema), e, shardIdFromUrl)
+                                .buildUnchecked();
             } else {
-                r = withReadPosition(BlobRecord.builder(blobData(e.getData(), i)), e, shardIdFromUrl).build();
+                r =
+                        withReadPosition(
+                                        BlobRecord.builder(blobData(e.getData(), i)),
+                                        e,
+                                        shardIdFromUrl)
+                                .build();
             }
             records.add(r);
         }
-        return new GetRecordsResult(response.getNextCursor(), response.getRecordCount(), response.getStartSequence(),
-                response.getLatestSequence(), response.getLatestTime(), records);
+        return new GetRecordsResult(
+                response.getNextCursor(),
+                response.getRecordCount(),
+                response.getStartSequence(),
+                response.getLatestSequence(),
+                response.getLatestTime(),
+                records);
     }
 
     // ---- entries
@@ -187,9 +215,13 @@ public final class ProtobufRecordCodec {
             e.setSerial(r.getSerial());
         }
         if (!r.getAttributes().isEmpty()) {
-            DataHubProtos.RecordAttributes.Builder attrs = DataHubProtos.RecordAttributes.newBuilder();
+            DataHubProtos.RecordAttributes.Builder attrs =
+                    DataHubProtos.RecordAttributes.newBuilder();
             for (Map.Entry<String, String> a : r.getAttributes().entrySet()) {
-                attrs.addAttributes(DataHubProtos.StringPair.newBuilder().setKey(a.getKey()).setValue(a.getValue()));
+                attrs.addAttributes(
+                        DataHubProtos.StringPair.newBuilder()
+                                .setKey(a.getKey())
+                                .setValue(a.getValue()));
             }
             e.setAttributes(attrs);
         }
@@ -199,7 +231,9 @@ public final class ProtobufRecordCodec {
     private static DataHubProtos.RecordData toData(Record r) {
         DataHubProtos.RecordData.Builder data = DataHubProtos.RecordData.newBuilder();
         if (r instanceof BlobRecord) {
-            data.addData(DataHubProtos.FieldData.newBuilder().setValue(ByteString.copyFrom(((BlobRecord) r).dataUnsafe())));
+            data.addData(
+                    DataHubProtos.FieldData.newBuilder()
+                            .setValue(ByteString.copyFrom(((BlobRecord) r).dataUnsafe())));
             return data.build();
         }
         TupleRecord t = (TupleRecord) r;
@@ -215,19 +249,25 @@ public final class ProtobufRecordCodec {
         return data.build();
     }
 
-    private static Record fromPutEntry(DataHubProtos.RecordEntry e, RecordType type, RecordSchema schema) {
+    private static Record fromPutEntry(
+            DataHubProtos.RecordEntry e, RecordType type, RecordSchema schema) {
         if (type == RecordType.BLOB) {
             return withRouting(BlobRecord.builder(blobData(e.getData(), -1)), e).build();
         }
         if (e.getData().getDataCount() != schema.size()) {
-            throw malformed("Record field size not match: " + e.getData().getDataCount() + " values for the "
-                    + schema.size() + " fields of the schema");
+            throw malformed(
+                    "Record field size not match: "
+                            + e.getData().getDataCount()
+                            + " values for the "
+                            + schema.size()
+                            + " fields of the schema");
         }
         return withRouting(tupleBuilder(e.getData(), schema), e).build();
     }
 
     /** Values beyond the schema are ignored, missing ones stay null. */
-    private static TupleRecord.Builder tupleBuilder(DataHubProtos.RecordData data, RecordSchema schema) {
+    private static TupleRecord.Builder tupleBuilder(
+            DataHubProtos.RecordData data, RecordSchema schema) {
         TupleRecord.Builder b = TupleRecord.builder(schema);
         int n = Math.min(data.getDataCount(), schema.size());
         for (int i = 0; i < n; i++) {
@@ -242,8 +282,10 @@ public final class ProtobufRecordCodec {
 
     private static byte[] blobData(DataHubProtos.RecordData data, int index) {
         if (data.getDataCount() != 1) {
-            throw malformed("A BLOB record holds exactly one data item, "
-                    + (index >= 0 ? "record " + index + " has " : "got ") + data.getDataCount());
+            throw malformed(
+                    "A BLOB record holds exactly one data item, "
+                            + (index >= 0 ? "record " + index + " has " : "got ")
+                            + data.getDataCount());
         }
         return data.getData(0).getValue().toByteArray();
     }
@@ -278,7 +320,8 @@ public final class ProtobufRecordCodec {
         return withAttributes(b, e);
     }
 
-    private static <B extends Record.Builder<B>> B withAttributes(B b, DataHubProtos.RecordEntry e) {
+    private static <B extends Record.Builder<B>> B withAttributes(
+            B b, DataHubProtos.RecordEntry e) {
         for (DataHubProtos.StringPair a : e.getAttributes().getAttributesList()) {
             b.attribute(a.getKey(), a.getValue());
         }
@@ -287,7 +330,9 @@ public final class ProtobufRecordCodec {
 
     private static void checkSchema(RecordType type, RecordSchema schema) {
         Validation.notNull(type, "record type");
-        Validation.check(type == RecordType.BLOB || schema != null, "TUPLE records need the topic's record schema");
+        Validation.check(
+                type == RecordType.BLOB || schema != null,
+                "TUPLE records need the topic's record schema");
     }
 
     private static MalformedRecordException malformed(String message) {

@@ -1,16 +1,15 @@
 package io.github.flinkdatahub.client.model.connector;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.flinkdatahub.client.exception.InvalidParameterException;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConnectorModelTest {
 
@@ -39,7 +38,8 @@ class ConnectorModelTest {
     @Test
     void connectorTypeWireValueIsLowerCaseAndParsesEitherCase() {
         assertThat(ConnectorType.SINK_ODPS.wireValue()).isEqualTo("sink_odps");
-        assertThat(ConnectorType.fromWireValue("sink_hologres")).isEqualTo(ConnectorType.SINK_HOLOGRES);
+        assertThat(ConnectorType.fromWireValue("sink_hologres"))
+                .isEqualTo(ConnectorType.SINK_HOLOGRES);
         assertThat(ConnectorType.fromWireValue("SOURCE_DTS")).isEqualTo(ConnectorType.SOURCE_DTS);
         assertThat(ConnectorType.fromWireValue(null)).isNull();
         assertThatThrownBy(() -> ConnectorType.fromWireValue("sink_kafka"))
@@ -53,8 +53,10 @@ class ConnectorModelTest {
         assertThat(AuthMode.AK.wireValue()).isEqualTo("ak");
         assertThat(AuthMode.fromWireValue("STS")).isEqualTo(AuthMode.STS);
         assertThat(InvokeType.fromWireValue("sync")).isEqualTo(InvokeType.SYNC);
-        assertThat(ConnectorState.fromWireValue("connector_paused")).isEqualTo(ConnectorState.CONNECTOR_PAUSED);
-        assertThat(ConnectorShardState.fromWireValue("CONTEXT_DELETED")).isEqualTo(ConnectorShardState.CONTEXT_DELETED);
+        assertThat(ConnectorState.fromWireValue("connector_paused"))
+                .isEqualTo(ConnectorState.CONNECTOR_PAUSED);
+        assertThat(ConnectorShardState.fromWireValue("CONTEXT_DELETED"))
+                .isEqualTo(ConnectorShardState.CONTEXT_DELETED);
         assertThat(PartitionMode.fromWireValue("META_TIME")).isEqualTo(PartitionMode.META_TIME);
     }
 
@@ -69,13 +71,17 @@ class ConnectorModelTest {
     @Test
     void buildersRejectOutOfRangeValuesNamingTheSetting() {
         assertThatThrownBy(() -> DatabaseConnectorConfig.builder().port(70000).build())
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("port");
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("port");
         assertThatThrownBy(() -> OdpsConnectorConfig.builder().timeRange(-1).build())
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("timeRange");
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("timeRange");
         assertThatThrownBy(() -> OssConnectorConfig.builder().maxFileSize(-5).build())
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("maxFileSize");
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("maxFileSize");
         assertThatThrownBy(() -> OtsConnectorConfig.builder().writeMode(null).build())
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("writeMode");
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("writeMode");
     }
 
     @Test
@@ -94,34 +100,41 @@ class ConnectorModelTest {
 
     @Test
     void toBuilderCopiesEverything() {
-        ConnectorConfigSamples.all().forEach((type, config) -> {
-            ConnectorConfig copy;
-            if (config instanceof OdpsConnectorConfig) {
-                copy = ((OdpsConnectorConfig) config).toBuilder().build();
-            } else if (config instanceof DatabaseConnectorConfig) {
-                copy = ((DatabaseConnectorConfig) config).toBuilder().build();
-            } else if (config instanceof EsConnectorConfig) {
-                copy = ((EsConnectorConfig) config).toBuilder().build();
-            } else if (config instanceof FcConnectorConfig) {
-                copy = ((FcConnectorConfig) config).toBuilder().build();
-            } else if (config instanceof OssConnectorConfig) {
-                copy = ((OssConnectorConfig) config).toBuilder().build();
-            } else if (config instanceof OtsConnectorConfig) {
-                copy = ((OtsConnectorConfig) config).toBuilder().build();
-            } else if (config instanceof HologresConnectorConfig) {
-                copy = ((HologresConnectorConfig) config).toBuilder().build();
-            } else if (config instanceof DataHubConnectorConfig) {
-                copy = ((DataHubConnectorConfig) config).toBuilder().build();
-            } else {
-                copy = ((DtsConnectorConfig) config).toBuilder().build();
-            }
-            assertThat(copy).as(type.name()).isEqualTo(config).hasSameHashCodeAs(config);
-        });
+        ConnectorConfigSamples.all()
+                .forEach(
+                        (type, config) -> {
+                            ConnectorConfig copy;
+                            if (config instanceof OdpsConnectorConfig) {
+                                copy = ((OdpsConnectorConfig) config).toBuilder().build();
+                            } else if (config instanceof DatabaseConnectorConfig) {
+                                copy = ((DatabaseConnectorConfig) config).toBuilder().build();
+                            } else if (config instanceof EsConnectorConfig) {
+                                copy = ((EsConnectorConfig) config).toBuilder().build();
+                            } else if (config instanceof FcConnectorConfig) {
+                                copy = ((FcConnectorConfig) config).toBuilder().build();
+                            } else if (config instanceof OssConnectorConfig) {
+                                copy = ((OssConnectorConfig) config).toBuilder().build();
+                            } else if (config instanceof OtsConnectorConfig) {
+                                copy = ((OtsConnectorConfig) config).toBuilder().build();
+                            } else if (config instanceof HologresConnectorConfig) {
+                                copy = ((HologresConnectorConfig) config).toBuilder().build();
+                            } else if (config instanceof DataHubConnectorConfig) {
+                                copy = ((DataHubConnectorConfig) config).toBuilder().build();
+                            } else {
+                                copy = ((DtsConnectorConfig) config).toBuilder().build();
+                            }
+                            assertThat(copy)
+                                    .as(type.name())
+                                    .isEqualTo(config)
+                                    .hasSameHashCodeAs(config);
+                        });
     }
 
     @Test
     void stsAuthHasNoKeys() {
         assertThat(ConnectorAuth.sts().getAccessId()).isNull();
-        assertThat(ConnectorAuth.ak("the-id", "the-key").toString()).contains("the-id").doesNotContain("the-key");
+        assertThat(ConnectorAuth.ak("the-id", "the-key").toString())
+                .contains("the-id")
+                .doesNotContain("the-key");
     }
 }

@@ -1,11 +1,10 @@
 package io.github.flinkdatahub.client.model.subscription;
 
+import io.github.flinkdatahub.client.exception.InvalidParameterException;
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.github.flinkdatahub.client.exception.InvalidParameterException;
-
-import org.junit.jupiter.api.Test;
 
 class SubscriptionModelTest {
 
@@ -16,7 +15,8 @@ class SubscriptionModelTest {
         assertThat(SubscriptionState.OFFLINE).isSameAs(SubscriptionState.INACTIVE);
         assertThat(SubscriptionState.ONLINE).isSameAs(SubscriptionState.ACTIVE);
         assertThat(SubscriptionState.fromCode(1)).isEqualTo(SubscriptionState.ACTIVE);
-        assertThatThrownBy(() -> SubscriptionState.fromCode(2)).isInstanceOf(InvalidParameterException.class)
+        assertThatThrownBy(() -> SubscriptionState.fromCode(2))
+                .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("0 (INACTIVE/OFFLINE)");
     }
 
@@ -25,7 +25,8 @@ class SubscriptionModelTest {
         assertThat(SubscriptionType.fromCode(0)).isEqualTo(SubscriptionType.USER);
         assertThat(SubscriptionType.fromCode(1)).isEqualTo(SubscriptionType.SYSTEM);
         assertThat(SubscriptionType.TT.code()).isEqualTo(2);
-        assertThatThrownBy(() -> SubscriptionType.fromCode(9)).isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> SubscriptionType.fromCode(9))
+                .isInstanceOf(InvalidParameterException.class);
     }
 
     @Test
@@ -42,15 +43,18 @@ class SubscriptionModelTest {
         OffsetWithVersion versioned = new OffsetWithVersion(5, 6, 0);
         assertThat(base).isNotEqualTo(versioned);
         assertThat(versioned).isNotEqualTo(base);
-        assertThat(new OffsetWithSession(5, 6, 1, 2)).isEqualTo(new OffsetWithSession(5, 6, 0, 1, 2))
+        assertThat(new OffsetWithSession(5, 6, 1, 2))
+                .isEqualTo(new OffsetWithSession(5, 6, 0, 1, 2))
                 .isNotEqualTo(new OffsetWithSession(5, 6, 1, 3));
         assertThat(new OffsetWithSession(5, 6, 1, 2).toString())
-                .isEqualTo("OffsetWithSession{sequence=5, timestamp=6, batchIndex=0, version=1, sessionId=2}");
+                .isEqualTo(
+                        "OffsetWithSession{sequence=5, timestamp=6, batchIndex=0, version=1, sessionId=2}");
     }
 
     @Test
     void withPositionKeepsVersionAndSession() {
         OffsetWithSession opened = new OffsetWithSession(-1, -1, 3, 7);
-        assertThat(opened.withPosition(10, 1000, 2)).isEqualTo(new OffsetWithSession(10, 1000, 2, 3, 7));
+        assertThat(opened.withPosition(10, 1000, 2))
+                .isEqualTo(new OffsetWithSession(10, 1000, 2, 3, 7));
     }
 }

@@ -1,8 +1,5 @@
 package io.github.flinkdatahub.client.protocol.batch;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.flinkdatahub.client.exception.CorruptedResponseException;
 import io.github.flinkdatahub.client.exception.InvalidParameterException;
 import io.github.flinkdatahub.client.model.BlobRecord;
@@ -17,7 +14,6 @@ import io.github.flinkdatahub.client.protocol.Hex;
 import io.github.flinkdatahub.client.protocol.TestRecords;
 import io.github.flinkdatahub.client.protocol.compression.Compression;
 import io.github.flinkdatahub.client.protocol.frame.DhubFrame;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,43 +25,68 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** The batch blob format: the worked example of §3.4.3, round trips, and rejection of damaged blobs. */
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The batch blob format: the worked example of §3.4.3, round trips, and rejection of damaged blobs.
+ */
 class BatchCodecTest {
-    private static final RecordSchema EXAMPLE_SCHEMA = RecordSchema.of(
-            new Field("id", FieldType.BIGINT), new Field("s", FieldType.STRING), new Field("t", FieldType.STRING));
+    private static final RecordSchema EXAMPLE_SCHEMA =
+            RecordSchema.of(
+                    new Field("id", FieldType.BIGINT),
+                    new Field("s", FieldType.STRING),
+                    new Field("t", FieldType.STRING));
 
     /** The 82-byte record of §3.4.3 with fieldCount 3, as PyDatahub and the service write it. */
-    private static final String EXAMPLE_RECORD = "00000000 00000000 52000000 44000000"
-            + "03000000"
-            + "07000000 00000000"
-            + "01000000 00000000"
-            + "68690000 00000082"
-            + "0c000000 24000000"
-            + "68656c6c 6f20776f 726c6421 00000000"
-            + "01000000 01000000 6b 01000000 76";
-    private static final String EXAMPLE_HEADER = "44485542 00000000 6c000000 52000000 deadb0e1 0800 01000000";
+    private static final String EXAMPLE_RECORD =
+            "00000000 00000000 52000000 44000000"
+                    + "03000000"
+                    + "07000000 00000000"
+                    + "01000000 00000000"
+                    + "68690000 00000082"
+                    + "0c000000 24000000"
+                    + "68656c6c 6f20776f 726c6421 00000000"
+                    + "01000000 01000000 6b 01000000 76";
+
+    private static final String EXAMPLE_HEADER =
+            "44485542 00000000 6c000000 52000000 deadb0e1 0800 01000000";
 
     private static TupleRecord exampleRecord() {
-        return TupleRecord.builder(EXAMPLE_SCHEMA).values(1L, "hi", "hello world!").attribute("k", "v").build();
+        return TupleRecord.builder(EXAMPLE_SCHEMA)
+                .values(1L, "hi", "hello world!")
+                .attribute("k", "v")
+                .build();
     }
 
     @Test
     void serializingTheSpecExampleGivesItsExactBytes() {
-        byte[] blob = BatchSerializer.serialize(List.of(exampleRecord()), RecordType.TUPLE, EXAMPLE_SCHEMA,
-                CompressFormat.NONE, 0);
+        byte[] blob =
+                BatchSerializer.serialize(
+                        List.of(exampleRecord()),
+                        RecordType.TUPLE,
+                        EXAMPLE_SCHEMA,
+                        CompressFormat.NONE,
+                        0);
 
         assertThat(blob).hasSize(108);
-        assertThat(Hex.format(blob)).isEqualTo(Hex.format(Hex.parse(EXAMPLE_HEADER + EXAMPLE_RECORD)));
-        assertThat(ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).getInt(16)).isEqualTo(0xE1B0ADDE);
+        assertThat(Hex.format(blob))
+                .isEqualTo(Hex.format(Hex.parse(EXAMPLE_HEADER + EXAMPLE_RECORD)));
+        assertThat(ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).getInt(16))
+                .isEqualTo(0xE1B0ADDE);
     }
 
     @Test
     void deserializingTheSpecExampleGivesItsValues() {
-        List<Record> records = BatchDeserializer.deserialize(Hex.parse(EXAMPLE_HEADER + EXAMPLE_RECORD),
-                RecordType.TUPLE, EXAMPLE_SCHEMA);
+        List<Record> records =
+                BatchDeserializer.deserialize(
+                        Hex.parse(EXAMPLE_HEADER + EXAMPLE_RECORD),
+                        RecordType.TUPLE,
+                        EXAMPLE_SCHEMA);
 
         assertThat(records).containsExactly(exampleRecord());
-        assertThat(((TupleRecord) records.get(0)).getValues()).containsExactly(1L, "hi", "hello world!");
+        assertThat(((TupleRecord) records.get(0)).getValues())
+                .containsExactly(1L, "hi", "hello world!");
         assertThat(records.get(0).getAttributes()).containsExactly(Map.entry("k", "v"));
         assertThat(records.get(0).getBatchIndex()).isZero();
         assertThat(records.get(0).getBatchSize()).isEqualTo(1);
@@ -77,7 +98,8 @@ class BatchCodecTest {
         ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).putInt(26 + 16, 0);
         withCrc(blob);
 
-        assertThat(BatchDeserializer.deserialize(blob, RecordType.TUPLE, EXAMPLE_SCHEMA)).containsExactly(exampleRecord());
+        assertThat(BatchDeserializer.deserialize(blob, RecordType.TUPLE, EXAMPLE_SCHEMA))
+                .containsExactly(exampleRecord());
     }
 
     @ParameterizedTest
@@ -85,8 +107,11 @@ class BatchCodecTest {
     void tuplesOfEveryTypeRoundTrip(CompressFormat compression) {
         List<TupleRecord> records = TestRecords.tuples();
 
-        byte[] blob = BatchSerializer.serialize(records, RecordType.TUPLE, TestRecords.ALL_TYPES, compression, 3);
-        List<Record> decoded = BatchDeserializer.deserialize(blob, RecordType.TUPLE, TestRecords.ALL_TYPES);
+        byte[] blob =
+                BatchSerializer.serialize(
+                        records, RecordType.TUPLE, TestRecords.ALL_TYPES, compression, 3);
+        List<Record> decoded =
+                BatchDeserializer.deserialize(blob, RecordType.TUPLE, TestRecords.ALL_TYPES);
 
         assertThat(decoded).isEqualTo(records);
         for (int i = 0; i < decoded.size(); i++) {
@@ -98,9 +123,16 @@ class BatchCodecTest {
 
     @Test
     void schemaVersionIsWrittenIntoTupleRecordsAndMinusOneIntoBlobRecords() {
-        byte[] tuples = BatchSerializer.serialize(TestRecords.tuples(), RecordType.TUPLE, TestRecords.ALL_TYPES,
-                CompressFormat.NONE, 3);
-        byte[] blobs = BatchSerializer.serialize(TestRecords.blobs(), RecordType.BLOB, null, CompressFormat.NONE, 3);
+        byte[] tuples =
+                BatchSerializer.serialize(
+                        TestRecords.tuples(),
+                        RecordType.TUPLE,
+                        TestRecords.ALL_TYPES,
+                        CompressFormat.NONE,
+                        3);
+        byte[] blobs =
+                BatchSerializer.serialize(
+                        TestRecords.blobs(), RecordType.BLOB, null, CompressFormat.NONE, 3);
 
         assertThat(header(tuples).getInt(26 + 4)).isEqualTo(3);
         assertThat(header(blobs).getInt(26 + 4)).isEqualTo(-1);
@@ -123,7 +155,10 @@ class BatchCodecTest {
 
         byte[] blob = BatchSerializer.serialize(records, RecordType.BLOB, null, compression, 0);
 
-        int expected = compression == CompressFormat.NONE ? 0x08 : compression == CompressFormat.LZ4 ? 0x0A : 0x09;
+        int expected =
+                compression == CompressFormat.NONE
+                        ? 0x08
+                        : compression == CompressFormat.LZ4 ? 0x0A : 0x09;
         ByteBuffer h = header(blob);
         assertThat(h.getShort(20)).isEqualTo((short) expected);
         assertThat(h.getInt(8)).isEqualTo(blob.length);
@@ -134,16 +169,24 @@ class BatchCodecTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CompressFormat.class, names = {"LZ4", "ZLIB", "DEFLATE"})
+    @EnumSource(
+            value = CompressFormat.class,
+            names = {"LZ4", "ZLIB", "DEFLATE"})
     void compressionThatWouldEnlargeTheDataIsDropped(CompressFormat compression) {
         byte[] random = new byte[5_000];
         new Random(1).nextBytes(random);
 
-        byte[] blob = BatchSerializer.serialize(List.of(BlobRecord.of(random)), RecordType.BLOB, null, compression, 0);
+        byte[] blob =
+                BatchSerializer.serialize(
+                        List.of(BlobRecord.of(random)), RecordType.BLOB, null, compression, 0);
 
         assertThat(header(blob).getShort(20)).isEqualTo((short) 0x08);
         assertThat(header(blob).getInt(12)).isEqualTo(blob.length - 26);
-        assertThat(((BlobRecord) BatchDeserializer.deserialize(blob, RecordType.BLOB, null).get(0)).getData())
+        assertThat(
+                        ((BlobRecord)
+                                        BatchDeserializer.deserialize(blob, RecordType.BLOB, null)
+                                                .get(0))
+                                .getData())
                 .isEqualTo(random);
     }
 
@@ -154,48 +197,79 @@ class BatchCodecTest {
         byte[] zlib = Compression.compress(CompressFormat.ZLIB, area);
         byte[] blob = Arrays.copyOf(plain, 26 + zlib.length);
         System.arraycopy(zlib, 0, blob, 26, zlib.length);
-        ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).putInt(8, blob.length).putShort(20, (short) 0x0B);
+        ByteBuffer.wrap(blob)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(8, blob.length)
+                .putShort(20, (short) 0x0B);
         withCrc(blob);
 
-        assertThat(BatchDeserializer.deserialize(blob, RecordType.TUPLE, EXAMPLE_SCHEMA)).containsExactly(exampleRecord());
+        assertThat(BatchDeserializer.deserialize(blob, RecordType.TUPLE, EXAMPLE_SCHEMA))
+                .containsExactly(exampleRecord());
     }
 
     @Test
     void shortStringsAreInlineAndLongerOnesOutOfLine() {
-        RecordSchema schema = RecordSchema.of(new Field("a", FieldType.STRING), new Field("b", FieldType.STRING),
-                new Field("c", FieldType.DECIMAL));
-        TupleRecord r = TupleRecord.of(schema, "1234567", "12345678", new java.math.BigDecimal("-1.5"));
+        RecordSchema schema =
+                RecordSchema.of(
+                        new Field("a", FieldType.STRING),
+                        new Field("b", FieldType.STRING),
+                        new Field("c", FieldType.DECIMAL));
+        TupleRecord r =
+                TupleRecord.of(schema, "1234567", "12345678", new java.math.BigDecimal("-1.5"));
 
-        byte[] blob = BatchSerializer.serialize(List.of(r), RecordType.TUPLE, schema, CompressFormat.NONE, 0);
+        byte[] blob =
+                BatchSerializer.serialize(
+                        List.of(r), RecordType.TUPLE, schema, CompressFormat.NONE, 0);
 
-        ByteBuffer rec = ByteBuffer.wrap(blob, 26, blob.length - 26).slice().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer rec =
+                ByteBuffer.wrap(blob, 26, blob.length - 26).slice().order(ByteOrder.LITTLE_ENDIAN);
         assertThat(rec.getInt(16)).as("fieldCount").isEqualTo(3);
-        assertThat(Hex.format(Arrays.copyOfRange(blob, 26 + 28, 26 + 36))).isEqualTo("3132333435363787");
+        assertThat(Hex.format(Arrays.copyOfRange(blob, 26 + 28, 26 + 36)))
+                .isEqualTo("3132333435363787");
         assertThat(rec.getInt(36)).as("length of the 8-byte string").isEqualTo(8);
         assertThat(rec.getInt(40)).as("offset after the 16-byte header").isEqualTo(52 - 16);
-        assertThat(Hex.format(Arrays.copyOfRange(blob, 26 + 44, 26 + 52))).as("DECIMAL as text")
+        assertThat(Hex.format(Arrays.copyOfRange(blob, 26 + 44, 26 + 52)))
+                .as("DECIMAL as text")
                 .isEqualTo("2d312e3500000084");
-        assertThat(Hex.format(Arrays.copyOfRange(blob, 26 + 52, 26 + 60))).isEqualTo(Hex.format("12345678".getBytes()));
+        assertThat(Hex.format(Arrays.copyOfRange(blob, 26 + 52, 26 + 60)))
+                .isEqualTo(Hex.format("12345678".getBytes()));
         assertThat(rec.getInt(12)).as("attrOffset").isEqualTo(60);
     }
 
     @Test
     void numbersUseTheirSlotLayout() {
-        RecordSchema schema = RecordSchema.of(new Field("t", FieldType.TINYINT), new Field("f", FieldType.FLOAT),
-                new Field("b", FieldType.BOOLEAN), new Field("s", FieldType.SMALLINT), new Field("i", FieldType.INTEGER));
+        RecordSchema schema =
+                RecordSchema.of(
+                        new Field("t", FieldType.TINYINT),
+                        new Field("f", FieldType.FLOAT),
+                        new Field("b", FieldType.BOOLEAN),
+                        new Field("s", FieldType.SMALLINT),
+                        new Field("i", FieldType.INTEGER));
         TupleRecord r = TupleRecord.of(schema, (byte) -1, 1.5f, true, (short) -2, -3);
 
-        byte[] blob = BatchSerializer.serialize(List.of(r), RecordType.TUPLE, schema, CompressFormat.NONE, 0);
+        byte[] blob =
+                BatchSerializer.serialize(
+                        List.of(r), RecordType.TUPLE, schema, CompressFormat.NONE, 0);
 
         int slots = 26 + 28;
-        assertThat(Hex.format(Arrays.copyOfRange(blob, slots, slots + 40))).isEqualTo(
-                "ffffffffffffffff" + "0000c03f00000000" + "0100000000000000" + "feffffffffffffff" + "fdffffffffffffff");
+        assertThat(Hex.format(Arrays.copyOfRange(blob, slots, slots + 40)))
+                .isEqualTo(
+                        "ffffffffffffffff"
+                                + "0000c03f00000000"
+                                + "0100000000000000"
+                                + "feffffffffffffff"
+                                + "fdffffffffffffff");
         // Readers take only the low bytes of the small integer types.
         for (int field : new int[] {0, 3, 4}) {
             blob[slots + 8 * field + 7] = 0x12;
         }
         withCrc(blob);
-        assertThat(((TupleRecord) BatchDeserializer.deserialize(blob, RecordType.TUPLE, schema).get(0)).getValues())
+        assertThat(
+                        ((TupleRecord)
+                                        BatchDeserializer.deserialize(
+                                                        blob, RecordType.TUPLE, schema)
+                                                .get(0))
+                                .getValues())
                 .containsExactly((byte) -1, 1.5f, true, (short) -2, -3);
     }
 
@@ -210,10 +284,13 @@ class BatchCodecTest {
         RecordSchema schema = RecordSchema.of(fields);
         TupleRecord r = TupleRecord.of(schema, values);
 
-        byte[] blob = BatchSerializer.serialize(List.of(r), RecordType.TUPLE, schema, CompressFormat.NONE, 0);
+        byte[] blob =
+                BatchSerializer.serialize(
+                        List.of(r), RecordType.TUPLE, schema, CompressFormat.NONE, 0);
 
         assertThat(header(blob).getInt(26 + 12)).as("attrOffset").isEqualTo(20 + 16 + 8 * 70);
-        assertThat(BatchDeserializer.deserialize(blob, RecordType.TUPLE, schema)).containsExactly(r);
+        assertThat(BatchDeserializer.deserialize(blob, RecordType.TUPLE, schema))
+                .containsExactly(r);
     }
 
     @Test
@@ -256,8 +333,13 @@ class BatchCodecTest {
 
     @Test
     void damagedCompressedAreaIsRejected() {
-        byte[] blob = BatchSerializer.serialize(List.of(BlobRecord.of(new byte[10_000])), RecordType.BLOB, null,
-                CompressFormat.LZ4, 0);
+        byte[] blob =
+                BatchSerializer.serialize(
+                        List.of(BlobRecord.of(new byte[10_000])),
+                        RecordType.BLOB,
+                        null,
+                        CompressFormat.LZ4,
+                        0);
         ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).putInt(12, 10_001);
         withCrc(blob);
 
@@ -286,15 +368,30 @@ class BatchCodecTest {
 
     @Test
     void serializerRejectsRecordsThatDoNotFitTheBatch() {
-        RecordSchema other = RecordSchema.of(new Field("id", FieldType.STRING), new Field("s", FieldType.STRING),
-                new Field("t", FieldType.STRING));
+        RecordSchema other =
+                RecordSchema.of(
+                        new Field("id", FieldType.STRING),
+                        new Field("s", FieldType.STRING),
+                        new Field("t", FieldType.STRING));
 
-        assertThatThrownBy(() -> BatchSerializer.serialize(List.of(exampleRecord()), RecordType.TUPLE, other,
-                CompressFormat.NONE, 0))
+        assertThatThrownBy(
+                        () ->
+                                BatchSerializer.serialize(
+                                        List.of(exampleRecord()),
+                                        RecordType.TUPLE,
+                                        other,
+                                        CompressFormat.NONE,
+                                        0))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("Field 0 of record 0");
-        assertThatThrownBy(() -> BatchSerializer.serialize(List.of(exampleRecord()), RecordType.BLOB, null,
-                CompressFormat.NONE, 0))
+        assertThatThrownBy(
+                        () ->
+                                BatchSerializer.serialize(
+                                        List.of(exampleRecord()),
+                                        RecordType.BLOB,
+                                        null,
+                                        CompressFormat.NONE,
+                                        0))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("BLOB");
     }
@@ -307,14 +404,17 @@ class BatchCodecTest {
         return ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** Rewrites the CRC after a deliberate change, so that the change itself is what gets checked. */
+    /**
+     * Rewrites the CRC after a deliberate change, so that the change itself is what gets checked.
+     */
     private static byte[] withCrc(byte[] blob) {
         header(blob).putInt(16, DhubFrame.crc32c(blob, 26, blob.length - 26));
         return blob;
     }
 
     private static void assertCorrupted(byte[] blob, String message) {
-        assertThatThrownBy(() -> BatchDeserializer.deserialize(blob, RecordType.TUPLE, EXAMPLE_SCHEMA))
+        assertThatThrownBy(
+                        () -> BatchDeserializer.deserialize(blob, RecordType.TUPLE, EXAMPLE_SCHEMA))
                 .isInstanceOf(CorruptedResponseException.class)
                 .hasMessageContaining(message);
     }

@@ -1,11 +1,7 @@
 package io.github.flinkdatahub.client.protocol.compression;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.flinkdatahub.client.exception.CorruptedResponseException;
 import io.github.flinkdatahub.client.model.CompressFormat;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -15,9 +11,14 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.Deflater;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class CompressionTest {
-    private static final byte[] TEXT = "DataHub DataHub DataHub compresses well, DataHub DataHub DataHub"
-            .repeat(50).getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TEXT =
+            "DataHub DataHub DataHub compresses well, DataHub DataHub DataHub"
+                    .repeat(50)
+                    .getBytes(StandardCharsets.UTF_8);
 
     @ParameterizedTest
     @EnumSource(CompressFormat.class)
@@ -36,15 +37,21 @@ class CompressionTest {
         byte[] random = new byte[10_000];
         new Random(7).nextBytes(random);
 
-        assertThat(Compression.decompress(format, Compression.compress(format, random), random.length))
+        assertThat(
+                        Compression.decompress(
+                                format, Compression.compress(format, random), random.length))
                 .isEqualTo(random);
-        assertThat(Compression.decompress(format, Compression.compress(format, new byte[0]), 0)).isEmpty();
+        assertThat(Compression.decompress(format, Compression.compress(format, new byte[0]), 0))
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @EnumSource(value = CompressFormat.class, names = {"ZLIB", "DEFLATE"})
+    @EnumSource(
+            value = CompressFormat.class,
+            names = {"ZLIB", "DEFLATE"})
     void zlibNeedsNoRawSize(CompressFormat format) {
-        assertThat(Compression.decompress(format, Compression.compress(format, TEXT), -1)).isEqualTo(TEXT);
+        assertThat(Compression.decompress(format, Compression.compress(format, TEXT), -1))
+                .isEqualTo(TEXT);
     }
 
     @Test
@@ -65,7 +72,8 @@ class CompressionTest {
         byte[] raw = Arrays.copyOf(buf, deflater.deflate(buf));
         deflater.end();
 
-        assertThat(Compression.decompress(CompressFormat.DEFLATE, raw, TEXT.length)).isEqualTo(TEXT);
+        assertThat(Compression.decompress(CompressFormat.DEFLATE, raw, TEXT.length))
+                .isEqualTo(TEXT);
         assertThat(Compression.decompress(CompressFormat.ZLIB, raw, -1)).isEqualTo(TEXT);
     }
 
@@ -74,8 +82,12 @@ class CompressionTest {
         // A literal-only block as described in §4.2 of the protocol reference: token 0x50, "hello".
         byte[] block = {0x50, 'h', 'e', 'l', 'l', 'o'};
 
-        assertThat(Compression.decompress(CompressFormat.LZ4, block, 5)).isEqualTo("hello".getBytes(StandardCharsets.US_ASCII));
-        assertThat(Compression.compress(CompressFormat.LZ4, "hello".getBytes(StandardCharsets.US_ASCII))).isEqualTo(block);
+        assertThat(Compression.decompress(CompressFormat.LZ4, block, 5))
+                .isEqualTo("hello".getBytes(StandardCharsets.US_ASCII));
+        assertThat(
+                        Compression.compress(
+                                CompressFormat.LZ4, "hello".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo(block);
     }
 
     @Test
@@ -85,11 +97,20 @@ class CompressionTest {
 
         assertThatThrownBy(() -> Compression.decompress(CompressFormat.LZ4, truncated, TEXT.length))
                 .isInstanceOf(CorruptedResponseException.class);
-        assertThatThrownBy(() -> Compression.decompress(CompressFormat.LZ4, compressed, TEXT.length + 1))
+        assertThatThrownBy(
+                        () ->
+                                Compression.decompress(
+                                        CompressFormat.LZ4, compressed, TEXT.length + 1))
                 .isInstanceOf(CorruptedResponseException.class);
-        assertThatThrownBy(() -> Compression.decompress(CompressFormat.LZ4, compressed, TEXT.length - 1))
+        assertThatThrownBy(
+                        () ->
+                                Compression.decompress(
+                                        CompressFormat.LZ4, compressed, TEXT.length - 1))
                 .isInstanceOf(CorruptedResponseException.class);
-        assertThatThrownBy(() -> Compression.decompress(CompressFormat.LZ4, new byte[] {(byte) 0xF0, 1, 2}, 100))
+        assertThatThrownBy(
+                        () ->
+                                Compression.decompress(
+                                        CompressFormat.LZ4, new byte[] {(byte) 0xF0, 1, 2}, 100))
                 .isInstanceOf(CorruptedResponseException.class);
     }
 
@@ -104,10 +125,16 @@ class CompressionTest {
 
     @Test
     void impossibleRawSizeIsRejectedWithoutAllocatingIt() {
-        assertThatThrownBy(() -> Compression.decompress(CompressFormat.LZ4, new byte[10], Integer.MAX_VALUE))
+        assertThatThrownBy(
+                        () ->
+                                Compression.decompress(
+                                        CompressFormat.LZ4, new byte[10], Integer.MAX_VALUE))
                 .isInstanceOf(CorruptedResponseException.class)
                 .hasMessageContaining("impossible");
-        assertThatThrownBy(() -> Compression.decompress(CompressFormat.ZLIB, new byte[10], Integer.MAX_VALUE))
+        assertThatThrownBy(
+                        () ->
+                                Compression.decompress(
+                                        CompressFormat.ZLIB, new byte[10], Integer.MAX_VALUE))
                 .isInstanceOf(CorruptedResponseException.class)
                 .hasMessageContaining("impossible");
     }
@@ -124,19 +151,33 @@ class CompressionTest {
             assertThatThrownBy(() -> Compression.decompress(CompressFormat.ZLIB, damaged, -1))
                     .isInstanceOf(CorruptedResponseException.class);
         }
-        assertThatThrownBy(() -> Compression.decompress(CompressFormat.DEFLATE, compressed, TEXT.length - 1))
+        assertThatThrownBy(
+                        () ->
+                                Compression.decompress(
+                                        CompressFormat.DEFLATE, compressed, TEXT.length - 1))
                 .isInstanceOf(CorruptedResponseException.class);
-        assertThatThrownBy(() -> Compression.decompress(CompressFormat.DEFLATE, compressed, TEXT.length + 1))
+        assertThatThrownBy(
+                        () ->
+                                Compression.decompress(
+                                        CompressFormat.DEFLATE, compressed, TEXT.length + 1))
                 .isInstanceOf(CorruptedResponseException.class);
     }
 
     @Test
     void bodyIsDecodedByContentEncoding() {
-        assertThat(Compression.decodeBody("lz4", Compression.compress(CompressFormat.LZ4, TEXT), TEXT.length))
+        assertThat(
+                        Compression.decodeBody(
+                                "lz4", Compression.compress(CompressFormat.LZ4, TEXT), TEXT.length))
                 .isEqualTo(TEXT);
-        assertThat(Compression.decodeBody("Deflate", Compression.compress(CompressFormat.DEFLATE, TEXT), -1))
+        assertThat(
+                        Compression.decodeBody(
+                                "Deflate", Compression.compress(CompressFormat.DEFLATE, TEXT), -1))
                 .isEqualTo(TEXT);
-        assertThat(Compression.decodeBody("zlib", Compression.compress(CompressFormat.ZLIB, TEXT), TEXT.length))
+        assertThat(
+                        Compression.decodeBody(
+                                "zlib",
+                                Compression.compress(CompressFormat.ZLIB, TEXT),
+                                TEXT.length))
                 .isEqualTo(TEXT);
         assertThat(Compression.decodeBody(null, TEXT, -1)).isSameAs(TEXT);
         assertThat(Compression.decodeBody("", TEXT, -1)).isSameAs(TEXT);

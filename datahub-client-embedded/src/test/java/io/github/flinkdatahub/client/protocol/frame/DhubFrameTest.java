@@ -1,15 +1,14 @@
 package io.github.flinkdatahub.client.protocol.frame;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.flinkdatahub.client.exception.CorruptedResponseException;
-
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DhubFrameTest {
     private static final byte[] PAYLOAD = "some protobuf payload".getBytes(StandardCharsets.UTF_8);

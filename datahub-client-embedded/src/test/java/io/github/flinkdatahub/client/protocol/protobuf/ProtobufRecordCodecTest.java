@@ -1,8 +1,6 @@
 package io.github.flinkdatahub.client.protocol.protobuf;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import com.google.protobuf.ByteString;
 import io.github.flinkdatahub.client.exception.CorruptedResponseException;
 import io.github.flinkdatahub.client.exception.MalformedRecordException;
 import io.github.flinkdatahub.client.model.BlobRecord;
@@ -19,55 +17,81 @@ import io.github.flinkdatahub.client.protocol.Hex;
 import io.github.flinkdatahub.client.protocol.TestRecords;
 import io.github.flinkdatahub.client.protocol.frame.DhubFrame;
 import io.github.flinkdatahub.client.protocol.protobuf.generated.DataHubProtos;
-
-import com.google.protobuf.ByteString;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class ProtobufRecordCodecTest {
-    private static final RecordSchema SCHEMA = RecordSchema.of(
-            new Field("id", FieldType.BIGINT), new Field("name", FieldType.STRING), new Field("ok", FieldType.BOOLEAN));
+    private static final RecordSchema SCHEMA =
+            RecordSchema.of(
+                    new Field("id", FieldType.BIGINT),
+                    new Field("name", FieldType.STRING),
+                    new Field("ok", FieldType.BOOLEAN));
 
     @Test
     void getRecordsRequestFrameMatchesTheCapturedJavaSdkRequest() {
-        byte[] frame = DhubFrame.encode(ProtobufRecordCodec.encodeGetRecordsRequest("30000000000000000000000000000000", 10));
+        byte[] frame =
+                DhubFrame.encode(
+                        ProtobufRecordCodec.encodeGetRecordsRequest(
+                                "30000000000000000000000000000000", 10));
 
         assertThat(frame).hasSize(48);
-        assertThat(Hex.format(frame)).isEqualTo("44485542" + "51e858f3" + "00000024" + "0a20"
-                + "3330303030303030303030303030303030303030303030303030303030303030" + "100a");
-        DataHubProtos.GetRecordsRequest decoded = ProtobufRecordCodec.decodeGetRecordsRequest(DhubFrame.decode(frame));
+        assertThat(Hex.format(frame))
+                .isEqualTo(
+                        "44485542"
+                                + "51e858f3"
+                                + "00000024"
+                                + "0a20"
+                                + "3330303030303030303030303030303030303030303030303030303030303030"
+                                + "100a");
+        DataHubProtos.GetRecordsRequest decoded =
+                ProtobufRecordCodec.decodeGetRecordsRequest(DhubFrame.decode(frame));
         assertThat(decoded.getCursor()).isEqualTo("30000000000000000000000000000000");
         assertThat(decoded.getLimit()).isEqualTo(10);
     }
 
     @Test
     void absentLimitReadsAsOne() {
-        byte[] payload = DataHubProtos.GetRecordsRequest.newBuilder().setCursor("c").build().toByteArray();
+        byte[] payload =
+                DataHubProtos.GetRecordsRequest.newBuilder().setCursor("c").build().toByteArray();
 
         assertThat(ProtobufRecordCodec.decodeGetRecordsRequest(payload).getLimit()).isEqualTo(1);
     }
 
     @Test
     void putRecordsResponseFrameMatchesTheSpecExample() {
-        PutRecordsResult result = new PutRecordsResult(1, List.of(new FailedRecord(0, "MalformedRecord", "bad")));
+        PutRecordsResult result =
+                new PutRecordsResult(1, List.of(new FailedRecord(0, "MalformedRecord", "bad")));
 
         byte[] frame = DhubFrame.encode(ProtobufRecordCodec.encodePutRecordsResponse(result));
 
-        assertThat(Hex.format(frame)).isEqualTo("44485542a180b12b0000001c" + "0801" + "1218" + "0800"
-                + "120f4d616c666f726d65645265636f7264" + "1a03626164");
-        PutRecordsResult decoded = ProtobufRecordCodec.decodePutRecordsResponse(DhubFrame.decode(frame));
+        assertThat(Hex.format(frame))
+                .isEqualTo(
+                        "44485542a180b12b0000001c"
+                                + "0801"
+                                + "1218"
+                                + "0800"
+                                + "120f4d616c666f726d65645265636f7264"
+                                + "1a03626164");
+        PutRecordsResult decoded =
+                ProtobufRecordCodec.decodePutRecordsResponse(DhubFrame.decode(frame));
         assertThat(decoded.getFailedRecordCount()).isEqualTo(1);
-        assertThat(decoded.getFailedRecords()).containsExactly(new FailedRecord(0, "MalformedRecord", "bad"));
+        assertThat(decoded.getFailedRecords())
+                .containsExactly(new FailedRecord(0, "MalformedRecord", "bad"));
     }
 
     @Test
     void putRecordsResponseWithoutFailedCountCountsTheListedFailures() {
-        byte[] payload = DataHubProtos.PutRecordsResponse.newBuilder()
-                .addFailedRecords(DataHubProtos.FailedRecord.newBuilder().setIndex(2))
-                .build().toByteArray();
+        byte[] payload =
+                DataHubProtos.PutRecordsResponse.newBuilder()
+                        .addFailedRecords(DataHubProtos.FailedRecord.newBuilder().setIndex(2))
+                        .build()
+                        .toByteArray();
 
         PutRecordsResult result = ProtobufRecordCodec.decodePutRecordsResponse(payload);
 
@@ -91,14 +115,18 @@ class ProtobufRecordCodecTest {
             records.add(b.build());
         }
 
-        List<Record> decoded = ProtobufRecordCodec.decodePutRecordsRequest(
-                ProtobufRecordCodec.encodePutRecordsRequest(records), RecordType.TUPLE, TestRecords.ALL_TYPES);
+        List<Record> decoded =
+                ProtobufRecordCodec.decodePutRecordsRequest(
+                        ProtobufRecordCodec.encodePutRecordsRequest(records),
+                        RecordType.TUPLE,
+                        TestRecords.ALL_TYPES);
 
         assertThat(decoded).isEqualTo(records);
         for (int i = 0; i < records.size(); i++) {
             assertThat(decoded.get(i).getShardId()).isEqualTo(records.get(i).getShardId());
             assertThat(decoded.get(i).getHashKey()).isEqualTo(records.get(i).getHashKey());
-            assertThat(decoded.get(i).getPartitionKey()).isEqualTo(records.get(i).getPartitionKey());
+            assertThat(decoded.get(i).getPartitionKey())
+                    .isEqualTo(records.get(i).getPartitionKey());
         }
         assertThat(decoded.get(1).getHashKey()).isEqualTo("0123456789ABCDEF0123456789ABCDEF");
     }
@@ -108,7 +136,8 @@ class ProtobufRecordCodecTest {
         TupleRecord r = TupleRecord.builder(SCHEMA).values(100L, null, true).shardId("0").build();
 
         DataHubProtos.PutRecordsRequest request =
-                DataHubProtos.PutRecordsRequest.parseFrom(ProtobufRecordCodec.encodePutRecordsRequest(List.of(r)));
+                DataHubProtos.PutRecordsRequest.parseFrom(
+                        ProtobufRecordCodec.encodePutRecordsRequest(List.of(r)));
 
         DataHubProtos.RecordEntry e = request.getRecords(0);
         assertThat(e.getShardId()).isEqualTo("0");
@@ -126,20 +155,28 @@ class ProtobufRecordCodecTest {
     void blobPutRequestRoundTripsBytesAndAttributes() {
         List<BlobRecord> records = TestRecords.blobs();
 
-        List<Record> decoded = ProtobufRecordCodec.decodePutRecordsRequest(
-                ProtobufRecordCodec.encodePutRecordsRequest(records), RecordType.BLOB, null);
+        List<Record> decoded =
+                ProtobufRecordCodec.decodePutRecordsRequest(
+                        ProtobufRecordCodec.encodePutRecordsRequest(records),
+                        RecordType.BLOB,
+                        null);
 
         assertThat(decoded).isEqualTo(records);
     }
 
     @Test
     void putRequestWithWrongFieldCountIsMalformedAndNamesTheRecord() {
-        byte[] payload = DataHubProtos.PutRecordsRequest.newBuilder()
-                .addRecords(entry("1", "a", "true"))
-                .addRecords(entry("2", "b"))
-                .build().toByteArray();
+        byte[] payload =
+                DataHubProtos.PutRecordsRequest.newBuilder()
+                        .addRecords(entry("1", "a", "true"))
+                        .addRecords(entry("2", "b"))
+                        .build()
+                        .toByteArray();
 
-        assertThatThrownBy(() -> ProtobufRecordCodec.decodePutRecordsRequest(payload, RecordType.TUPLE, SCHEMA))
+        assertThatThrownBy(
+                        () ->
+                                ProtobufRecordCodec.decodePutRecordsRequest(
+                                        payload, RecordType.TUPLE, SCHEMA))
                 .isInstanceOf(MalformedRecordException.class)
                 .hasMessageContaining("Record 1")
                 .hasMessageContaining("2 values for the 3 fields");
@@ -148,12 +185,22 @@ class ProtobufRecordCodecTest {
     @Test
     void putRequestWithNullInNotNullFieldIsMalformed() {
         RecordSchema strict = RecordSchema.of(new Field("id", FieldType.BIGINT, false));
-        byte[] payload = DataHubProtos.PutRecordsRequest.newBuilder()
-                .addRecords(DataHubProtos.RecordEntry.newBuilder().setData(DataHubProtos.RecordData.newBuilder()
-                        .addData(DataHubProtos.FieldData.getDefaultInstance())))
-                .build().toByteArray();
+        byte[] payload =
+                DataHubProtos.PutRecordsRequest.newBuilder()
+                        .addRecords(
+                                DataHubProtos.RecordEntry.newBuilder()
+                                        .setData(
+                                                DataHubProtos.RecordData.newBuilder()
+                                                        .addData(
+                                                                DataHubProtos.FieldData
+                                                                        .getDefaultInstance())))
+                        .build()
+                        .toByteArray();
 
-        assertThatThrownBy(() -> ProtobufRecordCodec.decodePutRecordsRequest(payload, RecordType.TUPLE, strict))
+        assertThatThrownBy(
+                        () ->
+                                ProtobufRecordCodec.decodePutRecordsRequest(
+                                        payload, RecordType.TUPLE, strict))
                 .isInstanceOf(MalformedRecordException.class)
                 .hasMessageContaining("Record 0")
                 .hasMessageContaining("'id'");
@@ -164,14 +211,25 @@ class ProtobufRecordCodecTest {
         List<Record> records = new ArrayList<>();
         List<TupleRecord> all = TestRecords.tuples();
         for (int i = 0; i < all.size(); i++) {
-            records.add(all.get(i).toBuilder().shardId("3").sequence(100 + i).systemTime(1700000000000L + i)
-                    .cursor("cursor-" + i).nextCursor("cursor-" + (i + 1)).serial(i == 0 ? -1 : 7 + i)
-                    .buildUnchecked());
+            records.add(
+                    all.get(i).toBuilder()
+                            .shardId("3")
+                            .sequence(100 + i)
+                            .systemTime(1700000000000L + i)
+                            .cursor("cursor-" + i)
+                            .nextCursor("cursor-" + (i + 1))
+                            .serial(i == 0 ? -1 : 7 + i)
+                            .buildUnchecked());
         }
-        GetRecordsResult result = new GetRecordsResult("cursor-9", records.size(), 100, 120, 1700000000099L, records);
+        GetRecordsResult result =
+                new GetRecordsResult("cursor-9", records.size(), 100, 120, 1700000000099L, records);
 
-        GetRecordsResult decoded = ProtobufRecordCodec.decodeGetRecordsResponse(
-                ProtobufRecordCodec.encodeGetRecordsResponse(result), RecordType.TUPLE, TestRecords.ALL_TYPES, "5");
+        GetRecordsResult decoded =
+                ProtobufRecordCodec.decodeGetRecordsResponse(
+                        ProtobufRecordCodec.encodeGetRecordsResponse(result),
+                        RecordType.TUPLE,
+                        TestRecords.ALL_TYPES,
+                        "5");
 
         assertThat(decoded.getNextCursor()).isEqualTo("cursor-9");
         assertThat(decoded.getRecordCount()).isEqualTo(records.size());
@@ -181,7 +239,9 @@ class ProtobufRecordCodecTest {
         assertThat(decoded.getRecords()).isEqualTo(records);
         for (int i = 0; i < records.size(); i++) {
             Record r = decoded.getRecords().get(i);
-            assertThat(r.getShardId()).as("shard id from the entry wins over the URL").isEqualTo("3");
+            assertThat(r.getShardId())
+                    .as("shard id from the entry wins over the URL")
+                    .isEqualTo("3");
             assertThat(r.getSequence()).isEqualTo(100 + i);
             assertThat(r.getSystemTime()).isEqualTo(1700000000000L + i);
             assertThat(r.getCursor()).isEqualTo("cursor-" + i);
@@ -196,12 +256,22 @@ class ProtobufRecordCodecTest {
     void blobGetResponseRoundTrips() {
         List<Record> records = new ArrayList<>();
         for (BlobRecord r : TestRecords.blobs()) {
-            records.add(r.toBuilder().sequence(records.size()).systemTime(5).cursor("c").nextCursor("n").build());
+            records.add(
+                    r.toBuilder()
+                            .sequence(records.size())
+                            .systemTime(5)
+                            .cursor("c")
+                            .nextCursor("n")
+                            .build());
         }
         GetRecordsResult result = new GetRecordsResult("n", records.size(), 0, -1, -1, records);
 
-        GetRecordsResult decoded = ProtobufRecordCodec.decodeGetRecordsResponse(
-                ProtobufRecordCodec.encodeGetRecordsResponse(result), RecordType.BLOB, null, "0");
+        GetRecordsResult decoded =
+                ProtobufRecordCodec.decodeGetRecordsResponse(
+                        ProtobufRecordCodec.encodeGetRecordsResponse(result),
+                        RecordType.BLOB,
+                        null,
+                        "0");
 
         assertThat(decoded.getRecords()).isEqualTo(records);
         assertThat(decoded.getRecords()).allSatisfy(r -> assertThat(r.getShardId()).isEqualTo("0"));
@@ -209,18 +279,26 @@ class ProtobufRecordCodecTest {
 
     @Test
     void tupleReadToleratesMissingValuesFewerAndExtraFields() {
-        byte[] payload = DataHubProtos.GetRecordsResponse.newBuilder().setNextCursor("n").setRecordCount(3)
-                .addRecords(entry("1", null, "true"))
-                .addRecords(entry("2"))
-                .addRecords(entry("3", "x", "false", "extra", "more"))
-                .build().toByteArray();
+        byte[] payload =
+                DataHubProtos.GetRecordsResponse.newBuilder()
+                        .setNextCursor("n")
+                        .setRecordCount(3)
+                        .addRecords(entry("1", null, "true"))
+                        .addRecords(entry("2"))
+                        .addRecords(entry("3", "x", "false", "extra", "more"))
+                        .build()
+                        .toByteArray();
 
-        GetRecordsResult result = ProtobufRecordCodec.decodeGetRecordsResponse(payload, RecordType.TUPLE, SCHEMA, "4");
+        GetRecordsResult result =
+                ProtobufRecordCodec.decodeGetRecordsResponse(
+                        payload, RecordType.TUPLE, SCHEMA, "4");
 
-        assertThat(result.getRecords()).extracting(r -> ((TupleRecord) r).getValues()).containsExactly(
-                java.util.Arrays.asList(1L, null, true),
-                java.util.Arrays.asList(2L, null, null),
-                java.util.Arrays.asList(3L, "x", false));
+        assertThat(result.getRecords())
+                .extracting(r -> ((TupleRecord) r).getValues())
+                .containsExactly(
+                        java.util.Arrays.asList(1L, null, true),
+                        java.util.Arrays.asList(2L, null, null),
+                        java.util.Arrays.asList(3L, "x", false));
         Record first = result.getRecords().get(0);
         assertThat(first.getShardId()).as("shard id from the URL").isEqualTo("4");
         assertThat(first.getSequence()).isEqualTo(-1);
@@ -231,77 +309,149 @@ class ProtobufRecordCodecTest {
 
     @Test
     void readNullInNotNullFieldIsKept() {
-        RecordSchema strict = RecordSchema.of(new Field("id", FieldType.BIGINT, false), new Field("s", FieldType.STRING));
-        byte[] payload = DataHubProtos.GetRecordsResponse.newBuilder().setNextCursor("n").setRecordCount(1)
-                .addRecords(entry(null, "s")).build().toByteArray();
+        RecordSchema strict =
+                RecordSchema.of(
+                        new Field("id", FieldType.BIGINT, false), new Field("s", FieldType.STRING));
+        byte[] payload =
+                DataHubProtos.GetRecordsResponse.newBuilder()
+                        .setNextCursor("n")
+                        .setRecordCount(1)
+                        .addRecords(entry(null, "s"))
+                        .build()
+                        .toByteArray();
 
-        GetRecordsResult result = ProtobufRecordCodec.decodeGetRecordsResponse(payload, RecordType.TUPLE, strict, "0");
+        GetRecordsResult result =
+                ProtobufRecordCodec.decodeGetRecordsResponse(
+                        payload, RecordType.TUPLE, strict, "0");
 
-        assertThat(((TupleRecord) result.getRecords().get(0)).getValues()).containsExactly(null, "s");
+        assertThat(((TupleRecord) result.getRecords().get(0)).getValues())
+                .containsExactly(null, "s");
     }
 
     @Test
     void badValueTextIsMalformedAndNamesTheField() {
-        byte[] payload = DataHubProtos.GetRecordsResponse.newBuilder().setNextCursor("n").setRecordCount(1)
-                .addRecords(entry("not a number", "a", "true")).build().toByteArray();
+        byte[] payload =
+                DataHubProtos.GetRecordsResponse.newBuilder()
+                        .setNextCursor("n")
+                        .setRecordCount(1)
+                        .addRecords(entry("not a number", "a", "true"))
+                        .build()
+                        .toByteArray();
 
-        assertThatThrownBy(() -> ProtobufRecordCodec.decodeGetRecordsResponse(payload, RecordType.TUPLE, SCHEMA, "0"))
+        assertThatThrownBy(
+                        () ->
+                                ProtobufRecordCodec.decodeGetRecordsResponse(
+                                        payload, RecordType.TUPLE, SCHEMA, "0"))
                 .isInstanceOf(MalformedRecordException.class)
                 .hasMessageContaining("'id'");
     }
 
     @Test
     void blobWithOtherThanOneDataItemIsMalformed() {
-        byte[] two = DataHubProtos.GetRecordsResponse.newBuilder().setNextCursor("n").setRecordCount(1)
-                .addRecords(entry("a", "b")).build().toByteArray();
-        byte[] none = DataHubProtos.GetRecordsResponse.newBuilder().setNextCursor("n").setRecordCount(1)
-                .addRecords(entry()).build().toByteArray();
+        byte[] two =
+                DataHubProtos.GetRecordsResponse.newBuilder()
+                        .setNextCursor("n")
+                        .setRecordCount(1)
+                        .addRecords(entry("a", "b"))
+                        .build()
+                        .toByteArray();
+        byte[] none =
+                DataHubProtos.GetRecordsResponse.newBuilder()
+                        .setNextCursor("n")
+                        .setRecordCount(1)
+                        .addRecords(entry())
+                        .build()
+                        .toByteArray();
 
-        assertThatThrownBy(() -> ProtobufRecordCodec.decodeGetRecordsResponse(two, RecordType.BLOB, null, "0"))
+        assertThatThrownBy(
+                        () ->
+                                ProtobufRecordCodec.decodeGetRecordsResponse(
+                                        two, RecordType.BLOB, null, "0"))
                 .isInstanceOf(MalformedRecordException.class)
                 .hasMessageContaining("exactly one");
-        assertThatThrownBy(() -> ProtobufRecordCodec.decodeGetRecordsResponse(none, RecordType.BLOB, null, "0"))
+        assertThatThrownBy(
+                        () ->
+                                ProtobufRecordCodec.decodeGetRecordsResponse(
+                                        none, RecordType.BLOB, null, "0"))
                 .isInstanceOf(MalformedRecordException.class);
-        assertThatThrownBy(() -> ProtobufRecordCodec.decodePutRecordsRequest(
-                DataHubProtos.PutRecordsRequest.newBuilder().addRecords(entry("a", "b")).build().toByteArray(),
-                RecordType.BLOB, null))
+        assertThatThrownBy(
+                        () ->
+                                ProtobufRecordCodec.decodePutRecordsRequest(
+                                        DataHubProtos.PutRecordsRequest.newBuilder()
+                                                .addRecords(entry("a", "b"))
+                                                .build()
+                                                .toByteArray(),
+                                        RecordType.BLOB,
+                                        null))
                 .isInstanceOf(MalformedRecordException.class);
     }
 
     @Test
     void messageMissingRequiredFieldsIsCorrupted() {
-        byte[] noRecordCount = DataHubProtos.GetRecordsResponse.newBuilder().setNextCursor("n").buildPartial()
-                .toByteArray();
-        byte[] entryWithoutData = DataHubProtos.GetRecordsResponse.newBuilder().setNextCursor("n").setRecordCount(1)
-                .addRecords(DataHubProtos.RecordEntry.newBuilder().setSequence(1).buildPartial()).buildPartial()
-                .toByteArray();
+        byte[] noRecordCount =
+                DataHubProtos.GetRecordsResponse.newBuilder()
+                        .setNextCursor("n")
+                        .buildPartial()
+                        .toByteArray();
+        byte[] entryWithoutData =
+                DataHubProtos.GetRecordsResponse.newBuilder()
+                        .setNextCursor("n")
+                        .setRecordCount(1)
+                        .addRecords(
+                                DataHubProtos.RecordEntry.newBuilder()
+                                        .setSequence(1)
+                                        .buildPartial())
+                        .buildPartial()
+                        .toByteArray();
 
-        assertThatThrownBy(() -> ProtobufRecordCodec.decodeGetRecordsResponse(noRecordCount, RecordType.TUPLE, SCHEMA, "0"))
+        assertThatThrownBy(
+                        () ->
+                                ProtobufRecordCodec.decodeGetRecordsResponse(
+                                        noRecordCount, RecordType.TUPLE, SCHEMA, "0"))
                 .isInstanceOf(CorruptedResponseException.class)
                 .hasMessageContaining("GetRecordsResponse")
                 .hasMessageContaining("record_count");
-        assertThatThrownBy(() -> ProtobufRecordCodec.decodeGetRecordsResponse(entryWithoutData, RecordType.TUPLE, SCHEMA, "0"))
+        assertThatThrownBy(
+                        () ->
+                                ProtobufRecordCodec.decodeGetRecordsResponse(
+                                        entryWithoutData, RecordType.TUPLE, SCHEMA, "0"))
                 .isInstanceOf(CorruptedResponseException.class)
                 .hasMessageContaining("data");
         assertThatThrownBy(() -> ProtobufRecordCodec.decodeGetRecordsRequest(new byte[0]))
                 .isInstanceOf(CorruptedResponseException.class)
                 .hasMessageContaining("cursor");
-        assertThatThrownBy(() -> ProtobufRecordCodec.decodePutRecordsResponse(new byte[] {(byte) 0xFF}))
+        assertThatThrownBy(
+                        () ->
+                                ProtobufRecordCodec.decodePutRecordsResponse(
+                                        new byte[] {(byte) 0xFF}))
                 .isInstanceOf(CorruptedResponseException.class);
     }
 
     @Test
     void attributesAreKeptInOrder() {
-        TupleRecord r = TupleRecord.builder(SCHEMA).values(1L, "a", true)
-                .attribute("z", "1").attribute("a", "2").attribute("中", "文").build();
+        TupleRecord r =
+                TupleRecord.builder(SCHEMA)
+                        .values(1L, "a", true)
+                        .attribute("z", "1")
+                        .attribute("a", "2")
+                        .attribute("中", "文")
+                        .build();
 
-        Record decoded = ProtobufRecordCodec.decodePutRecordsRequest(
-                ProtobufRecordCodec.encodePutRecordsRequest(List.of(r)), RecordType.TUPLE, SCHEMA).get(0);
+        Record decoded =
+                ProtobufRecordCodec.decodePutRecordsRequest(
+                                ProtobufRecordCodec.encodePutRecordsRequest(List.of(r)),
+                                RecordType.TUPLE,
+                                SCHEMA)
+                        .get(0);
 
-        assertThat(decoded.getAttributes()).containsExactly(Map.entry("z", "1"), Map.entry("a", "2"), Map.entry("中", "文"));
+        assertThat(decoded.getAttributes())
+                .containsExactly(Map.entry("z", "1"), Map.entry("a", "2"), Map.entry("中", "文"));
     }
 
-    /** A record entry whose field values are the given texts, null meaning a FieldData without value. */
+    /**
+     * A record entry whose field values are the given texts, null meaning a FieldData without
+     * value.
+     */
     private static DataHubProtos.RecordEntry entry(String... values) {
         DataHubProtos.RecordData.Builder data = DataHubProtos.RecordData.newBuilder();
         for (String v : values) {

@@ -10,10 +10,10 @@ import java.util.function.IntSupplier;
 /**
  * The writer's metrics: FLIP-33 numRecordsOut / numBytesOut (acknowledged records and their
  * estimated bytes; Flink also reports them as numRecordsSend / numBytesSend), numRecordsOutErrors
- * (records refused, once per refusal, retried or not), currentSendTime (ms of the last
- * acknowledged put), and DataHub-specific counters: retries (records sent again),
- * throttledRequests (puts answered LimitExceeded as a whole or for some of their records), plus
- * gauges of pending records and requests in flight.
+ * (records refused, once per refusal, retried or not), currentSendTime (ms of the last acknowledged
+ * put), and DataHub-specific counters: retries (records sent again), throttledRequests (puts
+ * answered LimitExceeded as a whole or for some of their records), plus gauges of pending records
+ * and requests in flight.
  */
 @Internal
 public final class DataHubSinkWriterMetrics {
@@ -29,7 +29,8 @@ public final class DataHubSinkWriterMetrics {
     private final Counter throttledRequests;
     private volatile long currentSendTime;
 
-    public DataHubSinkWriterMetrics(SinkWriterMetricGroup group, IntSupplier pendingRecords, IntSupplier inFlight) {
+    public DataHubSinkWriterMetrics(
+            SinkWriterMetricGroup group, IntSupplier pendingRecords, IntSupplier inFlight) {
         this.numRecordsOut = group.getIOMetricGroup().getNumRecordsOutCounter();
         this.numBytesOut = group.getIOMetricGroup().getNumBytesOutCounter();
         this.numRecordsOutErrors = group.getNumRecordsOutErrorsCounter();

@@ -14,8 +14,8 @@ import java.util.List;
  * <ul>
  *   <li>{@link #byKeyFields} puts a 128-bit hash key on each record, the MD5 of the key fields'
  *       text; the service writes it to the shard whose hash-key range holds the key. Equal keys
- *       land on one shard, and stay correct across splits and merges without the sink knowing
- *       about them.
+ *       land on one shard, and stay correct across splits and merges without the sink knowing about
+ *       them.
  *   <li>{@link #toShard} writes to one shard. When a split or merge closes it, records follow the
  *       open shard holding the start of the closed shard's hash-key range (the left child after a
  *       split, the merged shard after a merge), so the records stay together on one shard.
@@ -31,17 +31,21 @@ public interface DataHubRouting extends Serializable {
     }
 
     static DataHubRouting byKeyFields(List<String> fields) {
-        Preconditions.checkArgument(fields != null && !fields.isEmpty(), "Key routing needs at least one field");
+        Preconditions.checkArgument(
+                fields != null && !fields.isEmpty(), "Key routing needs at least one field");
         for (String f : fields) {
-            Preconditions.checkArgument(f != null && !f.isBlank(), "Key field names must not be empty: %s", fields);
+            Preconditions.checkArgument(
+                    f != null && !f.isBlank(), "Key field names must not be empty: %s", fields);
         }
         return new KeyFieldsRouting(fields);
     }
 
     /** Writes to this shard (a decimal shard id such as "0"). */
     static DataHubRouting toShard(String shardId) {
-        Preconditions.checkArgument(shardId != null && shardId.matches("[0-9]+"),
-                "A shard id is a decimal number such as \"0\", got '%s'", shardId);
+        Preconditions.checkArgument(
+                shardId != null && shardId.matches("[0-9]+"),
+                "A shard id is a decimal number such as \"0\", got '%s'",
+                shardId);
         return new ShardIdRouting(shardId);
     }
 

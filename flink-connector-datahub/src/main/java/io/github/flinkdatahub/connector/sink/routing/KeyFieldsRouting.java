@@ -1,11 +1,11 @@
 package io.github.flinkdatahub.connector.sink.routing;
 
+import org.apache.flink.annotation.Internal;
+
 import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
-
-import org.apache.flink.annotation.Internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,17 +27,28 @@ final class KeyFieldsRouting implements DataHubRouting {
     public RecordRouter open(RoutingContext context) {
         RecordSchema schema = context.getSchema();
         if (schema == null) {
-            throw new IllegalArgumentException("Routing by key fields " + fields + " needs a tuple topic, but DataHub"
-                    + " topic " + context.topicPath() + " is a blob topic; set a partition key in the serializer"
-                    + " (withPartitionKey) instead");
+            throw new IllegalArgumentException(
+                    "Routing by key fields "
+                            + fields
+                            + " needs a tuple topic, but DataHub"
+                            + " topic "
+                            + context.topicPath()
+                            + " is a blob topic; set a partition key in the serializer"
+                            + " (withPartitionKey) instead");
         }
         int[] indexes = new int[fields.size()];
         for (int i = 0; i < indexes.length; i++) {
             indexes[i] = schema.indexOf(fields.get(i));
             if (indexes[i] < 0) {
-                throw new IllegalArgumentException("Key field '" + fields.get(i) + "' is not a field of DataHub topic "
-                        + context.topicPath() + "; its fields are " + schema.getFields().stream()
-                        .map(Field::getName).collect(Collectors.toList()));
+                throw new IllegalArgumentException(
+                        "Key field '"
+                                + fields.get(i)
+                                + "' is not a field of DataHub topic "
+                                + context.topicPath()
+                                + "; its fields are "
+                                + schema.getFields().stream()
+                                        .map(Field::getName)
+                                        .collect(Collectors.toList()));
             }
         }
         return new Router(schema, indexes);

@@ -1,15 +1,15 @@
 package io.github.flinkdatahub.connector.sink.routing;
 
-import io.github.flinkdatahub.client.model.Record;
-
 import org.apache.flink.annotation.Experimental;
+
+import io.github.flinkdatahub.client.model.Record;
 
 import javax.annotation.Nullable;
 
 /**
  * Routes the records of one writer. Either the service routes each record by what it carries (a
- * hash key, partition key or shard id set in {@link #prepare}), or every request goes to the
- * shard {@link #shardForNextRequest()} names. Used from the writer's task thread only.
+ * hash key, partition key or shard id set in {@link #prepare}), or every request goes to the shard
+ * {@link #shardForNextRequest()} names. Used from the writer's task thread only.
  */
 @Experimental
 public interface RecordRouter {

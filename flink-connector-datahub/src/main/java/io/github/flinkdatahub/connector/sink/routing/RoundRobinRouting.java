@@ -1,8 +1,8 @@
 package io.github.flinkdatahub.connector.sink.routing;
 
-import io.github.flinkdatahub.client.model.Record;
-
 import org.apache.flink.annotation.Internal;
+
+import io.github.flinkdatahub.client.model.Record;
 
 /** Round-robin: each put goes to the next ACTIVE shard. */
 @Internal

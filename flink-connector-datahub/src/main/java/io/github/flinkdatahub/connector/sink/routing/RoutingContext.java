@@ -1,8 +1,8 @@
 package io.github.flinkdatahub.connector.sink.routing;
 
-import io.github.flinkdatahub.client.model.RecordSchema;
-
 import org.apache.flink.annotation.Experimental;
+
+import io.github.flinkdatahub.client.model.RecordSchema;
 
 import javax.annotation.Nullable;
 
@@ -14,7 +14,8 @@ public final class RoutingContext {
     @Nullable private final RecordSchema schema;
     private final ShardTable shards;
 
-    public RoutingContext(String project, String topic, @Nullable RecordSchema schema, ShardTable shards) {
+    public RoutingContext(
+            String project, String topic, @Nullable RecordSchema schema, ShardTable shards) {
         this.project = project;
         this.topic = topic;
         this.schema = schema;

@@ -1,11 +1,10 @@
 package io.github.flinkdatahub.connector.sink.routing;
 
+import org.apache.flink.annotation.Internal;
+
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.client.model.ShardState;
-
-import org.apache.flink.annotation.Internal;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +30,15 @@ final class ShardIdRouting implements DataHubRouting {
         ShardTable shards = context.getShards();
         Shard configured = shards.find(shardId);
         if (configured == null) {
-            throw new IllegalArgumentException("Shard '" + shardId + "' does not exist in DataHub topic "
-                    + context.topicPath() + "; its shards are " + shards.shards().stream()
-                    .map(s -> s.getShardId() + " (" + s.getState() + ")").collect(Collectors.toList()));
+            throw new IllegalArgumentException(
+                    "Shard '"
+                            + shardId
+                            + "' does not exist in DataHub topic "
+                            + context.topicPath()
+                            + "; its shards are "
+                            + shards.shards().stream()
+                                    .map(s -> s.getShardId() + " (" + s.getState() + ")")
+                                    .collect(Collectors.toList()));
         }
         return new Router(context.topicPath(), shards, configured);
     }
@@ -87,9 +92,15 @@ final class ShardIdRouting implements DataHubRouting {
         private void follow() {
             Shard next = shards.openShardHolding(configured.getBeginHashKey());
             if (next != null && !next.getShardId().equals(current)) {
-                LOG.info("Shard {} of DataHub topic {} is closed; writing the records of configured shard {} to"
-                        + " shard {} ({}), which holds the start {} of its hash-key range", current, topicPath,
-                        configured.getShardId(), next.getShardId(), next.getState(), configured.getBeginHashKey());
+                LOG.info(
+                        "Shard {} of DataHub topic {} is closed; writing the records of configured shard {} to"
+                                + " shard {} ({}), which holds the start {} of its hash-key range",
+                        current,
+                        topicPath,
+                        configured.getShardId(),
+                        next.getShardId(),
+                        next.getState(),
+                        configured.getBeginHashKey());
                 current = next.getShardId();
             }
         }

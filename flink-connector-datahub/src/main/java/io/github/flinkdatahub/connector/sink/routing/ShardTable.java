@@ -1,12 +1,11 @@
 package io.github.flinkdatahub.connector.sink.routing;
 
+import org.apache.flink.annotation.Internal;
+
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.client.model.ShardState;
-
-import org.apache.flink.annotation.Internal;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,8 @@ import java.util.stream.Collectors;
 public final class ShardTable {
     private static final Logger LOG = LoggerFactory.getLogger(ShardTable.class);
 
-    private static final BigInteger MAX_KEY = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+    private static final BigInteger MAX_KEY =
+            BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
 
     private final DataHubClient client;
     private final String project;
@@ -39,8 +39,15 @@ public final class ShardTable {
     private boolean stale = true;
     private int nextActive;
 
-    /** {@code roundRobinStart} spreads the writers of a job over the shards (e.g. the subtask index). */
-    public ShardTable(DataHubClient client, String project, String topic, Duration refreshInterval,
+    /**
+     * {@code roundRobinStart} spreads the writers of a job over the shards (e.g. the subtask
+     * index).
+     */
+    public ShardTable(
+            DataHubClient client,
+            String project,
+            String topic,
+            Duration refreshInterval,
             int roundRobinStart) {
         this.client = client;
         this.project = project;
@@ -55,12 +62,20 @@ public final class ShardTable {
         listed.sort(Comparator.comparingLong(s -> Long.parseLong(s.getShardId())));
         List<String> before = active.stream().map(Shard::getShardId).collect(Collectors.toList());
         shards = List.copyOf(listed);
-        active = listed.stream().filter(s -> s.getState() == ShardState.ACTIVE).collect(Collectors.toUnmodifiableList());
+        active =
+                listed.stream()
+                        .filter(s -> s.getState() == ShardState.ACTIVE)
+                        .collect(Collectors.toUnmodifiableList());
         refreshedAtNanos = System.nanoTime();
         stale = false;
         List<String> after = active.stream().map(Shard::getShardId).collect(Collectors.toList());
         if (!after.equals(before)) {
-            LOG.info("Active shards of DataHub topic {}/{}: {} (were {})", project, topic, after, before);
+            LOG.info(
+                    "Active shards of DataHub topic {}/{}: {} (were {})",
+                    project,
+                    topic,
+                    after,
+                    before);
         }
     }
 
@@ -78,8 +93,11 @@ public final class ShardTable {
             if (!e.isRetryable()) {
                 throw e;
             }
-            LOG.warn("Listing the shards of DataHub topic {}/{} failed, keeping the previous list: {}", project,
-                    topic, e.getMessage());
+            LOG.warn(
+                    "Listing the shards of DataHub topic {}/{} failed, keeping the previous list: {}",
+                    project,
+                    topic,
+                    e.getMessage());
         }
     }
 
@@ -144,11 +162,14 @@ public final class ShardTable {
         BigInteger begin = new BigInteger(s.getBeginHashKey(), 16);
         BigInteger end = new BigInteger(s.getEndHashKey(), 16);
         // Ranges are [begin, end), but the last shard ends at FF..FF and owns that key too.
-        return key.compareTo(begin) >= 0 && (key.compareTo(end) < 0 || key.equals(MAX_KEY) && end.equals(MAX_KEY));
+        return key.compareTo(begin) >= 0
+                && (key.compareTo(end) < 0 || key.equals(MAX_KEY) && end.equals(MAX_KEY));
     }
 
     private List<Shard> notClosed() {
-        return shards.stream().filter(s -> s.getState() != ShardState.CLOSED).collect(Collectors.toList());
+        return shards.stream()
+                .filter(s -> s.getState() != ShardState.CLOSED)
+                .collect(Collectors.toList());
     }
 
     public String topicPath() {

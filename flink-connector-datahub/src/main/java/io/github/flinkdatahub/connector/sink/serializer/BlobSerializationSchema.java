@@ -1,11 +1,11 @@
 package io.github.flinkdatahub.connector.sink.serializer;
 
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.serialization.SerializationSchema;
+
 import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.api.common.serialization.SerializationSchema;
 
 import javax.annotation.Nullable;
 
@@ -24,11 +24,18 @@ final class BlobSerializationSchema<T> implements DataHubSerializationSchema<T> 
     }
 
     @Override
-    public void open(SerializationSchema.InitializationContext context, String topicPath,
-            @Nullable RecordSchema topicSchema) throws Exception {
+    public void open(
+            SerializationSchema.InitializationContext context,
+            String topicPath,
+            @Nullable RecordSchema topicSchema)
+            throws Exception {
         if (topicSchema != null) {
-            throw new IllegalArgumentException("A blob serializer cannot write tuple topic " + topicPath + " (fields "
-                    + topicSchema + "); use DataHubSerializationSchema.rowDataToTuple or build TupleRecords");
+            throw new IllegalArgumentException(
+                    "A blob serializer cannot write tuple topic "
+                            + topicPath
+                            + " (fields "
+                            + topicSchema
+                            + "); use DataHubSerializationSchema.rowDataToTuple or build TupleRecords");
         }
         if (inner != null) {
             inner.open(context);

@@ -1,13 +1,13 @@
 package io.github.flinkdatahub.connector.sink.serializer;
 
-import io.github.flinkdatahub.client.model.Record;
-import io.github.flinkdatahub.client.model.RecordSchema;
-
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.util.function.SerializableFunction;
+
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.RecordSchema;
 
 import javax.annotation.Nullable;
 
@@ -32,14 +32,20 @@ public interface DataHubSerializationSchema<T> extends Serializable {
      * Called once per writer before the first element, with the tuple topic's schema as read when
      * the writer started (null for a blob topic). Throw to refuse a topic the schema cannot write.
      */
-    default void open(SerializationSchema.InitializationContext context, String topicPath,
-            @Nullable RecordSchema topicSchema) throws Exception {}
+    default void open(
+            SerializationSchema.InitializationContext context,
+            String topicPath,
+            @Nullable RecordSchema topicSchema)
+            throws Exception {}
 
     /** The record for {@code element}; null skips it. */
     @Nullable
     Record serialize(T element) throws IOException;
 
-    /** This schema with the attributes {@code attributes} computes per element (null or empty: none). */
+    /**
+     * This schema with the attributes {@code attributes} computes per element (null or empty:
+     * none).
+     */
     default DataHubSerializationSchema<T> withAttributes(
             SerializableFunction<T, Map<String, String>> attributes) {
         return new DecoratingSerializationSchema<>(this, attributes, null);
@@ -49,7 +55,8 @@ public interface DataHubSerializationSchema<T> extends Serializable {
      * This schema with a partition key per element: the service routes by its MD5, so equal keys
      * land on one shard (null: the sink's routing applies).
      */
-    default DataHubSerializationSchema<T> withPartitionKey(SerializableFunction<T, String> partitionKey) {
+    default DataHubSerializationSchema<T> withPartitionKey(
+            SerializableFunction<T, String> partitionKey) {
         return new DecoratingSerializationSchema<>(this, null, partitionKey);
     }
 
@@ -68,7 +75,9 @@ public interface DataHubSerializationSchema<T> extends Serializable {
         return new BlobSerializationSchema<>(null);
     }
 
-    /** Any Flink {@link SerializationSchema} (JSON, Avro, CSV, ...) to blob records (blob topics). */
+    /**
+     * Any Flink {@link SerializationSchema} (JSON, Avro, CSV, ...) to blob records (blob topics).
+     */
     static <T> DataHubSerializationSchema<T> blob(SerializationSchema<T> schema) {
         return new BlobSerializationSchema<>(schema);
     }

@@ -1,13 +1,13 @@
 package io.github.flinkdatahub.connector.sink.serializer;
 
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.util.function.SerializableFunction;
+
 import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.api.common.serialization.SerializationSchema;
-import org.apache.flink.util.function.SerializableFunction;
 
 import javax.annotation.Nullable;
 
@@ -23,7 +23,8 @@ final class DecoratingSerializationSchema<T> implements DataHubSerializationSche
     @Nullable private final SerializableFunction<T, Map<String, String>> attributes;
     @Nullable private final SerializableFunction<T, String> partitionKey;
 
-    DecoratingSerializationSchema(DataHubSerializationSchema<T> inner,
+    DecoratingSerializationSchema(
+            DataHubSerializationSchema<T> inner,
             @Nullable SerializableFunction<T, Map<String, String>> attributes,
             @Nullable SerializableFunction<T, String> partitionKey) {
         this.inner = inner;
@@ -32,8 +33,11 @@ final class DecoratingSerializationSchema<T> implements DataHubSerializationSche
     }
 
     @Override
-    public void open(SerializationSchema.InitializationContext context, String topicPath,
-            @Nullable RecordSchema topicSchema) throws Exception {
+    public void open(
+            SerializationSchema.InitializationContext context,
+            String topicPath,
+            @Nullable RecordSchema topicSchema)
+            throws Exception {
         inner.open(context, topicPath, topicSchema);
     }
 
@@ -58,12 +62,14 @@ final class DecoratingSerializationSchema<T> implements DataHubSerializationSche
     }
 
     @Override
-    public DataHubSerializationSchema<T> withAttributes(SerializableFunction<T, Map<String, String>> attributes) {
+    public DataHubSerializationSchema<T> withAttributes(
+            SerializableFunction<T, Map<String, String>> attributes) {
         return new DecoratingSerializationSchema<>(inner, attributes, partitionKey);
     }
 
     @Override
-    public DataHubSerializationSchema<T> withPartitionKey(SerializableFunction<T, String> partitionKey) {
+    public DataHubSerializationSchema<T> withPartitionKey(
+            SerializableFunction<T, String> partitionKey) {
         return new DecoratingSerializationSchema<>(inner, attributes, partitionKey);
     }
 }

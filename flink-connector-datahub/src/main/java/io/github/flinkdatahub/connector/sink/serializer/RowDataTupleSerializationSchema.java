@@ -1,13 +1,5 @@
 package io.github.flinkdatahub.connector.sink.serializer;
 
-import io.github.flinkdatahub.client.model.Field;
-import io.github.flinkdatahub.client.model.FieldType;
-import io.github.flinkdatahub.client.model.Record;
-import io.github.flinkdatahub.client.model.RecordSchema;
-import io.github.flinkdatahub.client.model.TupleRecord;
-
-import io.github.flinkdatahub.connector.table.DataHubTypeMapping;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.table.data.RowData;
@@ -18,6 +10,12 @@ import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.TimestampType;
 
+import io.github.flinkdatahub.client.model.Field;
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.TupleRecord;
+import io.github.flinkdatahub.connector.table.DataHubTypeMapping;
+
 import javax.annotation.Nullable;
 
 import java.io.IOException;
@@ -27,17 +25,17 @@ import java.util.stream.Collectors;
 
 /**
  * Rows to tuple records by column name (ignoring case). The mapping is checked against the topic
- * schema when the writer starts; values are checked per row by the client's field types (range,
- * NOT NULL), so a bad value fails naming the field and the value.
+ * schema when the writer starts; values are checked per row by the client's field types (range, NOT
+ * NULL), so a bad value fails naming the field and the value.
  */
 @Internal
 final class RowDataTupleSerializationSchema implements DataHubSerializationSchema<RowData> {
     private static final long serialVersionUID = 1L;
 
-
     private final RowType rowType;
     private transient RecordSchema schema;
     private transient String topicPath;
+
     /** Topic field index of each column. */
     private transient int[] targets;
 
@@ -46,11 +44,16 @@ final class RowDataTupleSerializationSchema implements DataHubSerializationSchem
     }
 
     @Override
-    public void open(SerializationSchema.InitializationContext context, String topicPath,
+    public void open(
+            SerializationSchema.InitializationContext context,
+            String topicPath,
             @Nullable RecordSchema topicSchema) {
         if (topicSchema == null) {
-            throw new IllegalArgumentException("DataHub topic " + topicPath + " is a blob topic; rows need a tuple"
-                    + " topic (use DataHubSerializationSchema.blob(format) for blob topics)");
+            throw new IllegalArgumentException(
+                    "DataHub topic "
+                            + topicPath
+                            + " is a blob topic; rows need a tuple"
+                            + " topic (use DataHubSerializationSchema.blob(format) for blob topics)");
         }
         List<String> names = rowType.getFieldNames();
         int[] idx = new int[names.size()];
@@ -66,8 +69,16 @@ final class RowDataTupleSerializationSchema implements DataHubSerializationSchem
             Field f = topicSchema.getField(idx[i]);
             LogicalType t = rowType.getTypeAt(i);
             if (!DataHubTypeMapping.compatible(t, f.getType())) {
-                problems.add("column '" + names.get(i) + "' of type " + t.asSummaryString() + " cannot be written to"
-                        + " field '" + f.getName() + "' of type " + f.getType());
+                problems.add(
+                        "column '"
+                                + names.get(i)
+                                + "' of type "
+                                + t.asSummaryString()
+                                + " cannot be written to"
+                                + " field '"
+                                + f.getName()
+                                + "' of type "
+                                + f.getType());
             }
         }
         for (int j = 0; j < covered.length; j++) {
@@ -77,9 +88,16 @@ final class RowDataTupleSerializationSchema implements DataHubSerializationSchem
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Rows of type " + rowType.asSummaryString() + " cannot be written to"
-                    + " DataHub topic " + topicPath + " with fields " + topicSchema + ": "
-                    + String.join("; ", problems));
+            throw new IllegalArgumentException(
+                    "Rows of type "
+                            + rowType.asSummaryString()
+                            + " cannot be written to"
+                            + " DataHub topic "
+                            + topicPath
+                            + " with fields "
+                            + topicSchema
+                            + ": "
+                            + String.join("; ", problems));
         }
         this.schema = topicSchema;
         this.topicPath = topicPath;
@@ -96,8 +114,14 @@ final class RowDataTupleSerializationSchema implements DataHubSerializationSchem
             Field f = schema.getField(targets[i]);
             if (row.isNullAt(i)) {
                 if (!f.isAllowNull()) {
-                    throw new IllegalArgumentException("Field '" + f.getName() + "' of DataHub topic " + topicPath
-                            + " is NOT NULL, but column '" + rowType.getFieldNames().get(i) + "' is null");
+                    throw new IllegalArgumentException(
+                            "Field '"
+                                    + f.getName()
+                                    + "' of DataHub topic "
+                                    + topicPath
+                                    + " is NOT NULL, but column '"
+                                    + rowType.getFieldNames().get(i)
+                                    + "' is null");
                 }
                 continue;
             }
@@ -126,14 +150,16 @@ final class RowDataTupleSerializationSchema implements DataHubSerializationSchem
             case CHAR:
             case VARCHAR:
                 return row.getString(pos).toString();
-            case DECIMAL: {
-                DecimalType d = (DecimalType) type;
-                return row.getDecimal(pos, d.getPrecision(), d.getScale()).toBigDecimal();
-            }
+            case DECIMAL:
+                {
+                    DecimalType d = (DecimalType) type;
+                    return row.getDecimal(pos, d.getPrecision(), d.getScale()).toBigDecimal();
+                }
             case TIMESTAMP_WITHOUT_TIME_ZONE:
                 return micros(row.getTimestamp(pos, ((TimestampType) type).getPrecision()));
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-                return micros(row.getTimestamp(pos, ((LocalZonedTimestampType) type).getPrecision()));
+                return micros(
+                        row.getTimestamp(pos, ((LocalZonedTimestampType) type).getPrecision()));
             default:
                 throw new IllegalStateException("Unchecked column type " + type.asSummaryString());
         }
@@ -141,12 +167,16 @@ final class RowDataTupleSerializationSchema implements DataHubSerializationSchem
 
     /** Epoch microseconds; digits below a microsecond are dropped (DataHub keeps microseconds). */
     static long micros(TimestampData ts) {
-        return Math.addExact(Math.multiplyExact(ts.getMillisecond(), 1000L), ts.getNanoOfMillisecond() / 1000);
+        return Math.addExact(
+                Math.multiplyExact(ts.getMillisecond(), 1000L), ts.getNanoOfMillisecond() / 1000);
     }
 
     @Override
     public String toString() {
-        return "rowDataToTuple(" + rowType.getFields().stream().map(f -> f.getName())
-                .collect(Collectors.joining(", ")) + ")";
+        return "rowDataToTuple("
+                + rowType.getFields().stream()
+                        .map(f -> f.getName())
+                        .collect(Collectors.joining(", "))
+                + ")";
     }
 }

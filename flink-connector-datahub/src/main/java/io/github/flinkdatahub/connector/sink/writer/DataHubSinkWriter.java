@@ -1,5 +1,14 @@
 package io.github.flinkdatahub.connector.sink.writer;
 
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.VisibleForTesting;
+import org.apache.flink.api.common.operators.MailboxExecutor;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.util.function.ThrowingRunnable;
+
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.RetryPolicy;
 import io.github.flinkdatahub.client.WireMode;
@@ -29,16 +38,6 @@ import io.github.flinkdatahub.connector.sink.routing.RecordRouter;
 import io.github.flinkdatahub.connector.sink.routing.RoutingContext;
 import io.github.flinkdatahub.connector.sink.routing.ShardTable;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.annotation.VisibleForTesting;
-import org.apache.flink.api.common.operators.MailboxExecutor;
-import org.apache.flink.api.common.operators.ProcessingTimeService;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.util.function.ThrowingRunnable;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +62,9 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETR
  * <p>Everything runs on the task thread: puts complete on the client's threads and hand their
  * results back through the mailbox, as Flink's {@code AsyncSinkWriter} does. Records wait in one of
  * two buffers (routed puts, where the service routes each record; puts to one shard) until a buffer
- * holds a full batch (count or estimated bytes), the flush interval passes, or Flink flushes.
- * When too much is unsent or in flight, {@link #write} yields to the mailbox until puts complete:
- * that is the backpressure.
+ * holds a full batch (count or estimated bytes), the flush interval passes, or Flink flushes. When
+ * too much is unsent or in flight, {@link #write} yields to the mailbox until puts complete: that
+ * is the backpressure.
  *
  * <p>Failures: only refused records are sent again, after an exponential backoff with jitter;
  * throttling also halves the number of puts in flight, which then grows back one per successful
@@ -97,8 +96,10 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
 
     private final RecordBuffer routed = new RecordBuffer();
     private final RecordBuffer byShard = new RecordBuffer();
+
     /** Records waiting for their retry backoff. */
     private int waitingRecords;
+
     private long waitingBytes;
     private int inFlight;
     private int inFlightLimit;
@@ -106,8 +107,14 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
     @Nullable private DataHubSinkException failure;
     private boolean closed;
 
-    public DataHubSinkWriter(WriterInitContext context, DataHubConnection connection, String project, String topic,
-            DataHubSerializationSchema<T> serializer, DataHubRouting routing, WriterConfig config) {
+    public DataHubSinkWriter(
+            WriterInitContext context,
+            DataHubConnection connection,
+            String project,
+            String topic,
+            DataHubSerializationSchema<T> serializer,
+            DataHubRouting routing,
+            WriterConfig config) {
         this.project = project;
         this.topic = topic;
         this.topicPath = project + "/" + topic;
@@ -118,20 +125,37 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         // The writer retries by itself, within its retry budget and with its metrics.
         this.client = connection.openClient(RetryPolicy.none());
         try {
-            GetTopicResult t = withRetries("Reading DataHub topic " + topicPath, () -> client.getTopic(project, topic));
+            GetTopicResult t =
+                    withRetries(
+                            "Reading DataHub topic " + topicPath,
+                            () -> client.getTopic(project, topic));
             this.topicSchema = t.getRecordType() == RecordType.TUPLE ? t.getRecordSchema() : null;
             try {
-                serializer.open(context.asSerializationSchemaInitializationContext(), topicPath, topicSchema);
+                serializer.open(
+                        context.asSerializationSchemaInitializationContext(),
+                        topicPath,
+                        topicSchema);
             } catch (Exception e) {
-                throw new DataHubSinkException("The serializer cannot write DataHub topic " + topicPath + ": "
-                        + e.getMessage(), e);
+                throw new DataHubSinkException(
+                        "The serializer cannot write DataHub topic "
+                                + topicPath
+                                + ": "
+                                + e.getMessage(),
+                        e);
             }
-            this.shards = new ShardTable(client, project, topic, config.shardRefreshInterval(),
-                    context.getTaskInfo().getIndexOfThisSubtask());
-            withRetries("Listing the shards of DataHub topic " + topicPath, () -> {
-                shards.refresh();
-                return null;
-            });
+            this.shards =
+                    new ShardTable(
+                            client,
+                            project,
+                            topic,
+                            config.shardRefreshInterval(),
+                            context.getTaskInfo().getIndexOfThisSubtask());
+            withRetries(
+                    "Listing the shards of DataHub topic " + topicPath,
+                    () -> {
+                        shards.refresh();
+                        return null;
+                    });
             try {
                 this.router = routing.open(new RoutingContext(project, topic, topicSchema, shards));
             } catch (IllegalArgumentException e) {
@@ -147,9 +171,15 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         this.batchMaxBytes = Math.min(config.batchMaxBytes(), requestRoom);
         this.maxRecordBytes = requestRoom;
         this.inFlightLimit = config.maxInFlightRequests();
-        this.metrics = new DataHubSinkWriterMetrics(context.metricGroup(), this::pendingRecords, () -> inFlight);
-        LOG.info("Writing to DataHub topic {} ({} topic) with {}, {}", topicPath,
-                topicSchema == null ? "blob" : "tuple", routing, config);
+        this.metrics =
+                new DataHubSinkWriterMetrics(
+                        context.metricGroup(), this::pendingRecords, () -> inFlight);
+        LOG.info(
+                "Writing to DataHub topic {} ({} topic) with {}, {}",
+                topicPath,
+                topicSchema == null ? "blob" : "tuple",
+                routing,
+                config);
     }
 
     // ------------------------------------------------------------------ SinkWriter
@@ -161,15 +191,22 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         try {
             record = serializer.serialize(element);
         } catch (Exception e) {
-            throw fail(new DataHubSinkException("Cannot write a record to DataHub topic " + topicPath + ": "
-                    + e.getMessage(), e));
+            throw fail(
+                    new DataHubSinkException(
+                            "Cannot write a record to DataHub topic "
+                                    + topicPath
+                                    + ": "
+                                    + e.getMessage(),
+                            e));
         }
         if (record == null) {
             return;
         }
         checkShape(record);
         RecordBuffer buffer;
-        if (record.getShardId() != null || record.getHashKey() != null || record.getPartitionKey() != null) {
+        if (record.getShardId() != null
+                || record.getHashKey() != null
+                || record.getPartitionKey() != null) {
             buffer = routed;
         } else {
             record = router.prepare(record);
@@ -177,13 +214,23 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         }
         long size = sizes.estimate(record);
         if (size > maxRecordBytes) {
-            throw fail(new DataHubSinkException("A record of about " + size + " bytes cannot be written to DataHub"
-                    + " topic " + topicPath + ": a put request carries at most " + MAX_REQUEST_BYTES
-                    + " bytes. Record: " + describe(record)));
+            throw fail(
+                    new DataHubSinkException(
+                            "A record of about "
+                                    + size
+                                    + " bytes cannot be written to DataHub"
+                                    + " topic "
+                                    + topicPath
+                                    + ": a put request carries at most "
+                                    + MAX_REQUEST_BYTES
+                                    + " bytes. Record: "
+                                    + describe(record)));
         }
-        while (pendingRecords() >= config.bufferMaxRecords() || pendingBytes() >= config.bufferMaxBytes()) {
+        while (pendingRecords() >= config.bufferMaxRecords()
+                || pendingBytes() >= config.bufferMaxBytes()) {
             sendReady(true);
-            if (pendingRecords() >= config.bufferMaxRecords() || pendingBytes() >= config.bufferMaxBytes()) {
+            if (pendingRecords() >= config.bufferMaxRecords()
+                    || pendingBytes() >= config.bufferMaxBytes()) {
                 // Puts are in flight or records wait for their backoff: either ends in a mail.
                 mailbox.yield();
             }
@@ -219,8 +266,12 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         closed = true;
         int unsent = pendingRecords() + inFlight;
         if (unsent > 0 && failure == null) {
-            LOG.info("Closing the writer of DataHub topic {} with {} records and {} puts not acknowledged; the"
-                    + " last checkpoint does not cover them", topicPath, pendingRecords(), inFlight);
+            LOG.info(
+                    "Closing the writer of DataHub topic {} with {} records and {} puts not acknowledged; the"
+                            + " last checkpoint does not cover them",
+                    topicPath,
+                    pendingRecords(),
+                    inFlight);
         }
         client.close();
     }
@@ -233,8 +284,12 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
     }
 
     private void sendFrom(RecordBuffer buffer, boolean routedPut, boolean force) {
-        while (failure == null && !buffer.isEmpty() && inFlight < inFlightLimit
-                && (force || buffer.size() >= config.batchMaxRecords() || buffer.bytes() >= batchMaxBytes)) {
+        while (failure == null
+                && !buffer.isEmpty()
+                && inFlight < inFlightLimit
+                && (force
+                        || buffer.size() >= config.batchMaxRecords()
+                        || buffer.bytes() >= batchMaxBytes)) {
             send(routedPut, buffer.take(config.batchMaxRecords(), batchMaxBytes));
         }
     }
@@ -245,12 +300,22 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
             try {
                 shardId = router.shardForNextRequest();
             } catch (DataHubException e) {
-                throw fail(new DataHubSinkException("Listing the shards of DataHub topic " + topicPath + " failed: "
-                        + e.getMessage() + hint(e), e));
+                throw fail(
+                        new DataHubSinkException(
+                                "Listing the shards of DataHub topic "
+                                        + topicPath
+                                        + " failed: "
+                                        + e.getMessage()
+                                        + hint(e),
+                                e));
             }
             if (shardId == null) {
                 shards.markStale();
-                retryLater(false, batch, "no open shard is listed in DataHub topic " + topicPath, false);
+                retryLater(
+                        false,
+                        batch,
+                        "no open shard is listed in DataHub topic " + topicPath,
+                        false);
                 return;
             }
         }
@@ -262,9 +327,11 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         }
         CompletableFuture<PutRecordsResult> put;
         try {
-            put = routedPut
-                    ? client.putRecordsAsync(project, topic, records)
-                    : client.putRecordsByShardAsync(project, topic, shardId, records).thenApply(v -> null);
+            put =
+                    routedPut
+                            ? client.putRecordsAsync(project, topic, records)
+                            : client.putRecordsByShardAsync(project, topic, shardId, records)
+                                    .thenApply(v -> null);
         } catch (InvalidParameterException e) {
             refusedBeforeSending(routedPut, batch, e);
             return;
@@ -273,26 +340,56 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         long started = System.currentTimeMillis();
         String target = shardId;
         long batchBytes = bytes;
-        put.whenComplete((result, error) -> post(
-                () -> completed(routedPut, target, batch, batchBytes, started, result, error),
-                "DataHub put of " + batch.size() + " records"));
+        put.whenComplete(
+                (result, error) ->
+                        post(
+                                () ->
+                                        completed(
+                                                routedPut,
+                                                target,
+                                                batch,
+                                                batchBytes,
+                                                started,
+                                                result,
+                                                error),
+                                "DataHub put of " + batch.size() + " records"));
     }
 
-    /** The client checks a request before sending it; a too large one is split, a single bad record is fatal. */
-    private void refusedBeforeSending(boolean routedPut, List<PendingRecord> batch, InvalidParameterException e) {
+    /**
+     * The client checks a request before sending it; a too large one is split, a single bad record
+     * is fatal.
+     */
+    private void refusedBeforeSending(
+            boolean routedPut, List<PendingRecord> batch, InvalidParameterException e) {
         if (batch.size() == 1) {
-            throw fail(new DataHubSinkException("The client refused a record for DataHub topic " + topicPath + ": "
-                    + e.getErrorMessage() + ". Record: " + describe(batch.get(0).record), e));
+            throw fail(
+                    new DataHubSinkException(
+                            "The client refused a record for DataHub topic "
+                                    + topicPath
+                                    + ": "
+                                    + e.getErrorMessage()
+                                    + ". Record: "
+                                    + describe(batch.get(0).record),
+                            e));
         }
-        LOG.debug("Put to {} refused before sending ({}); splitting {} records", topicPath, e.getErrorMessage(),
+        LOG.debug(
+                "Put to {} refused before sending ({}); splitting {} records",
+                topicPath,
+                e.getErrorMessage(),
                 batch.size());
         int half = batch.size() / 2;
         send(routedPut, new ArrayList<>(batch.subList(0, half)));
         send(routedPut, new ArrayList<>(batch.subList(half, batch.size())));
     }
 
-    private void completed(boolean routedPut, @Nullable String shardId, List<PendingRecord> batch, long bytes,
-            long started, @Nullable PutRecordsResult result, @Nullable Throwable error) {
+    private void completed(
+            boolean routedPut,
+            @Nullable String shardId,
+            List<PendingRecord> batch,
+            long bytes,
+            long started,
+            @Nullable PutRecordsResult result,
+            @Nullable Throwable error) {
         inFlight--;
         if (closed || failure != null) {
             return;
@@ -320,8 +417,16 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         for (FailedRecord f : result.getFailedRecords()) {
             int i = f.getIndex();
             if (i < 0 || i >= batch.size() || refused[i]) {
-                throw fail(new DataHubSinkException("DataHub answered a put to topic " + topicPath + " of "
-                        + batch.size() + " records with a failure for record index " + i + ": " + f));
+                throw fail(
+                        new DataHubSinkException(
+                                "DataHub answered a put to topic "
+                                        + topicPath
+                                        + " of "
+                                        + batch.size()
+                                        + " records with a failure for record index "
+                                        + i
+                                        + ": "
+                                        + f));
             }
             refused[i] = true;
             PendingRecord p = batch.get(i);
@@ -335,8 +440,14 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
                 retry.add(p);
             } else {
                 metrics.refused(1);
-                throw fail(new DataHubSinkException("DataHub refused a record of topic " + topicPath + ": " + lastError
-                        + ". Record: " + describe(p.record)));
+                throw fail(
+                        new DataHubSinkException(
+                                "DataHub refused a record of topic "
+                                        + topicPath
+                                        + ": "
+                                        + lastError
+                                        + ". Record: "
+                                        + describe(p.record)));
             }
         }
         long ackedBytes = 0;
@@ -357,12 +468,23 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         }
     }
 
-    private void putFailed(boolean routedPut, @Nullable String shardId, List<PendingRecord> batch, DataHubException e) {
+    private void putFailed(
+            boolean routedPut,
+            @Nullable String shardId,
+            List<PendingRecord> batch,
+            DataHubException e) {
         metrics.refused(batch.size());
-        boolean shardGone = e instanceof ShardSealedException || (!routedPut && e instanceof ShardNotFoundException);
+        boolean shardGone =
+                e instanceof ShardSealedException
+                        || (!routedPut && e instanceof ShardNotFoundException);
         if (shardGone) {
-            LOG.info("Put of {} records to shard {} of DataHub topic {} found it closed or gone ({}); refreshing the"
-                    + " shard list and re-routing", batch.size(), shardId, topicPath, e.getErrorMessage());
+            LOG.info(
+                    "Put of {} records to shard {} of DataHub topic {} found it closed or gone ({}); refreshing the"
+                            + " shard list and re-routing",
+                    batch.size(),
+                    shardId,
+                    topicPath,
+                    e.getErrorMessage());
             shards.markStale();
             if (shardId != null) {
                 router.shardClosed(shardId);
@@ -374,9 +496,20 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
             }
             retryLater(routedPut, batch, e.getMessage(), false);
         } else {
-            throw fail(new DataHubSinkException("Writing " + batch.size() + " records to DataHub topic " + topicPath
-                    + (shardId == null ? "" : " shard " + shardId) + " failed: " + e.getMessage() + hint(e)
-                    + (batch.size() == 1 ? ". Record: " + describe(batch.get(0).record) : ""), e));
+            throw fail(
+                    new DataHubSinkException(
+                            "Writing "
+                                    + batch.size()
+                                    + " records to DataHub topic "
+                                    + topicPath
+                                    + (shardId == null ? "" : " shard " + shardId)
+                                    + " failed: "
+                                    + e.getMessage()
+                                    + hint(e)
+                                    + (batch.size() == 1
+                                            ? ". Record: " + describe(batch.get(0).record)
+                                            : ""),
+                            e));
         }
     }
 
@@ -389,7 +522,8 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
      * Sends the records again after a backoff, or fails the job when one of them has used up the
      * retry budget. {@code quick}: the failure was a closed shard, re-routing needs no long wait.
      */
-    private void retryLater(boolean routedPut, List<PendingRecord> batch, String reason, boolean quick) {
+    private void retryLater(
+            boolean routedPut, List<PendingRecord> batch, String reason, boolean quick) {
         long now = System.nanoTime();
         int retries = 0;
         long bytes = 0;
@@ -400,11 +534,26 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
             p.retries++;
             long failingFor = TimeUnit.NANOSECONDS.toMillis(now - p.firstFailureNanos);
             if (p.retries > config.maxRetries() || failingFor > config.retryTimeout().toMillis()) {
-                throw fail(new DataHubSinkException("Gave up writing " + batch.size() + " records to DataHub topic "
-                        + topicPath + ": a record failed " + p.retries + " times over " + failingFor + " ms (limits: "
-                        + SINK_RETRY_MAX_RETRIES.key() + "=" + config.maxRetries() + ", "
-                        + SINK_RETRY_TIMEOUT.key() + "=" + config.retryTimeout() + "). Last error: "
-                        + reason));
+                throw fail(
+                        new DataHubSinkException(
+                                "Gave up writing "
+                                        + batch.size()
+                                        + " records to DataHub topic "
+                                        + topicPath
+                                        + ": a record failed "
+                                        + p.retries
+                                        + " times over "
+                                        + failingFor
+                                        + " ms (limits: "
+                                        + SINK_RETRY_MAX_RETRIES.key()
+                                        + "="
+                                        + config.maxRetries()
+                                        + ", "
+                                        + SINK_RETRY_TIMEOUT.key()
+                                        + "="
+                                        + config.retryTimeout()
+                                        + "). Last error: "
+                                        + reason));
             }
             retries = Math.max(retries, p.retries);
             bytes += p.bytes;
@@ -414,18 +563,28 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         waitingRecords += batch.size();
         waitingBytes += bytes;
         long waiting = bytes;
-        LOG.debug("Retrying {} records for {} in {} ms (retry {}): {}", batch.size(), topicPath, delay, retries,
+        LOG.debug(
+                "Retrying {} records for {} in {} ms (retry {}): {}",
+                batch.size(),
+                topicPath,
+                delay,
+                retries,
                 reason);
-        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> post(() -> {
-            waitingRecords -= batch.size();
-            waitingBytes -= waiting;
-            if (closed || failure != null) {
-                return;
-            }
-            RecordBuffer buffer = routedPut ? routed : byShard;
-            buffer.addFirst(batch);
-            sendFrom(buffer, routedPut, true);
-        }, "DataHub retry of " + batch.size() + " records"));
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)
+                .execute(
+                        () ->
+                                post(
+                                        () -> {
+                                            waitingRecords -= batch.size();
+                                            waitingBytes -= waiting;
+                                            if (closed || failure != null) {
+                                                return;
+                                            }
+                                            RecordBuffer buffer = routedPut ? routed : byShard;
+                                            buffer.addFirst(batch);
+                                            sendFrom(buffer, routedPut, true);
+                                        },
+                                        "DataHub retry of " + batch.size() + " records"));
     }
 
     private void ensureFlushTimer() {
@@ -433,7 +592,8 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
             return;
         }
         flushTimerRegistered = true;
-        timeService.registerTimer(timeService.getCurrentProcessingTime() + config.flushInterval().toMillis(),
+        timeService.registerTimer(
+                timeService.getCurrentProcessingTime() + config.flushInterval().toMillis(),
                 time -> {
                     flushTimerRegistered = false;
                     if (closed || failure != null) {
@@ -451,7 +611,10 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         try {
             mailbox.execute(action, description);
         } catch (RejectedExecutionException e) {
-            LOG.debug("Task of the DataHub writer for {} has ended; dropping: {}", topicPath, description);
+            LOG.debug(
+                    "Task of the DataHub writer for {} has ended; dropping: {}",
+                    topicPath,
+                    description);
         }
     }
 
@@ -460,20 +623,37 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
     private void checkShape(Record record) {
         if (topicSchema == null) {
             if (!(record instanceof BlobRecord)) {
-                throw fail(new DataHubSinkException("The serializer produced a " + record.getRecordType()
-                        + " record, but DataHub topic " + topicPath + " is a blob topic"));
+                throw fail(
+                        new DataHubSinkException(
+                                "The serializer produced a "
+                                        + record.getRecordType()
+                                        + " record, but DataHub topic "
+                                        + topicPath
+                                        + " is a blob topic"));
             }
             return;
         }
         if (!(record instanceof TupleRecord)) {
-            throw fail(new DataHubSinkException("The serializer produced a " + record.getRecordType()
-                    + " record, but DataHub topic " + topicPath + " is a tuple topic with fields " + topicSchema));
+            throw fail(
+                    new DataHubSinkException(
+                            "The serializer produced a "
+                                    + record.getRecordType()
+                                    + " record, but DataHub topic "
+                                    + topicPath
+                                    + " is a tuple topic with fields "
+                                    + topicSchema));
         }
         RecordSchema schema = ((TupleRecord) record).getSchema();
         if (schema != topicSchema && !schema.equals(topicSchema)) {
-            throw fail(new DataHubSinkException("The serializer built a record with fields " + schema
-                    + ", but DataHub topic " + topicPath + " has fields " + topicSchema
-                    + "; build records with the schema passed to open()"));
+            throw fail(
+                    new DataHubSinkException(
+                            "The serializer built a record with fields "
+                                    + schema
+                                    + ", but DataHub topic "
+                                    + topicPath
+                                    + " has fields "
+                                    + topicSchema
+                                    + "; build records with the schema passed to open()"));
         }
     }
 
@@ -497,7 +677,8 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
                 return call.get();
             } catch (DataHubException e) {
                 if (!e.isRetryable() || attempt > config.maxRetries()) {
-                    throw new DataHubSinkException(what + " failed: " + e.getMessage() + hint(e), e);
+                    throw new DataHubSinkException(
+                            what + " failed: " + e.getMessage() + hint(e), e);
                 }
                 try {
                     Thread.sleep(config.backoffMillis(attempt));
@@ -514,7 +695,8 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
             return ". Check that project '" + project + "' and topic '" + topic + "' exist";
         }
         if (e instanceof AuthorizationFailedException || e instanceof NoPermissionException) {
-            return ". Check the access id and key of the connection and their permissions on project '" + project
+            return ". Check the access id and key of the connection and their permissions on project '"
+                    + project
                     + "'";
         }
         return "";
@@ -522,17 +704,21 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
 
     private static DataHubException unwrap(Throwable error) {
         Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException)
+                && t.getCause() != null) {
             t = t.getCause();
         }
-        return t instanceof DataHubException ? (DataHubException) t
+        return t instanceof DataHubException
+                ? (DataHubException) t
                 : new DataHubClientException("Put failed: " + t, t, false);
     }
 
     /** The record's values for error messages, cut to a readable length. */
     static String describe(Record r) {
         String s = r.toString();
-        return s.length() <= MAX_DESCRIBED_LENGTH ? s : s.substring(0, MAX_DESCRIBED_LENGTH - 3) + "...";
+        return s.length() <= MAX_DESCRIBED_LENGTH
+                ? s
+                : s.substring(0, MAX_DESCRIBED_LENGTH - 3) + "...";
     }
 
     // ------------------------------------------------------------------ state

@@ -1,8 +1,8 @@
 package io.github.flinkdatahub.connector.sink.writer;
 
-import io.github.flinkdatahub.client.model.Record;
-
 import org.apache.flink.annotation.Internal;
+
+import io.github.flinkdatahub.client.model.Record;
 
 /** A record not yet acknowledged: its estimated size and its retry history. */
 @Internal
@@ -10,6 +10,7 @@ final class PendingRecord {
     final Record record;
     final long bytes;
     int retries;
+
     /** {@link System#nanoTime()} of the first failure; meaningful once {@code retries > 0}. */
     long firstFailureNanos;
 

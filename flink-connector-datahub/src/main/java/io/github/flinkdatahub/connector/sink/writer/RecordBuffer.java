@@ -20,14 +20,18 @@ final class RecordBuffer {
 
     /** Puts records back in front, keeping their order: retries go before newer records. */
     void addFirst(List<PendingRecord> batch) {
-        for (ListIterator<PendingRecord> it = batch.listIterator(batch.size()); it.hasPrevious(); ) {
+        for (ListIterator<PendingRecord> it = batch.listIterator(batch.size());
+                it.hasPrevious(); ) {
             PendingRecord r = it.previous();
             records.addFirst(r);
             bytes += r.bytes;
         }
     }
 
-    /** Takes the next batch: at most {@code maxRecords} and {@code maxBytes}, but at least one record. */
+    /**
+     * Takes the next batch: at most {@code maxRecords} and {@code maxBytes}, but at least one
+     * record.
+     */
     List<PendingRecord> take(int maxRecords, long maxBytes) {
         List<PendingRecord> batch = new ArrayList<>(Math.min(maxRecords, records.size()));
         long taken = 0;

@@ -1,12 +1,12 @@
 package io.github.flinkdatahub.connector.sink.writer;
 
+import org.apache.flink.annotation.Internal;
+
 import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.TupleRecord;
-
-import org.apache.flink.annotation.Internal;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -21,8 +21,10 @@ import java.util.Map;
 public final class RecordSizeEstimator {
     /** Per-record framing: sequence fields, JSON keys, protobuf tags, routing keys' names. */
     static final int RECORD_OVERHEAD = 64;
+
     /** Per value or attribute: JSON quotes and commas, protobuf tag and length. */
     static final int VALUE_OVERHEAD = 8;
+
     /** Request framing outside the records (headers are not in the body). */
     public static final int REQUEST_OVERHEAD = 1024;
 
@@ -58,7 +60,8 @@ public final class RecordSizeEstimator {
                         n += ((BigDecimal) v).toPlainString().length();
                         break;
                     default:
-                        // Longest text of the other types: "-9223372036854775808", a double's digits.
+                        // Longest text of the other types: "-9223372036854775808", a double's
+                        // digits.
                         n += 26;
                         break;
                 }

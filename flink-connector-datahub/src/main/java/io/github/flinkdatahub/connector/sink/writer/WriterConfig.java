@@ -24,9 +24,19 @@ public final class WriterConfig implements Serializable {
     private final Duration shardRefreshInterval;
     private final DeliveryGuarantee deliveryGuarantee;
 
-    public WriterConfig(int batchMaxRecords, long batchMaxBytes, Duration flushInterval, int maxInFlightRequests,
-            int bufferMaxRecords, long bufferMaxBytes, int maxRetries, Duration retryTimeout, Duration initialBackoff,
-            Duration maxBackoff, Duration shardRefreshInterval, DeliveryGuarantee deliveryGuarantee) {
+    public WriterConfig(
+            int batchMaxRecords,
+            long batchMaxBytes,
+            Duration flushInterval,
+            int maxInFlightRequests,
+            int bufferMaxRecords,
+            long bufferMaxBytes,
+            int maxRetries,
+            Duration retryTimeout,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Duration shardRefreshInterval,
+            DeliveryGuarantee deliveryGuarantee) {
         this.batchMaxRecords = batchMaxRecords;
         this.batchMaxBytes = batchMaxBytes;
         this.flushInterval = flushInterval;
@@ -103,10 +113,30 @@ public final class WriterConfig implements Serializable {
 
     @Override
     public String toString() {
-        return "WriterConfig{batchMaxRecords=" + batchMaxRecords + ", batchMaxBytes=" + batchMaxBytes
-                + ", flushInterval=" + flushInterval + ", maxInFlightRequests=" + maxInFlightRequests
-                + ", bufferMaxRecords=" + bufferMaxRecords + ", bufferMaxBytes=" + bufferMaxBytes + ", maxRetries="
-                + maxRetries + ", retryTimeout=" + retryTimeout + ", backoff=" + initialBackoff + ".." + maxBackoff
-                + ", shardRefreshInterval=" + shardRefreshInterval + ", deliveryGuarantee=" + deliveryGuarantee + '}';
+        return "WriterConfig{batchMaxRecords="
+                + batchMaxRecords
+                + ", batchMaxBytes="
+                + batchMaxBytes
+                + ", flushInterval="
+                + flushInterval
+                + ", maxInFlightRequests="
+                + maxInFlightRequests
+                + ", bufferMaxRecords="
+                + bufferMaxRecords
+                + ", bufferMaxBytes="
+                + bufferMaxBytes
+                + ", maxRetries="
+                + maxRetries
+                + ", retryTimeout="
+                + retryTimeout
+                + ", backoff="
+                + initialBackoff
+                + ".."
+                + maxBackoff
+                + ", shardRefreshInterval="
+                + shardRefreshInterval
+                + ", deliveryGuarantee="
+                + deliveryGuarantee
+                + '}';
     }
 }

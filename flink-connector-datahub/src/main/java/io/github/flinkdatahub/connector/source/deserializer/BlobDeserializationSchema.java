@@ -1,14 +1,14 @@
 package io.github.flinkdatahub.connector.source.deserializer;
 
-import io.github.flinkdatahub.client.model.BlobRecord;
-import io.github.flinkdatahub.client.model.Record;
-import io.github.flinkdatahub.client.model.RecordSchema;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
+
+import io.github.flinkdatahub.client.model.BlobRecord;
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.RecordSchema;
 
 import javax.annotation.Nullable;
 
@@ -27,11 +27,14 @@ final class BlobDeserializationSchema<T> implements DataHubDeserializationSchema
     }
 
     @Override
-    public void open(DeserializationSchema.InitializationContext context, @Nullable RecordSchema topicSchema)
+    public void open(
+            DeserializationSchema.InitializationContext context, @Nullable RecordSchema topicSchema)
             throws Exception {
         if (topicSchema != null) {
-            throw new IllegalArgumentException("A blob deserializer cannot read a tuple topic (schema " + topicSchema
-                    + "); use DataHubDeserializationSchema.tupleToRowData or tupleToValue");
+            throw new IllegalArgumentException(
+                    "A blob deserializer cannot read a tuple topic (schema "
+                            + topicSchema
+                            + "); use DataHubDeserializationSchema.tupleToRowData or tupleToValue");
         }
         if (inner != null) {
             inner.open(context);
@@ -42,8 +45,13 @@ final class BlobDeserializationSchema<T> implements DataHubDeserializationSchema
     @SuppressWarnings("unchecked")
     public void deserialize(Record record, Collector<T> out) throws IOException {
         if (!(record instanceof BlobRecord)) {
-            throw new IOException("Expected a blob record in shard " + record.getShardId() + " at sequence "
-                    + record.getSequence() + ", got " + record.getRecordType());
+            throw new IOException(
+                    "Expected a blob record in shard "
+                            + record.getShardId()
+                            + " at sequence "
+                            + record.getSequence()
+                            + ", got "
+                            + record.getRecordType());
         }
         byte[] data = ((BlobRecord) record).dataUnsafe();
         if (inner == null) {
@@ -56,7 +64,8 @@ final class BlobDeserializationSchema<T> implements DataHubDeserializationSchema
     @Override
     @SuppressWarnings("unchecked")
     public TypeInformation<T> getProducedType() {
-        return inner == null ? (TypeInformation<T>) PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO
+        return inner == null
+                ? (TypeInformation<T>) PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO
                 : inner.getProducedType();
     }
 }

@@ -1,13 +1,13 @@
 package io.github.flinkdatahub.connector.source.deserializer;
 
-import io.github.flinkdatahub.client.model.Record;
-import io.github.flinkdatahub.client.model.RecordSchema;
-
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.util.Collector;
+
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.RecordSchema;
 
 import javax.annotation.Nullable;
 
@@ -23,18 +23,19 @@ import java.io.Serializable;
 public interface DataHubDeserializationSchema<T> extends Serializable, ResultTypeQueryable<T> {
 
     /**
-     * Called once before the first record. {@code topicSchema} is the tuple topic's schema at
-     * start (null for blob topics); records read later may carry fields appended since.
+     * Called once before the first record. {@code topicSchema} is the tuple topic's schema at start
+     * (null for blob topics); records read later may carry fields appended since.
      */
-    default void open(DeserializationSchema.InitializationContext context, @Nullable RecordSchema topicSchema)
+    default void open(
+            DeserializationSchema.InitializationContext context, @Nullable RecordSchema topicSchema)
             throws Exception {}
 
     void deserialize(Record record, Collector<T> out) throws IOException;
 
     /**
-     * Tuple records to {@code RowData} with the fields of {@code producedType} (taken from the topic
-     * fields of the same names, ignoring case); {@code typeInfo} is the row's type information, e.g.
-     * {@code InternalTypeInfo.of(producedType)}.
+     * Tuple records to {@code RowData} with the fields of {@code producedType} (taken from the
+     * topic fields of the same names, ignoring case); {@code typeInfo} is the row's type
+     * information, e.g. {@code InternalTypeInfo.of(producedType)}.
      */
     static DataHubDeserializationSchema<org.apache.flink.table.data.RowData> tupleToRowData(
             org.apache.flink.table.types.logical.RowType producedType,

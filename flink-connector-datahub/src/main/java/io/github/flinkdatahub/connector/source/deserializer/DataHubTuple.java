@@ -25,7 +25,12 @@ public final class DataHubTuple implements Serializable {
     private final Object[] values;
     private final Map<String, String> attributes;
 
-    public DataHubTuple(String shardId, long sequence, long systemTime, List<String> fieldNames, Object[] values,
+    public DataHubTuple(
+            String shardId,
+            long sequence,
+            long systemTime,
+            List<String> fieldNames,
+            Object[] values,
             Map<String, String> attributes) {
         this.shardId = shardId;
         this.sequence = sequence;
@@ -80,8 +85,12 @@ public final class DataHubTuple implements Serializable {
             return false;
         }
         DataHubTuple t = (DataHubTuple) o;
-        return sequence == t.sequence && systemTime == t.systemTime && Objects.equals(shardId, t.shardId)
-                && fieldNames.equals(t.fieldNames) && Arrays.equals(values, t.values) && attributes.equals(t.attributes);
+        return sequence == t.sequence
+                && systemTime == t.systemTime
+                && Objects.equals(shardId, t.shardId)
+                && fieldNames.equals(t.fieldNames)
+                && Arrays.equals(values, t.values)
+                && attributes.equals(t.attributes);
     }
 
     @Override
@@ -91,7 +100,13 @@ public final class DataHubTuple implements Serializable {
 
     @Override
     public String toString() {
-        return "DataHubTuple{shard=" + shardId + ", sequence=" + sequence + ", values=" + Arrays.toString(values)
-                + (attributes.isEmpty() ? "" : ", attributes=" + attributes) + '}';
+        return "DataHubTuple{shard="
+                + shardId
+                + ", sequence="
+                + sequence
+                + ", values="
+                + Arrays.toString(values)
+                + (attributes.isEmpty() ? "" : ", attributes=" + attributes)
+                + '}';
     }
 }

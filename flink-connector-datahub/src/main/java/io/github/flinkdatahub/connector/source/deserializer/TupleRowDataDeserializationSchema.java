@@ -1,9 +1,5 @@
 package io.github.flinkdatahub.connector.source.deserializer;
 
-import io.github.flinkdatahub.client.model.Record;
-import io.github.flinkdatahub.client.model.RecordSchema;
-import io.github.flinkdatahub.client.model.TupleRecord;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -16,6 +12,10 @@ import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.util.Collector;
+
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.TupleRecord;
 
 import javax.annotation.Nullable;
 
@@ -43,24 +43,39 @@ final class TupleRowDataDeserializationSchema implements DataHubDeserializationS
     }
 
     @Override
-    public void open(DeserializationSchema.InitializationContext context, @Nullable RecordSchema topicSchema) {
+    public void open(
+            DeserializationSchema.InitializationContext context,
+            @Nullable RecordSchema topicSchema) {
         if (topicSchema == null) {
-            throw new IllegalArgumentException("The topic is a blob topic; RowData columns need a tuple topic");
+            throw new IllegalArgumentException(
+                    "The topic is a blob topic; RowData columns need a tuple topic");
         }
     }
 
     @Override
     public void deserialize(Record record, Collector<RowData> out) throws IOException {
         if (!(record instanceof TupleRecord)) {
-            throw new IOException("Expected a tuple record in shard " + record.getShardId() + " at sequence "
-                    + record.getSequence() + ", got " + record.getRecordType());
+            throw new IOException(
+                    "Expected a tuple record in shard "
+                            + record.getShardId()
+                            + " at sequence "
+                            + record.getSequence()
+                            + ", got "
+                            + record.getRecordType());
         }
         TupleRecord t = (TupleRecord) record;
         int[] indexes = indexes(t.getSchema());
         GenericRowData row = new GenericRowData(indexes.length);
         for (int i = 0; i < indexes.length; i++) {
             Object v = indexes[i] < 0 ? null : t.getValue(indexes[i]);
-            row.setField(i, v == null ? null : convert(v, producedType.getTypeAt(i), producedType.getFieldNames().get(i)));
+            row.setField(
+                    i,
+                    v == null
+                            ? null
+                            : convert(
+                                    v,
+                                    producedType.getTypeAt(i),
+                                    producedType.getFieldNames().get(i)));
         }
         out.collect(row);
     }
@@ -96,23 +111,37 @@ final class TupleRowDataDeserializationSchema implements DataHubDeserializationS
             case CHAR:
             case VARCHAR:
                 return StringData.fromString(v.toString());
-            case DECIMAL: {
-                DecimalType d = (DecimalType) type;
-                BigDecimal big = v instanceof BigDecimal ? (BigDecimal) v : new BigDecimal(v.toString());
-                DecimalData data = DecimalData.fromBigDecimal(big, d.getPrecision(), d.getScale());
-                if (data == null) {
-                    throw new IOException("Field '" + field + "': value " + big.toPlainString() + " does not fit "
-                            + type.asSummaryString());
+            case DECIMAL:
+                {
+                    DecimalType d = (DecimalType) type;
+                    BigDecimal big =
+                            v instanceof BigDecimal ? (BigDecimal) v : new BigDecimal(v.toString());
+                    DecimalData data =
+                            DecimalData.fromBigDecimal(big, d.getPrecision(), d.getScale());
+                    if (data == null) {
+                        throw new IOException(
+                                "Field '"
+                                        + field
+                                        + "': value "
+                                        + big.toPlainString()
+                                        + " does not fit "
+                                        + type.asSummaryString());
+                    }
+                    return data;
                 }
-                return data;
-            }
             case TIMESTAMP_WITHOUT_TIME_ZONE:
-            case TIMESTAMP_WITH_LOCAL_TIME_ZONE: {
-                long micros = ((Number) v).longValue();
-                return TimestampData.fromEpochMillis(Math.floorDiv(micros, 1000), (int) Math.floorMod(micros, 1000) * 1000);
-            }
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+                {
+                    long micros = ((Number) v).longValue();
+                    return TimestampData.fromEpochMillis(
+                            Math.floorDiv(micros, 1000), (int) Math.floorMod(micros, 1000) * 1000);
+                }
             default:
-                throw new IOException("Field '" + field + "': DataHub values cannot be read as " + type.asSummaryString());
+                throw new IOException(
+                        "Field '"
+                                + field
+                                + "': DataHub values cannot be read as "
+                                + type.asSummaryString());
         }
     }
 

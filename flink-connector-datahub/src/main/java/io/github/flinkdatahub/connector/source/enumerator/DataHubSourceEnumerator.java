@@ -1,5 +1,12 @@
 package io.github.flinkdatahub.connector.source.enumerator;
 
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.VisibleForTesting;
+import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.connector.source.SplitsAssignment;
+
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
@@ -9,13 +16,6 @@ import io.github.flinkdatahub.connector.source.enumerator.assigner.ShardAssigner
 import io.github.flinkdatahub.connector.source.enumerator.tracker.SplitTracker;
 import io.github.flinkdatahub.connector.source.event.SplitsFinishedEvent;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.annotation.VisibleForTesting;
-import org.apache.flink.api.connector.source.SourceEvent;
-import org.apache.flink.api.connector.source.SplitEnumerator;
-import org.apache.flink.api.connector.source.SplitEnumeratorContext;
-import org.apache.flink.api.connector.source.SplitsAssignment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +31,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Discovers shards, tracks them and hands them to readers: discovery (a full {@code listShard} on
- * a timer) → {@link SplitTracker} (lineage gate) → {@link ShardAssigner} (which reader). Splits
- * are assigned only once every reader has registered, so the assigner sees the real parallelism.
+ * Discovers shards, tracks them and hands them to readers: discovery (a full {@code listShard} on a
+ * timer) → {@link SplitTracker} (lineage gate) → {@link ShardAssigner} (which reader). Splits are
+ * assigned only once every reader has registered, so the assigner sees the real parallelism.
  */
 @Internal
 public final class DataHubSourceEnumerator implements SplitEnumerator<ShardSplit, EnumeratorState> {
@@ -52,21 +52,32 @@ public final class DataHubSourceEnumerator implements SplitEnumerator<ShardSplit
     private final Set<Integer> noMoreSplitsSignalled = new HashSet<>();
 
     private volatile boolean initialDiscoveryDone;
+
     /**
      * Whether this job takes checkpoints (one was taken or restored from). Until then a finish is
      * final at once; after, it waits for a completed checkpoint (see {@link SplitTracker}).
      */
     private boolean checkpointing;
+
     /**
      * Shards of this run's latest listing; null until the first one. A restored tracker cannot tell
-     * a parent still being read from an expired one without a listing, so nothing is assigned before.
+     * a parent still being read from an expired one without a listing, so nothing is assigned
+     * before.
      */
     @Nullable private Set<String> listedShardIds;
+
     private DataHubClient client;
 
-    public DataHubSourceEnumerator(SplitEnumeratorContext<ShardSplit> context, DataHubConnection connection,
-            String project, String topic, @Nullable String subscriptionId, StartingPosition start,
-            @Nullable StoppingPosition stop, Duration discoveryInterval, ShardAssigner assigner,
+    public DataHubSourceEnumerator(
+            SplitEnumeratorContext<ShardSplit> context,
+            DataHubConnection connection,
+            String project,
+            String topic,
+            @Nullable String subscriptionId,
+            StartingPosition start,
+            @Nullable StoppingPosition stop,
+            Duration discoveryInterval,
+            ShardAssigner assigner,
             EnumeratorState state) {
         this.context = context;
         this.connection = connection;
@@ -93,31 +104,53 @@ public final class DataHubSourceEnumerator implements SplitEnumerator<ShardSplit
         }
     }
 
-    /** Lists the shards (worker thread); on the first discovery also resolves starting positions. */
+    /**
+     * Lists the shards (worker thread); on the first discovery also resolves starting positions.
+     */
     private Discovery discover() {
         List<Shard> shards = client.listShard(project, topic).getShards();
-        List<ShardSplit> initial = initialDiscoveryDone
-                ? null
-                : new ShardPositionResolver(client, project, topic, subscriptionId).initialSplits(shards, start, stop);
+        List<ShardSplit> initial =
+                initialDiscoveryDone
+                        ? null
+                        : new ShardPositionResolver(client, project, topic, subscriptionId)
+                                .initialSplits(shards, start, stop);
         return new Discovery(shards, initial);
     }
 
     private void onDiscovery(Discovery discovery, Throwable error) {
         if (error != null) {
             if (!initialDiscoveryDone || stop != null) {
-                // Bounded mode lists once and assigns nothing without a listing: fail so the job restarts.
-                throw new IllegalStateException("Cannot list the shards of DataHub topic " + project + "/" + topic
-                        + " to start reading: " + error.getMessage(), error);
+                // Bounded mode lists once and assigns nothing without a listing: fail so the job
+                // restarts.
+                throw new IllegalStateException(
+                        "Cannot list the shards of DataHub topic "
+                                + project
+                                + "/"
+                                + topic
+                                + " to start reading: "
+                                + error.getMessage(),
+                        error);
             }
-            LOG.warn("Shard discovery of {}/{} failed; will retry in {}", project, topic, discoveryInterval, error);
+            LOG.warn(
+                    "Shard discovery of {}/{} failed; will retry in {}",
+                    project,
+                    topic,
+                    discoveryInterval,
+                    error);
             return;
         }
-        listedShardIds = discovery.shards.stream().map(Shard::getShardId).collect(Collectors.toSet());
+        listedShardIds =
+                discovery.shards.stream().map(Shard::getShardId).collect(Collectors.toSet());
         if (discovery.initialSplits != null && !initialDiscoveryDone) {
             tracker.addDiscovered(discovery.initialSplits);
             initialDiscoveryDone = true;
-            LOG.info("Initial discovery of {}/{}: {} shards, starting at {}{}", project, topic,
-                    discovery.initialSplits.size(), start, stop == null ? "" : ", stopping at " + stop);
+            LOG.info(
+                    "Initial discovery of {}/{}: {} shards, starting at {}{}",
+                    project,
+                    topic,
+                    discovery.initialSplits.size(),
+                    start,
+                    stop == null ? "" : ", stopping at " + stop);
         } else if (stop == null) {
             List<ShardSplit> later = new ArrayList<>();
             for (Shard shard : discovery.shards) {
@@ -133,7 +166,10 @@ public final class DataHubSourceEnumerator implements SplitEnumerator<ShardSplit
 
     private void assignPending() {
         if (listedShardIds == null) {
-            LOG.debug("Waiting for the first shard listing of {}/{} before assigning", project, topic);
+            LOG.debug(
+                    "Waiting for the first shard listing of {}/{} before assigning",
+                    project,
+                    topic);
             return;
         }
         int parallelism = context.currentParallelism();
@@ -146,7 +182,11 @@ public final class DataHubSourceEnumerator implements SplitEnumerator<ShardSplit
             int reader = assigner.assign(split, parallelism);
             assignment.computeIfAbsent(reader, r -> new ArrayList<>()).add(split);
             tracker.markAssigned(split.splitId());
-            LOG.info("Assigning shard {} (parents {}) to reader {}", split.shardId(), split.parentShardIds(), reader);
+            LOG.info(
+                    "Assigning shard {} (parents {}) to reader {}",
+                    split.shardId(),
+                    split.parentShardIds(),
+                    reader);
         }
         if (!assignment.isEmpty()) {
             context.assignSplits(new SplitsAssignment<>(assignment));
@@ -158,7 +198,9 @@ public final class DataHubSourceEnumerator implements SplitEnumerator<ShardSplit
         if (stop == null || !initialDiscoveryDone) {
             return;
         }
-        boolean anyUnassigned = tracker.snapshot().values().stream().anyMatch(s -> s == SplitTracker.Status.UNASSIGNED);
+        boolean anyUnassigned =
+                tracker.snapshot().values().stream()
+                        .anyMatch(s -> s == SplitTracker.Status.UNASSIGNED);
         if (anyUnassigned) {
             return;
         }
@@ -173,8 +215,10 @@ public final class DataHubSourceEnumerator implements SplitEnumerator<ShardSplit
     public void handleSourceEvent(int subtaskId, SourceEvent event) {
         if (event instanceof SplitsFinishedEvent) {
             List<String> ids = ((SplitsFinishedEvent) event).shardIds();
-            List<String> newly = checkpointing ? tracker.markFinishedUnconfirmed(ids, subtaskId)
-                    : tracker.markFinished(ids);
+            List<String> newly =
+                    checkpointing
+                            ? tracker.markFinishedUnconfirmed(ids, subtaskId)
+                            : tracker.markFinished(ids);
             if (!newly.isEmpty()) {
                 LOG.info("Reader {} finished shards {}", subtaskId, newly);
             }
@@ -191,7 +235,9 @@ public final class DataHubSourceEnumerator implements SplitEnumerator<ShardSplit
 
     @Override
     public void addSplitsBack(List<ShardSplit> splits, int subtaskId) {
-        LOG.info("Reader {} gave back shards {}", subtaskId,
+        LOG.info(
+                "Reader {} gave back shards {}",
+                subtaskId,
                 splits.stream().map(ShardSplit::shardId).collect(Collectors.toList()));
         // Flink calls this on every reader restore, with the splits assigned since its checkpoint.
         tracker.readerReset(subtaskId, splits);

@@ -1,9 +1,9 @@
 package io.github.flinkdatahub.connector.source.enumerator;
 
+import org.apache.flink.annotation.Internal;
+
 import io.github.flinkdatahub.connector.source.enumerator.tracker.SplitTracker;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
-
-import org.apache.flink.annotation.Internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +19,8 @@ public final class EnumeratorState {
     private final Map<ShardSplit, SplitTracker.Status> splits;
     private final boolean initialDiscoveryDone;
 
-    public EnumeratorState(Map<ShardSplit, SplitTracker.Status> splits, boolean initialDiscoveryDone) {
+    public EnumeratorState(
+            Map<ShardSplit, SplitTracker.Status> splits, boolean initialDiscoveryDone) {
         this.splits = new LinkedHashMap<>(splits);
         this.initialDiscoveryDone = initialDiscoveryDone;
     }
@@ -38,7 +39,8 @@ public final class EnumeratorState {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EnumeratorState && splits.equals(((EnumeratorState) o).splits)
+        return o instanceof EnumeratorState
+                && splits.equals(((EnumeratorState) o).splits)
                 && initialDiscoveryDone == ((EnumeratorState) o).initialDiscoveryDone;
     }
 
@@ -49,6 +51,10 @@ public final class EnumeratorState {
 
     @Override
     public String toString() {
-        return "EnumeratorState{splits=" + splits + ", initialDiscoveryDone=" + initialDiscoveryDone + '}';
+        return "EnumeratorState{splits="
+                + splits
+                + ", initialDiscoveryDone="
+                + initialDiscoveryDone
+                + '}';
     }
 }

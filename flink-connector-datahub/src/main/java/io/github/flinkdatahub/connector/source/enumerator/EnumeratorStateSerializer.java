@@ -1,13 +1,13 @@
 package io.github.flinkdatahub.connector.source.enumerator;
 
-import io.github.flinkdatahub.connector.source.enumerator.tracker.SplitTracker;
-import io.github.flinkdatahub.connector.source.split.ShardSplit;
-import io.github.flinkdatahub.connector.source.split.ShardSplitSerializer;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+
+import io.github.flinkdatahub.connector.source.enumerator.tracker.SplitTracker;
+import io.github.flinkdatahub.connector.source.split.ShardSplit;
+import io.github.flinkdatahub.connector.source.split.ShardSplitSerializer;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -19,8 +19,8 @@ import java.util.Map;
  *
  * <p>Version 2: initial-discovery flag, the {@link ShardSplitSerializer} version the splits are
  * written in, split count, then per split its status as an explicit code ({@link #statusCode}) and
- * the split's length-prefixed bytes. Storing the split version lets the split format evolve
- * without a new version of this one.
+ * the split's length-prefixed bytes. Storing the split version lets the split format evolve without
+ * a new version of this one.
  *
  * <p>Version 1: initial-discovery flag, split count, then per split the status's ordinal of that
  * time (UNASSIGNED 0, ASSIGNED 1, FINISHED 2, read through a frozen table) and the split inline in
@@ -33,10 +33,12 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
     public static final int CURRENT_VERSION = 2;
 
     /** Version 1 stored {@code Status.ordinal()}; these were the ordinals then. Never change. */
-    private static final SplitTracker.Status[] V1_STATUSES = {SplitTracker.Status.UNASSIGNED,
-        SplitTracker.Status.ASSIGNED, SplitTracker.Status.FINISHED};
+    private static final SplitTracker.Status[] V1_STATUSES = {
+        SplitTracker.Status.UNASSIGNED, SplitTracker.Status.ASSIGNED, SplitTracker.Status.FINISHED
+    };
 
-    private final SimpleVersionedSerializer<ShardSplit> splitSerializer = ShardSplitSerializer.INSTANCE;
+    private final SimpleVersionedSerializer<ShardSplit> splitSerializer =
+            ShardSplitSerializer.INSTANCE;
 
     @Override
     public int getVersion() {
@@ -67,12 +69,20 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
         } else if (version == 2) {
             state = readV2(in);
         } else {
-            throw new IOException("Unknown DataHub enumerator state version " + version
-                    + "; this connector reads versions 1 to " + CURRENT_VERSION);
+            throw new IOException(
+                    "Unknown DataHub enumerator state version "
+                            + version
+                            + "; this connector reads versions 1 to "
+                            + CURRENT_VERSION);
         }
         if (in.available() > 0) {
-            throw new IOException("Unexpected " + in.available() + " trailing bytes after the enumerator state"
-                    + " (version " + version + ")");
+            throw new IOException(
+                    "Unexpected "
+                            + in.available()
+                            + " trailing bytes after the enumerator state"
+                            + " (version "
+                            + version
+                            + ")");
         }
         return state;
     }
@@ -86,8 +96,14 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
             SplitTracker.Status status = statusOfCode(2, in.readUnsignedByte());
             int length = in.readInt();
             if (length < 0 || length > in.available()) {
-                throw new IOException("Split " + i + " of the enumerator state claims " + length + " bytes, "
-                        + in.available() + " are left");
+                throw new IOException(
+                        "Split "
+                                + i
+                                + " of the enumerator state claims "
+                                + length
+                                + " bytes, "
+                                + in.available()
+                                + " are left");
             }
             byte[] split = new byte[length];
             in.readFully(split);
@@ -103,7 +119,10 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
         for (int i = 0; i < n; i++) {
             int status = in.readUnsignedByte();
             if (status >= V1_STATUSES.length) {
-                throw new IOException("Unknown split status code " + status + " in an enumerator state of version 1");
+                throw new IOException(
+                        "Unknown split status code "
+                                + status
+                                + " in an enumerator state of version 1");
             }
             splits.put(ShardSplitSerializer.read(1, in), V1_STATUSES[status]);
         }
@@ -134,6 +153,10 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
                 return status;
             }
         }
-        throw new IOException("Unknown split status code " + code + " in an enumerator state of version " + version);
+        throw new IOException(
+                "Unknown split status code "
+                        + code
+                        + " in an enumerator state of version "
+                        + version);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.flinkdatahub.connector.source.enumerator;
 
+import org.apache.flink.annotation.Internal;
+
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.model.CursorType;
@@ -10,8 +12,6 @@ import io.github.flinkdatahub.connector.source.StartingPosition;
 import io.github.flinkdatahub.connector.source.StoppingPosition;
 import io.github.flinkdatahub.connector.source.split.ShardPosition;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
-
-import org.apache.flink.annotation.Internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +34,8 @@ final class ShardPositionResolver {
     private final String topic;
     private final String subscriptionId;
 
-    ShardPositionResolver(DataHubClient client, String project, String topic, String subscriptionId) {
+    ShardPositionResolver(
+            DataHubClient client, String project, String topic, String subscriptionId) {
         this.client = client;
         this.project = project;
         this.topic = topic;
@@ -42,11 +43,19 @@ final class ShardPositionResolver {
     }
 
     /** Splits for the shards of the first discovery. */
-    List<ShardSplit> initialSplits(List<Shard> shards, StartingPosition start, StoppingPosition stop) {
-        Map<String, OffsetWithVersion> offsets = start.kind() == StartingPosition.Kind.SUBSCRIPTION
-                ? client.getSubscriptionOffset(project, topic, subscriptionId,
-                        shards.stream().map(Shard::getShardId).collect(Collectors.toList())).getOffsets()
-                : Map.of();
+    List<ShardSplit> initialSplits(
+            List<Shard> shards, StartingPosition start, StoppingPosition stop) {
+        Map<String, OffsetWithVersion> offsets =
+                start.kind() == StartingPosition.Kind.SUBSCRIPTION
+                        ? client.getSubscriptionOffset(
+                                        project,
+                                        topic,
+                                        subscriptionId,
+                                        shards.stream()
+                                                .map(Shard::getShardId)
+                                                .collect(Collectors.toList()))
+                                .getOffsets()
+                        : Map.of();
         List<ShardSplit> splits = new ArrayList<>();
         for (Shard shard : shards) {
             ShardPosition position = startOf(shard, start, offsets.get(shard.getShardId()));
@@ -69,9 +78,17 @@ final class ShardPositionResolver {
         return split(shard, ShardPosition.earliest(), ShardSplit.NO_STOP, ShardSplit.NO_STOP);
     }
 
-    private static ShardSplit split(Shard shard, ShardPosition position, long stopSequence, long stopTime) {
-        return new ShardSplit(shard.getShardId(), position, shard.getParentShardIds(), shard.getBeginHashKey(),
-                shard.getEndHashKey(), stopSequence, stopTime, false);
+    private static ShardSplit split(
+            Shard shard, ShardPosition position, long stopSequence, long stopTime) {
+        return new ShardSplit(
+                shard.getShardId(),
+                position,
+                shard.getParentShardIds(),
+                shard.getBeginHashKey(),
+                shard.getEndHashKey(),
+                stopSequence,
+                stopTime,
+                false);
     }
 
     private ShardPosition startOf(Shard shard, StartingPosition start, OffsetWithVersion offset) {
@@ -92,9 +109,16 @@ final class ShardPositionResolver {
                     case LATEST:
                         return ShardPosition.sequence(nextSequence(shard.getShardId()), 0);
                     case FAIL:
-                        throw new IllegalStateException("Shard " + shard.getShardId() + " of " + project + "/" + topic
-                                + " has no offset committed to subscription " + subscriptionId
-                                + "; set the reset strategy to earliest or latest to start it anyway");
+                        throw new IllegalStateException(
+                                "Shard "
+                                        + shard.getShardId()
+                                        + " of "
+                                        + project
+                                        + "/"
+                                        + topic
+                                        + " has no offset committed to subscription "
+                                        + subscriptionId
+                                        + "; set the reset strategy to earliest or latest to start it anyway");
                     default:
                         return ShardPosition.earliest();
                 }
@@ -119,12 +143,17 @@ final class ShardPositionResolver {
             return latest.getRecordTime() <= 0 ? latest.getSequence() : latest.getSequence() + 1;
         } catch (DataHubException e) {
             if (e.isRetryable()) {
-                // Throttled, busy or unreachable even after the client's retries: says nothing about
-                // the shard's records. Taking it for empty would re-read the whole shard (latest start)
+                // Throttled, busy or unreachable even after the client's retries: says nothing
+                // about
+                // the shard's records. Taking it for empty would re-read the whole shard (latest
+                // start)
                 // or read none of it (latest stop); failing lets the job restart and ask again.
                 throw e;
             }
-            LOG.info("Shard {} has no latest record ({}); treating it as empty", shardId, e.getErrorCode());
+            LOG.info(
+                    "Shard {} has no latest record ({}); treating it as empty",
+                    shardId,
+                    e.getErrorCode());
             return 0;
         }
     }

@@ -27,7 +27,8 @@ public final class DataHubSourceReaderMetrics {
         this.numBytesIn = group.getIOMetricGroup().getNumBytesInCounter();
         this.commitsSucceeded = group.counter("commitsSucceeded");
         this.commitsFailed = group.counter("commitsFailed");
-        group.setPendingRecordsGauge(() -> shards.values().stream().mapToLong(ShardMetrics::pendingRecords).sum());
+        group.setPendingRecordsGauge(
+                () -> shards.values().stream().mapToLong(ShardMetrics::pendingRecords).sum());
         group.gauge("currentFetchEventTimeLag", (Gauge<Long>) () -> fetchEventTimeLag);
     }
 

@@ -7,8 +7,8 @@ import org.apache.flink.runtime.metrics.groups.AbstractMetricGroup;
 
 /**
  * Metrics of one shard under {@code shardId.<id>}: current sequence, committed sequence and
- * milliseconds behind the newest record. Written by the fetcher and committer threads, read by
- * the metric reporters, hence volatile. Closed (unregistered) when the shard's split finishes.
+ * milliseconds behind the newest record. Written by the fetcher and committer threads, read by the
+ * metric reporters, hence volatile. Closed (unregistered) when the shard's split finishes.
  */
 @Internal
 public final class ShardMetrics {
@@ -26,7 +26,11 @@ public final class ShardMetrics {
     }
 
     /** After a fetch: the newest sequence/time of the shard and the last record fetched. */
-    public void fetched(long lastSequence, long lastSystemTime, long shardLatestSequence, long shardLatestTime) {
+    public void fetched(
+            long lastSequence,
+            long lastSystemTime,
+            long shardLatestSequence,
+            long shardLatestTime) {
         if (lastSequence >= 0) {
             currentSequence = lastSequence;
         }

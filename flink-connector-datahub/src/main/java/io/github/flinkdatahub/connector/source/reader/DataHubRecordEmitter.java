@@ -1,16 +1,16 @@
 package io.github.flinkdatahub.connector.source.reader;
 
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.connector.source.SourceOutput;
+import org.apache.flink.connector.base.source.reader.RecordEmitter;
+import org.apache.flink.util.Collector;
+
 import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 import io.github.flinkdatahub.connector.source.metrics.DataHubSourceReaderMetrics;
 import io.github.flinkdatahub.connector.source.split.ShardSplitState;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.api.connector.source.SourceOutput;
-import org.apache.flink.connector.base.source.reader.RecordEmitter;
-import org.apache.flink.util.Collector;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -25,17 +25,23 @@ public final class DataHubRecordEmitter<T> implements RecordEmitter<Record, T, S
     private final DataHubSourceReaderMetrics metrics;
     private final OutputCollector<T> collector = new OutputCollector<>();
 
-    public DataHubRecordEmitter(DataHubDeserializationSchema<T> deserializer, DataHubSourceReaderMetrics metrics) {
+    public DataHubRecordEmitter(
+            DataHubDeserializationSchema<T> deserializer, DataHubSourceReaderMetrics metrics) {
         this.deserializer = deserializer;
         this.metrics = metrics;
     }
 
     @Override
-    public void emitRecord(Record record, SourceOutput<T> output, ShardSplitState state) throws Exception {
+    public void emitRecord(Record record, SourceOutput<T> output, ShardSplitState state)
+            throws Exception {
         collector.output = output;
         collector.timestamp = record.getSystemTime();
         deserializer.deserialize(record, collector);
-        state.recordEmitted(record.getSequence(), record.getBatchIndex(), record.getBatchSize(), record.getSystemTime());
+        state.recordEmitted(
+                record.getSequence(),
+                record.getBatchIndex(),
+                record.getBatchSize(),
+                record.getSystemTime());
         metrics.bytesIn(sizeOf(record));
     }
 
@@ -55,7 +61,9 @@ public final class DataHubRecordEmitter<T> implements RecordEmitter<Record, T, S
             }
         }
         for (Map.Entry<String, String> a : record.getAttributes().entrySet()) {
-            size += a.getKey().getBytes(StandardCharsets.UTF_8).length + a.getValue().getBytes(StandardCharsets.UTF_8).length;
+            size +=
+                    a.getKey().getBytes(StandardCharsets.UTF_8).length
+                            + a.getValue().getBytes(StandardCharsets.UTF_8).length;
         }
         return size;
     }

@@ -1,18 +1,18 @@
 package io.github.flinkdatahub.connector.source.reader;
 
-import io.github.flinkdatahub.client.DataHubClient;
-import io.github.flinkdatahub.client.model.Record;
-import io.github.flinkdatahub.connector.source.event.SplitsFinishedEvent;
-import io.github.flinkdatahub.connector.source.metrics.DataHubSourceReaderMetrics;
-import io.github.flinkdatahub.connector.source.split.ShardSplit;
-import io.github.flinkdatahub.connector.source.split.ShardSplitState;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
 import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.connector.source.event.SplitsFinishedEvent;
+import io.github.flinkdatahub.connector.source.metrics.DataHubSourceReaderMetrics;
+import io.github.flinkdatahub.connector.source.split.ShardSplit;
+import io.github.flinkdatahub.connector.source.split.ShardSplitState;
 
 import javax.annotation.Nullable;
 
@@ -47,9 +47,13 @@ public final class DataHubSourceReader<T>
     @Nullable private final SubscriptionCommitter committer;
     @Nullable private final DataHubClient commitClient;
 
-    DataHubSourceReader(Supplier<SplitReader<Record, ShardSplit>> splitReaderSupplier,
-            RecordEmitter<Record, T, ShardSplitState> emitter, Configuration config, SourceReaderContext context,
-            DataHubSourceReaderMetrics metrics, @Nullable SubscriptionCommitter committer,
+    DataHubSourceReader(
+            Supplier<SplitReader<Record, ShardSplit>> splitReaderSupplier,
+            RecordEmitter<Record, T, ShardSplitState> emitter,
+            Configuration config,
+            SourceReaderContext context,
+            DataHubSourceReaderMetrics metrics,
+            @Nullable SubscriptionCommitter committer,
             @Nullable DataHubClient commitClient) {
         super(splitReaderSupplier, emitter, config, context);
         this.metrics = metrics;
@@ -93,15 +97,16 @@ public final class DataHubSourceReader<T>
     @Override
     protected void onSplitFinished(Map<String, ShardSplitState> finished) {
         List<String> ids = new ArrayList<>(finished.keySet());
-        finished.forEach((id, state) -> {
-            finishedNotCheckpointed.put(id, state.toSplit().asFinished());
-            SubscriptionCommitter.CommitOffset o = commitOffset(state);
-            if (o != null) {
-                finishedOffsets.put(id, o);
-            }
-            states.remove(id);
-            metrics.unregister(id);
-        });
+        finished.forEach(
+                (id, state) -> {
+                    finishedNotCheckpointed.put(id, state.toSplit().asFinished());
+                    SubscriptionCommitter.CommitOffset o = commitOffset(state);
+                    if (o != null) {
+                        finishedOffsets.put(id, o);
+                    }
+                    states.remove(id);
+                    metrics.unregister(id);
+                });
         context.sendSourceEventToCoordinator(new SplitsFinishedEvent(ids));
     }
 
@@ -113,13 +118,15 @@ public final class DataHubSourceReader<T>
             finishedInCheckpoint.put(checkpointId, new HashSet<>(finishedNotCheckpointed.keySet()));
         }
         if (committer != null) {
-            Map<String, SubscriptionCommitter.CommitOffset> offsets = new HashMap<>(finishedOffsets);
-            states.forEach((id, state) -> {
-                SubscriptionCommitter.CommitOffset o = commitOffset(state);
-                if (o != null) {
-                    offsets.put(id, o);
-                }
-            });
+            Map<String, SubscriptionCommitter.CommitOffset> offsets =
+                    new HashMap<>(finishedOffsets);
+            states.forEach(
+                    (id, state) -> {
+                        SubscriptionCommitter.CommitOffset o = commitOffset(state);
+                        if (o != null) {
+                            offsets.put(id, o);
+                        }
+                    });
             committer.snapshot(checkpointId, offsets);
         }
         return splits;
@@ -129,10 +136,14 @@ public final class DataHubSourceReader<T>
     public void notifyCheckpointComplete(long checkpointId) throws Exception {
         super.notifyCheckpointComplete(checkpointId);
         NavigableMap<Long, Set<String>> covered = finishedInCheckpoint.headMap(checkpointId, true);
-        covered.values().forEach(ids -> ids.forEach(id -> {
-            finishedNotCheckpointed.remove(id);
-            finishedOffsets.remove(id);
-        }));
+        covered.values()
+                .forEach(
+                        ids ->
+                                ids.forEach(
+                                        id -> {
+                                            finishedNotCheckpointed.remove(id);
+                                            finishedOffsets.remove(id);
+                                        }));
         covered.clear();
         if (committer != null) {
             committer.checkpointComplete(checkpointId);
@@ -142,8 +153,10 @@ public final class DataHubSourceReader<T>
     /** The last record consumed in this run, or null when nothing was read yet. */
     @Nullable
     private static SubscriptionCommitter.CommitOffset commitOffset(ShardSplitState state) {
-        return state.lastSequence() < 0 ? null
-                : new SubscriptionCommitter.CommitOffset(state.lastSequence(), state.lastBatchIndex(), state.lastSystemTime());
+        return state.lastSequence() < 0
+                ? null
+                : new SubscriptionCommitter.CommitOffset(
+                        state.lastSequence(), state.lastBatchIndex(), state.lastSystemTime());
     }
 
     @Override

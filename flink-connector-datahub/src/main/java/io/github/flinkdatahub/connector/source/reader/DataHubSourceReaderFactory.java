@@ -1,19 +1,17 @@
 package io.github.flinkdatahub.connector.source.reader;
 
-import io.github.flinkdatahub.client.DataHubClient;
-import io.github.flinkdatahub.client.model.Record;
-import io.github.flinkdatahub.client.model.result.GetTopicResult;
-import io.github.flinkdatahub.connector.common.DataHubConnection;
-import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
-import io.github.flinkdatahub.connector.source.metrics.DataHubSourceReaderMetrics;
-import io.github.flinkdatahub.connector.source.split.ShardSplit;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.util.UserCodeClassLoader;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.model.result.GetTopicResult;
+import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
+import io.github.flinkdatahub.connector.source.metrics.DataHubSourceReaderMetrics;
 
 import java.time.Duration;
 
@@ -33,9 +31,16 @@ public final class DataHubSourceReaderFactory<T> {
     private final Duration maxBackoff;
     private final boolean commitOffsets;
 
-    public DataHubSourceReaderFactory(DataHubConnection connection, String project, String topic, String subscriptionId,
-            DataHubDeserializationSchema<T> deserializer, int maxRecordsPerFetch, Duration emptyFetchInterval,
-            Duration maxBackoff, boolean commitOffsets) {
+    public DataHubSourceReaderFactory(
+            DataHubConnection connection,
+            String project,
+            String topic,
+            String subscriptionId,
+            DataHubDeserializationSchema<T> deserializer,
+            int maxRecordsPerFetch,
+            Duration emptyFetchInterval,
+            Duration maxBackoff,
+            boolean commitOffsets) {
         this.connection = connection;
         this.project = project;
         this.topic = topic;
@@ -56,17 +61,19 @@ public final class DataHubSourceReaderFactory<T> {
             client.close();
             throw e;
         }
-        deserializer.open(new DeserializationSchema.InitializationContext() {
-            @Override
-            public MetricGroup getMetricGroup() {
-                return context.metricGroup().addGroup("deserializer");
-            }
+        deserializer.open(
+                new DeserializationSchema.InitializationContext() {
+                    @Override
+                    public MetricGroup getMetricGroup() {
+                        return context.metricGroup().addGroup("deserializer");
+                    }
 
-            @Override
-            public UserCodeClassLoader getUserCodeClassLoader() {
-                return context.getUserCodeClassLoader();
-            }
-        }, described.getRecordSchema());
+                    @Override
+                    public UserCodeClassLoader getUserCodeClassLoader() {
+                        return context.getUserCodeClassLoader();
+                    }
+                },
+                described.getRecordSchema());
         DataHubSourceReaderMetrics metrics = new DataHubSourceReaderMetrics(context.metricGroup());
         SubscriptionCommitter committer = null;
         if (commitOffsets) {
@@ -76,9 +83,22 @@ public final class DataHubSourceReaderFactory<T> {
             client = null;
         }
         return new DataHubSourceReader<>(
-                () -> new ShardSplitReader(connection.openClient(), project, topic, described.getRecordType(),
-                        described.getRecordSchema(), maxRecordsPerFetch, emptyFetchInterval, maxBackoff, metrics),
-                new DataHubRecordEmitter<>(deserializer, metrics), new Configuration(), context, metrics, committer,
+                () ->
+                        new ShardSplitReader(
+                                connection.openClient(),
+                                project,
+                                topic,
+                                described.getRecordType(),
+                                described.getRecordSchema(),
+                                maxRecordsPerFetch,
+                                emptyFetchInterval,
+                                maxBackoff,
+                                metrics),
+                new DataHubRecordEmitter<>(deserializer, metrics),
+                new Configuration(),
+                context,
+                metrics,
+                committer,
                 client);
     }
 }

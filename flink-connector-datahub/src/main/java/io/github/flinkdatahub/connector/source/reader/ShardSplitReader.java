@@ -1,5 +1,13 @@
 package io.github.flinkdatahub.connector.source.reader;
 
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.VisibleForTesting;
+import org.apache.flink.connector.base.source.reader.RecordsBySplits;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
+
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.InvalidCursorException;
@@ -18,14 +26,6 @@ import io.github.flinkdatahub.connector.source.metrics.DataHubSourceReaderMetric
 import io.github.flinkdatahub.connector.source.metrics.ShardMetrics;
 import io.github.flinkdatahub.connector.source.split.ShardPosition;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.annotation.VisibleForTesting;
-import org.apache.flink.connector.base.source.reader.RecordsBySplits;
-import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
-import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
-import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
-import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,19 +35,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
  * Fetches records for all shards assigned to one reader, one shard per {@link #fetch()} in
- * round-robin order. A shard that had nothing new rests for the empty-fetch interval; one that
- * was throttled rests with exponential backoff; a closed shard read to its end, a shard reaching
- * its stop position, and a shard that no longer exists are finished splits. The cursor is
- * transient: on any doubt it is rebuilt from the last sequence handed out.
+ * round-robin order. A shard that had nothing new rests for the empty-fetch interval; one that was
+ * throttled rests with exponential backoff; a closed shard read to its end, a shard reaching its
+ * stop position, and a shard that no longer exists are finished splits. The cursor is transient: on
+ * any doubt it is rebuilt from the last sequence handed out.
  */
 @Internal
 public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     private static final Logger LOG = LoggerFactory.getLogger(ShardSplitReader.class);
+
     /**
      * A shard bounded by a stop time is done once it is caught up and our clock is this far past
      * the stop time; it allows for the service's clock (which stamps records) being behind ours.
@@ -63,6 +63,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     private final long emptyFetchIntervalMillis;
     private final long maxBackoffMillis;
     private final DataHubSourceReaderMetrics metrics;
+
     /** Wall-clock milliseconds: rests, backoffs and stop times are measured with it. */
     private final LongSupplier clock;
 
@@ -71,18 +72,42 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     private volatile boolean wokenUp;
     private int nextIndex;
 
-    public ShardSplitReader(DataHubClient client, String project, String topic, RecordType recordType,
-            RecordSchema schema, int maxRecordsPerFetch, Duration emptyFetchInterval, Duration maxBackoff,
+    public ShardSplitReader(
+            DataHubClient client,
+            String project,
+            String topic,
+            RecordType recordType,
+            RecordSchema schema,
+            int maxRecordsPerFetch,
+            Duration emptyFetchInterval,
+            Duration maxBackoff,
             DataHubSourceReaderMetrics metrics) {
-        this(client, project, topic, recordType, schema, maxRecordsPerFetch, emptyFetchInterval, maxBackoff, metrics,
+        this(
+                client,
+                project,
+                topic,
+                recordType,
+                schema,
+                maxRecordsPerFetch,
+                emptyFetchInterval,
+                maxBackoff,
+                metrics,
                 System::currentTimeMillis);
     }
 
     /** With a clock of its own, so tests move time instead of waiting for it. */
     @VisibleForTesting
-    ShardSplitReader(DataHubClient client, String project, String topic, RecordType recordType, RecordSchema schema,
-            int maxRecordsPerFetch, Duration emptyFetchInterval, Duration maxBackoff,
-            DataHubSourceReaderMetrics metrics, LongSupplier clock) {
+    ShardSplitReader(
+            DataHubClient client,
+            String project,
+            String topic,
+            RecordType recordType,
+            RecordSchema schema,
+            int maxRecordsPerFetch,
+            Duration emptyFetchInterval,
+            Duration maxBackoff,
+            DataHubSourceReaderMetrics metrics,
+            LongSupplier clock) {
         this.client = client;
         this.project = project;
         this.topic = topic;
@@ -110,16 +135,31 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         } catch (ResourceNotFoundException e) {
             finish(shard, out, "the shard no longer exists (" + e.getErrorCode() + ")");
         } catch (InvalidCursorException e) {
-            LOG.info("Cursor of shard {} is no longer valid ({}); resuming from {}", shard.split.shardId(),
-                    e.getErrorMessage(), shard.position);
+            LOG.info(
+                    "Cursor of shard {} is no longer valid ({}); resuming from {}",
+                    shard.split.shardId(),
+                    e.getErrorMessage(),
+                    shard.position);
             shard.cursor = null;
         } catch (DataHubException e) {
             if (!e.isRetryable()) {
-                throw new IOException("Reading shard " + shard.split.shardId() + " of DataHub topic " + project + "/"
-                        + topic + " failed: " + e.getMessage(), e);
+                throw new IOException(
+                        "Reading shard "
+                                + shard.split.shardId()
+                                + " of DataHub topic "
+                                + project
+                                + "/"
+                                + topic
+                                + " failed: "
+                                + e.getMessage(),
+                        e);
             }
             long backoff = shard.backOff(maxBackoffMillis, clock.getAsLong());
-            LOG.warn("Reading shard {} failed ({}); backing off {} ms", shard.split.shardId(), e.getMessage(), backoff);
+            LOG.warn(
+                    "Reading shard {} failed ({}); backing off {} ms",
+                    shard.split.shardId(),
+                    e.getMessage(),
+                    backoff);
         }
         return out.build();
     }
@@ -127,23 +167,28 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     private void fetchInto(ShardFetchState shard, RecordsBySplits.Builder<Record> out) {
         ShardSplit split = shard.split;
         String id = split.shardId();
-        if (shard.position.kind() == ShardPosition.Kind.SEQUENCE && shard.position.sequence() >= split.stopSequence()) {
+        if (shard.position.kind() == ShardPosition.Kind.SEQUENCE
+                && shard.position.sequence() >= split.stopSequence()) {
             finish(shard, out, "reached its stop sequence " + split.stopSequence());
             return;
         }
         if (shard.cursor == null && !openCursor(shard, out)) {
             return;
         }
-        GetRecordsResult result = recordType == RecordType.TUPLE
-                ? client.getTupleRecords(project, topic, id, schema, shard.cursor, maxRecordsPerFetch)
-                : client.getBlobRecords(project, topic, id, shard.cursor, maxRecordsPerFetch);
+        GetRecordsResult result =
+                recordType == RecordType.TUPLE
+                        ? client.getTupleRecords(
+                                project, topic, id, schema, shard.cursor, maxRecordsPerFetch)
+                        : client.getBlobRecords(
+                                project, topic, id, shard.cursor, maxRecordsPerFetch);
         long now = clock.getAsLong();
         boolean stopped = false;
         long lastSequence = -1;
         long lastTime = -1;
         for (Record r : result.getRecords()) {
             if (r.getSequence() >= split.stopSequence()
-                    || (split.stopTimestampMillis() != ShardSplit.NO_STOP && r.getSystemTime() > split.stopTimestampMillis())) {
+                    || (split.stopTimestampMillis() != ShardSplit.NO_STOP
+                            && r.getSystemTime() > split.stopTimestampMillis())) {
                 stopped = true;
                 break;
             }
@@ -174,7 +219,8 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
             // reaching the end of the shard means none is left (an empty shard never advances the
             // position to the stop sequence, so this is its only way to finish).
             finish(shard, out, "read every record present at start");
-        } else if (result.getRecords().isEmpty() && split.stopTimestampMillis() != ShardSplit.NO_STOP
+        } else if (result.getRecords().isEmpty()
+                && split.stopTimestampMillis() != ShardSplit.NO_STOP
                 && now > split.stopTimestampMillis() + STOP_TIME_CLOCK_MARGIN_MILLIS) {
             // Caught up, and the stop time is past: records arriving now get a later system time.
             finish(shard, out, "caught up after its stop time " + split.stopTimestampMillis());
@@ -196,7 +242,8 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                     shard.skipCount = p.skip();
                     break;
                 case TIMESTAMP:
-                    shard.cursor = cursor(id, CursorType.SYSTEM_TIME, p.timestampMillis()).getCursor();
+                    shard.cursor =
+                            cursor(id, CursorType.SYSTEM_TIME, p.timestampMillis()).getCursor();
                     break;
                 default:
                     shard.cursor = cursor(id, CursorType.OLDEST, -1).getCursor();
@@ -216,7 +263,8 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
      * calls made a position just past the end look expired, and the shard was read again from its
      * oldest record). A time out of range is always after the newest record.
      */
-    private boolean seekOutOfRange(ShardFetchState shard, RecordsBySplits.Builder<Record> out, SeekOutOfRangeException e) {
+    private boolean seekOutOfRange(
+            ShardFetchState shard, RecordsBySplits.Builder<Record> out, SeekOutOfRangeException e) {
         String id = shard.split.shardId();
         ShardPosition p = shard.position;
         if (p.kind() == ShardPosition.Kind.SEQUENCE) {
@@ -227,13 +275,17 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                 // no record in the shard at all
             }
             if (oldest != null && p.sequence() < oldest.getSequence()) {
-                LOG.warn("Shard {}: position {} has expired ({}); continuing at the oldest retained record", id, p,
+                LOG.warn(
+                        "Shard {}: position {} has expired ({}); continuing at the oldest retained record",
+                        id,
+                        p,
                         e.getErrorMessage());
                 shard.cursor = oldest.getCursor();
                 return true;
             }
         }
-        // Past the newest record: a bounded split stops before it anyway, a closed shard gets no more.
+        // Past the newest record: a bounded split stops before it anyway, a closed shard gets no
+        // more.
         if (shard.split.stopSequence() != ShardSplit.NO_STOP || isClosed(id)) {
             finish(shard, out, "no record at or after " + p + " before its end or stop");
         } else {
@@ -277,7 +329,10 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         return null;
     }
 
-    /** Sleeps until the earliest resting shard is due (at most the empty-fetch interval), or until woken. */
+    /**
+     * Sleeps until the earliest resting shard is due (at most the empty-fetch interval), or until
+     * woken.
+     */
     private void waitForNextDueShard() {
         long now = clock.getAsLong();
         long due = now + emptyFetchIntervalMillis;
@@ -311,19 +366,22 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     }
 
     @Override
-    public void pauseOrResumeSplits(Collection<ShardSplit> toPause, Collection<ShardSplit> toResume) {
-        toPause.forEach(s -> {
-            ShardFetchState f = shards.get(s.splitId());
-            if (f != null) {
-                f.paused = true;
-            }
-        });
-        toResume.forEach(s -> {
-            ShardFetchState f = shards.get(s.splitId());
-            if (f != null) {
-                f.paused = false;
-            }
-        });
+    public void pauseOrResumeSplits(
+            Collection<ShardSplit> toPause, Collection<ShardSplit> toResume) {
+        toPause.forEach(
+                s -> {
+                    ShardFetchState f = shards.get(s.splitId());
+                    if (f != null) {
+                        f.paused = true;
+                    }
+                });
+        toResume.forEach(
+                s -> {
+                    ShardFetchState f = shards.get(s.splitId());
+                    if (f != null) {
+                        f.paused = false;
+                    }
+                });
     }
 
     @Override
@@ -347,15 +405,23 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         boolean paused;
         long restUntil;
         long backoffMillis;
-        /** When a cursor opens inside a batch: the sequence whose first records were already emitted. */
+
+        /**
+         * When a cursor opens inside a batch: the sequence whose first records were already
+         * emitted.
+         */
         long skipSequence = -1;
+
         int skipCount;
         private final long minTimestamp;
 
         ShardFetchState(ShardSplit split) {
             this.split = split;
             this.position = split.position();
-            this.minTimestamp = position.kind() == ShardPosition.Kind.TIMESTAMP ? position.timestampMillis() : -1;
+            this.minTimestamp =
+                    position.kind() == ShardPosition.Kind.TIMESTAMP
+                            ? position.timestampMillis()
+                            : -1;
         }
 
         /** Records already emitted before the restore, or before the start time. */
@@ -367,15 +433,19 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         }
 
         void advance(Record r) {
-            position = r.getBatchIndex() + 1 >= r.getBatchSize()
-                    ? ShardPosition.sequence(r.getSequence() + 1, 0)
-                    : ShardPosition.sequence(r.getSequence(), r.getBatchIndex() + 1);
+            position =
+                    r.getBatchIndex() + 1 >= r.getBatchSize()
+                            ? ShardPosition.sequence(r.getSequence() + 1, 0)
+                            : ShardPosition.sequence(r.getSequence(), r.getBatchIndex() + 1);
         }
 
         long backOff(long max, long now) {
             backoffMillis = backoffMillis == 0 ? 100 : Math.min(max, backoffMillis * 2);
-            restUntil = now + backoffMillis / 2
-                    + java.util.concurrent.ThreadLocalRandom.current().nextLong(backoffMillis / 2 + 1);
+            restUntil =
+                    now
+                            + backoffMillis / 2
+                            + java.util.concurrent.ThreadLocalRandom.current()
+                                    .nextLong(backoffMillis / 2 + 1);
             return backoffMillis;
         }
     }

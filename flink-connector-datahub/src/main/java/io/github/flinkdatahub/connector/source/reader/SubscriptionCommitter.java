@@ -1,5 +1,8 @@
 package io.github.flinkdatahub.connector.source.reader;
 
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.util.concurrent.ExecutorThreadFactory;
+
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.OffsetResetException;
@@ -9,9 +12,6 @@ import io.github.flinkdatahub.client.model.subscription.OffsetWithSession;
 import io.github.flinkdatahub.client.model.subscription.OffsetWithVersion;
 import io.github.flinkdatahub.connector.source.metrics.DataHubSourceReaderMetrics;
 import io.github.flinkdatahub.connector.source.metrics.ShardMetrics;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.util.concurrent.ExecutorThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,19 +43,27 @@ final class SubscriptionCommitter implements AutoCloseable {
     private final String subscriptionId;
     private final DataHubSourceReaderMetrics metrics;
     private final ExecutorService executor;
+
     /** Checkpoint id → offsets taken at its snapshot (task thread only). */
     private final NavigableMap<Long, Map<String, CommitOffset>> pending = new TreeMap<>();
+
     /** Shard → session and version, touched only on the commit thread. */
     private final Map<String, OffsetWithSession> sessions = new HashMap<>();
 
-    SubscriptionCommitter(DataHubClient client, String project, String topic, String subscriptionId,
+    SubscriptionCommitter(
+            DataHubClient client,
+            String project,
+            String topic,
+            String subscriptionId,
             DataHubSourceReaderMetrics metrics) {
         this.client = client;
         this.project = project;
         this.topic = topic;
         this.subscriptionId = subscriptionId;
         this.metrics = metrics;
-        this.executor = Executors.newSingleThreadExecutor(new ExecutorThreadFactory("datahub-subscription-commit"));
+        this.executor =
+                Executors.newSingleThreadExecutor(
+                        new ExecutorThreadFactory("datahub-subscription-commit"));
     }
 
     /** The last consumed record of a shard: what a subscription offset names. */
@@ -93,30 +101,40 @@ final class SubscriptionCommitter implements AutoCloseable {
             try {
                 send(offsets);
             } catch (OffsetSessionChangedException | OffsetSessionClosedException e) {
-                LOG.info("Subscription {}: another consumer took the session ({}); re-opening it", subscriptionId,
+                LOG.info(
+                        "Subscription {}: another consumer took the session ({}); re-opening it",
+                        subscriptionId,
                         e.getErrorCode());
                 sessions.keySet().removeAll(offsets.keySet());
                 openMissingSessions(offsets.keySet());
                 send(offsets);
             } catch (OffsetResetException e) {
-                LOG.info("Subscription {}: offsets were reset by someone else; refreshing versions", subscriptionId);
+                LOG.info(
+                        "Subscription {}: offsets were reset by someone else; refreshing versions",
+                        subscriptionId);
                 refreshVersions(offsets.keySet());
                 send(offsets);
             }
             metrics.commitSucceeded();
-            offsets.forEach((shard, o) -> {
-                ShardMetrics m = metrics.shard(shard);
-                if (m != null) {
-                    m.committed(o.sequence);
-                }
-            });
+            offsets.forEach(
+                    (shard, o) -> {
+                        ShardMetrics m = metrics.shard(shard);
+                        if (m != null) {
+                            m.committed(o.sequence);
+                        }
+                    });
         } catch (DataHubException e) {
             metrics.commitFailed();
-            LOG.warn("Committing offsets of shards {} to subscription {} failed; the job goes on (Flink's checkpoint "
-                    + "holds the positions): {}", offsets.keySet(), subscriptionId, e.getMessage());
+            LOG.warn(
+                    "Committing offsets of shards {} to subscription {} failed; the job goes on (Flink's checkpoint "
+                            + "holds the positions): {}",
+                    offsets.keySet(),
+                    subscriptionId,
+                    e.getMessage());
         } catch (RuntimeException e) {
             metrics.commitFailed();
-            LOG.warn("Committing offsets to subscription {} failed unexpectedly", subscriptionId, e);
+            LOG.warn(
+                    "Committing offsets to subscription {} failed unexpectedly", subscriptionId, e);
         }
     }
 
@@ -128,30 +146,42 @@ final class SubscriptionCommitter implements AutoCloseable {
             }
         }
         if (!missing.isEmpty()) {
-            sessions.putAll(client.initAndGetSubscriptionOffset(project, topic, subscriptionId, missing).getOffsets());
+            sessions.putAll(
+                    client.initAndGetSubscriptionOffset(project, topic, subscriptionId, missing)
+                            .getOffsets());
         }
     }
 
     private void refreshVersions(java.util.Set<String> shards) {
         Map<String, OffsetWithVersion> current =
-                client.getSubscriptionOffset(project, topic, subscriptionId, new ArrayList<>(shards)).getOffsets();
-        current.forEach((shard, o) -> {
-            OffsetWithSession s = sessions.get(shard);
-            if (s != null) {
-                sessions.put(shard, new OffsetWithSession(o.getSequence(), o.getTimestamp(), o.getBatchIndex(),
-                        o.getVersion(), s.getSessionId()));
-            }
-        });
+                client.getSubscriptionOffset(
+                                project, topic, subscriptionId, new ArrayList<>(shards))
+                        .getOffsets();
+        current.forEach(
+                (shard, o) -> {
+                    OffsetWithSession s = sessions.get(shard);
+                    if (s != null) {
+                        sessions.put(
+                                shard,
+                                new OffsetWithSession(
+                                        o.getSequence(),
+                                        o.getTimestamp(),
+                                        o.getBatchIndex(),
+                                        o.getVersion(),
+                                        s.getSessionId()));
+                    }
+                });
     }
 
     private void send(Map<String, CommitOffset> offsets) {
         Map<String, OffsetWithSession> commit = new LinkedHashMap<>();
-        offsets.forEach((shard, o) -> {
-            OffsetWithSession s = sessions.get(shard);
-            if (s != null) {
-                commit.put(shard, s.withPosition(o.sequence, o.timestamp, o.batchIndex));
-            }
-        });
+        offsets.forEach(
+                (shard, o) -> {
+                    OffsetWithSession s = sessions.get(shard);
+                    if (s != null) {
+                        commit.put(shard, s.withPosition(o.sequence, o.timestamp, o.batchIndex));
+                    }
+                });
         if (!commit.isEmpty()) {
             client.updateSubscriptionOffset(project, topic, subscriptionId, commit);
         }

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * A concrete place in one shard where reading (re)starts. Checkpoints store {@link Kind#SEQUENCE}
- * positions; cursors are never stored because they expire. {@code skip} counts records of the
- * entry at {@code sequence} already emitted: in batch topics one sequence holds a whole batch, so a
+ * positions; cursors are never stored because they expire. {@code skip} counts records of the entry
+ * at {@code sequence} already emitted: in batch topics one sequence holds a whole batch, so a
  * checkpoint inside a batch must skip its first records on restore.
  */
 @Internal
@@ -48,7 +48,8 @@ public final class ShardPosition implements Serializable {
 
     public static ShardPosition sequence(long sequence, int skip) {
         if (sequence < 0 || skip < 0) {
-            throw new IllegalArgumentException("sequence and skip must be >= 0, got " + sequence + "/" + skip);
+            throw new IllegalArgumentException(
+                    "sequence and skip must be >= 0, got " + sequence + "/" + skip);
         }
         return new ShardPosition(Kind.SEQUENCE, sequence, skip, -1);
     }
@@ -79,7 +80,10 @@ public final class ShardPosition implements Serializable {
             return false;
         }
         ShardPosition p = (ShardPosition) o;
-        return kind == p.kind && sequence == p.sequence && skip == p.skip && timestampMillis == p.timestampMillis;
+        return kind == p.kind
+                && sequence == p.sequence
+                && skip == p.skip
+                && timestampMillis == p.timestampMillis;
     }
 
     @Override

@@ -27,8 +27,15 @@ public final class ShardSplit implements SourceSplit {
     private final long stopTimestampMillis;
     private final boolean finished;
 
-    public ShardSplit(String shardId, ShardPosition position, List<String> parentShardIds, String beginHashKey,
-            String endHashKey, long stopSequence, long stopTimestampMillis, boolean finished) {
+    public ShardSplit(
+            String shardId,
+            ShardPosition position,
+            List<String> parentShardIds,
+            String beginHashKey,
+            String endHashKey,
+            long stopSequence,
+            long stopTimestampMillis,
+            boolean finished) {
         this.shardId = Objects.requireNonNull(shardId, "shardId");
         this.position = Objects.requireNonNull(position, "position");
         this.parentShardIds = List.copyOf(parentShardIds);
@@ -83,13 +90,27 @@ public final class ShardSplit implements SourceSplit {
     }
 
     public ShardSplit withPosition(ShardPosition newPosition) {
-        return new ShardSplit(shardId, newPosition, parentShardIds, beginHashKey, endHashKey, stopSequence,
-                stopTimestampMillis, finished);
+        return new ShardSplit(
+                shardId,
+                newPosition,
+                parentShardIds,
+                beginHashKey,
+                endHashKey,
+                stopSequence,
+                stopTimestampMillis,
+                finished);
     }
 
     public ShardSplit asFinished() {
-        return new ShardSplit(shardId, position, parentShardIds, beginHashKey, endHashKey, stopSequence,
-                stopTimestampMillis, true);
+        return new ShardSplit(
+                shardId,
+                position,
+                parentShardIds,
+                beginHashKey,
+                endHashKey,
+                stopSequence,
+                stopTimestampMillis,
+                true);
     }
 
     @Override
@@ -98,21 +119,32 @@ public final class ShardSplit implements SourceSplit {
             return false;
         }
         ShardSplit s = (ShardSplit) o;
-        return stopSequence == s.stopSequence && stopTimestampMillis == s.stopTimestampMillis && finished == s.finished
-                && shardId.equals(s.shardId) && position.equals(s.position) && parentShardIds.equals(s.parentShardIds)
-                && beginHashKey.equals(s.beginHashKey) && endHashKey.equals(s.endHashKey);
+        return stopSequence == s.stopSequence
+                && stopTimestampMillis == s.stopTimestampMillis
+                && finished == s.finished
+                && shardId.equals(s.shardId)
+                && position.equals(s.position)
+                && parentShardIds.equals(s.parentShardIds)
+                && beginHashKey.equals(s.beginHashKey)
+                && endHashKey.equals(s.endHashKey);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(shardId, position, parentShardIds, stopSequence, stopTimestampMillis, finished);
+        return Objects.hash(
+                shardId, position, parentShardIds, stopSequence, stopTimestampMillis, finished);
     }
 
     @Override
     public String toString() {
-        return "ShardSplit{shard=" + shardId + ", from " + position + (parentShardIds.isEmpty() ? "" : ", parents="
-                + parentShardIds) + (stopSequence != NO_STOP ? ", stopSequence=" + stopSequence : "")
+        return "ShardSplit{shard="
+                + shardId
+                + ", from "
+                + position
+                + (parentShardIds.isEmpty() ? "" : ", parents=" + parentShardIds)
+                + (stopSequence != NO_STOP ? ", stopSequence=" + stopSequence : "")
                 + (stopTimestampMillis != NO_STOP ? ", stopTime=" + stopTimestampMillis : "")
-                + (finished ? ", finished" : "") + '}';
+                + (finished ? ", finished" : "")
+                + '}';
     }
 }

@@ -26,8 +26,9 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
     public static final int CURRENT_VERSION = 2;
 
     /** Version 1 stored {@code Kind.ordinal()}; these were the ordinals then. Never change. */
-    private static final ShardPosition.Kind[] V1_KINDS = {ShardPosition.Kind.EARLIEST, ShardPosition.Kind.SEQUENCE,
-        ShardPosition.Kind.TIMESTAMP};
+    private static final ShardPosition.Kind[] V1_KINDS = {
+        ShardPosition.Kind.EARLIEST, ShardPosition.Kind.SEQUENCE, ShardPosition.Kind.TIMESTAMP
+    };
 
     @Override
     public int getVersion() {
@@ -46,8 +47,12 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
         DataInputDeserializer in = new DataInputDeserializer(bytes);
         ShardSplit split = read(version, in);
         if (in.available() > 0) {
-            throw new IOException("Unexpected " + in.available() + " trailing bytes after a shard split (version "
-                    + version + ")");
+            throw new IOException(
+                    "Unexpected "
+                            + in.available()
+                            + " trailing bytes after a shard split (version "
+                            + version
+                            + ")");
         }
         return split;
     }
@@ -66,7 +71,8 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
             case TIMESTAMP:
                 return 3;
             default:
-                throw new IllegalArgumentException("No format code for shard position kind " + kind);
+                throw new IllegalArgumentException(
+                        "No format code for shard position kind " + kind);
         }
     }
 
@@ -82,7 +88,11 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
                 }
             }
         }
-        throw new IOException("Unknown shard position kind code " + code + " in a shard split of version " + version);
+        throw new IOException(
+                "Unknown shard position kind code "
+                        + code
+                        + " in a shard split of version "
+                        + version);
     }
 
     private static void write(ShardSplit split, DataOutputView out) throws IOException {
@@ -109,8 +119,11 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
      */
     public static ShardSplit read(int version, DataInputView in) throws IOException {
         if (version < 1 || version > CURRENT_VERSION) {
-            throw new IOException("Unknown shard split version " + version + "; this connector reads versions 1 to "
-                    + CURRENT_VERSION);
+            throw new IOException(
+                    "Unknown shard split version "
+                            + version
+                            + "; this connector reads versions 1 to "
+                            + CURRENT_VERSION);
         }
         String shardId = in.readUTF();
         ShardPosition.Kind kind = kindOfCode(version, in.readUnsignedByte());
@@ -141,6 +154,7 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
         long stopSequence = in.readLong();
         long stopTimestamp = in.readLong();
         boolean finished = in.readBoolean();
-        return new ShardSplit(shardId, position, parentIds, begin, end, stopSequence, stopTimestamp, finished);
+        return new ShardSplit(
+                shardId, position, parentIds, begin, end, stopSequence, stopTimestamp, finished);
     }
 }

@@ -10,8 +10,10 @@ import org.apache.flink.annotation.Internal;
 public final class ShardSplitState {
     private final ShardSplit split;
     private ShardPosition position;
+
     /** Last emitted record, for subscription commits: its sequence, batch index and system time. */
     private long lastSequence = -1;
+
     private int lastBatchIndex;
     private long lastSystemTime = -1;
 
@@ -20,11 +22,15 @@ public final class ShardSplitState {
         this.position = split.position();
     }
 
-    /** Records that the record at {@code sequence} (index {@code batchIndex} of {@code batchSize}) was emitted. */
+    /**
+     * Records that the record at {@code sequence} (index {@code batchIndex} of {@code batchSize})
+     * was emitted.
+     */
     public void recordEmitted(long sequence, int batchIndex, int batchSize, long systemTime) {
-        position = batchIndex + 1 >= batchSize
-                ? ShardPosition.sequence(sequence + 1, 0)
-                : ShardPosition.sequence(sequence, batchIndex + 1);
+        position =
+                batchIndex + 1 >= batchSize
+                        ? ShardPosition.sequence(sequence + 1, 0)
+                        : ShardPosition.sequence(sequence, batchIndex + 1);
         lastSequence = sequence;
         lastBatchIndex = batchIndex;
         lastSystemTime = systemTime;

@@ -23,7 +23,8 @@ class HashKeysTest {
 
     @Test
     void nullAndEmptyTextGiveDifferentKeys() {
-        assertThat(HashKeys.of(Arrays.asList((String) null))).isNotEqualTo(HashKeys.of(List.of("")));
+        assertThat(HashKeys.of(Arrays.asList((String) null)))
+                .isNotEqualTo(HashKeys.of(List.of("")));
         assertThat(HashKeys.of(List.of("x"))).hasSize(32).matches("[0-9A-F]{32}");
     }
 }

@@ -5,7 +5,6 @@ import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.connector.testutil.FakeDataHubClient;
-
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,19 +14,26 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Routing by key fields: the hash key each record gets, and where it lands as shards split and merge. */
+/**
+ * Routing by key fields: the hash key each record gets, and where it lands as shards split and
+ * merge.
+ */
 class KeyFieldsRoutingTest {
     private static final String PROJECT = "p";
     private static final String TOPIC = "t";
-    private static final RecordSchema SCHEMA = RecordSchema.fromLists(List.of("id", "name", "amount"),
-            List.of(FieldType.BIGINT, FieldType.STRING, FieldType.DOUBLE));
+    private static final RecordSchema SCHEMA =
+            RecordSchema.fromLists(
+                    List.of("id", "name", "amount"),
+                    List.of(FieldType.BIGINT, FieldType.STRING, FieldType.DOUBLE));
 
     private final FakeDataHubClient fake = new FakeDataHubClient(PROJECT, TOPIC).withShards(2);
-    private final ShardTable table = new ShardTable(fake.client(), PROJECT, TOPIC, Duration.ofDays(1), 0);
+    private final ShardTable table =
+            new ShardTable(fake.client(), PROJECT, TOPIC, Duration.ofDays(1), 0);
 
     private RecordRouter open(RecordSchema schema, String... fields) {
         table.refresh();
-        return DataHubRouting.byKeyFields(fields).open(new RoutingContext(PROJECT, TOPIC, schema, table));
+        return DataHubRouting.byKeyFields(fields)
+                .open(new RoutingContext(PROJECT, TOPIC, schema, table));
     }
 
     private static String hashKeyOf(RecordRouter router, Object... values) {
@@ -42,8 +48,11 @@ class KeyFieldsRoutingTest {
 
         assertThat(router.routedByService()).isTrue();
         assertThat(prepared.getHashKey()).isEqualTo(HashKeys.of(List.of("alice", "42")));
-        assertThat(((TupleRecord) prepared).getValues()).as("values untouched").containsExactly(42L, "alice", 1.5);
-        assertThat(hashKeyOf(router, 42L, "alice", 99.0)).as("fields outside the key do not count")
+        assertThat(((TupleRecord) prepared).getValues())
+                .as("values untouched")
+                .containsExactly(42L, "alice", 1.5);
+        assertThat(hashKeyOf(router, 42L, "alice", 99.0))
+                .as("fields outside the key do not count")
                 .isEqualTo(prepared.getHashKey());
         assertThat(hashKeyOf(router, 43L, "alice", 1.5)).isNotEqualTo(prepared.getHashKey());
     }
@@ -63,7 +72,9 @@ class KeyFieldsRoutingTest {
 
         assertThat(ofNull).isEqualTo(HashKeys.of(Arrays.asList((String) null)));
         assertThat(ofNull).isNotEqualTo(hashKeyOf(router, 1L, "", 1.0));
-        assertThat(hashKeyOf(router, 2L, null, 2.0)).as("every null lands together").isEqualTo(ofNull);
+        assertThat(hashKeyOf(router, 2L, null, 2.0))
+                .as("every null lands together")
+                .isEqualTo(ofNull);
     }
 
     @Test
@@ -74,23 +85,28 @@ class KeyFieldsRoutingTest {
 
     @Test
     void unknownKeyFieldFailsAtOpenNamingTheTopicsFields() {
-        assertThatThrownBy(() -> open(SCHEMA, "id", "customer")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Key field 'customer' is not a field of DataHub topic p/t; its fields are [id, name,"
-                        + " amount]");
+        assertThatThrownBy(() -> open(SCHEMA, "id", "customer"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "Key field 'customer' is not a field of DataHub topic p/t; its fields are [id, name,"
+                                + " amount]");
     }
 
     @Test
     void blobTopicFailsAtOpenPointingToThePartitionKey() {
-        assertThatThrownBy(() -> open(null, "id")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> open(null, "id"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs a tuple topic, but DataHub topic p/t is a blob topic")
                 .hasMessageContaining("withPartitionKey");
     }
 
     @Test
     void emptyOrBlankKeyFieldListsAreRejected() {
-        assertThatThrownBy(() -> DataHubRouting.byKeyFields()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DataHubRouting.byKeyFields())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Key routing needs at least one field");
-        assertThatThrownBy(() -> DataHubRouting.byKeyFields("id", " ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DataHubRouting.byKeyFields("id", " "))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Key field names must not be empty");
     }
 
@@ -105,7 +121,9 @@ class KeyFieldsRoutingTest {
         table.markStale();
         table.refreshIfDue();
 
-        assertThat(hashKeyOf(router, 7L, "x", 0.0)).as("the key does not depend on the shards").isEqualTo(key);
+        assertThat(hashKeyOf(router, 7L, "x", 0.0))
+                .as("the key does not depend on the shards")
+                .isEqualTo(key);
         assertThat(table.openShardHolding(key).getShardId()).isEqualTo("2");
     }
 }

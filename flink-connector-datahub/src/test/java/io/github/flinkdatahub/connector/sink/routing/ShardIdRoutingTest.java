@@ -4,7 +4,6 @@ import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.ShardState;
 import io.github.flinkdatahub.connector.testutil.FakeDataHubClient;
-
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -22,12 +21,15 @@ class ShardIdRoutingTest {
     private static final String TOPIC = "t";
 
     private final FakeDataHubClient fake = new FakeDataHubClient(PROJECT, TOPIC);
+
     /** Refreshed only when marked stale, as the writer does after a put hit a closed shard. */
-    private final ShardTable table = new ShardTable(fake.client(), PROJECT, TOPIC, Duration.ofDays(1), 0);
+    private final ShardTable table =
+            new ShardTable(fake.client(), PROJECT, TOPIC, Duration.ofDays(1), 0);
 
     private RecordRouter open(String shardId) {
         table.refresh();
-        return DataHubRouting.toShard(shardId).open(new RoutingContext(PROJECT, TOPIC, null, table));
+        return DataHubRouting.toShard(shardId)
+                .open(new RoutingContext(PROJECT, TOPIC, null, table));
     }
 
     /** What the writer does when a put to {@code shardId} answers that the shard is closed. */
@@ -52,9 +54,11 @@ class ShardIdRoutingTest {
     void unknownShardFailsAtOpenNamingTheTopicAndItsShards() {
         fake.withShards(2).split("1");
 
-        assertThatThrownBy(() -> open("7")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Shard '7' does not exist in DataHub topic p/t; its shards are [0 (ACTIVE), 1 (CLOSED),"
-                        + " 2 (ACTIVE), 3 (ACTIVE)]");
+        assertThatThrownBy(() -> open("7"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "Shard '7' does not exist in DataHub topic p/t; its shards are [0 (ACTIVE), 1 (CLOSED),"
+                                + " 2 (ACTIVE), 3 (ACTIVE)]");
     }
 
     @Test
@@ -63,7 +67,9 @@ class ShardIdRoutingTest {
         RecordRouter router = open("1");
         fake.split("1"); // 2 holds the start of 1's range, 3 its upper half
 
-        assertThat(router.shardForNextRequest()).as("the table has not seen the split yet").isEqualTo("1");
+        assertThat(router.shardForNextRequest())
+                .as("the table has not seen the split yet")
+                .isEqualTo("1");
         putHitClosedShard(router, "1");
 
         assertThat(router.shardForNextRequest()).isEqualTo("2");
@@ -74,7 +80,8 @@ class ShardIdRoutingTest {
     void mergeWhileRoutingMovesToTheMergedShardFromEitherSide() {
         fake.withShards(3);
         RecordRouter left = open("1");
-        RecordRouter right = DataHubRouting.toShard("2").open(new RoutingContext(PROJECT, TOPIC, null, table));
+        RecordRouter right =
+                DataHubRouting.toShard("2").open(new RoutingContext(PROJECT, TOPIC, null, table));
         fake.merge("1", "2"); // 3
 
         putHitClosedShard(left, "1");
@@ -124,7 +131,9 @@ class ShardIdRoutingTest {
 
         putHitClosedShard(router, "0");
 
-        assertThat(router.shardForNextRequest()).as("the put fails again and the writer retries").isEqualTo("0");
+        assertThat(router.shardForNextRequest())
+                .as("the put fails again and the writer retries")
+                .isEqualTo("0");
         fake.split("0");
         putHitClosedShard(router, "0");
         assertThat(router.shardForNextRequest()).isEqualTo("1");

@@ -6,7 +6,6 @@ import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.client.model.ShardState;
 import io.github.flinkdatahub.connector.testutil.FakeDataHubClient;
 import io.github.flinkdatahub.connector.testutil.FakeDataHubClient.Call;
-
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,19 +17,25 @@ import static io.github.flinkdatahub.connector.testutil.FakeDataHubClient.thrott
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The sink's view of a topic's shards against a scripted client: refreshes, round robin and lookups by hash key. */
+/**
+ * The sink's view of a topic's shards against a scripted client: refreshes, round robin and lookups
+ * by hash key.
+ */
 class ShardTableTest {
     private static final String PROJECT = "p";
     private static final String TOPIC = "t";
+
     /** Longer than any test: only a stale mark makes the table list again. */
     private static final Duration NEVER = Duration.ofDays(1);
+
     /** Where shard 1 of 2 begins: the middle of the key space. */
     private static final String MIDDLE = "80000000000000000000000000000000";
 
     private final FakeDataHubClient fake = new FakeDataHubClient(PROJECT, TOPIC);
 
     private ShardTable table(Duration refreshInterval, int roundRobinStart) {
-        ShardTable table = new ShardTable(fake.client(), PROJECT, TOPIC, refreshInterval, roundRobinStart);
+        ShardTable table =
+                new ShardTable(fake.client(), PROJECT, TOPIC, refreshInterval, roundRobinStart);
         table.refresh();
         fake.clearCalls();
         return table;
@@ -66,7 +71,9 @@ class ShardTableTest {
 
         assertThat(next(table(NEVER, 0), 4)).isEqualTo("0120");
         assertThat(next(table(NEVER, 2), 4)).isEqualTo("2012");
-        assertThat(next(table(NEVER, 7), 3)).as("a start beyond the shard count wraps").isEqualTo("120");
+        assertThat(next(table(NEVER, 7), 3))
+                .as("a start beyond the shard count wraps")
+                .isEqualTo("120");
     }
 
     @Test
@@ -76,13 +83,16 @@ class ShardTableTest {
         children.forEach(c -> c.state(ShardState.OPENING));
         ShardTable opening = table(NEVER, 0);
 
-        assertThat(next(opening, 3)).as("the write is answered 'not ready' and retried").isEqualTo("121");
+        assertThat(next(opening, 3))
+                .as("the write is answered 'not ready' and retried")
+                .isEqualTo("121");
 
         children.forEach(c -> c.state(ShardState.CLOSED));
         ShardTable closed = table(NEVER, 0);
         assertThat(closed.nextActiveShard()).isNull();
         assertThat(new ShardTable(fake.client(), PROJECT, TOPIC, NEVER, 0).nextActiveShard())
-                .as("never listed").isNull();
+                .as("never listed")
+                .isNull();
     }
 
     @Test
@@ -90,25 +100,37 @@ class ShardTableTest {
         fake.withShards(2);
         ShardTable table = table(NEVER, 0);
 
-        assertThat(table.openShardHolding("00000000000000000000000000000000").getShardId()).isEqualTo("0");
-        assertThat(table.openShardHolding("7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF").getShardId()).isEqualTo("0");
-        assertThat(table.openShardHolding(MIDDLE).getShardId()).as("the end of 0 is the begin of 1").isEqualTo("1");
-        assertThat(table.openShardHolding(MAX_KEY).getShardId()).as("the last shard owns FF..FF").isEqualTo("1");
-        assertThat(table.openShardHolding("7fffffffffffffffffffffffffffffff").getShardId()).as("lower case")
+        assertThat(table.openShardHolding("00000000000000000000000000000000").getShardId())
+                .isEqualTo("0");
+        assertThat(table.openShardHolding("7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF").getShardId())
+                .isEqualTo("0");
+        assertThat(table.openShardHolding(MIDDLE).getShardId())
+                .as("the end of 0 is the begin of 1")
+                .isEqualTo("1");
+        assertThat(table.openShardHolding(MAX_KEY).getShardId())
+                .as("the last shard owns FF..FF")
+                .isEqualTo("1");
+        assertThat(table.openShardHolding("7fffffffffffffffffffffffffffffff").getShardId())
+                .as("lower case")
                 .isEqualTo("0");
     }
 
     @Test
     void hashKeyOfAClosedShardIsHeldByTheChildWhoseRangeHoldsIt() {
         fake.withShards(2);
-        fake.split("1"); // at floor((begin + end) / 2), as the client splits: 2 = [80..00, BF..FF), 3 = [BF..FF, FF..FF]
+        fake.split(
+                "1"); // at floor((begin + end) / 2), as the client splits: 2 = [80..00, BF..FF), 3
+        // = [BF..FF, FF..FF]
         ShardTable table = table(NEVER, 0);
 
         assertThat(table.openShardHolding(MIDDLE).getShardId()).isEqualTo("2");
-        assertThat(table.openShardHolding("BFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFE").getShardId()).isEqualTo("2");
-        assertThat(table.openShardHolding("BFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF").getShardId()).isEqualTo("3");
+        assertThat(table.openShardHolding("BFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFE").getShardId())
+                .isEqualTo("2");
+        assertThat(table.openShardHolding("BFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF").getShardId())
+                .isEqualTo("3");
         assertThat(table.openShardHolding(MAX_KEY).getShardId()).isEqualTo("3");
-        assertThat(table.openShardHolding("7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF").getShardId()).as("shard 0 unchanged")
+        assertThat(table.openShardHolding("7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF").getShardId())
+                .as("shard 0 unchanged")
                 .isEqualTo("0");
     }
 
@@ -117,7 +139,8 @@ class ShardTableTest {
         fake.withShards(1);
         fake.split("0").forEach(child -> child.state(ShardState.OPENING));
         ShardTable table = table(NEVER, 0);
-        assertThat(table.openShardHolding(MIDDLE).getShardId()).as("OPENING: the write is retried until ready")
+        assertThat(table.openShardHolding(MIDDLE).getShardId())
+                .as("OPENING: the write is retried until ready")
                 .isEqualTo("2");
 
         fake.shard("2").state(ShardState.CLOSED);
@@ -176,7 +199,8 @@ class ShardTableTest {
         fake.withShards(1);
         ShardTable table = table(NEVER, 0);
         table.markStale();
-        fake.failNext(Call.LIST_SHARD, ErrorCode.NO_PERMISSION.exception("No permission (scripted)."));
+        fake.failNext(
+                Call.LIST_SHARD, ErrorCode.NO_PERMISSION.exception("No permission (scripted)."));
 
         assertThatThrownBy(table::refreshIfDue).isInstanceOf(NoPermissionException.class);
         assertThat(ids(table.shards())).containsExactly("0");

@@ -1,14 +1,5 @@
 package io.github.flinkdatahub.connector.sink.writer;
 
-import io.github.flinkdatahub.client.DataHubClient;
-import io.github.flinkdatahub.connector.common.DataHubConnection;
-import io.github.flinkdatahub.connector.sink.routing.DataHubRouting;
-import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
-import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
-import io.github.flinkdatahub.connector.testutil.TopicContents;
-import io.github.flinkdatahub.emulator.faults.FaultRule;
-import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
-
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobInfo;
 import org.apache.flink.api.common.JobInfoImpl;
@@ -18,7 +9,6 @@ import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
@@ -28,20 +18,28 @@ import org.apache.flink.streaming.runtime.tasks.mailbox.MailboxExecutorImpl;
 import org.apache.flink.streaming.runtime.tasks.mailbox.TaskMailboxImpl;
 import org.apache.flink.util.SimpleUserCodeClassLoader;
 import org.apache.flink.util.UserCodeClassLoader;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.connector.sink.routing.DataHubRouting;
+import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
+import io.github.flinkdatahub.connector.testutil.TopicContents;
+import io.github.flinkdatahub.emulator.faults.FaultRule;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The writer on the test thread with a real task mailbox (as in a task), against the emulator:
- * flow control and acknowledgement, which a job cannot observe from outside.
+ * The writer on the test thread with a real task mailbox (as in a task), against the emulator: flow
+ * control and acknowledgement, which a job cannot observe from outside.
  */
 class DataHubSinkWriterTest {
     private static final String P = "writer_test";
@@ -60,8 +58,18 @@ class DataHubSinkWriterTest {
     }
 
     private static WriterConfig config(int batch, int maxInFlight, int bufferRecords) {
-        return new WriterConfig(batch, 1 << 20, Duration.ofHours(1), maxInFlight, bufferRecords, 1 << 24, 5,
-                Duration.ofMinutes(1), Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMinutes(1),
+        return new WriterConfig(
+                batch,
+                1 << 20,
+                Duration.ofHours(1),
+                maxInFlight,
+                bufferRecords,
+                1 << 24,
+                5,
+                Duration.ofMinutes(1),
+                Duration.ofMillis(10),
+                Duration.ofMillis(100),
+                Duration.ofMinutes(1),
                 DeliveryGuarantee.AT_LEAST_ONCE);
     }
 
@@ -72,8 +80,15 @@ class DataHubSinkWriterTest {
         // Slow puts: the writer must wait for them instead of piling up requests or records.
         DATAHUB.faults().set(P, topic, FaultRule.none().latencyMillis(100));
         TestContext ctx = new TestContext();
-        DataHubSinkWriter<byte[]> writer = new DataHubSinkWriter<>(ctx, connection, P, topic,
-                DataHubSerializationSchema.blobBytes(), DataHubRouting.roundRobin(), config(10, 2, 30));
+        DataHubSinkWriter<byte[]> writer =
+                new DataHubSinkWriter<>(
+                        ctx,
+                        connection,
+                        P,
+                        topic,
+                        DataHubSerializationSchema.blobBytes(),
+                        DataHubRouting.roundRobin(),
+                        config(10, 2, 30));
         try {
             int maxInFlight = 0;
             for (int i = 0; i < 200; i++) {
@@ -81,8 +96,10 @@ class DataHubSinkWriterTest {
                 maxInFlight = Math.max(maxInFlight, writer.inFlightRequests());
             }
             assertThat(maxInFlight).isEqualTo(2);
-            // A put is acknowledged only in the task mailbox, which this thread runs only while write() waits:
-            // of the 200 records written, at most 30 unsent plus 2 puts of 10 are not acknowledged, so write()
+            // A put is acknowledged only in the task mailbox, which this thread runs only while
+            // write() waits:
+            // of the 200 records written, at most 30 unsent plus 2 puts of 10 are not acknowledged,
+            // so write()
             // waited for at least 15 puts (8 rounds of 2 in flight) to complete.
             assertThat(writer.metrics().acknowledgedCount()).isBetween(200L - 30 - 2 * 10, 199L);
 
@@ -101,8 +118,15 @@ class DataHubSinkWriterTest {
         // The first two puts are refused as throttled, then everything passes.
         DATAHUB.faults().set(P, topic, FaultRule.none().partialPutFailureRate(1.0).maxFaults(2));
         TestContext ctx = new TestContext();
-        DataHubSinkWriter<byte[]> writer = new DataHubSinkWriter<>(ctx, connection, P, topic,
-                DataHubSerializationSchema.blobBytes(), DataHubRouting.roundRobin(), config(100, 1, 1000));
+        DataHubSinkWriter<byte[]> writer =
+                new DataHubSinkWriter<>(
+                        ctx,
+                        connection,
+                        P,
+                        topic,
+                        DataHubSerializationSchema.blobBytes(),
+                        DataHubRouting.roundRobin(),
+                        config(100, 1, 1000));
         try {
             for (int i = 0; i < 50; i++) {
                 writer.write(new byte[] {(byte) i}, null);
@@ -119,9 +143,13 @@ class DataHubSinkWriterTest {
 
     /** A writer context with a task mailbox owned by the test thread and timers that never fire. */
     static final class TestContext implements WriterInitContext {
-        private final MailboxExecutorImpl mailbox = new MailboxExecutorImpl(
-                new TaskMailboxImpl(Thread.currentThread()), 0, StreamTaskActionExecutor.IMMEDIATE);
-        private final SinkWriterMetricGroup metrics = UnregisteredMetricsGroup.createSinkWriterMetricGroup();
+        private final MailboxExecutorImpl mailbox =
+                new MailboxExecutorImpl(
+                        new TaskMailboxImpl(Thread.currentThread()),
+                        0,
+                        StreamTaskActionExecutor.IMMEDIATE);
+        private final SinkWriterMetricGroup metrics =
+                UnregisteredMetricsGroup.createSinkWriterMetricGroup();
 
         @Override
         public UserCodeClassLoader getUserCodeClassLoader() {
@@ -142,7 +170,8 @@ class DataHubSinkWriterTest {
                 }
 
                 @Override
-                public ScheduledFuture<?> registerTimer(long timestamp, ProcessingTimeCallback target) {
+                public ScheduledFuture<?> registerTimer(
+                        long timestamp, ProcessingTimeCallback target) {
                     return null;
                 }
             };
@@ -154,7 +183,8 @@ class DataHubSinkWriterTest {
         }
 
         @Override
-        public SerializationSchema.InitializationContext asSerializationSchemaInitializationContext() {
+        public SerializationSchema.InitializationContext
+                asSerializationSchemaInitializationContext() {
             return null;
         }
 

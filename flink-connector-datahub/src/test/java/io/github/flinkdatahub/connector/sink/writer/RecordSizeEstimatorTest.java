@@ -7,7 +7,6 @@ import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.protocol.json.RecordJson;
 import io.github.flinkdatahub.client.protocol.protobuf.ProtobufRecordCodec;
-
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -17,8 +16,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RecordSizeEstimatorTest {
-    private static final RecordSchema SCHEMA = RecordSchema.fromLists(List.of("s", "d", "n"),
-            List.of(FieldType.STRING, FieldType.DECIMAL, FieldType.BIGINT));
+    private static final RecordSchema SCHEMA =
+            RecordSchema.fromLists(
+                    List.of("s", "d", "n"),
+                    List.of(FieldType.STRING, FieldType.DECIMAL, FieldType.BIGINT));
 
     @Test
     void jsonBlobsCountTheirBase64() {
@@ -38,11 +39,20 @@ class RecordSizeEstimatorTest {
 
     @Test
     void tupleEstimateIsAtLeastTheJsonTheClientSends() {
-        TupleRecord r = TupleRecord.builder(SCHEMA).values("quote \" and \\ and \u0001 and 中文".repeat(50),
-                new BigDecimal("-12345678901234567890.123456789"), Long.MIN_VALUE).attribute("k", "v").build();
-        byte[] body = RecordJson.writePutRequest(List.of(r)).toString().getBytes(StandardCharsets.UTF_8);
-        assertThat(new RecordSizeEstimator(WireMode.JSON).estimate(r)).isGreaterThanOrEqualTo(body.length);
+        TupleRecord r =
+                TupleRecord.builder(SCHEMA)
+                        .values(
+                                "quote \" and \\ and \u0001 and 中文".repeat(50),
+                                new BigDecimal("-12345678901234567890.123456789"),
+                                Long.MIN_VALUE)
+                        .attribute("k", "v")
+                        .build();
+        byte[] body =
+                RecordJson.writePutRequest(List.of(r)).toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(new RecordSizeEstimator(WireMode.JSON).estimate(r))
+                .isGreaterThanOrEqualTo(body.length);
         byte[] pb = ProtobufRecordCodec.encodePutRecordsRequest(List.of(r));
-        assertThat(new RecordSizeEstimator(WireMode.PROTOBUF).estimate(r)).isGreaterThanOrEqualTo(pb.length);
+        assertThat(new RecordSizeEstimator(WireMode.PROTOBUF).estimate(r))
+                .isGreaterThanOrEqualTo(pb.length);
     }
 }

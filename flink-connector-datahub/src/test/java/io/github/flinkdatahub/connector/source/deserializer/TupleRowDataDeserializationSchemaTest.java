@@ -1,11 +1,5 @@
 package io.github.flinkdatahub.connector.source.deserializer;
 
-import io.github.flinkdatahub.client.model.BlobRecord;
-import io.github.flinkdatahub.client.model.Field;
-import io.github.flinkdatahub.client.model.FieldType;
-import io.github.flinkdatahub.client.model.RecordSchema;
-import io.github.flinkdatahub.client.model.TupleRecord;
-
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.RowData;
@@ -24,6 +18,12 @@ import org.apache.flink.table.types.logical.TimestampType;
 import org.apache.flink.table.types.logical.TinyIntType;
 import org.apache.flink.table.types.logical.VarCharType;
 import org.apache.flink.util.Collector;
+
+import io.github.flinkdatahub.client.model.BlobRecord;
+import io.github.flinkdatahub.client.model.Field;
+import io.github.flinkdatahub.client.model.FieldType;
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.TupleRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -35,25 +35,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TupleRowDataDeserializationSchemaTest {
-    static final RecordSchema TOPIC = RecordSchema.of(new Field("t", FieldType.TINYINT), new Field("s", FieldType.SMALLINT),
-            new Field("i", FieldType.INTEGER), new Field("b", FieldType.BIGINT), new Field("f", FieldType.FLOAT),
-            new Field("d", FieldType.DOUBLE), new Field("dec", FieldType.DECIMAL), new Field("str", FieldType.STRING),
-            new Field("bool", FieldType.BOOLEAN), new Field("ts", FieldType.TIMESTAMP));
-    static final RowType ROW = RowType.of(new LogicalType[] {new TinyIntType(), new SmallIntType(), new IntType(),
-            new BigIntType(), new FloatType(), new DoubleType(), new DecimalType(38, 18), new VarCharType(VarCharType.MAX_LENGTH),
-            new BooleanType(), new TimestampType(6)}, new String[] {"T", "s", "i", "b", "f", "d", "dec", "str", "bool", "ts"});
+    static final RecordSchema TOPIC =
+            RecordSchema.of(
+                    new Field("t", FieldType.TINYINT),
+                    new Field("s", FieldType.SMALLINT),
+                    new Field("i", FieldType.INTEGER),
+                    new Field("b", FieldType.BIGINT),
+                    new Field("f", FieldType.FLOAT),
+                    new Field("d", FieldType.DOUBLE),
+                    new Field("dec", FieldType.DECIMAL),
+                    new Field("str", FieldType.STRING),
+                    new Field("bool", FieldType.BOOLEAN),
+                    new Field("ts", FieldType.TIMESTAMP));
+    static final RowType ROW =
+            RowType.of(
+                    new LogicalType[] {
+                        new TinyIntType(),
+                        new SmallIntType(),
+                        new IntType(),
+                        new BigIntType(),
+                        new FloatType(),
+                        new DoubleType(),
+                        new DecimalType(38, 18),
+                        new VarCharType(VarCharType.MAX_LENGTH),
+                        new BooleanType(),
+                        new TimestampType(6)
+                    },
+                    new String[] {"T", "s", "i", "b", "f", "d", "dec", "str", "bool", "ts"});
 
-    private static List<RowData> read(DataHubDeserializationSchema<RowData> schema, TupleRecord record) throws IOException {
+    private static List<RowData> read(
+            DataHubDeserializationSchema<RowData> schema, TupleRecord record) throws IOException {
         List<RowData> out = new ArrayList<>();
-        schema.deserialize(record, new Collector<RowData>() {
-            @Override
-            public void collect(RowData r) {
-                out.add(r);
-            }
+        schema.deserialize(
+                record,
+                new Collector<RowData>() {
+                    @Override
+                    public void collect(RowData r) {
+                        out.add(r);
+                    }
 
-            @Override
-            public void close() {}
-        });
+                    @Override
+                    public void close() {}
+                });
         return out;
     }
 
@@ -61,9 +84,25 @@ class TupleRowDataDeserializationSchemaTest {
     void everyFieldTypeConvertsExactly() throws Exception {
         BigDecimal dec = new BigDecimal("12345678901234567890.123456789012345678");
         long micros = -1_234_567L; // before the epoch, with sub-millisecond digits
-        TupleRecord record = TupleRecord.of(TOPIC, (byte) -128, (short) 32767, Integer.MIN_VALUE, Long.MAX_VALUE, 1.5f,
-                -2.25, dec, "中文 ✓", true, micros);
-        RowData row = read(DataHubDeserializationSchema.tupleToRowData(ROW, TypeInformation.of(RowData.class)), record).get(0);
+        TupleRecord record =
+                TupleRecord.of(
+                        TOPIC,
+                        (byte) -128,
+                        (short) 32767,
+                        Integer.MIN_VALUE,
+                        Long.MAX_VALUE,
+                        1.5f,
+                        -2.25,
+                        dec,
+                        "中文 ✓",
+                        true,
+                        micros);
+        RowData row =
+                read(
+                                DataHubDeserializationSchema.tupleToRowData(
+                                        ROW, TypeInformation.of(RowData.class)),
+                                record)
+                        .get(0);
 
         assertThat(row.getByte(0)).isEqualTo((byte) -128);
         assertThat(row.getShort(1)).isEqualTo((short) 32767);
@@ -82,8 +121,12 @@ class TupleRowDataDeserializationSchemaTest {
     @Test
     void nullsAndMissingFieldsReadAsNull() throws Exception {
         RecordSchema older = RecordSchema.of(new Field("b", FieldType.BIGINT));
-        RowData row = read(DataHubDeserializationSchema.tupleToRowData(ROW, TypeInformation.of(RowData.class)),
-                TupleRecord.of(older, (Object) null)).get(0);
+        RowData row =
+                read(
+                                DataHubDeserializationSchema.tupleToRowData(
+                                        ROW, TypeInformation.of(RowData.class)),
+                                TupleRecord.of(older, (Object) null))
+                        .get(0);
         for (int i = 0; i < ROW.getFieldCount(); i++) {
             assertThat(row.isNullAt(i)).as("field %s", i).isTrue();
         }
@@ -91,17 +134,31 @@ class TupleRowDataDeserializationSchemaTest {
 
     @Test
     void aDecimalTooWideForTheColumnFailsNamingTheField() {
-        RowType narrow = RowType.of(new LogicalType[] {new DecimalType(5, 2)}, new String[] {"dec"});
-        TupleRecord record = TupleRecord.builder(TOPIC).set("dec", new BigDecimal("123456.7")).build();
-        assertThatThrownBy(() -> read(DataHubDeserializationSchema.tupleToRowData(narrow, TypeInformation.of(RowData.class)), record))
-                .isInstanceOf(IOException.class).hasMessageContaining("'dec'").hasMessageContaining("123456.7");
+        RowType narrow =
+                RowType.of(new LogicalType[] {new DecimalType(5, 2)}, new String[] {"dec"});
+        TupleRecord record =
+                TupleRecord.builder(TOPIC).set("dec", new BigDecimal("123456.7")).build();
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        DataHubDeserializationSchema.tupleToRowData(
+                                                narrow, TypeInformation.of(RowData.class)),
+                                        record))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("'dec'")
+                .hasMessageContaining("123456.7");
     }
 
     @Test
     void blobRecordsAreRejectedWithTheirPosition() {
         BlobRecord blob = BlobRecord.builder(new byte[] {1}).shardId("3").sequence(7).build();
-        assertThatThrownBy(() -> DataHubDeserializationSchema.tupleToRowData(ROW, TypeInformation.of(RowData.class))
-                .deserialize(blob, null)).isInstanceOf(IOException.class).hasMessageContaining("shard 3")
+        assertThatThrownBy(
+                        () ->
+                                DataHubDeserializationSchema.tupleToRowData(
+                                                ROW, TypeInformation.of(RowData.class))
+                                        .deserialize(blob, null))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("shard 3")
                 .hasMessageContaining("sequence 7");
     }
 }

@@ -1,5 +1,9 @@
 package io.github.flinkdatahub.connector.source.enumerator;
 
+import org.apache.flink.api.connector.source.ReaderInfo;
+import org.apache.flink.api.connector.source.SplitsAssignment;
+import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
+
 import io.github.flinkdatahub.connector.source.StartingPosition;
 import io.github.flinkdatahub.connector.source.StartingPosition.OffsetResetStrategy;
 import io.github.flinkdatahub.connector.source.StoppingPosition;
@@ -10,10 +14,6 @@ import io.github.flinkdatahub.connector.source.split.ShardPosition;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
 import io.github.flinkdatahub.connector.testutil.FakeDataHubClient;
 import io.github.flinkdatahub.connector.testutil.FakeDataHubClient.Call;
-
-import org.apache.flink.api.connector.source.ReaderInfo;
-import org.apache.flink.api.connector.source.SplitsAssignment;
-import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The enumerator's discovery edge cases against a scripted client, driven through Flink's mock
  * enumerator context: failed listings, shards that appear after a split or merge, expired parents,
- * an empty listing and the resolution of starting positions. The lineage end to end over HTTP is
- * in {@link DataHubSourceEnumeratorTest}.
+ * an empty listing and the resolution of starting positions. The lineage end to end over HTTP is in
+ * {@link DataHubSourceEnumeratorTest}.
  */
 class DataHubSourceEnumeratorDiscoveryTest {
     private static final String PROJECT = "p";
@@ -57,10 +57,21 @@ class DataHubSourceEnumeratorDiscoveryTest {
     }
 
     /** Started, with every reader registered; nothing listed yet. */
-    private DataHubSourceEnumerator start(int parallelism, StartingPosition start, @Nullable StoppingPosition stop) {
+    private DataHubSourceEnumerator start(
+            int parallelism, StartingPosition start, @Nullable StoppingPosition stop) {
         context = new MockSplitEnumeratorContext<>(parallelism);
-        enumerator = new DataHubSourceEnumerator(context, fake.connection(), PROJECT, TOPIC, SUBSCRIPTION, start, stop,
-                Duration.ofMinutes(10), ShardAssigner.uniform(), EnumeratorState.initial());
+        enumerator =
+                new DataHubSourceEnumerator(
+                        context,
+                        fake.connection(),
+                        PROJECT,
+                        TOPIC,
+                        SUBSCRIPTION,
+                        start,
+                        stop,
+                        Duration.ofMinutes(10),
+                        ShardAssigner.uniform(),
+                        EnumeratorState.initial());
         enumerator.start();
         for (int r = 0; r < parallelism; r++) {
             context.registerReader(new ReaderInfo(r, "host-" + r));
@@ -82,26 +93,40 @@ class DataHubSourceEnumeratorDiscoveryTest {
     }
 
     private List<ShardSplit> allAssigned() {
-        return context.getSplitsAssignmentSequence().stream().flatMap(a -> a.assignment().values().stream())
-                .flatMap(List::stream).collect(Collectors.toList());
+        return context.getSplitsAssignmentSequence().stream()
+                .flatMap(a -> a.assignment().values().stream())
+                .flatMap(List::stream)
+                .collect(Collectors.toList());
     }
 
     private Map<Integer, List<String>> assignedIds() {
         Map<Integer, List<String>> out = new HashMap<>();
         for (SplitsAssignment<ShardSplit> a : context.getSplitsAssignmentSequence()) {
-            a.assignment().forEach((reader, splits) -> out.computeIfAbsent(reader, r -> new ArrayList<>())
-                    .addAll(splits.stream().map(ShardSplit::splitId).collect(Collectors.toList())));
+            a.assignment()
+                    .forEach(
+                            (reader, splits) ->
+                                    out.computeIfAbsent(reader, r -> new ArrayList<>())
+                                            .addAll(
+                                                    splits.stream()
+                                                            .map(ShardSplit::splitId)
+                                                            .collect(Collectors.toList())));
         }
         return out;
     }
 
     private ShardSplit assigned(String shardId) {
-        return allAssigned().stream().filter(s -> s.splitId().equals(shardId)).findFirst().orElseThrow();
+        return allAssigned().stream()
+                .filter(s -> s.splitId().equals(shardId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Map<String, Status> statuses() {
         Map<String, Status> out = new HashMap<>();
-        enumerator.tracker().snapshot().forEach((split, status) -> out.put(split.splitId(), status));
+        enumerator
+                .tracker()
+                .snapshot()
+                .forEach((split, status) -> out.put(split.splitId(), status));
         return out;
     }
 
@@ -110,8 +135,10 @@ class DataHubSourceEnumeratorDiscoveryTest {
         fake.withShards(2).failNext(Call.LIST_SHARD, throttled());
         startUnbounded(2);
 
-        assertThatThrownBy(this::discover).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("Cannot list the shards of DataHub topic p/t to start reading: [LimitExceeded]");
+        assertThatThrownBy(this::discover)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith(
+                        "Cannot list the shards of DataHub topic p/t to start reading: [LimitExceeded]");
         assertThat(context.getSplitsAssignmentSequence()).isEmpty();
         assertThat(enumerator.tracker().size()).isZero();
     }
@@ -125,16 +152,23 @@ class DataHubSourceEnumeratorDiscoveryTest {
         fake.failNext(Call.LIST_SHARD, throttled());
 
         discover();
-        assertThat(statuses()).containsOnly(Map.entry("0", Status.ASSIGNED), Map.entry("1", Status.ASSIGNED));
+        assertThat(statuses())
+                .containsOnly(Map.entry("0", Status.ASSIGNED), Map.entry("1", Status.ASSIGNED));
 
         discover();
-        assertThat(statuses()).containsOnly(Map.entry("0", Status.ASSIGNED), Map.entry("1", Status.ASSIGNED),
-                Map.entry("2", Status.UNASSIGNED), Map.entry("3", Status.UNASSIGNED));
-        assertThat(fake.calls()).containsExactly("listShard", "listShard -> LimitExceeded", "listShard");
+        assertThat(statuses())
+                .containsOnly(
+                        Map.entry("0", Status.ASSIGNED),
+                        Map.entry("1", Status.ASSIGNED),
+                        Map.entry("2", Status.UNASSIGNED),
+                        Map.entry("3", Status.UNASSIGNED));
+        assertThat(fake.calls())
+                .containsExactly("listShard", "listShard -> LimitExceeded", "listShard");
     }
 
     @Test
-    void childrenOfASplitFoundLaterStartAtTheirBeginningOnTheParentsReaderOnceItFinished() throws Throwable {
+    void childrenOfASplitFoundLaterStartAtTheirBeginningOnTheParentsReaderOnceItFinished()
+            throws Throwable {
         fake.withShards(2);
         startUnbounded(2);
         discover();
@@ -145,7 +179,8 @@ class DataHubSourceEnumeratorDiscoveryTest {
 
         finish(1, "1");
 
-        assertThat(assignedIds()).containsOnly(Map.entry(0, List.of("0")), Map.entry(1, List.of("1", "2", "3")));
+        assertThat(assignedIds())
+                .containsOnly(Map.entry(0, List.of("0")), Map.entry(1, List.of("1", "2", "3")));
         for (String child : List.of("2", "3")) {
             ShardSplit split = assigned(child);
             assertThat(split.parentShardIds()).containsExactly("1");
@@ -163,7 +198,9 @@ class DataHubSourceEnumeratorDiscoveryTest {
         discover();
 
         finish(1, "1");
-        assertThat(context.getSplitsAssignmentSequence()).as("parent 0 is still being read").hasSize(1);
+        assertThat(context.getSplitsAssignmentSequence())
+                .as("parent 0 is still being read")
+                .hasSize(1);
         assertThat(statuses()).containsEntry("2", Status.UNASSIGNED);
 
         finish(0, "0");
@@ -259,7 +296,9 @@ class DataHubSourceEnumeratorDiscoveryTest {
 
         assertThat(assigned("0").position()).isEqualTo(ShardPosition.sequence(3, 0));
         assertThat(assigned("0").stopSequence()).isEqualTo(3);
-        assertThat(assigned("1").position()).as("empty: everything from now on").isEqualTo(ShardPosition.sequence(0, 0));
+        assertThat(assigned("1").position())
+                .as("empty: everything from now on")
+                .isEqualTo(ShardPosition.sequence(0, 0));
         assertThat(assigned("1").stopSequence()).isZero();
     }
 
@@ -269,23 +308,31 @@ class DataHubSourceEnumeratorDiscoveryTest {
         fake.failNext(Call.GET_CURSOR, throttled());
         start(2, StartingPosition.latest(), null);
 
-        // Throttling says nothing about the shard: taken for "empty" it would start at sequence 0 and
+        // Throttling says nothing about the shard: taken for "empty" it would start at sequence 0
+        // and
         // read the three old records again.
-        assertThatThrownBy(this::discover).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("Cannot list the shards of DataHub topic p/t to start reading");
+        assertThatThrownBy(this::discover)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith(
+                        "Cannot list the shards of DataHub topic p/t to start reading");
         assertThat(context.getSplitsAssignmentSequence()).isEmpty();
     }
 
     @Test
-    void subscriptionStartResumesAfterTheCommittedRecordAndResetsShardsWithoutOffset() throws Throwable {
+    void subscriptionStartResumesAfterTheCommittedRecordAndResetsShardsWithoutOffset()
+            throws Throwable {
         fake.withShards(2).committedOffset("0", 5, 2);
         fake.shard("1").append(T0, "a", "b");
         start(2, StartingPosition.fromSubscription(OffsetResetStrategy.LATEST), null);
 
         discover();
 
-        assertThat(assigned("0").position()).as("after record 5, batch index 2").isEqualTo(ShardPosition.sequence(5, 3));
-        assertThat(assigned("1").position()).as("reset to latest").isEqualTo(ShardPosition.sequence(2, 0));
+        assertThat(assigned("0").position())
+                .as("after record 5, batch index 2")
+                .isEqualTo(ShardPosition.sequence(5, 3));
+        assertThat(assigned("1").position())
+                .as("reset to latest")
+                .isEqualTo(ShardPosition.sequence(2, 0));
         assertThat(fake.calls()).contains("getSubscriptionOffset [0, 1]");
     }
 
@@ -294,8 +341,10 @@ class DataHubSourceEnumeratorDiscoveryTest {
         fake.withShards(2).committedOffset("0", 5, 0);
         start(2, StartingPosition.fromSubscription(OffsetResetStrategy.FAIL), null);
 
-        assertThatThrownBy(this::discover).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Shard 1 of p/t has no offset committed to subscription sub-1");
+        assertThatThrownBy(this::discover)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(
+                        "Shard 1 of p/t has no offset committed to subscription sub-1");
         assertThat(context.getSplitsAssignmentSequence()).isEmpty();
     }
 
@@ -304,8 +353,10 @@ class DataHubSourceEnumeratorDiscoveryTest {
         fake.withShards(1).failNext(Call.GET_SUBSCRIPTION_OFFSET, throttled());
         start(1, StartingPosition.fromSubscription(OffsetResetStrategy.EARLIEST), null);
 
-        assertThatThrownBy(this::discover).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("Cannot list the shards of DataHub topic p/t to start reading");
+        assertThatThrownBy(this::discover)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith(
+                        "Cannot list the shards of DataHub topic p/t to start reading");
         assertThat(context.getSplitsAssignmentSequence()).isEmpty();
     }
 

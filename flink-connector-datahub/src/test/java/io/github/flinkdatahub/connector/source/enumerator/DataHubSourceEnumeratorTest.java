@@ -1,5 +1,9 @@
 package io.github.flinkdatahub.connector.source.enumerator;
 
+import org.apache.flink.api.connector.source.ReaderInfo;
+import org.apache.flink.api.connector.source.SplitsAssignment;
+import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
+
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.source.StartingPosition;
@@ -11,10 +15,6 @@ import io.github.flinkdatahub.connector.source.split.ShardPosition;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
-
-import org.apache.flink.api.connector.source.ReaderInfo;
-import org.apache.flink.api.connector.source.SplitsAssignment;
-import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,9 +36,13 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The enumerator against the emulator over real HTTP, driven through Flink's mock enumerator context. */
+/**
+ * The enumerator against the emulator over real HTTP, driven through Flink's mock enumerator
+ * context.
+ */
 class DataHubSourceEnumeratorTest {
     private static final String PROJECT = "enumerator_test";
+
     /** Longer than any test: the periodic discovery only runs when a test calls it. */
     private static final Duration DISCOVERY_INTERVAL = Duration.ofMinutes(10);
 
@@ -80,7 +84,10 @@ class DataHubSourceEnumeratorTest {
         client.waitShardsReady(PROJECT, topic);
     }
 
-    /** Splits {@code shardId} in the middle; the emulator refuses to split a shard younger than its cool-down. */
+    /**
+     * Splits {@code shardId} in the middle; the emulator refuses to split a shard younger than its
+     * cool-down.
+     */
     private void splitShard(String shardId) {
         DATAHUB.emulator().clock().advance(Duration.ofSeconds(10));
         client.splitShard(PROJECT, topic, shardId);
@@ -88,21 +95,37 @@ class DataHubSourceEnumeratorTest {
     }
 
     private MockSplitEnumeratorContext<ShardSplit> context(int parallelism) {
-        MockSplitEnumeratorContext<ShardSplit> context = new MockSplitEnumeratorContext<>(parallelism);
+        MockSplitEnumeratorContext<ShardSplit> context =
+                new MockSplitEnumeratorContext<>(parallelism);
         contexts.add(context);
         return context;
     }
 
-    private DataHubSourceEnumerator enumerator(MockSplitEnumeratorContext<ShardSplit> context,
-            @Nullable StoppingPosition stop, EnumeratorState state) {
-        DataHubSourceEnumerator e = new DataHubSourceEnumerator(context, connection, PROJECT, topic, null,
-                StartingPosition.earliest(), stop, DISCOVERY_INTERVAL, ShardAssigner.uniform(), state);
+    private DataHubSourceEnumerator enumerator(
+            MockSplitEnumeratorContext<ShardSplit> context,
+            @Nullable StoppingPosition stop,
+            EnumeratorState state) {
+        DataHubSourceEnumerator e =
+                new DataHubSourceEnumerator(
+                        context,
+                        connection,
+                        PROJECT,
+                        topic,
+                        null,
+                        StartingPosition.earliest(),
+                        stop,
+                        DISCOVERY_INTERVAL,
+                        ShardAssigner.uniform(),
+                        state);
         enumerators.add(e);
         return e;
     }
 
-    /** An unbounded enumerator, started, with every reader registered and the first listing done. */
-    private DataHubSourceEnumerator runningUnbounded(MockSplitEnumeratorContext<ShardSplit> context) throws Throwable {
+    /**
+     * An unbounded enumerator, started, with every reader registered and the first listing done.
+     */
+    private DataHubSourceEnumerator runningUnbounded(MockSplitEnumeratorContext<ShardSplit> context)
+            throws Throwable {
         DataHubSourceEnumerator e = enumerator(context, null, EnumeratorState.initial());
         e.start();
         registerAll(context, e);
@@ -110,7 +133,9 @@ class DataHubSourceEnumeratorTest {
         return e;
     }
 
-    private static void register(MockSplitEnumeratorContext<ShardSplit> context, DataHubSourceEnumerator e,
+    private static void register(
+            MockSplitEnumeratorContext<ShardSplit> context,
+            DataHubSourceEnumerator e,
             int... readers) {
         for (int r : readers) {
             context.registerReader(new ReaderInfo(r, "host-" + r));
@@ -118,7 +143,8 @@ class DataHubSourceEnumeratorTest {
         }
     }
 
-    private static void registerAll(MockSplitEnumeratorContext<ShardSplit> context, DataHubSourceEnumerator e) {
+    private static void registerAll(
+            MockSplitEnumeratorContext<ShardSplit> context, DataHubSourceEnumerator e) {
         for (int r = 0; r < context.currentParallelism(); r++) {
             register(context, e, r);
         }
@@ -129,18 +155,27 @@ class DataHubSourceEnumeratorTest {
     }
 
     /** Shard ids per reader over every assignment made so far. */
-    private static Map<Integer, List<String>> assignedIds(MockSplitEnumeratorContext<ShardSplit> context) {
+    private static Map<Integer, List<String>> assignedIds(
+            MockSplitEnumeratorContext<ShardSplit> context) {
         Map<Integer, List<String>> out = new HashMap<>();
         for (SplitsAssignment<ShardSplit> a : context.getSplitsAssignmentSequence()) {
-            a.assignment().forEach((reader, splits) -> out.computeIfAbsent(reader, r -> new ArrayList<>())
-                    .addAll(splits.stream().map(ShardSplit::splitId).collect(Collectors.toList())));
+            a.assignment()
+                    .forEach(
+                            (reader, splits) ->
+                                    out.computeIfAbsent(reader, r -> new ArrayList<>())
+                                            .addAll(
+                                                    splits.stream()
+                                                            .map(ShardSplit::splitId)
+                                                            .collect(Collectors.toList())));
         }
         return out;
     }
 
     private static List<ShardSplit> allAssigned(MockSplitEnumeratorContext<ShardSplit> context) {
-        return context.getSplitsAssignmentSequence().stream().flatMap(a -> a.assignment().values().stream())
-                .flatMap(List::stream).collect(Collectors.toList());
+        return context.getSplitsAssignmentSequence().stream()
+                .flatMap(a -> a.assignment().values().stream())
+                .flatMap(List::stream)
+                .collect(Collectors.toList());
     }
 
     private static Map<String, Status> statuses(DataHubSourceEnumerator e) {
@@ -149,8 +184,12 @@ class DataHubSourceEnumeratorTest {
         return out;
     }
 
-    private static ShardSplit assignedSplit(MockSplitEnumeratorContext<ShardSplit> context, String shardId) {
-        return allAssigned(context).stream().filter(s -> s.splitId().equals(shardId)).findFirst().orElseThrow();
+    private static ShardSplit assignedSplit(
+            MockSplitEnumeratorContext<ShardSplit> context, String shardId) {
+        return allAssigned(context).stream()
+                .filter(s -> s.splitId().equals(shardId))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -169,7 +208,8 @@ class DataHubSourceEnumeratorTest {
 
         register(context, e, 0);
         assertThat(context.getSplitsAssignmentSequence()).hasSize(1);
-        assertThat(assignedIds(context)).containsOnly(Map.entry(0, List.of("0", "1")), Map.entry(1, List.of("2", "3")));
+        assertThat(assignedIds(context))
+                .containsOnly(Map.entry(0, List.of("0", "1")), Map.entry(1, List.of("2", "3")));
     }
 
     @Test
@@ -184,55 +224,97 @@ class DataHubSourceEnumeratorTest {
         discover(context);
 
         List<ShardSplit> assigned = allAssigned(context);
-        assertThat(assigned).extracting(ShardSplit::splitId).containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5");
-        context.getSplitsAssignmentSequence().forEach(a -> a.assignment().forEach((reader, splits) ->
-                splits.forEach(s -> assertThat(ShardAssigner.uniform().assign(s, 3)).isEqualTo(reader))));
-        assertThat(assignedIds(context)).containsOnly(Map.entry(0, List.of("0", "1")), Map.entry(1, List.of("2", "3")),
-                Map.entry(2, List.of("4", "5")));
-        assertThat(assigned).allSatisfy(s -> {
-            assertThat(s.position()).isEqualTo(ShardPosition.earliest());
-            assertThat(s.isBounded()).isFalse();
-            assertThat(s.parentShardIds()).isEmpty();
-        });
-        assertThat(statuses(e)).hasSize(6).containsValues(Status.ASSIGNED).doesNotContainValue(Status.UNASSIGNED);
+        assertThat(assigned)
+                .extracting(ShardSplit::splitId)
+                .containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5");
+        context.getSplitsAssignmentSequence()
+                .forEach(
+                        a ->
+                                a.assignment()
+                                        .forEach(
+                                                (reader, splits) ->
+                                                        splits.forEach(
+                                                                s ->
+                                                                        assertThat(
+                                                                                        ShardAssigner
+                                                                                                .uniform()
+                                                                                                .assign(
+                                                                                                        s,
+                                                                                                        3))
+                                                                                .isEqualTo(
+                                                                                        reader))));
+        assertThat(assignedIds(context))
+                .containsOnly(
+                        Map.entry(0, List.of("0", "1")),
+                        Map.entry(1, List.of("2", "3")),
+                        Map.entry(2, List.of("4", "5")));
+        assertThat(assigned)
+                .allSatisfy(
+                        s -> {
+                            assertThat(s.position()).isEqualTo(ShardPosition.earliest());
+                            assertThat(s.isBounded()).isFalse();
+                            assertThat(s.parentShardIds()).isEmpty();
+                        });
+        assertThat(statuses(e))
+                .hasSize(6)
+                .containsValues(Status.ASSIGNED)
+                .doesNotContainValue(Status.UNASSIGNED);
     }
 
     @Test
-    void childrenOfASplitAreTrackedAtTheNextDiscoveryButAssignedOnlyAfterTheirParentFinished() throws Throwable {
+    void childrenOfASplitAreTrackedAtTheNextDiscoveryButAssignedOnlyAfterTheirParentFinished()
+            throws Throwable {
         createTopic(2);
         MockSplitEnumeratorContext<ShardSplit> context = context(2);
         DataHubSourceEnumerator e = runningUnbounded(context);
-        assertThat(assignedIds(context)).containsOnly(Map.entry(0, List.of("0")), Map.entry(1, List.of("1")));
+        assertThat(assignedIds(context))
+                .containsOnly(Map.entry(0, List.of("0")), Map.entry(1, List.of("1")));
 
         splitShard("0");
         discover(context);
 
-        assertThat(statuses(e)).containsOnly(Map.entry("0", Status.ASSIGNED), Map.entry("1", Status.ASSIGNED),
-                Map.entry("2", Status.UNASSIGNED), Map.entry("3", Status.UNASSIGNED));
-        assertThat(context.getSplitsAssignmentSequence()).as("children wait for shard 0").hasSize(1);
+        assertThat(statuses(e))
+                .containsOnly(
+                        Map.entry("0", Status.ASSIGNED),
+                        Map.entry("1", Status.ASSIGNED),
+                        Map.entry("2", Status.UNASSIGNED),
+                        Map.entry("3", Status.UNASSIGNED));
+        assertThat(context.getSplitsAssignmentSequence())
+                .as("children wait for shard 0")
+                .hasSize(1);
 
         e.handleSourceEvent(1, new SplitsFinishedEvent(List.of("1")));
-        assertThat(context.getSplitsAssignmentSequence()).as("shard 1 is not their parent").hasSize(1);
+        assertThat(context.getSplitsAssignmentSequence())
+                .as("shard 1 is not their parent")
+                .hasSize(1);
 
         e.handleSourceEvent(0, new SplitsFinishedEvent(List.of("0")));
 
         assertThat(context.getSplitsAssignmentSequence()).hasSize(2);
         // Both halves of shard 0's range belong to reader 0.
-        assertThat(context.getSplitsAssignmentSequence().get(1).assignment().keySet()).containsExactly(0);
-        assertThat(assignedIds(context)).containsOnly(Map.entry(0, List.of("0", "2", "3")), Map.entry(1, List.of("1")));
+        assertThat(context.getSplitsAssignmentSequence().get(1).assignment().keySet())
+                .containsExactly(0);
+        assertThat(assignedIds(context))
+                .containsOnly(Map.entry(0, List.of("0", "2", "3")), Map.entry(1, List.of("1")));
         for (String child : List.of("2", "3")) {
             ShardSplit split = assignedSplit(context, child);
             assertThat(split.parentShardIds()).containsExactly("0");
-            assertThat(split.position()).as("children start at their beginning").isEqualTo(ShardPosition.earliest());
+            assertThat(split.position())
+                    .as("children start at their beginning")
+                    .isEqualTo(ShardPosition.earliest());
             assertThat(split.isBounded()).isFalse();
         }
-        assertThat(statuses(e)).containsEntry("0", Status.FINISHED).containsEntry("1", Status.FINISHED)
-                .containsEntry("2", Status.ASSIGNED).containsEntry("3", Status.ASSIGNED);
+        assertThat(statuses(e))
+                .containsEntry("0", Status.FINISHED)
+                .containsEntry("1", Status.FINISHED)
+                .containsEntry("2", Status.ASSIGNED)
+                .containsEntry("3", Status.ASSIGNED);
     }
 
     @Test
-    void inACheckpointedJobChildrenWaitUntilTheParentsFinishIsCheckpointedAndAReaderRestoreUndoesIt()
-            throws Throwable {
+    void
+            inACheckpointedJobChildrenWaitUntilTheParentsFinishIsCheckpointedAndAReaderRestoreUndoesIt()
+                    throws Throwable {
         createTopic(1);
         MockSplitEnumeratorContext<ShardSplit> context = context(1);
         DataHubSourceEnumerator e = runningUnbounded(context);
@@ -243,10 +325,13 @@ class DataHubSourceEnumeratorTest {
 
         e.handleSourceEvent(0, new SplitsFinishedEvent(List.of("0")));
         e.snapshotState(2);
-        // Region failover: the reader is restored to checkpoint 1, where shard 0 is still being read.
+        // Region failover: the reader is restored to checkpoint 1, where shard 0 is still being
+        // read.
         e.addSplitsBack(List.of(), 0);
         e.notifyCheckpointComplete(2);
-        assertThat(context.getSplitsAssignmentSequence()).as("children wait for shard 0").hasSize(1);
+        assertThat(context.getSplitsAssignmentSequence())
+                .as("children wait for shard 0")
+                .hasSize(1);
         assertThat(statuses(e)).containsEntry("0", Status.ASSIGNED);
 
         e.handleSourceEvent(0, new SplitsFinishedEvent(List.of("0")));
@@ -282,40 +367,53 @@ class DataHubSourceEnumeratorTest {
         createTopic(4);
         MockSplitEnumeratorContext<ShardSplit> context = context(2);
         DataHubSourceEnumerator e = runningUnbounded(context);
-        List<ShardSplit> ofReader1 = context.getSplitsAssignmentSequence().get(0).assignment().get(1);
+        List<ShardSplit> ofReader1 =
+                context.getSplitsAssignmentSequence().get(0).assignment().get(1);
         assertThat(ofReader1).extracting(ShardSplit::splitId).containsExactly("2", "3");
 
-        // Reader 1 fails: Flink unregisters it and gives back what it got since the last checkpoint.
+        // Reader 1 fails: Flink unregisters it and gives back what it got since the last
+        // checkpoint.
         context.unregisterReader(1);
-        List<ShardSplit> givenBack = List.of(ofReader1.get(0).withPosition(ShardPosition.sequence(12, 0)),
-                ofReader1.get(1).withPosition(ShardPosition.sequence(7, 2)));
+        List<ShardSplit> givenBack =
+                List.of(
+                        ofReader1.get(0).withPosition(ShardPosition.sequence(12, 0)),
+                        ofReader1.get(1).withPosition(ShardPosition.sequence(7, 2)));
         e.addSplitsBack(givenBack, 1);
 
-        assertThat(statuses(e)).containsEntry("2", Status.UNASSIGNED).containsEntry("3", Status.UNASSIGNED)
-                .containsEntry("0", Status.ASSIGNED).containsEntry("1", Status.ASSIGNED);
+        assertThat(statuses(e))
+                .containsEntry("2", Status.UNASSIGNED)
+                .containsEntry("3", Status.UNASSIGNED)
+                .containsEntry("0", Status.ASSIGNED)
+                .containsEntry("1", Status.ASSIGNED);
         discover(context);
-        assertThat(context.getSplitsAssignmentSequence()).as("reader 1 has not come back").hasSize(1);
+        assertThat(context.getSplitsAssignmentSequence())
+                .as("reader 1 has not come back")
+                .hasSize(1);
 
         register(context, e, 1);
 
         assertThat(context.getSplitsAssignmentSequence()).hasSize(2);
         assertThat(context.getSplitsAssignmentSequence().get(1).assignment())
                 .containsOnly(Map.entry(1, givenBack));
-        assertThat(statuses(e)).containsOnlyKeys("0", "1", "2", "3").doesNotContainValue(Status.UNASSIGNED);
+        assertThat(statuses(e))
+                .containsOnlyKeys("0", "1", "2", "3")
+                .doesNotContainValue(Status.UNASSIGNED);
     }
 
     @Test
     void boundedEnumeratorSignalsNoMoreSplitsOnceEverySplitIsAssigned() throws Throwable {
         createTopic(2);
         MockSplitEnumeratorContext<ShardSplit> context = context(2);
-        DataHubSourceEnumerator e = enumerator(context, StoppingPosition.latest(), EnumeratorState.initial());
+        DataHubSourceEnumerator e =
+                enumerator(context, StoppingPosition.latest(), EnumeratorState.initial());
         e.start();
         assertThat(context.getPeriodicCallables()).as("bounded: no periodic discovery").isEmpty();
         registerAll(context, e);
 
         context.runNextOneTimeCallable();
 
-        assertThat(assignedIds(context)).containsOnly(Map.entry(0, List.of("0")), Map.entry(1, List.of("1")));
+        assertThat(assignedIds(context))
+                .containsOnly(Map.entry(0, List.of("0")), Map.entry(1, List.of("1")));
         assertThat(allAssigned(context)).allSatisfy(s -> assertThat(s.isBounded()).isTrue());
         assertThat(context.hasNoMoreSplits(0)).isTrue();
         assertThat(context.hasNoMoreSplits(1)).isTrue();
@@ -326,20 +424,27 @@ class DataHubSourceEnumeratorTest {
         createTopic(2);
         splitShard("1");
         MockSplitEnumeratorContext<ShardSplit> context = context(2);
-        DataHubSourceEnumerator e = enumerator(context, StoppingPosition.latest(), EnumeratorState.initial());
+        DataHubSourceEnumerator e =
+                enumerator(context, StoppingPosition.latest(), EnumeratorState.initial());
         e.start();
         registerAll(context, e);
 
         context.runNextOneTimeCallable();
 
-        assertThat(allAssigned(context)).extracting(ShardSplit::splitId).containsExactlyInAnyOrder("0", "1");
-        assertThat(statuses(e)).containsEntry("2", Status.UNASSIGNED).containsEntry("3", Status.UNASSIGNED);
+        assertThat(allAssigned(context))
+                .extracting(ShardSplit::splitId)
+                .containsExactlyInAnyOrder("0", "1");
+        assertThat(statuses(e))
+                .containsEntry("2", Status.UNASSIGNED)
+                .containsEntry("3", Status.UNASSIGNED);
         assertThat(context.hasNoMoreSplits(0)).isFalse();
         assertThat(context.hasNoMoreSplits(1)).isFalse();
 
         e.handleSourceEvent(1, new SplitsFinishedEvent(List.of("1")));
 
-        assertThat(allAssigned(context)).extracting(ShardSplit::splitId).containsExactlyInAnyOrder("0", "1", "2", "3");
+        assertThat(allAssigned(context))
+                .extracting(ShardSplit::splitId)
+                .containsExactlyInAnyOrder("0", "1", "2", "3");
         assertThat(context.hasNoMoreSplits(0)).isTrue();
         assertThat(context.hasNoMoreSplits(1)).isTrue();
     }
@@ -348,11 +453,13 @@ class DataHubSourceEnumeratorTest {
     void boundedEnumeratorSignalsNoMoreSplitsAgainToAReaderThatGaveSplitsBack() throws Throwable {
         createTopic(2);
         MockSplitEnumeratorContext<ShardSplit> context = context(2);
-        DataHubSourceEnumerator e = enumerator(context, StoppingPosition.latest(), EnumeratorState.initial());
+        DataHubSourceEnumerator e =
+                enumerator(context, StoppingPosition.latest(), EnumeratorState.initial());
         e.start();
         registerAll(context, e);
         context.runNextOneTimeCallable();
-        ShardSplit ofReader1 = context.getSplitsAssignmentSequence().get(0).assignment().get(1).get(0);
+        ShardSplit ofReader1 =
+                context.getSplitsAssignmentSequence().get(0).assignment().get(1).get(0);
 
         // What Flink's coordinator does on a subtask reset.
         context.unregisterReader(1);
@@ -361,8 +468,8 @@ class DataHubSourceEnumeratorTest {
         register(context, e, 1);
 
         assertThat(context.getSplitsAssignmentSequence()).hasSize(2);
-        assertThat(context.getSplitsAssignmentSequence().get(1).assignment()).containsOnly(Map.entry(1,
-                List.of(ofReader1)));
+        assertThat(context.getSplitsAssignmentSequence().get(1).assignment())
+                .containsOnly(Map.entry(1, List.of(ofReader1)));
         assertThat(context.hasNoMoreSplits(1)).isTrue();
     }
 
@@ -376,29 +483,45 @@ class DataHubSourceEnumeratorTest {
         e.handleSourceEvent(1, new SplitsFinishedEvent(List.of("1")));
 
         EnumeratorStateSerializer serializer = new EnumeratorStateSerializer();
-        EnumeratorState checkpoint = serializer.deserialize(serializer.getVersion(),
-                serializer.serialize(e.snapshotState(1)));
+        EnumeratorState checkpoint =
+                serializer.deserialize(
+                        serializer.getVersion(), serializer.serialize(e.snapshotState(1)));
         assertThat(checkpoint.initialDiscoveryDone()).isTrue();
 
         MockSplitEnumeratorContext<ShardSplit> restoredContext = context(2);
         DataHubSourceEnumerator restored = enumerator(restoredContext, null, checkpoint);
-        assertThat(statuses(restored)).containsOnly(Map.entry("0", Status.ASSIGNED), Map.entry("1", Status.FINISHED),
-                Map.entry("2", Status.UNASSIGNED), Map.entry("3", Status.UNASSIGNED));
+        assertThat(statuses(restored))
+                .containsOnly(
+                        Map.entry("0", Status.ASSIGNED),
+                        Map.entry("1", Status.FINISHED),
+                        Map.entry("2", Status.UNASSIGNED),
+                        Map.entry("3", Status.UNASSIGNED));
         restored.start();
         registerAll(restoredContext, restored);
         discover(restoredContext);
 
-        assertThat(restoredContext.getSplitsAssignmentSequence()).as("assigned and finished splits stay with"
-                + " their readers; the children still wait").isEmpty();
+        assertThat(restoredContext.getSplitsAssignmentSequence())
+                .as(
+                        "assigned and finished splits stay with"
+                                + " their readers; the children still wait")
+                .isEmpty();
 
         restored.handleSourceEvent(0, new SplitsFinishedEvent(List.of("0")));
-        assertThat(restoredContext.getSplitsAssignmentSequence()).as("the finish waits for a checkpoint").isEmpty();
+        assertThat(restoredContext.getSplitsAssignmentSequence())
+                .as("the finish waits for a checkpoint")
+                .isEmpty();
         restored.snapshotState(2);
         restored.notifyCheckpointComplete(2);
 
-        assertThat(allAssigned(restoredContext)).extracting(ShardSplit::splitId).containsExactlyInAnyOrder("2", "3");
-        assertThat(statuses(restored)).containsOnly(Map.entry("0", Status.FINISHED), Map.entry("1", Status.FINISHED),
-                Map.entry("2", Status.ASSIGNED), Map.entry("3", Status.ASSIGNED));
+        assertThat(allAssigned(restoredContext))
+                .extracting(ShardSplit::splitId)
+                .containsExactlyInAnyOrder("2", "3");
+        assertThat(statuses(restored))
+                .containsOnly(
+                        Map.entry("0", Status.FINISHED),
+                        Map.entry("1", Status.FINISHED),
+                        Map.entry("2", Status.ASSIGNED),
+                        Map.entry("3", Status.ASSIGNED));
     }
 
     @Test
@@ -407,14 +530,30 @@ class DataHubSourceEnumeratorTest {
         // be told apart from an expired one.
         createTopic(1);
         splitShard("0");
-        ShardSplit parent = new ShardSplit("0", ShardPosition.sequence(3, 0), List.of(),
-                "00000000000000000000000000000000", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", ShardSplit.NO_STOP,
-                ShardSplit.NO_STOP, false);
+        ShardSplit parent =
+                new ShardSplit(
+                        "0",
+                        ShardPosition.sequence(3, 0),
+                        List.of(),
+                        "00000000000000000000000000000000",
+                        "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+                        ShardSplit.NO_STOP,
+                        ShardSplit.NO_STOP,
+                        false);
         Map<ShardSplit, Status> tracked = new LinkedHashMap<>();
         tracked.put(parent, Status.ASSIGNED);
         for (String child : List.of("1", "2")) {
-            tracked.put(new ShardSplit(child, ShardPosition.earliest(), List.of("0"), "0", "1", ShardSplit.NO_STOP,
-                    ShardSplit.NO_STOP, false), Status.UNASSIGNED);
+            tracked.put(
+                    new ShardSplit(
+                            child,
+                            ShardPosition.earliest(),
+                            List.of("0"),
+                            "0",
+                            "1",
+                            ShardSplit.NO_STOP,
+                            ShardSplit.NO_STOP,
+                            false),
+                    Status.UNASSIGNED);
         }
         MockSplitEnumeratorContext<ShardSplit> context = context(1);
         DataHubSourceEnumerator e = enumerator(context, null, new EnumeratorState(tracked, true));
@@ -436,12 +575,22 @@ class DataHubSourceEnumeratorTest {
     @Test
     void restoredUnboundedEnumeratorRetriesAFailedListingAtTheNextDiscovery() throws Throwable {
         // The topic does not exist yet, so the first listing of the restored run fails.
-        ShardSplit waiting = new ShardSplit("0", ShardPosition.sequence(3, 1), List.of(),
-                "00000000000000000000000000000000", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", ShardSplit.NO_STOP,
-                ShardSplit.NO_STOP, false);
+        ShardSplit waiting =
+                new ShardSplit(
+                        "0",
+                        ShardPosition.sequence(3, 1),
+                        List.of(),
+                        "00000000000000000000000000000000",
+                        "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+                        ShardSplit.NO_STOP,
+                        ShardSplit.NO_STOP,
+                        false);
         MockSplitEnumeratorContext<ShardSplit> context = context(1);
-        DataHubSourceEnumerator e = enumerator(context, null, new EnumeratorState(Map.of(waiting, Status.UNASSIGNED),
-                true));
+        DataHubSourceEnumerator e =
+                enumerator(
+                        context,
+                        null,
+                        new EnumeratorState(Map.of(waiting, Status.UNASSIGNED), true));
         e.start();
         registerAll(context, e);
 
@@ -457,16 +606,29 @@ class DataHubSourceEnumeratorTest {
     @Test
     void restoredBoundedEnumeratorFailsWhenItsOnlyListingFails() throws Throwable {
         // Bounded mode lists once; a silent failure would leave the job waiting for splits forever.
-        ShardSplit waiting = new ShardSplit("0", ShardPosition.earliest(), List.of(),
-                "00000000000000000000000000000000", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", 10, ShardSplit.NO_STOP, false);
+        ShardSplit waiting =
+                new ShardSplit(
+                        "0",
+                        ShardPosition.earliest(),
+                        List.of(),
+                        "00000000000000000000000000000000",
+                        "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+                        10,
+                        ShardSplit.NO_STOP,
+                        false);
         MockSplitEnumeratorContext<ShardSplit> context = context(1);
-        DataHubSourceEnumerator e = enumerator(context, StoppingPosition.latest(),
-                new EnumeratorState(Map.of(waiting, Status.UNASSIGNED), true));
+        DataHubSourceEnumerator e =
+                enumerator(
+                        context,
+                        StoppingPosition.latest(),
+                        new EnumeratorState(Map.of(waiting, Status.UNASSIGNED), true));
         e.start();
         registerAll(context, e);
 
-        assertThatThrownBy(context::runNextOneTimeCallable).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Cannot list the shards of DataHub topic " + PROJECT + "/" + topic);
+        assertThatThrownBy(context::runNextOneTimeCallable)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(
+                        "Cannot list the shards of DataHub topic " + PROJECT + "/" + topic);
         assertThat(context.getSplitsAssignmentSequence()).isEmpty();
     }
 
@@ -475,11 +637,19 @@ class DataHubSourceEnumeratorTest {
         createTopic(1);
         MockSplitEnumeratorContext<ShardSplit> context = context(1);
         // A shard from an older checkpoint that the service no longer lists.
-        ShardSplit expired = new ShardSplit("expired", ShardPosition.earliest(), List.of(),
-                "00000000000000000000000000000000", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", ShardSplit.NO_STOP,
-                ShardSplit.NO_STOP, false);
-        DataHubSourceEnumerator e = enumerator(context, null, new EnumeratorState(Map.of(expired, Status.FINISHED),
-                true));
+        ShardSplit expired =
+                new ShardSplit(
+                        "expired",
+                        ShardPosition.earliest(),
+                        List.of(),
+                        "00000000000000000000000000000000",
+                        "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+                        ShardSplit.NO_STOP,
+                        ShardSplit.NO_STOP,
+                        false);
+        DataHubSourceEnumerator e =
+                enumerator(
+                        context, null, new EnumeratorState(Map.of(expired, Status.FINISHED), true));
         e.start();
         registerAll(context, e);
 
@@ -487,7 +657,8 @@ class DataHubSourceEnumeratorTest {
 
         assertThat(e.tracker().isKnown("expired")).isFalse();
         assertThat(assignedIds(context)).containsOnly(Map.entry(0, List.of("0")));
-        assertThat(assignedSplit(context, "0").position()).as("found after the start: from its beginning")
+        assertThat(assignedSplit(context, "0").position())
+                .as("found after the start: from its beginning")
                 .isEqualTo(ShardPosition.earliest());
     }
 }

@@ -1,12 +1,12 @@
 package io.github.flinkdatahub.connector.source.enumerator;
 
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+
 import io.github.flinkdatahub.connector.source.enumerator.tracker.SplitTracker.Status;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
 import io.github.flinkdatahub.connector.source.split.ShardSplitFixtures;
 import io.github.flinkdatahub.connector.source.split.ShardSplitSerializer;
-
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EnumeratorStateSerializerTest {
-    /** Version 2 layout: discovery flag (1 byte), split version (4), split count (4), first status. */
+    /**
+     * Version 2 layout: discovery flag (1 byte), split version (4), split count (4), first status.
+     */
     private static final int FIRST_STATUS_V2 = 9;
 
     private final EnumeratorStateSerializer serializer = new EnumeratorStateSerializer();
@@ -83,14 +85,24 @@ class EnumeratorStateSerializerTest {
         Map<ShardSplit, Status> tracked = new LinkedHashMap<>();
         ShardSplit template = ShardSplitFixtures.splits().get("earliest");
         for (String id : new String[] {"9", "3", "12", "0", "7"}) {
-            tracked.put(new ShardSplit(id, template.position(), template.parentShardIds(), template.beginHashKey(),
-                    template.endHashKey(), template.stopSequence(), template.stopTimestampMillis(), false),
+            tracked.put(
+                    new ShardSplit(
+                            id,
+                            template.position(),
+                            template.parentShardIds(),
+                            template.beginHashKey(),
+                            template.endHashKey(),
+                            template.stopSequence(),
+                            template.stopTimestampMillis(),
+                            false),
                     Status.UNASSIGNED);
         }
 
         EnumeratorState back = roundTrip(new EnumeratorState(tracked, true));
 
-        assertThat(back.splits().keySet()).extracting(ShardSplit::splitId).containsExactly("9", "3", "12", "0", "7");
+        assertThat(back.splits().keySet())
+                .extracting(ShardSplit::splitId)
+                .containsExactly("9", "3", "12", "0", "7");
     }
 
     @ParameterizedTest
@@ -98,8 +110,12 @@ class EnumeratorStateSerializerTest {
     void trailingBytesAreRejectedInEveryVersion(int version) {
         byte[] golden = ShardSplitFixtures.golden(goldenName(version, "tracking"));
 
-        assertThatThrownBy(() -> serializer.deserialize(version, Arrays.copyOf(golden, golden.length + 2)))
-                .isInstanceOf(IOException.class).hasMessageContaining("2 trailing bytes")
+        assertThatThrownBy(
+                        () ->
+                                serializer.deserialize(
+                                        version, Arrays.copyOf(golden, golden.length + 2)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("2 trailing bytes")
                 .hasMessageContaining("version " + version);
     }
 
@@ -108,7 +124,10 @@ class EnumeratorStateSerializerTest {
     void truncatedBytesAreRejectedInEveryVersion(int version) {
         byte[] golden = ShardSplitFixtures.golden(goldenName(version, "tracking"));
 
-        assertThatThrownBy(() -> serializer.deserialize(version, Arrays.copyOf(golden, golden.length - 1)))
+        assertThatThrownBy(
+                        () ->
+                                serializer.deserialize(
+                                        version, Arrays.copyOf(golden, golden.length - 1)))
                 .isInstanceOf(IOException.class);
     }
 
@@ -117,9 +136,11 @@ class EnumeratorStateSerializerTest {
         byte[] bytes = serializer.serialize(states().get("tracking"));
         int next = EnumeratorStateSerializer.CURRENT_VERSION + 1;
 
-        assertThatThrownBy(() -> serializer.deserialize(next, bytes)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> serializer.deserialize(next, bytes))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("version " + next);
-        assertThatThrownBy(() -> serializer.deserialize(0, bytes)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> serializer.deserialize(0, bytes))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("version 0");
     }
 
@@ -130,7 +151,8 @@ class EnumeratorStateSerializerTest {
         assertThat(EnumeratorStateSerializer.statusCode(Status.ASSIGNED)).isEqualTo(2);
         assertThat(EnumeratorStateSerializer.statusCode(Status.FINISHED)).isEqualTo(3);
         assertThat(Arrays.stream(Status.values()).map(EnumeratorStateSerializer::statusCode))
-                .as("one code per status").doesNotHaveDuplicates();
+                .as("one code per status")
+                .doesNotHaveDuplicates();
         byte[] bytes = serializer.serialize(states().get("tracking"));
         assertThat(bytes[FIRST_STATUS_V2]).as("first split's status").isEqualTo((byte) 1);
     }
@@ -140,12 +162,14 @@ class EnumeratorStateSerializerTest {
         byte[] bytes = serializer.serialize(states().get("tracking"));
 
         // Layout: discovery flag (1 byte), then the split serializer's version (4 bytes).
-        assertThat(new DataInputDeserializer(bytes, 1, 4).readInt()).isEqualTo(ShardSplitSerializer.CURRENT_VERSION);
+        assertThat(new DataInputDeserializer(bytes, 1, 4).readInt())
+                .isEqualTo(ShardSplitSerializer.CURRENT_VERSION);
     }
 
     @Test
     void splitsAreReadInTheSplitVersionTheStateNames() throws IOException {
-        // A version-2 state holding splits of split format version 1, built from that format's golden files.
+        // A version-2 state holding splits of split format version 1, built from that format's
+        // golden files.
         Map<ShardSplit, Status> expected = states().get("tracking").splits();
         DataOutputSerializer out = new DataOutputSerializer(256);
         out.writeBoolean(true);
@@ -170,7 +194,8 @@ class EnumeratorStateSerializerTest {
         byte[] bytes = serializer.serialize(states().get("tracking"));
         bytes[4] = 9;
 
-        assertThatThrownBy(() -> serializer.deserialize(2, bytes)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> serializer.deserialize(2, bytes))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("shard split version 9");
     }
 
@@ -180,8 +205,10 @@ class EnumeratorStateSerializerTest {
         // The first split's length follows its status.
         bytes[FIRST_STATUS_V2 + 1] = 0x7f;
 
-        assertThatThrownBy(() -> serializer.deserialize(2, bytes)).isInstanceOf(IOException.class)
-                .hasMessageContaining("Split 0").hasMessageContaining("bytes");
+        assertThatThrownBy(() -> serializer.deserialize(2, bytes))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("Split 0")
+                .hasMessageContaining("bytes");
     }
 
     @Test
@@ -193,7 +220,8 @@ class EnumeratorStateSerializerTest {
         lengthPatch.writeInt(splitLength + 1);
         System.arraycopy(lengthPatch.getCopyOfBuffer(), 0, bytes, FIRST_STATUS_V2 + 1, 4);
 
-        assertThatThrownBy(() -> serializer.deserialize(2, bytes)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> serializer.deserialize(2, bytes))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("1 trailing bytes after a shard split");
     }
 
@@ -202,11 +230,15 @@ class EnumeratorStateSerializerTest {
         byte[] bytes = serializer.serialize(states().get("tracking"));
         bytes[FIRST_STATUS_V2] = 9;
 
-        assertThatThrownBy(() -> serializer.deserialize(2, bytes)).isInstanceOf(IOException.class)
-                .hasMessageContaining("status code 9").hasMessageContaining("version 2");
+        assertThatThrownBy(() -> serializer.deserialize(2, bytes))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("status code 9")
+                .hasMessageContaining("version 2");
         bytes[FIRST_STATUS_V2] = 0;
-        assertThatThrownBy(() -> serializer.deserialize(2, bytes)).as("0 is no code")
-                .isInstanceOf(IOException.class).hasMessageContaining("status code 0");
+        assertThatThrownBy(() -> serializer.deserialize(2, bytes))
+                .as("0 is no code")
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("status code 0");
     }
 
     @Test
@@ -217,8 +249,10 @@ class EnumeratorStateSerializerTest {
         assertThat(golden[5]).isEqualTo((byte) 0);
         golden[5] = 3;
 
-        assertThatThrownBy(() -> serializer.deserialize(1, golden)).isInstanceOf(IOException.class)
-                .hasMessageContaining("status code 3").hasMessageContaining("version 1");
+        assertThatThrownBy(() -> serializer.deserialize(1, golden))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("status code 3")
+                .hasMessageContaining("version 1");
     }
 
     @ParameterizedTest
@@ -230,7 +264,9 @@ class EnumeratorStateSerializerTest {
             EnumeratorState read = serializer.deserialize(version, golden);
 
             assertThat(read).as(fixture.getKey()).isEqualTo(fixture.getValue());
-            assertThat(read.splits()).as(fixture.getKey()).containsExactlyEntriesOf(fixture.getValue().splits());
+            assertThat(read.splits())
+                    .as(fixture.getKey())
+                    .containsExactlyEntriesOf(fixture.getValue().splits());
         }
     }
 
@@ -238,10 +274,14 @@ class EnumeratorStateSerializerTest {
     void currentVersionWritesExactlyItsGoldenBytes() throws IOException {
         // Fails when the format changes without a version bump: old checkpoints would be misread.
         for (Map.Entry<String, EnumeratorState> fixture : states().entrySet()) {
-            byte[] golden = ShardSplitFixtures.golden(goldenName(EnumeratorStateSerializer.CURRENT_VERSION,
-                    fixture.getKey()));
+            byte[] golden =
+                    ShardSplitFixtures.golden(
+                            goldenName(
+                                    EnumeratorStateSerializer.CURRENT_VERSION, fixture.getKey()));
 
-            assertThat(serializer.serialize(fixture.getValue())).as(fixture.getKey()).isEqualTo(golden);
+            assertThat(serializer.serialize(fixture.getValue()))
+                    .as(fixture.getKey())
+                    .isEqualTo(golden);
         }
     }
 
@@ -249,14 +289,18 @@ class EnumeratorStateSerializerTest {
     @EnabledIfSystemProperty(named = ShardSplitFixtures.WRITE_GOLDEN_PROPERTY, matches = "true")
     void writeGoldenFilesOfTheCurrentVersion() throws IOException {
         for (Map.Entry<String, EnumeratorState> fixture : states().entrySet()) {
-            ShardSplitFixtures.writeGoldenIfMissing(goldenName(EnumeratorStateSerializer.CURRENT_VERSION,
-                    fixture.getKey()), serializer.serialize(fixture.getValue()));
+            ShardSplitFixtures.writeGoldenIfMissing(
+                    goldenName(EnumeratorStateSerializer.CURRENT_VERSION, fixture.getKey()),
+                    serializer.serialize(fixture.getValue()));
         }
     }
 
     private static String fixtureName(ShardSplit split) {
-        return ShardSplitFixtures.splits().entrySet().stream().filter(e -> e.getValue().equals(split))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        return ShardSplitFixtures.splits().entrySet().stream()
+                .filter(e -> e.getValue().equals(split))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String goldenName(int version, String fixture) {

@@ -1,5 +1,9 @@
 package io.github.flinkdatahub.connector.source.reader;
 
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+
 import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordType;
@@ -9,10 +13,6 @@ import io.github.flinkdatahub.connector.source.split.ShardPosition;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
 import io.github.flinkdatahub.connector.testutil.FakeDataHubClient;
 import io.github.flinkdatahub.connector.testutil.FakeDataHubClient.Call;
-
-import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
-import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
-import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The fetch loop of one reader against a scripted client and a clock the test moves: how pages,
- * the end of a closed shard, expired cursors, throttling, stops and seeks outside the retained
- * records turn into emitted records and finished splits. End to end over HTTP: the source ITs.
+ * The fetch loop of one reader against a scripted client and a clock the test moves: how pages, the
+ * end of a closed shard, expired cursors, throttling, stops and seeks outside the retained records
+ * turn into emitted records and finished splits. End to end over HTTP: the source ITs.
  */
 class ShardSplitReaderTest {
     private static final String PROJECT = "p";
@@ -51,10 +51,19 @@ class ShardSplitReaderTest {
     }
 
     private ShardSplitReader reader(int maxRecordsPerFetch, ShardSplit... splits) {
-        reader = new ShardSplitReader(fake.client(), PROJECT, TOPIC, RecordType.BLOB, null, maxRecordsPerFetch,
-                Duration.ofMillis(EMPTY_FETCH_INTERVAL), Duration.ofMillis(MAX_BACKOFF),
-                new DataHubSourceReaderMetrics(UnregisteredMetricsGroup.createSourceReaderMetricGroup()),
-                () -> now);
+        reader =
+                new ShardSplitReader(
+                        fake.client(),
+                        PROJECT,
+                        TOPIC,
+                        RecordType.BLOB,
+                        null,
+                        maxRecordsPerFetch,
+                        Duration.ofMillis(EMPTY_FETCH_INTERVAL),
+                        Duration.ofMillis(MAX_BACKOFF),
+                        new DataHubSourceReaderMetrics(
+                                UnregisteredMetricsGroup.createSourceReaderMetricGroup()),
+                        () -> now);
         reader.handleSplitsChanges(new SplitsAddition<>(List.of(splits)));
         fake.clearCalls();
         return reader;
@@ -64,9 +73,17 @@ class ShardSplitReaderTest {
         return bounded(shardId, position, ShardSplit.NO_STOP, ShardSplit.NO_STOP);
     }
 
-    private static ShardSplit bounded(String shardId, ShardPosition position, long stopSequence, long stopTime) {
-        return new ShardSplit(shardId, position, List.of(), "00000000000000000000000000000000",
-                FakeDataHubClient.MAX_KEY, stopSequence, stopTime, false);
+    private static ShardSplit bounded(
+            String shardId, ShardPosition position, long stopSequence, long stopTime) {
+        return new ShardSplit(
+                shardId,
+                position,
+                List.of(),
+                "00000000000000000000000000000000",
+                FakeDataHubClient.MAX_KEY,
+                stopSequence,
+                stopTime,
+                false);
     }
 
     /** One fetch; the wake-up first makes a fetch that finds every shard resting return at once. */
@@ -75,7 +92,9 @@ class ShardSplitReaderTest {
         RecordsWithSplitIds<Record> records = reader.fetch();
         Fetched f = new Fetched(records.finishedSplits());
         for (String split = records.nextSplit(); split != null; split = records.nextSplit()) {
-            for (Record r = records.nextRecordFromSplit(); r != null; r = records.nextRecordFromSplit()) {
+            for (Record r = records.nextRecordFromSplit();
+                    r != null;
+                    r = records.nextRecordFromSplit()) {
                 f.records.add(split + ":" + FakeDataHubClient.text(r));
             }
         }
@@ -101,8 +120,12 @@ class ShardSplitReaderTest {
         assertThat(fetch().records).containsExactly("0:c", "0:d");
         assertThat(fetch().records).containsExactly("0:e");
 
-        assertThat(fake.calls()).containsExactly("getCursor 0 OLDEST", "getRecords 0 @0 limit 2",
-                "getRecords 0 @2 limit 2", "getRecords 0 @4 limit 2");
+        assertThat(fake.calls())
+                .containsExactly(
+                        "getCursor 0 OLDEST",
+                        "getRecords 0 @0 limit 2",
+                        "getRecords 0 @2 limit 2",
+                        "getRecords 0 @4 limit 2");
     }
 
     @Test
@@ -143,7 +166,8 @@ class ShardSplitReaderTest {
     }
 
     @Test
-    void expiredCursorIsRebuiltFromTheNextSequenceToHandOutWithoutDuplicatesOrLoss() throws IOException {
+    void expiredCursorIsRebuiltFromTheNextSequenceToHandOutWithoutDuplicatesOrLoss()
+            throws IOException {
         fake.shard("0").append(T0, "a", "b", "c", "d", "e", "f");
         reader(2, split("0", ShardPosition.earliest()));
         List<String> emitted = new ArrayList<>(fetch().records);
@@ -157,9 +181,14 @@ class ShardSplitReaderTest {
         assertThat(failed.records).isEmpty();
         assertThat(failed.finished).isEmpty();
         assertThat(emitted).containsExactly("0:a", "0:b", "0:c", "0:d", "0:e", "0:f");
-        assertThat(fake.calls()).containsExactly("getCursor 0 OLDEST", "getRecords 0 @0 limit 2",
-                "getRecords 0 @2 limit 2 -> InvalidCursor", "getCursor 0 SEQUENCE 2", "getRecords 0 @2 limit 2",
-                "getRecords 0 @4 limit 2");
+        assertThat(fake.calls())
+                .containsExactly(
+                        "getCursor 0 OLDEST",
+                        "getRecords 0 @0 limit 2",
+                        "getRecords 0 @2 limit 2 -> InvalidCursor",
+                        "getCursor 0 SEQUENCE 2",
+                        "getRecords 0 @2 limit 2",
+                        "getRecords 0 @4 limit 2");
     }
 
     @Test
@@ -198,7 +227,8 @@ class ShardSplitReaderTest {
             fake.failNext(Call.GET_RECORDS, throttled());
         }
         assertThat(fetch().records).isEmpty();
-        // 100, 200, 400, then capped at MAX_BACKOFF (400): each wait covers the longest possible rest,
+        // 100, 200, 400, then capped at MAX_BACKOFF (400): each wait covers the longest possible
+        // rest,
         // so every next fetch asks again; an uncapped 800 ms backoff would rest longer.
         for (long backoff : new long[] {100, 200, 400, 400}) {
             now += backoff / 2 - 1;
@@ -207,7 +237,8 @@ class ShardSplitReaderTest {
             assertThat(fake.calls()).as("resting at least half of %s ms", backoff).isEmpty();
             now += backoff / 2 + 1;
             assertThat(fetch().records).isEmpty();
-            assertThat(fake.calls()).as("asking again after %s ms", backoff)
+            assertThat(fake.calls())
+                    .as("asking again after %s ms", backoff)
                     .containsExactly("getRecords 0 @0 limit 1 -> LimitExceeded");
         }
         now += MAX_BACKOFF;
@@ -216,7 +247,9 @@ class ShardSplitReaderTest {
 
         assertThat(fetch().records).isEmpty();
         now += 100;
-        assertThat(fetch().records).as("back to the first backoff of 100 ms").containsExactly("0:b");
+        assertThat(fetch().records)
+                .as("back to the first backoff of 100 ms")
+                .containsExactly("0:b");
     }
 
     @Test
@@ -228,16 +261,21 @@ class ShardSplitReaderTest {
         assertThat(fetch().records).isEmpty();
         now += 100;
         assertThat(fetch().records).containsExactly("0:a");
-        assertThat(fake.calls()).containsExactly("getCursor 0 SEQUENCE 0 -> LimitExceeded", "getCursor 0 SEQUENCE 0",
-                "getRecords 0 @0 limit 10");
+        assertThat(fake.calls())
+                .containsExactly(
+                        "getCursor 0 SEQUENCE 0 -> LimitExceeded",
+                        "getCursor 0 SEQUENCE 0",
+                        "getRecords 0 @0 limit 10");
     }
 
     @Test
     void nonRetryableFailureFailsTheFetchNamingShardAndTopic() {
         reader(10, split("0", ShardPosition.earliest()));
-        fake.failNext(Call.GET_CURSOR, ErrorCode.NO_PERMISSION.exception("No permission (scripted)."));
+        fake.failNext(
+                Call.GET_CURSOR, ErrorCode.NO_PERMISSION.exception("No permission (scripted)."));
 
-        assertThatThrownBy(this::fetch).isInstanceOf(IOException.class)
+        assertThatThrownBy(this::fetch)
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("Reading shard 0 of DataHub topic p/t failed")
                 .hasMessageContaining("NoPermission");
     }
@@ -280,7 +318,9 @@ class ShardSplitReaderTest {
         }
 
         assertThat(emitted).containsExactly("1:x", "1:y", "1:z");
-        assertThat(fake.calls()).filteredOn(c -> c.startsWith("getRecords 0")).containsExactly("getRecords 0 @0 limit 1");
+        assertThat(fake.calls())
+                .filteredOn(c -> c.startsWith("getRecords 0"))
+                .containsExactly("getRecords 0 @0 limit 1");
     }
 
     @Test
@@ -347,7 +387,8 @@ class ShardSplitReaderTest {
     }
 
     @Test
-    void caughtUpSplitBoundedByTimeFinishesOnlyWhenTheClockIsPastStopTimeAndMargin() throws IOException {
+    void caughtUpSplitBoundedByTimeFinishesOnlyWhenTheClockIsPastStopTimeAndMargin()
+            throws IOException {
         long stop = T0 + 10_000;
         fake.shard("0").append(T0, "a");
         reader(10, bounded("0", ShardPosition.earliest(), ShardSplit.NO_STOP, stop));
@@ -358,7 +399,9 @@ class ShardSplitReaderTest {
         now += EMPTY_FETCH_INTERVAL + 1;
         Fetched pastMargin = fetch();
 
-        assertThat(withinMargin.finished).as("a record stamped before the stop time may still arrive").isEmpty();
+        assertThat(withinMargin.finished)
+                .as("a record stamped before the stop time may still arrive")
+                .isEmpty();
         assertThat(pastMargin.records).isEmpty();
         assertThat(pastMargin.finished).containsExactly("0");
     }
@@ -386,8 +429,11 @@ class ShardSplitReaderTest {
         reader(10, split("0", ShardPosition.sequence(2, 0)));
 
         assertThat(fetch().records).containsExactly("0:e", "0:f");
-        assertThat(fake.calls()).containsExactly("getCursor 0 SEQUENCE 2 -> SeekOutOfRange", "getCursor 0 OLDEST",
-                "getRecords 0 @4 limit 10");
+        assertThat(fake.calls())
+                .containsExactly(
+                        "getCursor 0 SEQUENCE 2 -> SeekOutOfRange",
+                        "getCursor 0 OLDEST",
+                        "getRecords 0 @4 limit 10");
     }
 
     @Test
@@ -403,8 +449,13 @@ class ShardSplitReaderTest {
         assertThat(waiting.records).isEmpty();
         assertThat(waiting.finished).isEmpty();
         assertThat(next.records).containsExactly("0:c");
-        assertThat(fake.calls()).containsExactly("getCursor 0 SEQUENCE 2 -> SeekOutOfRange", "getCursor 0 OLDEST",
-                "listShard", "getCursor 0 SEQUENCE 2", "getRecords 0 @2 limit 10");
+        assertThat(fake.calls())
+                .containsExactly(
+                        "getCursor 0 SEQUENCE 2 -> SeekOutOfRange",
+                        "getCursor 0 OLDEST",
+                        "listShard",
+                        "getCursor 0 SEQUENCE 2",
+                        "getRecords 0 @2 limit 10");
     }
 
     @Test
@@ -416,15 +467,22 @@ class ShardSplitReaderTest {
 
         assertThat(f.records).isEmpty();
         assertThat(f.finished).containsExactly("0");
-        assertThat(fake.calls()).containsExactly("getCursor 0 SEQUENCE 5 -> SeekOutOfRange", "getCursor 0 OLDEST",
-                "listShard");
+        assertThat(fake.calls())
+                .containsExactly(
+                        "getCursor 0 SEQUENCE 5 -> SeekOutOfRange",
+                        "getCursor 0 OLDEST",
+                        "listShard");
     }
 
     @Test
-    void startTimeAfterTheNewestRecordWaitsOnAnOpenShardAndFinishesOnAClosedOne() throws IOException {
+    void startTimeAfterTheNewestRecordWaitsOnAnOpenShardAndFinishesOnAClosedOne()
+            throws IOException {
         fake.shard("0").append(T0, "a");
         fake.shard("1").append(T0, "x").state(ShardState.CLOSED);
-        reader(10, split("0", ShardPosition.timestamp(T0 + 1)), split("1", ShardPosition.timestamp(T0 + 1)));
+        reader(
+                10,
+                split("0", ShardPosition.timestamp(T0 + 1)),
+                split("1", ShardPosition.timestamp(T0 + 1)));
 
         Fetched open = fetch();
         Fetched closed = fetch();

@@ -50,20 +50,36 @@ class ShardSplitSerializerTest {
     @Test
     void roundTripKeepsEveryPositionKind() throws IOException {
         ShardSplit base = ShardSplitFixtures.splits().get("earliest");
-        List<ShardPosition> positions = List.of(ShardPosition.earliest(), ShardPosition.sequence(0, 0),
-                ShardPosition.sequence(Long.MAX_VALUE - 1, Integer.MAX_VALUE), ShardPosition.timestamp(0),
-                ShardPosition.timestamp(1_700_000_000_000L));
+        List<ShardPosition> positions =
+                List.of(
+                        ShardPosition.earliest(),
+                        ShardPosition.sequence(0, 0),
+                        ShardPosition.sequence(Long.MAX_VALUE - 1, Integer.MAX_VALUE),
+                        ShardPosition.timestamp(0),
+                        ShardPosition.timestamp(1_700_000_000_000L));
         for (ShardPosition p : positions) {
             assertThat(roundTrip(base.withPosition(p)).position()).isEqualTo(p);
         }
-        assertThat(ShardPosition.Kind.values()).as("a new kind needs a case here and in the serializer")
-                .containsExactly(ShardPosition.Kind.EARLIEST, ShardPosition.Kind.SEQUENCE, ShardPosition.Kind.TIMESTAMP);
+        assertThat(ShardPosition.Kind.values())
+                .as("a new kind needs a case here and in the serializer")
+                .containsExactly(
+                        ShardPosition.Kind.EARLIEST,
+                        ShardPosition.Kind.SEQUENCE,
+                        ShardPosition.Kind.TIMESTAMP);
     }
 
     @Test
     void roundTripKeepsManyParentsAndNonAsciiIds() throws IOException {
-        ShardSplit split = new ShardSplit("分片-7", ShardPosition.sequence(3, 1), List.of("4", "5", "6", "ü"),
-                "00000000000000000000000000000000", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", 9, 10, true);
+        ShardSplit split =
+                new ShardSplit(
+                        "分片-7",
+                        ShardPosition.sequence(3, 1),
+                        List.of("4", "5", "6", "ü"),
+                        "00000000000000000000000000000000",
+                        "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+                        9,
+                        10,
+                        true);
 
         assertThat(roundTrip(split)).isEqualTo(split);
     }
@@ -94,8 +110,10 @@ class ShardSplitSerializerTest {
         byte[] golden = ShardSplitFixtures.golden(goldenName(version, "sequence"));
         byte[] longer = Arrays.copyOf(golden, golden.length + 1);
 
-        assertThatThrownBy(() -> serializer.deserialize(version, longer)).isInstanceOf(IOException.class)
-                .hasMessageContaining("1 trailing bytes").hasMessageContaining("version " + version);
+        assertThatThrownBy(() -> serializer.deserialize(version, longer))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("1 trailing bytes")
+                .hasMessageContaining("version " + version);
     }
 
     @ParameterizedTest
@@ -103,7 +121,10 @@ class ShardSplitSerializerTest {
     void truncatedBytesAreRejectedInEveryVersion(int version) {
         byte[] golden = ShardSplitFixtures.golden(goldenName(version, "sequence"));
 
-        assertThatThrownBy(() -> serializer.deserialize(version, Arrays.copyOf(golden, golden.length - 1)))
+        assertThatThrownBy(
+                        () ->
+                                serializer.deserialize(
+                                        version, Arrays.copyOf(golden, golden.length - 1)))
                 .isInstanceOf(IOException.class);
     }
 
@@ -111,10 +132,14 @@ class ShardSplitSerializerTest {
     void unknownVersionIsRejectedNamingIt() throws IOException {
         byte[] bytes = serializer.serialize(ShardSplitFixtures.splits().get("sequence"));
 
-        assertThatThrownBy(() -> serializer.deserialize(ShardSplitSerializer.CURRENT_VERSION + 1, bytes))
+        assertThatThrownBy(
+                        () ->
+                                serializer.deserialize(
+                                        ShardSplitSerializer.CURRENT_VERSION + 1, bytes))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("version " + (ShardSplitSerializer.CURRENT_VERSION + 1));
-        assertThatThrownBy(() -> serializer.deserialize(0, bytes)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> serializer.deserialize(0, bytes))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("version 0");
     }
 
@@ -125,7 +150,8 @@ class ShardSplitSerializerTest {
         assertThat(ShardSplitSerializer.kindCode(ShardPosition.Kind.SEQUENCE)).isEqualTo(2);
         assertThat(ShardSplitSerializer.kindCode(ShardPosition.Kind.TIMESTAMP)).isEqualTo(3);
         assertThat(Arrays.stream(ShardPosition.Kind.values()).map(ShardSplitSerializer::kindCode))
-                .as("one code per kind").doesNotHaveDuplicates();
+                .as("one code per kind")
+                .doesNotHaveDuplicates();
         byte[] bytes = serializer.serialize(ShardSplitFixtures.splits().get("sequence"));
         // The kind byte follows the shard id, written as a 2-byte length and "5".
         assertThat(bytes[3]).isEqualTo((byte) 2);
@@ -136,11 +162,16 @@ class ShardSplitSerializerTest {
         byte[] bytes = serializer.serialize(ShardSplitFixtures.splits().get("sequence"));
         bytes[3] = 9;
 
-        assertThatThrownBy(() -> serializer.deserialize(ShardSplitSerializer.CURRENT_VERSION, bytes))
-                .isInstanceOf(IOException.class).hasMessageContaining("position kind code 9");
+        assertThatThrownBy(
+                        () -> serializer.deserialize(ShardSplitSerializer.CURRENT_VERSION, bytes))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("position kind code 9");
         bytes[3] = 0;
-        assertThatThrownBy(() -> serializer.deserialize(ShardSplitSerializer.CURRENT_VERSION, bytes))
-                .as("0 is no code").isInstanceOf(IOException.class).hasMessageContaining("position kind code 0");
+        assertThatThrownBy(
+                        () -> serializer.deserialize(ShardSplitSerializer.CURRENT_VERSION, bytes))
+                .as("0 is no code")
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("position kind code 0");
     }
 
     @Test
@@ -150,8 +181,10 @@ class ShardSplitSerializerTest {
         assertThat(golden[3]).isEqualTo((byte) 1);
         golden[3] = 3;
 
-        assertThatThrownBy(() -> serializer.deserialize(1, golden)).isInstanceOf(IOException.class)
-                .hasMessageContaining("position kind code 3").hasMessageContaining("version 1");
+        assertThatThrownBy(() -> serializer.deserialize(1, golden))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("position kind code 3")
+                .hasMessageContaining("version 1");
     }
 
     @ParameterizedTest
@@ -160,7 +193,9 @@ class ShardSplitSerializerTest {
         for (Map.Entry<String, ShardSplit> fixture : ShardSplitFixtures.splits().entrySet()) {
             byte[] golden = ShardSplitFixtures.golden(goldenName(version, fixture.getKey()));
 
-            assertThat(serializer.deserialize(version, golden)).as(fixture.getKey()).isEqualTo(fixture.getValue());
+            assertThat(serializer.deserialize(version, golden))
+                    .as(fixture.getKey())
+                    .isEqualTo(fixture.getValue());
         }
     }
 
@@ -168,9 +203,13 @@ class ShardSplitSerializerTest {
     void currentVersionWritesExactlyItsGoldenBytes() throws IOException {
         // Fails when the format changes without a version bump: old checkpoints would be misread.
         for (Map.Entry<String, ShardSplit> fixture : ShardSplitFixtures.splits().entrySet()) {
-            byte[] golden = ShardSplitFixtures.golden(goldenName(ShardSplitSerializer.CURRENT_VERSION, fixture.getKey()));
+            byte[] golden =
+                    ShardSplitFixtures.golden(
+                            goldenName(ShardSplitSerializer.CURRENT_VERSION, fixture.getKey()));
 
-            assertThat(serializer.serialize(fixture.getValue())).as(fixture.getKey()).isEqualTo(golden);
+            assertThat(serializer.serialize(fixture.getValue()))
+                    .as(fixture.getKey())
+                    .isEqualTo(golden);
         }
     }
 
@@ -178,7 +217,8 @@ class ShardSplitSerializerTest {
     @EnabledIfSystemProperty(named = ShardSplitFixtures.WRITE_GOLDEN_PROPERTY, matches = "true")
     void writeGoldenFilesOfTheCurrentVersion() throws IOException {
         for (Map.Entry<String, ShardSplit> fixture : ShardSplitFixtures.splits().entrySet()) {
-            ShardSplitFixtures.writeGoldenIfMissing(goldenName(ShardSplitSerializer.CURRENT_VERSION, fixture.getKey()),
+            ShardSplitFixtures.writeGoldenIfMissing(
+                    goldenName(ShardSplitSerializer.CURRENT_VERSION, fixture.getKey()),
                     serializer.serialize(fixture.getValue()));
         }
     }

@@ -1,8 +1,8 @@
 package io.github.flinkdatahub.connector.source.enumerator.assigner;
 
-import io.github.flinkdatahub.connector.source.split.ShardSplit;
-
 import org.apache.flink.annotation.Internal;
+
+import io.github.flinkdatahub.connector.source.split.ShardSplit;
 
 import java.math.BigInteger;
 
@@ -18,7 +18,10 @@ final class UniformShardAssigner implements ShardAssigner {
 
     @Override
     public int assign(ShardSplit split, int parallelism) {
-        BigInteger mid = new BigInteger(split.beginHashKey(), 16).add(new BigInteger(split.endHashKey(), 16)).shiftRight(1);
+        BigInteger mid =
+                new BigInteger(split.beginHashKey(), 16)
+                        .add(new BigInteger(split.endHashKey(), 16))
+                        .shiftRight(1);
         int reader = mid.multiply(BigInteger.valueOf(parallelism)).divide(KEY_SPACE).intValue();
         return Math.min(Math.max(reader, 0), parallelism - 1);
     }

@@ -1,8 +1,8 @@
 package io.github.flinkdatahub.connector.source.enumerator.tracker;
 
-import io.github.flinkdatahub.connector.source.split.ShardSplit;
-
 import org.apache.flink.annotation.Internal;
+
+import io.github.flinkdatahub.connector.source.split.ShardSplit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +28,8 @@ import java.util.TreeMap;
  *
  * <p>In a checkpointed job a reader's report "finished" is <em>unconfirmed</em> until a checkpoint
  * taken after it completes: a reader restored alone (region failover) to an earlier checkpoint
- * reads the shard's tail again, so its children must not have started. An unconfirmed finish
- * blocks children and is undone by {@link #readerReset}.
+ * reads the shard's tail again, so its children must not have started. An unconfirmed finish blocks
+ * children and is undone by {@link #readerReset}.
  */
 @Internal
 public final class SplitTracker {
@@ -44,8 +44,13 @@ public final class SplitTracker {
 
     private final Map<String, ShardSplit> splits = new LinkedHashMap<>();
     private final Map<String, Status> status = new LinkedHashMap<>();
-    /** FINISHED splits not yet covered by a completed checkpoint, with the reader that finished them. */
+
+    /**
+     * FINISHED splits not yet covered by a completed checkpoint, with the reader that finished
+     * them.
+     */
     private final Map<String, Integer> unconfirmed = new HashMap<>();
+
     /** Unconfirmed finishes by the first checkpoint taken after them. */
     private final NavigableMap<Long, Set<String>> coveredByCheckpoint = new TreeMap<>();
 
@@ -53,10 +58,11 @@ public final class SplitTracker {
 
     /** Restores from a snapshot taken by {@link #snapshot()}. */
     public SplitTracker(Map<ShardSplit, Status> snapshot) {
-        snapshot.forEach((split, s) -> {
-            splits.put(split.splitId(), split);
-            status.put(split.splitId(), s);
-        });
+        snapshot.forEach(
+                (split, s) -> {
+                    splits.put(split.splitId(), split);
+                    status.put(split.splitId(), s);
+                });
     }
 
     public boolean isKnown(String shardId) {
@@ -75,8 +81,13 @@ public final class SplitTracker {
                 splits.put(s.splitId(), s);
                 status.put(s.splitId(), Status.UNASSIGNED);
                 added.add(s);
-                LOG.info("Discovered shard {} (parents {}, range [{}, {}), start at {})", s.shardId(),
-                        s.parentShardIds(), s.beginHashKey(), s.endHashKey(), s.position());
+                LOG.info(
+                        "Discovered shard {} (parents {}, range [{}, {}), start at {})",
+                        s.shardId(),
+                        s.parentShardIds(),
+                        s.beginHashKey(),
+                        s.endHashKey(),
+                        s.position());
             }
         }
         return added;
@@ -105,7 +116,11 @@ public final class SplitTracker {
             if (blockingParent == null) {
                 ready.add(s);
             } else {
-                LOG.debug("Shard {} waits for parent {} ({})", s.shardId(), blockingParent, status.get(blockingParent));
+                LOG.debug(
+                        "Shard {} waits for parent {} ({})",
+                        s.shardId(),
+                        blockingParent,
+                        status.get(blockingParent));
             }
         }
         return ready;
@@ -149,7 +164,9 @@ public final class SplitTracker {
                     LOG.info("Shard {} finished; children may now be assigned", id);
                 } else {
                     unconfirmed.put(id, reader);
-                    LOG.info("Shard {} finished by reader {}; children wait for the next completed checkpoint", id,
+                    LOG.info(
+                            "Shard {} finished by reader {}; children wait for the next completed checkpoint",
+                            id,
                             reader);
                 }
             }
@@ -166,14 +183,19 @@ public final class SplitTracker {
         }
     }
 
-    /** Confirms the finishes covered by this checkpoint or earlier ones; true if any was confirmed. */
+    /**
+     * Confirms the finishes covered by this checkpoint or earlier ones; true if any was confirmed.
+     */
     public boolean checkpointCompleted(long checkpointId) {
         NavigableMap<Long, Set<String>> done = coveredByCheckpoint.headMap(checkpointId, true);
         boolean any = false;
         for (Set<String> ids : done.values()) {
             for (String id : ids) {
                 any |= unconfirmed.remove(id) != null;
-                LOG.info("Shard {} finish confirmed by checkpoint {}; children may now be assigned", id, checkpointId);
+                LOG.info(
+                        "Shard {} finish confirmed by checkpoint {}; children may now be assigned",
+                        id,
+                        checkpointId);
             }
         }
         done.clear();
@@ -187,16 +209,19 @@ public final class SplitTracker {
      */
     public void readerReset(int reader, Collection<ShardSplit> returned) {
         List<String> undone = new ArrayList<>();
-        unconfirmed.forEach((id, r) -> {
-            if (r == reader) {
-                undone.add(id);
-            }
-        });
+        unconfirmed.forEach(
+                (id, r) -> {
+                    if (r == reader) {
+                        undone.add(id);
+                    }
+                });
         for (String id : undone) {
             unconfirmed.remove(id);
             coveredByCheckpoint.values().forEach(ids -> ids.remove(id));
             status.put(id, Status.ASSIGNED);
-            LOG.info("Shard {}: finish by reader {} undone, the reader was restored to an earlier checkpoint", id,
+            LOG.info(
+                    "Shard {}: finish by reader {} undone, the reader was restored to an earlier checkpoint",
+                    id,
                     reader);
         }
         coveredByCheckpoint.values().removeIf(Set::isEmpty);
@@ -221,11 +246,14 @@ public final class SplitTracker {
      */
     public void forgetExpired(Set<String> listedShardIds) {
         List<String> expired = new ArrayList<>();
-        status.forEach((id, s) -> {
-            if (s == Status.FINISHED && !unconfirmed.containsKey(id) && !listedShardIds.contains(id)) {
-                expired.add(id);
-            }
-        });
+        status.forEach(
+                (id, s) -> {
+                    if (s == Status.FINISHED
+                            && !unconfirmed.containsKey(id)
+                            && !listedShardIds.contains(id)) {
+                        expired.add(id);
+                    }
+                });
         for (String id : expired) {
             splits.remove(id);
             status.remove(id);

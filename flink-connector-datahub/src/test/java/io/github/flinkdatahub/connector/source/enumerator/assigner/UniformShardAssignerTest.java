@@ -2,7 +2,6 @@ package io.github.flinkdatahub.connector.source.enumerator.assigner;
 
 import io.github.flinkdatahub.connector.source.split.ShardPosition;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
-
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -25,7 +24,9 @@ class UniformShardAssignerTest {
         return String.format(Locale.ROOT, "%032X", k);
     }
 
-    /** Begin key of shard {@code i} of {@code n} evenly spread shards, as the service creates them. */
+    /**
+     * Begin key of shard {@code i} of {@code n} evenly spread shards, as the service creates them.
+     */
     private static BigInteger boundary(int i, int n) {
         return KEY_SPACE.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(n));
     }
@@ -35,8 +36,15 @@ class UniformShardAssignerTest {
     }
 
     private static ShardSplit shard(String id, String begin, String end) {
-        return new ShardSplit(id, ShardPosition.earliest(), List.of(), begin, end, ShardSplit.NO_STOP,
-                ShardSplit.NO_STOP, false);
+        return new ShardSplit(
+                id,
+                ShardPosition.earliest(),
+                List.of(),
+                begin,
+                end,
+                ShardSplit.NO_STOP,
+                ShardSplit.NO_STOP,
+                false);
     }
 
     /** {@code n} evenly split shards; the last ends at FF..FF as on the service. */
@@ -66,9 +74,12 @@ class UniformShardAssignerTest {
                 Map<Integer, Integer> counts = shardsPerReader(evenShards(shards), parallelism);
                 int min = counts.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
                 int max = counts.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
-                assertThat(max - min).as("%s shards over %s readers: %s", shards, parallelism, counts)
+                assertThat(max - min)
+                        .as("%s shards over %s readers: %s", shards, parallelism, counts)
                         .isLessThanOrEqualTo(1);
-                assertThat(counts).as("%s shards over %s readers", shards, parallelism).hasSize(parallelism);
+                assertThat(counts)
+                        .as("%s shards over %s readers", shards, parallelism)
+                        .hasSize(parallelism);
             }
         }
     }
@@ -116,37 +127,52 @@ class UniformShardAssignerTest {
         List<ShardSplit> open = new ArrayList<>();
         for (ShardSplit parent : evenShards(4)) {
             BigInteger begin = new BigInteger(parent.beginHashKey(), 16);
-            BigInteger end = parent.endHashKey().equals(MAX_KEY) ? KEY_SPACE : new BigInteger(parent.endHashKey(), 16);
+            BigInteger end =
+                    parent.endHashKey().equals(MAX_KEY)
+                            ? KEY_SPACE
+                            : new BigInteger(parent.endHashKey(), 16);
             BigInteger mid = begin.add(end).shiftRight(1);
             open.add(shard(parent.shardId() + "L", begin, mid));
             open.add(shard(parent.shardId() + "R", mid, end));
         }
 
-        assertThat(shardsPerReader(open, 4)).containsOnly(Map.entry(0, 2), Map.entry(1, 2), Map.entry(2, 2),
-                Map.entry(3, 2));
+        assertThat(shardsPerReader(open, 4))
+                .containsOnly(Map.entry(0, 2), Map.entry(1, 2), Map.entry(2, 2), Map.entry(3, 2));
     }
 
     @Test
     void childOfAMergeLandsOnTheReaderOfOneOfItsParents() {
         List<ShardSplit> shards = evenShards(4);
         for (int i = 0; i + 1 < 4; i++) {
-            ShardSplit merged = shard("m" + i, shards.get(i).beginHashKey(), shards.get(i + 1).endHashKey());
+            ShardSplit merged =
+                    shard("m" + i, shards.get(i).beginHashKey(), shards.get(i + 1).endHashKey());
             assertThat(assigner.assign(merged, 4)).isBetween(i, i + 1);
         }
     }
 
     @Test
     void resultIsAlwaysAValidReaderIndex() {
-        List<ShardSplit> edges = List.of(
-                shard("full", "00000000000000000000000000000000", MAX_KEY),
-                shard("bottom", "00000000000000000000000000000000", "00000000000000000000000000000001"),
-                shard("top", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFE", MAX_KEY),
-                shard("point-top", MAX_KEY, MAX_KEY),
-                shard("point-bottom", "00000000000000000000000000000000", "00000000000000000000000000000000"),
-                shard("lower-case", "7fffffffffffffffffffffffffffffff", "ffffffffffffffffffffffffffffffff"));
+        List<ShardSplit> edges =
+                List.of(
+                        shard("full", "00000000000000000000000000000000", MAX_KEY),
+                        shard(
+                                "bottom",
+                                "00000000000000000000000000000000",
+                                "00000000000000000000000000000001"),
+                        shard("top", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFE", MAX_KEY),
+                        shard("point-top", MAX_KEY, MAX_KEY),
+                        shard(
+                                "point-bottom",
+                                "00000000000000000000000000000000",
+                                "00000000000000000000000000000000"),
+                        shard(
+                                "lower-case",
+                                "7fffffffffffffffffffffffffffffff",
+                                "ffffffffffffffffffffffffffffffff"));
         for (int parallelism : new int[] {1, 2, 3, 7, 64, 1000, Integer.MAX_VALUE}) {
             for (ShardSplit s : edges) {
-                assertThat(assigner.assign(s, parallelism)).as("%s over %s readers", s.shardId(), parallelism)
+                assertThat(assigner.assign(s, parallelism))
+                        .as("%s over %s readers", s.shardId(), parallelism)
                         .isBetween(0, parallelism - 1);
             }
         }
@@ -162,8 +188,15 @@ class UniformShardAssignerTest {
 
     @Test
     void topAndBottomOfTheKeySpaceGoToTheLastAndFirstReader() {
-        assertThat(assigner.assign(shard("top", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFE", MAX_KEY), 5)).isEqualTo(4);
-        assertThat(assigner.assign(shard("bottom", "00000000000000000000000000000000",
-                "00000000000000000000000000000001"), 5)).isZero();
+        assertThat(assigner.assign(shard("top", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFE", MAX_KEY), 5))
+                .isEqualTo(4);
+        assertThat(
+                        assigner.assign(
+                                shard(
+                                        "bottom",
+                                        "00000000000000000000000000000000",
+                                        "00000000000000000000000000000001"),
+                                5))
+                .isZero();
     }
 }

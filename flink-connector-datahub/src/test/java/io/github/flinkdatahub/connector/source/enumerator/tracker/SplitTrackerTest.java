@@ -3,7 +3,6 @@ package io.github.flinkdatahub.connector.source.enumerator.tracker;
 import io.github.flinkdatahub.connector.source.enumerator.tracker.SplitTracker.Status;
 import io.github.flinkdatahub.connector.source.split.ShardPosition;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
-
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -17,19 +16,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SplitTrackerTest {
 
     /**
-     * A and B merge into C, which splits into E and F. The service keeps listing closed shards until
-     * they expire, so all five are listed.
+     * A and B merge into C, which splits into E and F. The service keeps listing closed shards
+     * until they expire, so all five are listed.
      */
     private static final Set<String> LINEAGE_LISTED = Set.of("A", "B", "C", "E", "F");
 
     private static ShardSplit split(String id, String... parents) {
-        return new ShardSplit(id, ShardPosition.earliest(), Arrays.asList(parents), "00000000000000000000000000000000",
-                "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", ShardSplit.NO_STOP, ShardSplit.NO_STOP, false);
+        return new ShardSplit(
+                id,
+                ShardPosition.earliest(),
+                Arrays.asList(parents),
+                "00000000000000000000000000000000",
+                "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+                ShardSplit.NO_STOP,
+                ShardSplit.NO_STOP,
+                false);
     }
 
     private static SplitTracker mergeThenSplitLineage() {
         SplitTracker tracker = new SplitTracker();
-        tracker.addDiscovered(List.of(split("A"), split("B"), split("C", "A", "B"), split("E", "C"), split("F", "C")));
+        tracker.addDiscovered(
+                List.of(
+                        split("A"),
+                        split("B"),
+                        split("C", "A", "B"),
+                        split("E", "C"),
+                        split("F", "C")));
         return tracker;
     }
 
@@ -97,18 +109,22 @@ class SplitTrackerTest {
         assignAll(tracker, Set.of("A", "B", "C"));
         tracker.markFinished(List.of("B"));
 
-        // A is still ASSIGNED but its shard expired out of the listing: nothing of it is left to read.
+        // A is still ASSIGNED but its shard expired out of the listing: nothing of it is left to
+        // read.
         assertThat(ids(tracker.assignable(Set.of("B", "C")))).containsExactly("C");
     }
 
     @Test
     void parentThatWasNeverTrackedDoesNotBlockItsChild() {
         SplitTracker tracker = new SplitTracker();
-        // The parent expired (and was forgotten, or predates the job) before the child was discovered.
+        // The parent expired (and was forgotten, or predates the job) before the child was
+        // discovered.
         tracker.addDiscovered(List.of(split("C", "A", "B")));
 
         assertThat(ids(tracker.assignable(Set.of("C")))).containsExactly("C");
-        assertThat(ids(tracker.assignable(Set.of("A", "B", "C")))).as("untracked even when listed").containsExactly("C");
+        assertThat(ids(tracker.assignable(Set.of("A", "B", "C"))))
+                .as("untracked even when listed")
+                .containsExactly("C");
     }
 
     @Test
@@ -163,7 +179,8 @@ class SplitTrackerTest {
         assertThat(tracker.status("A")).isEqualTo(Status.UNASSIGNED);
         assertThat(tracker.status("B")).isEqualTo(Status.ASSIGNED);
         assertThat(tracker.assignable(Set.of("A", "B"))).containsExactly(returned);
-        assertThat(tracker.assignable(Set.of("A", "B")).get(0).position()).isEqualTo(ShardPosition.sequence(17, 3));
+        assertThat(tracker.assignable(Set.of("A", "B")).get(0).position())
+                .isEqualTo(ShardPosition.sequence(17, 3));
     }
 
     @Test
@@ -196,8 +213,12 @@ class SplitTrackerTest {
     @Test
     void forgetExpiredDropsOnlyFinishedSplitsThatAreNoLongerListed() {
         SplitTracker tracker = new SplitTracker();
-        tracker.addDiscovered(List.of(split("gone-finished"), split("gone-assigned"), split("gone-unassigned"),
-                split("listed-finished")));
+        tracker.addDiscovered(
+                List.of(
+                        split("gone-finished"),
+                        split("gone-assigned"),
+                        split("gone-unassigned"),
+                        split("listed-finished")));
         tracker.markAssigned("gone-finished");
         tracker.markAssigned("gone-assigned");
         tracker.markAssigned("listed-finished");
@@ -271,7 +292,9 @@ class SplitTrackerTest {
 
         tracker.markAssigned("Z");
 
-        assertThat(snapshot.keySet()).extracting(ShardSplit::splitId).containsExactly("Z", "A", "M");
+        assertThat(snapshot.keySet())
+                .extracting(ShardSplit::splitId)
+                .containsExactly("Z", "A", "M");
         assertThat(snapshot.values()).containsOnly(Status.UNASSIGNED);
     }
 
@@ -287,7 +310,8 @@ class SplitTrackerTest {
     }
 
     @Test
-    void aFinishReportedInACheckpointedJobUnblocksChildrenOnlyOnceACheckpointTakenAfterItCompletes() {
+    void
+            aFinishReportedInACheckpointedJobUnblocksChildrenOnlyOnceACheckpointTakenAfterItCompletes() {
         SplitTracker tracker = new SplitTracker();
         tracker.addDiscovered(List.of(split("P"), split("K", "P")));
         assignAll(tracker, Set.of("P", "K"));
@@ -295,7 +319,9 @@ class SplitTrackerTest {
 
         tracker.markFinishedUnconfirmed(List.of("P"), 0);
         assertThat(tracker.status("P")).isEqualTo(Status.FINISHED);
-        assertThat(tracker.checkpointCompleted(1)).as("checkpoint 1 was taken before the finish").isFalse();
+        assertThat(tracker.checkpointCompleted(1))
+                .as("checkpoint 1 was taken before the finish")
+                .isFalse();
         assertThat(tracker.assignable(Set.of("P", "K"))).isEmpty();
 
         tracker.checkpointTaken(2);
