@@ -87,8 +87,7 @@ public final class DataHubEmulator implements AutoCloseable {
                     }
                 };
         // The connector runner reads and writes through the HTTP API like any client, signed with
-        // an
-        // account of its own that exists only in this run.
+        // an account of its own that exists only in this run.
         String internalId = "emulator-internal-" + UUID.randomUUID().toString().substring(0, 8);
         String internalKey = UUID.randomUUID().toString();
         Map<String, String> accounts = new LinkedHashMap<>(settings.accounts);

@@ -114,8 +114,8 @@ class HostedConnectorDdlITCase extends GatewaySessionTestBase {
                                 records -> records.size() >= 2 * PER_SHARD);
 
         assertThat(traced).hasSize(2 * PER_SHARD);
-        // Each click carries the shard and sequence it was read at: click shard*100+i is the
-        // i-th record of shard `shard`.
+        // Each click carries the shard and sequence it was read at: click shard*100+i is the i-th
+        // record of shard `shard`.
         Map<Long, String> origin =
                 traced.stream()
                         .collect(

@@ -19,8 +19,7 @@ class AsyncAndConnectionTest extends OperationTestBase {
     @Test
     void oneThreadKeepsSeveralRequestsInFlight() {
         // No answer goes out before all six requests are in: they can only all arrive if this
-        // thread
-        // sent each without waiting for the previous answer.
+        // thread sent each without waiting for the previous answer.
         server.holdAnswersUntil(6);
         // Held answers must not time out into retries (which would add requests).
         try (DataHubClient patient =

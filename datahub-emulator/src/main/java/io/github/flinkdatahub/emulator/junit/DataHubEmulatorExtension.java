@@ -97,8 +97,7 @@ public final class DataHubEmulatorExtension
         if (r != null) {
             resetFaults(r.emulator.faults());
             // A test that paused the data clock must not freeze time for the next one; the offset
-            // it
-            // advanced stays (record times only ever grow, as in the service).
+            // it advanced stays (record times only ever grow, as in the service).
             r.emulator.clock().resume();
         }
     }

@@ -162,10 +162,8 @@ class SinkDataHubConnectorTest {
                 toTopic("witness_dst", ak()));
 
         // A task reads its shard in order and delivers what it read in one put, so a record
-        // delivered
-        // twice would arrive with (or before) the last one waited for: waiting for "at least" and
-        // then
-        // checking the exact ids catches it.
+        // delivered twice would arrive with (or before) the last one waited for: waiting for "at
+        // least" and then checking the exact ids catches it.
         Wait.until("20 records are delivered", () -> ids("dst").size() >= 20);
         List<Long> expected = range(0, 10);
         expected.addAll(range(100, 110));
@@ -202,9 +200,8 @@ class SinkDataHubConnectorTest {
         client.updateConnectorState(P, "src", id, ConnectorState.CONNECTOR_STOPPED);
         write("src", "0", 10, 5);
         // Every scan of the runner looks at all connectors at once and starts a task for each
-        // running
-        // one: a record written to the witness after ours and delivered proves that the runner has
-        // passed over the stopped connector since its records were written.
+        // running one: a record written to the witness after ours and delivered proves that the
+        // runner has passed over the stopped connector since its records were written.
         write("witness_src", "0", 0, 1);
         Wait.until("the running witness delivers", () -> count(client, P, "witness_dst") == 1);
         assertThat(ids("dst")).hasSize(20);
@@ -225,9 +222,8 @@ class SinkDataHubConnectorTest {
                 "the status follows", () -> status("src", id).get("0").getCurrentSequence() == 14);
 
         // A reload restarts from the committed position: nothing is delivered twice. Each shard
-        // gets a
-        // record after the reload, so each shard's task has run since, delivering any repeat with
-        // it.
+        // gets a record after the reload, so each shard's task has run since, delivering any repeat
+        // with it.
         client.reloadConnector(P, "src", id);
         write("src", "0", 15, 1);
         write("src", "1", 110, 1);

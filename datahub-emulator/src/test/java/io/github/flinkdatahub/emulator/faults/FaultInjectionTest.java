@@ -155,9 +155,8 @@ class FaultInjectionTest {
     void latencyDelaysOnlyTheRequestsOfItsScope(DataHubClient client, FaultInjector faults) {
         faults.set(PROJECT, "hot", FaultRule.none().latency(Duration.ofMillis(400)));
         // The latency is slept before serving, so the call cannot be quicker; being slow proves
-        // nothing
-        // about the other scope, so that request is checked by the injector's count of delayed
-        // ones.
+        // nothing about the other scope, so that request is checked by the injector's count of
+        // delayed ones.
         assertThat(millisOf(() -> client.getTopic(PROJECT, "hot"))).isGreaterThanOrEqualTo(400);
         assertThat(faults.delayedCount()).isEqualTo(1);
         client.getTopic(PROJECT, "cold");

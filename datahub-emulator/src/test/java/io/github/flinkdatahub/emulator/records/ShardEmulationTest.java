@@ -362,8 +362,7 @@ class ShardEmulationTest {
     @Test
     void meteringCountsActiveSecondsUntilClosedAndTheBytesStored() {
         // The data clock also runs with real time: active seconds are bounded by the clock's
-        // readings
-        // around the calls, never by a guess of how long the test takes.
+        // readings around the calls, never by a guess of how long the test takes.
         long created = emulator.clock().millis();
         topic("metered", 1);
         assertThat(client.getMeteringInfo(PROJECT, "metered", "0").getStorage()).isZero();

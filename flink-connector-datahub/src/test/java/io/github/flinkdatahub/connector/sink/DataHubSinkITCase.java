@@ -157,8 +157,7 @@ class DataHubSinkITCase {
         int total = 5000;
         StreamExecutionEnvironment env = env(2, false);
         // No flush timer within the test: every put but each writer's last carries a full batch of
-        // 100,
-        // so the share of each shard does not depend on how fast records arrive.
+        // 100, so the share of each shard does not depend on how fast records arrive.
         env.fromSequence(0, total - 1)
                 .map(n -> "r" + n)
                 .sinkTo(
@@ -307,8 +306,7 @@ class DataHubSinkITCase {
                                 .build());
         JobClient job = env.executeAsync("reshard");
         // 5000 records between the split and the merge and 7000 after it: every one of the 64 keys
-        // is
-        // written after each, so every child shard whose range holds a key gets records.
+        // is written after each, so every child shard whose range holds a key gets records.
         try {
             gate.release(4000);
             awaitCount(topic, 4000);
@@ -465,9 +463,8 @@ class DataHubSinkITCase {
         client.createTupleTopic(P, topic, 4, 1, KEYED, "");
         FaultInjector faults = DATAHUB.faults();
         // Every kind of fault in turn, at rate 1 until it was injected: nothing gets past such a
-        // rule, so the
-        // job is still writing when the next one is set and each kind is injected whatever the
-        // draws.
+        // rule, so the job is still writing when the next one is set and each kind is injected
+        // whatever the draws.
         faults.set(P, topic, FaultRule.none().closeConnectionRate(1));
         int total = 20_000;
         FailingMapper.FAILURES.reset(3_000, 9_000, 15_000);
@@ -475,8 +472,7 @@ class DataHubSinkITCase {
         StreamExecutionEnvironment env = env(2, true);
         env.enableCheckpointing(100);
         // Unbounded retries (the timeout only guards against a hang): however long a rate-1 rule
-        // stays and
-        // whatever the bounded random faults below draw, no record can use up its budget.
+        // stays and whatever the bounded random faults below draw, no record can use up its budget.
         DataHubSinkBuilder<Long> sink =
                 sink(topic, new KeyedRows(50))
                         .setBatchMaxRecords(250)
@@ -486,9 +482,8 @@ class DataHubSinkITCase {
             sink.setHashFields("k");
         }
         // At most 1000 records per completed checkpoint, so at least 5 checkpoints complete between
-        // two
-        // task failures (6000 records apart): the restarts resume from checkpoints, not from the
-        // start.
+        // two task failures (6000 records apart): the restarts resume from checkpoints, not from
+        // the start.
         DataGeneratorSource<Long> numbers =
                 new DataGeneratorSource<>(
                         n -> n, total, RateLimiterStrategy.perCheckpoint(1000), Types.LONG);

@@ -189,8 +189,7 @@ class DataHubSourceITCase {
         JobClient job = env.executeAsync("exactly-once under failures and resharding");
 
         // Each reshard comes while the job reads: after it has committed most of what was written
-        // before
-        // (and so got past the first injected failures), with more records written after it.
+        // before (and so got past the first injected failures), with more records written after it.
         int reshardEvents = 0;
         try {
             put(topic, 0, 2000, keys);

@@ -256,12 +256,9 @@ class DataHubSourceMetricsITCase {
         run(source().setMaxRecordsPerFetch(10).build(), true);
 
         // The task is blocked on its first record. The fetcher fills the reader's element queue (2
-        // batches)
-        // and stops with one more batch in hand: at most 4 fetches of at most 10 records, so
-        // neither shard
-        // gets near its 100th record. Once it stopped, the gauges hold still; wait for one
-        // consistent
-        // reading: both sequences unchanged around the pending-records reading.
+        // batches) and stops with one more batch in hand: at most 4 fetches of at most 10 records,
+        // so neither shard gets near its 100th record. Once it stopped, the gauges hold still; wait
+        // for one consistent reading: both sequences unchanged around the pending-records reading.
         assertThat(BlockingMapper.blocked.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
                 .isTrue();
         long[] behind = new long[5];

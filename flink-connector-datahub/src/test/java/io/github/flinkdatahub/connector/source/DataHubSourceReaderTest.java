@@ -304,10 +304,8 @@ class DataHubSourceReaderTest {
         TestingReaderContext restoredContext = new TestingReaderContext();
         DataHubSourceReader<String> restored = reader(restoredContext);
         // With the restored splits comes a child with one record, a marker: the split reader
-        // fetches its
-        // shards in the order added, so had shard 0 been handed to it again, that read (its
-        // records, or
-        // its finish) would come out before the marker.
+        // fetches its shards in the order added, so had shard 0 been handed to it again, that read
+        // (its records, or its finish) would come out before the marker.
         ShardSplit child =
                 assigned(enumContext).stream()
                         .filter(s -> s.splitId().equals("1"))

@@ -57,9 +57,8 @@ class DataHubSourceStopTimeITCase {
         // is read.
         put(60, 100);
         // Shard 1 stays empty: it ends once caught up and the stop time lies ShardSplitReader's
-        // clock margin
-        // (2 s) in the local past. The stop time is the local time of the first put, so that is
-        // soon after.
+        // clock margin (2 s) in the local past. The stop time is the local time of the first put,
+        // so that is soon after.
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);

@@ -142,14 +142,11 @@ class DataHubSourceWatermarkAlignmentITCase {
             waitUtil(
                     () -> isPaused(sourceName(topic), "1"), TIMEOUT, "shard 1 paused by alignment");
             // Flink asks the fetcher thread to pause the split before the metric says paused, and
-            // the
-            // fetcher takes that request before its next fetch. A record of shard 0 written now is
-            // read
-            // by the fetch under way at the pause or a later one: once it is emitted, no fetch of
-            // shard 1
-            // that started before the pause is left, so nothing written to shard 1 from now on is
-            // read.
-            // (With one split per reader Flink also stops polling the reader ahead altogether.)
+            // the fetcher takes that request before its next fetch. A record of shard 0 written now
+            // is read by the fetch under way at the pause or a later one: once it is emitted, no
+            // fetch of shard 1 that started before the pause is left, so nothing written to shard 1
+            // from now on is read. (With one split per reader Flink also stops polling the reader
+            // ahead altogether.)
             put(topic, "0", FIRST, FIRST + 1, BEHIND);
             waitUtil(
                     () -> emitted(topic, "0").size() == FIRST + 1,
@@ -176,9 +173,8 @@ class DataHubSourceWatermarkAlignmentITCase {
             assertThat(isPaused(sourceName(topic), "0")).isFalse();
 
             // Shard 0 catches up with shard 1: both watermarks at AHEAD - 1, shard 1 is resumed.
-            // (Shard 0
-            // itself may be paused for a moment, until Flink announces a maximum watermark past its
-            // jump.)
+            // (Shard 0 itself may be paused for a moment, until Flink announces a maximum watermark
+            // past its jump.)
             put(topic, "0", behindBeforeRelease, behindBeforeRelease + 1, AHEAD);
             waitUtil(
                     () ->

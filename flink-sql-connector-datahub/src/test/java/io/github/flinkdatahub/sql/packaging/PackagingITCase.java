@@ -184,8 +184,7 @@ class PackagingITCase {
     void noClassStillNamesABundledLibraryByItsOriginalPackage() throws IOException {
         // Class references and descriptors use the internal form; Class.forName and service lookups
         // use a constant that is exactly a dotted class name. Messages and protobuf descriptor
-        // bytes
-        // that merely mention a package are neither.
+        // bytes that merely mention a package are neither.
         Pattern internalName =
                 Pattern.compile(
                         "(?<!shaded/)\\b(com/fasterxml/jackson|com/google/protobuf|net/jpountz)/");

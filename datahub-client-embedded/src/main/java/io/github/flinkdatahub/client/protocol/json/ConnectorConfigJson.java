@@ -141,9 +141,8 @@ public final class ConnectorConfigJson {
                 "PartitionMode",
                 c.getPartitionMode() == null ? null : c.getPartitionMode().wireValue());
         // Sent whenever set, as Python does (its documented update example sends them with
-        // USER_DEFINE);
-        // the Java SDK drops them under USER_DEFINE. Dropping a value the caller set would
-        // surprise.
+        // USER_DEFINE); the Java SDK drops them under USER_DEFINE. Dropping a value the caller set
+        // would surprise.
         if (c.getTimeRange() > 0) {
             w.number("TimeRange", c.getTimeRange());
         }

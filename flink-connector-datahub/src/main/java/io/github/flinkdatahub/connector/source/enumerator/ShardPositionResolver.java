@@ -144,10 +144,9 @@ final class ShardPositionResolver {
         } catch (DataHubException e) {
             if (e.isRetryable()) {
                 // Throttled, busy or unreachable even after the client's retries: says nothing
-                // about
-                // the shard's records. Taking it for empty would re-read the whole shard (latest
-                // start)
-                // or read none of it (latest stop); failing lets the job restart and ask again.
+                // about the shard's records. Taking it for empty would re-read the whole shard
+                // (latest start) or read none of it (latest stop); failing lets the job restart and
+                // ask again.
                 throw e;
             }
             LOG.info(

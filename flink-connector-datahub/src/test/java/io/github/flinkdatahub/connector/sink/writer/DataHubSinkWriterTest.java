@@ -97,10 +97,9 @@ class DataHubSinkWriterTest {
             }
             assertThat(maxInFlight).isEqualTo(2);
             // A put is acknowledged only in the task mailbox, which this thread runs only while
-            // write() waits:
-            // of the 200 records written, at most 30 unsent plus 2 puts of 10 are not acknowledged,
-            // so write()
-            // waited for at least 15 puts (8 rounds of 2 in flight) to complete.
+            // write() waits: of the 200 records written, at most 30 unsent plus 2 puts of 10 are
+            // not acknowledged, so write() waited for at least 15 puts (8 rounds of 2 in flight) to
+            // complete.
             assertThat(writer.metrics().acknowledgedCount()).isBetween(200L - 30 - 2 * 10, 199L);
 
             writer.flush(false);

@@ -309,8 +309,7 @@ class DataHubSourceEnumeratorDiscoveryTest {
         start(2, StartingPosition.latest(), null);
 
         // Throttling says nothing about the shard: taken for "empty" it would start at sequence 0
-        // and
-        // read the three old records again.
+        // and read the three old records again.
         assertThatThrownBy(this::discover)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith(

@@ -228,8 +228,7 @@ class ShardSplitReaderTest {
         }
         assertThat(fetch().records).isEmpty();
         // 100, 200, 400, then capped at MAX_BACKOFF (400): each wait covers the longest possible
-        // rest,
-        // so every next fetch asks again; an uncapped 800 ms backoff would rest longer.
+        // rest, so every next fetch asks again; an uncapped 800 ms backoff would rest longer.
         for (long backoff : new long[] {100, 200, 400, 400}) {
             now += backoff / 2 - 1;
             fake.clearCalls();
