@@ -6,7 +6,6 @@ import io.github.flinkdatahub.client.model.CursorType;
 import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
-import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.connector.ConnectorAuth;
 import io.github.flinkdatahub.client.model.connector.ConnectorOffset;
@@ -15,8 +14,8 @@ import io.github.flinkdatahub.client.model.connector.ConnectorState;
 import io.github.flinkdatahub.client.model.connector.ConnectorType;
 import io.github.flinkdatahub.client.model.connector.DataHubConnectorConfig;
 import io.github.flinkdatahub.client.model.connector.ShardStatusEntry;
-import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.testutil.TopicContents;
 import io.github.flinkdatahub.emulator.testutil.Wait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,32 +93,8 @@ class SinkDataHubConnectorTest {
         client.putRecordsByShard(P, topic, shard, records);
     }
 
-    /** Every record of every shard of the topic, in shard then sequence order. */
-    static List<Record> readAll(String topic, RecordSchema schema) {
-        List<Record> out = new ArrayList<>();
-        List<Shard> shards = new ArrayList<>(client.listShard(P, topic).getShards());
-        shards.sort(Comparator.comparingInt(s -> Integer.parseInt(s.getShardId())));
-        for (Shard s : shards) {
-            String cursor =
-                    client.getCursor(P, topic, s.getShardId(), CursorType.OLDEST).getCursor();
-            while (true) {
-                GetRecordsResult r =
-                        schema == null
-                                ? client.getBlobRecords(P, topic, s.getShardId(), cursor, 1000)
-                                : client.getTupleRecords(
-                                        P, topic, s.getShardId(), schema, cursor, 1000);
-                if (r.getRecordCount() == 0) {
-                    break;
-                }
-                out.addAll(r.getRecords());
-                cursor = r.getNextCursor();
-            }
-        }
-        return out;
-    }
-
     static List<Long> ids(String topic) {
-        return readAll(topic, TARGET).stream()
+        return TopicContents.all(client, P, topic).stream()
                 .map(r -> (Long) ((TupleRecord) r).getValue("id"))
                 .sorted()
                 .collect(Collectors.toList());
@@ -170,7 +145,7 @@ class SinkDataHubConnectorTest {
         assertThat(ids("dst")).isEqualTo(expected);
         TupleRecord one =
                 (TupleRecord)
-                        readAll("dst", TARGET).stream()
+                        TopicContents.all(client, P, "dst").stream()
                                 .filter(r -> ((TupleRecord) r).getValue("id").equals(3L))
                                 .findFirst()
                                 .orElseThrow();
@@ -178,7 +153,7 @@ class SinkDataHubConnectorTest {
         assertThat(one.getValue("extra")).isNull();
         assertThat(one.getAttributes()).containsEntry("k", "v3");
 
-        List<Record> source0 = readAll("src", SOURCE).subList(0, 10);
+        List<Record> source0 = TopicContents.all(client, P, "src").subList(0, 10);
         Wait.until(
                 "the status shows both shards delivered",
                 () ->
@@ -465,8 +440,8 @@ class SinkDataHubConnectorTest {
                 ConnectorType.SINK_DATAHUB,
                 List.of("data"),
                 toTopic("blob_dst", ak()));
-        Wait.until("the blobs arrive", () -> readAll("blob_dst", null).size() == 2);
-        List<Record> got = readAll("blob_dst", null);
+        Wait.until("the blobs arrive", () -> TopicContents.all(client, P, "blob_dst").size() == 2);
+        List<Record> got = TopicContents.all(client, P, "blob_dst");
         assertThat(((BlobRecord) got.get(0)).getData())
                 .isEqualTo("first".getBytes(StandardCharsets.UTF_8));
         assertThat(got.get(0).getAttributes()).containsEntry("a", "1");

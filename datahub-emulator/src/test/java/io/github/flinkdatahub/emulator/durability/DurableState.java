@@ -2,7 +2,6 @@ package io.github.flinkdatahub.emulator.durability;
 
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.exception.ResourceNotFoundException;
-import io.github.flinkdatahub.client.model.CursorType;
 import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.Record;
@@ -15,12 +14,12 @@ import io.github.flinkdatahub.client.model.connector.ConnectorAuth;
 import io.github.flinkdatahub.client.model.connector.ConnectorType;
 import io.github.flinkdatahub.client.model.connector.OssConnectorConfig;
 import io.github.flinkdatahub.client.model.result.GetConnectorResult;
-import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.client.model.subscription.OffsetWithSession;
 import io.github.flinkdatahub.client.model.subscription.OffsetWithVersion;
 import io.github.flinkdatahub.client.model.subscription.Subscription;
 import io.github.flinkdatahub.client.model.subscription.SubscriptionState;
+import io.github.flinkdatahub.emulator.testutil.TopicContents;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,26 +108,11 @@ final class DurableState {
         return TupleRecord.of(SCHEMA, id, "name-" + id);
     }
 
-    /** Every record of a shard of the events topic, oldest first. */
-    static List<Record> readAll(DataHubClient client, String shard) {
-        List<Record> out = new ArrayList<>();
-        String cursor = client.getCursor(PROJECT, EVENTS, shard, CursorType.OLDEST).getCursor();
-        while (true) {
-            GetRecordsResult page =
-                    client.getTupleRecords(PROJECT, EVENTS, shard, SCHEMA, cursor, 1000);
-            if (page.getRecords().isEmpty()) {
-                return out;
-            }
-            out.addAll(page.getRecords());
-            cursor = page.getNextCursor();
-        }
-    }
-
     /** Asserts that each shard holds exactly the written records under sequences 0, 1, 2, ... */
     static void assertRecords(DataHubClient client, Map<String, List<Long>> written) {
         written.forEach(
                 (shard, ids) -> {
-                    List<Record> stored = readAll(client, shard);
+                    List<Record> stored = TopicContents.shard(client, PROJECT, EVENTS, shard);
                     assertThat(stored).as("shard %s", shard).hasSize(ids.size());
                     for (int i = 0; i < ids.size(); i++) {
                         Record r = stored.get(i);

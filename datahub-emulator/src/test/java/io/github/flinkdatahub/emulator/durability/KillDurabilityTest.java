@@ -4,6 +4,7 @@ import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.emulator.cli.EmulatorProcess;
+import io.github.flinkdatahub.emulator.testutil.TopicContents;
 import io.github.flinkdatahub.emulator.testutil.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +86,7 @@ class KillDurabilityTest {
                 client -> {
                     Set<Long> stored = ConcurrentHashMap.newKeySet();
                     for (String shard : SHARDS) {
-                        List<Record> records = DurableState.readAll(client, shard);
+                        List<Record> records = TopicContents.shard(client, PROJECT, EVENTS, shard);
                         for (int i = 0; i < records.size(); i++) {
                             assertThat(records.get(i).getSequence())
                                     .as("dense sequences in shard %s", shard)

@@ -12,6 +12,7 @@ import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.result.GetCursorResult;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.testutil.TopicContents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class CursorEmulationTest {
                     PROJECT, TOPIC, "0", List.of(BlobRecord.of(new byte[] {(byte) i})));
             emulator.clock().advance(Duration.ofSeconds(10));
         }
-        written = RecordFixtures.readAll(client, PROJECT, TOPIC, "0", null);
+        written = TopicContents.shard(client, PROJECT, TOPIC, "0");
     }
 
     @AfterAll

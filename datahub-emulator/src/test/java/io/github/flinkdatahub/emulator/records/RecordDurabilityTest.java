@@ -7,6 +7,7 @@ import io.github.flinkdatahub.client.model.CursorType;
 import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.client.model.ShardState;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.testutil.TopicContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 
 import static io.github.flinkdatahub.emulator.records.RecordFixtures.blobTexts;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.readAll;
 import static io.github.flinkdatahub.emulator.records.RecordFixtures.sequences;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,9 +51,9 @@ class RecordDurabilityTest {
             assertThat(client.listShard(PROJECT, "kept").getShards())
                     .extracting(Shard::getState)
                     .containsExactly(ShardState.CLOSED, ShardState.ACTIVE, ShardState.ACTIVE);
-            assertThat(blobTexts(readAll(client, PROJECT, "kept", "0", null)))
+            assertThat(blobTexts(TopicContents.shard(client, PROJECT, "kept", "0")))
                     .containsExactly("a", "b", "c", "d");
-            assertThat(sequences(readAll(client, PROJECT, "kept", "0", null)))
+            assertThat(sequences(TopicContents.shard(client, PROJECT, "kept", "0")))
                     .containsExactly(0L, 1L, 2L, 2L);
             assertThat(
                             blobTexts(
@@ -65,7 +65,7 @@ class RecordDurabilityTest {
 
             client.putRecordsByShard(PROJECT, "kept", "2", List.of(text("e")));
             client.putRecordsByShard(PROJECT, "kept", "2", List.of(text("f")));
-            assertThat(sequences(readAll(client, PROJECT, "kept", "2", null)))
+            assertThat(sequences(TopicContents.shard(client, PROJECT, "kept", "2")))
                     .containsExactly(0L, 1L);
         }
     }

@@ -21,6 +21,7 @@ import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.client.protocol.json.RecordJson;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.faults.FaultRule;
+import io.github.flinkdatahub.emulator.testutil.TopicContents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,6 @@ import static io.github.flinkdatahub.emulator.records.RecordFixtures.ALL_TYPES;
 import static io.github.flinkdatahub.emulator.records.RecordFixtures.blobTexts;
 import static io.github.flinkdatahub.emulator.records.RecordFixtures.full;
 import static io.github.flinkdatahub.emulator.records.RecordFixtures.range;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.readAll;
 import static io.github.flinkdatahub.emulator.records.RecordFixtures.sequences;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -118,7 +118,8 @@ class RecordEmulationTest {
 
         List<List<String>> byShard = new ArrayList<>();
         for (int s = 0; s < 4; s++) {
-            byShard.add(blobTexts(readAll(client, PROJECT, "routed", Integer.toString(s), null)));
+            byShard.add(
+                    blobTexts(TopicContents.shard(client, PROJECT, "routed", Integer.toString(s))));
         }
         assertThat(byShard.get(2)).contains("by-id");
         assertThat(byShard.get(3)).contains("by-hash", "max-key");
@@ -139,7 +140,7 @@ class RecordEmulationTest {
         }
         client.putRecords(PROJECT, "round_robin", records);
         for (int s = 0; s < 3; s++) {
-            assertThat(readAll(client, PROJECT, "round_robin", Integer.toString(s), null))
+            assertThat(TopicContents.shard(client, PROJECT, "round_robin", Integer.toString(s)))
                     .hasSize(3);
         }
     }
@@ -162,8 +163,10 @@ class RecordEmulationTest {
                                                 .build()));
             }
         }
-        assertThat(sequences(readAll(client, PROJECT, "dense", "1", null))).isEqualTo(range(0, 10));
-        assertThat(sequences(readAll(client, PROJECT, "dense", "0", null))).isEqualTo(range(0, 5));
+        assertThat(sequences(TopicContents.shard(client, PROJECT, "dense", "1")))
+                .isEqualTo(range(0, 10));
+        assertThat(sequences(TopicContents.shard(client, PROJECT, "dense", "0")))
+                .isEqualTo(range(0, 5));
     }
 
     @Test
@@ -196,7 +199,7 @@ class RecordEmulationTest {
         assertThat(routed.getFailedRecords())
                 .extracting(FailedRecord::getIndex, FailedRecord::getErrorCode)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "InvalidShardOperation"));
-        assertThat(readAll(client, PROJECT, "sealed", "1", null)).hasSize(1);
+        assertThat(TopicContents.shard(client, PROJECT, "sealed", "1")).hasSize(1);
 
         String cursor = client.getCursor(PROJECT, "sealed", "0", CursorType.OLDEST).getCursor();
         GetRecordsResult first = client.getBlobRecords(PROJECT, "sealed", "0", cursor, 2);
@@ -225,7 +228,7 @@ class RecordEmulationTest {
         emulator.clock().advance(Duration.ofSeconds(5));
         client.mergeShard(PROJECT, "merged", "0", "1");
         client.putRecordsByShard(PROJECT, "merged", "2", List.of(text("child")));
-        assertThat(blobTexts(readAll(client, PROJECT, "merged", "2", null)))
+        assertThat(blobTexts(TopicContents.shard(client, PROJECT, "merged", "2")))
                 .containsExactly("child");
 
         String cursor0 = client.getCursor(PROJECT, "merged", "0", CursorType.OLDEST).getCursor();
@@ -323,7 +326,7 @@ class RecordEmulationTest {
         assertThat(result.getFailedRecords().get(7).getErrorCode()).isEqualTo("InvalidShardId");
         assertThat(result.getFailedRecords())
                 .allSatisfy(f -> assertThat(f.getErrorMessage()).isNotBlank());
-        assertThat(sequences(readAll(client, PROJECT, "checked", "0", ALL_TYPES)))
+        assertThat(sequences(TopicContents.shard(client, PROJECT, "checked", "0")))
                 .containsExactly(0L, 1L);
     }
 
@@ -339,7 +342,7 @@ class RecordEmulationTest {
                         () -> raw.json("POST", shardPath("all_or_nothing", "0"), body),
                         MalformedRecordException.class);
         assertThat(e.getErrorMessage()).contains("Record 1").contains("NOT NULL");
-        assertThat(readAll(client, PROJECT, "all_or_nothing", "0", ALL_TYPES)).isEmpty();
+        assertThat(TopicContents.shard(client, PROJECT, "all_or_nothing", "0")).isEmpty();
 
         assertThat(
                         catchThrowableOfType(
@@ -397,7 +400,7 @@ class RecordEmulationTest {
                                         MalformedRecordException.class)
                                 .getErrorMessage())
                 .contains("2097152");
-        assertThat(readAll(client, PROJECT, "limits", "0", ALL_TYPES)).isEmpty();
+        assertThat(TopicContents.shard(client, PROJECT, "limits", "0")).isEmpty();
     }
 
     @Test
@@ -424,9 +427,10 @@ class RecordEmulationTest {
         } finally {
             emulator.faults().clear(PROJECT, "faulty");
         }
-        assertThat(readAll(client, PROJECT, "faulty", "0", null)).isEmpty();
+        assertThat(TopicContents.shard(client, PROJECT, "faulty", "0")).isEmpty();
         client.putRecordsByShard(PROJECT, "faulty", "0", List.of(text("d")));
-        assertThat(blobTexts(readAll(client, PROJECT, "faulty", "0", null))).containsExactly("d");
+        assertThat(blobTexts(TopicContents.shard(client, PROJECT, "faulty", "0")))
+                .containsExactly("d");
     }
 
     @Test
@@ -450,6 +454,6 @@ class RecordEmulationTest {
         assertThatThrownBy(
                         () -> client.putRecordsByShard(PROJECT, "blob_only", "0", List.of(tuple)))
                 .isInstanceOf(MalformedRecordException.class);
-        assertThat(readAll(client, PROJECT, "blob_only", "0", null)).isEmpty();
+        assertThat(TopicContents.shard(client, PROJECT, "blob_only", "0")).isEmpty();
     }
 }

@@ -1,14 +1,10 @@
 package io.github.flinkdatahub.emulator.records;
 
-import io.github.flinkdatahub.client.DataHubClient;
-import io.github.flinkdatahub.client.exception.ShardSealedException;
 import io.github.flinkdatahub.client.model.BlobRecord;
-import io.github.flinkdatahub.client.model.CursorType;
 import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
-import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -96,38 +92,6 @@ final class RecordFixtures {
         List<String> out = new ArrayList<>();
         blobs(records).forEach(b -> out.add(new String(b, StandardCharsets.UTF_8)));
         return out;
-    }
-
-    /**
-     * Every record of a shard (tuple records with {@code schema}, blob records when it is null)
-     * from OLDEST, following NextCursor until a read comes back empty or, on a closed shard,
-     * signals its end.
-     */
-    static List<Record> readAll(
-            DataHubClient client,
-            String project,
-            String topic,
-            String shardId,
-            RecordSchema schema) {
-        String cursor = client.getCursor(project, topic, shardId, CursorType.OLDEST).getCursor();
-        List<Record> out = new ArrayList<>();
-        while (true) {
-            GetRecordsResult r;
-            try {
-                r =
-                        schema == null
-                                ? client.getBlobRecords(project, topic, shardId, cursor, 1000)
-                                : client.getTupleRecords(
-                                        project, topic, shardId, schema, cursor, 1000);
-            } catch (ShardSealedException end) {
-                return out;
-            }
-            if (r.getRecordCount() == 0) {
-                return out;
-            }
-            out.addAll(r.getRecords());
-            cursor = r.getNextCursor();
-        }
     }
 
     static List<Long> sequences(List<? extends Record> records) {

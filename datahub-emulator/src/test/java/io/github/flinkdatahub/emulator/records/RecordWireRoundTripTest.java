@@ -9,6 +9,7 @@ import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.testutil.TopicContents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,6 @@ import static io.github.flinkdatahub.emulator.records.RecordFixtures.blobTexts;
 import static io.github.flinkdatahub.emulator.records.RecordFixtures.full;
 import static io.github.flinkdatahub.emulator.records.RecordFixtures.nulls;
 import static io.github.flinkdatahub.emulator.records.RecordFixtures.range;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.readAll;
 import static io.github.flinkdatahub.emulator.records.RecordFixtures.sequences;
 import static io.github.flinkdatahub.emulator.records.RecordFixtures.values;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +78,7 @@ class RecordWireRoundTripTest {
         List<TupleRecord> written = List.of(full(1), nulls(2), full(3));
         try (DataHubClient client = client(mode, compression)) {
             client.putRecordsByShard(PROJECT, topic, "0", written);
-            List<Record> read = readAll(client, PROJECT, topic, "0", ALL_TYPES);
+            List<Record> read = TopicContents.shard(client, PROJECT, topic, "0");
 
             assertThat(values(read)).isEqualTo(values(written));
             assertThat(read)
@@ -114,7 +114,7 @@ class RecordWireRoundTripTest {
         try (DataHubClient client = client(mode, compression)) {
             client.putRecordsByShard(PROJECT, topic, "0", written);
             client.putRecordsByShard(PROJECT, topic, "0", List.of(blob(7)));
-            List<Record> read = readAll(client, PROJECT, topic, "0", null);
+            List<Record> read = TopicContents.shard(client, PROJECT, topic, "0");
 
             assertThat(blobTexts(read))
                     .containsExactly(
@@ -146,9 +146,9 @@ class RecordWireRoundTripTest {
                                                     nulls(2).toBuilder().shardId("1").build()))
                                     .getFailedRecordCount())
                     .isZero();
-            assertThat(values(readAll(client, PROJECT, topic, "1", ALL_TYPES)))
+            assertThat(values(TopicContents.shard(client, PROJECT, topic, "1")))
                     .isEqualTo(values(List.of(full(1), nulls(2))));
-            assertThat(readAll(client, PROJECT, topic, "0", ALL_TYPES)).isEmpty();
+            assertThat(TopicContents.shard(client, PROJECT, topic, "0")).isEmpty();
         }
     }
 
@@ -165,7 +165,7 @@ class RecordWireRoundTripTest {
             List<List<Object>> expected = values(List.of(full(1), full(2), nulls(3), nulls(4)));
 
             for (DataHubClient reader : List.of(json, pb, batch)) {
-                List<Record> read = readAll(reader, PROJECT, topic, "0", ALL_TYPES);
+                List<Record> read = TopicContents.shard(reader, PROJECT, topic, "0");
                 assertThat(values(read)).isEqualTo(expected);
                 // The batch entry keeps one sequence for its two records, in every mode.
                 assertThat(sequences(read)).containsExactly(0L, 1L, 1L, 2L);

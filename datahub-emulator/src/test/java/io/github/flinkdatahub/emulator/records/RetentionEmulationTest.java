@@ -9,6 +9,7 @@ import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.CursorType;
 import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.testutil.TopicContents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 
 import static io.github.flinkdatahub.emulator.records.RecordFixtures.blobTexts;
-import static io.github.flinkdatahub.emulator.records.RecordFixtures.readAll;
 import static io.github.flinkdatahub.emulator.records.RecordFixtures.sequences;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,7 +65,7 @@ class RetentionEmulationTest {
 
         assertThat(client.getCursor(PROJECT, "daily", "0", CursorType.OLDEST).getSequence())
                 .isEqualTo(2);
-        assertThat(blobTexts(readAll(client, PROJECT, "daily", "0", null)))
+        assertThat(blobTexts(TopicContents.shard(client, PROJECT, "daily", "0")))
                 .containsExactly("young");
         assertThatThrownBy(() -> client.getBlobRecords(PROJECT, "daily", "0", oldCursor, 10))
                 .isInstanceOf(InvalidCursorException.class)
@@ -88,7 +88,8 @@ class RetentionEmulationTest {
                 .isEqualTo(3);
         assertThat(client.getMeteringInfo(PROJECT, "drained", "0").getStorage()).isZero();
         put("drained", "d");
-        assertThat(sequences(readAll(client, PROJECT, "drained", "0", null))).containsExactly(3L);
+        assertThat(sequences(TopicContents.shard(client, PROJECT, "drained", "0")))
+                .containsExactly(3L);
     }
 
     @Test
@@ -96,9 +97,9 @@ class RetentionEmulationTest {
         client.createBlobTopic(PROJECT, "shortened", 1, 7, "");
         put("shortened", "kept-for-a-week");
         emulator.clock().advance(Duration.ofDays(2));
-        assertThat(readAll(client, PROJECT, "shortened", "0", null)).hasSize(1);
+        assertThat(TopicContents.shard(client, PROJECT, "shortened", "0")).hasSize(1);
         client.updateTopic(PROJECT, "shortened", 1, "now one day");
-        assertThat(readAll(client, PROJECT, "shortened", "0", null)).isEmpty();
+        assertThat(TopicContents.shard(client, PROJECT, "shortened", "0")).isEmpty();
     }
 
     @Test

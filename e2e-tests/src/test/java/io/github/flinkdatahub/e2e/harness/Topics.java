@@ -2,12 +2,9 @@ package io.github.flinkdatahub.e2e.harness;
 
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.exception.ResourceExistException;
-import io.github.flinkdatahub.client.model.CursorType;
-import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
-import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.client.model.TupleRecord;
-import io.github.flinkdatahub.client.model.result.GetRecordsResult;
+import io.github.flinkdatahub.emulator.testutil.TopicContents;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,27 +48,8 @@ public final class Topics {
 
     /** Every record of every shard, shard by shard in sequence order. */
     public List<TupleRecord> readAll(String project, String topic) {
-        RecordSchema schema = schema(project, topic);
         List<TupleRecord> all = new ArrayList<>();
-        for (Shard shard : client.listShard(project, topic).getShards()) {
-            String cursor =
-                    client.getCursor(project, topic, shard.getShardId(), CursorType.OLDEST)
-                            .getCursor();
-            while (true) {
-                GetRecordsResult page =
-                        client.getTupleRecords(
-                                project, topic, shard.getShardId(), schema, cursor, 1000);
-                for (Record record : page.getRecords()) {
-                    all.add((TupleRecord) record);
-                }
-                if (page.getRecordCount() == 0
-                        || page.getNextCursor() == null
-                        || page.getNextCursor().equals(cursor)) {
-                    break;
-                }
-                cursor = page.getNextCursor();
-            }
-        }
+        TopicContents.all(client, project, topic).forEach(r -> all.add((TupleRecord) r));
         return all;
     }
 

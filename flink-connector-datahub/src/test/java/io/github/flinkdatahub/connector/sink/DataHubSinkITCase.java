@@ -51,10 +51,10 @@ import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSche
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.connector.testutil.InjectedFailures;
 import io.github.flinkdatahub.connector.testutil.RecordGate;
-import io.github.flinkdatahub.connector.testutil.TopicContents;
 import io.github.flinkdatahub.emulator.faults.FaultInjector;
 import io.github.flinkdatahub.emulator.faults.FaultRule;
 import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
+import io.github.flinkdatahub.emulator.testutil.TopicContents;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -23,8 +23,8 @@ import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
-import io.github.flinkdatahub.connector.testutil.TopicContents;
 import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
+import io.github.flinkdatahub.emulator.testutil.TopicContents;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,4 +1,4 @@
-package io.github.flinkdatahub.connector.testutil;
+package io.github.flinkdatahub.emulator.testutil;
 
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.exception.ShardSealedException;
@@ -16,41 +16,61 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads everything a topic holds, shard by shard (closed shards included), through the client. */
+/**
+ * Reads back what a topic holds through the client, shard by shard (closed shards included): how
+ * the emulator's, the connector's and the e2e tests check what was written. Shared through the
+ * emulator's test jar.
+ */
 public final class TopicContents {
     private TopicContents() {}
 
     /** Every record of the topic by shard id, shards as listed, records in sequence order. */
     public static Map<String, List<Record>> byShard(
             DataHubClient client, String project, String topic) {
-        GetTopicResult t = client.getTopic(project, topic);
-        RecordSchema schema = t.getRecordType() == RecordType.TUPLE ? t.getRecordSchema() : null;
+        RecordSchema schema = schemaOf(client, project, topic);
         Map<String, List<Record>> out = new LinkedHashMap<>();
         for (Shard s : client.listShard(project, topic).getShards()) {
-            List<Record> records = new ArrayList<>();
-            String cursor =
-                    client.getCursor(project, topic, s.getShardId(), CursorType.OLDEST).getCursor();
-            while (true) {
-                GetRecordsResult r;
-                try {
-                    r =
-                            schema == null
-                                    ? client.getBlobRecords(
-                                            project, topic, s.getShardId(), cursor, 1000)
-                                    : client.getTupleRecords(
-                                            project, topic, s.getShardId(), schema, cursor, 1000);
-                } catch (ShardSealedException endOfClosedShard) {
-                    break;
-                }
-                if (r.getRecordCount() == 0) {
-                    break;
-                }
-                records.addAll(r.getRecords());
-                cursor = r.getNextCursor();
-            }
-            out.put(s.getShardId(), records);
+            out.put(s.getShardId(), read(client, project, topic, s.getShardId(), schema));
         }
         return out;
+    }
+
+    /** Every record of one shard, in sequence order (to its end if it is closed). */
+    public static List<Record> shard(
+            DataHubClient client, String project, String topic, String shardId) {
+        return read(client, project, topic, shardId, schemaOf(client, project, topic));
+    }
+
+    private static RecordSchema schemaOf(DataHubClient client, String project, String topic) {
+        GetTopicResult t = client.getTopic(project, topic);
+        return t.getRecordType() == RecordType.TUPLE ? t.getRecordSchema() : null;
+    }
+
+    private static List<Record> read(
+            DataHubClient client,
+            String project,
+            String topic,
+            String shardId,
+            RecordSchema schema) {
+        List<Record> records = new ArrayList<>();
+        String cursor = client.getCursor(project, topic, shardId, CursorType.OLDEST).getCursor();
+        while (true) {
+            GetRecordsResult r;
+            try {
+                r =
+                        schema == null
+                                ? client.getBlobRecords(project, topic, shardId, cursor, 1000)
+                                : client.getTupleRecords(
+                                        project, topic, shardId, schema, cursor, 1000);
+            } catch (ShardSealedException endOfClosedShard) {
+                return records;
+            }
+            if (r.getRecordCount() == 0) {
+                return records;
+            }
+            records.addAll(r.getRecords());
+            cursor = r.getNextCursor();
+        }
     }
 
     /** Every record of the topic, shard after shard. */
