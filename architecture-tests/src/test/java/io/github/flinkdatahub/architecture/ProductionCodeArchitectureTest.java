@@ -44,7 +44,6 @@ class ProductionCodeArchitectureTest {
 
     @Test
     void libraryCodeNeverWritesToTheConsole() {
-        JavaClasses shipped = ProjectClasses.main(CLIENT, EMULATOR, CONNECTOR);
         noClasses()
                 .that()
                 .doNotHaveFullyQualifiedName(EMULATOR_CLI)
@@ -53,13 +52,23 @@ class ProductionCodeArchitectureTest {
                 .orShould()
                 .accessField(System.class, "err")
                 .because(
-                        "library code logs through SLF4J; only the emulator's command line prints (its ready line)")
-                .check(shipped);
+                        "library code logs through SLF4J; only the emulator's command line prints"
+                                + " (its ready line)")
+                .check(shipped());
+    }
+
+    @Test
+    void libraryCodeNeverPrintsStackTraces() {
         noClasses()
                 .should()
                 .callMethod(Throwable.class, "printStackTrace")
                 .because(
-                        "a stack trace on stderr bypasses the job's logs; log the exception or rethrow it")
-                .check(shipped);
+                        "a stack trace on stderr bypasses the job's logs; log the exception or"
+                                + " rethrow it")
+                .check(shipped());
+    }
+
+    private static JavaClasses shipped() {
+        return ProjectClasses.main(CLIENT, EMULATOR, CONNECTOR);
     }
 }
