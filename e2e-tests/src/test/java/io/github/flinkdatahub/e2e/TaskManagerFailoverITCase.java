@@ -88,7 +88,7 @@ class TaskManagerFailoverITCase extends GatewaySessionTestBase {
                 SELECT window_start, COUNT(*), SUM(id), MIN(id), MAX(id)
                 FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(ts), INTERVAL '1' SECOND))
                 GROUP BY window_start, window_end""");
-        cluster.awaitJobState(jobId, "RUNNING", Duration.ofSeconds(60));
+        cluster.awaitJobState(jobId, "RUNNING", Duration.ofSeconds(180));
 
         // First third of the input; wait until results flow and a checkpoint holds some state.
         writeWindows(0, WINDOWS / 3);
@@ -102,7 +102,7 @@ class TaskManagerFailoverITCase extends GatewaySessionTestBase {
         long checkpointsBefore = cluster.completedCheckpoints(jobId);
         Wait.untilTrue(
                 "a checkpoint after the first results",
-                Duration.ofSeconds(60),
+                Duration.ofSeconds(180),
                 cluster::diagnostics,
                 () -> cluster.completedCheckpoints(jobId) > checkpointsBefore);
 
@@ -115,10 +115,10 @@ class TaskManagerFailoverITCase extends GatewaySessionTestBase {
         cluster.startTaskManager();
         Wait.untilTrue(
                 "job " + jobId + " to notice the lost TaskManager and restart",
-                Duration.ofSeconds(90),
+                Duration.ofSeconds(180),
                 cluster::diagnostics,
                 () -> cluster.failures(jobId) >= 1);
-        cluster.awaitJobState(jobId, "RUNNING", Duration.ofSeconds(90));
+        cluster.awaitJobState(jobId, "RUNNING", Duration.ofSeconds(180));
 
         writeWindows(WINDOWS / 3, WINDOWS);
         // Event time past the last window in both shards closes it.

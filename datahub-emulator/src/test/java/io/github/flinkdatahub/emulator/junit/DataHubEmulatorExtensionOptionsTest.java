@@ -64,11 +64,19 @@ class DataHubEmulatorExtensionOptionsTest {
 
     @Test
     @Order(2)
-    void newShardsStayOpeningForTheConfiguredDelay(DataHubClient client) {
+    void newShardsStayOpeningForTheConfiguredDelay(DataHubClient client, DataHubEmulator emulator) {
+        // On a paused data clock only the advances below move time, however slow this test runs.
+        emulator.clock().pause();
         client.createBlobTopic("opts", "opening", 2, 1, "");
+        emulator.clock().advance(Duration.ofMinutes(5).minusMillis(1));
         assertThat(client.listShard("opts", "opening").getShards())
                 .extracting(Shard::getState)
                 .containsOnly(ShardState.OPENING);
+
+        emulator.clock().advance(Duration.ofMillis(1));
+        assertThat(client.listShard("opts", "opening").getShards())
+                .extracting(Shard::getState)
+                .containsOnly(ShardState.ACTIVE);
     }
 
     @Test

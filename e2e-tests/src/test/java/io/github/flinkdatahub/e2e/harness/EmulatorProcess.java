@@ -44,7 +44,7 @@ public final class EmulatorProcess implements AutoCloseable {
                         workDir,
                         logsDir.resolve("datahub-emulator.log"));
         try {
-            String endpoint = process.awaitLogLine(READY_LINE, Duration.ofSeconds(60));
+            String endpoint = process.awaitLogLine(READY_LINE, Duration.ofSeconds(120));
             return new EmulatorProcess(process, endpoint);
         } catch (RuntimeException | Error e) {
             process.close();

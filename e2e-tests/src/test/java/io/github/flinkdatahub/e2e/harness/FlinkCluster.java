@@ -347,7 +347,7 @@ public final class FlinkCluster implements AutoCloseable {
                 rest.patch("jobs/" + jobId + "?mode=cancel", Map.of());
                 Wait.untilTrue(
                         "job " + jobId + " to be cancelled",
-                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(120),
                         this::diagnostics,
                         () -> Set.of("CANCELED", "FINISHED", "FAILED").contains(jobState(jobId)));
             }
@@ -383,7 +383,7 @@ public final class FlinkCluster implements AutoCloseable {
                         "BashJavaUtils " + command, cmd, environment(), workDir, log)) {
             Wait.untilTrue(
                     "BashJavaUtils " + command + " to finish",
-                    Duration.ofSeconds(60),
+                    Duration.ofSeconds(120),
                     process::diagnostics,
                     () -> !process.isAlive());
             List<String> results =
