@@ -325,13 +325,8 @@ public final class FlinkCluster implements AutoCloseable {
      */
     public ManagedProcess taskManagerProcess(String taskManagerId) {
         for (ManagedProcess taskManager : taskManagers) {
-            try {
-                if (Files.readString(taskManager.logFile(), StandardCharsets.UTF_8)
-                        .contains(taskManagerId)) {
-                    return taskManager;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (taskManager.readLog().contains(taskManagerId)) {
+                return taskManager;
             }
         }
         throw new IllegalStateException(
@@ -387,7 +382,8 @@ public final class FlinkCluster implements AutoCloseable {
                     process::diagnostics,
                     () -> !process.isAlive());
             List<String> results =
-                    Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    process.readLog()
+                            .lines()
                             .filter(line -> line.startsWith(BASH_JAVA_UTILS_PREFIX))
                             .map(line -> line.substring(BASH_JAVA_UTILS_PREFIX.length()))
                             .collect(Collectors.toList());
@@ -401,8 +397,6 @@ public final class FlinkCluster implements AutoCloseable {
                                 + log);
             }
             return results;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

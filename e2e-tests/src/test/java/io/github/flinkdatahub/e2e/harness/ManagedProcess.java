@@ -2,9 +2,13 @@ package io.github.flinkdatahub.e2e.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +37,18 @@ public final class ManagedProcess implements AutoCloseable {
     private final Process process;
     private final Path logFile;
 
-    private ManagedProcess(String name, Process process, Path logFile) {
+    /**
+     * Where this process's output starts in its log: logs are appended to (a restarted process, a
+     * second build without {@code clean}), and a line of an earlier process (an old emulator port,
+     * an extra BashJavaUtils result) must never be taken for this one's.
+     */
+    private final long logOffset;
+
+    private ManagedProcess(String name, Process process, Path logFile, long logOffset) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
+        this.logOffset = logOffset;
     }
 
     /** Starts {@code command} with stdout and stderr appended to {@code logFile}. */
@@ -54,13 +66,14 @@ public final class ManagedProcess implements AutoCloseable {
                             .redirectErrorStream(true)
                             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(environment);
+            long logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
             Files.writeString(
                     logFile,
                     "### " + String.join(" ", command) + System.lineSeparator(),
                     StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
-            ManagedProcess started = new ManagedProcess(name, builder.start(), logFile);
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            ManagedProcess started = new ManagedProcess(name, builder.start(), logFile, logOffset);
             LIVE.add(started);
             return started;
         } catch (IOException e) {
@@ -134,9 +147,14 @@ public final class ManagedProcess implements AutoCloseable {
                 + logFile;
     }
 
-    private String readLog() {
-        try {
-            return Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "";
+    /** This process's part of the log. */
+    public String readLog() {
+        try (FileChannel channel = FileChannel.open(logFile, StandardOpenOption.READ)) {
+            channel.position(logOffset);
+            return new String(
+                    Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
