@@ -1,11 +1,11 @@
 package io.github.flinkdatahub.connector.sink;
 
 import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.connector.compat.SinkCompat;
 import io.github.flinkdatahub.connector.sink.routing.DataHubRouting;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
 import io.github.flinkdatahub.connector.sink.writer.DataHubSinkWriter;
@@ -37,7 +37,7 @@ import io.github.flinkdatahub.connector.sink.writer.WriterConfig;
  * <p>The writer keeps no state; everything is flushed at each checkpoint.
  */
 @PublicEvolving
-public final class DataHubSink<T> implements Sink<T> {
+public final class DataHubSink<T> extends SinkCompat<T> {
     private static final long serialVersionUID = 1L;
 
     private final DataHubConnection connection;

@@ -466,11 +466,11 @@ class DataHubCatalogTest {
 
     private static ResolvedCatalogTable withPrimaryKey() {
         ResolvedSchema schema =
+                // Without an index list: that constructor is not in Flink 2.0 and earlier.
                 new ResolvedSchema(
                         List.of(Column.physical("id", DataTypes.BIGINT().notNull())),
                         List.of(),
-                        UniqueConstraint.primaryKey("pk", List.of("id")),
-                        List.of());
+                        UniqueConstraint.primaryKey("pk", List.of("id")));
         CatalogTable table =
                 CatalogTable.newBuilder()
                         .schema(Schema.newBuilder().fromResolvedSchema(schema).build())

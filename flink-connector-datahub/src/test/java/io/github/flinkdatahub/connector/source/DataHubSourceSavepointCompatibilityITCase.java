@@ -1,10 +1,10 @@
 package io.github.flinkdatahub.connector.source;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.core.testutils.CommonTestUtils;
 import org.apache.flink.runtime.checkpoint.RestoredCheckpointStats;
@@ -220,7 +220,13 @@ class DataHubSourceSavepointCompatibilityITCase {
         conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint.toUri().toString());
         // Every state in the savepoint must find its operator: none may be dropped silently.
         conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, false);
-        conf.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.NO_CLAIM);
+        // Set by key: the option's enum type differs between Flink 1.20 (RestoreMode) and 2.x
+        // (RecoveryClaimMode); the value NO_CLAIM is the same in both.
+        conf.set(
+                ConfigOptions.key(StateRecoveryOptions.RESTORE_MODE.key())
+                        .stringType()
+                        .noDefaultValue(),
+                "NO_CLAIM");
         JobClient job =
                 job(conf, "restored-v1").executeAsync("restored from a version-1 savepoint");
         waitUntilCommitted("restored-v1", phase2);

@@ -3,7 +3,6 @@ package io.github.flinkdatahub.connector.source;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.Configuration;
@@ -21,6 +20,7 @@ import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.CursorType;
 import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.connector.compat.SinkCompat;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
@@ -354,7 +354,7 @@ class DataHubSourceWatermarkAlignmentITCase {
      * Keeps every line it receives, per name, in the order received; the MiniCluster shares this
      * JVM.
      */
-    private static final class EmittedSink implements Sink<String> {
+    private static final class EmittedSink extends SinkCompat<String> {
         private static final long serialVersionUID = 1L;
         private static final Map<String, List<String>> LINES = new ConcurrentHashMap<>();
         private final String name;

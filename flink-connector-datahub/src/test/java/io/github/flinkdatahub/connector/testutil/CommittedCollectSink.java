@@ -3,13 +3,14 @@ package io.github.flinkdatahub.connector.testutil;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
 import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.SupportsCommitter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+
+import io.github.flinkdatahub.connector.compat.SinkCompat;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (idempotently, so re-commits after a restore count once). What it publishes is therefore exactly
  * what an exactly-once pipeline delivered: duplicates in it are real duplicates of the source.
  */
-public final class CommittedCollectSink
-        implements Sink<String>, SupportsCommitter<CommittedCollectSink.Batch> {
+public final class CommittedCollectSink extends SinkCompat<String>
+        implements SupportsCommitter<CommittedCollectSink.Batch> {
     private static final long serialVersionUID = 1L;
     private static final Map<String, List<String>> RESULTS = new ConcurrentHashMap<>();
     private static final Map<String, Set<String>> COMMITTED_BATCHES = new ConcurrentHashMap<>();

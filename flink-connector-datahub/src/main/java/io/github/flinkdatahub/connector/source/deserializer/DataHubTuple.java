@@ -5,6 +5,7 @@ import org.apache.flink.annotation.PublicEvolving;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,9 +22,12 @@ public final class DataHubTuple implements Serializable {
     private final String shardId;
     private final long sequence;
     private final long systemTime;
-    private final List<String> fieldNames;
+    // Kept in an array and a HashMap, not in List.copyOf/Map.copyOf: a stream of tuples without a
+    // TypeInformation goes through Kryo, and Flink 1.20's Kryo rebuilds a collection by adding to
+    // a new instance, which immutable collections refuse. The getters hand out read-only views.
+    private final String[] fieldNames;
     private final Object[] values;
-    private final Map<String, String> attributes;
+    private final HashMap<String, String> attributes;
 
     public DataHubTuple(
             String shardId,
@@ -35,9 +39,9 @@ public final class DataHubTuple implements Serializable {
         this.shardId = shardId;
         this.sequence = sequence;
         this.systemTime = systemTime;
-        this.fieldNames = List.copyOf(fieldNames);
+        this.fieldNames = fieldNames.toArray(new String[0]);
         this.values = values.clone();
-        this.attributes = Map.copyOf(attributes);
+        this.attributes = new HashMap<>(attributes);
     }
 
     public String getShardId() {
@@ -54,7 +58,7 @@ public final class DataHubTuple implements Serializable {
     }
 
     public List<String> getFieldNames() {
-        return fieldNames;
+        return Collections.unmodifiableList(Arrays.asList(fieldNames));
     }
 
     public Object getValue(int index) {
@@ -63,12 +67,13 @@ public final class DataHubTuple implements Serializable {
 
     /** The value of a field, by name ignoring case. */
     public Object getValue(String fieldName) {
-        for (int i = 0; i < fieldNames.size(); i++) {
-            if (fieldNames.get(i).equalsIgnoreCase(fieldName)) {
+        for (int i = 0; i < fieldNames.length; i++) {
+            if (fieldNames[i].equalsIgnoreCase(fieldName)) {
                 return values[i];
             }
         }
-        throw new IllegalArgumentException("No field '" + fieldName + "' in " + fieldNames);
+        throw new IllegalArgumentException(
+                "No field '" + fieldName + "' in " + Arrays.toString(fieldNames));
     }
 
     public List<Object> getValues() {
@@ -76,7 +81,7 @@ public final class DataHubTuple implements Serializable {
     }
 
     public Map<String, String> getAttributes() {
-        return attributes;
+        return Collections.unmodifiableMap(attributes);
     }
 
     @Override
@@ -88,7 +93,7 @@ public final class DataHubTuple implements Serializable {
         return sequence == t.sequence
                 && systemTime == t.systemTime
                 && Objects.equals(shardId, t.shardId)
-                && fieldNames.equals(t.fieldNames)
+                && Arrays.equals(fieldNames, t.fieldNames)
                 && Arrays.equals(values, t.values)
                 && attributes.equals(t.attributes);
     }
