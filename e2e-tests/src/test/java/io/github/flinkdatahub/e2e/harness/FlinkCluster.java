@@ -373,12 +373,6 @@ public final class FlinkCluster implements AutoCloseable {
         cmd.add("--configDir");
         cmd.add(confDir.toString());
         Path log = logsDir.resolve("bash-java-utils-" + command + ".log");
-        try {
-            // The results are read from this log, which log4j appends to: drop an earlier run's.
-            Files.deleteIfExists(log);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         try (ManagedProcess process =
                 ManagedProcess.start(
                         "BashJavaUtils " + command, cmd, environment(), workDir, log)) {
