@@ -7,10 +7,10 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.runtime.metrics.TimerGauge;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -53,7 +53,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Every step is a hand-off, never a race against time. Event times come from the payload, so a
  * record written later can still lie behind in event time (the emulator's data clock only moves
- * forward). The source's own timestamps, the DataHub system times, are checked separately.
+ * forward). The source's own timestamps, the DataHub system times, are checked separately. The
+ * pause is observed through the connector's shard metrics {@code paused} and {@code pauses}, set by
+ * the fetcher thread (Flink's split watermark metrics exist only from Flink 2.1).
  */
 class DataHubSourceWatermarkAlignmentITCase {
     private static final String PROJECT = "source_alignment";
@@ -141,12 +143,11 @@ class DataHubSourceWatermarkAlignmentITCase {
             put(topic, "1", 0, 1, AHEAD);
             waitUtil(
                     () -> isPaused(sourceName(topic), "1"), TIMEOUT, "shard 1 paused by alignment");
-            // Flink asks the fetcher thread to pause the split before the metric says paused, and
-            // the fetcher takes that request before its next fetch. A record of shard 0 written now
-            // is read by the fetch under way at the pause or a later one: once it is emitted, no
-            // fetch of shard 1 that started before the pause is left, so nothing written to shard 1
-            // from now on is read. (With one split per reader Flink also stops polling the reader
-            // ahead altogether.)
+            // The shard's "paused" gauge is set by the fetcher thread itself, between two fetches,
+            // so no fetch of shard 1 is under way or starts from now on and nothing written to
+            // shard 1 from now on is read. A record of shard 0 written now is read by a later
+            // fetch: once it is emitted, the fetcher has run since the pause. (With one split per
+            // reader Flink also stops polling the reader ahead altogether.)
             put(topic, "0", FIRST, FIRST + 1, BEHIND);
             waitUtil(
                     () -> emitted(topic, "0").size() == FIRST + 1,
@@ -167,9 +168,7 @@ class DataHubSourceWatermarkAlignmentITCase {
                             AHEAD_RECORDS - 1)
                     .containsExactly(line("1", 0, AHEAD));
             assertThat(isPaused(sourceName(topic), "1")).as("still paused").isTrue();
-            assertThat(accumulatedPausedMillis(sourceName(topic), "0"))
-                    .as("the shard behind never paused")
-                    .isZero();
+            assertThat(pauses(sourceName(topic), "0")).as("the shard behind never paused").isZero();
             assertThat(isPaused(sourceName(topic), "0")).isFalse();
 
             // Shard 0 catches up with shard 1: both watermarks at AHEAD - 1, shard 1 is resumed.
@@ -197,8 +196,8 @@ class DataHubSourceWatermarkAlignmentITCase {
         assertThat(indexes(lines, "1"))
                 .as("shard 1 exactly once, in order")
                 .containsExactlyElementsOf(range(AHEAD_RECORDS));
-        assertThat(accumulatedPausedMillis(sourceName(topic), "1"))
-                .as("shard 1 paused")
+        assertThat(pauses(sourceName(topic), "1"))
+                .as("shard 1 paused by its fetcher, and resumed (all its records were read)")
                 .isPositive();
         assertThat(SOURCE_TIMESTAMPS.get(topic))
                 .as("the source's record timestamp is the DataHub system time")
@@ -290,20 +289,20 @@ class DataHubSourceWatermarkAlignmentITCase {
     }
 
     /**
-     * The split watermark metrics {@code name} of {@code shardId} by the source subtask holding
-     * them.
+     * The connector's shard metric {@code name} of {@code shardId} by the source subtask holding
+     * it.
      */
-    private static Map<String, Metric> splitMetrics(
+    private static Map<String, Metric> shardMetrics(
             String sourceName, String shardId, String name) {
         Map<String, Metric> out = new HashMap<>();
-        String suffix = ".split." + shardId + ".watermark." + name;
+        String suffix = ".shardId." + shardId + "." + name;
         for (Map.Entry<MetricGroup, Map<String, Metric>> group :
                 REPORTER.getMetricsByGroup().entrySet()) {
             for (Map.Entry<String, Metric> m : group.getValue().entrySet()) {
                 String id = group.getKey().getMetricIdentifier(m.getKey());
                 int at = id.indexOf(sourceName + ".");
                 if (at >= 0 && id.endsWith(suffix)) {
-                    // <...>.<source name>.<subtask index>.split.<id>.watermark.<name>
+                    // <...>.<source name>.<subtask index>.shardId.<id>.<name>
                     out.put(
                             id.substring(
                                     at + sourceName.length() + 1, id.length() - suffix.length()),
@@ -314,24 +313,24 @@ class DataHubSourceWatermarkAlignmentITCase {
         return out;
     }
 
+    /** Whether the fetcher holding {@code shardId} has stopped fetching it. */
     private static boolean isPaused(String sourceName, String shardId) {
-        return splitMetrics(sourceName, shardId, "pausedTimeMsPerSecond").values().stream()
-                .anyMatch(m -> ((TimerGauge) m).isMeasuring());
+        return shardMetrics(sourceName, shardId, "paused").values().stream()
+                .anyMatch(m -> ((Number) ((Gauge<?>) m).getValue()).intValue() == 1);
     }
 
     /**
-     * Time the split of {@code shardId} spent paused by alignment, summed over the source's
-     * subtasks.
+     * How often the fetchers stopped fetching {@code shardId} for alignment, summed over the
+     * source's subtasks.
      */
-    private static long accumulatedPausedMillis(String sourceName, String shardId) {
-        return splitMetrics(sourceName, shardId, "accumulatedPausedTimeMs").values().stream()
-                .mapToLong(m -> ((Number) ((Gauge<?>) m).getValue()).longValue())
+    private static long pauses(String sourceName, String shardId) {
+        return shardMetrics(sourceName, shardId, "pauses").values().stream()
+                .mapToLong(m -> ((Counter) m).getCount())
                 .sum();
     }
 
     private static List<String> subtasksOfSplit(String sourceName, String shardId) {
-        return new ArrayList<>(
-                splitMetrics(sourceName, shardId, "accumulatedPausedTimeMs").keySet());
+        return new ArrayList<>(shardMetrics(sourceName, shardId, "paused").keySet());
     }
 
     /** Event time from the payload; notes the timestamp the source gave the record. */

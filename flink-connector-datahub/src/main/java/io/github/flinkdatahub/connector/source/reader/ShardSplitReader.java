@@ -373,6 +373,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                     ShardFetchState f = shards.get(s.splitId());
                     if (f != null) {
                         f.paused = true;
+                        shardPaused(s.splitId(), true);
                     }
                 });
         toResume.forEach(
@@ -380,8 +381,17 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                     ShardFetchState f = shards.get(s.splitId());
                     if (f != null) {
                         f.paused = false;
+                        shardPaused(s.splitId(), false);
                     }
                 });
+    }
+
+    /** Runs in the fetcher thread (Flink hands the pause over as a fetcher task). */
+    private void shardPaused(String shardId, boolean paused) {
+        ShardMetrics m = metrics.shard(shardId);
+        if (m != null) {
+            m.paused(paused);
+        }
     }
 
     @Override
