@@ -37,14 +37,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Checks the shaded SQL jar as a Flink cluster sees it: the jar alone in a class loader whose
  * parent holds only Flink (and slf4j-api), never the test class path's copies of the connector, the
- * client, Jackson, protobuf or lz4, which would hide a class the jar misses or a relocation that
- * broke. Runs after {@code package}; Maven passes the jar, the list of bundled artifacts and the
- * connector's factory service file as system properties.
+ * client, Jackson or protobuf, which would hide a class the jar misses or a relocation that broke.
+ * Flink's runtime ships lz4-java itself (org.lz4 1.8.0 on Flink 1.20, at.yawk.lz4 on 2.x), so the
+ * parent keeps an lz4 as a real cluster does; the jar must use its relocated copy regardless, which
+ * the recording loader proves: the jar's classes never ask for a class of a bundled library by its
+ * original name. Runs after {@code package}; Maven passes the jar, the list of bundled artifacts
+ * and the connector's factory service file as system properties.
  */
 class PackagingITCase {
     private static final String SHADED = "io/github/flinkdatahub/shaded/";
     private static final List<String> RELOCATED =
             List.of("com/fasterxml/jackson/", "com/google/protobuf/", "net/jpountz/");
+
+    /** Jars Flink's own runtime brings too: kept in the parent loader whatever version they are. */
+    private static final String FLINK_SHIPS_TOO = "lz4-java-";
+
+    /** The bundled libraries' original packages, which only a relocation that broke would name. */
+    private static final Pattern ORIGINAL_PACKAGE =
+            Pattern.compile(
+                    "(com\\.fasterxml\\.jackson|com\\.google\\.protobuf|net\\.jpountz)\\..+");
+
     private static final String FACTORY_SERVICE =
             "META-INF/services/org.apache.flink.table.factories.Factory";
     private static final Pattern ALLOWED_ENTRY =
@@ -106,20 +118,22 @@ class PackagingITCase {
     }
 
     @Test
-    void theIsolatedParentLoaderHasFlinkButNoneOfTheBundledClasses() throws ClassNotFoundException {
+    void theIsolatedParentLoaderHasFlinkWithItsLz4ButNoneOfTheOtherBundledClasses()
+            throws ClassNotFoundException {
         assertThat(flinkOnly.loadClass("org.apache.flink.table.factories.Factory")).isNotNull();
         assertThat(
                         flinkOnly.loadClass(
                                 "org.apache.flink.connector.base.source.reader.SourceReaderBase"))
                 .isNotNull();
+        // Present on purpose: the jar must work next to the unrelocated lz4 Flink brings.
+        assertThat(flinkOnly.loadClass("net.jpountz.lz4.LZ4Factory")).isNotNull();
         for (String name :
                 List.of(
                         "io.github.flinkdatahub.client.DataHubClient",
                         "io.github.flinkdatahub.connector.common.DataHubConnection",
                         "io.github.flinkdatahub.emulator.DataHubEmulator",
                         "com.fasterxml.jackson.databind.ObjectMapper",
-                        "com.google.protobuf.Message",
-                        "net.jpountz.lz4.LZ4Factory")) {
+                        "com.google.protobuf.Message")) {
             assertThatThrownBy(() -> Class.forName(name, false, flinkOnly))
                     .as("%s must not be visible to the jar's parent loader", name)
                     .isInstanceOf(ClassNotFoundException.class);
@@ -322,13 +336,19 @@ class PackagingITCase {
                                         "io.github.flinkdatahub.shaded.com.fasterxml.jackson.databind."))
                 .anyMatch(n -> n.startsWith("io.github.flinkdatahub.shaded.com.google.protobuf."))
                 .anyMatch(n -> n.startsWith("io.github.flinkdatahub.shaded.net.jpountz.lz4."));
+        // Every class the jar's classes link to is asked of their loader, so this holds whatever
+        // the parent could have answered (it has Flink's lz4).
+        assertThat(shaded.requestedByOriginalName())
+                .as("classes of bundled libraries asked for by their original names")
+                .isEmpty();
     }
 
     // ------------------------------------------------------------------ helpers
 
     /**
      * The test class path minus every copy of what the jar bundles: our modules (as directories or
-     * jars) and the third-party artifacts on the bundled list.
+     * jars) and the third-party artifacts on the bundled list, except lz4-java, which Flink ships
+     * itself (on 2.x it is the very jar we bundle, its version pinned by our dependencyManagement).
      */
     private static URL[] flinkClassPath() {
         Set<String> bundledJarNames =
@@ -348,7 +368,9 @@ class PackagingITCase {
                             || name.startsWith("flink-connector-datahub")
                             || name.startsWith("flink-sql-connector-datahub")
                             || name.startsWith("original-");
-            if (f.isFile() && name.endsWith(".jar") && !ours && !bundledJarNames.contains(name)) {
+            boolean bundledOnly =
+                    bundledJarNames.contains(name) && !name.startsWith(FLINK_SHIPS_TOO);
+            if (f.isFile() && name.endsWith(".jar") && !ours && !bundledOnly) {
                 try {
                     urls.add(f.toURI().toURL());
                 } catch (MalformedURLException e) {
@@ -422,9 +444,13 @@ class PackagingITCase {
         return value;
     }
 
-    /** Loads the jar's classes and remembers which ones, to show what a code path used. */
+    /**
+     * Loads the jar's classes and remembers which ones, to show what a code path used, and every
+     * request for a bundled library's class by its original name.
+     */
     private static final class RecordingLoader extends URLClassLoader {
         private final Set<String> loaded = ConcurrentHashMap.newKeySet();
+        private final Set<String> requestedByOriginalName = ConcurrentHashMap.newKeySet();
 
         RecordingLoader(URL jar, ClassLoader parent) {
             super("shaded-sql-jar", new URL[] {jar}, parent);
@@ -437,8 +463,20 @@ class PackagingITCase {
             return c;
         }
 
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (ORIGINAL_PACKAGE.matcher(name).matches()) {
+                requestedByOriginalName.add(name);
+            }
+            return super.loadClass(name, resolve);
+        }
+
         Set<String> loaded() {
             return loaded;
+        }
+
+        Set<String> requestedByOriginalName() {
+            return requestedByOriginalName;
         }
     }
 
