@@ -20,6 +20,7 @@ import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
+import io.github.flinkdatahub.client.model.result.GetCursorResult;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.DataHubSink;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
@@ -182,43 +183,25 @@ final class FlinkBenchmarks implements AutoCloseable {
             for (String t : List.of(loopWrite, sinkWrite)) {
                 long written = 0;
                 for (int shard = 0; shard < shards; shard++) {
-                    String id = Integer.toString(shard);
-                    if (client.getCursor(project, t, id, CursorType.LATEST).getRecordTime() > 0) {
-                        written +=
-                                client.getCursor(project, t, id, CursorType.LATEST).getSequence()
-                                        + 1;
+                    GetCursorResult latest =
+                            client.getCursor(
+                                    project, t, Integer.toString(shard), CursorType.LATEST);
+                    if (latest.getRecordTime() > 0) {
+                        written += latest.getSequence() + 1;
                     }
                 }
                 check(written == count, t + " holds " + written + " records, expected " + count);
             }
-            if (shards == 1) {
-                report.add(
-                        SECTION_RW,
-                        "raw client put loop (sync, 1000/put), " + shape,
-                        loop,
-                        "rec/s");
-                report.add(SECTION_RW, "DataHubSink write (1000/put), " + shape, sink, "rec/s");
-                report.add(
-                        SECTION_RW,
-                        "sink / put loop",
-                        sink / loop,
-                        "x",
-                        "Ratios (>1: the first is faster)");
-            } else {
-                String where = shape + ", " + shards + " shards";
-                report.add(
-                        SECTION_SHARDS,
-                        "raw client put loop (sync, 1000/put), " + where,
-                        loop,
-                        "rec/s");
-                report.add(SECTION_SHARDS, "DataHubSink write (1000/put), " + where, sink, "rec/s");
-                report.add(
-                        SECTION_SHARDS,
-                        "sink / put loop, " + shards + " shards",
-                        sink / loop,
-                        "x",
-                        "Ratios (>1: the first is faster)");
-            }
+            String section = shards == 1 ? SECTION_RW : SECTION_SHARDS;
+            String where = shards == 1 ? shape.toString() : shape + ", " + shards + " shards";
+            report.add(section, "raw client put loop (sync, 1000/put), " + where, loop, "rec/s");
+            report.add(section, "DataHubSink write (1000/put), " + where, sink, "rec/s");
+            report.add(
+                    section,
+                    shards == 1 ? "sink / put loop" : "sink / put loop, " + shards + " shards",
+                    sink / loop,
+                    "x",
+                    "Ratios (>1: the first is faster)");
         }
     }
 

@@ -23,6 +23,7 @@ import io.github.flinkdatahub.connector.source.deserializer.DataHubTuple;
 import io.github.flinkdatahub.connector.testutil.CommittedCollectSink;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.connector.testutil.InjectedFailures;
+import io.github.flinkdatahub.connector.testutil.Jobs;
 import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -203,12 +204,8 @@ class DataHubSourceITCase {
             put(topic, 4000, total, keys);
             waitUntilCommitted(topic, total);
         } finally {
-            job.cancel().get();
             // Only a terminated job commits nothing more: the results below are final.
-            waitUtil(
-                    () -> job.getJobStatus().join().isGloballyTerminalState(),
-                    TIMEOUT,
-                    "job cancelled");
+            Jobs.cancelAndAwait(job);
         }
         List<String> results = CommittedCollectSink.results(topic);
         LOG.info(
@@ -302,11 +299,7 @@ class DataHubSourceITCase {
                     TIMEOUT,
                     "offsets of all 400 records committed");
         } finally {
-            first.cancel().get();
-            waitUtil(
-                    () -> first.getJobStatus().join().isGloballyTerminalState(),
-                    TIMEOUT,
-                    "first run cancelled");
+            Jobs.cancelAndAwait(first);
         }
         assertThat(committedCount(topic, subId))
                 .as("records covered by committed offsets")

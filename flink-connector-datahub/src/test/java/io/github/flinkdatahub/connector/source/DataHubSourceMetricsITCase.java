@@ -22,6 +22,7 @@ import io.github.flinkdatahub.client.model.subscription.OffsetWithSession;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
+import io.github.flinkdatahub.connector.testutil.Jobs;
 import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,13 +97,9 @@ class DataHubSourceMetricsITCase {
     @AfterEach
     void stop() throws Exception {
         BlockingMapper.release();
-        if (job != null && !job.getJobStatus().get().isGloballyTerminalState()) {
-            job.cancel().get();
+        if (job != null) {
             // Let the tasks stop before the next test, so they do not keep reading or committing.
-            waitUtil(
-                    () -> job.getJobStatus().join().isGloballyTerminalState(),
-                    TIMEOUT,
-                    "job of " + topic + " cancelled");
+            Jobs.cancelAndAwait(job);
         }
     }
 

@@ -23,6 +23,7 @@ import io.github.flinkdatahub.client.model.ShardBase;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 import io.github.flinkdatahub.connector.testutil.CommittedCollectSink;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
+import io.github.flinkdatahub.connector.testutil.Jobs;
 import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -249,7 +250,7 @@ class DataHubSourceSavepointCompatibilityITCase {
                         .get()
                         .getCheckpointStatsSnapshot()
                         .getLatestRestoredCheckpoint();
-        job.cancel().get();
+        Jobs.cancelAndAwait(job);
 
         assertThat(restored).as("the job was restored from a savepoint").isNotNull();
         assertThat(restored.getExternalPath()).as("restored from").contains(SAVEPOINT_V1);

@@ -23,6 +23,7 @@ import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.connector.compat.SinkCompat;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
+import io.github.flinkdatahub.connector.testutil.Jobs;
 import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,11 +183,7 @@ class DataHubSourceWatermarkAlignmentITCase {
                     TIMEOUT,
                     "every record emitted after shard 0 caught up");
         } finally {
-            job.cancel().get();
-            waitUtil(
-                    () -> job.getJobStatus().join().isGloballyTerminalState(),
-                    TIMEOUT,
-                    "job cancelled");
+            Jobs.cancelAndAwait(job);
         }
 
         List<String> lines = EmittedSink.lines(topic);

@@ -1,7 +1,6 @@
 package io.github.flinkdatahub.connector.source.enumerator;
 
 import org.apache.flink.api.connector.source.ReaderInfo;
-import org.apache.flink.api.connector.source.SplitsAssignment;
 import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
 
 import io.github.flinkdatahub.connector.source.StartingPosition;
@@ -20,11 +19,9 @@ import org.junit.jupiter.api.Test;
 import javax.annotation.Nullable;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static io.github.flinkdatahub.connector.testutil.FakeDataHubClient.throttled;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,33 +89,8 @@ class DataHubSourceEnumeratorDiscoveryTest {
         enumerator.handleSourceEvent(reader, new SplitsFinishedEvent(List.of(shardIds)));
     }
 
-    private List<ShardSplit> allAssigned() {
-        return context.getSplitsAssignmentSequence().stream()
-                .flatMap(a -> a.assignment().values().stream())
-                .flatMap(List::stream)
-                .collect(Collectors.toList());
-    }
-
-    private Map<Integer, List<String>> assignedIds() {
-        Map<Integer, List<String>> out = new HashMap<>();
-        for (SplitsAssignment<ShardSplit> a : context.getSplitsAssignmentSequence()) {
-            a.assignment()
-                    .forEach(
-                            (reader, splits) ->
-                                    out.computeIfAbsent(reader, r -> new ArrayList<>())
-                                            .addAll(
-                                                    splits.stream()
-                                                            .map(ShardSplit::splitId)
-                                                            .collect(Collectors.toList())));
-        }
-        return out;
-    }
-
     private ShardSplit assigned(String shardId) {
-        return allAssigned().stream()
-                .filter(s -> s.splitId().equals(shardId))
-                .findFirst()
-                .orElseThrow();
+        return Assignments.of(context, shardId);
     }
 
     private Map<String, Status> statuses() {
@@ -179,7 +151,7 @@ class DataHubSourceEnumeratorDiscoveryTest {
 
         finish(1, "1");
 
-        assertThat(assignedIds())
+        assertThat(Assignments.idsByReader(context))
                 .containsOnly(Map.entry(0, List.of("0")), Map.entry(1, List.of("1", "2", "3")));
         for (String child : List.of("2", "3")) {
             ShardSplit split = assigned(child);
@@ -219,10 +191,12 @@ class DataHubSourceEnumeratorDiscoveryTest {
         discover();
 
         finish(0, "0");
-        assertThat(assignedIds()).containsOnly(Map.entry(0, List.of("0", "1", "2")));
+        assertThat(Assignments.idsByReader(context))
+                .containsOnly(Map.entry(0, List.of("0", "1", "2")));
         finish(0, "1");
 
-        assertThat(assignedIds()).containsOnly(Map.entry(0, List.of("0", "1", "2", "3", "4")));
+        assertThat(Assignments.idsByReader(context))
+                .containsOnly(Map.entry(0, List.of("0", "1", "2", "3", "4")));
     }
 
     @Test
@@ -231,10 +205,11 @@ class DataHubSourceEnumeratorDiscoveryTest {
         startUnbounded(1);
 
         discover();
-        assertThat(assignedIds()).containsOnly(Map.entry(0, List.of("0")));
+        assertThat(Assignments.idsByReader(context)).containsOnly(Map.entry(0, List.of("0")));
 
         finish(0, "0");
-        assertThat(assignedIds()).containsOnly(Map.entry(0, List.of("0", "1", "2")));
+        assertThat(Assignments.idsByReader(context))
+                .containsOnly(Map.entry(0, List.of("0", "1", "2")));
     }
 
     @Test
@@ -245,7 +220,7 @@ class DataHubSourceEnumeratorDiscoveryTest {
 
         discover();
 
-        assertThat(assignedIds()).containsOnly(Map.entry(0, List.of("1", "2")));
+        assertThat(Assignments.idsByReader(context)).containsOnly(Map.entry(0, List.of("1", "2")));
     }
 
     @Test
@@ -260,7 +235,8 @@ class DataHubSourceEnumeratorDiscoveryTest {
         fake.expire("0");
         discover();
 
-        assertThat(assignedIds()).containsOnly(Map.entry(0, List.of("0", "1", "2")));
+        assertThat(Assignments.idsByReader(context))
+                .containsOnly(Map.entry(0, List.of("0", "1", "2")));
     }
 
     @Test
@@ -273,7 +249,7 @@ class DataHubSourceEnumeratorDiscoveryTest {
         fake.withShards(1);
         discover();
 
-        assertThat(assignedIds()).containsOnly(Map.entry(0, List.of("0")));
+        assertThat(Assignments.idsByReader(context)).containsOnly(Map.entry(0, List.of("0")));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.github.flinkdatahub.connector.source.enumerator;
 
 import org.apache.flink.api.connector.source.ReaderInfo;
-import org.apache.flink.api.connector.source.SplitsAssignment;
 import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
 
 import io.github.flinkdatahub.client.DataHubClient;
@@ -31,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -154,42 +152,10 @@ class DataHubSourceEnumeratorTest {
         context.runPeriodicCallable(0);
     }
 
-    /** Shard ids per reader over every assignment made so far. */
-    private static Map<Integer, List<String>> assignedIds(
-            MockSplitEnumeratorContext<ShardSplit> context) {
-        Map<Integer, List<String>> out = new HashMap<>();
-        for (SplitsAssignment<ShardSplit> a : context.getSplitsAssignmentSequence()) {
-            a.assignment()
-                    .forEach(
-                            (reader, splits) ->
-                                    out.computeIfAbsent(reader, r -> new ArrayList<>())
-                                            .addAll(
-                                                    splits.stream()
-                                                            .map(ShardSplit::splitId)
-                                                            .collect(Collectors.toList())));
-        }
-        return out;
-    }
-
-    private static List<ShardSplit> allAssigned(MockSplitEnumeratorContext<ShardSplit> context) {
-        return context.getSplitsAssignmentSequence().stream()
-                .flatMap(a -> a.assignment().values().stream())
-                .flatMap(List::stream)
-                .collect(Collectors.toList());
-    }
-
     private static Map<String, Status> statuses(DataHubSourceEnumerator e) {
         Map<String, Status> out = new HashMap<>();
         e.tracker().snapshot().forEach((split, status) -> out.put(split.splitId(), status));
         return out;
-    }
-
-    private static ShardSplit assignedSplit(
-            MockSplitEnumeratorContext<ShardSplit> context, String shardId) {
-        return allAssigned(context).stream()
-                .filter(s -> s.splitId().equals(shardId))
-                .findFirst()
-                .orElseThrow();
     }
 
     @Test
@@ -208,7 +174,7 @@ class DataHubSourceEnumeratorTest {
 
         register(context, e, 0);
         assertThat(context.getSplitsAssignmentSequence()).hasSize(1);
-        assertThat(assignedIds(context))
+        assertThat(Assignments.idsByReader(context))
                 .containsOnly(Map.entry(0, List.of("0", "1")), Map.entry(1, List.of("2", "3")));
     }
 
@@ -223,7 +189,7 @@ class DataHubSourceEnumeratorTest {
 
         discover(context);
 
-        List<ShardSplit> assigned = allAssigned(context);
+        List<ShardSplit> assigned = Assignments.all(context);
         assertThat(assigned)
                 .extracting(ShardSplit::splitId)
                 .containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5");
@@ -243,7 +209,7 @@ class DataHubSourceEnumeratorTest {
                                                                                                         3))
                                                                                 .isEqualTo(
                                                                                         reader))));
-        assertThat(assignedIds(context))
+        assertThat(Assignments.idsByReader(context))
                 .containsOnly(
                         Map.entry(0, List.of("0", "1")),
                         Map.entry(1, List.of("2", "3")),
@@ -267,7 +233,7 @@ class DataHubSourceEnumeratorTest {
         createTopic(2);
         MockSplitEnumeratorContext<ShardSplit> context = context(2);
         DataHubSourceEnumerator e = runningUnbounded(context);
-        assertThat(assignedIds(context))
+        assertThat(Assignments.idsByReader(context))
                 .containsOnly(Map.entry(0, List.of("0")), Map.entry(1, List.of("1")));
 
         splitShard("0");
@@ -294,10 +260,10 @@ class DataHubSourceEnumeratorTest {
         // Both halves of shard 0's range belong to reader 0.
         assertThat(context.getSplitsAssignmentSequence().get(1).assignment().keySet())
                 .containsExactly(0);
-        assertThat(assignedIds(context))
+        assertThat(Assignments.idsByReader(context))
                 .containsOnly(Map.entry(0, List.of("0", "2", "3")), Map.entry(1, List.of("1")));
         for (String child : List.of("2", "3")) {
-            ShardSplit split = assignedSplit(context, child);
+            ShardSplit split = Assignments.of(context, child);
             assertThat(split.parentShardIds()).containsExactly("0");
             assertThat(split.position())
                     .as("children start at their beginning")
@@ -339,7 +305,8 @@ class DataHubSourceEnumeratorTest {
         e.snapshotState(3);
         e.notifyCheckpointComplete(3);
 
-        assertThat(assignedIds(context)).containsOnly(Map.entry(0, List.of("0", "1", "2")));
+        assertThat(Assignments.idsByReader(context))
+                .containsOnly(Map.entry(0, List.of("0", "1", "2")));
     }
 
     @Test
@@ -412,9 +379,9 @@ class DataHubSourceEnumeratorTest {
 
         context.runNextOneTimeCallable();
 
-        assertThat(assignedIds(context))
+        assertThat(Assignments.idsByReader(context))
                 .containsOnly(Map.entry(0, List.of("0")), Map.entry(1, List.of("1")));
-        assertThat(allAssigned(context)).allSatisfy(s -> assertThat(s.isBounded()).isTrue());
+        assertThat(Assignments.all(context)).allSatisfy(s -> assertThat(s.isBounded()).isTrue());
         assertThat(context.hasNoMoreSplits(0)).isTrue();
         assertThat(context.hasNoMoreSplits(1)).isTrue();
     }
@@ -431,7 +398,7 @@ class DataHubSourceEnumeratorTest {
 
         context.runNextOneTimeCallable();
 
-        assertThat(allAssigned(context))
+        assertThat(Assignments.all(context))
                 .extracting(ShardSplit::splitId)
                 .containsExactlyInAnyOrder("0", "1");
         assertThat(statuses(e))
@@ -442,7 +409,7 @@ class DataHubSourceEnumeratorTest {
 
         e.handleSourceEvent(1, new SplitsFinishedEvent(List.of("1")));
 
-        assertThat(allAssigned(context))
+        assertThat(Assignments.all(context))
                 .extracting(ShardSplit::splitId)
                 .containsExactlyInAnyOrder("0", "1", "2", "3");
         assertThat(context.hasNoMoreSplits(0)).isTrue();
@@ -513,7 +480,7 @@ class DataHubSourceEnumeratorTest {
         restored.snapshotState(2);
         restored.notifyCheckpointComplete(2);
 
-        assertThat(allAssigned(restoredContext))
+        assertThat(Assignments.all(restoredContext))
                 .extracting(ShardSplit::splitId)
                 .containsExactlyInAnyOrder("2", "3");
         assertThat(statuses(restored))
@@ -569,7 +536,7 @@ class DataHubSourceEnumeratorTest {
         e.snapshotState(5);
         e.notifyCheckpointComplete(5);
 
-        assertThat(assignedIds(context)).containsOnly(Map.entry(0, List.of("1", "2")));
+        assertThat(Assignments.idsByReader(context)).containsOnly(Map.entry(0, List.of("1", "2")));
     }
 
     @Test
@@ -600,7 +567,7 @@ class DataHubSourceEnumeratorTest {
         createTopic(1);
         discover(context);
 
-        assertThat(allAssigned(context)).containsExactly(waiting);
+        assertThat(Assignments.all(context)).containsExactly(waiting);
     }
 
     @Test
@@ -656,8 +623,8 @@ class DataHubSourceEnumeratorTest {
         discover(context);
 
         assertThat(e.tracker().isKnown("expired")).isFalse();
-        assertThat(assignedIds(context)).containsOnly(Map.entry(0, List.of("0")));
-        assertThat(assignedSplit(context, "0").position())
+        assertThat(Assignments.idsByReader(context)).containsOnly(Map.entry(0, List.of("0")));
+        assertThat(Assignments.of(context, "0").position())
                 .as("found after the start: from its beginning")
                 .isEqualTo(ShardPosition.earliest());
     }
