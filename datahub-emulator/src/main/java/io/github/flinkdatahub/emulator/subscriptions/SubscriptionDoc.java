@@ -28,6 +28,13 @@ public final class SubscriptionDoc {
     /** Milliseconds of creation: the list order. */
     public long createTimeMillis;
 
+    /**
+     * 1, 2, 3, ... per topic in creation order: breaks ties of {@link #createTimeMillis} (several
+     * subscriptions in one millisecond, or on a paused data clock), which the random part of the id
+     * did not order. 0 in stores written before it existed.
+     */
+    public long createOrder;
+
     /** For SYSTEM subscriptions: the connector that owns it. */
     public String connectorId;
 

@@ -59,6 +59,7 @@ public final class Subscriptions {
         List<SubscriptionDoc> all = docs().under(EmulatorStore.key(project, topic));
         all.sort(
                 Comparator.comparingLong((SubscriptionDoc d) -> d.createTimeMillis)
+                        .thenComparingLong(d -> d.createOrder)
                         .thenComparing(d -> d.subId));
         return all;
     }
@@ -85,6 +86,12 @@ public final class Subscriptions {
                             + " subscriptions; delete unused ones first.");
         }
         long now = ctx.nowMillis();
+        long order =
+                list(topic.project, topic.name).stream()
+                                .mapToLong(d -> d.createOrder)
+                                .max()
+                                .orElse(0)
+                        + 1;
         String subId;
         do {
             subId = Ids.subscriptionId(now);
@@ -98,6 +105,7 @@ public final class Subscriptions {
         doc.type = type.code();
         doc.state = SubscriptionState.ONLINE.code();
         doc.createTimeMillis = now;
+        doc.createOrder = order;
         doc.createTime = now / 1000;
         doc.lastModifyTime = doc.createTime;
         doc.connectorId = connectorId;

@@ -117,8 +117,15 @@ class SubscriptionEmulationTest {
     @Test
     void listPagesFromOneAndSearchesCommentsAndIds() {
         topic("paging", 1);
-        for (int i = 0; i < 5; i++) {
-            client.createSubscription(P, "paging", (i % 2 == 0 ? "alpha-" : "beta-") + i);
+        // All five in one millisecond of the data clock: the list keeps their creation order even
+        // so.
+        emulator.clock().pause();
+        try {
+            for (int i = 0; i < 5; i++) {
+                client.createSubscription(P, "paging", (i % 2 == 0 ? "alpha-" : "beta-") + i);
+            }
+        } finally {
+            emulator.clock().resume();
         }
         ListSubscriptionResult first = client.listSubscription(P, "paging", null, 1, 2);
         assertThat(first.getTotalCount()).isEqualTo(5);
