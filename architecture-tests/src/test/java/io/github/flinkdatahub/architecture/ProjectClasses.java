@@ -46,9 +46,10 @@ final class ProjectClasses {
 
     private static JavaClasses importFolders(String kind, List<String> modules) {
         Path root = Paths.get(System.getProperty("project.root", ".."));
+        String buildFolder = System.getProperty("build.folder", "target");
         List<Path> folders = new ArrayList<>();
         for (String module : modules) {
-            Path folder = root.resolve(module).resolve("target").resolve(kind);
+            Path folder = root.resolve(module).resolve(buildFolder).resolve(kind);
             if (countClassFiles(folder) == 0) {
                 throw new IllegalStateException(
                         "No compiled classes in "

@@ -6,7 +6,7 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.FallbackKey;
 import org.apache.flink.table.api.ValidationException;
-import org.apache.flink.table.catalog.Catalog;
+import org.apache.flink.table.catalog.AbstractCatalog;
 import org.apache.flink.table.catalog.CatalogBaseTable;
 import org.apache.flink.table.catalog.CatalogDatabase;
 import org.apache.flink.table.catalog.CatalogDatabaseImpl;
@@ -79,7 +79,7 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.TOPIC;
  * DataHub has no views, functions, partitions or statistics.
  */
 @PublicEvolving
-public class DataHubCatalog implements Catalog {
+public class DataHubCatalog extends AbstractCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(DataHubCatalog.class);
 
     private final String name;
@@ -99,8 +99,13 @@ public class DataHubCatalog implements Catalog {
      */
     public DataHubCatalog(
             String name, @Nullable String defaultDatabase, Map<String, String> connectionOptions) {
-        Preconditions.checkArgument(
-                !StringUtils.isNullOrWhitespaceOnly(name), "The catalog name is required");
+        // AbstractCatalog only because Flink 2.0.0's planner casts every catalog it writes to into
+        // one (TableLineageDatasetImpl); it wants a default database, ours may have none, so it
+        // gets
+        // a stand-in that getDefaultDatabase() hides.
+        super(
+                requireName(name),
+                StringUtils.isNullOrWhitespaceOnly(defaultDatabase) ? name : defaultDatabase);
         this.name = name;
         this.defaultDatabase =
                 StringUtils.isNullOrWhitespaceOnly(defaultDatabase) ? null : defaultDatabase;
@@ -110,6 +115,12 @@ public class DataHubCatalog implements Catalog {
         shown.keySet().removeIf(DataHubConnectorOptions::isSensitive);
         this.tableConnectionOptions = Collections.unmodifiableMap(shown);
         this.tableFactory = new DataHubCatalogTableFactory(options);
+    }
+
+    private static String requireName(String name) {
+        Preconditions.checkArgument(
+                !StringUtils.isNullOrWhitespaceOnly(name), "The catalog name is required");
+        return name;
     }
 
     /**
@@ -152,6 +163,7 @@ public class DataHubCatalog implements Catalog {
         return all;
     }
 
+    @Override
     public String getName() {
         return name;
     }
