@@ -38,7 +38,9 @@ run() {
     shift
     echo "== test.sh: $label: ${maven[*]} $*"
     "${maven[@]}" "$@" || status=$?
-    summary+=("$label: $((SECONDS - start)) s$( ((status)) && echo ' FAILED')")
+    local result="$label: $((SECONDS - start)) s"
+    ((status == 0)) || result+=" FAILED"
+    summary+=("$result")
     return "$status"
 }
 

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The compiled classes of the project's modules, read from their {@code target/} folders. A missing
+ * The compiled classes of the project's modules, read from their build folders ({@code target/}, or
+ * {@code target/flink-<version>/} in a Flink profile: system property {@code build.folder}). A missing
  * or empty folder fails loudly: a rule checked against no classes would pass without proving
  * anything.
  */
