@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * The compiled classes of the project's modules, read from their build folders ({@code target/}, or
- * {@code target/flink-<version>/} in a Flink profile: system property {@code build.folder}). A missing
- * or empty folder fails loudly: a rule checked against no classes would pass without proving
- * anything.
+ * {@code target/flink-<version>/} in a Flink profile: system property {@code build.folder}). A
+ * missing or empty folder fails loudly: a rule checked against no classes would pass without
+ * proving anything.
  */
 final class ProjectClasses {
     /** Library code shipped to users (the emulator ships too: users test against it). */
