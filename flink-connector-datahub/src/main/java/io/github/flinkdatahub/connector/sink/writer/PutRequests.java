@@ -1,0 +1,150 @@
+package io.github.flinkdatahub.connector.sink.writer;
+
+import org.apache.flink.annotation.Internal;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.exception.DataHubException;
+import io.github.flinkdatahub.client.exception.InvalidParameterException;
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.result.PutRecordsResult;
+import io.github.flinkdatahub.connector.sink.DataHubSinkException;
+import io.github.flinkdatahub.connector.sink.routing.RecordRouter;
+import io.github.flinkdatahub.connector.sink.routing.ShardTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends batches as DataHub puts, routed by the service or to one shard, and hands each answer to
+ * {@link PutResults} on the task thread.
+ */
+@Internal
+final class PutRequests {
+    private static final Logger LOG = LoggerFactory.getLogger(DataHubSinkWriter.class);
+
+    private final DataHubClient client;
+    private final String project;
+    private final String topic;
+    private final String topicPath;
+    private final ShardTable shards;
+    private final RecordRouter router;
+    private final InFlightLimiter limiter;
+    private final RetryScheduler retries;
+    private final PutResults results;
+    private final WriterStatus status;
+    private final WriterMailbox mailbox;
+
+    PutRequests(
+            DataHubClient client,
+            String project,
+            String topic,
+            WriterStartup startup,
+            InFlightLimiter limiter,
+            RetryScheduler retries,
+            PutResults results,
+            WriterStatus status,
+            WriterMailbox mailbox) {
+        this.client = client;
+        this.project = project;
+        this.topic = topic;
+        this.topicPath = project + "/" + topic;
+        this.shards = startup.shards;
+        this.router = startup.router;
+        this.limiter = limiter;
+        this.retries = retries;
+        this.results = results;
+        this.status = status;
+        this.mailbox = mailbox;
+    }
+
+    void send(boolean routedPut, List<PendingRecord> batch) {
+        String shardId = null;
+        if (!routedPut) {
+            try {
+                shardId = router.shardForNextRequest();
+            } catch (DataHubException e) {
+                throw status.fail(
+                        new DataHubSinkException(
+                                "Listing the shards of DataHub topic "
+                                        + topicPath
+                                        + " failed: "
+                                        + e.getMessage()
+                                        + ErrorDetails.hint(project, topic, e),
+                                e));
+            }
+            if (shardId == null) {
+                shards.markStale();
+                retries.schedule(
+                        false,
+                        batch,
+                        "no open shard is listed in DataHub topic " + topicPath,
+                        false);
+                return;
+            }
+        }
+        List<Record> records = new ArrayList<>(batch.size());
+        long bytes = 0;
+        for (PendingRecord p : batch) {
+            records.add(p.record);
+            bytes += p.bytes;
+        }
+        CompletableFuture<PutRecordsResult> put;
+        try {
+            put =
+                    routedPut
+                            ? client.putRecordsAsync(project, topic, records)
+                            : client.putRecordsByShardAsync(project, topic, shardId, records)
+                                    .thenApply(v -> null);
+        } catch (InvalidParameterException e) {
+            refusedBeforeSending(routedPut, batch, e);
+            return;
+        }
+        limiter.sent();
+        long started = System.currentTimeMillis();
+        String target = shardId;
+        long batchBytes = bytes;
+        put.whenComplete(
+                (result, error) ->
+                        mailbox.execute(
+                                () ->
+                                        results.settle(
+                                                routedPut,
+                                                target,
+                                                batch,
+                                                batchBytes,
+                                                started,
+                                                result,
+                                                error),
+                                "DataHub put of " + batch.size() + " records"));
+    }
+
+    /**
+     * The client checks a request before sending it; a too large one is split, a single bad record
+     * is fatal.
+     */
+    private void refusedBeforeSending(
+            boolean routedPut, List<PendingRecord> batch, InvalidParameterException e) {
+        if (batch.size() == 1) {
+            throw status.fail(
+                    new DataHubSinkException(
+                            "The client refused a record for DataHub topic "
+                                    + topicPath
+                                    + ": "
+                                    + e.getErrorMessage()
+                                    + ". Record: "
+                                    + ErrorDetails.describe(batch.get(0).record),
+                            e));
+        }
+        LOG.debug(
+                "Put to {} refused before sending ({}); splitting {} records",
+                topicPath,
+                e.getErrorMessage(),
+                batch.size());
+        int half = batch.size() / 2;
+        send(routedPut, new ArrayList<>(batch.subList(0, half)));
+        send(routedPut, new ArrayList<>(batch.subList(half, batch.size())));
+    }
+}
