@@ -76,10 +76,10 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         this.mailbox = new WriterMailbox(context.getMailboxExecutor(), topicPath);
         // The writer retries by itself, within its retry budget and with its metrics.
         this.client = connection.openClient(RetryPolicy.none());
-        WriterStartup startup;
+        WriterTopic target;
         try {
-            startup =
-                    WriterStartup.run(
+            target =
+                    WriterTopic.open(
                             context,
                             connection,
                             client,
@@ -92,12 +92,12 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
             client.close();
             throw e;
         }
-        this.router = startup.router;
+        this.router = target.router;
         this.status = new WriterStatus(topicPath);
         this.sizes = new RecordSizeEstimator(connection.getWireMode());
         long requestRoom = MAX_REQUEST_BYTES - RecordSizeEstimator.REQUEST_OVERHEAD;
         this.batchMaxBytes = Math.min(config.batchMaxBytes(), requestRoom);
-        this.shapes = new RecordShapeCheck(topicPath, startup.topicSchema, requestRoom, status);
+        this.shapes = new RecordShapeCheck(topicPath, target.schema, requestRoom, status);
         this.limiter = new InFlightLimiter(config.maxInFlightRequests());
         this.metrics =
                 new DataHubSinkWriterMetrics(
@@ -111,19 +111,8 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
                         status,
                         this::resend);
         PutResults results =
-                new PutResults(
-                        project,
-                        topic,
-                        startup,
-                        limiter,
-                        retries,
-                        metrics,
-                        status,
-                        () -> sendReady(false));
-        this.puts =
-                new PutRequests(
-                        client, project, topic, startup, limiter, retries, results, status,
-                        mailbox);
+                new PutResults(target, limiter, retries, metrics, status, () -> sendReady(false));
+        this.puts = new PutRequests(client, target, limiter, retries, results, status, mailbox);
         this.flushTimer =
                 new FlushTimer(
                         context.getProcessingTimeService(),
@@ -134,7 +123,7 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         LOG.info(
                 "Writing to DataHub topic {} ({} topic) with {}, {}",
                 topicPath,
-                startup.topicSchema == null ? "blob" : "tuple",
+                target.schema == null ? "blob" : "tuple",
                 routing,
                 config);
     }

@@ -28,6 +28,10 @@ final class ErrorDetails {
         return "";
     }
 
+    static String hint(WriterTopic topic, DataHubException e) {
+        return hint(topic.project, topic.topic, e);
+    }
+
     /** The record's values for error messages, cut to a readable length. */
     static String describe(Record r) {
         String s = r.toString();

@@ -8,8 +8,6 @@ import io.github.flinkdatahub.client.exception.InvalidParameterException;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.result.PutRecordsResult;
 import io.github.flinkdatahub.connector.sink.DataHubSinkException;
-import io.github.flinkdatahub.connector.sink.routing.RecordRouter;
-import io.github.flinkdatahub.connector.sink.routing.ShardTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +24,7 @@ final class PutRequests {
     private static final Logger LOG = LoggerFactory.getLogger(DataHubSinkWriter.class);
 
     private final DataHubClient client;
-    private final String project;
-    private final String topic;
-    private final String topicPath;
-    private final ShardTable shards;
-    private final RecordRouter router;
+    private final WriterTopic topic;
     private final InFlightLimiter limiter;
     private final RetryScheduler retries;
     private final PutResults results;
@@ -39,20 +33,14 @@ final class PutRequests {
 
     PutRequests(
             DataHubClient client,
-            String project,
-            String topic,
-            WriterStartup startup,
+            WriterTopic topic,
             InFlightLimiter limiter,
             RetryScheduler retries,
             PutResults results,
             WriterStatus status,
             WriterMailbox mailbox) {
         this.client = client;
-        this.project = project;
         this.topic = topic;
-        this.topicPath = project + "/" + topic;
-        this.shards = startup.shards;
-        this.router = startup.router;
         this.limiter = limiter;
         this.retries = retries;
         this.results = results;
@@ -64,23 +52,23 @@ final class PutRequests {
         String shardId = null;
         if (!routedPut) {
             try {
-                shardId = router.shardForNextRequest();
+                shardId = topic.router.shardForNextRequest();
             } catch (DataHubException e) {
                 throw status.fail(
                         new DataHubSinkException(
                                 "Listing the shards of DataHub topic "
-                                        + topicPath
+                                        + topic.path
                                         + " failed: "
                                         + e.getMessage()
-                                        + ErrorDetails.hint(project, topic, e),
+                                        + ErrorDetails.hint(topic, e),
                                 e));
             }
             if (shardId == null) {
-                shards.markStale();
+                topic.shards.markStale();
                 retries.schedule(
                         false,
                         batch,
-                        "no open shard is listed in DataHub topic " + topicPath,
+                        "no open shard is listed in DataHub topic " + topic.path,
                         false);
                 return;
             }
@@ -95,8 +83,9 @@ final class PutRequests {
         try {
             put =
                     routedPut
-                            ? client.putRecordsAsync(project, topic, records)
-                            : client.putRecordsByShardAsync(project, topic, shardId, records)
+                            ? client.putRecordsAsync(topic.project, topic.topic, records)
+                            : client.putRecordsByShardAsync(
+                                            topic.project, topic.topic, shardId, records)
                                     .thenApply(v -> null);
         } catch (InvalidParameterException e) {
             refusedBeforeSending(routedPut, batch, e);
@@ -131,7 +120,7 @@ final class PutRequests {
             throw status.fail(
                     new DataHubSinkException(
                             "The client refused a record for DataHub topic "
-                                    + topicPath
+                                    + topic.path
                                     + ": "
                                     + e.getErrorMessage()
                                     + ". Record: "
@@ -140,7 +129,7 @@ final class PutRequests {
         }
         LOG.debug(
                 "Put to {} refused before sending ({}); splitting {} records",
-                topicPath,
+                topic.path,
                 e.getErrorMessage(),
                 batch.size());
         int half = batch.size() / 2;

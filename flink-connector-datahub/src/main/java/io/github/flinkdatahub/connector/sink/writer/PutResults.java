@@ -7,8 +7,6 @@ import io.github.flinkdatahub.client.model.FailedRecord;
 import io.github.flinkdatahub.client.model.result.PutRecordsResult;
 import io.github.flinkdatahub.connector.sink.DataHubSinkException;
 import io.github.flinkdatahub.connector.sink.metrics.DataHubSinkWriterMetrics;
-import io.github.flinkdatahub.connector.sink.routing.RecordRouter;
-import io.github.flinkdatahub.connector.sink.routing.ShardTable;
 import io.github.flinkdatahub.connector.sink.writer.PutFailureClassifier.Action;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +24,7 @@ import java.util.List;
 final class PutResults {
     private static final Logger LOG = LoggerFactory.getLogger(DataHubSinkWriter.class);
 
-    private final String project;
-    private final String topic;
-    private final String topicPath;
-    private final ShardTable shards;
-    private final RecordRouter router;
+    private final WriterTopic topic;
     private final InFlightLimiter limiter;
     private final RetryScheduler retries;
     private final DataHubSinkWriterMetrics metrics;
@@ -40,19 +34,13 @@ final class PutResults {
     private final Runnable afterAnswer;
 
     PutResults(
-            String project,
-            String topic,
-            WriterStartup startup,
+            WriterTopic topic,
             InFlightLimiter limiter,
             RetryScheduler retries,
             DataHubSinkWriterMetrics metrics,
             WriterStatus status,
             Runnable afterAnswer) {
-        this.project = project;
         this.topic = topic;
-        this.topicPath = project + "/" + topic;
-        this.shards = startup.shards;
-        this.router = startup.router;
         this.limiter = limiter;
         this.retries = retries;
         this.metrics = metrics;
@@ -97,7 +85,7 @@ final class PutResults {
                 throw status.fail(
                         new DataHubSinkException(
                                 "DataHub answered a put to topic "
-                                        + topicPath
+                                        + topic.path
                                         + " of "
                                         + batch.size()
                                         + " records with a failure for record index "
@@ -114,14 +102,14 @@ final class PutResults {
                 throw status.fail(
                         new DataHubSinkException(
                                 "DataHub refused a record of topic "
-                                        + topicPath
+                                        + topic.path
                                         + ": "
                                         + lastError
                                         + ". Record: "
                                         + ErrorDetails.describe(p.record)));
             }
             if (action == Action.REROUTE) {
-                shards.markStale();
+                topic.shards.markStale();
             }
             throttled |= action == Action.RETRY_THROTTLED;
             retry.add(p);
@@ -157,11 +145,11 @@ final class PutResults {
                                 + " shard list and re-routing",
                         batch.size(),
                         shardId,
-                        topicPath,
+                        topic.path,
                         e.getErrorMessage());
-                shards.markStale();
+                topic.shards.markStale();
                 if (shardId != null) {
-                    router.shardClosed(shardId);
+                    topic.router.shardClosed(shardId);
                 }
                 retries.schedule(routedPut, batch, e.getMessage(), true);
                 return;
@@ -178,11 +166,11 @@ final class PutResults {
                                 "Writing "
                                         + batch.size()
                                         + " records to DataHub topic "
-                                        + topicPath
+                                        + topic.path
                                         + (shardId == null ? "" : " shard " + shardId)
                                         + " failed: "
                                         + e.getMessage()
-                                        + ErrorDetails.hint(project, topic, e)
+                                        + ErrorDetails.hint(topic, e)
                                         + (batch.size() == 1
                                                 ? ". Record: "
                                                         + ErrorDetails.describe(batch.get(0).record)

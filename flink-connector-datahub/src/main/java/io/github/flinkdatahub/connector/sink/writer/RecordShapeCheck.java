@@ -36,27 +36,20 @@ final class RecordShapeCheck {
     }
 
     void checkType(Record record) {
-        if (topicSchema == null) {
-            if (!(record instanceof BlobRecord)) {
-                throw status.fail(
-                        new DataHubSinkException(
-                                "The serializer produced a "
-                                        + record.getRecordType()
-                                        + " record, but DataHub topic "
-                                        + topicPath
-                                        + " is a blob topic"));
-            }
-            return;
-        }
-        if (!(record instanceof TupleRecord)) {
+        boolean blobTopic = topicSchema == null;
+        if (blobTopic ? !(record instanceof BlobRecord) : !(record instanceof TupleRecord)) {
             throw status.fail(
                     new DataHubSinkException(
                             "The serializer produced a "
                                     + record.getRecordType()
                                     + " record, but DataHub topic "
                                     + topicPath
-                                    + " is a tuple topic with fields "
-                                    + topicSchema));
+                                    + (blobTopic
+                                            ? " is a blob topic"
+                                            : " is a tuple topic with fields " + topicSchema)));
+        }
+        if (blobTopic) {
+            return;
         }
         RecordSchema schema = ((TupleRecord) record).getSchema();
         if (schema != topicSchema && !schema.equals(topicSchema)) {

@@ -1,6 +1,5 @@
 package io.github.flinkdatahub.connector.sink.writer;
 
-import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 
 import io.github.flinkdatahub.client.model.BlobRecord;
@@ -32,19 +31,11 @@ class RetrySchedulerTest {
     private final RetryScheduler retries =
             new RetryScheduler(
                     "p/t",
-                    new WriterConfig(
-                            10,
-                            1 << 20,
-                            Duration.ofHours(1),
-                            2,
-                            100,
-                            1 << 24,
+                    TestWriterConfigs.retrying(
                             MAX_RETRIES,
                             TIMEOUT,
                             Duration.ofMillis(INITIAL_MS),
-                            Duration.ofMillis(MAX_MS),
-                            Duration.ofMinutes(1),
-                            DeliveryGuarantee.AT_LEAST_ONCE),
+                            Duration.ofMillis(MAX_MS)),
                     clock,
                     metrics,
                     status,

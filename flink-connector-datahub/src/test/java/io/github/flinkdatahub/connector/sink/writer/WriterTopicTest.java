@@ -1,7 +1,5 @@
 package io.github.flinkdatahub.connector.sink.writer;
 
-import org.apache.flink.connector.base.DeliveryGuarantee;
-
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.DataHubSinkException;
@@ -21,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A writer's start-up against the emulator: throttled reads retried within the sink's budget. */
-class WriterStartupTest {
+class WriterTopicTest {
     private static final String P = "startup_test";
     private static final int MAX_RETRIES = 5;
 
@@ -83,18 +81,10 @@ class WriterStartupTest {
                 topic,
                 DataHubSerializationSchema.blobBytes(),
                 DataHubRouting.roundRobin(),
-                new WriterConfig(
-                        10,
-                        1 << 20,
-                        Duration.ofHours(1),
-                        2,
-                        100,
-                        1 << 24,
+                TestWriterConfigs.retrying(
                         MAX_RETRIES,
                         Duration.ofMinutes(1),
                         Duration.ofMillis(10),
-                        Duration.ofMillis(100),
-                        Duration.ofMinutes(1),
-                        DeliveryGuarantee.AT_LEAST_ONCE));
+                        Duration.ofMillis(100)));
     }
 }

@@ -21,20 +21,33 @@ import javax.annotation.Nullable;
 import java.util.function.Supplier;
 
 /**
- * What a writer needs before its first record: the topic's schema, an opened serializer, the shard
- * table and the router. A DataHub failure is retried with the sink's backoff and retry count.
+ * The topic a writer writes to, as its start-up found it: schema, shard table and router, with the
+ * serializer opened. A DataHub failure at start-up is retried with the sink's backoff and budget.
  */
 @Internal
-final class WriterStartup {
+final class WriterTopic {
+    final String project;
+    final String topic;
+
+    /** {@code project/topic}, for messages. */
+    final String path;
+
     /** Null for a blob topic. */
-    @Nullable final RecordSchema topicSchema;
+    @Nullable final RecordSchema schema;
 
     final ShardTable shards;
     final RecordRouter router;
 
-    private WriterStartup(
-            @Nullable RecordSchema topicSchema, ShardTable shards, RecordRouter router) {
-        this.topicSchema = topicSchema;
+    private WriterTopic(
+            String project,
+            String topic,
+            @Nullable RecordSchema schema,
+            ShardTable shards,
+            RecordRouter router) {
+        this.project = project;
+        this.topic = topic;
+        this.path = project + "/" + topic;
+        this.schema = schema;
         this.shards = shards;
         this.router = router;
     }
@@ -44,7 +57,7 @@ final class WriterStartup {
      * go through a second client that retries by itself: the task can do nothing else meanwhile, so
      * waiting in the client's timer is all a retry loop here would do.
      */
-    static WriterStartup run(
+    static WriterTopic open(
             WriterInitContext context,
             DataHubConnection connection,
             DataHubClient client,
@@ -94,7 +107,7 @@ final class WriterStartup {
             try {
                 RecordRouter router =
                         routing.open(new RoutingContext(project, topic, topicSchema, shards));
-                return new WriterStartup(topicSchema, shards, router);
+                return new WriterTopic(project, topic, topicSchema, shards, router);
             } catch (IllegalArgumentException e) {
                 throw new DataHubSinkException(e.getMessage(), e);
             }
