@@ -58,7 +58,15 @@ public final class ShardTable {
 
     /** Lists the shards now; a failure is thrown and the previous list stays. */
     public void refresh() {
-        List<Shard> listed = new ArrayList<>(client.listShard(project, topic).getShards());
+        refresh(client);
+    }
+
+    /**
+     * Lists the shards now through {@code lister}, e.g. a client that retries, for the first list a
+     * writer cannot start without.
+     */
+    public void refresh(DataHubClient lister) {
+        List<Shard> listed = new ArrayList<>(lister.listShard(project, topic).getShards());
         listed.sort(Comparator.comparingLong(s -> Long.parseLong(s.getShardId())));
         List<String> before = active.stream().map(Shard::getShardId).collect(Collectors.toList());
         shards = List.copyOf(listed);

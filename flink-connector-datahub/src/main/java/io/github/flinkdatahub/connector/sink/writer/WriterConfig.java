@@ -3,6 +3,8 @@ package io.github.flinkdatahub.connector.sink.writer;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
+import io.github.flinkdatahub.client.RetryPolicy;
+
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -100,15 +102,11 @@ public final class WriterConfig implements Serializable {
     }
 
     /**
-     * Delay before retry number {@code retry} (1-based): the capped exponential delay, half fixed
-     * and half random ("equal jitter"), so retries spread out but never fire at once.
+     * The backoff between retries, and the retry count of the budget; the retry timeout is the
+     * writer's own.
      */
-    public long backoffMillis(int retry) {
-        long base = Math.max(1, initialBackoff.toMillis());
-        long cap = Math.max(base, maxBackoff.toMillis());
-        long exp = retry >= 31 ? cap : Math.min(cap, base << Math.max(0, retry - 1));
-        long half = Math.max(1, exp / 2);
-        return half + java.util.concurrent.ThreadLocalRandom.current().nextLong(half + 1);
+    public RetryPolicy retryPolicy() {
+        return RetryPolicy.of(maxRetries, initialBackoff, maxBackoff);
     }
 
     @Override
