@@ -87,7 +87,7 @@ final class ReadScheduler {
     /** Records came back: the shard is asked again at once. */
     void returnedRecords(ShardReadState shard, long now) {
         shard.failures = 0;
-        shard.emptyWaitMillis = 0;
+        shard.emptyWaitMillis = -1;
         shard.dueAt = now;
     }
 
@@ -95,9 +95,9 @@ final class ReadScheduler {
     long returnedNothing(ShardReadState shard, long now) {
         shard.failures = 0;
         shard.emptyWaitMillis =
-                shard.emptyWaitMillis == 0
+                shard.emptyWaitMillis < 0
                         ? initialEmptyWait
-                        : Math.min(emptyWaitBound, shard.emptyWaitMillis * 2);
+                        : Math.min(emptyWaitBound, Math.max(1, shard.emptyWaitMillis * 2));
         shard.dueAt = now + shard.emptyWaitMillis;
         return shard.emptyWaitMillis;
     }

@@ -25,8 +25,8 @@ final class ShardReadState {
     /** Wall-clock milliseconds from which the next read may start. */
     long dueAt;
 
-    /** The wait after the last empty read; 0 after a read that returned records. */
-    long emptyWaitMillis;
+    /** The wait after the last empty read; -1 until one, and again after records came back. */
+    long emptyWaitMillis = -1;
 
     /** Failed reads in a row (throttling, service errors); they set the backoff. */
     int failures;

@@ -2,6 +2,10 @@ package io.github.flinkdatahub.connector.source.reader;
 
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.SimpleCounter;
+import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 
 import io.github.flinkdatahub.client.model.Record;
@@ -15,11 +19,14 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -41,6 +48,11 @@ class ShardSplitReaderInFlightTest {
     private long now = T0;
     private ShardSplitReader reader;
 
+    /** The metrics the reader registered, by name (one shard per test that reads them). */
+    private final Map<String, Object> registered = new ConcurrentHashMap<>();
+
+    private final DataHubSourceReaderMetrics metrics = new DataHubSourceReaderMetrics(recording());
+
     @AfterEach
     void close() {
         if (reader != null) {
@@ -57,8 +69,7 @@ class ShardSplitReaderInFlightTest {
                         RecordType.BLOB,
                         null,
                         settings,
-                        new DataHubSourceReaderMetrics(
-                                UnregisteredMetricsGroup.createSourceReaderMetricGroup()),
+                        metrics,
                         () -> now);
         List<ShardSplit> splits = new ArrayList<>();
         for (String id : shardIds) {
@@ -76,6 +87,45 @@ class ShardSplitReaderInFlightTest {
         reader.handleSplitsChanges(new SplitsAddition<>(splits));
         fake.clearCalls();
         return reader;
+    }
+
+    /**
+     * A metric group keeping what is registered on it and on its subgroups, so a test reads the
+     * shard gauges the fetcher sets.
+     */
+    private SourceReaderMetricGroup recording() {
+        SourceReaderMetricGroup unregistered =
+                UnregisteredMetricsGroup.createSourceReaderMetricGroup();
+        return (SourceReaderMetricGroup)
+                Proxy.newProxyInstance(
+                        SourceReaderMetricGroup.class.getClassLoader(),
+                        new Class<?>[] {SourceReaderMetricGroup.class},
+                        (proxy, method, args) -> {
+                            switch (method.getName()) {
+                                case "addGroup":
+                                    return proxy;
+                                case "gauge":
+                                    registered.put((String) args[0], args[1]);
+                                    return args[1];
+                                case "counter":
+                                    Counter c =
+                                            args.length > 1
+                                                    ? (Counter) args[1]
+                                                    : new SimpleCounter();
+                                    registered.put((String) args[0], c);
+                                    return c;
+                                default:
+                                    return method.invoke(unregistered, args);
+                            }
+                        });
+    }
+
+    private Object gauge(String name) {
+        return ((Gauge<?>) registered.get(name)).getValue();
+    }
+
+    private long counter(String name) {
+        return ((Counter) registered.get(name)).getCount();
     }
 
     private static FetchSettings settings(
@@ -241,5 +291,42 @@ class ShardSplitReaderInFlightTest {
         assertThat(fake.readsInFlight()).as("the read stays under way").containsExactly("0");
         fake.deliverRead("0");
         assertThat(fetch()).containsExactly("0:a");
+    }
+
+    @Test
+    void shardPausedWhileItsReadIsUnderWayCountsAsPausedOnlyOnceThatReadIsHandedOut()
+            throws IOException {
+        fake.shard("0").append(T0, "a", "b");
+        fake.holdReads();
+        reader(settings(1, 1_000, 1_000, Long.MAX_VALUE), "0");
+        metrics.register("0");
+        ShardSplit zero =
+                new ShardSplit(
+                        "0",
+                        ShardPosition.earliest(),
+                        List.of(),
+                        "00000000000000000000000000000000",
+                        FakeDataHubClient.MAX_KEY,
+                        ShardSplit.NO_STOP,
+                        ShardSplit.NO_STOP,
+                        false);
+        fetch();
+        assertThat(fake.readsInFlight()).containsExactly("0");
+
+        reader.pauseOrResumeSplits(List.of(zero), List.of());
+        assertThat(gauge("paused")).as("a read is still under way").isEqualTo(0);
+        assertThat(counter("pauses")).isZero();
+
+        fake.deliverRead("0");
+        assertThat(fetch()).as("what was read before the pause").containsExactly("0:a");
+        assertThat(gauge("paused")).isEqualTo(1);
+        assertThat(counter("pauses")).isEqualTo(1);
+        fetch();
+        assertThat(fake.readsInFlight()).as("no read of a paused shard").isEmpty();
+
+        reader.pauseOrResumeSplits(List.of(), List.of(zero));
+        assertThat(gauge("paused")).isEqualTo(0);
+        fetch();
+        assertThat(fake.readsInFlight()).as("read again once resumed").containsExactly("0");
     }
 }
