@@ -306,7 +306,19 @@ public final class DataHubConnectorOptions {
                     .defaultValue(Duration.ofMillis(200))
                     .withFallbackKeys("fetchLatestDelay")
                     .withDescription(
-                            "How long a shard rests after a read that returned nothing new.");
+                            "Longest wait of a shard that had nothing new before it is read again. The wait starts at"
+                                    + " scan.fetch.initial-empty-interval and doubles while the shard stays empty, up to this"
+                                    + " bound, so an idle shard is read at most once per this interval; a shard that returned"
+                                    + " records is read again at once.");
+
+    public static final ConfigOption<Duration> SCAN_FETCH_INITIAL_EMPTY_INTERVAL =
+            ConfigOptions.key("scan.fetch.initial-empty-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(10))
+                    .withDescription(
+                            "Wait of a shard after its first read that returned nothing new (at most"
+                                    + " scan.fetch.empty-interval); it doubles while the shard stays empty. Short: a record"
+                                    + " written to a shard that just went quiet is read soon.");
 
     public static final ConfigOption<Duration> SCAN_FETCH_MAX_BACKOFF =
             ConfigOptions.key("scan.fetch.max-backoff")
@@ -314,6 +326,16 @@ public final class DataHubConnectorOptions {
                     .defaultValue(Duration.ofSeconds(10))
                     .withDescription(
                             "Upper bound of the exponential backoff of a shard after throttling or service errors.");
+
+    public static final ConfigOption<MemorySize> SCAN_FETCH_MAX_BUFFERED_BYTES =
+            ConfigOptions.key("scan.fetch.max-buffered-bytes")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("16mb"))
+                    .withDescription(
+                            "Estimated bytes of records a reader has fetched but not yet handed to Flink; while it"
+                                    + " holds this much, no new read starts. Every due shard has a read in flight up to"
+                                    + " this budget, so reads of many shards overlap their round trips; reads under way"
+                                    + " can add at most one page per shard.");
 
     public static final ConfigOption<Boolean> SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT =
             ConfigOptions.key("scan.subscription.commit-on-checkpoint")

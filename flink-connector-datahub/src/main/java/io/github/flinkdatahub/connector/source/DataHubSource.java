@@ -18,6 +18,7 @@ import io.github.flinkdatahub.connector.source.enumerator.EnumeratorState;
 import io.github.flinkdatahub.connector.source.enumerator.EnumeratorStateSerializer;
 import io.github.flinkdatahub.connector.source.enumerator.assigner.ShardAssigner;
 import io.github.flinkdatahub.connector.source.reader.DataHubSourceReaderFactory;
+import io.github.flinkdatahub.connector.source.reader.FetchSettings;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
 import io.github.flinkdatahub.connector.source.split.ShardSplitSerializer;
 
@@ -54,9 +55,7 @@ public final class DataHubSource<T>
     @Nullable private final StoppingPosition stoppingPosition;
     private final DataHubDeserializationSchema<T> deserializer;
     private final Duration discoveryInterval;
-    private final int maxRecordsPerFetch;
-    private final Duration emptyFetchInterval;
-    private final Duration maxBackoff;
+    private final FetchSettings fetchSettings;
     private final boolean commitOffsets;
     private final ShardAssigner assigner;
 
@@ -69,9 +68,7 @@ public final class DataHubSource<T>
             @Nullable StoppingPosition stoppingPosition,
             DataHubDeserializationSchema<T> deserializer,
             Duration discoveryInterval,
-            int maxRecordsPerFetch,
-            Duration emptyFetchInterval,
-            Duration maxBackoff,
+            FetchSettings fetchSettings,
             boolean commitOffsets,
             ShardAssigner assigner) {
         this.connection = connection;
@@ -82,9 +79,7 @@ public final class DataHubSource<T>
         this.stoppingPosition = stoppingPosition;
         this.deserializer = deserializer;
         this.discoveryInterval = discoveryInterval;
-        this.maxRecordsPerFetch = maxRecordsPerFetch;
-        this.emptyFetchInterval = emptyFetchInterval;
-        this.maxBackoff = maxBackoff;
+        this.fetchSettings = fetchSettings;
         this.commitOffsets = commitOffsets;
         this.assigner = assigner;
     }
@@ -106,9 +101,7 @@ public final class DataHubSource<T>
                         topic,
                         subscriptionId,
                         deserializer,
-                        maxRecordsPerFetch,
-                        emptyFetchInterval,
-                        maxBackoff,
+                        fetchSettings,
                         commitOffsets && subscriptionId != null)
                 .create(context);
     }

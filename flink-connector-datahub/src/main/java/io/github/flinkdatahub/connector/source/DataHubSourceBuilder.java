@@ -1,17 +1,21 @@
 package io.github.flinkdatahub.connector.source;
 
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.util.Preconditions;
 
 import io.github.flinkdatahub.client.exception.NameRules;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 import io.github.flinkdatahub.connector.source.enumerator.assigner.ShardAssigner;
+import io.github.flinkdatahub.connector.source.reader.FetchSettings;
 
 import java.time.Duration;
 
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_EMPTY_INTERVAL;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_INITIAL_EMPTY_INTERVAL;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BACKOFF;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_BYTES;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_RECORDS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SHARD_DISCOVERY_INTERVAL;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT;
@@ -29,6 +33,8 @@ public final class DataHubSourceBuilder<T> {
     private Duration discoveryInterval = SCAN_SHARD_DISCOVERY_INTERVAL.defaultValue();
     private int maxRecordsPerFetch = SCAN_FETCH_MAX_RECORDS.defaultValue();
     private Duration emptyFetchInterval = SCAN_FETCH_EMPTY_INTERVAL.defaultValue();
+    private Duration initialEmptyFetchInterval = SCAN_FETCH_INITIAL_EMPTY_INTERVAL.defaultValue();
+    private MemorySize maxBufferedBytes = SCAN_FETCH_MAX_BUFFERED_BYTES.defaultValue();
     private Duration maxBackoff = SCAN_FETCH_MAX_BACKOFF.defaultValue();
     private boolean commitOffsets = SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT.defaultValue();
     private ShardAssigner assigner = ShardAssigner.uniform();
@@ -98,6 +104,10 @@ public final class DataHubSourceBuilder<T> {
         return this;
     }
 
+    /**
+     * Longest wait of a shard that had nothing new; the wait starts at {@link
+     * #setInitialEmptyFetchInterval} and doubles while the shard stays empty.
+     */
     public DataHubSourceBuilder<T> setEmptyFetchInterval(Duration interval) {
         Preconditions.checkArgument(
                 interval != null && !interval.isNegative(),
@@ -105,6 +115,28 @@ public final class DataHubSourceBuilder<T> {
                 SCAN_FETCH_EMPTY_INTERVAL.key(),
                 interval);
         this.emptyFetchInterval = interval;
+        return this;
+    }
+
+    /** First wait of a shard that had nothing new (never above the empty fetch interval). */
+    public DataHubSourceBuilder<T> setInitialEmptyFetchInterval(Duration interval) {
+        Preconditions.checkArgument(
+                interval != null && !interval.isNegative(),
+                "%s must be >= 0, got %s",
+                SCAN_FETCH_INITIAL_EMPTY_INTERVAL.key(),
+                interval);
+        this.initialEmptyFetchInterval = interval;
+        return this;
+    }
+
+    /** Estimated bytes of fetched records held for Flink before no new read starts. */
+    public DataHubSourceBuilder<T> setMaxBufferedBytes(MemorySize maxBufferedBytes) {
+        Preconditions.checkArgument(
+                maxBufferedBytes != null && maxBufferedBytes.getBytes() > 0,
+                "%s must be positive, got %s",
+                SCAN_FETCH_MAX_BUFFERED_BYTES.key(),
+                maxBufferedBytes);
+        this.maxBufferedBytes = maxBufferedBytes;
         return this;
     }
 
@@ -154,9 +186,12 @@ public final class DataHubSourceBuilder<T> {
                 stoppingPosition,
                 deserializer,
                 discoveryInterval,
-                maxRecordsPerFetch,
-                emptyFetchInterval,
-                maxBackoff,
+                new FetchSettings(
+                        maxRecordsPerFetch,
+                        initialEmptyFetchInterval,
+                        emptyFetchInterval,
+                        maxBackoff,
+                        maxBufferedBytes.getBytes()),
                 commitOffsets,
                 assigner);
     }

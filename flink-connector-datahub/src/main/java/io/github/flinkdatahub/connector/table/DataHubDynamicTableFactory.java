@@ -67,7 +67,9 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_BOUN
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_BOUNDED_TIME;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_BOUNDED_TIMESTAMP_MILLIS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_EMPTY_INTERVAL;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_INITIAL_EMPTY_INTERVAL;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BACKOFF;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_BYTES;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_RECORDS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SHARD_DISCOVERY_INTERVAL;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_STARTUP_MODE;
@@ -145,7 +147,9 @@ public final class DataHubDynamicTableFactory
                         SCAN_SHARD_DISCOVERY_INTERVAL,
                         SCAN_FETCH_MAX_RECORDS,
                         SCAN_FETCH_EMPTY_INTERVAL,
+                        SCAN_FETCH_INITIAL_EMPTY_INTERVAL,
                         SCAN_FETCH_MAX_BACKOFF,
+                        SCAN_FETCH_MAX_BUFFERED_BYTES,
                         SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT,
                         SINK_BATCH_MAX_RECORDS,
                         SINK_BATCH_MAX_BYTES,
@@ -197,6 +201,9 @@ public final class DataHubDynamicTableFactory
                                             options.get(SCAN_SHARD_DISCOVERY_INTERVAL))
                                     .setMaxRecordsPerFetch(options.get(SCAN_FETCH_MAX_RECORDS))
                                     .setEmptyFetchInterval(options.get(SCAN_FETCH_EMPTY_INTERVAL))
+                                    .setInitialEmptyFetchInterval(
+                                            options.get(SCAN_FETCH_INITIAL_EMPTY_INTERVAL))
+                                    .setMaxBufferedBytes(options.get(SCAN_FETCH_MAX_BUFFERED_BYTES))
                                     .setMaxBackoff(options.get(SCAN_FETCH_MAX_BACKOFF))
                                     .setCommitOffsetsOnCheckpoint(
                                             options.get(SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT))

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +57,12 @@ public final class FakeDataHubClient {
     private final Map<Call, Deque<DataHubException>> failures = new EnumMap<>(Call.class);
     private final Map<String, OffsetWithVersion> offsets = new LinkedHashMap<>();
     private final List<String> calls = new ArrayList<>();
+
+    /** Record reads answered but not yet delivered, per shard, while responses are held. */
+    private final Map<String, Deque<HeldRead>> heldReads = new LinkedHashMap<>();
+
+    private boolean holdReads;
+    private int mostReadsOfOneShardInFlight;
     private int nextShardId;
     private int opened;
     private int closed;
@@ -129,6 +136,48 @@ public final class FakeDataHubClient {
     public synchronized FakeDataHubClient failNext(Call call, DataHubException e) {
         failures.computeIfAbsent(call, c -> new ArrayDeque<>()).add(e);
         return this;
+    }
+
+    /**
+     * From now on an asynchronous record read is answered when it is asked (so {@link #calls()}
+     * shows it), but the answer is delivered only by {@link #deliverRead(String)}: reads stay in
+     * flight as long as the test wants, and their answers arrive in the order the test chooses.
+     */
+    public synchronized FakeDataHubClient holdReads() {
+        holdReads = true;
+        return this;
+    }
+
+    /** Shards with a held read, in the order they were asked. */
+    public synchronized List<String> readsInFlight() {
+        List<String> ids = new ArrayList<>();
+        heldReads.forEach((id, q) -> q.forEach(f -> ids.add(id)));
+        return ids;
+    }
+
+    /** The most reads of one shard that were ever in flight at once. */
+    public synchronized int mostReadsOfOneShardInFlight() {
+        return mostReadsOfOneShardInFlight;
+    }
+
+    /** Delivers the oldest held read of the shard (the reader's callbacks run on this thread). */
+    public void deliverRead(String shardId) {
+        HeldRead read;
+        synchronized (this) {
+            Deque<HeldRead> q = heldReads.get(shardId);
+            read = q == null ? null : q.poll();
+            if (read == null) {
+                throw new IllegalStateException("No read of shard " + shardId + " in flight");
+            }
+            if (q.isEmpty()) {
+                heldReads.remove(shardId);
+            }
+        }
+        if (read.failure != null) {
+            read.future.completeExceptionally(read.failure);
+        } else {
+            read.future.complete(read.answer);
+        }
     }
 
     /** A throttling answer of the service ({@code LimitExceeded}, HTTP 429, retryable). */
@@ -231,6 +280,25 @@ public final class FakeDataHubClient {
                         "getRecords " + a[2] + " @" + sequenceOf(cursor) + " limit " + a[4],
                         a,
                         () -> records(shardOrFail((String) a[2]), cursor, (int) a[4]));
+            case "getBlobRecordsAsync":
+                String asyncCursor = (String) a[3];
+                return readAsync(
+                        (String) a[2],
+                        () ->
+                                call(
+                                        Call.GET_RECORDS,
+                                        "getRecords "
+                                                + a[2]
+                                                + " @"
+                                                + sequenceOf(asyncCursor)
+                                                + " limit "
+                                                + a[4],
+                                        a,
+                                        () ->
+                                                records(
+                                                        shardOrFail((String) a[2]),
+                                                        asyncCursor,
+                                                        (int) a[4])));
             case "getSubscriptionOffset":
                 if (a.length == 4 && a[3] instanceof List) {
                     @SuppressWarnings("unchecked")
@@ -276,6 +344,29 @@ public final class FakeDataHubClient {
             calls.add(what + " -> " + e.getErrorCode());
             throw e;
         }
+    }
+
+    /**
+     * An asynchronous read is answered at once, as the service would answer it now; the answer is
+     * delivered at once or, while reads are held, by {@link #deliverRead}. Failures arrive through
+     * the future, as the real client's do.
+     */
+    private CompletableFuture<Object> readAsync(String shardId, Supplier<Object> answer) {
+        HeldRead read = new HeldRead();
+        try {
+            read.answer = answer.get();
+        } catch (RuntimeException e) {
+            read.failure = e;
+        }
+        if (!holdReads) {
+            return read.failure != null
+                    ? CompletableFuture.failedFuture(read.failure)
+                    : CompletableFuture.completedFuture(read.answer);
+        }
+        Deque<HeldRead> q = heldReads.computeIfAbsent(shardId, id -> new ArrayDeque<>());
+        q.add(read);
+        mostReadsOfOneShardInFlight = Math.max(mostReadsOfOneShardInFlight, q.size());
+        return read.future;
     }
 
     private ListShardResult listShard() {
@@ -463,6 +554,13 @@ public final class FakeDataHubClient {
         private Entry entry(long sequence) {
             return entries.get((int) sequence);
         }
+    }
+
+    /** A read answered by the fake and held back from the reader. */
+    private static final class HeldRead {
+        final CompletableFuture<Object> future = new CompletableFuture<>();
+        Object answer;
+        RuntimeException failure;
     }
 
     private static final class Entry {

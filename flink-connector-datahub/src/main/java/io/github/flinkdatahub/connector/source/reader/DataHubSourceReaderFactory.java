@@ -1,6 +1,7 @@
 package io.github.flinkdatahub.connector.source.reader;
 
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.configuration.Configuration;
@@ -15,6 +16,9 @@ import io.github.flinkdatahub.connector.source.metrics.DataHubSourceReaderMetric
 
 import java.time.Duration;
 
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_INITIAL_EMPTY_INTERVAL;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_BYTES;
+
 /**
  * Wires a reader together: reads the topic's type and schema once, opens the deserializer, and
  * gives each split reader (one fetcher thread) its own client.
@@ -26,11 +30,11 @@ public final class DataHubSourceReaderFactory<T> {
     private final String topic;
     private final String subscriptionId;
     private final DataHubDeserializationSchema<T> deserializer;
-    private final int maxRecordsPerFetch;
-    private final Duration emptyFetchInterval;
-    private final Duration maxBackoff;
+    private final FetchSettings fetchSettings;
     private final boolean commitOffsets;
 
+    /** With the default initial empty interval and memory budget (for tests). */
+    @VisibleForTesting
     public DataHubSourceReaderFactory(
             DataHubConnection connection,
             String project,
@@ -41,14 +45,35 @@ public final class DataHubSourceReaderFactory<T> {
             Duration emptyFetchInterval,
             Duration maxBackoff,
             boolean commitOffsets) {
+        this(
+                connection,
+                project,
+                topic,
+                subscriptionId,
+                deserializer,
+                new FetchSettings(
+                        maxRecordsPerFetch,
+                        SCAN_FETCH_INITIAL_EMPTY_INTERVAL.defaultValue(),
+                        emptyFetchInterval,
+                        maxBackoff,
+                        SCAN_FETCH_MAX_BUFFERED_BYTES.defaultValue().getBytes()),
+                commitOffsets);
+    }
+
+    public DataHubSourceReaderFactory(
+            DataHubConnection connection,
+            String project,
+            String topic,
+            String subscriptionId,
+            DataHubDeserializationSchema<T> deserializer,
+            FetchSettings fetchSettings,
+            boolean commitOffsets) {
         this.connection = connection;
         this.project = project;
         this.topic = topic;
         this.subscriptionId = subscriptionId;
         this.deserializer = deserializer;
-        this.maxRecordsPerFetch = maxRecordsPerFetch;
-        this.emptyFetchInterval = emptyFetchInterval;
-        this.maxBackoff = maxBackoff;
+        this.fetchSettings = fetchSettings;
         this.commitOffsets = commitOffsets;
     }
 
@@ -90,9 +115,7 @@ public final class DataHubSourceReaderFactory<T> {
                                 topic,
                                 described.getRecordType(),
                                 described.getRecordSchema(),
-                                maxRecordsPerFetch,
-                                emptyFetchInterval,
-                                maxBackoff,
+                                fetchSettings,
                                 metrics),
                 new DataHubRecordEmitter<>(deserializer, metrics),
                 new Configuration(),

@@ -1,0 +1,86 @@
+package io.github.flinkdatahub.connector.source.reader;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.util.Preconditions;
+
+import io.github.flinkdatahub.client.RetryPolicy;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * How a reader reads its shards: records per read, the wait of a shard that had nothing new, the
+ * backoff after throttling, and the memory budget of answers waiting to be handed to Flink.
+ * Immutable; travels with the source to the task managers.
+ */
+@Internal
+public final class FetchSettings implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** First backoff after throttling or a retryable error; it doubles up to the maximum. */
+    static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
+
+    private final int maxRecordsPerFetch;
+    private final Duration initialEmptyInterval;
+    private final Duration emptyInterval;
+    private final Duration maxBackoff;
+    private final long maxBufferedBytes;
+
+    /**
+     * @param initialEmptyInterval the wait after the first read that returned nothing new; it
+     *     doubles while the shard stays empty
+     * @param emptyInterval the bound of that wait (the first wait is never longer)
+     */
+    public FetchSettings(
+            int maxRecordsPerFetch,
+            Duration initialEmptyInterval,
+            Duration emptyInterval,
+            Duration maxBackoff,
+            long maxBufferedBytes) {
+        Preconditions.checkArgument(maxRecordsPerFetch > 0, "maxRecordsPerFetch must be > 0");
+        Preconditions.checkArgument(maxBufferedBytes > 0, "maxBufferedBytes must be > 0");
+        this.maxRecordsPerFetch = maxRecordsPerFetch;
+        this.initialEmptyInterval = Preconditions.checkNotNull(initialEmptyInterval);
+        this.emptyInterval = Preconditions.checkNotNull(emptyInterval);
+        this.maxBackoff = Preconditions.checkNotNull(maxBackoff);
+        this.maxBufferedBytes = maxBufferedBytes;
+    }
+
+    int maxRecordsPerFetch() {
+        return maxRecordsPerFetch;
+    }
+
+    /** The first wait after an empty read: the initial interval, never above the bound. */
+    long initialEmptyWaitMillis() {
+        return Math.min(initialEmptyInterval.toMillis(), emptyWaitBoundMillis());
+    }
+
+    long emptyWaitBoundMillis() {
+        return emptyInterval.toMillis();
+    }
+
+    long maxBufferedBytes() {
+        return maxBufferedBytes;
+    }
+
+    /** The project's one backoff: doubling from 100 ms up to the maximum, with equal jitter. */
+    RetryPolicy backoff() {
+        Duration max = maxBackoff.compareTo(INITIAL_BACKOFF) < 0 ? INITIAL_BACKOFF : maxBackoff;
+        return RetryPolicy.of(Integer.MAX_VALUE, INITIAL_BACKOFF, max);
+    }
+
+    @Override
+    public String toString() {
+        return "FetchSettings{maxRecordsPerFetch="
+                + maxRecordsPerFetch
+                + ", initialEmptyInterval="
+                + initialEmptyInterval
+                + ", emptyInterval="
+                + emptyInterval
+                + ", maxBackoff="
+                + maxBackoff
+                + ", maxBufferedBytes="
+                + maxBufferedBytes
+                + '}';
+    }
+}
