@@ -7,11 +7,12 @@ import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The reader's FLIP-33 metrics: numBytesIn, pendingRecords, currentFetchEventTimeLag, the per-shard
- * groups, and commitsSucceeded / commitsFailed of subscription commits. (numRecordsIn is counted by
- * Flink itself.)
+ * groups, commitsSucceeded / commitsFailed of subscription commits, and bufferedBytes (records read
+ * but not yet handed to Flink). (numRecordsIn is counted by Flink itself.)
  */
 @Internal
 public final class DataHubSourceReaderMetrics {
@@ -21,6 +22,7 @@ public final class DataHubSourceReaderMetrics {
     private final Counter commitsFailed;
     private final Map<String, ShardMetrics> shards = new ConcurrentHashMap<>();
     private volatile long fetchEventTimeLag = -1;
+    private volatile LongSupplier bufferedBytes = () -> 0;
 
     public DataHubSourceReaderMetrics(SourceReaderMetricGroup group) {
         this.group = group;
@@ -30,6 +32,12 @@ public final class DataHubSourceReaderMetrics {
         group.setPendingRecordsGauge(
                 () -> shards.values().stream().mapToLong(ShardMetrics::pendingRecords).sum());
         group.gauge("currentFetchEventTimeLag", (Gauge<Long>) () -> fetchEventTimeLag);
+        group.gauge("bufferedBytes", (Gauge<Long>) () -> bufferedBytes.getAsLong());
+    }
+
+    /** Where the bufferedBytes gauge reads: the split reader's buffer of completed reads. */
+    public void bufferedBytes(LongSupplier source) {
+        bufferedBytes = source;
     }
 
     public ShardMetrics register(String shardId) {

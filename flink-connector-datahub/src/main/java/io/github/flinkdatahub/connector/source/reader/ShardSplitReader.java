@@ -136,6 +136,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                         client, project, topic, recordType, schema, settings.maxRecordsPerFetch());
         this.scheduler = new ReadScheduler(settings);
         this.pages = new PageHandler(metrics);
+        metrics.bufferedBytes(buffer::bufferedBytes);
     }
 
     @Override
@@ -293,12 +294,6 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     @Override
     public void wakeUp() {
         buffer.wakeUp();
-    }
-
-    /** Bytes of completed reads waiting to be handed out. */
-    @VisibleForTesting
-    long bufferedBytes() {
-        return buffer.bufferedBytes();
     }
 
     @Override

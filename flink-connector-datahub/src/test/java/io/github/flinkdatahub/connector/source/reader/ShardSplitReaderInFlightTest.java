@@ -214,16 +214,16 @@ class ShardSplitReaderInFlightTest {
 
         fake.deliverRead("0");
         fake.deliverRead("1");
-        assertThat(reader.bufferedBytes()).as("two pages buffered").isPositive();
+        assertThat((Long) gauge("bufferedBytes")).as("two pages buffered").isPositive();
         assertThat(fetch()).containsExactly("0:a");
-        assertThat(reader.bufferedBytes()).as("shard 1's page still buffered").isPositive();
+        assertThat((Long) gauge("bufferedBytes")).as("shard 1's page still buffered").isPositive();
 
         // Shard 0 is due again (it returned records), but the budget is full.
         assertThat(fetch()).containsExactly("1:a");
         assertThat(fake.readsInFlight())
                 .as("no read started while shard 1's page filled the budget")
                 .containsExactly("2");
-        assertThat(reader.bufferedBytes()).isZero();
+        assertThat((Long) gauge("bufferedBytes")).isZero();
 
         // Below the budget again: the due shards are read.
         fetch();
