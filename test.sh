@@ -27,7 +27,7 @@ maven=(mvn -B -ntp "$@")
 summary=()
 report() {
     echo
-    echo "== test.sh: seconds per Flink version =="
+    echo "== test.sh: seconds per Flink profile (versions in pom.xml) =="
     printf '%s\n' "${summary[@]}"
     echo "total: ${SECONDS} s"
 }
@@ -50,14 +50,14 @@ prebuilt_jars="$PWD/e2e-tests/target/e2e-jars"
 
 for version in "${selected[@]}"; do
     case "$version" in
-        flink-2.3) run "2.3.0, every module" verify ;;
-        flink-1.20) run "1.20.3" verify -Pflink-1.20 "${flink_modules[@]}" ;;
+        flink-2.3) run "flink-2.3 (every module)" verify ;;
+        flink-1.20) run "$version" verify -Pflink-1.20 "${flink_modules[@]}" ;;
         *)
             if [[ ! -f "$prebuilt_jars/flink-sql-connector-datahub.jar" ]]; then
                 echo "$version tests the 2.x jar of the default build; run ./test.sh flink-2.3 first" >&2
                 exit 2
             fi
-            run "${version#flink-}" verify "-P$version" "${flink_modules[@]}" "-Dprebuilt.jars=$prebuilt_jars"
+            run "$version" verify "-P$version" "${flink_modules[@]}" "-Dprebuilt.jars=$prebuilt_jars"
             ;;
     esac
 done
