@@ -135,9 +135,11 @@ final class SdkComparison {
                             "x",
                             "Ratios (>1: the first is faster)");
                     // Client CPU per record: what each client costs its JVM, unlike the wall
-                    // time not shared with the emulator and far steadier on a busy machine.
-                    double oc = medianNanos(ours.get(i), op + 2) / 1e3 / c.count;
-                    double tc = medianNanos(theirs.get(i), op + 2) / 1e3 / c.count;
+                    // time not shared with the emulator and far steadier on a busy machine. The
+                    // JVM reports process CPU in 10 ms steps, a quarter of a round: the sum
+                    // over all rounds counts, not the median round.
+                    double oc = totalNanos(ours.get(i), op + 2) / 1e3 / c.count;
+                    double tc = totalNanos(theirs.get(i), op + 2) / 1e3 / c.count;
                     report.add(section, label + " " + ops[op] + " CPU, ours", oc, "us/rec");
                     report.add(section, label + " " + ops[op] + " CPU, SDK", tc, "us/rec");
                     report.add(
@@ -151,6 +153,11 @@ final class SdkComparison {
         } finally {
             cases.forEach(Case::close);
         }
+    }
+
+    /** Per round, on average. */
+    private static double totalNanos(List<long[]> rounds, int op) {
+        return rounds.stream().mapToLong(r -> r[op]).sum() / (double) rounds.size();
     }
 
     private static double medianNanos(List<long[]> rounds, int op) {
