@@ -214,9 +214,7 @@ public final class HttpTransport implements AutoCloseable {
                 HttpRequest.newBuilder(resolve(pathAndQuery)).timeout(config.getRequestTimeout());
         headers.forEach((name, values) -> values.forEach(v -> b.header(name, v)));
         HttpRequest.BodyPublisher publisher =
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body);
+                body == null ? HttpRequest.BodyPublishers.noBody() : WrappedBodyPublisher.of(body);
         b.method(request.method(), publisher);
         return b.build();
     }
