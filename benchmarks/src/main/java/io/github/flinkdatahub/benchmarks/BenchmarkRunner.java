@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * Runs every benchmark in one process run (so ratios compare like with like on one machine at one
  * time), prints the table and writes {@code results.csv}, {@code results.png} and {@code
- * machine.txt}. Usage: {@code ./bench.sh [--quick] [--only codecs,sdk,flink,ingest,latency]};
+ * machine.txt}. Usage: {@code ./bench.sh [--quick] [--only codecs,sdk,wire,flink,ingest,latency]};
  * {@code --quick} shrinks every size to a smoke run of well under a minute.
  *
  * <p>System properties (set by bench.sh): {@code bench.emulator.jar}, {@code bench.sdk.classpath},
@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  */
 public final class BenchmarkRunner {
     private static final List<String> SECTIONS =
-            List.of("codecs", "sdk", "flink", "latency", "ingest");
+            List.of("codecs", "sdk", "wire", "flink", "latency", "ingest");
     private static final String PROJECT = "bench";
 
     private BenchmarkRunner() {}
@@ -72,7 +72,10 @@ public final class BenchmarkRunner {
         if (only.contains("codecs")) {
             timed("Codecs (JMH)", () -> new CodecRunner(report, quick).run());
         }
-        if (only.contains("sdk") || only.contains("flink") || only.contains("latency")) {
+        if (only.contains("sdk")
+                || only.contains("wire")
+                || only.contains("flink")
+                || only.contains("latency")) {
             try (EmulatorProcess emulator =
                     EmulatorProcess.start(emulatorJar, "shared", null, work)) {
                 try (DataHubClient client = emulator.client(WireMode.PROTOBUF)) {
@@ -80,8 +83,9 @@ public final class BenchmarkRunner {
                 }
                 if (only.contains("sdk")) {
                     Map<RecordShapes, Integer> counts = new LinkedHashMap<>();
-                    counts.put(RecordShapes.TUPLE_SMALL, quick ? 2_000 : 10_000);
-                    counts.put(RecordShapes.BLOB_1KB, quick ? 1_000 : 5_000);
+                    counts.put(RecordShapes.TUPLE_SMALL, quick ? 2_000 : 20_000);
+                    counts.put(RecordShapes.TUPLE_1KB, quick ? 1_000 : 10_000);
+                    counts.put(RecordShapes.BLOB_1KB, quick ? 1_000 : 10_000);
                     SdkComparison sdk =
                             new SdkComparison(
                                     emulator,
@@ -99,6 +103,15 @@ public final class BenchmarkRunner {
                                                     WireMode.PROTOBUF,
                                                     WireMode.BATCH),
                                             counts));
+                }
+                if (only.contains("wire")) {
+                    Map<RecordShapes, Integer> counts = new LinkedHashMap<>();
+                    counts.put(RecordShapes.TUPLE_SMALL, quick ? 2_000 : 20_000);
+                    counts.put(RecordShapes.TUPLE_1KB, quick ? 1_000 : 10_000);
+                    counts.put(RecordShapes.BLOB_1KB, quick ? 1_000 : 10_000);
+                    WireModeComparison wire =
+                            new WireModeComparison(emulator, PROJECT, report, 1000);
+                    timed("Wire modes of our client", () -> wire.run(counts));
                 }
                 if (only.contains("flink") || only.contains("latency")) {
                     try (FlinkBenchmarks flink = new FlinkBenchmarks(emulator, PROJECT, report)) {

@@ -30,8 +30,8 @@ final class SdkChild implements AutoCloseable {
     }
 
     /**
-     * Sends {@code WARM i} or {@code RUN i}; returns {putNanos, getNanos} of a run, null for a
-     * warm-up.
+     * Sends {@code WARM i} or {@code RUN i}; returns {putNanos, getNanos, putCpuNanos, getCpuNanos}
+     * of a run, null for a warm-up.
      */
     long[] call(String command) throws Exception {
         in.write(command + "\n");
@@ -43,7 +43,12 @@ final class SdkChild implements AutoCloseable {
                 return null;
             }
             if ("RESULT".equals(f[0])) {
-                return new long[] {Long.parseLong(f[2]), Long.parseLong(f[3])};
+                return new long[] {
+                    Long.parseLong(f[2]),
+                    Long.parseLong(f[3]),
+                    Long.parseLong(f[4]),
+                    Long.parseLong(f[5])
+                };
             }
         }
         throw new IllegalStateException(

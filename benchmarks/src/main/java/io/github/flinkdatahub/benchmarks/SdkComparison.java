@@ -25,7 +25,9 @@ final class SdkComparison {
             "Our client vs official SDK 2.21.6 (same emulator, 1 shard, %d records/put,"
                     + " median of %d rounds after %d warm-up rounds)";
     private static final int WARMUP_ROUNDS = 5;
-    private static final int MEASURED_ROUNDS = 5;
+    // A round of 10-20 puts takes well under a second, so on a shared machine single rounds swing
+    // by 2x: nine rounds narrow the median.
+    private static final int MEASURED_ROUNDS = 9;
     private static final String SDK_MAIN = "io.github.flinkdatahub.benchmarks.sdk.SdkBenchmark";
 
     private final EmulatorProcess emulator;
@@ -132,11 +134,30 @@ final class SdkComparison {
                             o / t,
                             "x",
                             "Ratios (>1: the first is faster)");
+                    // Client CPU per record: what each client costs its JVM, unlike the wall
+                    // time not shared with the emulator and far steadier on a busy machine. The
+                    // JVM reports process CPU in 10 ms steps, a quarter of a round: the sum
+                    // over all rounds counts, not the median round.
+                    double oc = totalNanos(ours.get(i), op + 2) / 1e3 / c.count;
+                    double tc = totalNanos(theirs.get(i), op + 2) / 1e3 / c.count;
+                    report.add(section, label + " " + ops[op] + " CPU, ours", oc, "us/rec");
+                    report.add(section, label + " " + ops[op] + " CPU, SDK", tc, "us/rec");
+                    report.add(
+                            section,
+                            label + " " + ops[op] + " CPU, SDK / ours",
+                            tc / oc,
+                            "x",
+                            "Ratios (>1: the first is faster)");
                 }
             }
         } finally {
             cases.forEach(Case::close);
         }
+    }
+
+    /** Per round, on average. */
+    private static double totalNanos(List<long[]> rounds, int op) {
+        return rounds.stream().mapToLong(r -> r[op]).sum() / (double) rounds.size();
     }
 
     private static double medianNanos(List<long[]> rounds, int op) {
@@ -187,7 +208,8 @@ final class SdkComparison {
 
         /**
          * Put then get on our topic (or its warm-up twin) with one client kept for all rounds, as
-         * the SDK child keeps its; returns {put, get} nanoseconds.
+         * the SDK child keeps its; returns {put, get, put CPU, get CPU} nanoseconds (CPU time of
+         * this JVM, measured as in the SDK child).
          */
         long[] runOurs(boolean warm) {
             if (batches == null) {
@@ -195,9 +217,12 @@ final class SdkComparison {
                 client = emulator.client(mode);
             }
             String topic = topic("ours") + (warm ? "_warm" : "");
+            long cpu = cpuNanos();
             long put = ClientLoops.put(client, project, topic, batches);
+            long putCpu = cpuNanos() - cpu;
+            cpu = cpuNanos();
             long get = ClientLoops.get(client, project, topic, shape.schema(), count, batch);
-            return new long[] {put, get};
+            return new long[] {put, get, putCpu, cpuNanos() - cpu};
         }
 
         void close() {
@@ -205,6 +230,12 @@ final class SdkComparison {
                 client.close();
             }
         }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String topic(String side, WireMode mode, RecordShapes shape) {

@@ -123,12 +123,13 @@ final class DefaultDataHubClient implements DataHubClient {
         }
     }
 
+    /** Synchronous calls run on the caller's thread (see {@link HttpTransport#execute}). */
     private <T> T call(DataHubRequest request, Function<DataHubResponse, T> decode) {
-        return join(transport.send(request).thenApply(decode));
+        return decode.apply(transport.execute(request));
     }
 
     private void call(DataHubRequest request) {
-        join(transport.send(request));
+        transport.execute(request);
     }
 
     private JsonNode callJson(DataHubRequest request) {
@@ -499,26 +500,65 @@ final class DefaultDataHubClient implements DataHubClient {
                                 ShardJson.writeCursor(type, param))));
     }
 
+    // Each record call has a synchronous twin that runs on the caller's thread (see
+    // HttpTransport#execute); both share the request and the decoding.
+
+    @Override
+    public PutRecordsResult putRecords(
+            String projectName, String topicName, List<? extends Record> records) {
+        return readPutRecords(
+                transport.execute(putRequest(projectName, topicName, records)), records);
+    }
+
     @Override
     public CompletableFuture<PutRecordsResult> putRecordsAsync(
             String projectName, String topicName, List<? extends Record> records) {
+        DataHubRequest request = putRequest(projectName, topicName, records);
+        return transport.send(request).thenApply(r -> readPutRecords(r, records));
+    }
+
+    private DataHubRequest putRequest(
+            String projectName, String topicName, List<? extends Record> records) {
         checkRecords(records);
-        DataHubRequest request =
-                checkSize(routedPutWire.putRecords(shardsPath(projectName, topicName), records));
-        return transport
-                .send(request)
-                .thenApply(r -> routedPutWire.readPutRecords(r.body()).withRequestRecords(records));
+        return checkSize(routedPutWire.putRecords(shardsPath(projectName, topicName), records));
+    }
+
+    private PutRecordsResult readPutRecords(DataHubResponse r, List<? extends Record> records) {
+        return routedPutWire.readPutRecords(r.body()).withRequestRecords(records);
+    }
+
+    @Override
+    public void putRecordsByShard(
+            String projectName, String topicName, String shardId, List<? extends Record> records) {
+        transport.execute(putByShardRequest(projectName, topicName, shardId, records));
     }
 
     @Override
     public CompletableFuture<Void> putRecordsByShardAsync(
             String projectName, String topicName, String shardId, List<? extends Record> records) {
-        checkRecords(records);
-        DataHubRequest request =
-                checkSize(
-                        recordWire.putRecordsByShard(
-                                shardPath(projectName, topicName, shardId), records));
+        DataHubRequest request = putByShardRequest(projectName, topicName, shardId, records);
         return transport.send(request).thenApply(r -> null);
+    }
+
+    private DataHubRequest putByShardRequest(
+            String projectName, String topicName, String shardId, List<? extends Record> records) {
+        checkRecords(records);
+        return checkSize(
+                recordWire.putRecordsByShard(shardPath(projectName, topicName, shardId), records));
+    }
+
+    @Override
+    public GetRecordsResult getTupleRecords(
+            String projectName,
+            String topicName,
+            String shardId,
+            RecordSchema recordSchema,
+            String cursor,
+            int limit) {
+        DataHubRequest request =
+                getRequest(
+                        projectName, topicName, shardId, tupleSchema(recordSchema), cursor, limit);
+        return readGetRecords(transport.execute(request), RecordType.TUPLE, recordSchema, shardId);
     }
 
     @Override
@@ -529,33 +569,50 @@ final class DefaultDataHubClient implements DataHubClient {
             RecordSchema recordSchema,
             String cursor,
             int limit) {
-        Validation.notNull(recordSchema, "recordSchema (get it with getTopic)");
-        return getRecords(
-                projectName, topicName, shardId, RecordType.TUPLE, recordSchema, cursor, limit);
+        DataHubRequest request =
+                getRequest(
+                        projectName, topicName, shardId, tupleSchema(recordSchema), cursor, limit);
+        return transport
+                .send(request)
+                .thenApply(r -> readGetRecords(r, RecordType.TUPLE, recordSchema, shardId));
+    }
+
+    @Override
+    public GetRecordsResult getBlobRecords(
+            String projectName, String topicName, String shardId, String cursor, int limit) {
+        DataHubRequest request = getRequest(projectName, topicName, shardId, null, cursor, limit);
+        return readGetRecords(transport.execute(request), RecordType.BLOB, null, shardId);
     }
 
     @Override
     public CompletableFuture<GetRecordsResult> getBlobRecordsAsync(
             String projectName, String topicName, String shardId, String cursor, int limit) {
-        return getRecords(projectName, topicName, shardId, RecordType.BLOB, null, cursor, limit);
+        DataHubRequest request = getRequest(projectName, topicName, shardId, null, cursor, limit);
+        return transport
+                .send(request)
+                .thenApply(r -> readGetRecords(r, RecordType.BLOB, null, shardId));
     }
 
-    private CompletableFuture<GetRecordsResult> getRecords(
+    private static RecordSchema tupleSchema(RecordSchema recordSchema) {
+        return Validation.notNull(recordSchema, "recordSchema (get it with getTopic)");
+    }
+
+    private DataHubRequest getRequest(
             String project,
             String topic,
             String shardId,
-            RecordType type,
             RecordSchema schema,
             String cursor,
             int limit) {
         Validation.notEmpty(cursor, "cursor (get one with getCursor)");
         Validation.check(limit > 0, "limit must be positive, got " + limit);
-        DataHubRequest request =
-                recordWire.getRecords(
-                        shardPath(project, topic, shardId), cursor, Math.min(limit, MAX_GET_LIMIT));
-        return transport
-                .send(request)
-                .thenApply(r -> recordWire.readGetRecords(r.body(), type, schema, shardId));
+        return recordWire.getRecords(
+                shardPath(project, topic, shardId), cursor, Math.min(limit, MAX_GET_LIMIT));
+    }
+
+    private GetRecordsResult readGetRecords(
+            DataHubResponse r, RecordType type, RecordSchema schema, String shardId) {
+        return recordWire.readGetRecords(r.body(), type, schema, shardId);
     }
 
     private static void checkRecords(List<? extends Record> records) {
@@ -829,15 +886,31 @@ final class DefaultDataHubClient implements DataHubClient {
             String topicName,
             String subId,
             Map<String, OffsetWithSession> offsets) {
+        return transport
+                .send(commitOffsetRequest(projectName, topicName, subId, offsets))
+                .thenApply(r -> null);
+    }
+
+    @Override
+    public void updateSubscriptionOffset(
+            String projectName,
+            String topicName,
+            String subId,
+            Map<String, OffsetWithSession> offsets) {
+        call(commitOffsetRequest(projectName, topicName, subId, offsets));
+    }
+
+    private static DataHubRequest commitOffsetRequest(
+            String projectName,
+            String topicName,
+            String subId,
+            Map<String, OffsetWithSession> offsets) {
         Validation.check(
                 offsets != null && !offsets.isEmpty(), "offsets must hold at least one shard");
         offsets.keySet().forEach(NameRules::shardId);
-        return transport
-                .send(
-                        put(
-                                offsetsPath(projectName, topicName, subId),
-                                SubscriptionJson.writeCommitOffsetRequest(offsets)))
-                .thenApply(r -> null);
+        return put(
+                offsetsPath(projectName, topicName, subId),
+                SubscriptionJson.writeCommitOffsetRequest(offsets));
     }
 
     @Override

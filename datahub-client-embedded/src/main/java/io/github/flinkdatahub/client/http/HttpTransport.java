@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends {@link DataHubRequest}s over one pooled, keep-alive {@link HttpClient}: adds the protocol
  * headers, compresses record bodies, signs, decompresses answers, turns error answers into typed
- * exceptions, and retries retryable failures per the {@link RetryPolicy}. Fully asynchronous, so
- * one caller thread can keep many requests in flight.
+ * exceptions, and retries retryable failures per the {@link RetryPolicy}. {@link #send} is fully
+ * asynchronous, so one caller thread can keep many requests in flight; {@link #execute} does the
+ * same work on the calling thread for synchronous calls.
  */
 @Internal
 public final class HttpTransport implements AutoCloseable {
@@ -113,7 +114,69 @@ public final class HttpTransport implements AutoCloseable {
                 .thenCompose(f -> f);
     }
 
+    /**
+     * Sends with retries on the calling thread and decodes the answer there; throws a {@link
+     * DataHubException}.
+     *
+     * <p>Synchronous calls must not go through {@link #send}: the JDK client completes every {@code
+     * sendAsync} future in the common pool, which with fewer than 3 CPUs means a new thread per
+     * request (a profile of the SDK comparison showed one thread started per call). {@link
+     * HttpClient#send} skips that hop, and decoding on the caller's thread skips one more.
+     */
+    public DataHubResponse execute(DataHubRequest request) {
+        RetryPolicy policy = config.getRetryPolicy();
+        for (int retry = 0; ; retry++) {
+            try {
+                return executeOnce(request);
+            } catch (DataHubException e) {
+                if (!e.isRetryable() || retry >= policy.getMaxRetries()) {
+                    throw e;
+                }
+                long delay = policy.backoffMillis(retry + 1);
+                LOG.warn(
+                        "{} failed ({}); retry {}/{} in {} ms",
+                        request,
+                        e.getMessage(),
+                        retry + 1,
+                        policy.getMaxRetries(),
+                        delay);
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new DataHubClientException(
+                            "Interrupted while waiting to retry " + request, ie, false);
+                }
+            }
+        }
+    }
+
+    private DataHubResponse executeOnce(DataHubRequest request) {
+        HttpResponse<byte[]> resp;
+        try {
+            resp = http.send(toHttpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataHubClientException("Interrupted while waiting for DataHub", e, false);
+        } catch (IOException e) {
+            throw ioFailure(request, e);
+        }
+        return toResponse(request, resp);
+    }
+
     private CompletableFuture<DataHubResponse> sendOnce(DataHubRequest request) {
+        return http.sendAsync(toHttpRequest(request), HttpResponse.BodyHandlers.ofByteArray())
+                .handle(
+                        (resp, err) -> {
+                            if (err != null) {
+                                throw ioFailure(request, err);
+                            }
+                            return toResponse(request, resp);
+                        });
+    }
+
+    /** Adds the protocol headers, compresses the body of record calls and signs. */
+    private HttpRequest toHttpRequest(DataHubRequest request) {
         String path = basePath + request.path();
         String pathAndQuery = request.query() == null ? path : path + '?' + request.query();
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -151,18 +214,9 @@ public final class HttpTransport implements AutoCloseable {
                 HttpRequest.newBuilder(resolve(pathAndQuery)).timeout(config.getRequestTimeout());
         headers.forEach((name, values) -> values.forEach(v -> b.header(name, v)));
         HttpRequest.BodyPublisher publisher =
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body);
+                body == null ? HttpRequest.BodyPublishers.noBody() : WrappedBodyPublisher.of(body);
         b.method(request.method(), publisher);
-        return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray())
-                .handle(
-                        (resp, err) -> {
-                            if (err != null) {
-                                throw ioFailure(request, err);
-                            }
-                            return toResponse(request, resp);
-                        });
+        return b.build();
     }
 
     private DataHubResponse toResponse(DataHubRequest request, HttpResponse<byte[]> resp) {

@@ -20,7 +20,15 @@ public final class BlobRecord extends Record {
     }
 
     public static Builder builder(byte[] data) {
-        return new Builder(data);
+        return new Builder(Validation.notNull(data, "blob data").clone());
+    }
+
+    /**
+     * A builder that takes {@code data} without copying it, for codecs that have just decoded it:
+     * the caller must not modify the array afterwards.
+     */
+    public static Builder builderUnsafe(byte[] data) {
+        return new Builder(Validation.notNull(data, "blob data"));
     }
 
     public Builder toBuilder() {
@@ -76,7 +84,7 @@ public final class BlobRecord extends Record {
         private final byte[] data;
 
         private Builder(byte[] data) {
-            this.data = Validation.notNull(data, "blob data").clone();
+            this.data = data;
         }
 
         private Builder(BlobRecord r) {

@@ -61,7 +61,7 @@ public final class BatchRecordWire implements RecordWire {
                 shardPath,
                 DataHubRequest.BINARY,
                 "pub",
-                DhubFrame.encode(BatchRecordCodec.encodePutBinaryRecordsRequest(blob)));
+                DhubFrame.encode(BatchRecordCodec.putBinaryRecordsRequest(blob)));
     }
 
     @Override
@@ -70,13 +70,18 @@ public final class BatchRecordWire implements RecordWire {
                 shardPath,
                 DataHubRequest.BINARY,
                 "sub",
-                DhubFrame.encode(ProtobufRecordCodec.encodeGetRecordsRequest(cursor, limit)));
+                DhubFrame.encode(ProtobufRecordCodec.getRecordsRequest(cursor, limit)));
     }
 
     @Override
     public GetRecordsResult readGetRecords(
             byte[] body, RecordType type, RecordSchema schema, String shardId) {
         return BatchRecordCodec.decodeGetBinaryRecordsResponse(
-                DhubFrame.decode(body), type, schema, shardId);
+                body,
+                DhubFrame.HEADER_SIZE,
+                DhubFrame.checkedPayloadLength(body),
+                type,
+                schema,
+                shardId);
     }
 }

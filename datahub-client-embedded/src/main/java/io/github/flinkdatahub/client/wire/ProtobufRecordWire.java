@@ -26,7 +26,8 @@ public final class ProtobufRecordWire implements RecordWire {
 
     @Override
     public PutRecordsResult readPutRecords(byte[] body) {
-        return ProtobufRecordCodec.decodePutRecordsResponse(DhubFrame.decode(body));
+        return ProtobufRecordCodec.decodePutRecordsResponse(
+                body, DhubFrame.HEADER_SIZE, DhubFrame.checkedPayloadLength(body));
     }
 
     @Override
@@ -40,7 +41,7 @@ public final class ProtobufRecordWire implements RecordWire {
                 path,
                 DataHubRequest.PROTOBUF,
                 "pub",
-                DhubFrame.encode(ProtobufRecordCodec.encodePutRecordsRequest(records)));
+                DhubFrame.encode(ProtobufRecordCodec.putRecordsRequest(records)));
     }
 
     @Override
@@ -49,13 +50,18 @@ public final class ProtobufRecordWire implements RecordWire {
                 shardPath,
                 DataHubRequest.PROTOBUF,
                 "sub",
-                DhubFrame.encode(ProtobufRecordCodec.encodeGetRecordsRequest(cursor, limit)));
+                DhubFrame.encode(ProtobufRecordCodec.getRecordsRequest(cursor, limit)));
     }
 
     @Override
     public GetRecordsResult readGetRecords(
             byte[] body, RecordType type, RecordSchema schema, String shardId) {
         return ProtobufRecordCodec.decodeGetRecordsResponse(
-                DhubFrame.decode(body), type, schema, shardId);
+                body,
+                DhubFrame.HEADER_SIZE,
+                DhubFrame.checkedPayloadLength(body),
+                type,
+                schema,
+                shardId);
     }
 }

@@ -23,8 +23,9 @@ import java.util.List;
  * The official SDK's side of the client comparison, run by the harness in its own JVM and driven
  * over stdin so that the harness can interleave it with our client's runs: {@code WARM i} writes
  * and reads case {@code i} on its warm-up topic and answers {@code OK i}; {@code RUN i} does so on
- * the measured topic and answers {@code RESULT i putNanos getNanos}; end of input ends the JVM.
- * Records are written to shard 0 in batches of {@code batch} and read back with that page size.
+ * the measured topic and answers {@code RESULT i putNanos getNanos putCpuNanos getCpuNanos} (CPU
+ * time of this whole JVM, so JIT and GC count too); end of input ends the JVM. Records are written
+ * to shard 0 in batches of {@code batch} and read back with that page size.
  *
  * <p>Arguments: {@code endpoint accessId accessKey project batch case...}, a case being {@code
  * MODE:SHAPE:COUNT:WARMUP_TOPIC:TOPIC} with MODE one of JSON, PROTOBUF, BATCH.
@@ -75,7 +76,11 @@ public final class SdkBenchmark {
                             batches.get(i),
                             Integer.parseInt(c[2]),
                             batch);
-            System.out.println(warm ? "OK " + i : "RESULT " + i + " " + nanos[0] + " " + nanos[1]);
+            System.out.println(
+                    warm
+                            ? "OK " + i
+                            : "RESULT " + i + " " + nanos[0] + " " + nanos[1] + " " + nanos[2] + " "
+                                    + nanos[3]);
             System.out.flush();
         }
     }
@@ -109,7 +114,7 @@ public final class SdkBenchmark {
                 .build();
     }
 
-    /** Put then get of all records; returns {put, get} nanoseconds. */
+    /** Put then get of all records; returns {put, get, put CPU, get CPU} nanoseconds. */
     private static long[] run(
             DatahubClient client,
             String mode,
@@ -120,6 +125,7 @@ public final class SdkBenchmark {
             int count,
             int batch) {
         long start = System.nanoTime();
+        long cpu = cpuNanos();
         for (List<RecordEntry> records : batches) {
             if ("JSON".equals(mode)) {
                 // The SDK's JSON client has no put by shard: records are routed by shard id
@@ -137,8 +143,10 @@ public final class SdkBenchmark {
             }
         }
         long put = System.nanoTime() - start;
+        long putCpu = cpuNanos() - cpu;
 
         start = System.nanoTime();
+        cpu = cpuNanos();
         String cursor = client.getCursor(project, topic, SHARD, CursorType.OLDEST).getCursor();
         int read = 0;
         while (read < count) {
@@ -161,6 +169,13 @@ public final class SdkBenchmark {
             read += result.getRecords().size();
             cursor = result.getNextCursor();
         }
-        return new long[] {put, System.nanoTime() - start};
+        long get = System.nanoTime() - start;
+        return new long[] {put, get, putCpu, cpuNanos() - cpu};
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

@@ -247,7 +247,8 @@ public final class BatchDeserializer {
 
         BlobRecord.Builder blob() {
             int slots = slotsStart(1);
-            return BlobRecord.builder(present(0) ? bytes(slots, slots, 1) : new byte[0]);
+            // bytes() returns a fresh array: the record may keep it.
+            return BlobRecord.builderUnsafe(present(0) ? bytes(slots, slots, 1) : new byte[0]);
         }
 
         void readAttributes(Record.Builder<?> b) {

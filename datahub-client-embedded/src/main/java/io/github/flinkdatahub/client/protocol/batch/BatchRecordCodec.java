@@ -1,6 +1,7 @@
 package io.github.flinkdatahub.client.protocol.batch;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.exception.Validation;
 import io.github.flinkdatahub.client.model.CompressFormat;
@@ -29,12 +30,19 @@ public final class BatchRecordCodec {
      * it.
      */
     public static byte[] encodePutBinaryRecordsRequest(byte[] blob) {
+        return putBinaryRecordsRequest(blob).toByteArray();
+    }
+
+    /**
+     * As {@link #encodePutBinaryRecordsRequest}, as a message to frame without a copy; it shares
+     * {@code blob}, which the caller must not modify afterwards.
+     */
+    public static DataHubProtos.PutBinaryRecordsRequest putBinaryRecordsRequest(byte[] blob) {
         return DataHubProtos.PutBinaryRecordsRequest.newBuilder()
                 .addRecords(
                         DataHubProtos.BinaryRecordEntry.newBuilder()
-                                .setData(ByteString.copyFrom(blob)))
-                .build()
-                .toByteArray();
+                                .setData(UnsafeByteOperations.unsafeWrap(blob)))
+                .build();
     }
 
     /**
@@ -118,10 +126,27 @@ public final class BatchRecordCodec {
      */
     public static GetRecordsResult decodeGetBinaryRecordsResponse(
             byte[] payload, RecordType type, RecordSchema schema, String shardIdFromUrl) {
+        return decodeGetBinaryRecordsResponse(
+                payload, 0, payload.length, type, schema, shardIdFromUrl);
+    }
+
+    /**
+     * As {@link #decodeGetBinaryRecordsResponse(byte[], RecordType, RecordSchema, String)}, in
+     * place.
+     */
+    public static GetRecordsResult decodeGetBinaryRecordsResponse(
+            byte[] data,
+            int offset,
+            int length,
+            RecordType type,
+            RecordSchema schema,
+            String shardIdFromUrl) {
         DataHubProtos.GetBinaryRecordsResponse response =
                 ProtobufMessages.parse(
                         DataHubProtos.GetBinaryRecordsResponse.parser(),
-                        payload,
+                        data,
+                        offset,
+                        length,
                         "GetBinaryRecordsResponse");
         List<Record> records = new ArrayList<>();
         for (DataHubProtos.BinaryRecordEntry e : response.getRecordsList()) {

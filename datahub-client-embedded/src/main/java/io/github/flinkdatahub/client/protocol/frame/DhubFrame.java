@@ -1,8 +1,11 @@
 package io.github.flinkdatahub.client.protocol.frame;
 
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.MessageLite;
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.exception.CorruptedResponseException;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -34,8 +37,35 @@ public final class DhubFrame {
                 .array();
     }
 
+    /**
+     * Frames {@code message}, serialised straight into the framed array: no payload copy, which for
+     * a put of 1000 1 KB records saves copying 1 MB.
+     */
+    public static byte[] encode(MessageLite message) {
+        int size = message.getSerializedSize();
+        byte[] out = new byte[HEADER_SIZE + size];
+        CodedOutputStream cos = CodedOutputStream.newInstance(out, HEADER_SIZE, size);
+        try {
+            message.writeTo(cos);
+        } catch (IOException e) {
+            // Writing to an array of exactly the serialised size cannot fail.
+            throw new IllegalStateException("Serialising a protobuf message failed", e);
+        }
+        cos.checkNoSpaceLeft();
+        ByteBuffer.wrap(out).put(MAGIC).putInt(crc32c(out, HEADER_SIZE, size)).putInt(size);
+        return out;
+    }
+
     /** The payload of a frame, after checking magic, length and CRC-32C. */
     public static byte[] decode(byte[] body) {
+        return Arrays.copyOfRange(body, HEADER_SIZE, HEADER_SIZE + checkedPayloadLength(body));
+    }
+
+    /**
+     * Checks magic, length and CRC-32C of a frame and returns the length of its payload, which
+     * starts at {@link #HEADER_SIZE}: readers parse it in place instead of copying it out.
+     */
+    public static int checkedPayloadLength(byte[] body) {
         if (body.length < HEADER_SIZE) {
             throw new CorruptedResponseException(
                     "DHUB frame too short: expected at least "
@@ -67,7 +97,7 @@ public final class DhubFrame {
                             "DHUB frame CRC-32C mismatch: expected 0x%08X (computed over the %d payload bytes), actual 0x%08X",
                             computed, actualLength, crc));
         }
-        return Arrays.copyOfRange(body, HEADER_SIZE, body.length);
+        return actualLength;
     }
 
     /** CRC-32C (Castagnoli), as used by frames and batch blobs. */

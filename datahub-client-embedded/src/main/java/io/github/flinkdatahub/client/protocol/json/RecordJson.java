@@ -208,7 +208,7 @@ public final class RecordJson {
                         "A blob record needs \"Data\" as a Base64 string");
             }
             try {
-                b = BlobRecord.builder(Base64.getDecoder().decode(data.asText()));
+                b = BlobRecord.builderUnsafe(Base64.getDecoder().decode(data.asText()));
             } catch (IllegalArgumentException e) {
                 throw ErrorCode.MALFORMED_RECORD.exception("Blob \"Data\" is not valid Base64");
             }

@@ -17,12 +17,17 @@ public final class ProtobufMessages {
      * the official SDK, so a peer that omits e.g. {@code record_count} is noticed at once.
      */
     public static <T> T parse(Parser<T> parser, byte[] payload, String name) {
+        return parse(parser, payload, 0, payload.length, name);
+    }
+
+    /** As {@link #parse(Parser, byte[], String)}, for a payload inside a larger array. */
+    public static <T> T parse(Parser<T> parser, byte[] data, int offset, int length, String name) {
         try {
-            return parser.parseFrom(payload);
+            return parser.parseFrom(data, offset, length);
         } catch (InvalidProtocolBufferException e) {
             throw new CorruptedResponseException(
                     "Payload of "
-                            + payload.length
+                            + length
                             + " bytes is not a valid "
                             + name
                             + ": "

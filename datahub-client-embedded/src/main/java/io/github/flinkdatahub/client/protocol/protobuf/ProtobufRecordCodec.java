@@ -1,6 +1,7 @@
 package io.github.flinkdatahub.client.protocol.protobuf;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.exception.InvalidParameterException;
@@ -38,12 +39,18 @@ public final class ProtobufRecordCodec {
 
     /** A {@code PutRecordsRequest}; routing and attributes are sent only when set. */
     public static byte[] encodePutRecordsRequest(List<? extends Record> records) {
+        return putRecordsRequest(records).toByteArray();
+    }
+
+    /** As {@link #encodePutRecordsRequest}, as a message to frame without a copy. */
+    public static DataHubProtos.PutRecordsRequest putRecordsRequest(
+            List<? extends Record> records) {
         DataHubProtos.PutRecordsRequest.Builder request =
                 DataHubProtos.PutRecordsRequest.newBuilder();
         for (Record r : records) {
             request.addRecords(toEntry(r));
         }
-        return request.build().toByteArray();
+        return request.build();
     }
 
     /**
@@ -96,9 +103,18 @@ public final class ProtobufRecordCodec {
      * A {@code PutRecordsResponse}; a missing failed_count is the number of failed records listed.
      */
     public static PutRecordsResult decodePutRecordsResponse(byte[] payload) {
+        return decodePutRecordsResponse(payload, 0, payload.length);
+    }
+
+    /** As {@link #decodePutRecordsResponse(byte[])}, for a payload inside a larger array. */
+    public static PutRecordsResult decodePutRecordsResponse(byte[] data, int offset, int length) {
         DataHubProtos.PutRecordsResponse response =
                 ProtobufMessages.parse(
-                        DataHubProtos.PutRecordsResponse.parser(), payload, "PutRecordsResponse");
+                        DataHubProtos.PutRecordsResponse.parser(),
+                        data,
+                        offset,
+                        length,
+                        "PutRecordsResponse");
         List<FailedRecord> failed = new ArrayList<>(response.getFailedRecordsCount());
         for (DataHubProtos.FailedRecord f : response.getFailedRecordsList()) {
             failed.add(
@@ -114,11 +130,15 @@ public final class ProtobufRecordCodec {
     // ---- get request (also used by the BATCH mode)
 
     public static byte[] encodeGetRecordsRequest(String cursor, int limit) {
+        return getRecordsRequest(cursor, limit).toByteArray();
+    }
+
+    /** As {@link #encodeGetRecordsRequest}, as a message to frame without a copy. */
+    public static DataHubProtos.GetRecordsRequest getRecordsRequest(String cursor, int limit) {
         return DataHubProtos.GetRecordsRequest.newBuilder()
                 .setCursor(Validation.notEmpty(cursor, "cursor"))
                 .setLimit(limit)
-                .build()
-                .toByteArray();
+                .build();
     }
 
     /**
@@ -155,10 +175,25 @@ public final class ProtobufRecordCodec {
      */
     public static GetRecordsResult decodeGetRecordsResponse(
             byte[] payload, RecordType type, RecordSchema schema, String shardIdFromUrl) {
+        return decodeGetRecordsResponse(payload, 0, payload.length, type, schema, shardIdFromUrl);
+    }
+
+    /** As {@link #decodeGetRecordsResponse(byte[], RecordType, RecordSchema, String)}, in place. */
+    public static GetRecordsResult decodeGetRecordsResponse(
+            byte[] data,
+            int offset,
+            int length,
+            RecordType type,
+            RecordSchema schema,
+            String shardIdFromUrl) {
         checkSchema(type, schema);
         DataHubProtos.GetRecordsResponse response =
                 ProtobufMessages.parse(
-                        DataHubProtos.GetRecordsResponse.parser(), payload, "GetRecordsResponse");
+                        DataHubProtos.GetRecordsResponse.parser(),
+                        data,
+                        offset,
+                        length,
+                        "GetRecordsResponse");
         List<Record> records = new ArrayList<>(response.getRecordsCount());
         for (int i = 0; i < response.getRecordsCount(); i++) {
             DataHubProtos.RecordEntry e = response.getRecords(i);
@@ -170,7 +205,7 @@ public final class ProtobufRecordCodec {
             } else {
                 r =
                         withReadPosition(
-                                        BlobRecord.builder(blobData(e.getData(), i)),
+                                        BlobRecord.builderUnsafe(blobData(e.getData(), i)),
                                         e,
                                         shardIdFromUrl)
                                 .build();
@@ -233,7 +268,10 @@ public final class ProtobufRecordCodec {
         if (r instanceof BlobRecord) {
             data.addData(
                     DataHubProtos.FieldData.newBuilder()
-                            .setValue(ByteString.copyFrom(((BlobRecord) r).dataUnsafe())));
+                            // Records are immutable, so the message may share their bytes.
+                            .setValue(
+                                    UnsafeByteOperations.unsafeWrap(
+                                            ((BlobRecord) r).dataUnsafe())));
             return data.build();
         }
         TupleRecord t = (TupleRecord) r;
@@ -252,7 +290,7 @@ public final class ProtobufRecordCodec {
     private static Record fromPutEntry(
             DataHubProtos.RecordEntry e, RecordType type, RecordSchema schema) {
         if (type == RecordType.BLOB) {
-            return withRouting(BlobRecord.builder(blobData(e.getData(), -1)), e).build();
+            return withRouting(BlobRecord.builderUnsafe(blobData(e.getData(), -1)), e).build();
         }
         if (e.getData().getDataCount() != schema.size()) {
             throw malformed(

@@ -1,6 +1,7 @@
 package io.github.flinkdatahub.client.protocol.frame;
 
 import io.github.flinkdatahub.client.exception.CorruptedResponseException;
+import io.github.flinkdatahub.client.protocol.protobuf.generated.DataHubProtos;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -34,6 +35,20 @@ class DhubFrameTest {
     void frameRoundTrips() {
         assertThat(DhubFrame.decode(DhubFrame.encode(PAYLOAD))).isEqualTo(PAYLOAD);
         assertThat(DhubFrame.decode(DhubFrame.encode(new byte[0]))).isEmpty();
+    }
+
+    @Test
+    void aMessageIsFramedAsItsBytesAre() {
+        DataHubProtos.GetRecordsRequest message =
+                DataHubProtos.GetRecordsRequest.newBuilder()
+                        .setCursor("30000000000000000000000000000000")
+                        .setLimit(10)
+                        .build();
+
+        byte[] frame = DhubFrame.encode(message);
+
+        assertThat(frame).isEqualTo(DhubFrame.encode(message.toByteArray()));
+        assertThat(DhubFrame.checkedPayloadLength(frame)).isEqualTo(message.getSerializedSize());
     }
 
     @Test
