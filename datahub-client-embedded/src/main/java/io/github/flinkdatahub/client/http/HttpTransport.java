@@ -18,22 +18,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends {@link DataHubRequest}s over one pooled, keep-alive {@link HttpClient}: adds the protocol
  * headers, compresses record bodies, signs, decompresses answers, turns error answers into typed
- * exceptions, and retries retryable failures per the {@link RetryPolicy}. {@link #send} is fully
- * asynchronous, so one caller thread can keep many requests in flight; {@link #execute} does the
- * same work on the calling thread for synchronous calls.
+ * exceptions, and retries retryable failures per the {@link RetryPolicy}. {@link #send} runs on the
+ * client's threads, so one caller can keep many requests in flight; {@link #execute} does the same
+ * work on the calling thread for synchronous calls.
  */
 @Internal
 public final class HttpTransport implements AutoCloseable {
@@ -61,6 +62,9 @@ public final class HttpTransport implements AutoCloseable {
     private final HttpClient http;
     private final String basePath;
 
+    /** Runs {@link #send}'s blocking sends; threads are reused and end when idle or closed. */
+    private final ExecutorService callers = Executors.newCachedThreadPool(new CallerThreads());
+
     public HttpTransport(DataHubClientConfig config) {
         this.config = config;
         this.http =
@@ -76,52 +80,36 @@ public final class HttpTransport implements AutoCloseable {
                         : (p.endsWith("/") ? p.substring(0, p.length() - 1) : p);
     }
 
-    /** Sends with retries; the future fails with a {@link DataHubException}. */
+    /**
+     * Sends with retries on a thread of the client's own and decodes the answer there; the future
+     * fails with a {@link DataHubException}.
+     *
+     * <p>Not {@link HttpClient#sendAsync}: the JDK client completes every such future in the common
+     * pool, which with fewer than 3 CPUs starts a new thread per request (a profile showed one
+     * thread started per call). A blocking send on a reused thread costs one parked thread per
+     * request in flight instead.
+     */
     public CompletableFuture<DataHubResponse> send(DataHubRequest request) {
-        return attempt(request, 0);
-    }
-
-    private CompletableFuture<DataHubResponse> attempt(DataHubRequest request, int retry) {
-        CompletableFuture<DataHubResponse> once;
+        CompletableFuture<DataHubResponse> result = new CompletableFuture<>();
         try {
-            once = sendOnce(request);
-        } catch (DataHubException e) {
-            once = CompletableFuture.failedFuture(e);
+            callers.execute(
+                    () -> {
+                        try {
+                            result.complete(execute(request));
+                        } catch (Throwable t) {
+                            result.completeExceptionally(t);
+                        }
+                    });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(
+                    new DataHubClientException("The client is closed: " + request, e, false));
         }
-        RetryPolicy policy = config.getRetryPolicy();
-        return once.handle(
-                        (resp, err) -> {
-                            if (err == null) {
-                                return CompletableFuture.completedFuture(resp);
-                            }
-                            DataHubException e = unwrap(err);
-                            if (!e.isRetryable() || retry >= policy.getMaxRetries()) {
-                                return CompletableFuture.<DataHubResponse>failedFuture(e);
-                            }
-                            long delay = policy.backoffMillis(retry + 1);
-                            LOG.warn(
-                                    "{} failed ({}); retry {}/{} in {} ms",
-                                    request,
-                                    e.getMessage(),
-                                    retry + 1,
-                                    policy.getMaxRetries(),
-                                    delay);
-                            Executor later =
-                                    CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS);
-                            return CompletableFuture.supplyAsync(() -> null, later)
-                                    .thenCompose(x -> attempt(request, retry + 1));
-                        })
-                .thenCompose(f -> f);
+        return result;
     }
 
     /**
      * Sends with retries on the calling thread and decodes the answer there; throws a {@link
      * DataHubException}.
-     *
-     * <p>Synchronous calls must not go through {@link #send}: the JDK client completes every {@code
-     * sendAsync} future in the common pool, which with fewer than 3 CPUs means a new thread per
-     * request (a profile of the SDK comparison showed one thread started per call). {@link
-     * HttpClient#send} skips that hop, and decoding on the caller's thread skips one more.
      */
     public DataHubResponse execute(DataHubRequest request) {
         RetryPolicy policy = config.getRetryPolicy();
@@ -162,17 +150,6 @@ public final class HttpTransport implements AutoCloseable {
             throw ioFailure(request, e);
         }
         return toResponse(request, resp);
-    }
-
-    private CompletableFuture<DataHubResponse> sendOnce(DataHubRequest request) {
-        return http.sendAsync(toHttpRequest(request), HttpResponse.BodyHandlers.ofByteArray())
-                .handle(
-                        (resp, err) -> {
-                            if (err != null) {
-                                throw ioFailure(request, err);
-                            }
-                            return toResponse(request, resp);
-                        });
     }
 
     /** Adds the protocol headers, compresses the body of record calls and signs. */
@@ -240,31 +217,14 @@ public final class HttpTransport implements AutoCloseable {
         return URI.create(e.getScheme() + "://" + e.getRawAuthority() + pathAndQuery);
     }
 
-    private static DataHubException ioFailure(DataHubRequest request, Throwable err) {
-        Throwable cause =
-                err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-        if (cause instanceof DataHubException) {
-            return (DataHubException) cause;
-        }
-        boolean retryable = cause instanceof IOException || cause instanceof HttpTimeoutException;
-        return new DataHubClientException(request + " failed: " + cause, cause, retryable);
-    }
-
-    static DataHubException unwrap(Throwable err) {
-        Throwable t = err;
-        while ((t instanceof CompletionException
-                        || t instanceof java.util.concurrent.ExecutionException)
-                && t.getCause() != null) {
-            t = t.getCause();
-        }
-        if (t instanceof DataHubException) {
-            return (DataHubException) t;
-        }
-        return new DataHubClientException("Unexpected failure: " + t, t, false);
+    private static DataHubException ioFailure(DataHubRequest request, IOException cause) {
+        // HttpTimeoutException is an IOException: retryable too.
+        return new DataHubClientException(request + " failed: " + cause, cause, true);
     }
 
     @Override
     public void close() {
+        callers.shutdown();
         // HttpClient is AutoCloseable from JDK 21 on; before that its idle connections time out.
         if (http instanceof AutoCloseable) {
             try {
@@ -272,6 +232,18 @@ public final class HttpTransport implements AutoCloseable {
             } catch (Exception e) {
                 LOG.debug("Closing the HTTP client failed", e);
             }
+        }
+    }
+
+    /** Daemon threads named after the client, so they show in thread dumps and never hold a JVM. */
+    private static final class CallerThreads implements ThreadFactory {
+        private static final AtomicInteger COUNT = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "datahub-client-call-" + COUNT.incrementAndGet());
+            t.setDaemon(true);
+            return t;
         }
     }
 }
