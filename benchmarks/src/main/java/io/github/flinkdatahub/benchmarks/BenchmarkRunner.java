@@ -23,15 +23,16 @@ import java.util.stream.Stream;
 /**
  * Runs every benchmark in one process run (so ratios compare like with like on one machine at one
  * time), prints the table and writes {@code results.csv}, {@code results.png} and {@code
- * machine.txt}. Usage: {@code ./bench.sh [--quick] [--only codecs,sdk,flink,ingest,latency]};
- * {@code --quick} shrinks every size to a smoke run of well under a minute.
+ * machine.txt}. Usage: {@code ./bench.sh [--quick] [--only
+ * codecs,sdk,flink,latency,network,ingest]}; {@code --quick} shrinks every size to a smoke run of
+ * well under a minute.
  *
  * <p>System properties (set by bench.sh): {@code bench.emulator.jar}, {@code bench.sdk.classpath},
  * {@code bench.results.dir}, {@code bench.work.dir}.
  */
 public final class BenchmarkRunner {
     private static final List<String> SECTIONS =
-            List.of("codecs", "sdk", "flink", "latency", "ingest");
+            List.of("codecs", "sdk", "flink", "latency", "network", "ingest");
     private static final String PROJECT = "bench";
 
     private BenchmarkRunner() {}
@@ -72,7 +73,10 @@ public final class BenchmarkRunner {
         if (only.contains("codecs")) {
             timed("Codecs (JMH)", () -> new CodecRunner(report, quick).run());
         }
-        if (only.contains("sdk") || only.contains("flink") || only.contains("latency")) {
+        if (only.contains("sdk")
+                || only.contains("flink")
+                || only.contains("latency")
+                || only.contains("network")) {
             try (EmulatorProcess emulator =
                     EmulatorProcess.start(emulatorJar, "shared", null, work)) {
                 try (DataHubClient client = emulator.client(WireMode.PROTOBUF)) {
@@ -129,6 +133,12 @@ public final class BenchmarkRunner {
                         }
                     }
                 }
+                if (only.contains("network")) {
+                    try (NetworkBenchmarks network =
+                            new NetworkBenchmarks(emulator, PROJECT, report)) {
+                        network(network, quick);
+                    }
+                }
             }
         }
         if (only.contains("ingest")) {
@@ -173,6 +183,31 @@ public final class BenchmarkRunner {
                         + results.resolve("results.png")
                         + " and "
                         + results.resolve("machine.txt"));
+    }
+
+    /**
+     * Sized to take about 3 minutes on 2 cores: the slow cases are one shard at 50 ms (a page per
+     * round trip) and the job deployments, about 35 of them.
+     */
+    private static void network(NetworkBenchmarks network, boolean quick) throws Exception {
+        List<Integer> delays = List.of(0, 5, 20, 50);
+        List<Integer> shards = List.of(1, 4, 16);
+        int count = quick ? 16_000 : 96_000;
+        timed("Source under network latency", () -> network.source(shards, delays, count));
+        timed(
+                "Source vs the client's best get loop",
+                () ->
+                        network.sourceVsLoop(
+                                4,
+                                List.of(WireMode.PROTOBUF, WireMode.BATCH),
+                                List.of(0, 20),
+                                count));
+        timed("Sink under network latency", () -> network.sink(shards, delays, count));
+        timed(
+                "Put -> emit latency and idle requests",
+                () ->
+                        network.latencyAndIdle(
+                                List.of(1, 5, 10, 25), Duration.ofSeconds(quick ? 2 : 6)));
     }
 
     private interface Step {
