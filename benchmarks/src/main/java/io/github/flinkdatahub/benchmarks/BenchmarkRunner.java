@@ -186,14 +186,17 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Sized to take about 3 minutes on 2 cores: the slow cases are one shard at 50 ms (a page per
-     * round trip) and the job deployments, about 35 of them.
+     * Sized to take about 4 minutes on 2 cores: the slow cases are one shard at 50 ms (a page per
+     * round trip) and the job deployments, about 90 of them.
      */
     private static void network(NetworkBenchmarks network, boolean quick) throws Exception {
         List<Integer> delays = List.of(0, 5, 20, 50);
         List<Integer> shards = List.of(1, 4, 16);
         int count = quick ? 16_000 : 96_000;
-        timed("Source under network latency", () -> network.source(shards, delays, count));
+        // Medians of 3 rounds: single runs of about a second swing by tens of percent on a shared
+        // machine.
+        int rounds = quick ? 1 : 3;
+        timed("Source under network latency", () -> network.source(shards, delays, count, rounds));
         timed(
                 "Source vs the client's best get loop",
                 () ->
@@ -201,8 +204,9 @@ public final class BenchmarkRunner {
                                 4,
                                 List.of(WireMode.PROTOBUF, WireMode.BATCH),
                                 List.of(0, 20),
-                                count));
-        timed("Sink under network latency", () -> network.sink(shards, delays, count));
+                                count,
+                                rounds));
+        timed("Sink under network latency", () -> network.sink(shards, delays, count, rounds));
         timed(
                 "Put -> emit latency and idle requests",
                 () ->

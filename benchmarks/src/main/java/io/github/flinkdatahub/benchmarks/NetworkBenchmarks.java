@@ -93,9 +93,11 @@ final class NetworkBenchmarks implements AutoCloseable {
 
     /**
      * Bounded reads of {@code count} pre-written records spread over {@code shards} shards, once
-     * per added delay; each figure with its ratio to no delay on the same topic.
+     * per added delay and round; each figure (the median of the rounds) with its ratio to no delay
+     * on the same topic.
      */
-    void source(List<Integer> shardCounts, List<Integer> delays, int count) throws Exception {
+    void source(List<Integer> shardCounts, List<Integer> delays, int count, int rounds)
+            throws Exception {
         try (DataHubClient client = emulator.client(WireMode.PROTOBUF)) {
             for (int shards : shardCounts) {
                 fill(client, sourceTopic(shards), shards, count);
@@ -104,35 +106,31 @@ final class NetworkBenchmarks implements AutoCloseable {
             readWithSource(sourceTopic(shardCounts.get(0)), WireMode.PROTOBUF, count);
             for (int shards : shardCounts) {
                 String topic = sourceTopic(shards);
-                double base = Double.NaN;
-                for (int delay : delays) {
-                    faults.latency(project, topic, delay);
-                    double rate;
-                    try {
-                        rate = readWithSource(topic, WireMode.PROTOBUF, count).perSecond();
-                    } finally {
-                        faults.latency(project, topic, 0);
-                    }
-                    base = delay == 0 ? rate : base;
-                    String where =
-                            shards + (shards == 1 ? " shard, " : " shards, ") + delay + " ms";
-                    report.add(SECTION_SOURCE, "DataHubSource, " + where, rate, "rec/s");
-                    report.add(
-                            SECTION_SOURCE,
-                            "source " + where + " / 0 ms",
-                            rate / base,
-                            "x",
-                            RATIOS);
-                }
+                double[][] rates =
+                        inRounds(
+                                delays,
+                                rounds,
+                                delay -> {
+                                    faults.latency(project, topic, delay);
+                                    try {
+                                        return readWithSource(topic, WireMode.PROTOBUF, count)
+                                                .perSecond();
+                                    } finally {
+                                        faults.latency(project, topic, 0);
+                                    }
+                                });
+                reportAgainstNoDelay(
+                        SECTION_SOURCE, "DataHubSource", "source", shards, delays, rates);
             }
         }
     }
 
     /**
      * The source against our client's best loop over the same shards and protocol: a get in flight
-     * for every shard, the next one sent as soon as the previous answer is in.
+     * for every shard, the next one sent as soon as the previous answer is in. Medians of the
+     * rounds; each round runs both, which one goes first alternating.
      */
-    void sourceVsLoop(int shards, List<WireMode> modes, List<Integer> delays, int count)
+    void sourceVsLoop(int shards, List<WireMode> modes, List<Integer> delays, int count, int rounds)
             throws Exception {
         String topic = sourceTopic(shards);
         for (WireMode mode : modes) {
@@ -141,12 +139,19 @@ final class NetworkBenchmarks implements AutoCloseable {
                 asyncGetLoop(client, topic, shards, count);
                 readWithSource(topic, mode, count);
                 for (int delay : delays) {
+                    double[] loop = new double[rounds];
+                    double[] source = new double[rounds];
                     faults.latency(project, topic, delay);
-                    double loop;
-                    double source;
                     try {
-                        loop = asyncGetLoop(client, topic, shards, count).perSecond();
-                        source = readWithSource(topic, mode, count).perSecond();
+                        for (int r = 0; r < rounds; r++) {
+                            if (r % 2 == 0) {
+                                loop[r] = asyncGetLoop(client, topic, shards, count).perSecond();
+                                source[r] = readWithSource(topic, mode, count).perSecond();
+                            } else {
+                                source[r] = readWithSource(topic, mode, count).perSecond();
+                                loop[r] = asyncGetLoop(client, topic, shards, count).perSecond();
+                            }
+                        }
                     } finally {
                         faults.latency(project, topic, 0);
                     }
@@ -157,14 +162,11 @@ final class NetworkBenchmarks implements AutoCloseable {
                                     + " shards, "
                                     + delay
                                     + " ms";
-                    report.add(SECTION_LOOP, "async get loop, " + where, loop, "rec/s");
-                    report.add(SECTION_LOOP, "DataHubSource, " + where, source, "rec/s");
-                    report.add(
-                            SECTION_LOOP,
-                            "source / get loop, " + where,
-                            source / loop,
-                            "x",
-                            RATIOS);
+                    double l = median(loop);
+                    double s = median(source);
+                    report.add(SECTION_LOOP, "async get loop, " + where, l, "rec/s");
+                    report.add(SECTION_LOOP, "DataHubSource, " + where, s, "rec/s");
+                    report.add(SECTION_LOOP, "source / get loop, " + where, s / l, "x", RATIOS);
                 }
             }
         }
@@ -172,33 +174,79 @@ final class NetworkBenchmarks implements AutoCloseable {
 
     /**
      * Sink writes of {@code count} generated records to fresh topics of {@code shards} shards, once
-     * per added delay; each figure with its ratio to no delay for the same shard count.
+     * per added delay and round; each figure (the median of the rounds) with its ratio to no delay
+     * for the same shard count.
      */
-    void sink(List<Integer> shardCounts, List<Integer> delays, int count) throws Exception {
+    void sink(List<Integer> shardCounts, List<Integer> delays, int count, int rounds)
+            throws Exception {
         try (DataHubClient client = emulator.client(WireMode.PROTOBUF)) {
             String warm = "net_sink_warm";
             ClientLoops.createTopic(client, project, warm, SHAPE, shardCounts.get(0));
             writeWithSink(client, warm, shardCounts.get(0), count);
+            int[] topics = {0};
             for (int shards : shardCounts) {
-                double base = Double.NaN;
-                for (int delay : delays) {
-                    String topic = "net_sink_" + shards + "_" + delay;
-                    ClientLoops.createTopic(client, project, topic, SHAPE, shards);
-                    faults.latency(project, topic, delay);
-                    double rate;
-                    try {
-                        rate = writeWithSink(client, topic, shards, count);
-                    } finally {
-                        faults.latency(project, topic, 0);
-                    }
-                    base = delay == 0 ? rate : base;
-                    String where =
-                            shards + (shards == 1 ? " shard, " : " shards, ") + delay + " ms";
-                    report.add(SECTION_SINK, "DataHubSink, " + where, rate, "rec/s");
-                    report.add(SECTION_SINK, "sink " + where + " / 0 ms", rate / base, "x", RATIOS);
-                }
+                double[][] rates =
+                        inRounds(
+                                delays,
+                                rounds,
+                                delay -> {
+                                    String topic = "net_sink_" + shards + "_" + topics[0]++;
+                                    ClientLoops.createTopic(client, project, topic, SHAPE, shards);
+                                    faults.latency(project, topic, delay);
+                                    try {
+                                        return writeWithSink(client, topic, shards, count);
+                                    } finally {
+                                        faults.latency(project, topic, 0);
+                                    }
+                                });
+                reportAgainstNoDelay(SECTION_SINK, "DataHubSink", "sink", shards, delays, rates);
             }
         }
+    }
+
+    private interface Measure {
+        double run(int delay) throws Exception;
+    }
+
+    /**
+     * {@code rates[delay index][round]}; the delays run in turn, every other round backwards, so a
+     * drift of the machine's load does not favour one delay.
+     */
+    private static double[][] inRounds(List<Integer> delays, int rounds, Measure measure)
+            throws Exception {
+        double[][] rates = new double[delays.size()][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < delays.size(); k++) {
+                int d = r % 2 == 0 ? k : delays.size() - 1 - k;
+                rates[d][r] = measure.run(delays.get(d));
+            }
+        }
+        return rates;
+    }
+
+    /** The median of each delay and its ratio to the first delay (0 ms). */
+    private void reportAgainstNoDelay(
+            String section,
+            String what,
+            String shortName,
+            int shards,
+            List<Integer> delays,
+            double[][] rates) {
+        double base = median(rates[0]);
+        for (int d = 0; d < delays.size(); d++) {
+            double rate = median(rates[d]);
+            String where =
+                    shards + (shards == 1 ? " shard, " : " shards, ") + delays.get(d) + " ms";
+            report.add(section, what + ", " + where, rate, "rec/s");
+            report.add(section, shortName + " " + where + " / 0 ms", rate / base, "x", RATIOS);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /**
