@@ -136,7 +136,7 @@ public final class BenchmarkRunner {
                 if (only.contains("network")) {
                     try (NetworkBenchmarks network =
                             new NetworkBenchmarks(emulator, PROJECT, report)) {
-                        network(network, quick);
+                        network(network, quick, emulatorJar, work);
                     }
                 }
             }
@@ -189,7 +189,9 @@ public final class BenchmarkRunner {
      * Sized to take about 4 minutes on 2 cores: the slow cases are one shard at 50 ms (a page per
      * round trip) and the job deployments, about 90 of them.
      */
-    private static void network(NetworkBenchmarks network, boolean quick) throws Exception {
+    private static void network(
+            NetworkBenchmarks network, boolean quick, Path emulatorJar, Path work)
+            throws Exception {
         List<Integer> delays = List.of(0, 5, 20, 50);
         List<Integer> shards = List.of(1, 4, 16);
         int count = quick ? 16_000 : 96_000;
@@ -208,10 +210,14 @@ public final class BenchmarkRunner {
                                 rounds));
         timed("Sink under network latency", () -> network.sink(shards, delays, count, rounds));
         timed(
-                "Put -> emit latency and idle requests",
-                () ->
+                "Put -> emit latency and requests per shard",
+                () -> {
+                    try (EmulatorProcess idle =
+                            EmulatorProcess.start(emulatorJar, "idle", null, work)) {
                         network.latencyAndIdle(
-                                List.of(1, 5, 10, 25), Duration.ofSeconds(quick ? 2 : 6)));
+                                idle, List.of(1, 5, 10, 25), Duration.ofSeconds(quick ? 2 : 6));
+                    }
+                });
     }
 
     private interface Step {

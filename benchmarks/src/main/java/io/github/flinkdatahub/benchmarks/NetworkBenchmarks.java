@@ -52,7 +52,7 @@ final class NetworkBenchmarks implements AutoCloseable {
     private static final String SECTION_LOOP =
             "Source vs the client's best get loop (async, one get in flight per shard; first to last record)";
     private static final String SECTION_LATENCY =
-            "Put -> emit latency at 500 records/s and idle requests (default settings but the initial empty interval)";
+            "Put -> emit latency at 500 records/s and requests per shard (default settings but the initial empty interval; 1 ms added per request to count them)";
     private static final String RATIOS = "Ratios (>1: the first is faster)";
     private static final int LIMIT = 1000;
     private static final RecordShapes SHAPE = RecordShapes.TUPLE_SMALL;
@@ -253,10 +253,13 @@ final class NetworkBenchmarks implements AutoCloseable {
      * For each initial empty interval: a streaming job reads a 1-shard topic that a producer fills
      * with 5 records every 10 ms (500 records/s), each stamped with {@code System.nanoTime()}, and
      * records now - stamp as each record leaves the source; the same job reads a 4-shard topic that
-     * stays empty, whose requests the emulator counts (a 1 ms fault latency on that topic only
-     * makes them countable). Everything else is at its default.
+     * stays empty on a second emulator. Each emulator counts the requests on its topic (a 1 ms
+     * fault latency makes them countable; the emulator counts delayed requests of all scopes
+     * together, hence one emulator per topic). Everything else is at its default.
      */
-    void latencyAndIdle(List<Integer> initialIntervals, Duration produceFor) throws Exception {
+    void latencyAndIdle(
+            EmulatorProcess idleEmulator, List<Integer> initialIntervals, Duration produceFor)
+            throws Exception {
         RecordSchema schema =
                 RecordSchema.builder()
                         .addField("seq", FieldType.BIGINT)
@@ -264,14 +267,20 @@ final class NetworkBenchmarks implements AutoCloseable {
                         .addField("user_name", FieldType.STRING)
                         .build();
         int idleShards = 4;
+        EmulatorFaults idleFaults = new EmulatorFaults(idleEmulator);
+        try (DataHubClient idleClient = idleEmulator.client(WireMode.PROTOBUF)) {
+            idleClient.createProject(project, "benchmarks");
+        }
         for (int initial : initialIntervals) {
             String topic = "net_latency_" + initial;
             String idle = "net_idle_" + initial;
-            try (DataHubClient client = emulator.client(WireMode.PROTOBUF)) {
+            try (DataHubClient client = emulator.client(WireMode.PROTOBUF);
+                    DataHubClient idleClient = idleEmulator.client(WireMode.PROTOBUF)) {
                 client.createTupleTopic(project, topic, 1, 1, schema, "benchmark");
-                ClientLoops.createTopic(client, project, idle, SHAPE, idleShards);
                 client.waitShardsReady(project, topic);
-                faults.latency(project, idle, 1);
+                ClientLoops.createTopic(idleClient, project, idle, SHAPE, idleShards);
+                faults.latency(project, topic, 1);
+                idleFaults.latency(project, idle, 1);
                 StreamExecutionEnvironment env = env();
                 Duration initialInterval = Duration.ofMillis(initial);
                 env.fromSource(
@@ -285,6 +294,13 @@ final class NetworkBenchmarks implements AutoCloseable {
                         .sinkTo(new DiscardingSink<>());
                 env.fromSource(
                                 sourceBuilder(idle, WireMode.PROTOBUF)
+                                        .setConnection(
+                                                DataHubConnection.builder()
+                                                        .endpoint(idleEmulator.endpoint())
+                                                        .credentials(
+                                                                EmulatorProcess.ACCESS_ID,
+                                                                EmulatorProcess.ACCESS_KEY)
+                                                        .build())
                                         .setInitialEmptyFetchInterval(initialInterval)
                                         .setDeserializer(new FlinkBenchmarks.IdOf())
                                         .build(),
@@ -293,11 +309,12 @@ final class NetworkBenchmarks implements AutoCloseable {
                         .sinkTo(new DiscardingSink<>());
                 Latencies.reset(Long.MAX_VALUE);
                 JobClient job = env.executeAsync("latency and idle " + initial + " ms");
+                long activeRequests;
                 long idleRequests;
-                double idleSeconds;
+                double seconds;
                 try {
                     // Measure only once the job reads: one record seen, the idle shards asked.
-                    long delayedBefore = faults.delayedRequests();
+                    long idleBefore = idleFaults.delayedRequests();
                     List<Record> probe = new ArrayList<>();
                     probe.add(TupleRecord.of(schema, -1L, System.nanoTime(), "probe"));
                     client.putRecordsByShard(project, topic, ClientLoops.SHARD, probe);
@@ -305,7 +322,7 @@ final class NetworkBenchmarks implements AutoCloseable {
                             () -> {
                                 try {
                                     return Latencies.seen() > 0
-                                            && faults.delayedRequests() > delayedBefore;
+                                            && idleFaults.delayedRequests() > idleBefore;
                                 } catch (Exception e) {
                                     throw new IllegalStateException(e);
                                 }
@@ -316,13 +333,15 @@ final class NetworkBenchmarks implements AutoCloseable {
                     long end = warmUntil + produceFor.toNanos();
                     long seq = 0;
                     long sent = 0;
-                    long idleFrom = -1;
-                    long idleCountFrom = 0;
+                    long from = -1;
+                    long activeFrom = 0;
+                    long idleFrom = 0;
                     long next = System.nanoTime();
                     while (System.nanoTime() < end) {
-                        if (idleFrom < 0 && System.nanoTime() > warmUntil) {
-                            idleCountFrom = faults.delayedRequests();
-                            idleFrom = System.nanoTime();
+                        if (from < 0 && System.nanoTime() > warmUntil) {
+                            activeFrom = faults.delayedRequests();
+                            idleFrom = idleFaults.delayedRequests();
+                            from = System.nanoTime();
                         }
                         List<Record> batch = new ArrayList<>(5);
                         long stamp = System.nanoTime();
@@ -344,13 +363,16 @@ final class NetworkBenchmarks implements AutoCloseable {
                             Thread.sleep(sleep / 1_000_000L, (int) (sleep % 1_000_000L));
                         }
                     }
-                    idleRequests = faults.delayedRequests() - idleCountFrom;
-                    idleSeconds = (System.nanoTime() - idleFrom) / 1e9;
+                    // The producer's puts are delayed (and counted) too.
+                    activeRequests = faults.delayedRequests() - activeFrom - sent / 5;
+                    idleRequests = idleFaults.delayedRequests() - idleFrom;
+                    seconds = (System.nanoTime() - from) / 1e9;
                     long total = sent;
                     waitFor(() -> Latencies.count() >= total, "the job to see every record");
                 } finally {
                     job.cancel().get();
-                    faults.latency(project, idle, 0);
+                    faults.latency(project, topic, 0);
+                    idleFaults.latency(project, idle, 0);
                 }
                 long[] all = Latencies.sorted();
                 String setting =
@@ -373,8 +395,13 @@ final class NetworkBenchmarks implements AutoCloseable {
                         "End-to-end latency");
                 report.add(
                         SECTION_LATENCY,
+                        "reads per second of the shard at 500 records/s, " + setting,
+                        activeRequests / seconds,
+                        "req/s");
+                report.add(
+                        SECTION_LATENCY,
                         "idle requests per shard per second, " + setting,
-                        idleRequests / idleSeconds / idleShards,
+                        idleRequests / seconds / idleShards,
                         "req/s");
             }
         }
