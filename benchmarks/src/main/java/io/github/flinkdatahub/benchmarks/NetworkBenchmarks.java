@@ -127,7 +127,8 @@ final class NetworkBenchmarks implements AutoCloseable {
     /**
      * The source against our client's best loop over the same shards and protocol: a get in flight
      * for every shard, the next one sent as soon as the previous answer is in. Medians of the
-     * rounds; each round runs both, which one goes first alternating.
+     * rounds; each round runs both, which one goes first alternating. Reads the topic that {@link
+     * #source} filled with {@code count} records over {@code shards} shards.
      */
     void sourceVsLoop(int shards, List<WireMode> modes, List<Integer> delays, int count, int rounds)
             throws Exception {
