@@ -4,7 +4,7 @@
 # benchmarks/results/results.csv, results.png and machine.txt. A full run takes about 10 minutes.
 #   ./bench.sh            full run
 #   ./bench.sh --quick    smoke run (tiny sizes, well under a minute after the build)
-#   ./bench.sh --only codecs,sdk,wire,flink,latency,ingest
+#   ./bench.sh --only codecs,sdk,wire,flink,latency,network,ingest
 set -euo pipefail
 cd "$(dirname "$0")"
 echo "Building the connector, the emulator and the benchmarks (first run downloads dependencies)..."

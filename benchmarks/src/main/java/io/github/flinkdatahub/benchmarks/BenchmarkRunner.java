@@ -23,15 +23,16 @@ import java.util.stream.Stream;
 /**
  * Runs every benchmark in one process run (so ratios compare like with like on one machine at one
  * time), prints the table and writes {@code results.csv}, {@code results.png} and {@code
- * machine.txt}. Usage: {@code ./bench.sh [--quick] [--only codecs,sdk,wire,flink,ingest,latency]};
- * {@code --quick} shrinks every size to a smoke run of well under a minute.
+ * machine.txt}. Usage: {@code ./bench.sh [--quick] [--only
+ * codecs,sdk,wire,flink,latency,network,ingest]}; {@code --quick} shrinks every size to a smoke run
+ * of well under a minute.
  *
  * <p>System properties (set by bench.sh): {@code bench.emulator.jar}, {@code bench.sdk.classpath},
  * {@code bench.results.dir}, {@code bench.work.dir}.
  */
 public final class BenchmarkRunner {
     private static final List<String> SECTIONS =
-            List.of("codecs", "sdk", "wire", "flink", "latency", "ingest");
+            List.of("codecs", "sdk", "wire", "flink", "latency", "network", "ingest");
     private static final String PROJECT = "bench";
 
     private BenchmarkRunner() {}
@@ -75,7 +76,8 @@ public final class BenchmarkRunner {
         if (only.contains("sdk")
                 || only.contains("wire")
                 || only.contains("flink")
-                || only.contains("latency")) {
+                || only.contains("latency")
+                || only.contains("network")) {
             try (EmulatorProcess emulator =
                     EmulatorProcess.start(emulatorJar, "shared", null, work)) {
                 try (DataHubClient client = emulator.client(WireMode.PROTOBUF)) {
@@ -142,6 +144,12 @@ public final class BenchmarkRunner {
                         }
                     }
                 }
+                if (only.contains("network")) {
+                    try (NetworkBenchmarks network =
+                            new NetworkBenchmarks(emulator, PROJECT, report)) {
+                        network(network, quick, emulatorJar, work);
+                    }
+                }
             }
         }
         if (only.contains("ingest")) {
@@ -186,6 +194,41 @@ public final class BenchmarkRunner {
                         + results.resolve("results.png")
                         + " and "
                         + results.resolve("machine.txt"));
+    }
+
+    /**
+     * Sized to take about 4 minutes on 2 cores: the slow cases are one shard at 50 ms (a page per
+     * round trip) and the job deployments, about 90 of them.
+     */
+    private static void network(
+            NetworkBenchmarks network, boolean quick, Path emulatorJar, Path work)
+            throws Exception {
+        List<Integer> delays = List.of(0, 5, 20, 50);
+        List<Integer> shards = List.of(1, 4, 16);
+        int count = quick ? 16_000 : 96_000;
+        // Medians of 3 rounds: single runs of about a second swing by tens of percent on a shared
+        // machine.
+        int rounds = quick ? 1 : 3;
+        timed("Source under network latency", () -> network.source(shards, delays, count, rounds));
+        timed(
+                "Source vs the client's best get loop",
+                () ->
+                        network.sourceVsLoop(
+                                4,
+                                List.of(WireMode.PROTOBUF, WireMode.BATCH),
+                                List.of(0, 20),
+                                count,
+                                rounds));
+        timed("Sink under network latency", () -> network.sink(shards, delays, count, rounds));
+        timed(
+                "Put -> emit latency and requests per shard",
+                () -> {
+                    try (EmulatorProcess idle =
+                            EmulatorProcess.start(emulatorJar, "idle", null, work)) {
+                        network.latencyAndIdle(
+                                idle, List.of(1, 5, 10, 25), Duration.ofSeconds(quick ? 2 : 6));
+                    }
+                });
     }
 
     private interface Step {
