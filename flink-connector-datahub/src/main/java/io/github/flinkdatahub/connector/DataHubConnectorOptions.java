@@ -10,6 +10,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 
 import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.model.CompressFormat;
+import io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions;
 import io.github.flinkdatahub.connector.source.StartingPosition.OffsetResetStrategy;
 
 import java.time.Duration;
@@ -100,16 +101,20 @@ public final class DataHubConnectorOptions {
                     .withDescription(
                             "Backoff before the first retry of a request; it doubles per retry, with jitter.");
 
-    /** The keys whose values are secrets: to be masked wherever options are shown. */
-    public static final Set<String> SENSITIVE_KEYS =
-            Collections.unmodifiableSet(
-                    new LinkedHashSet<>(
-                            Arrays.asList(
-                                    ACCESS_KEY.key(),
-                                    "accessKey",
-                                    "access-key-secret",
-                                    "accessKeySecret",
-                                    SECURITY_TOKEN.key())));
+    /**
+     * The keys whose values are secrets, to be masked wherever options are shown: every key of the
+     * access key and the security token, fallback keys included.
+     */
+    public static final Set<String> SENSITIVE_KEYS = keysOf(ACCESS_KEY, SECURITY_TOKEN);
+
+    private static Set<String> keysOf(ConfigOption<?>... options) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (ConfigOption<?> option : options) {
+            keys.add(option.key());
+            option.fallbackKeys().forEach(k -> keys.add(k.getKey()));
+        }
+        return Collections.unmodifiableSet(keys);
+    }
 
     /** Options a factory must require. */
     public static Set<ConfigOption<?>> requiredConnectionOptions() {
@@ -184,11 +189,12 @@ public final class DataHubConnectorOptions {
                             "In mode 'timestamp', the system time (ms since the epoch) of the first records read.");
 
     public static final ConfigOption<String> SCAN_STARTUP_TIME =
-            ConfigOptions.key("startTime")
+            ConfigOptions.key("scan.startup.time")
                     .stringType()
                     .noDefaultValue()
+                    .withFallbackKeys("startTime")
                     .withDescription(
-                            "The hosted connector's start time, '"
+                            "The start time as the hosted connector writes it, '"
                                     + VVR_TIME_PATTERN
                                     + "' in the session time"
                                     + " zone (table.local-time-zone); the same as scan.startup.timestamp-millis.");
@@ -219,11 +225,12 @@ public final class DataHubConnectorOptions {
                                     + " source stops.");
 
     public static final ConfigOption<String> SCAN_BOUNDED_TIME =
-            ConfigOptions.key("endTime")
+            ConfigOptions.key("scan.bounded.time")
                     .stringType()
                     .noDefaultValue()
+                    .withFallbackKeys("endTime")
                     .withDescription(
-                            "The hosted connector's end time, '"
+                            "The end time as the hosted connector writes it, '"
                                     + VVR_TIME_PATTERN
                                     + "' in the session time"
                                     + " zone; the same as scan.bounded.timestamp-millis.");
@@ -466,30 +473,29 @@ public final class DataHubConnectorOptions {
                             "How often round-robin and shard-id routing re-read the shard list (also right after a"
                                     + " write hit a closed shard).");
 
-    // ---- The catalog, and CREATE TABLE in it.
+    // ---- The catalog: see DataHubCatalogOptions (aliases kept for existing code).
 
-    /** The catalog type: {@code 'type' = 'datahub'}. */
-    public static final String IDENTIFIER = "datahub";
+    /**
+     * @deprecated use {@link DataHubCatalogOptions#IDENTIFIER}
+     */
+    @Deprecated public static final String IDENTIFIER = DataHubCatalogOptions.IDENTIFIER;
 
+    /**
+     * @deprecated use {@link DataHubCatalogOptions#DEFAULT_DATABASE}
+     */
+    @Deprecated
     public static final ConfigOption<String> DEFAULT_DATABASE =
-            ConfigOptions.key("default-database")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription(
-                            "The project used when a statement names no database. Without it, qualify"
-                                    + " tables with their project or run USE <project> first.");
+            DataHubCatalogOptions.DEFAULT_DATABASE;
 
-    /** {@code CREATE TABLE} option: shards of the new topic. */
-    public static final ConfigOption<Integer> SHARD_COUNT =
-            ConfigOptions.key("shard-count")
-                    .intType()
-                    .defaultValue(1)
-                    .withDescription("CREATE TABLE: number of shards of the new topic.");
+    /**
+     * @deprecated use {@link DataHubCatalogOptions#SHARD_COUNT}
+     */
+    @Deprecated
+    public static final ConfigOption<Integer> SHARD_COUNT = DataHubCatalogOptions.SHARD_COUNT;
 
-    /** {@code CREATE TABLE} option: retention of the new topic. */
-    public static final ConfigOption<Integer> LIFECYCLE =
-            ConfigOptions.key("lifecycle")
-                    .intType()
-                    .defaultValue(7)
-                    .withDescription("CREATE TABLE: days the new topic keeps records.");
+    /**
+     * @deprecated use {@link DataHubCatalogOptions#LIFECYCLE}
+     */
+    @Deprecated
+    public static final ConfigOption<Integer> LIFECYCLE = DataHubCatalogOptions.LIFECYCLE;
 }

@@ -2,15 +2,19 @@ package io.github.flinkdatahub.connector.source;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.util.Preconditions;
 
 import io.github.flinkdatahub.client.exception.NameRules;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions;
+import io.github.flinkdatahub.connector.DataHubOptionsUtil;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 import io.github.flinkdatahub.connector.source.enumerator.assigner.ShardAssigner;
 import io.github.flinkdatahub.connector.source.reader.FetchSettings;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_EMPTY_INTERVAL;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_INITIAL_EMPTY_INTERVAL;
@@ -19,6 +23,7 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETC
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_RECORDS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SHARD_DISCOVERY_INTERVAL;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SUBSCRIPTION_ID;
 
 /** Builds a {@link DataHubSource}; connection, project, topic and deserializer are required. */
 @PublicEvolving
@@ -158,6 +163,44 @@ public final class DataHubSourceBuilder<T> {
 
     public DataHubSourceBuilder<T> setShardAssigner(ShardAssigner assigner) {
         this.assigner = Preconditions.checkNotNull(assigner, "assigner");
+        return this;
+    }
+
+    /**
+     * Applies every source option of {@link DataHubConnectorOptions} set in {@code options} (also
+     * under its hosted fallback key), as a SQL table would; options not set keep the builder's
+     * values. Start and end times written as local date and time are in {@code
+     * table.local-time-zone} of {@code options}, else the JVM's zone.
+     */
+    public DataHubSourceBuilder<T> setOptions(ReadableConfig options) {
+        return setOptions(options, DataHubOptionsUtil.localTimeZone(options));
+    }
+
+    /**
+     * As {@link #setOptions(ReadableConfig)}, with start and end times written as local date and
+     * time in {@code zone}.
+     */
+    public DataHubSourceBuilder<T> setOptions(ReadableConfig options, ZoneId zone) {
+        options.getOptional(SCAN_SUBSCRIPTION_ID).ifPresent(this::setSubscriptionId);
+        if (DataHubOptionsUtil.hasStartOption(options)) {
+            setStartingPosition(DataHubOptionsUtil.startingPosition(options, zone));
+        }
+        if (DataHubOptionsUtil.hasStopOption(options)) {
+            StoppingPosition stop = DataHubOptionsUtil.stoppingPosition(options, zone);
+            if (stop != null) {
+                setBounded(stop);
+            }
+        }
+        options.getOptional(SCAN_SHARD_DISCOVERY_INTERVAL)
+                .ifPresent(this::setShardDiscoveryInterval);
+        options.getOptional(SCAN_FETCH_MAX_RECORDS).ifPresent(this::setMaxRecordsPerFetch);
+        options.getOptional(SCAN_FETCH_EMPTY_INTERVAL).ifPresent(this::setEmptyFetchInterval);
+        options.getOptional(SCAN_FETCH_INITIAL_EMPTY_INTERVAL)
+                .ifPresent(this::setInitialEmptyFetchInterval);
+        options.getOptional(SCAN_FETCH_MAX_BUFFERED_BYTES).ifPresent(this::setMaxBufferedBytes);
+        options.getOptional(SCAN_FETCH_MAX_BACKOFF).ifPresent(this::setMaxBackoff);
+        options.getOptional(SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT)
+                .ifPresent(this::setCommitOffsetsOnCheckpoint);
         return this;
     }
 

@@ -1,0 +1,123 @@
+package io.github.flinkdatahub.connector;
+
+import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.table.api.ValidationException;
+
+import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.connector.source.DataHubSource;
+import io.github.flinkdatahub.connector.source.StartingPosition;
+import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Parsing and cross-checks of the options, shared by the table factory, catalog and builders. */
+class DataHubOptionsUtilTest {
+    private static final ZoneId UTC = ZoneOffset.UTC;
+
+    private static Configuration options(String... keyValues) {
+        Configuration c = new Configuration();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            c.setString(keyValues[i], keyValues[i + 1]);
+        }
+        return c;
+    }
+
+    @Test
+    void hostedStartAndEndTimeAreFallbackKeysOfFlinkStyleKeys() {
+        assertThat(DataHubConnectorOptions.SCAN_STARTUP_TIME.key()).isEqualTo("scan.startup.time");
+        assertThat(DataHubConnectorOptions.SCAN_BOUNDED_TIME.key()).isEqualTo("scan.bounded.time");
+
+        StartingPosition hosted =
+                DataHubOptionsUtil.startingPosition(
+                        options("startTime", "2024-01-01 08:00:00"), UTC);
+        StartingPosition flink =
+                DataHubOptionsUtil.startingPosition(
+                        options("scan.startup.time", "2024-01-01 08:00:00"), UTC);
+        assertThat(hosted.kind()).isEqualTo(StartingPosition.Kind.TIMESTAMP);
+        assertThat(hosted.timestampMillis())
+                .isEqualTo(flink.timestampMillis())
+                .isEqualTo(1704096000000L);
+        assertThat(
+                        DataHubOptionsUtil.stoppingPosition(
+                                        options("endTime", "2024-01-02 00:00:00"), UTC)
+                                .toString())
+                .isEqualTo(
+                        DataHubOptionsUtil.stoppingPosition(
+                                        options("scan.bounded.time", "2024-01-02 00:00:00"), UTC)
+                                .toString());
+    }
+
+    @Test
+    void sensitiveKeysAreEveryKeyOfTheSecretOptions() {
+        assertThat(DataHubConnectorOptions.SENSITIVE_KEYS)
+                .containsExactly(
+                        "access-key",
+                        "accessKey",
+                        "access-key-secret",
+                        "accessKeySecret",
+                        "security-token");
+        assertThat(DataHubConnectorOptions.isSensitive("ACCESSKEYSECRET")).isTrue();
+    }
+
+    @Test
+    void sourceBuilderTakesTheSameOptionsAsATable() {
+        DataHubSource<byte[]> source =
+                DataHubSource.<byte[]>builder()
+                        .setConnection(
+                                DataHubConnection.builder()
+                                        .endpoint("http://localhost:1")
+                                        .credentials("id", "key")
+                                        .build())
+                        .setProject("p")
+                        .setTopic("t")
+                        .setDeserializer(DataHubDeserializationSchema.blobBytes())
+                        .setOptions(
+                                options(
+                                        "startTime",
+                                        "2024-01-01 00:00:00",
+                                        "endTime",
+                                        "2024-01-02 00:00:00",
+                                        "maxFetchSize",
+                                        "100",
+                                        "table.local-time-zone",
+                                        "UTC"))
+                        .build();
+
+        assertThat(source.getBoundedness()).isEqualTo(Boundedness.BOUNDED);
+        assertThat(source.toString()).contains("timestamp 1704067200000");
+    }
+
+    @Test
+    void sourceBuilderRefusesContradictoryStartOptionsNamingThem() {
+        assertThatThrownBy(
+                        () ->
+                                DataHubSource.<byte[]>builder()
+                                        .setOptions(
+                                                options(
+                                                        "scan.startup.mode",
+                                                        "earliest",
+                                                        "startTime",
+                                                        "2024-01-01 00:00:00")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("'scan.startup.time' (or 'startTime')")
+                .hasMessageContaining("'scan.startup.mode' = 'timestamp'");
+    }
+
+    @Test
+    void catalogConnectionOptionsAreKeyedByPrimaryKey() {
+        assertThat(
+                        DataHubOptionsUtil.connectionOptionsByPrimaryKey(
+                                Map.of("endPoint", "http://x", "accessId", "a", "accessKey", "k")))
+                .containsExactly(
+                        Map.entry("endpoint", "http://x"),
+                        Map.entry("access-id", "a"),
+                        Map.entry("access-key", "k"));
+    }
+}
