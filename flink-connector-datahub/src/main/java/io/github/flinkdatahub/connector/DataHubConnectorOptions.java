@@ -80,8 +80,8 @@ public final class DataHubConnectorOptions {
                     .noDefaultValue()
                     .withFallbackKeys("CompressType")
                     .withDescription(
-                            "Compression of record bodies: lz4, deflate, zlib or none. Default: none for json"
-                                    + " and protobuf, lz4 for batch.");
+                            "Compression of record bodies: lz4, deflate, zlib or none ('' is none, as in the"
+                                    + " hosted connector). Default: none for json and protobuf, lz4 for batch.");
 
     public static final ConfigOption<Duration> CLIENT_RETRY_TIMEOUT =
             ConfigOptions.key("client.retry.timeout")
@@ -127,7 +127,7 @@ public final class DataHubConnectorOptions {
                 Arrays.asList(
                         SECURITY_TOKEN,
                         CLIENT_PROTOCOL,
-                        CLIENT_COMPRESSION,
+                        DataHubOptionsUtil.CLIENT_COMPRESSION_TEXT,
                         CLIENT_RETRY_TIMEOUT,
                         CLIENT_RETRY_INTERVAL));
     }
@@ -186,7 +186,9 @@ public final class DataHubConnectorOptions {
                     .noDefaultValue()
                     .withFallbackKeys("startTimeMs")
                     .withDescription(
-                            "In mode 'timestamp', the system time (ms since the epoch) of the first records read.");
+                            "In mode 'timestamp', the system time (ms since the epoch) of the first records read."
+                                    + " -1 (the hosted connector's default) means not set. Given together with"
+                                    + " scan.startup.time, this one wins.");
 
     public static final ConfigOption<String> SCAN_STARTUP_TIME =
             ConfigOptions.key("scan.startup.time")
@@ -222,7 +224,8 @@ public final class DataHubConnectorOptions {
                     .withFallbackKeys("endTimeMs")
                     .withDescription(
                             "In bounded mode 'timestamp', the system time (ms since the epoch) after which the"
-                                    + " source stops.");
+                                    + " source stops. -1 means not set. Given together with scan.bounded.time, this"
+                                    + " one wins.");
 
     public static final ConfigOption<String> SCAN_BOUNDED_TIME =
             ConfigOptions.key("scan.bounded.time")
@@ -305,7 +308,8 @@ public final class DataHubConnectorOptions {
                     .defaultValue(1000)
                     .withFallbackKeys("maxFetchSize")
                     .withDescription(
-                            "Records asked for per read of a shard (1-1000, the service maximum).");
+                            "Records asked for per read of a shard (at least 1; the service returns at most 1000,"
+                                    + " so larger values, as the hosted connector accepts them, read 1000).");
 
     public static final ConfigOption<Duration> SCAN_FETCH_EMPTY_INTERVAL =
             ConfigOptions.key("scan.fetch.empty-interval")
@@ -343,6 +347,17 @@ public final class DataHubConnectorOptions {
                                     + " holds this much, no new read starts. Every due shard has a read in flight up to"
                                     + " this budget, so reads of many shards overlap their round trips; reads under way"
                                     + " can add at most one page per shard.");
+
+    public static final ConfigOption<Integer> SCAN_FETCH_MAX_BUFFERED_RECORDS =
+            ConfigOptions.key("scan.fetch.max-buffered-records")
+                    .intType()
+                    .noDefaultValue()
+                    .withFallbackKeys("maxBufferSize")
+                    .withDescription(
+                            "Records a reader has fetched but not yet handed to Flink at which no new read starts,"
+                                    + " besides scan.fetch.max-buffered-bytes (whichever is reached first). As with the"
+                                    + " bytes, reads already under way can add at most one page"
+                                    + " (scan.fetch.max-records) per shard. Default: no record bound.");
 
     public static final ConfigOption<Boolean> SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT =
             ConfigOptions.key("scan.subscription.commit-on-checkpoint")

@@ -2,6 +2,7 @@ package io.github.flinkdatahub.connector;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.FallbackKey;
 import org.apache.flink.configuration.ReadableConfig;
@@ -9,6 +10,7 @@ import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.api.config.TableConfigOptions;
 import org.apache.flink.table.factories.FactoryUtil;
 
+import io.github.flinkdatahub.client.model.CompressFormat;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions.BoundedMode;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions.StartupMode;
 import io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions;
@@ -47,6 +49,8 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.ENDPOINT;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_BOUNDED_MODE;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_BOUNDED_TIME;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_BOUNDED_TIMESTAMP_MILLIS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_RECORDS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_RECORDS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_STARTUP_MODE;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_STARTUP_SPECIFIC_SEQUENCES;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_STARTUP_SUBSCRIPTION_RESET;
@@ -78,7 +82,82 @@ public final class DataHubOptionsUtil {
     /** Longest backoff between two retries of one request, unless the interval is longer. */
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(5);
 
+    /** Most records one read returns (service limit). */
+    public static final int MAX_RECORDS_PER_FETCH = 1000;
+
+    /**
+     * {@link DataHubConnectorOptions#CLIENT_COMPRESSION} read as text: the hosted connector writes
+     * {@code 'CompressType' = ''} for none, which Flink's enum parsing refuses. Factories list this
+     * one, so the empty value passes their type check, and {@link #compression} parses it.
+     */
+    public static final ConfigOption<String> CLIENT_COMPRESSION_TEXT =
+            ConfigOptions.key(CLIENT_COMPRESSION.key())
+                    .stringType()
+                    .noDefaultValue()
+                    .withFallbackKeys(fallbackKeys(CLIENT_COMPRESSION))
+                    .withDescription(CLIENT_COMPRESSION.description());
+
     private DataHubOptionsUtil() {}
+
+    private static String[] fallbackKeys(ConfigOption<?> option) {
+        List<String> keys = new ArrayList<>();
+        option.fallbackKeys().forEach(k -> keys.add(k.getKey()));
+        return keys.toArray(new String[0]);
+    }
+
+    /** The compression, if set: {@code ''} is none, other values by name, ignoring case. */
+    public static Optional<CompressFormat> compression(ReadableConfig options) {
+        Optional<String> text = options.getOptional(CLIENT_COMPRESSION_TEXT).map(String::trim);
+        if (!text.isPresent()) {
+            return Optional.empty();
+        }
+        if (text.get().isEmpty()) {
+            return Optional.of(CompressFormat.NONE);
+        }
+        for (CompressFormat f : CompressFormat.values()) {
+            if (f.name().equalsIgnoreCase(text.get())) {
+                return Optional.of(f);
+            }
+        }
+        throw new ValidationException(
+                "Option "
+                        + keys(CLIENT_COMPRESSION)
+                        + " must be one of lz4, deflate, zlib, none or '' (none), got '"
+                        + text.get()
+                        + "'.");
+    }
+
+    /**
+     * Records per read: {@code scan.fetch.max-records} (or {@code maxFetchSize}), at least 1; above
+     * the service's maximum of 1000 (the hosted connector accepts such values) it reads 1000.
+     */
+    public static Optional<Integer> maxRecordsPerFetch(ReadableConfig options) {
+        Optional<Integer> value = options.getOptional(SCAN_FETCH_MAX_RECORDS);
+        if (value.isPresent() && value.get() > MAX_RECORDS_PER_FETCH) {
+            LOG.info(
+                    "Option {} is {}; DataHub returns at most {} records per read, so reads ask for {}.",
+                    keys(SCAN_FETCH_MAX_RECORDS),
+                    value.get(),
+                    MAX_RECORDS_PER_FETCH,
+                    MAX_RECORDS_PER_FETCH);
+            return Optional.of(MAX_RECORDS_PER_FETCH);
+        }
+        return value;
+    }
+
+    /** {@code scan.fetch.max-buffered-records} (or {@code maxBufferSize}), at least 1, if set. */
+    public static Optional<Integer> maxBufferedRecords(ReadableConfig options) {
+        Optional<Integer> value = options.getOptional(SCAN_FETCH_MAX_BUFFERED_RECORDS);
+        if (value.isPresent() && value.get() < 1) {
+            throw new ValidationException(
+                    "Option "
+                            + keys(SCAN_FETCH_MAX_BUFFERED_RECORDS)
+                            + " must be at least 1, got "
+                            + value.get()
+                            + ".");
+        }
+        return value;
+    }
 
     // ---------------------------------------------------------------- connection
 
@@ -107,7 +186,7 @@ public final class DataHubOptionsUtil {
                         .credentials(accessId, accessKey)
                         .wireMode(options.get(CLIENT_PROTOCOL));
         options.getOptional(SECURITY_TOKEN).ifPresent(b::securityToken);
-        options.getOptional(CLIENT_COMPRESSION).ifPresent(b::compression);
+        compression(options).ifPresent(b::compression);
         Duration interval = options.get(CLIENT_RETRY_INTERVAL);
         if (interval.isNegative() || interval.isZero()) {
             throw new ValidationException(
@@ -275,7 +354,7 @@ public final class DataHubOptionsUtil {
     /** Whether any option choosing where a source starts is set. */
     public static boolean hasStartOption(ReadableConfig options) {
         return options.getOptional(SCAN_STARTUP_MODE).isPresent()
-                || options.getOptional(SCAN_STARTUP_TIMESTAMP_MILLIS).isPresent()
+                || millis(options, SCAN_STARTUP_TIMESTAMP_MILLIS).isPresent()
                 || options.getOptional(SCAN_STARTUP_TIME).isPresent()
                 || options.getOptional(SCAN_STARTUP_SPECIFIC_SEQUENCES).isPresent()
                 || options.getOptional(SCAN_SUBSCRIPTION_ID).isPresent();
@@ -372,7 +451,7 @@ public final class DataHubOptionsUtil {
     /** Whether any option choosing where a source stops is set. */
     public static boolean hasStopOption(ReadableConfig options) {
         return options.getOptional(SCAN_BOUNDED_MODE).isPresent()
-                || options.getOptional(SCAN_BOUNDED_TIMESTAMP_MILLIS).isPresent()
+                || millis(options, SCAN_BOUNDED_TIMESTAMP_MILLIS).isPresent()
                 || options.getOptional(SCAN_BOUNDED_TIME).isPresent();
     }
 
@@ -420,7 +499,9 @@ public final class DataHubOptionsUtil {
     }
 
     /**
-     * A time given in milliseconds or, as the hosted connector, as local date and time; not both.
+     * A time given in milliseconds or, as the hosted connector, as local date and time. -1
+     * milliseconds (the hosted connector's default) means not set; given both, the milliseconds win
+     * (as in the hosted connector).
      */
     @Nullable
     private static Long startTime(
@@ -428,16 +509,25 @@ public final class DataHubOptionsUtil {
             ConfigOption<Long> millis,
             ConfigOption<String> text,
             ZoneId zone) {
-        Optional<Long> ms = options.getOptional(millis);
+        Optional<Long> ms = millis(options, millis);
         Optional<String> local = options.getOptional(text);
-        if (ms.isPresent() && local.isPresent()) {
-            throw new ValidationException(
-                    "Set either " + keys(millis) + " or " + keys(text) + ", not both.");
-        }
         if (ms.isPresent()) {
             if (ms.get() < 0) {
                 throw new ValidationException(
-                        "'" + millis.key() + "' must be >= 0, got " + ms.get() + ".");
+                        "Option "
+                                + keys(millis)
+                                + " must be >= 0 (or -1 for not set), got "
+                                + ms.get()
+                                + ".");
+            }
+            if (local.isPresent()) {
+                LOG.info(
+                        "Both {} = {} and {} = '{}' are set; {} wins, as in the hosted connector.",
+                        keys(millis),
+                        ms.get(),
+                        keys(text),
+                        local.get(),
+                        millis.key());
             }
             return ms.get();
         }
@@ -459,6 +549,11 @@ public final class DataHubOptionsUtil {
             }
         }
         return null;
+    }
+
+    /** A time in milliseconds, absent also when -1 (the hosted connector's "not set"). */
+    private static Optional<Long> millis(ReadableConfig options, ConfigOption<Long> option) {
+        return options.getOptional(option).filter(v -> v != -1L);
     }
 
     /** Parses {@code shard:0,sequence:42;shard:1,sequence:7}. */

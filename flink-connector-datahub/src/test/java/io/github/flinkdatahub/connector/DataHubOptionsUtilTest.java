@@ -4,6 +4,7 @@ import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.ValidationException;
 
+import io.github.flinkdatahub.client.model.CompressFormat;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.source.DataHubSource;
 import io.github.flinkdatahub.connector.source.StartingPosition;
@@ -119,5 +120,79 @@ class DataHubOptionsUtilTest {
                         Map.entry("endpoint", "http://x"),
                         Map.entry("access-id", "a"),
                         Map.entry("access-key", "k"));
+    }
+
+    @Test
+    void emptyCompressTypeMeansNoCompression() {
+        DataHubConnection c =
+                DataHubOptionsUtil.connection(
+                        options(
+                                "endPoint", "http://localhost:1",
+                                "accessId", "id",
+                                "accessKey", "key",
+                                "CompressType", ""));
+
+        assertThat(c.getCompression()).isEqualTo(CompressFormat.NONE);
+        assertThat(DataHubOptionsUtil.compression(options("client.compression", "LZ4")))
+                .contains(CompressFormat.LZ4);
+        assertThatThrownBy(() -> DataHubOptionsUtil.compression(options("CompressType", "zip")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("'client.compression' (or 'CompressType')")
+                .hasMessageContaining("'zip'");
+    }
+
+    @Test
+    void startTimeMsMinusOneIsNotSet() {
+        Configuration c = options("startTimeMs", "-1", "endTimeMs", "-1");
+
+        assertThat(DataHubOptionsUtil.hasStartOption(c)).isFalse();
+        assertThat(DataHubOptionsUtil.hasStopOption(c)).isFalse();
+        assertThat(DataHubOptionsUtil.startingPosition(c, UTC).kind())
+                .isEqualTo(StartingPosition.Kind.LATEST);
+        assertThat(DataHubOptionsUtil.stoppingPosition(c, UTC)).isNull();
+        // -1 with the hosted start time: the start time counts.
+        assertThat(
+                        DataHubOptionsUtil.startingPosition(
+                                        options(
+                                                "startTimeMs",
+                                                "-1",
+                                                "startTime",
+                                                "2024-01-01 00:00:00"),
+                                        UTC)
+                                .timestampMillis())
+                .isEqualTo(1704067200000L);
+        assertThatThrownBy(
+                        () ->
+                                DataHubOptionsUtil.startingPosition(
+                                        options("startTimeMs", "-2"), UTC))
+                .hasMessageContaining("'scan.startup.timestamp-millis' (or 'startTimeMs')");
+    }
+
+    @Test
+    void startTimeMsWinsOverStartTime() {
+        StartingPosition p =
+                DataHubOptionsUtil.startingPosition(
+                        options("startTime", "2099-01-01 00:00:00", "startTimeMs", "42"), UTC);
+
+        assertThat(p.kind()).isEqualTo(StartingPosition.Kind.TIMESTAMP);
+        assertThat(p.timestampMillis()).isEqualTo(42L);
+    }
+
+    @Test
+    void maxFetchSizeAboveTheServiceMaximumReadsTheMaximum() {
+        assertThat(DataHubOptionsUtil.maxRecordsPerFetch(options("maxFetchSize", "5000")))
+                .contains(1000);
+        assertThat(DataHubOptionsUtil.maxRecordsPerFetch(options("maxFetchSize", "50")))
+                .contains(50);
+        assertThat(DataHubOptionsUtil.maxRecordsPerFetch(options())).isEmpty();
+    }
+
+    @Test
+    void maxBufferSizeIsTheRecordBudgetAndMustBePositive() {
+        assertThat(DataHubOptionsUtil.maxBufferedRecords(options("maxBufferSize", "50")))
+                .contains(50);
+        assertThatThrownBy(
+                        () -> DataHubOptionsUtil.maxBufferedRecords(options("maxBufferSize", "0")))
+                .hasMessageContaining("'scan.fetch.max-buffered-records' (or 'maxBufferSize')");
     }
 }

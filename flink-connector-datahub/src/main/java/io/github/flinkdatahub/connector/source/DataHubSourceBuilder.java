@@ -20,6 +20,7 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETC
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_INITIAL_EMPTY_INTERVAL;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BACKOFF;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_BYTES;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_RECORDS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_RECORDS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SHARD_DISCOVERY_INTERVAL;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT;
@@ -40,6 +41,7 @@ public final class DataHubSourceBuilder<T> {
     private Duration emptyFetchInterval = SCAN_FETCH_EMPTY_INTERVAL.defaultValue();
     private Duration initialEmptyFetchInterval = SCAN_FETCH_INITIAL_EMPTY_INTERVAL.defaultValue();
     private MemorySize maxBufferedBytes = SCAN_FETCH_MAX_BUFFERED_BYTES.defaultValue();
+    private int maxBufferedRecords = Integer.MAX_VALUE;
     private Duration maxBackoff = SCAN_FETCH_MAX_BACKOFF.defaultValue();
     private boolean commitOffsets = SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT.defaultValue();
     private ShardAssigner assigner = ShardAssigner.uniform();
@@ -145,6 +147,20 @@ public final class DataHubSourceBuilder<T> {
         return this;
     }
 
+    /**
+     * Records of fetched answers held for Flink at which no new read starts (besides the byte
+     * budget; reads under way can add at most one page per shard). Default: no record bound.
+     */
+    public DataHubSourceBuilder<T> setMaxBufferedRecords(int maxBufferedRecords) {
+        Preconditions.checkArgument(
+                maxBufferedRecords >= 1,
+                "%s must be at least 1, got %s",
+                SCAN_FETCH_MAX_BUFFERED_RECORDS.key(),
+                maxBufferedRecords);
+        this.maxBufferedRecords = maxBufferedRecords;
+        return this;
+    }
+
     public DataHubSourceBuilder<T> setMaxBackoff(Duration maxBackoff) {
         Preconditions.checkArgument(
                 maxBackoff != null && maxBackoff.toMillis() >= 100,
@@ -193,11 +209,12 @@ public final class DataHubSourceBuilder<T> {
         }
         options.getOptional(SCAN_SHARD_DISCOVERY_INTERVAL)
                 .ifPresent(this::setShardDiscoveryInterval);
-        options.getOptional(SCAN_FETCH_MAX_RECORDS).ifPresent(this::setMaxRecordsPerFetch);
+        DataHubOptionsUtil.maxRecordsPerFetch(options).ifPresent(this::setMaxRecordsPerFetch);
         options.getOptional(SCAN_FETCH_EMPTY_INTERVAL).ifPresent(this::setEmptyFetchInterval);
         options.getOptional(SCAN_FETCH_INITIAL_EMPTY_INTERVAL)
                 .ifPresent(this::setInitialEmptyFetchInterval);
         options.getOptional(SCAN_FETCH_MAX_BUFFERED_BYTES).ifPresent(this::setMaxBufferedBytes);
+        DataHubOptionsUtil.maxBufferedRecords(options).ifPresent(this::setMaxBufferedRecords);
         options.getOptional(SCAN_FETCH_MAX_BACKOFF).ifPresent(this::setMaxBackoff);
         options.getOptional(SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT)
                 .ifPresent(this::setCommitOffsetsOnCheckpoint);
@@ -234,7 +251,8 @@ public final class DataHubSourceBuilder<T> {
                         initialEmptyFetchInterval,
                         emptyFetchInterval,
                         maxBackoff,
-                        maxBufferedBytes.getBytes()),
+                        maxBufferedBytes.getBytes(),
+                        maxBufferedRecords),
                 commitOffsets,
                 assigner);
     }

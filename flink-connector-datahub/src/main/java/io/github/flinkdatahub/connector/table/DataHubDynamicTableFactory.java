@@ -135,6 +135,7 @@ public final class DataHubDynamicTableFactory
                         SCAN_FETCH_INITIAL_EMPTY_INTERVAL,
                         SCAN_FETCH_MAX_BACKOFF,
                         SCAN_FETCH_MAX_BUFFERED_BYTES,
+                        DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_RECORDS,
                         SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT,
                         SINK_BATCH_MAX_RECORDS,
                         SINK_BATCH_MAX_BYTES,
