@@ -77,10 +77,11 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Sends with retries; the future fails with a {@link DataHubException}. */
     public CompletableFuture<DataHubResponse> send(DataHubRequest request) {
-        return attempt(request, 0);
+        return attempt(request, 0, System.nanoTime());
     }
 
-    private CompletableFuture<DataHubResponse> attempt(DataHubRequest request, int retry) {
+    private CompletableFuture<DataHubResponse> attempt(
+            DataHubRequest request, int retry, long firstTryNanos) {
         CompletableFuture<DataHubResponse> once;
         try {
             once = sendOnce(request);
@@ -94,21 +95,25 @@ public final class HttpTransport implements AutoCloseable {
                                 return CompletableFuture.completedFuture(resp);
                             }
                             DataHubException e = unwrap(err);
-                            if (!e.isRetryable() || retry >= policy.getMaxRetries()) {
+                            long delay = policy.backoffMillis(retry + 1);
+                            long elapsed =
+                                    TimeUnit.NANOSECONDS.toMillis(
+                                            System.nanoTime() - firstTryNanos);
+                            if (!e.isRetryable()
+                                    || !policy.allowsRetry(retry + 1, elapsed, delay)) {
                                 return CompletableFuture.<DataHubResponse>failedFuture(e);
                             }
-                            long delay = policy.backoffMillis(retry + 1);
                             LOG.warn(
-                                    "{} failed ({}); retry {}/{} in {} ms",
+                                    "{} failed ({}); retry {} ({}) in {} ms",
                                     request,
                                     e.getMessage(),
                                     retry + 1,
-                                    policy.getMaxRetries(),
+                                    policy,
                                     delay);
                             Executor later =
                                     CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS);
                             return CompletableFuture.supplyAsync(() -> null, later)
-                                    .thenCompose(x -> attempt(request, retry + 1));
+                                    .thenCompose(x -> attempt(request, retry + 1, firstTryNanos));
                         })
                 .thenCompose(f -> f);
     }
