@@ -90,8 +90,10 @@ public final class DataHubConnectorOptions {
                     .withFallbackKeys("retryTimeout")
                     .withDescription(
                             "How long one request keeps being retried after retryable failures (throttling, server"
-                                    + " busy, 5xx, I/O) before it fails; the backoff doubles from client.retry.interval up to 5 s."
-                                    + " Default: 5 retries (about 3 s).");
+                                    + " busy, 5xx, I/O) before it fails: a retry runs while it starts within this time of the"
+                                    + " request's first try, however many retries that takes. The backoff doubles from"
+                                    + " client.retry.interval up to 5 s. A number without unit is milliseconds, as the hosted"
+                                    + " connector's retryTimeout. Default: 5 retries (about 3 s).");
 
     public static final ConfigOption<Duration> CLIENT_RETRY_INTERVAL =
             ConfigOptions.key("client.retry.interval")
@@ -99,7 +101,9 @@ public final class DataHubConnectorOptions {
                     .defaultValue(Duration.ofMillis(100))
                     .withFallbackKeys("retryInterval")
                     .withDescription(
-                            "Backoff before the first retry of a request; it doubles per retry, with jitter.");
+                            "Backoff before the first retry of a request; it doubles per retry, with jitter, up to"
+                                    + " 5 s (or this interval if longer). A number without unit is milliseconds, as the"
+                                    + " hosted connector's retryInterval.");
 
     /**
      * The keys whose values are secrets, to be masked wherever options are shown: every key of the

@@ -198,26 +198,28 @@ public final class DataHubOptionsUtil {
         }
         Duration maxBackoff =
                 interval.compareTo(DEFAULT_MAX_BACKOFF) > 0 ? interval : DEFAULT_MAX_BACKOFF;
-        int retries = DEFAULT_MAX_RETRIES;
-        if (options.getOptional(CLIENT_RETRY_TIMEOUT).isPresent()) {
-            Duration timeout = options.get(CLIENT_RETRY_TIMEOUT);
-            if (timeout.isNegative()) {
-                throw new ValidationException(
-                        "Option '"
-                                + CLIENT_RETRY_TIMEOUT.key()
-                                + "' must not be negative,"
-                                + " got "
-                                + timeout
-                                + ".");
-            }
-            retries = retriesWithin(timeout, interval, maxBackoff);
+        if (!options.getOptional(CLIENT_RETRY_TIMEOUT).isPresent()) {
+            return b.retries(DEFAULT_MAX_RETRIES, interval, maxBackoff).build();
         }
-        return b.retries(retries, interval, maxBackoff).build();
+        Duration timeout = options.get(CLIENT_RETRY_TIMEOUT);
+        if (timeout.isNegative()) {
+            throw new ValidationException(
+                    "Option '"
+                            + CLIENT_RETRY_TIMEOUT.key()
+                            + "' must not be negative,"
+                            + " got "
+                            + timeout
+                            + ".");
+        }
+        // Time-based, as the hosted connector's retryTimeout: a request is retried while a retry
+        // starts within the timeout of its first try, however many retries that takes.
+        return b.retryWithin(timeout, interval, maxBackoff).build();
     }
 
     /**
-     * The client retries a number of times rather than for a time: the count whose doubling
-     * backoffs (capped at {@code maxBackoff}) add up to the timeout.
+     * The count of doubling backoffs (capped at {@code maxBackoff}) that add up to the timeout: how
+     * a retry timeout was mapped before the client could retry for a time. No longer used to build
+     * connections; kept because DataHubConnectionOptionsTest still checks it.
      */
     public static int retriesWithin(Duration timeout, Duration interval, Duration maxBackoff) {
         long left = timeout.toMillis();

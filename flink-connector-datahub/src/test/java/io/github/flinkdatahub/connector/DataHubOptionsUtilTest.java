@@ -4,6 +4,7 @@ import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.ValidationException;
 
+import io.github.flinkdatahub.client.RetryPolicy;
 import io.github.flinkdatahub.client.model.CompressFormat;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.source.DataHubSource;
@@ -11,8 +12,11 @@ import io.github.flinkdatahub.connector.source.StartingPosition;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -194,5 +198,39 @@ class DataHubOptionsUtilTest {
         assertThatThrownBy(
                         () -> DataHubOptionsUtil.maxBufferedRecords(options("maxBufferSize", "0")))
                 .hasMessageContaining("'scan.fetch.max-buffered-records' (or 'maxBufferSize')");
+    }
+
+    @Test
+    void retryTimeoutInMillisecondsBoundsRetriesByTimeNotByCount() {
+        DataHubConnection hosted =
+                DataHubOptionsUtil.connection(
+                        options(
+                                "endPoint", "http://localhost:1",
+                                "accessId", "id",
+                                "accessKey", "key",
+                                "retryTimeout", "1800000",
+                                "retryInterval", "1000"));
+        List<RetryPolicy> opened = new ArrayList<>();
+        DataHubConnection recorded =
+                DataHubConnection.builder()
+                        .endpoint("http://localhost:1")
+                        .credentials("id", "key")
+                        .retryWithin(
+                                Duration.ofMinutes(30),
+                                Duration.ofSeconds(1),
+                                Duration.ofSeconds(5))
+                        .clientFactory(
+                                (connection, policy) -> {
+                                    opened.add(policy);
+                                    return null;
+                                })
+                        .build();
+        recorded.openClient();
+
+        assertThat(hosted.toString()).contains("retryTimeout=PT30M");
+        assertThat(opened).hasSize(1);
+        assertThat(opened.get(0).getMaxElapsed()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(opened.get(0).getInitialBackoff()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(opened.get(0).allowsRetry(10_000, 0, 1000)).isTrue();
     }
 }

@@ -24,7 +24,7 @@ import java.util.Objects;
  */
 @PublicEvolving
 public final class DataHubConnection implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     private final String endpoint;
     private final String accessId;
@@ -35,6 +35,10 @@ public final class DataHubConnection implements Serializable {
     private final int maxRetries;
     private final Duration retryInitialBackoff;
     private final Duration retryMaxBackoff;
+
+    /** When set, a request is retried for this long rather than {@code maxRetries} times. */
+    private final Duration retryTimeout;
+
     private final Duration requestTimeout;
     private final DataHubClientFactory clientFactory;
 
@@ -48,6 +52,7 @@ public final class DataHubConnection implements Serializable {
         this.maxRetries = b.maxRetries;
         this.retryInitialBackoff = b.retryInitialBackoff;
         this.retryMaxBackoff = b.retryMaxBackoff;
+        this.retryTimeout = b.retryTimeout;
         this.requestTimeout = b.requestTimeout;
         this.clientFactory = b.clientFactory;
     }
@@ -58,7 +63,10 @@ public final class DataHubConnection implements Serializable {
 
     /** Opens a new client; the caller closes it. */
     public DataHubClient openClient() {
-        return openClient(RetryPolicy.of(maxRetries, retryInitialBackoff, retryMaxBackoff));
+        return openClient(
+                retryTimeout == null
+                        ? RetryPolicy.of(maxRetries, retryInitialBackoff, retryMaxBackoff)
+                        : RetryPolicy.within(retryTimeout, retryInitialBackoff, retryMaxBackoff));
     }
 
     /**
@@ -136,6 +144,7 @@ public final class DataHubConnection implements Serializable {
                 && compression == c.compression
                 && retryInitialBackoff.equals(c.retryInitialBackoff)
                 && retryMaxBackoff.equals(c.retryMaxBackoff)
+                && Objects.equals(retryTimeout, c.retryTimeout)
                 && requestTimeout.equals(c.requestTimeout)
                 && clientFactory.equals(c.clientFactory);
     }
@@ -157,8 +166,9 @@ public final class DataHubConnection implements Serializable {
                 + wireMode
                 + ", compression="
                 + compression
-                + ", maxRetries="
-                + maxRetries
+                + (retryTimeout == null
+                        ? ", maxRetries=" + maxRetries
+                        : ", retryTimeout=" + retryTimeout)
                 + (clientFactory == HttpClients.INSTANCE ? "" : ", clientFactory=" + clientFactory)
                 + '}';
     }
@@ -188,6 +198,7 @@ public final class DataHubConnection implements Serializable {
         private int maxRetries = DataHubOptionsUtil.DEFAULT_MAX_RETRIES;
         private Duration retryInitialBackoff = Duration.ofMillis(100);
         private Duration retryMaxBackoff = Duration.ofSeconds(5);
+        private Duration retryTimeout;
         private Duration requestTimeout = Duration.ofSeconds(30);
         private DataHubClientFactory clientFactory = HttpClients.INSTANCE;
 
@@ -225,6 +236,23 @@ public final class DataHubConnection implements Serializable {
             Preconditions.checkArgument(
                     maxRetries >= 0, "retries must be >= 0, got %s", maxRetries);
             this.maxRetries = maxRetries;
+            this.retryInitialBackoff = Preconditions.checkNotNull(initialBackoff, "initialBackoff");
+            this.retryMaxBackoff = Preconditions.checkNotNull(maxBackoff, "maxBackoff");
+            this.retryTimeout = null;
+            return this;
+        }
+
+        /**
+         * Retries a request on retryable failures for as long as a retry starts within {@code
+         * timeout} of its first try (the hosted connector's {@code retryTimeout}), with doubling
+         * backoffs from {@code initialBackoff} up to {@code maxBackoff}.
+         */
+        public Builder retryWithin(Duration timeout, Duration initialBackoff, Duration maxBackoff) {
+            Preconditions.checkArgument(
+                    timeout != null && !timeout.isNegative(),
+                    "retry timeout must be >= 0, got %s",
+                    timeout);
+            this.retryTimeout = timeout;
             this.retryInitialBackoff = Preconditions.checkNotNull(initialBackoff, "initialBackoff");
             this.retryMaxBackoff = Preconditions.checkNotNull(maxBackoff, "maxBackoff");
             return this;
