@@ -297,6 +297,89 @@ public final class DataHubConnectorOptions {
         }
     }
 
+    // ---- Values of tuple topics (SQL tables; DataStream: TupleConversion).
+
+    public static final ConfigOption<String> TIMESTAMP_TIME_ZONE =
+            ConfigOptions.key("timestamp.time-zone")
+                    .stringType()
+                    .defaultValue("UTC")
+                    .withFallbackKeys("timeZone")
+                    .withDescription(
+                            "The zone in which TIMESTAMP columns (without time zone) are wall-clock time when"
+                                    + " converted to and from DataHub's microseconds since the epoch, on read and on"
+                                    + " write; e.g. with 'Asia/Shanghai', TIMESTAMP '2024-01-01 08:00:00' is stored as"
+                                    + " 2024-01-01T00:00:00Z. TIMESTAMP_LTZ columns are instants and not affected.");
+
+    public static final ConfigOption<LengthCheck> SCAN_LENGTH_CHECK =
+            ConfigOptions.key("scan.length-check")
+                    .enumType(LengthCheck.class)
+                    .defaultValue(LengthCheck.PAD)
+                    .withFallbackKeys("lengthCheck")
+                    .withDescription(
+                            "What a source does with a record that has no field for a column (a record decoded"
+                                    + " with a schema that lacks the column's field).");
+
+    public static final ConfigOption<Boolean> SCAN_COLUMN_ERROR_DEBUG =
+            ConfigOptions.key("scan.column-error-debug")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withFallbackKeys("columnErrorDebug")
+                    .withDescription(
+                            "When a value cannot be converted to its column's type, name the value and the"
+                                    + " record's shard and sequence in the error and the log (without it: the column and"
+                                    + " its position only, so values never reach logs).");
+
+    public static final ConfigOption<Integer> SINK_SCHEMA_VERSION =
+            ConfigOptions.key("sink.schema-version")
+                    .intType()
+                    .defaultValue(-1)
+                    .withFallbackKeys("schemaVersion")
+                    .withDescription(
+                            "The registered schema version the sink writes with; -1: the topic's newest."
+                                    + " Accepted for hosted DDL; only -1 changes nothing yet, other values are refused"
+                                    + " until the client can write a named version.");
+
+    public static final ConfigOption<Boolean> SCHEMA_REGISTRY_ENABLED =
+            ConfigOptions.key("schema-registry.enabled")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withFallbackKeys("enableSchemaRegistry")
+                    .withDescription(
+                            "Decode each record with the schema version it was written with and name the version"
+                                    + " on write. Accepted for hosted DDL; 'false' only for now ('true' is refused until"
+                                    + " the client decodes by version). Records written before an appended field read"
+                                    + " that field as null either way.");
+
+    /** What a source does with a record that has no field for a column ({@code lengthCheck}). */
+    @PublicEvolving
+    public enum LengthCheck implements DescribedEnum {
+        NONE("NONE", "As PAD (the hosted connector's default name)."),
+        PAD("PAD", "The column is null."),
+        SKIP(
+                "SKIP",
+                "The record is dropped and counted in the metric"
+                        + " deserializer.numRecordsSkippedByLengthCheck."),
+        EXCEPTION("EXCEPTION", "The job fails naming the topic, shard, sequence and column.");
+
+        private final String value;
+        private final String description;
+
+        LengthCheck(String value, String description) {
+            this.value = value;
+            this.description = description;
+        }
+
+        @Override
+        public String toString() {
+            return value;
+        }
+
+        @Override
+        public InlineElement getDescription() {
+            return text(description);
+        }
+    }
+
     // ---- Source tuning (also DataHubSourceBuilder's defaults).
 
     public static final ConfigOption<Duration> SCAN_SHARD_DISCOVERY_INTERVAL =

@@ -15,6 +15,7 @@ import io.github.flinkdatahub.connector.DataHubConnectorOptions.BoundedMode;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions.StartupMode;
 import io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.connector.common.TupleConversion;
 import io.github.flinkdatahub.connector.source.StartingPosition;
 import io.github.flinkdatahub.connector.source.StoppingPosition;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.annotation.Nullable;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -49,17 +51,22 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.ENDPOINT;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_BOUNDED_MODE;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_BOUNDED_TIME;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_BOUNDED_TIMESTAMP_MILLIS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_COLUMN_ERROR_DEBUG;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_RECORDS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_RECORDS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_LENGTH_CHECK;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_STARTUP_MODE;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_STARTUP_SPECIFIC_SEQUENCES;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_STARTUP_SUBSCRIPTION_RESET;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_STARTUP_TIME;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_STARTUP_TIMESTAMP_MILLIS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SUBSCRIPTION_ID;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCHEMA_REGISTRY_ENABLED;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SECURITY_TOKEN;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_HASH_FIELDS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_SCHEMA_VERSION;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_SHARD_ID;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.TIMESTAMP_TIME_ZONE;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.VVR_TIME_PATTERN;
 
 /**
@@ -640,6 +647,55 @@ public final class DataHubOptionsUtil {
     /** The shard of {@code sink.shard-id}, if set. */
     public static Optional<String> shardId(ReadableConfig options) {
         return options.getOptional(SINK_SHARD_ID).map(String::trim);
+    }
+
+    // ---------------------------------------------------------------- tuple values
+
+    /** The conversion of tuple values: time zone, length check, column error detail. */
+    public static TupleConversion tupleConversion(ReadableConfig options) {
+        String zone = options.get(TIMESTAMP_TIME_ZONE).trim();
+        ZoneId zoneId;
+        try {
+            zoneId = ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new ValidationException(
+                    "Option "
+                            + keys(TIMESTAMP_TIME_ZONE)
+                            + " must be a time zone such as 'UTC', 'Asia/Shanghai' or '+08:00', got '"
+                            + zone
+                            + "'.",
+                    e);
+        }
+        return TupleConversion.defaults()
+                .withTimeZone(zoneId)
+                .withLengthCheck(options.get(SCAN_LENGTH_CHECK))
+                .withColumnErrorDebug(options.get(SCAN_COLUMN_ERROR_DEBUG));
+    }
+
+    /**
+     * Checks the schema-version options: accepted at the hosted connector's defaults ({@code
+     * schemaVersion} -1, {@code enableSchemaRegistry} false); other values are refused, naming what
+     * is missing, rather than silently ignored.
+     */
+    public static void checkSchemaVersionOptions(ReadableConfig options) {
+        int version = options.get(SINK_SCHEMA_VERSION);
+        if (version != -1) {
+            throw new ValidationException(
+                    "Option "
+                            + keys(SINK_SCHEMA_VERSION)
+                            + " = "
+                            + version
+                            + " is not supported yet: the sink writes with the topic's newest schema"
+                            + " (-1). Remove the option or set it to -1.");
+        }
+        if (options.get(SCHEMA_REGISTRY_ENABLED)) {
+            throw new ValidationException(
+                    "Option "
+                            + keys(SCHEMA_REGISTRY_ENABLED)
+                            + " = true is not supported yet: records are decoded with the topic's"
+                            + " newest schema (fields appended later read as null). Remove the option or set it"
+                            + " to false.");
+        }
     }
 
     // ---------------------------------------------------------------- helpers

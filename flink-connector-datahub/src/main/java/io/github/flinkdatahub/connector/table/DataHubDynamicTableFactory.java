@@ -31,6 +31,7 @@ import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions;
 import io.github.flinkdatahub.connector.DataHubOptionsUtil;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.connector.common.TupleConversion;
 import io.github.flinkdatahub.connector.sink.DataHubSink;
 import io.github.flinkdatahub.connector.sink.DataHubSinkBuilder;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
@@ -136,6 +137,11 @@ public final class DataHubDynamicTableFactory
                         SCAN_FETCH_MAX_BACKOFF,
                         SCAN_FETCH_MAX_BUFFERED_BYTES,
                         DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_RECORDS,
+                        DataHubConnectorOptions.TIMESTAMP_TIME_ZONE,
+                        DataHubConnectorOptions.SCAN_LENGTH_CHECK,
+                        DataHubConnectorOptions.SCAN_COLUMN_ERROR_DEBUG,
+                        DataHubConnectorOptions.SINK_SCHEMA_VERSION,
+                        DataHubConnectorOptions.SCHEMA_REGISTRY_ENABLED,
                         SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT,
                         SINK_BATCH_MAX_RECORDS,
                         SINK_BATCH_MAX_BYTES,
@@ -170,6 +176,8 @@ public final class DataHubDynamicTableFactory
         topic.checkColumns(physicalType, format != null, false);
 
         ZoneId zone = DataHubOptionsUtil.localTimeZone(context.getConfiguration());
+        TupleConversion conversion = DataHubOptionsUtil.tupleConversion(options);
+        DataHubOptionsUtil.checkSchemaVersionOptions(options);
         DataHubConnection connection = topic.connection;
         Function<DataHubDeserializationSchema<RowData>, DataHubSource<RowData>> sources =
                 d ->
@@ -196,6 +204,7 @@ public final class DataHubDynamicTableFactory
                 physicalType,
                 format,
                 topic.isTuple(),
+                conversion,
                 options.getOptional(FactoryUtil.SOURCE_PARALLELISM).orElse(null));
     }
 
@@ -214,6 +223,8 @@ public final class DataHubDynamicTableFactory
         DataType physicalType = context.getPhysicalRowDataType();
         topic.checkColumns(physicalType, format != null, true);
         options.getOptional(SINK_HASH_FIELDS).ifPresent(topic::checkHashFields);
+        TupleConversion conversion = DataHubOptionsUtil.tupleConversion(options);
+        DataHubOptionsUtil.checkSchemaVersionOptions(options);
 
         DataHubConnection connection = topic.connection;
         Function<DataHubSerializationSchema<RowData>, DataHubSink<RowData>> sinks =
@@ -231,12 +242,13 @@ public final class DataHubDynamicTableFactory
                 () ->
                         sinks.apply(
                                 DataHubSerializationSchema.rowDataToTuple(
-                                        (RowType) physicalType.getLogicalType())));
+                                        (RowType) physicalType.getLogicalType(), conversion)));
         return new DataHubDynamicSink(
                 sinks,
                 physicalType,
                 format,
                 topic.isTuple(),
+                conversion,
                 options.getOptional(FactoryUtil.SINK_PARALLELISM).orElse(null));
     }
 
