@@ -8,7 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Bounded exponential backoff with jitter, applied to retryable failures only (throttling, server
- * busy, 5xx, I/O). Client errors (bad parameter, not found, auth) are never retried.
+ * busy, 5xx, I/O). Client errors (bad parameter, not found, auth) are never retried. Bounded by a
+ * number of retries ({@link #of}) or by the time since a request's first try ({@link #within}).
  */
 @PublicEvolving
 public final class RetryPolicy {
@@ -16,7 +17,15 @@ public final class RetryPolicy {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
 
+    /** Longest time from a request's first try to the start of a retry; null: no time bound. */
+    private final Duration maxElapsed;
+
     private RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
+        this(maxRetries, initialBackoff, maxBackoff, null);
+    }
+
+    private RetryPolicy(
+            int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxElapsed) {
         Validation.check(maxRetries >= 0, "maxRetries must be >= 0, got " + maxRetries);
         Validation.check(
                 !initialBackoff.isNegative() && !initialBackoff.isZero(),
@@ -26,6 +35,9 @@ public final class RetryPolicy {
         this.maxRetries = maxRetries;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
+        Validation.check(
+                maxElapsed == null || !maxElapsed.isNegative(), "maxElapsed must not be negative");
+        this.maxElapsed = maxElapsed;
     }
 
     /** 3 retries, 100 ms doubling up to 5 s. */
@@ -42,6 +54,35 @@ public final class RetryPolicy {
                 maxRetries,
                 Validation.notNull(initialBackoff, "initialBackoff"),
                 Validation.notNull(maxBackoff, "maxBackoff"));
+    }
+
+    /**
+     * Retries a request for as long as a retry starts within {@code maxElapsed} of its first try
+     * (however many retries that takes); {@link Duration#ZERO} never retries.
+     */
+    public static RetryPolicy within(
+            Duration maxElapsed, Duration initialBackoff, Duration maxBackoff) {
+        return new RetryPolicy(
+                Integer.MAX_VALUE,
+                Validation.notNull(initialBackoff, "initialBackoff"),
+                Validation.notNull(maxBackoff, "maxBackoff"),
+                Validation.notNull(maxElapsed, "maxElapsed"));
+    }
+
+    /**
+     * Whether retry number {@code retry} (1-based) may run, {@code delayMillis} from now, when
+     * {@code elapsedMillis} have passed since the request's first try.
+     */
+    public boolean allowsRetry(int retry, long elapsedMillis, long delayMillis) {
+        if (retry > maxRetries) {
+            return false;
+        }
+        return maxElapsed == null || elapsedMillis + delayMillis <= maxElapsed.toMillis();
+    }
+
+    /** The time bound of {@link #within}, or null for a policy bounded by a count only. */
+    public Duration getMaxElapsed() {
+        return maxElapsed;
     }
 
     public int getMaxRetries() {
@@ -71,8 +112,8 @@ public final class RetryPolicy {
 
     @Override
     public String toString() {
-        return "RetryPolicy{maxRetries="
-                + maxRetries
+        return "RetryPolicy{"
+                + (maxElapsed == null ? "maxRetries=" + maxRetries : "maxElapsed=" + maxElapsed)
                 + ", initialBackoff="
                 + initialBackoff
                 + ", maxBackoff="

@@ -138,4 +138,121 @@ class HostedConnectorDdlITCase extends GatewaySessionTestBase {
                                         .isBetween(
                                                 writtenFrom - 60_000, System.currentTimeMillis()));
     }
+
+    /** 2024-01-01T00:00:00.123456Z in microseconds since the epoch. */
+    private static final long MICROS = 1_704_067_200_123_456L;
+
+    @Test
+    void hostedDdlWithEveryDocumentedOptionRunsWithTheHostedMeanings() {
+        RecordSchema events =
+                RecordSchema.of(
+                        new Field("id", FieldType.BIGINT), new Field("ts", FieldType.TIMESTAMP));
+        env.topics().createTupleTopic(PROJECT, "events", 1, events);
+        env.topics()
+                .createTupleTopic(
+                        PROJECT,
+                        "events_out",
+                        1,
+                        RecordSchema.of(
+                                new Field("id", FieldType.BIGINT),
+                                new Field("wall", FieldType.STRING),
+                                new Field("ts", FieldType.TIMESTAMP),
+                                new Field("raw_micros", FieldType.TIMESTAMP)));
+        List<TupleRecord> records = new ArrayList<>();
+        for (long id = 1; id <= PER_SHARD; id++) {
+            records.add(TupleRecord.of(events, id, MICROS));
+        }
+        env.topics().write(PROJECT, "events", "0", records);
+
+        String endpoint = env.emulator().endpoint();
+        session.execute("SET 'table.local-time-zone' = 'UTC'");
+        // Every documented source option at its documented value; startTimeMs 0 (not -1) so the
+        // records written above are read, and a time zone for the TIMESTAMP column.
+        session.execute(
+                """
+                CREATE TEMPORARY TABLE hosted_source (
+                  id BIGINT,
+                  ts TIMESTAMP
+                ) WITH (
+                  'connector' = 'datahub',
+                  'endPoint' = '%s',
+                  'project' = '%s',
+                  'topic' = 'events',
+                  'accessId' = '%s',
+                  'accessKey' = '%s',
+                  'retryTimeout' = '1800000',
+                  'retryInterval' = '1000',
+                  'CompressType' = '',
+                  'startTimeMs' = '0',
+                  'maxFetchSize' = '50',
+                  'maxBufferSize' = '50',
+                  'fetchLatestDelay' = '500',
+                  'lengthCheck' = 'NONE',
+                  'columnErrorDebug' = 'false',
+                  'enableSchemaRegistry' = 'false',
+                  'timeZone' = 'Asia/Shanghai'
+                )"""
+                        .formatted(
+                                endpoint,
+                                PROJECT,
+                                EmulatorProcess.ACCESS_ID,
+                                EmulatorProcess.ACCESS_KEY));
+        // Every documented sink option at its documented value; `raw_micros` is BIGINT on a
+        // TIMESTAMP field (the microseconds as they are).
+        session.execute(
+                """
+                CREATE TEMPORARY TABLE hosted_sink (
+                  id BIGINT,
+                  wall VARCHAR,
+                  ts TIMESTAMP,
+                  raw_micros BIGINT
+                ) WITH (
+                  'connector' = 'datahub',
+                  'endPoint' = '%s',
+                  'project' = '%s',
+                  'topic' = 'events_out',
+                  'accessId' = '%s',
+                  'accessKey' = '%s',
+                  'retryTimeout' = '1800000',
+                  'retryInterval' = '1000',
+                  'CompressType' = 'lz4',
+                  'batchCount' = '500',
+                  'batchSize' = '512000',
+                  'flushInterval' = '5000',
+                  'hashFields' = 'id',
+                  'schemaVersion' = '-1',
+                  'enableSchemaRegistry' = 'false',
+                  'timeZone' = 'Asia/Shanghai'
+                )"""
+                        .formatted(
+                                endpoint,
+                                PROJECT,
+                                EmulatorProcess.ACCESS_ID,
+                                EmulatorProcess.ACCESS_KEY));
+        session.executeInsert(
+                """
+                INSERT INTO hosted_sink
+                SELECT id, CAST(ts AS VARCHAR), ts, id * 1000000 FROM hosted_source""");
+
+        List<TupleRecord> out =
+                env.topics()
+                        .awaitRecords(
+                                PROJECT,
+                                "events_out",
+                                PER_SHARD + " events",
+                                Duration.ofSeconds(120),
+                                r -> r.size() >= PER_SHARD);
+
+        assertThat(out).hasSize(PER_SHARD);
+        // Read: 00:00 UTC is 08:00 in Shanghai. Written back in the same zone: the same instant.
+        // A BIGINT column is stored as the microseconds it holds.
+        assertThat(out)
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.getValue("wall")).isEqualTo("2024-01-01 08:00:00.123456");
+                            assertThat(r.getValue("ts")).isEqualTo(MICROS);
+                            assertThat(r.getValue("raw_micros"))
+                                    .isEqualTo((Long) r.getValue("id") * 1_000_000L);
+                        });
+    }
 }

@@ -10,6 +10,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 
 import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.model.CompressFormat;
+import io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions;
 import io.github.flinkdatahub.connector.source.StartingPosition.OffsetResetStrategy;
 
 import java.time.Duration;
@@ -89,8 +90,8 @@ public final class DataHubConnectorOptions {
                     .noDefaultValue()
                     .withFallbackKeys("CompressType")
                     .withDescription(
-                            "Compression of record bodies: lz4, deflate, zlib or none. Default: none for json"
-                                    + " and protobuf, lz4 for batch.");
+                            "Compression of record bodies: lz4, deflate, zlib or none ('' is none, as in the"
+                                    + " hosted connector). Default: none for json and protobuf, lz4 for batch.");
 
     public static final ConfigOption<Duration> CLIENT_RETRY_TIMEOUT =
             ConfigOptions.key("client.retry.timeout")
@@ -99,8 +100,10 @@ public final class DataHubConnectorOptions {
                     .withFallbackKeys("retryTimeout")
                     .withDescription(
                             "How long one request keeps being retried after retryable failures (throttling, server"
-                                    + " busy, 5xx, I/O) before it fails; the backoff doubles from client.retry.interval up to 5 s."
-                                    + " Default: 5 retries (about 3 s).");
+                                    + " busy, 5xx, I/O) before it fails: a retry runs while it starts within this time of the"
+                                    + " request's first try, however many retries that takes. The backoff doubles from"
+                                    + " client.retry.interval up to 5 s. A number without unit is milliseconds, as the hosted"
+                                    + " connector's retryTimeout. Default: 5 retries (about 3 s).");
 
     public static final ConfigOption<Duration> CLIENT_RETRY_INTERVAL =
             ConfigOptions.key("client.retry.interval")
@@ -108,18 +111,24 @@ public final class DataHubConnectorOptions {
                     .defaultValue(Duration.ofMillis(100))
                     .withFallbackKeys("retryInterval")
                     .withDescription(
-                            "Backoff before the first retry of a request; it doubles per retry, with jitter.");
+                            "Backoff before the first retry of a request; it doubles per retry, with jitter, up to"
+                                    + " 5 s (or this interval if longer). A number without unit is milliseconds, as the"
+                                    + " hosted connector's retryInterval.");
 
-    /** The keys whose values are secrets: to be masked wherever options are shown. */
-    public static final Set<String> SENSITIVE_KEYS =
-            Collections.unmodifiableSet(
-                    new LinkedHashSet<>(
-                            Arrays.asList(
-                                    ACCESS_KEY.key(),
-                                    "accessKey",
-                                    "access-key-secret",
-                                    "accessKeySecret",
-                                    SECURITY_TOKEN.key())));
+    /**
+     * The keys whose values are secrets, to be masked wherever options are shown: every key of the
+     * access key and the security token, fallback keys included.
+     */
+    public static final Set<String> SENSITIVE_KEYS = keysOf(ACCESS_KEY, SECURITY_TOKEN);
+
+    private static Set<String> keysOf(ConfigOption<?>... options) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (ConfigOption<?> option : options) {
+            keys.add(option.key());
+            option.fallbackKeys().forEach(k -> keys.add(k.getKey()));
+        }
+        return Collections.unmodifiableSet(keys);
+    }
 
     /** Options a factory must require. */
     public static Set<ConfigOption<?>> requiredConnectionOptions() {
@@ -132,7 +141,7 @@ public final class DataHubConnectorOptions {
                 Arrays.asList(
                         SECURITY_TOKEN,
                         CLIENT_PROTOCOL,
-                        CLIENT_COMPRESSION,
+                        DataHubOptionsUtil.CLIENT_COMPRESSION_TEXT,
                         CLIENT_RETRY_TIMEOUT,
                         CLIENT_RETRY_INTERVAL));
     }
@@ -191,14 +200,17 @@ public final class DataHubConnectorOptions {
                     .noDefaultValue()
                     .withFallbackKeys("startTimeMs")
                     .withDescription(
-                            "In mode 'timestamp', the system time (ms since the epoch) of the first records read.");
+                            "In mode 'timestamp', the system time (ms since the epoch) of the first records read."
+                                    + " -1 (the hosted connector's default) means not set. Given together with"
+                                    + " scan.startup.time, this one wins.");
 
     public static final ConfigOption<String> SCAN_STARTUP_TIME =
-            ConfigOptions.key("startTime")
+            ConfigOptions.key("scan.startup.time")
                     .stringType()
                     .noDefaultValue()
+                    .withFallbackKeys("startTime")
                     .withDescription(
-                            "The hosted connector's start time, '"
+                            "The start time as the hosted connector writes it, '"
                                     + VVR_TIME_PATTERN
                                     + "' in the session time"
                                     + " zone (table.local-time-zone); the same as scan.startup.timestamp-millis.");
@@ -226,14 +238,16 @@ public final class DataHubConnectorOptions {
                     .withFallbackKeys("endTimeMs")
                     .withDescription(
                             "In bounded mode 'timestamp', the system time (ms since the epoch) after which the"
-                                    + " source stops.");
+                                    + " source stops. -1 means not set. Given together with scan.bounded.time, this"
+                                    + " one wins.");
 
     public static final ConfigOption<String> SCAN_BOUNDED_TIME =
-            ConfigOptions.key("endTime")
+            ConfigOptions.key("scan.bounded.time")
                     .stringType()
                     .noDefaultValue()
+                    .withFallbackKeys("endTime")
                     .withDescription(
-                            "The hosted connector's end time, '"
+                            "The end time as the hosted connector writes it, '"
                                     + VVR_TIME_PATTERN
                                     + "' in the session time"
                                     + " zone; the same as scan.bounded.timestamp-millis.");
@@ -293,6 +307,89 @@ public final class DataHubConnectorOptions {
         }
     }
 
+    // ---- Values of tuple topics (SQL tables; DataStream: TupleConversion).
+
+    public static final ConfigOption<String> TIMESTAMP_TIME_ZONE =
+            ConfigOptions.key("timestamp.time-zone")
+                    .stringType()
+                    .defaultValue("UTC")
+                    .withFallbackKeys("timeZone")
+                    .withDescription(
+                            "The zone in which TIMESTAMP columns (without time zone) are wall-clock time when"
+                                    + " converted to and from DataHub's microseconds since the epoch, on read and on"
+                                    + " write; e.g. with 'Asia/Shanghai', TIMESTAMP '2024-01-01 08:00:00' is stored as"
+                                    + " 2024-01-01T00:00:00Z. TIMESTAMP_LTZ columns are instants and not affected.");
+
+    public static final ConfigOption<LengthCheck> SCAN_LENGTH_CHECK =
+            ConfigOptions.key("scan.length-check")
+                    .enumType(LengthCheck.class)
+                    .defaultValue(LengthCheck.PAD)
+                    .withFallbackKeys("lengthCheck")
+                    .withDescription(
+                            "What a source does with a record that has no field for a column (a record decoded"
+                                    + " with a schema that lacks the column's field).");
+
+    public static final ConfigOption<Boolean> SCAN_COLUMN_ERROR_DEBUG =
+            ConfigOptions.key("scan.column-error-debug")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withFallbackKeys("columnErrorDebug")
+                    .withDescription(
+                            "When a value cannot be converted to its column's type, name the value and the"
+                                    + " record's shard and sequence in the error and the log (without it: the column and"
+                                    + " its position only, so values never reach logs).");
+
+    public static final ConfigOption<Integer> SINK_SCHEMA_VERSION =
+            ConfigOptions.key("sink.schema-version")
+                    .intType()
+                    .defaultValue(-1)
+                    .withFallbackKeys("schemaVersion")
+                    .withDescription(
+                            "The registered schema version the sink writes with; -1: the topic's newest."
+                                    + " Accepted for hosted DDL; only -1 changes nothing yet, other values are refused"
+                                    + " until the client can write a named version.");
+
+    public static final ConfigOption<Boolean> SCHEMA_REGISTRY_ENABLED =
+            ConfigOptions.key("schema-registry.enabled")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withFallbackKeys("enableSchemaRegistry")
+                    .withDescription(
+                            "Decode each record with the schema version it was written with and name the version"
+                                    + " on write. Accepted for hosted DDL; 'false' only for now ('true' is refused until"
+                                    + " the client decodes by version). Records written before an appended field read"
+                                    + " that field as null either way.");
+
+    /** What a source does with a record that has no field for a column ({@code lengthCheck}). */
+    @PublicEvolving
+    public enum LengthCheck implements DescribedEnum {
+        NONE("NONE", "As PAD (the hosted connector's default name)."),
+        PAD("PAD", "The column is null."),
+        SKIP(
+                "SKIP",
+                "The record is dropped and counted in the metric"
+                        + " deserializer.numRecordsSkippedByLengthCheck."),
+        EXCEPTION("EXCEPTION", "The job fails naming the topic, shard, sequence and column.");
+
+        private final String value;
+        private final String description;
+
+        LengthCheck(String value, String description) {
+            this.value = value;
+            this.description = description;
+        }
+
+        @Override
+        public String toString() {
+            return value;
+        }
+
+        @Override
+        public InlineElement getDescription() {
+            return text(description);
+        }
+    }
+
     // ---- Source tuning (also DataHubSourceBuilder's defaults).
 
     public static final ConfigOption<Duration> SCAN_SHARD_DISCOVERY_INTERVAL =
@@ -308,7 +405,8 @@ public final class DataHubConnectorOptions {
                     .defaultValue(1000)
                     .withFallbackKeys("maxFetchSize")
                     .withDescription(
-                            "Records asked for per read of a shard (1-1000, the service maximum).");
+                            "Records asked for per read of a shard (at least 1; the service returns at most 1000,"
+                                    + " so larger values, as the hosted connector accepts them, read 1000).");
 
     public static final ConfigOption<Duration> SCAN_FETCH_EMPTY_INTERVAL =
             ConfigOptions.key("scan.fetch.empty-interval")
@@ -346,6 +444,17 @@ public final class DataHubConnectorOptions {
                                     + " holds this much, no new read starts. Every due shard has a read in flight up to"
                                     + " this budget, so reads of many shards overlap their round trips; reads under way"
                                     + " can add at most one page per shard.");
+
+    public static final ConfigOption<Integer> SCAN_FETCH_MAX_BUFFERED_RECORDS =
+            ConfigOptions.key("scan.fetch.max-buffered-records")
+                    .intType()
+                    .noDefaultValue()
+                    .withFallbackKeys("maxBufferSize")
+                    .withDescription(
+                            "Records a reader has fetched but not yet handed to Flink at which no new read starts,"
+                                    + " besides scan.fetch.max-buffered-bytes (whichever is reached first). As with the"
+                                    + " bytes, reads already under way can add at most one page"
+                                    + " (scan.fetch.max-records) per shard. Default: no record bound.");
 
     public static final ConfigOption<Boolean> SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT =
             ConfigOptions.key("scan.subscription.commit-on-checkpoint")
@@ -476,30 +585,29 @@ public final class DataHubConnectorOptions {
                             "How often round-robin and shard-id routing re-read the shard list (also right after a"
                                     + " write hit a closed shard).");
 
-    // ---- The catalog, and CREATE TABLE in it.
+    // ---- The catalog: see DataHubCatalogOptions (aliases kept for existing code).
 
-    /** The catalog type: {@code 'type' = 'datahub'}. */
-    public static final String IDENTIFIER = "datahub";
+    /**
+     * @deprecated use {@link DataHubCatalogOptions#IDENTIFIER}
+     */
+    @Deprecated public static final String IDENTIFIER = DataHubCatalogOptions.IDENTIFIER;
 
+    /**
+     * @deprecated use {@link DataHubCatalogOptions#DEFAULT_DATABASE}
+     */
+    @Deprecated
     public static final ConfigOption<String> DEFAULT_DATABASE =
-            ConfigOptions.key("default-database")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription(
-                            "The project used when a statement names no database. Without it, qualify"
-                                    + " tables with their project or run USE <project> first.");
+            DataHubCatalogOptions.DEFAULT_DATABASE;
 
-    /** {@code CREATE TABLE} option: shards of the new topic. */
-    public static final ConfigOption<Integer> SHARD_COUNT =
-            ConfigOptions.key("shard-count")
-                    .intType()
-                    .defaultValue(1)
-                    .withDescription("CREATE TABLE: number of shards of the new topic.");
+    /**
+     * @deprecated use {@link DataHubCatalogOptions#SHARD_COUNT}
+     */
+    @Deprecated
+    public static final ConfigOption<Integer> SHARD_COUNT = DataHubCatalogOptions.SHARD_COUNT;
 
-    /** {@code CREATE TABLE} option: retention of the new topic. */
-    public static final ConfigOption<Integer> LIFECYCLE =
-            ConfigOptions.key("lifecycle")
-                    .intType()
-                    .defaultValue(7)
-                    .withDescription("CREATE TABLE: days the new topic keeps records.");
+    /**
+     * @deprecated use {@link DataHubCatalogOptions#LIFECYCLE}
+     */
+    @Deprecated
+    public static final ConfigOption<Integer> LIFECYCLE = DataHubCatalogOptions.LIFECYCLE;
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -113,20 +114,22 @@ public final class HttpTransport implements AutoCloseable {
      */
     public DataHubResponse execute(DataHubRequest request) {
         RetryPolicy policy = config.getRetryPolicy();
+        long firstTryNanos = System.nanoTime();
         for (int retry = 0; ; retry++) {
             try {
                 return executeOnce(request);
             } catch (DataHubException e) {
-                if (!e.isRetryable() || retry >= policy.getMaxRetries()) {
+                long delay = policy.backoffMillis(retry + 1);
+                long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstTryNanos);
+                if (!e.isRetryable() || !policy.allowsRetry(retry + 1, elapsed, delay)) {
                     throw e;
                 }
-                long delay = policy.backoffMillis(retry + 1);
                 LOG.warn(
-                        "{} failed ({}); retry {}/{} in {} ms",
+                        "{} failed ({}); retry {} ({}) in {} ms",
                         request,
                         e.getMessage(),
                         retry + 1,
-                        policy.getMaxRetries(),
+                        policy,
                         delay);
                 try {
                     Thread.sleep(delay);

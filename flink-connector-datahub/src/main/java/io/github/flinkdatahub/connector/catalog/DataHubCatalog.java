@@ -2,9 +2,7 @@ package io.github.flinkdatahub.connector.catalog;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.annotation.VisibleForTesting;
-import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.FallbackKey;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.catalog.AbstractCatalog;
 import org.apache.flink.table.catalog.CatalogBaseTable;
@@ -45,6 +43,7 @@ import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.result.GetProjectResult;
 import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions;
+import io.github.flinkdatahub.connector.DataHubOptionsUtil;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.table.DataHubDynamicTableFactory;
 import org.slf4j.Logger;
@@ -54,18 +53,16 @@ import javax.annotation.Nullable;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.DEFAULT_DATABASE;
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.LIFECYCLE;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.PROJECT;
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SHARD_COUNT;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.TOPIC;
+import static io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions.DEFAULT_DATABASE;
+import static io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions.LIFECYCLE;
+import static io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions.SHARD_COUNT;
 
 /**
  * A catalog over one DataHub account: projects are databases, topics are tables. A tuple topic's
@@ -109,8 +106,9 @@ public class DataHubCatalog extends AbstractCatalog {
         this.name = name;
         this.defaultDatabase =
                 StringUtils.isNullOrWhitespaceOnly(defaultDatabase) ? null : defaultDatabase;
-        Map<String, String> options = byPrimaryKey(connectionOptions);
-        this.connection = DataHubConnection.fromOptions(Configuration.fromMap(options));
+        Map<String, String> options =
+                DataHubOptionsUtil.connectionOptionsByPrimaryKey(connectionOptions);
+        this.connection = DataHubOptionsUtil.connection(Configuration.fromMap(options));
         Map<String, String> shown = new LinkedHashMap<>(options);
         shown.keySet().removeIf(DataHubConnectorOptions::isSensitive);
         this.tableConnectionOptions = Collections.unmodifiableMap(shown);
@@ -121,46 +119,6 @@ public class DataHubCatalog extends AbstractCatalog {
         Preconditions.checkArgument(
                 !StringUtils.isNullOrWhitespaceOnly(name), "The catalog name is required");
         return name;
-    }
-
-    /**
-     * The options keyed by their primary keys (so tables show one spelling), rejecting keys that
-     * are no connection option.
-     */
-    private static Map<String, String> byPrimaryKey(Map<String, String> raw) {
-        Map<String, String> byKey = new LinkedHashMap<>();
-        Set<String> known = new TreeSet<>();
-        for (ConfigOption<?> option : connectionOptions()) {
-            known.add(option.key());
-            String value = raw.get(option.key());
-            for (FallbackKey fallback : option.fallbackKeys()) {
-                known.add(fallback.getKey());
-                if (value == null) {
-                    value = raw.get(fallback.getKey());
-                }
-            }
-            if (value != null) {
-                byKey.put(option.key(), value);
-            }
-        }
-        for (String key : raw.keySet()) {
-            if (!known.contains(key)) {
-                throw new ValidationException(
-                        "Unsupported DataHub connection option '"
-                                + key
-                                + "'. Supported: "
-                                + String.join(", ", known)
-                                + ".");
-            }
-        }
-        return byKey;
-    }
-
-    private static Set<ConfigOption<?>> connectionOptions() {
-        Set<ConfigOption<?>> all =
-                new LinkedHashSet<>(DataHubConnectorOptions.requiredConnectionOptions());
-        all.addAll(DataHubConnectorOptions.optionalConnectionOptions());
-        return all;
     }
 
     @Override
@@ -451,9 +409,11 @@ public class DataHubCatalog extends AbstractCatalog {
                             + "s.");
         }
         ResolvedCatalogTable resolved = (ResolvedCatalogTable) table;
-        Configuration options = createOptions(tablePath, resolved.getOptions());
-        int shardCount = positive(tablePath, options, SHARD_COUNT);
-        int lifecycle = positive(tablePath, options, LIFECYCLE);
+        String tableName = tablePath.getFullName();
+        Configuration options =
+                DataHubOptionsUtil.catalogCreateTableOptions(tableName, resolved.getOptions());
+        int shardCount = DataHubOptionsUtil.positive(tableName, options, SHARD_COUNT);
+        int lifecycle = DataHubOptionsUtil.positive(tableName, options, LIFECYCLE);
         RecordSchema schema = TopicTables.recordSchemaOf(tablePath, resolved);
         requireDatabase(tablePath.getDatabaseName());
         try {
@@ -476,62 +436,6 @@ public class DataHubCatalog extends AbstractCatalog {
         } catch (DataHubException e) {
             throw failed("create topic " + tablePath.getFullName(), e);
         }
-    }
-
-    /**
-     * The {@code CREATE TABLE} options: shard count and lifecycle. A {@code 'connector'} of {@code
-     * 'datahub'} is allowed (tables of this catalog are DataHub tables anyway); anything else would
-     * be silently lost, so it is rejected.
-     */
-    private static Configuration createOptions(ObjectPath tablePath, Map<String, String> options) {
-        Set<String> supported = new TreeSet<>(List.of(SHARD_COUNT.key(), LIFECYCLE.key()));
-        for (Map.Entry<String, String> option : options.entrySet()) {
-            String key = option.getKey();
-            boolean connector =
-                    key.equals(FactoryUtil.CONNECTOR.key())
-                            && DataHubDynamicTableFactory.IDENTIFIER.equals(option.getValue());
-            if (!supported.contains(key) && !connector) {
-                throw new ValidationException(
-                        "Unsupported option '"
-                                + key
-                                + "' in CREATE TABLE "
-                                + tablePath.getFullName()
-                                + " of the DataHub catalog. Supported: "
-                                + supported
-                                + ". The connection comes from the catalog; to read or write with other options, use"
-                                + " CREATE TEMPORARY TABLE ... LIKE or an OPTIONS hint.");
-            }
-        }
-        return Configuration.fromMap(options);
-    }
-
-    private static int positive(
-            ObjectPath tablePath, Configuration options, ConfigOption<Integer> option) {
-        int value;
-        try {
-            value = options.get(option);
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException(
-                    "Option '"
-                            + option.key()
-                            + "' of CREATE TABLE "
-                            + tablePath.getFullName()
-                            + " must be a whole number, got '"
-                            + options.toMap().get(option.key())
-                            + "'.",
-                    e);
-        }
-        if (value < 1) {
-            throw new ValidationException(
-                    "Option '"
-                            + option.key()
-                            + "' of CREATE TABLE "
-                            + tablePath.getFullName()
-                            + " must be at least 1, got "
-                            + value
-                            + ".");
-        }
-        return value;
     }
 
     @Override

@@ -13,8 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.DEFAULT_DATABASE;
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.IDENTIFIER;
+import static io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions.DEFAULT_DATABASE;
+import static io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions.IDENTIFIER;
 
 /**
  * Creates a {@link DataHubCatalog}: {@code CREATE CATALOG dh WITH ('type' = 'datahub', 'endpoint' =

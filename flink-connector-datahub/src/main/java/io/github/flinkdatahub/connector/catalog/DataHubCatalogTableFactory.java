@@ -17,10 +17,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.LIFECYCLE;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.PROJECT;
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SHARD_COUNT;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.TOPIC;
+import static io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions.LIFECYCLE;
+import static io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions.SHARD_COUNT;
 
 /**
  * The table factory the catalog hands to the planner for its tables: the {@code 'connector' =

@@ -2,7 +2,6 @@ package io.github.flinkdatahub.connector.common;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.annotation.VisibleForTesting;
-import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.util.Preconditions;
@@ -12,19 +11,11 @@ import io.github.flinkdatahub.client.DataHubClientBuilder;
 import io.github.flinkdatahub.client.RetryPolicy;
 import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.model.CompressFormat;
+import io.github.flinkdatahub.connector.DataHubOptionsUtil;
 
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
-
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.ACCESS_ID;
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.ACCESS_KEY;
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.CLIENT_COMPRESSION;
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.CLIENT_PROTOCOL;
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.CLIENT_RETRY_INTERVAL;
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.CLIENT_RETRY_TIMEOUT;
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.ENDPOINT;
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SECURITY_TOKEN;
 
 /**
  * Where and how to reach DataHub: endpoint, credentials, wire mode, compression, retries. The
@@ -33,13 +24,7 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SECURITY_
  */
 @PublicEvolving
 public final class DataHubConnection implements Serializable {
-    private static final long serialVersionUID = 2L;
-
-    /** Retries of a request when no retry timeout is given (the client's default). */
-    static final int DEFAULT_MAX_RETRIES = 5;
-
-    /** Longest backoff between two retries of one request, unless the interval is longer. */
-    static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final long serialVersionUID = 3L;
 
     private final String endpoint;
     private final String accessId;
@@ -50,6 +35,10 @@ public final class DataHubConnection implements Serializable {
     private final int maxRetries;
     private final Duration retryInitialBackoff;
     private final Duration retryMaxBackoff;
+
+    /** When set, a request is retried for this long rather than {@code maxRetries} times. */
+    private final Duration retryTimeout;
+
     private final Duration requestTimeout;
     private final DataHubClientFactory clientFactory;
 
@@ -63,6 +52,7 @@ public final class DataHubConnection implements Serializable {
         this.maxRetries = b.maxRetries;
         this.retryInitialBackoff = b.retryInitialBackoff;
         this.retryMaxBackoff = b.retryMaxBackoff;
+        this.retryTimeout = b.retryTimeout;
         this.requestTimeout = b.requestTimeout;
         this.clientFactory = b.clientFactory;
     }
@@ -73,7 +63,10 @@ public final class DataHubConnection implements Serializable {
 
     /** Opens a new client; the caller closes it. */
     public DataHubClient openClient() {
-        return openClient(RetryPolicy.of(maxRetries, retryInitialBackoff, retryMaxBackoff));
+        return openClient(
+                retryTimeout == null
+                        ? RetryPolicy.of(maxRetries, retryInitialBackoff, retryMaxBackoff)
+                        : RetryPolicy.within(retryTimeout, retryInitialBackoff, retryMaxBackoff));
     }
 
     /**
@@ -123,75 +116,17 @@ public final class DataHubConnection implements Serializable {
     }
 
     /**
-     * Builds the connection from validated options.
+     * Builds the connection from options (see {@link DataHubOptionsUtil#connection}).
      *
      * @throws ValidationException naming the missing or bad option
      */
     public static DataHubConnection fromOptions(ReadableConfig options) {
-        String endpoint = required(options, ENDPOINT, "e.g. https://dh-cn-hangzhou.aliyuncs.com");
-        String accessId =
-                required(options, ACCESS_ID, "the AccessKey ID of your account or RAM user");
-        String accessKey =
-                required(options, ACCESS_KEY, "the AccessKey secret of your account or RAM user");
-        Builder b =
-                builder()
-                        .endpoint(endpoint)
-                        .credentials(accessId, accessKey)
-                        .wireMode(options.get(CLIENT_PROTOCOL));
-        options.getOptional(SECURITY_TOKEN).ifPresent(b::securityToken);
-        options.getOptional(CLIENT_COMPRESSION).ifPresent(b::compression);
-        Duration interval = options.get(CLIENT_RETRY_INTERVAL);
-        if (interval.isNegative() || interval.isZero()) {
-            throw new ValidationException(
-                    "Option '"
-                            + CLIENT_RETRY_INTERVAL.key()
-                            + "' must be positive, got "
-                            + interval
-                            + ".");
-        }
-        Duration maxBackoff =
-                interval.compareTo(DEFAULT_MAX_BACKOFF) > 0 ? interval : DEFAULT_MAX_BACKOFF;
-        int retries = DEFAULT_MAX_RETRIES;
-        if (options.getOptional(CLIENT_RETRY_TIMEOUT).isPresent()) {
-            Duration timeout = options.get(CLIENT_RETRY_TIMEOUT);
-            if (timeout.isNegative()) {
-                throw new ValidationException(
-                        "Option '"
-                                + CLIENT_RETRY_TIMEOUT.key()
-                                + "' must not be negative,"
-                                + " got "
-                                + timeout
-                                + ".");
-            }
-            retries = retriesWithin(timeout, interval, maxBackoff);
-        }
-        return b.retries(retries, interval, maxBackoff).build();
+        return DataHubOptionsUtil.connection(options);
     }
 
-    /**
-     * The client retries a number of times rather than for a time: the count whose doubling
-     * backoffs (capped at {@code maxBackoff}) add up to the timeout.
-     */
+    @VisibleForTesting
     static int retriesWithin(Duration timeout, Duration interval, Duration maxBackoff) {
-        long left = timeout.toMillis();
-        long backoff = interval.toMillis();
-        int retries = 0;
-        while (left > 0 && retries < Integer.MAX_VALUE) {
-            left -= backoff;
-            retries++;
-            backoff = Math.min(maxBackoff.toMillis(), backoff * 2);
-        }
-        return retries;
-    }
-
-    private static String required(
-            ReadableConfig options, ConfigOption<String> option, String hint) {
-        String value = options.getOptional(option).orElse(null);
-        if (value == null || value.trim().isEmpty()) {
-            throw new ValidationException(
-                    "Option '" + option.key() + "' is required (" + hint + ").");
-        }
-        return value.trim();
+        return DataHubOptionsUtil.retriesWithin(timeout, interval, maxBackoff);
     }
 
     @Override
@@ -209,6 +144,7 @@ public final class DataHubConnection implements Serializable {
                 && compression == c.compression
                 && retryInitialBackoff.equals(c.retryInitialBackoff)
                 && retryMaxBackoff.equals(c.retryMaxBackoff)
+                && Objects.equals(retryTimeout, c.retryTimeout)
                 && requestTimeout.equals(c.requestTimeout)
                 && clientFactory.equals(c.clientFactory);
     }
@@ -230,8 +166,9 @@ public final class DataHubConnection implements Serializable {
                 + wireMode
                 + ", compression="
                 + compression
-                + ", maxRetries="
-                + maxRetries
+                + (retryTimeout == null
+                        ? ", maxRetries=" + maxRetries
+                        : ", retryTimeout=" + retryTimeout)
                 + (clientFactory == HttpClients.INSTANCE ? "" : ", clientFactory=" + clientFactory)
                 + '}';
     }
@@ -258,9 +195,10 @@ public final class DataHubConnection implements Serializable {
         private String securityToken;
         private WireMode wireMode = WireMode.PROTOBUF;
         private CompressFormat compression;
-        private int maxRetries = DEFAULT_MAX_RETRIES;
+        private int maxRetries = DataHubOptionsUtil.DEFAULT_MAX_RETRIES;
         private Duration retryInitialBackoff = Duration.ofMillis(100);
         private Duration retryMaxBackoff = Duration.ofSeconds(5);
+        private Duration retryTimeout;
         private Duration requestTimeout = Duration.ofSeconds(30);
         private DataHubClientFactory clientFactory = HttpClients.INSTANCE;
 
@@ -298,6 +236,23 @@ public final class DataHubConnection implements Serializable {
             Preconditions.checkArgument(
                     maxRetries >= 0, "retries must be >= 0, got %s", maxRetries);
             this.maxRetries = maxRetries;
+            this.retryInitialBackoff = Preconditions.checkNotNull(initialBackoff, "initialBackoff");
+            this.retryMaxBackoff = Preconditions.checkNotNull(maxBackoff, "maxBackoff");
+            this.retryTimeout = null;
+            return this;
+        }
+
+        /**
+         * Retries a request on retryable failures for as long as a retry starts within {@code
+         * timeout} of its first try (the hosted connector's {@code retryTimeout}), with doubling
+         * backoffs from {@code initialBackoff} up to {@code maxBackoff}.
+         */
+        public Builder retryWithin(Duration timeout, Duration initialBackoff, Duration maxBackoff) {
+            Preconditions.checkArgument(
+                    timeout != null && !timeout.isNegative(),
+                    "retry timeout must be >= 0, got %s",
+                    timeout);
+            this.retryTimeout = timeout;
             this.retryInitialBackoff = Preconditions.checkNotNull(initialBackoff, "initialBackoff");
             this.retryMaxBackoff = Preconditions.checkNotNull(maxBackoff, "maxBackoff");
             return this;

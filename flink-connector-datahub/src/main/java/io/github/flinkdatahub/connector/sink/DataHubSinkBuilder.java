@@ -7,15 +7,13 @@ import org.apache.flink.util.Preconditions;
 
 import io.github.flinkdatahub.client.exception.NameRules;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions;
+import io.github.flinkdatahub.connector.DataHubOptionsUtil;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.routing.DataHubRouting;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
 import io.github.flinkdatahub.connector.sink.writer.WriterConfig;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
 
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.MAX_RECORDS_PER_REQUEST;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.MAX_REQUEST_BYTES;
@@ -25,13 +23,11 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_BUFF
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_BUFFER_MAX_RECORDS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_DELIVERY_GUARANTEE;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_FLUSH_INTERVAL;
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_HASH_FIELDS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_MAX_IN_FLIGHT_REQUESTS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_INITIAL_BACKOFF;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_MAX_BACKOFF;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_MAX_RETRIES;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_TIMEOUT;
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_SHARD_ID;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_SHARD_REFRESH_INTERVAL;
 
 /**
@@ -220,8 +216,9 @@ public final class DataHubSinkBuilder<T> {
     }
 
     /**
-     * Applies every {@link DataHubConnectorOptions} set in {@code options} (also under its fallback
-     * key); options not set keep the builder's values.
+     * Applies every sink option of {@link DataHubConnectorOptions} set in {@code options} (also
+     * under its fallback key); options not set keep the builder's values. Parsing and cross-checks
+     * are those of {@link DataHubOptionsUtil}, as for SQL tables.
      */
     public DataHubSinkBuilder<T> setOptions(ReadableConfig options) {
         options.getOptional(SINK_BATCH_MAX_RECORDS).ifPresent(this::setBatchMaxRecords);
@@ -241,29 +238,9 @@ public final class DataHubSinkBuilder<T> {
                 options.getOptional(SINK_RETRY_MAX_BACKOFF).orElse(maxBackoff));
         options.getOptional(SINK_SHARD_REFRESH_INTERVAL).ifPresent(this::setShardRefreshInterval);
         options.getOptional(SINK_DELIVERY_GUARANTEE).ifPresent(this::setDeliveryGuarantee);
-        String hashFields = options.getOptional(SINK_HASH_FIELDS).orElse(null);
-        String shardId = options.getOptional(SINK_SHARD_ID).orElse(null);
-        Preconditions.checkArgument(
-                hashFields == null || shardId == null,
-                "Set either %s or %s, not both",
-                SINK_HASH_FIELDS.key(),
-                SINK_SHARD_ID.key());
-        if (hashFields != null) {
-            List<String> fields =
-                    Arrays.stream(hashFields.split(","))
-                            .map(String::trim)
-                            .filter(s -> !s.isEmpty())
-                            .collect(Collectors.toList());
-            Preconditions.checkArgument(
-                    !fields.isEmpty(),
-                    "%s lists no field: '%s'",
-                    SINK_HASH_FIELDS.key(),
-                    hashFields);
-            setRouting(DataHubRouting.byKeyFields(fields));
-        }
-        if (shardId != null) {
-            setShardId(shardId.trim());
-        }
+        DataHubOptionsUtil.hashFields(options)
+                .ifPresent(fields -> setRouting(DataHubRouting.byKeyFields(fields)));
+        DataHubOptionsUtil.shardId(options).ifPresent(this::setShardId);
         return this;
     }
 

@@ -2,23 +2,29 @@ package io.github.flinkdatahub.connector.source;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.util.Preconditions;
 
 import io.github.flinkdatahub.client.exception.NameRules;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions;
+import io.github.flinkdatahub.connector.DataHubOptionsUtil;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 import io.github.flinkdatahub.connector.source.enumerator.assigner.ShardAssigner;
 import io.github.flinkdatahub.connector.source.reader.FetchSettings;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_EMPTY_INTERVAL;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_INITIAL_EMPTY_INTERVAL;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BACKOFF;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_BYTES;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_RECORDS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_RECORDS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SHARD_DISCOVERY_INTERVAL;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SUBSCRIPTION_ID;
 
 /** Builds a {@link DataHubSource}; connection, project, topic and deserializer are required. */
 @PublicEvolving
@@ -35,6 +41,7 @@ public final class DataHubSourceBuilder<T> {
     private Duration emptyFetchInterval = SCAN_FETCH_EMPTY_INTERVAL.defaultValue();
     private Duration initialEmptyFetchInterval = SCAN_FETCH_INITIAL_EMPTY_INTERVAL.defaultValue();
     private MemorySize maxBufferedBytes = SCAN_FETCH_MAX_BUFFERED_BYTES.defaultValue();
+    private int maxBufferedRecords = Integer.MAX_VALUE;
     private Duration maxBackoff = SCAN_FETCH_MAX_BACKOFF.defaultValue();
     private boolean commitOffsets = SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT.defaultValue();
     private ShardAssigner assigner = ShardAssigner.uniform();
@@ -140,6 +147,20 @@ public final class DataHubSourceBuilder<T> {
         return this;
     }
 
+    /**
+     * Records of fetched answers held for Flink at which no new read starts (besides the byte
+     * budget; reads under way can add at most one page per shard). Default: no record bound.
+     */
+    public DataHubSourceBuilder<T> setMaxBufferedRecords(int maxBufferedRecords) {
+        Preconditions.checkArgument(
+                maxBufferedRecords >= 1,
+                "%s must be at least 1, got %s",
+                SCAN_FETCH_MAX_BUFFERED_RECORDS.key(),
+                maxBufferedRecords);
+        this.maxBufferedRecords = maxBufferedRecords;
+        return this;
+    }
+
     public DataHubSourceBuilder<T> setMaxBackoff(Duration maxBackoff) {
         Preconditions.checkArgument(
                 maxBackoff != null && maxBackoff.toMillis() >= 100,
@@ -158,6 +179,45 @@ public final class DataHubSourceBuilder<T> {
 
     public DataHubSourceBuilder<T> setShardAssigner(ShardAssigner assigner) {
         this.assigner = Preconditions.checkNotNull(assigner, "assigner");
+        return this;
+    }
+
+    /**
+     * Applies every source option of {@link DataHubConnectorOptions} set in {@code options} (also
+     * under its hosted fallback key), as a SQL table would; options not set keep the builder's
+     * values. Start and end times written as local date and time are in {@code
+     * table.local-time-zone} of {@code options}, else the JVM's zone.
+     */
+    public DataHubSourceBuilder<T> setOptions(ReadableConfig options) {
+        return setOptions(options, DataHubOptionsUtil.localTimeZone(options));
+    }
+
+    /**
+     * As {@link #setOptions(ReadableConfig)}, with start and end times written as local date and
+     * time in {@code zone}.
+     */
+    public DataHubSourceBuilder<T> setOptions(ReadableConfig options, ZoneId zone) {
+        options.getOptional(SCAN_SUBSCRIPTION_ID).ifPresent(this::setSubscriptionId);
+        if (DataHubOptionsUtil.hasStartOption(options)) {
+            setStartingPosition(DataHubOptionsUtil.startingPosition(options, zone));
+        }
+        if (DataHubOptionsUtil.hasStopOption(options)) {
+            StoppingPosition stop = DataHubOptionsUtil.stoppingPosition(options, zone);
+            if (stop != null) {
+                setBounded(stop);
+            }
+        }
+        options.getOptional(SCAN_SHARD_DISCOVERY_INTERVAL)
+                .ifPresent(this::setShardDiscoveryInterval);
+        DataHubOptionsUtil.maxRecordsPerFetch(options).ifPresent(this::setMaxRecordsPerFetch);
+        options.getOptional(SCAN_FETCH_EMPTY_INTERVAL).ifPresent(this::setEmptyFetchInterval);
+        options.getOptional(SCAN_FETCH_INITIAL_EMPTY_INTERVAL)
+                .ifPresent(this::setInitialEmptyFetchInterval);
+        options.getOptional(SCAN_FETCH_MAX_BUFFERED_BYTES).ifPresent(this::setMaxBufferedBytes);
+        DataHubOptionsUtil.maxBufferedRecords(options).ifPresent(this::setMaxBufferedRecords);
+        options.getOptional(SCAN_FETCH_MAX_BACKOFF).ifPresent(this::setMaxBackoff);
+        options.getOptional(SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT)
+                .ifPresent(this::setCommitOffsetsOnCheckpoint);
         return this;
     }
 
@@ -191,7 +251,8 @@ public final class DataHubSourceBuilder<T> {
                         initialEmptyFetchInterval,
                         emptyFetchInterval,
                         maxBackoff,
-                        maxBufferedBytes.getBytes()),
+                        maxBufferedBytes.getBytes(),
+                        maxBufferedRecords),
                 commitOffsets,
                 assigner);
     }

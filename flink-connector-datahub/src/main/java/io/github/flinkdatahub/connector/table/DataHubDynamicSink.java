@@ -12,6 +12,7 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
 
+import io.github.flinkdatahub.connector.common.TupleConversion;
 import io.github.flinkdatahub.connector.sink.DataHubSink;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
 
@@ -40,6 +41,7 @@ final class DataHubDynamicSink implements DynamicTableSink, SupportsWritingMetad
     @Nullable private final EncodingFormat<SerializationSchema<RowData>> format;
 
     private final boolean tupleTopic;
+    private final TupleConversion conversion;
     @Nullable private final Integer parallelism;
 
     private List<String> metadataKeys = List.of();
@@ -49,7 +51,9 @@ final class DataHubDynamicSink implements DynamicTableSink, SupportsWritingMetad
             DataType physicalType,
             @Nullable EncodingFormat<SerializationSchema<RowData>> format,
             boolean tupleTopic,
+            TupleConversion conversion,
             @Nullable Integer parallelism) {
+        this.conversion = conversion;
         this.sinkFactory = sinkFactory;
         this.physicalType = physicalType;
         this.format = format;
@@ -68,7 +72,7 @@ final class DataHubDynamicSink implements DynamicTableSink, SupportsWritingMetad
         RowType physicalRow = (RowType) physicalType.getLogicalType();
         DataHubSerializationSchema<RowData> physical;
         if (tupleTopic) {
-            physical = DataHubSerializationSchema.rowDataToTuple(physicalRow);
+            physical = DataHubSerializationSchema.rowDataToTuple(physicalRow, conversion);
         } else if (format == null) {
             physical =
                     DataHubSerializationSchema.blob(
@@ -103,7 +107,8 @@ final class DataHubDynamicSink implements DynamicTableSink, SupportsWritingMetad
     @Override
     public DynamicTableSink copy() {
         DataHubDynamicSink copy =
-                new DataHubDynamicSink(sinkFactory, physicalType, format, tupleTopic, parallelism);
+                new DataHubDynamicSink(
+                        sinkFactory, physicalType, format, tupleTopic, conversion, parallelism);
         copy.metadataKeys = metadataKeys;
         return copy;
     }

@@ -21,6 +21,7 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
 
+import io.github.flinkdatahub.connector.common.TupleConversion;
 import io.github.flinkdatahub.connector.source.DataHubSource;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 
@@ -60,6 +61,7 @@ final class DataHubDynamicSource
     @Nullable private final DecodingFormat<DeserializationSchema<RowData>> format;
 
     private final boolean tupleTopic;
+    private final TupleConversion conversion;
     @Nullable private final Integer parallelism;
 
     private int[] projection;
@@ -73,7 +75,9 @@ final class DataHubDynamicSource
             DataType physicalType,
             @Nullable DecodingFormat<DeserializationSchema<RowData>> format,
             boolean tupleTopic,
+            TupleConversion conversion,
             @Nullable Integer parallelism) {
+        this.conversion = conversion;
         this.tableName = tableName;
         this.sourceFactory = sourceFactory;
         this.physicalType = physicalType;
@@ -102,7 +106,7 @@ final class DataHubDynamicSource
             innerType = (RowType) Projection.of(projection).project(physicalRow);
             inner =
                     DataHubDeserializationSchema.tupleToRowData(
-                            innerType, context.createTypeInformation(innerType));
+                            innerType, context.createTypeInformation(innerType), conversion);
             innerProjection = IntStream.range(0, projection.length).toArray();
         } else {
             DeserializationSchema<RowData> decoder =
@@ -182,7 +186,13 @@ final class DataHubDynamicSource
     public DynamicTableSource copy() {
         DataHubDynamicSource copy =
                 new DataHubDynamicSource(
-                        tableName, sourceFactory, physicalType, format, tupleTopic, parallelism);
+                        tableName,
+                        sourceFactory,
+                        physicalType,
+                        format,
+                        tupleTopic,
+                        conversion,
+                        parallelism);
         copy.projection = projection.clone();
         copy.metadataKeys = metadataKeys;
         copy.producedType = producedType;

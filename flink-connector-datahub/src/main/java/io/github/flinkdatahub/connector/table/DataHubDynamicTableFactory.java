@@ -6,14 +6,12 @@ import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.ValidationException;
-import org.apache.flink.table.api.config.TableConfigOptions;
 import org.apache.flink.table.connector.format.DecodingFormat;
 import org.apache.flink.table.connector.format.EncodingFormat;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
 import org.apache.flink.table.connector.source.DynamicTableSource;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.factories.DeserializationFormatFactory;
-import org.apache.flink.table.factories.DynamicTableFactory;
 import org.apache.flink.table.factories.DynamicTableSinkFactory;
 import org.apache.flink.table.factories.DynamicTableSourceFactory;
 import org.apache.flink.table.factories.FactoryUtil;
@@ -31,33 +29,25 @@ import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions;
-import io.github.flinkdatahub.connector.DataHubConnectorOptions.BoundedMode;
-import io.github.flinkdatahub.connector.DataHubConnectorOptions.StartupMode;
+import io.github.flinkdatahub.connector.DataHubOptionsUtil;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
+import io.github.flinkdatahub.connector.common.TupleConversion;
 import io.github.flinkdatahub.connector.sink.DataHubSink;
 import io.github.flinkdatahub.connector.sink.DataHubSinkBuilder;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
 import io.github.flinkdatahub.connector.source.DataHubSource;
-import io.github.flinkdatahub.connector.source.DataHubSourceBuilder;
 import io.github.flinkdatahub.connector.source.StartingPosition;
-import io.github.flinkdatahub.connector.source.StoppingPosition;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.annotation.Nullable;
 
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -94,7 +84,6 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETR
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_SHARD_ID;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_SHARD_REFRESH_INTERVAL;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.TOPIC;
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.VVR_TIME_PATTERN;
 
 /**
  * {@code 'connector' = 'datahub'}: a DataHub topic as a SQL source and sink. The topic is read at
@@ -110,9 +99,6 @@ public final class DataHubDynamicTableFactory
 
     /** Options under this prefix are accepted without validation. */
     public static final String PROPERTIES_PREFIX = "properties.";
-
-    private static final DateTimeFormatter VVR_TIME =
-            DateTimeFormatter.ofPattern(VVR_TIME_PATTERN, Locale.ROOT);
 
     @Override
     public String factoryIdentifier() {
@@ -150,6 +136,12 @@ public final class DataHubDynamicTableFactory
                         SCAN_FETCH_INITIAL_EMPTY_INTERVAL,
                         SCAN_FETCH_MAX_BACKOFF,
                         SCAN_FETCH_MAX_BUFFERED_BYTES,
+                        DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_RECORDS,
+                        DataHubConnectorOptions.TIMESTAMP_TIME_ZONE,
+                        DataHubConnectorOptions.SCAN_LENGTH_CHECK,
+                        DataHubConnectorOptions.SCAN_COLUMN_ERROR_DEBUG,
+                        DataHubConnectorOptions.SINK_SCHEMA_VERSION,
+                        DataHubConnectorOptions.SCHEMA_REGISTRY_ENABLED,
                         SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT,
                         SINK_BATCH_MAX_RECORDS,
                         SINK_BATCH_MAX_BYTES,
@@ -183,36 +175,22 @@ public final class DataHubDynamicTableFactory
         DataType physicalType = context.getPhysicalRowDataType();
         topic.checkColumns(physicalType, format != null, false);
 
-        ZoneId zone = sessionZone(context);
-        StartingPosition start = startingPosition(options, zone);
-        StoppingPosition stop = stoppingPosition(options, zone);
-        String subscription = options.getOptional(SCAN_SUBSCRIPTION_ID).orElse(null);
+        ZoneId zone = DataHubOptionsUtil.localTimeZone(context.getConfiguration());
+        TupleConversion conversion = DataHubOptionsUtil.tupleConversion(options);
+        DataHubOptionsUtil.checkSchemaVersionOptions(options);
         DataHubConnection connection = topic.connection;
         Function<DataHubDeserializationSchema<RowData>, DataHubSource<RowData>> sources =
-                d -> {
-                    DataHubSourceBuilder<RowData> b =
-                            DataHubSource.<RowData>builder()
-                                    .setConnection(connection)
-                                    .setProject(topic.project)
-                                    .setTopic(topic.topic)
-                                    .setSubscriptionId(subscription)
-                                    .setStartingPosition(start)
-                                    .setShardDiscoveryInterval(
-                                            options.get(SCAN_SHARD_DISCOVERY_INTERVAL))
-                                    .setMaxRecordsPerFetch(options.get(SCAN_FETCH_MAX_RECORDS))
-                                    .setEmptyFetchInterval(options.get(SCAN_FETCH_EMPTY_INTERVAL))
-                                    .setInitialEmptyFetchInterval(
-                                            options.get(SCAN_FETCH_INITIAL_EMPTY_INTERVAL))
-                                    .setMaxBufferedBytes(options.get(SCAN_FETCH_MAX_BUFFERED_BYTES))
-                                    .setMaxBackoff(options.get(SCAN_FETCH_MAX_BACKOFF))
-                                    .setCommitOffsetsOnCheckpoint(
-                                            options.get(SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT))
-                                    .setDeserializer(d);
-                    if (stop != null) {
-                        b.setBounded(stop);
-                    }
-                    return b.build();
-                };
+                d ->
+                        DataHubSource.<RowData>builder()
+                                .setConnection(connection)
+                                .setProject(topic.project)
+                                .setTopic(topic.topic)
+                                // SQL starts at the newest records unless told otherwise, as the
+                                // hosted connector (which starts at the current time).
+                                .setStartingPosition(StartingPosition.latest())
+                                .setOptions(options, zone)
+                                .setDeserializer(d)
+                                .build();
         // Build one now so a bad option fails at planning, naming the option (the deserializer is
         // not used).
         RowType physicalRow = (RowType) physicalType.getLogicalType();
@@ -226,6 +204,7 @@ public final class DataHubDynamicTableFactory
                 physicalType,
                 format,
                 topic.isTuple(),
+                conversion,
                 options.getOptional(FactoryUtil.SOURCE_PARALLELISM).orElse(null));
     }
 
@@ -244,6 +223,8 @@ public final class DataHubDynamicTableFactory
         DataType physicalType = context.getPhysicalRowDataType();
         topic.checkColumns(physicalType, format != null, true);
         options.getOptional(SINK_HASH_FIELDS).ifPresent(topic::checkHashFields);
+        TupleConversion conversion = DataHubOptionsUtil.tupleConversion(options);
+        DataHubOptionsUtil.checkSchemaVersionOptions(options);
 
         DataHubConnection connection = topic.connection;
         Function<DataHubSerializationSchema<RowData>, DataHubSink<RowData>> sinks =
@@ -261,12 +242,13 @@ public final class DataHubDynamicTableFactory
                 () ->
                         sinks.apply(
                                 DataHubSerializationSchema.rowDataToTuple(
-                                        (RowType) physicalType.getLogicalType())));
+                                        (RowType) physicalType.getLogicalType(), conversion)));
         return new DataHubDynamicSink(
                 sinks,
                 physicalType,
                 format,
                 topic.isTuple(),
+                conversion,
                 options.getOptional(FactoryUtil.SINK_PARALLELISM).orElse(null));
     }
 
@@ -293,231 +275,9 @@ public final class DataHubDynamicTableFactory
         }
     }
 
-    private static ZoneId sessionZone(DynamicTableFactory.Context context) {
-        String zone = context.getConfiguration().get(TableConfigOptions.LOCAL_TIME_ZONE);
-        return TableConfigOptions.LOCAL_TIME_ZONE.defaultValue().equals(zone)
-                ? ZoneId.systemDefault()
-                : ZoneId.of(zone);
-    }
-
-    // ---------------------------------------------------------------- start and stop
-
-    static StartingPosition startingPosition(ReadableConfig options, ZoneId zone) {
-        Long timestamp =
-                timeOption(options, SCAN_STARTUP_TIMESTAMP_MILLIS, SCAN_STARTUP_TIME, zone);
-        String sequences = options.getOptional(SCAN_STARTUP_SPECIFIC_SEQUENCES).orElse(null);
-        boolean subscription = options.getOptional(SCAN_SUBSCRIPTION_ID).isPresent();
-        StartupMode mode =
-                options.getOptional(SCAN_STARTUP_MODE)
-                        .orElse(
-                                timestamp != null
-                                        ? StartupMode.TIMESTAMP
-                                        : sequences != null
-                                                ? StartupMode.SPECIFIC_SEQUENCES
-                                                : subscription
-                                                        ? StartupMode.SUBSCRIPTION
-                                                        : StartupMode.LATEST);
-        String modeKey = SCAN_STARTUP_MODE.key();
-        if (mode != StartupMode.TIMESTAMP && timestamp != null) {
-            throw new ValidationException(
-                    "A start time ('"
-                            + SCAN_STARTUP_TIMESTAMP_MILLIS.key()
-                            + "' or '"
-                            + SCAN_STARTUP_TIME.key()
-                            + "') is only used with '"
-                            + modeKey
-                            + "' = 'timestamp', but the mode is '"
-                            + mode
-                            + "'.");
-        }
-        if (mode != StartupMode.SPECIFIC_SEQUENCES && sequences != null) {
-            throw new ValidationException(
-                    "'"
-                            + SCAN_STARTUP_SPECIFIC_SEQUENCES.key()
-                            + "' is only used"
-                            + " with '"
-                            + modeKey
-                            + "' = 'specific-sequences', but the mode is '"
-                            + mode
-                            + "'.");
-        }
-        switch (mode) {
-            case EARLIEST:
-                return StartingPosition.earliest();
-            case LATEST:
-                return StartingPosition.latest();
-            case TIMESTAMP:
-                if (timestamp == null) {
-                    throw new ValidationException(
-                            "'"
-                                    + modeKey
-                                    + "' = 'timestamp' needs '"
-                                    + SCAN_STARTUP_TIMESTAMP_MILLIS.key()
-                                    + "' (ms since the epoch) or '"
-                                    + SCAN_STARTUP_TIME.key()
-                                    + "' ('"
-                                    + VVR_TIME_PATTERN
-                                    + "').");
-                }
-                return StartingPosition.fromTimestamp(timestamp);
-            case SPECIFIC_SEQUENCES:
-                if (sequences == null) {
-                    throw new ValidationException(
-                            "'"
-                                    + modeKey
-                                    + "' = 'specific-sequences' needs '"
-                                    + SCAN_STARTUP_SPECIFIC_SEQUENCES.key()
-                                    + "', e.g. 'shard:0,sequence:42;shard:1,sequence:7'.");
-                }
-                return StartingPosition.fromSequences(parseSequences(sequences));
-            case SUBSCRIPTION:
-                if (!subscription) {
-                    throw new ValidationException(
-                            "'"
-                                    + modeKey
-                                    + "' = 'subscription' needs '"
-                                    + SCAN_SUBSCRIPTION_ID.key()
-                                    + "' (or 'subId').");
-                }
-                return StartingPosition.fromSubscription(
-                        options.get(SCAN_STARTUP_SUBSCRIPTION_RESET));
-            default:
-                throw new IllegalStateException("Unhandled startup mode " + mode);
-        }
-    }
-
-    @Nullable
-    static StoppingPosition stoppingPosition(ReadableConfig options, ZoneId zone) {
-        Long timestamp =
-                timeOption(options, SCAN_BOUNDED_TIMESTAMP_MILLIS, SCAN_BOUNDED_TIME, zone);
-        BoundedMode mode =
-                options.getOptional(SCAN_BOUNDED_MODE)
-                        .orElse(timestamp != null ? BoundedMode.TIMESTAMP : BoundedMode.UNBOUNDED);
-        if (mode != BoundedMode.TIMESTAMP && timestamp != null) {
-            throw new ValidationException(
-                    "An end time ('"
-                            + SCAN_BOUNDED_TIMESTAMP_MILLIS.key()
-                            + "' or '"
-                            + SCAN_BOUNDED_TIME.key()
-                            + "') is only used with '"
-                            + SCAN_BOUNDED_MODE.key()
-                            + "' = 'timestamp', but the mode is '"
-                            + mode
-                            + "'.");
-        }
-        switch (mode) {
-            case UNBOUNDED:
-                return null;
-            case LATEST:
-                return StoppingPosition.latest();
-            case TIMESTAMP:
-                if (timestamp == null) {
-                    throw new ValidationException(
-                            "'"
-                                    + SCAN_BOUNDED_MODE.key()
-                                    + "' = 'timestamp' needs '"
-                                    + SCAN_BOUNDED_TIMESTAMP_MILLIS.key()
-                                    + "' (ms since the epoch) or '"
-                                    + SCAN_BOUNDED_TIME.key()
-                                    + "' ('"
-                                    + VVR_TIME_PATTERN
-                                    + "').");
-                }
-                return StoppingPosition.atTimestamp(timestamp);
-            default:
-                throw new IllegalStateException("Unhandled bounded mode " + mode);
-        }
-    }
-
-    /**
-     * A time given in milliseconds or, as the hosted connector, as local date and time; not both.
-     */
-    @Nullable
-    private static Long timeOption(
-            ReadableConfig options,
-            ConfigOption<Long> millis,
-            ConfigOption<String> text,
-            ZoneId zone) {
-        Optional<Long> ms = options.getOptional(millis);
-        Optional<String> local = options.getOptional(text);
-        if (ms.isPresent() && local.isPresent()) {
-            throw new ValidationException(
-                    "Set either '" + millis.key() + "' or '" + text.key() + "', not both.");
-        }
-        if (ms.isPresent()) {
-            if (ms.get() < 0) {
-                throw new ValidationException(
-                        "'" + millis.key() + "' must be >= 0, got " + ms.get() + ".");
-            }
-            return ms.get();
-        }
-        if (local.isPresent()) {
-            try {
-                return LocalDateTime.parse(local.get().trim(), VVR_TIME)
-                        .atZone(zone)
-                        .toInstant()
-                        .toEpochMilli();
-            } catch (DateTimeParseException e) {
-                throw new ValidationException(
-                        "'"
-                                + text.key()
-                                + "' must look like '"
-                                + VVR_TIME_PATTERN
-                                + "' (e.g. 2024-05-01 08:00:00), got '"
-                                + local.get()
-                                + "'.",
-                        e);
-            }
-        }
-        return null;
-    }
-
     /** Parses {@code shard:0,sequence:42;shard:1,sequence:7}. */
     static Map<String, Long> parseSequences(String value) {
-        String key = SCAN_STARTUP_SPECIFIC_SEQUENCES.key();
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (String entry : value.split(";")) {
-            if (entry.trim().isEmpty()) {
-                continue;
-            }
-            String shard = null;
-            Long sequence = null;
-            for (String part : entry.split(",")) {
-                String[] kv = part.split(":", 2);
-                String name = kv[0].trim().toLowerCase(Locale.ROOT);
-                String v = kv.length == 2 ? kv[1].trim() : "";
-                if (name.equals("shard") && !v.isEmpty()) {
-                    shard = v;
-                } else if (name.equals("sequence") && !v.isEmpty()) {
-                    try {
-                        sequence = Long.parseLong(v);
-                    } catch (NumberFormatException e) {
-                        sequence = -1L;
-                    }
-                } else {
-                    shard = null;
-                    break;
-                }
-            }
-            if (shard == null || sequence == null || sequence < 0) {
-                throw new ValidationException(
-                        "'"
-                                + key
-                                + "' has a bad entry '"
-                                + entry.trim()
-                                + "': expected"
-                                + " 'shard:<id>,sequence:<n>' entries (n >= 0) separated by ';', e.g."
-                                + " 'shard:0,sequence:42;shard:1,sequence:7'.");
-            }
-            if (out.put(shard, sequence) != null) {
-                throw new ValidationException("'" + key + "' names shard " + shard + " twice.");
-            }
-        }
-        if (out.isEmpty()) {
-            throw new ValidationException(
-                    "'" + key + "' lists no shard, e.g. 'shard:0,sequence:42;shard:1,sequence:7'.");
-        }
-        return out;
+        return DataHubOptionsUtil.parseSequences(value);
     }
 
     // ---------------------------------------------------------------- the topic

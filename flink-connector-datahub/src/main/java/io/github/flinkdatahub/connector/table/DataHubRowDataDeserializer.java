@@ -55,7 +55,16 @@ final class DataHubRowDataDeserializer implements DataHubDeserializationSchema<R
     public void open(
             DeserializationSchema.InitializationContext context, @Nullable RecordSchema topicSchema)
             throws Exception {
-        physical.open(context, topicSchema);
+        open(context, "(unnamed topic)", topicSchema);
+    }
+
+    @Override
+    public void open(
+            DeserializationSchema.InitializationContext context,
+            String topicPath,
+            @Nullable RecordSchema topicSchema)
+            throws Exception {
+        physical.open(context, topicPath, topicSchema);
         getters = new RowData.FieldGetter[projection.length];
         for (int i = 0; i < projection.length; i++) {
             getters[i] =

@@ -25,7 +25,7 @@ import io.github.flinkdatahub.client.model.FieldType;
  * DECIMAL    DECIMAL(38, 18)           DECIMAL(p, s), integer types
  * STRING     STRING                    CHAR, VARCHAR, STRING
  * BOOLEAN    BOOLEAN                   BOOLEAN
- * TIMESTAMP  TIMESTAMP(6)              TIMESTAMP(p), TIMESTAMP_LTZ(p)
+ * TIMESTAMP  TIMESTAMP(6)              TIMESTAMP(p), TIMESTAMP_LTZ(p), BIGINT (raw microseconds)
  * </pre>
  *
  * DataHub DECIMAL has no declared precision or scale; (38, 18) is the widest Flink decimal that
@@ -138,8 +138,10 @@ public final class DataHubTypeMapping {
             case BOOLEAN:
                 return root == LogicalTypeRoot.BOOLEAN;
             case TIMESTAMP:
+                // BIGINT: the raw microseconds, as the hosted connector's type mapping allows.
                 return root == LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE
-                        || root == LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+                        || root == LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+                        || root == LogicalTypeRoot.BIGINT;
             default:
                 return false;
         }

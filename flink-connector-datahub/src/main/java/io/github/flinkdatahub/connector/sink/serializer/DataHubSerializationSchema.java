@@ -8,6 +8,7 @@ import org.apache.flink.util.function.SerializableFunction;
 
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.connector.common.TupleConversion;
 
 import javax.annotation.Nullable;
 
@@ -67,7 +68,16 @@ public interface DataHubSerializationSchema<T> extends Serializable {
      * digits unchanged, TIMESTAMP and TIMESTAMP_LTZ to microseconds.
      */
     static DataHubSerializationSchema<RowData> rowDataToTuple(RowType rowType) {
-        return new RowDataTupleSerializationSchema(rowType);
+        return rowDataToTuple(rowType, TupleConversion.defaults());
+    }
+
+    /**
+     * As {@link #rowDataToTuple(RowType)}, with TIMESTAMP columns (without time zone) taken as
+     * wall-clock time in {@code conversion}'s zone.
+     */
+    static DataHubSerializationSchema<RowData> rowDataToTuple(
+            RowType rowType, TupleConversion conversion) {
+        return new RowDataTupleSerializationSchema(rowType, conversion.timeZone());
     }
 
     /** Bytes to blob records (blob topics). */

@@ -19,6 +19,9 @@ import io.github.flinkdatahub.connector.table.DataHubTypeMapping;
 import javax.annotation.Nullable;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,17 +33,22 @@ import java.util.stream.Collectors;
  */
 @Internal
 final class RowDataTupleSerializationSchema implements DataHubSerializationSchema<RowData> {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final RowType rowType;
+
+    /** The zone of TIMESTAMP columns' wall-clock time; null for UTC (no zone arithmetic). */
+    @Nullable private final ZoneId timeZone;
+
     private transient RecordSchema schema;
     private transient String topicPath;
 
     /** Topic field index of each column. */
     private transient int[] targets;
 
-    RowDataTupleSerializationSchema(RowType rowType) {
+    RowDataTupleSerializationSchema(RowType rowType, ZoneId timeZone) {
         this.rowType = rowType;
+        this.timeZone = timeZone.normalized().equals(ZoneOffset.UTC) ? null : timeZone;
     }
 
     @Override
@@ -125,13 +133,13 @@ final class RowDataTupleSerializationSchema implements DataHubSerializationSchem
                 }
                 continue;
             }
-            b.set(targets[i], value(row, i, rowType.getTypeAt(i)));
+            b.set(targets[i], value(row, i, rowType.getTypeAt(i), timeZone));
         }
         return b.build();
     }
 
     /** The column's value as the client's Java type; ranges are checked by the field type. */
-    static Object value(RowData row, int pos, LogicalType type) {
+    static Object value(RowData row, int pos, LogicalType type, @Nullable ZoneId zone) {
         switch (type.getTypeRoot()) {
             case TINYINT:
                 return row.getByte(pos);
@@ -156,7 +164,17 @@ final class RowDataTupleSerializationSchema implements DataHubSerializationSchem
                     return row.getDecimal(pos, d.getPrecision(), d.getScale()).toBigDecimal();
                 }
             case TIMESTAMP_WITHOUT_TIME_ZONE:
-                return micros(row.getTimestamp(pos, ((TimestampType) type).getPrecision()));
+                {
+                    TimestampData ts = row.getTimestamp(pos, ((TimestampType) type).getPrecision());
+                    if (zone == null) {
+                        return micros(ts);
+                    }
+                    // Wall-clock time in the zone: the instant it names there.
+                    Instant instant = ts.toLocalDateTime().atZone(zone).toInstant();
+                    return Math.addExact(
+                            Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
+                            instant.getNano() / 1000);
+                }
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
                 return micros(
                         row.getTimestamp(pos, ((LocalZonedTimestampType) type).getPrecision()));

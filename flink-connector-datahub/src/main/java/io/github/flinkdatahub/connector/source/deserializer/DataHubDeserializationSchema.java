@@ -8,6 +8,7 @@ import org.apache.flink.util.Collector;
 
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.connector.common.TupleConversion;
 
 import javax.annotation.Nullable;
 
@@ -30,6 +31,18 @@ public interface DataHubDeserializationSchema<T> extends Serializable, ResultTyp
             DeserializationSchema.InitializationContext context, @Nullable RecordSchema topicSchema)
             throws Exception {}
 
+    /**
+     * As {@link #open(DeserializationSchema.InitializationContext, RecordSchema)}, also naming the
+     * topic ({@code project.topic}) for error messages; the source calls this one.
+     */
+    default void open(
+            DeserializationSchema.InitializationContext context,
+            String topicPath,
+            @Nullable RecordSchema topicSchema)
+            throws Exception {
+        open(context, topicSchema);
+    }
+
     void deserialize(Record record, Collector<T> out) throws IOException;
 
     /**
@@ -40,7 +53,19 @@ public interface DataHubDeserializationSchema<T> extends Serializable, ResultTyp
     static DataHubDeserializationSchema<org.apache.flink.table.data.RowData> tupleToRowData(
             org.apache.flink.table.types.logical.RowType producedType,
             TypeInformation<org.apache.flink.table.data.RowData> typeInfo) {
-        return new TupleRowDataDeserializationSchema(producedType, typeInfo);
+        return tupleToRowData(producedType, typeInfo, TupleConversion.defaults());
+    }
+
+    /**
+     * As {@link #tupleToRowData(org.apache.flink.table.types.logical.RowType, TypeInformation)},
+     * converting values as {@code conversion} says (time zone of TIMESTAMP columns, records without
+     * a column's field, detail of conversion errors).
+     */
+    static DataHubDeserializationSchema<org.apache.flink.table.data.RowData> tupleToRowData(
+            org.apache.flink.table.types.logical.RowType producedType,
+            TypeInformation<org.apache.flink.table.data.RowData> typeInfo,
+            TupleConversion conversion) {
+        return new TupleRowDataDeserializationSchema(producedType, typeInfo, conversion);
     }
 
     /** Tuple records to {@link DataHubTuple} values carrying values, names and position. */

@@ -98,6 +98,7 @@ public final class DataHubSourceReaderFactory<T> {
                         return context.getUserCodeClassLoader();
                     }
                 },
+                project + "." + topic,
                 described.getRecordSchema());
         DataHubSourceReaderMetrics metrics = new DataHubSourceReaderMetrics(context.metricGroup());
         SubscriptionCommitter committer = null;

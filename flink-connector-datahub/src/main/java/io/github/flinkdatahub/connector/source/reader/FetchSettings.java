@@ -10,12 +10,12 @@ import java.time.Duration;
 
 /**
  * How a reader reads its shards: records per read, the wait of a shard that had nothing new, the
- * backoff after throttling, and the memory budget of answers waiting to be handed to Flink.
- * Immutable; travels with the source to the task managers.
+ * backoff after throttling, and the budget (bytes, optionally records) of answers waiting to be
+ * handed to Flink. Immutable; travels with the source to the task managers.
  */
 @Internal
 public final class FetchSettings implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** First backoff after throttling or a retryable error; it doubles up to the maximum. */
     static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
@@ -25,6 +25,7 @@ public final class FetchSettings implements Serializable {
     private final Duration emptyInterval;
     private final Duration maxBackoff;
     private final long maxBufferedBytes;
+    private final int maxBufferedRecords;
 
     /**
      * @param initialEmptyInterval the wait after the first read that returned nothing new; it
@@ -37,8 +38,30 @@ public final class FetchSettings implements Serializable {
             Duration emptyInterval,
             Duration maxBackoff,
             long maxBufferedBytes) {
+        this(
+                maxRecordsPerFetch,
+                initialEmptyInterval,
+                emptyInterval,
+                maxBackoff,
+                maxBufferedBytes,
+                Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxBufferedRecords records of completed reads not yet handed to Flink at which no new
+     *     read starts ({@link Integer#MAX_VALUE}: only the byte budget counts)
+     */
+    public FetchSettings(
+            int maxRecordsPerFetch,
+            Duration initialEmptyInterval,
+            Duration emptyInterval,
+            Duration maxBackoff,
+            long maxBufferedBytes,
+            int maxBufferedRecords) {
         Preconditions.checkArgument(maxRecordsPerFetch > 0, "maxRecordsPerFetch must be > 0");
         Preconditions.checkArgument(maxBufferedBytes > 0, "maxBufferedBytes must be > 0");
+        Preconditions.checkArgument(maxBufferedRecords > 0, "maxBufferedRecords must be > 0");
+        this.maxBufferedRecords = maxBufferedRecords;
         this.maxRecordsPerFetch = maxRecordsPerFetch;
         this.initialEmptyInterval = Preconditions.checkNotNull(initialEmptyInterval);
         this.emptyInterval = Preconditions.checkNotNull(emptyInterval);
@@ -63,6 +86,10 @@ public final class FetchSettings implements Serializable {
         return maxBufferedBytes;
     }
 
+    int maxBufferedRecords() {
+        return maxBufferedRecords;
+    }
+
     /** The project's one backoff: doubling from 100 ms up to the maximum, with equal jitter. */
     RetryPolicy backoff() {
         Duration max = maxBackoff.compareTo(INITIAL_BACKOFF) < 0 ? INITIAL_BACKOFF : maxBackoff;
@@ -81,6 +108,9 @@ public final class FetchSettings implements Serializable {
                 + maxBackoff
                 + ", maxBufferedBytes="
                 + maxBufferedBytes
+                + (maxBufferedRecords == Integer.MAX_VALUE
+                        ? ""
+                        : ", maxBufferedRecords=" + maxBufferedRecords)
                 + '}';
     }
 }

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Answers of completed reads waiting for the fetcher thread, in the order they completed, and the
  * bytes they hold. Reads complete on the client's threads; the fetcher takes one answer per fetch
- * and waits here, until an answer arrives, a wake-up, or a shard becomes due.
+ * and waits here, until an answer arrives, a wake-up, or a shard becomes due. It counts the bytes
+ * and the records of the answers it holds, for the scheduler's budgets.
  *
  * <p>The bytes of an answer are those of its records as the reader counts {@code numBytesIn} (blob
  * data, tuple values' text, attributes) plus {@link #RECORD_OVERHEAD} per record for the decoded
@@ -28,6 +29,7 @@ final class ReadBuffer {
         final Object value;
         final Throwable failure;
         final long bytes;
+        final int records;
 
         /** Wall-clock milliseconds when the read completed. */
         final long completedAt;
@@ -37,23 +39,34 @@ final class ReadBuffer {
             this.value = value;
             this.failure = failure;
             this.bytes = bytesOf(value);
+            this.records =
+                    value instanceof GetRecordsResult
+                            ? ((GetRecordsResult) value).getRecords().size()
+                            : 0;
             this.completedAt = completedAt;
         }
     }
 
     private final ArrayDeque<Answer> answers = new ArrayDeque<>();
     private long bytes;
+    private long records;
     private boolean wokenUp;
 
     synchronized void add(Answer answer) {
         answers.add(answer);
         bytes += answer.bytes;
+        records += answer.records;
         notifyAll();
     }
 
     /** Bytes of the answers not yet taken. */
     synchronized long bufferedBytes() {
         return bytes;
+    }
+
+    /** Records of the answers not yet taken. */
+    synchronized long bufferedRecords() {
+        return records;
     }
 
     /**
@@ -80,6 +93,7 @@ final class ReadBuffer {
         Answer a = answers.poll();
         if (a != null) {
             bytes -= a.bytes;
+            records -= a.records;
         }
         return a;
     }

@@ -22,6 +22,7 @@ final class ReadScheduler {
     private final long initialEmptyWait;
     private final long emptyWaitBound;
     private final long maxBufferedBytes;
+    private final long maxBufferedRecords;
     private final RetryPolicy backoff;
     private List<ShardReadState> order = List.of();
     private int nextIndex;
@@ -30,6 +31,7 @@ final class ReadScheduler {
         this.initialEmptyWait = settings.initialEmptyWaitMillis();
         this.emptyWaitBound = settings.emptyWaitBoundMillis();
         this.maxBufferedBytes = settings.maxBufferedBytes();
+        this.maxBufferedRecords = settings.maxBufferedRecords();
         this.backoff = settings.backoff();
     }
 
@@ -56,7 +58,15 @@ final class ReadScheduler {
      * already fill the budget. The caller starts its read before asking again.
      */
     ShardReadState nextToRequest(long now, long bufferedBytes) {
-        if (bufferedBytes >= maxBufferedBytes) {
+        return nextToRequest(now, bufferedBytes, 0);
+    }
+
+    /**
+     * As {@link #nextToRequest(long, long)}, also null while the answers waiting hold {@code
+     * scan.fetch.max-buffered-records} records or more.
+     */
+    ShardReadState nextToRequest(long now, long bufferedBytes, long bufferedRecords) {
+        if (bufferedBytes >= maxBufferedBytes || bufferedRecords >= maxBufferedRecords) {
             return null;
         }
         int n = order.size();

@@ -142,9 +142,13 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     @Override
     public RecordsWithSplitIds<Record> fetch() throws IOException {
         long now = clock.getAsLong();
-        for (ShardReadState s = scheduler.nextToRequest(now, buffer.bufferedBytes());
+        for (ShardReadState s =
+                        scheduler.nextToRequest(
+                                now, buffer.bufferedBytes(), buffer.bufferedRecords());
                 s != null;
-                s = scheduler.nextToRequest(now, buffer.bufferedBytes())) {
+                s =
+                        scheduler.nextToRequest(
+                                now, buffer.bufferedBytes(), buffer.bufferedRecords())) {
             start(s);
         }
         ReadBuffer.Answer answer = buffer.take(scheduler.millisUntilNextDue(now));

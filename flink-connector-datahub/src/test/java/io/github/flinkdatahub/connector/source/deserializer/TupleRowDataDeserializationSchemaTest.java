@@ -24,10 +24,14 @@ import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions.LengthCheck;
+import io.github.flinkdatahub.connector.common.TupleConversion;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -138,6 +142,7 @@ class TupleRowDataDeserializationSchemaTest {
                 RowType.of(new LogicalType[] {new DecimalType(5, 2)}, new String[] {"dec"});
         TupleRecord record =
                 TupleRecord.builder(TOPIC).set("dec", new BigDecimal("123456.7")).build();
+        // Without columnErrorDebug: the column and its position, never the value.
         assertThatThrownBy(
                         () ->
                                 read(
@@ -146,7 +151,110 @@ class TupleRowDataDeserializationSchemaTest {
                                         record))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("'dec'")
-                .hasMessageContaining("123456.7");
+                .hasMessageContaining("position 0")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("123456.7"));
+        // With it: also the value and where the record is.
+        TupleRecord located =
+                TupleRecord.builder(TOPIC)
+                        .set("dec", new BigDecimal("123456.7"))
+                        .shardId("4")
+                        .sequence(9)
+                        .build();
+        DataHubDeserializationSchema<RowData> debug =
+                DataHubDeserializationSchema.tupleToRowData(
+                        narrow,
+                        TypeInformation.of(RowData.class),
+                        TupleConversion.defaults().withColumnErrorDebug(true));
+        assertThatThrownBy(() -> read(debug, located))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("'dec'")
+                .hasMessageContaining("123456.7")
+                .hasMessageContaining("shard 4")
+                .hasMessageContaining("sequence 9");
+    }
+
+    private static final RecordSchema OLDER = RecordSchema.of(new Field("b", FieldType.BIGINT));
+    private static final RowType B_AND_TS =
+            RowType.of(
+                    new LogicalType[] {new BigIntType(), new TimestampType(6)},
+                    new String[] {"b", "ts"});
+
+    private static TupleRowDataDeserializationSchema opened(LengthCheck check) {
+        TupleRowDataDeserializationSchema d =
+                (TupleRowDataDeserializationSchema)
+                        DataHubDeserializationSchema.tupleToRowData(
+                                B_AND_TS,
+                                TypeInformation.of(RowData.class),
+                                TupleConversion.defaults().withLengthCheck(check));
+        d.open(null, "p.t", TOPIC);
+        return d;
+    }
+
+    @Test
+    void lengthCheckPadAndNoneReadAMissingFieldAsNull() throws Exception {
+        for (LengthCheck check : new LengthCheck[] {LengthCheck.PAD, LengthCheck.NONE}) {
+            List<RowData> rows = read(opened(check), TupleRecord.of(OLDER, 5L));
+            assertThat(rows).as("%s", check).hasSize(1);
+            assertThat(rows.get(0).getLong(0)).isEqualTo(5L);
+            assertThat(rows.get(0).isNullAt(1)).isTrue();
+        }
+    }
+
+    @Test
+    void lengthCheckSkipDropsTheRecordAndCountsIt() throws Exception {
+        TupleRowDataDeserializationSchema d = opened(LengthCheck.SKIP);
+
+        assertThat(read(d, TupleRecord.of(OLDER, 5L))).isEmpty();
+        assertThat(
+                        read(
+                                d,
+                                TupleRecord.of(
+                                        TOPIC, null, null, null, 6L, null, null, null, null, null,
+                                        7L)))
+                .hasSize(1);
+        assertThat(d.skippedRecords()).isEqualTo(1);
+    }
+
+    @Test
+    void lengthCheckExceptionNamesTopicShardSequenceAndColumn() {
+        TupleRecord record =
+                TupleRecord.builder(OLDER).set("b", 5L).shardId("2").sequence(11).build();
+
+        assertThatThrownBy(() -> read(opened(LengthCheck.EXCEPTION), record))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("p.t")
+                .hasMessageContaining("shard 2")
+                .hasMessageContaining("sequence 11")
+                .hasMessageContaining("column 'ts'");
+    }
+
+    @Test
+    void timestampColumnsAreWallClockTimeInTheTimeZone() throws Exception {
+        long micros = 1_704_067_200_123_456L; // 2024-01-01T00:00:00.123456Z
+        DataHubDeserializationSchema<RowData> shanghai =
+                DataHubDeserializationSchema.tupleToRowData(
+                        B_AND_TS,
+                        TypeInformation.of(RowData.class),
+                        TupleConversion.defaults().withTimeZone(ZoneId.of("Asia/Shanghai")));
+        RowData row = read(shanghai, TupleRecord.builder(TOPIC).set("ts", micros).build()).get(0);
+
+        assertThat(row.getTimestamp(1, 6).toLocalDateTime())
+                .isEqualTo(LocalDateTime.parse("2024-01-01T08:00:00.123456"));
+    }
+
+    @Test
+    void aBigintColumnReadsATimestampFieldsRawMicroseconds() throws Exception {
+        RowType bigintTs = RowType.of(new LogicalType[] {new BigIntType()}, new String[] {"ts"});
+        RowData row =
+                read(
+                                DataHubDeserializationSchema.tupleToRowData(
+                                        bigintTs, TypeInformation.of(RowData.class)),
+                                TupleRecord.builder(TOPIC)
+                                        .set("ts", 1_704_067_200_123_456L)
+                                        .build())
+                        .get(0);
+
+        assertThat(row.getLong(0)).isEqualTo(1_704_067_200_123_456L);
     }
 
     @Test
