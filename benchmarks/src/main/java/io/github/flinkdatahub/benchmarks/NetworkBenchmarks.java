@@ -395,13 +395,13 @@ final class NetworkBenchmarks implements AutoCloseable {
                 report.add(
                         SECTION_LATENCY,
                         "p50, " + setting,
-                        percentile(all, 0.50) / 1e6,
+                        FlinkBenchmarks.percentile(all, 0.50) / 1e6,
                         "ms",
                         "End-to-end latency");
                 report.add(
                         SECTION_LATENCY,
                         "p99, " + setting,
-                        percentile(all, 0.99) / 1e6,
+                        FlinkBenchmarks.percentile(all, 0.99) / 1e6,
                         "ms",
                         "End-to-end latency");
                 report.add(
@@ -456,7 +456,7 @@ final class NetworkBenchmarks implements AutoCloseable {
                 .sinkTo(new DiscardingSink<>());
         env.execute("network source read " + topic);
         Span span = Span.current();
-        check(
+        FlinkBenchmarks.check(
                 span.count == expected,
                 "The source read "
                         + span.count
@@ -494,7 +494,7 @@ final class NetworkBenchmarks implements AutoCloseable {
         CompletableFuture.allOf(done.toArray(new CompletableFuture[0]))
                 .get(HANG_GUARD.toSeconds(), TimeUnit.SECONDS);
         Span span = Span.current();
-        check(
+        FlinkBenchmarks.check(
                 span.count == expected,
                 "The get loop read "
                         + span.count
@@ -574,7 +574,8 @@ final class NetworkBenchmarks implements AutoCloseable {
                 lastMillis = Math.max(lastMillis, latest.getRecordTime());
             }
         }
-        check(written == count, topic + " holds " + written + " records, expected " + count);
+        FlinkBenchmarks.check(
+                written == count, topic + " holds " + written + " records, expected " + count);
         return count / ((lastMillis - FirstMillis.first()) / 1e3);
     }
 
@@ -585,19 +586,6 @@ final class NetworkBenchmarks implements AutoCloseable {
                 throw new IllegalStateException("Gave up waiting for " + what);
             }
             Thread.sleep(20);
-        }
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static void check(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalStateException(message);
         }
     }
 
