@@ -197,15 +197,26 @@ final class TupleRowDataDeserializationSchema implements DataHubDeserializationS
         return lastIndexes;
     }
 
+    /** An integer field read into a narrower column fails rather than wrap around. */
+    private static long integerWithin(Object v, long min, long max, String field, LogicalType type)
+            throws IOException {
+        long x = ((Number) v).longValue();
+        if (x < min || x > max) {
+            throw new IOException(
+                    "Field '" + field + "': the value does not fit " + type.asSummaryString());
+        }
+        return x;
+    }
+
     static Object convert(Object v, LogicalType type, String field, ZoneId zone, boolean utc)
             throws IOException {
         switch (type.getTypeRoot()) {
             case TINYINT:
-                return ((Number) v).byteValue();
+                return (byte) integerWithin(v, Byte.MIN_VALUE, Byte.MAX_VALUE, field, type);
             case SMALLINT:
-                return ((Number) v).shortValue();
+                return (short) integerWithin(v, Short.MIN_VALUE, Short.MAX_VALUE, field, type);
             case INTEGER:
-                return ((Number) v).intValue();
+                return (int) integerWithin(v, Integer.MIN_VALUE, Integer.MAX_VALUE, field, type);
             case BIGINT:
                 return ((Number) v).longValue();
             case FLOAT:

@@ -173,6 +173,24 @@ class TupleRowDataDeserializationSchemaTest {
                 .hasMessageContaining("sequence 9");
     }
 
+    @Test
+    void anIntegerTooWideForANarrowerColumnFailsNamingTheFieldInsteadOfWrapping() throws Exception {
+        RowType tiny = RowType.of(new LogicalType[] {new TinyIntType()}, new String[] {"b"});
+        DataHubDeserializationSchema<RowData> schema =
+                DataHubDeserializationSchema.tupleToRowData(
+                        tiny, TypeInformation.of(RowData.class));
+
+        assertThat(read(schema, TupleRecord.of(OLDER, 127L)).get(0).getByte(0))
+                .isEqualTo((byte) 127);
+        assertThat(read(schema, TupleRecord.of(OLDER, -128L)).get(0).getByte(0))
+                .isEqualTo((byte) -128);
+        // 300 would wrap to 44 as a byte.
+        assertThatThrownBy(() -> read(schema, TupleRecord.of(OLDER, 300L)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("'b'")
+                .hasMessageContaining("TINYINT");
+    }
+
     private static final RecordSchema OLDER = RecordSchema.of(new Field("b", FieldType.BIGINT));
     private static final RowType B_AND_TS =
             RowType.of(
