@@ -19,6 +19,7 @@ import io.github.flinkdatahub.connector.source.enumerator.assigner.ShardAssigner
 import io.github.flinkdatahub.connector.source.event.SplitsFinishedEvent;
 import io.github.flinkdatahub.connector.source.reader.DataHubSourceReader;
 import io.github.flinkdatahub.connector.source.reader.DataHubSourceReaderFactory;
+import io.github.flinkdatahub.connector.source.reader.FetchSettings;
 import io.github.flinkdatahub.connector.source.split.ShardPosition;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
 import io.github.flinkdatahub.connector.source.split.ShardSplitSerializer;
@@ -42,6 +43,8 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_INITIAL_EMPTY_INTERVAL;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_BYTES;
 import static org.apache.flink.core.testutils.CommonTestUtils.waitUtil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -116,9 +119,12 @@ class DataHubSourceReaderTest {
                                 topic,
                                 null,
                                 DataHubDeserializationSchema.blob(new SimpleStringSchema()),
-                                1000,
-                                Duration.ofMillis(20),
-                                Duration.ofSeconds(1),
+                                new FetchSettings(
+                                        1000,
+                                        SCAN_FETCH_INITIAL_EMPTY_INTERVAL.defaultValue(),
+                                        Duration.ofMillis(20),
+                                        Duration.ofSeconds(1),
+                                        SCAN_FETCH_MAX_BUFFERED_BYTES.defaultValue().getBytes()),
                                 false)
                         .create(context);
         closeables.add(reader);

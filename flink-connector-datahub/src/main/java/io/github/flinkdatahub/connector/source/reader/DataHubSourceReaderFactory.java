@@ -1,7 +1,6 @@
 package io.github.flinkdatahub.connector.source.reader;
 
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.configuration.Configuration;
@@ -13,11 +12,6 @@ import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 import io.github.flinkdatahub.connector.source.metrics.DataHubSourceReaderMetrics;
-
-import java.time.Duration;
-
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_INITIAL_EMPTY_INTERVAL;
-import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_BYTES;
 
 /**
  * Wires a reader together: reads the topic's type and schema once, opens the deserializer, and
@@ -32,33 +26,6 @@ public final class DataHubSourceReaderFactory<T> {
     private final DataHubDeserializationSchema<T> deserializer;
     private final FetchSettings fetchSettings;
     private final boolean commitOffsets;
-
-    /** With the default initial empty interval and memory budget (for tests). */
-    @VisibleForTesting
-    public DataHubSourceReaderFactory(
-            DataHubConnection connection,
-            String project,
-            String topic,
-            String subscriptionId,
-            DataHubDeserializationSchema<T> deserializer,
-            int maxRecordsPerFetch,
-            Duration emptyFetchInterval,
-            Duration maxBackoff,
-            boolean commitOffsets) {
-        this(
-                connection,
-                project,
-                topic,
-                subscriptionId,
-                deserializer,
-                new FetchSettings(
-                        maxRecordsPerFetch,
-                        SCAN_FETCH_INITIAL_EMPTY_INTERVAL.defaultValue(),
-                        emptyFetchInterval,
-                        maxBackoff,
-                        SCAN_FETCH_MAX_BUFFERED_BYTES.defaultValue().getBytes()),
-                commitOffsets);
-    }
 
     public DataHubSourceReaderFactory(
             DataHubConnection connection,

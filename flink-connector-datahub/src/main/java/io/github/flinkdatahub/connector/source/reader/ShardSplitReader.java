@@ -2,7 +2,6 @@ package io.github.flinkdatahub.connector.source.reader;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.VisibleForTesting;
-import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
@@ -22,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.function.LongSupplier;
 
@@ -47,9 +45,6 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
      * the stop time; it allows for the service's clock (which stamps records) being behind ours.
      */
     static final long STOP_TIME_CLOCK_MARGIN_MILLIS = 2000;
-
-    /** The budget of the constructor with a fixed empty interval (tests). */
-    private static final long DEFAULT_MAX_BUFFERED_BYTES = MemorySize.parse("16mb").getBytes();
 
     private final DataHubClient client;
     private final String project;
@@ -81,38 +76,6 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                 settings,
                 metrics,
                 System::currentTimeMillis);
-    }
-
-    /**
-     * A shard that had nothing new always rests {@code emptyFetchInterval} (no adaptive wait), with
-     * a clock of its own, so tests move time instead of waiting for it.
-     */
-    @VisibleForTesting
-    ShardSplitReader(
-            DataHubClient client,
-            String project,
-            String topic,
-            RecordType recordType,
-            RecordSchema schema,
-            int maxRecordsPerFetch,
-            Duration emptyFetchInterval,
-            Duration maxBackoff,
-            DataHubSourceReaderMetrics metrics,
-            LongSupplier clock) {
-        this(
-                client,
-                project,
-                topic,
-                recordType,
-                schema,
-                new FetchSettings(
-                        maxRecordsPerFetch,
-                        emptyFetchInterval,
-                        emptyFetchInterval,
-                        maxBackoff,
-                        DEFAULT_MAX_BUFFERED_BYTES),
-                metrics,
-                clock);
     }
 
     /** With a clock of its own, so tests move time instead of waiting for it. */

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_BYTES;
 import static io.github.flinkdatahub.connector.testutil.FakeDataHubClient.cursorExpired;
 import static io.github.flinkdatahub.connector.testutil.FakeDataHubClient.throttled;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,9 +59,13 @@ class ShardSplitReaderTest {
                         TOPIC,
                         RecordType.BLOB,
                         null,
-                        maxRecordsPerFetch,
-                        Duration.ofMillis(EMPTY_FETCH_INTERVAL),
-                        Duration.ofMillis(MAX_BACKOFF),
+                        // A fixed empty interval: the first wait is already the bound.
+                        new FetchSettings(
+                                maxRecordsPerFetch,
+                                Duration.ofMillis(EMPTY_FETCH_INTERVAL),
+                                Duration.ofMillis(EMPTY_FETCH_INTERVAL),
+                                Duration.ofMillis(MAX_BACKOFF),
+                                SCAN_FETCH_MAX_BUFFERED_BYTES.defaultValue().getBytes()),
                         new DataHubSourceReaderMetrics(
                                 UnregisteredMetricsGroup.createSourceReaderMetricGroup()),
                         () -> now);
