@@ -10,9 +10,7 @@ import io.github.flinkdatahub.client.exception.ShardNotFoundException;
 import io.github.flinkdatahub.client.exception.ShardSealedException;
 import io.github.flinkdatahub.client.model.FailedRecord;
 import io.github.flinkdatahub.client.model.Record;
-
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import io.github.flinkdatahub.connector.common.AsyncFailures;
 
 /** What to do with records a put did not write: send them again, re-route them, or fail the job. */
 @Internal
@@ -59,11 +57,7 @@ final class PutFailureClassifier {
 
     /** The DataHub error behind a put's failed future; anything else is not retryable. */
     static DataHubException cause(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException)
-                && t.getCause() != null) {
-            t = t.getCause();
-        }
+        Throwable t = AsyncFailures.unwrap(error);
         return t instanceof DataHubException
                 ? (DataHubException) t
                 : new DataHubClientException("Put failed: " + t, t, false);

@@ -6,9 +6,7 @@ import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.InvalidCursorException;
 import io.github.flinkdatahub.client.exception.ResourceNotFoundException;
 import io.github.flinkdatahub.client.exception.ShardSealedException;
-
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import io.github.flinkdatahub.connector.common.AsyncFailures;
 
 /**
  * What a failed read of a shard means for the shard: end it, rebuild its cursor, back off, or fail.
@@ -32,7 +30,7 @@ final class ReadErrorClassifier {
     private ReadErrorClassifier() {}
 
     static Action classify(Throwable error) {
-        Throwable e = unwrap(error);
+        Throwable e = AsyncFailures.unwrap(error);
         if (e instanceof ShardSealedException) {
             return Action.SHARD_ENDED;
         }
@@ -46,15 +44,5 @@ final class ReadErrorClassifier {
             return Action.BACK_OFF;
         }
         return Action.FAIL;
-    }
-
-    /** The failure itself, without the wrappers of asynchronous completion. */
-    static Throwable unwrap(Throwable error) {
-        Throwable e = error;
-        while ((e instanceof CompletionException || e instanceof ExecutionException)
-                && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
     }
 }

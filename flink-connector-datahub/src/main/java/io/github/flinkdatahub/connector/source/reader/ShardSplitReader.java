@@ -14,6 +14,7 @@ import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
+import io.github.flinkdatahub.connector.common.AsyncFailures;
 import io.github.flinkdatahub.connector.source.metrics.DataHubSourceReaderMetrics;
 import io.github.flinkdatahub.connector.source.metrics.ShardMetrics;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
@@ -168,7 +169,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     private void failed(
             ShardReadState shard, Throwable failure, long at, RecordsBySplits.Builder<Record> out)
             throws IOException {
-        Throwable e = ReadErrorClassifier.unwrap(failure);
+        Throwable e = AsyncFailures.unwrap(failure);
         switch (ReadErrorClassifier.classify(e)) {
             case SHARD_ENDED:
                 finish(shard, out, "read to the end of the closed shard");
