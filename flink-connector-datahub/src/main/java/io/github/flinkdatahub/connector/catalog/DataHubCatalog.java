@@ -79,7 +79,6 @@ import static io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions.SHA
 public class DataHubCatalog extends AbstractCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(DataHubCatalog.class);
 
-    private final String name;
     @Nullable private final String defaultDatabase;
     private final DataHubConnection connection;
 
@@ -103,7 +102,6 @@ public class DataHubCatalog extends AbstractCatalog {
         super(
                 requireName(name),
                 StringUtils.isNullOrWhitespaceOnly(defaultDatabase) ? name : defaultDatabase);
-        this.name = name;
         this.defaultDatabase =
                 StringUtils.isNullOrWhitespaceOnly(defaultDatabase) ? null : defaultDatabase;
         Map<String, String> options =
@@ -118,11 +116,6 @@ public class DataHubCatalog extends AbstractCatalog {
     private static String requireName(String name) {
         Preconditions.checkArgument(
                 !StringUtils.isNullOrWhitespaceOnly(name), "The catalog name is required");
-        return name;
-    }
-
-    @Override
-    public String getName() {
         return name;
     }
 
@@ -147,7 +140,7 @@ public class DataHubCatalog extends AbstractCatalog {
                         "The default database (project) '"
                                 + defaultDatabase
                                 + "' of catalog '"
-                                + name
+                                + getName()
                                 + "' does not exist at "
                                 + connection.getEndpoint()
                                 + ". Create the project or"
@@ -159,7 +152,7 @@ public class DataHubCatalog extends AbstractCatalog {
             close();
             throw new CatalogException(
                     "Catalog '"
-                            + name
+                            + getName()
                             + "' cannot reach DataHub at "
                             + connection.getEndpoint()
                             + " as access id '"
@@ -171,7 +164,7 @@ public class DataHubCatalog extends AbstractCatalog {
             close();
             throw e;
         }
-        LOG.info("Opened DataHub catalog '{}' on {}", name, connection.getEndpoint());
+        LOG.info("Opened DataHub catalog '{}' on {}", getName(), connection.getEndpoint());
     }
 
     @Override
@@ -184,7 +177,7 @@ public class DataHubCatalog extends AbstractCatalog {
 
     private DataHubClient client() {
         if (client == null) {
-            throw new CatalogException("Catalog '" + name + "' is not open.");
+            throw new CatalogException("Catalog '" + getName() + "' is not open.");
         }
         return client;
     }
@@ -213,7 +206,7 @@ public class DataHubCatalog extends AbstractCatalog {
             return new CatalogDatabaseImpl(Collections.emptyMap(), project.getComment());
         } catch (DataHubException e) {
             if (notFound(e)) {
-                throw new DatabaseNotExistException(name, databaseName, e);
+                throw new DatabaseNotExistException(getName(), databaseName, e);
             }
             throw failed("get project '" + databaseName + "'", e);
         }
@@ -241,7 +234,7 @@ public class DataHubCatalog extends AbstractCatalog {
             client().createProject(databaseName, commentOf(database.getComment()));
         } catch (ResourceExistException e) {
             if (!ignoreIfExists) {
-                throw new DatabaseAlreadyExistException(name, databaseName, e);
+                throw new DatabaseAlreadyExistException(getName(), databaseName, e);
             }
         } catch (DataHubException e) {
             throw failed("create project '" + databaseName + "'", e);
@@ -260,7 +253,7 @@ public class DataHubCatalog extends AbstractCatalog {
                 throw failed("update project '" + databaseName + "'", e);
             }
             if (!ignoreIfNotExists) {
-                throw new DatabaseNotExistException(name, databaseName, e);
+                throw new DatabaseNotExistException(getName(), databaseName, e);
             }
         }
     }
@@ -290,7 +283,7 @@ public class DataHubCatalog extends AbstractCatalog {
             throw e;
         }
         if (!topics.isEmpty() && !cascade) {
-            throw new DatabaseNotEmptyException(name, databaseName);
+            throw new DatabaseNotEmptyException(getName(), databaseName);
         }
         try {
             for (String topic : topics) {
@@ -302,7 +295,7 @@ public class DataHubCatalog extends AbstractCatalog {
                 throw failed("delete project '" + databaseName + "'", e);
             }
             if (!ignoreIfNotExists) {
-                throw new DatabaseNotExistException(name, databaseName, e);
+                throw new DatabaseNotExistException(getName(), databaseName, e);
             }
         }
     }
@@ -323,7 +316,7 @@ public class DataHubCatalog extends AbstractCatalog {
             return client().listTopic(databaseName).getTopicNames();
         } catch (DataHubException e) {
             if (notFound(e)) {
-                throw new DatabaseNotExistException(name, databaseName, e);
+                throw new DatabaseNotExistException(getName(), databaseName, e);
             }
             throw failed("list the topics of project '" + databaseName + "'", e);
         }
@@ -355,7 +348,7 @@ public class DataHubCatalog extends AbstractCatalog {
             return client().getTopic(tablePath.getDatabaseName(), tablePath.getObjectName());
         } catch (DataHubException e) {
             if (notFound(e)) {
-                throw new TableNotExistException(name, tablePath, e);
+                throw new TableNotExistException(getName(), tablePath, e);
             }
             throw failed("get topic " + tablePath.getFullName(), e);
         }
@@ -381,7 +374,7 @@ public class DataHubCatalog extends AbstractCatalog {
                 throw failed("delete topic " + tablePath.getFullName(), e);
             }
             if (!ignoreIfNotExists) {
-                throw new TableNotExistException(name, tablePath, e);
+                throw new TableNotExistException(getName(), tablePath, e);
             }
         }
     }
@@ -431,7 +424,7 @@ public class DataHubCatalog extends AbstractCatalog {
                     lifecycle);
         } catch (ResourceExistException e) {
             if (!ignoreIfExists) {
-                throw new TableAlreadyExistException(name, tablePath, e);
+                throw new TableAlreadyExistException(getName(), tablePath, e);
             }
         } catch (DataHubException e) {
             throw failed("create topic " + tablePath.getFullName(), e);
@@ -522,7 +515,7 @@ public class DataHubCatalog extends AbstractCatalog {
 
     private void requireDatabase(String databaseName) throws DatabaseNotExistException {
         if (!databaseExists(databaseName)) {
-            throw new DatabaseNotExistException(name, databaseName);
+            throw new DatabaseNotExistException(getName(), databaseName);
         }
     }
 
@@ -552,13 +545,13 @@ public class DataHubCatalog extends AbstractCatalog {
     private TableNotPartitionedException notPartitioned(ObjectPath tablePath)
             throws TableNotExistException {
         getTopic(tablePath);
-        return new TableNotPartitionedException(name, tablePath);
+        return new TableNotPartitionedException(getName(), tablePath);
     }
 
     @Override
     public CatalogPartition getPartition(ObjectPath tablePath, CatalogPartitionSpec partitionSpec)
             throws PartitionNotExistException {
-        throw new PartitionNotExistException(name, tablePath, partitionSpec);
+        throw new PartitionNotExistException(getName(), tablePath, partitionSpec);
     }
 
     @Override
@@ -581,7 +574,7 @@ public class DataHubCatalog extends AbstractCatalog {
             ObjectPath tablePath, CatalogPartitionSpec partitionSpec, boolean ignoreIfNotExists)
             throws PartitionNotExistException {
         if (!ignoreIfNotExists) {
-            throw new PartitionNotExistException(name, tablePath, partitionSpec);
+            throw new PartitionNotExistException(getName(), tablePath, partitionSpec);
         }
     }
 
@@ -593,7 +586,7 @@ public class DataHubCatalog extends AbstractCatalog {
             boolean ignoreIfNotExists)
             throws PartitionNotExistException {
         if (!ignoreIfNotExists) {
-            throw new PartitionNotExistException(name, tablePath, partitionSpec);
+            throw new PartitionNotExistException(getName(), tablePath, partitionSpec);
         }
     }
 
@@ -607,7 +600,7 @@ public class DataHubCatalog extends AbstractCatalog {
 
     @Override
     public CatalogFunction getFunction(ObjectPath functionPath) throws FunctionNotExistException {
-        throw new FunctionNotExistException(name, functionPath);
+        throw new FunctionNotExistException(getName(), functionPath);
     }
 
     @Override
@@ -630,7 +623,7 @@ public class DataHubCatalog extends AbstractCatalog {
             ObjectPath functionPath, CatalogFunction newFunction, boolean ignoreIfNotExists)
             throws FunctionNotExistException {
         if (!ignoreIfNotExists) {
-            throw new FunctionNotExistException(name, functionPath);
+            throw new FunctionNotExistException(getName(), functionPath);
         }
     }
 
@@ -638,7 +631,7 @@ public class DataHubCatalog extends AbstractCatalog {
     public void dropFunction(ObjectPath functionPath, boolean ignoreIfNotExists)
             throws FunctionNotExistException {
         if (!ignoreIfNotExists) {
-            throw new FunctionNotExistException(name, functionPath);
+            throw new FunctionNotExistException(getName(), functionPath);
         }
     }
 
@@ -721,7 +714,7 @@ public class DataHubCatalog extends AbstractCatalog {
 
     private CatalogException failed(String what, DataHubException e) {
         return new CatalogException(
-                "Catalog '" + name + "' failed to " + what + ": " + e.getMessage(), e);
+                "Catalog '" + getName() + "' failed to " + what + ": " + e.getMessage(), e);
     }
 
     private static String commentOf(@Nullable String comment) {
@@ -736,7 +729,7 @@ public class DataHubCatalog extends AbstractCatalog {
     @Override
     public String toString() {
         return "DataHubCatalog{name="
-                + name
+                + getName()
                 + ", endpoint="
                 + connection.getEndpoint()
                 + ", accessId="
