@@ -48,16 +48,7 @@ public final class BatchDeserializer {
      * @param schema the topic schema for TUPLE, ignored (may be null) for BLOB
      */
     public static List<Record> deserialize(byte[] blob, RecordType type, RecordSchema schema) {
-        return deserialize(blob, type, schema, b -> {});
-    }
-
-    /**
-     * As {@link #deserialize(byte[], RecordType, RecordSchema)}, letting the caller add to every
-     * record.
-     */
-    static List<Record> deserialize(
-            byte[] blob, RecordType type, RecordSchema schema, Consumer<Record.Builder<?>> extra) {
-        return deserialize(blob, type, schema, version -> null, extra);
+        return deserialize(blob, type, schema, version -> null, b -> {});
     }
 
     /**
@@ -70,6 +61,10 @@ public final class BatchDeserializer {
         return deserialize(blob, type, schema, versions, b -> {});
     }
 
+    /**
+     * As {@link #deserialize(byte[], RecordType, RecordSchema, IntFunction)}, letting the caller
+     * add to every record.
+     */
     static List<Record> deserialize(
             byte[] blob,
             RecordType type,
