@@ -31,6 +31,7 @@ public final class DataHubClientBuilder {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private String userAgentSuffix;
+    private boolean schemaRegistry;
 
     DataHubClientBuilder() {}
 
@@ -70,6 +71,19 @@ public final class DataHubClientBuilder {
      */
     public DataHubClientBuilder compression(CompressFormat compression) {
         this.compression = Validation.notNull(compression, "compression");
+        return this;
+    }
+
+    /**
+     * With the topic schema registry (BATCH wire only, as in the official SDKs): a put names the
+     * registered version of its records' schema (the schema must be registered, see {@link
+     * DataHubClient#registerTopicSchema}; an appended field registers the topic's new schema), and
+     * a get reads each record with the schema of the version it names, so records written before
+     * and after an append each keep their own fields. Without it a batch put names version 0 and
+     * records are read with the schema the caller passes. Off by default.
+     */
+    public DataHubClientBuilder schemaRegistry(boolean enabled) {
+        this.schemaRegistry = enabled;
         return this;
     }
 
@@ -120,6 +134,10 @@ public final class DataHubClientBuilder {
                         || "https".equalsIgnoreCase(uri.getScheme()),
                 "endpoint must use http or https, got '" + endpoint + "'");
         Validation.check(uri.getHost() != null, "endpoint '" + endpoint + "' has no host");
+        Validation.check(
+                !schemaRegistry || wireMode == WireMode.BATCH,
+                "schemaRegistry needs wireMode BATCH (only batch records name a schema version), got "
+                        + wireMode);
         CompressFormat c =
                 compression != null
                         ? compression
@@ -133,7 +151,15 @@ public final class DataHubClientBuilder {
                                 ? ""
                                 : " " + userAgentSuffix);
         return new DataHubClientConfig(
-                uri, account, wireMode, c, retryPolicy, connectTimeout, requestTimeout, ua);
+                uri,
+                account,
+                wireMode,
+                c,
+                retryPolicy,
+                connectTimeout,
+                requestTimeout,
+                ua,
+                schemaRegistry);
     }
 
     public DataHubClient build() {

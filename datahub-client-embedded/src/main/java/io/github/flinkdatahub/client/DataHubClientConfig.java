@@ -18,6 +18,7 @@ public final class DataHubClientConfig {
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final String userAgent;
+    private final boolean schemaRegistry;
 
     DataHubClientConfig(
             URI endpoint,
@@ -27,7 +28,8 @@ public final class DataHubClientConfig {
             RetryPolicy retryPolicy,
             Duration connectTimeout,
             Duration requestTimeout,
-            String userAgent) {
+            String userAgent,
+            boolean schemaRegistry) {
         this.endpoint = endpoint;
         this.account = account;
         this.wireMode = wireMode;
@@ -36,6 +38,7 @@ public final class DataHubClientConfig {
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         this.userAgent = userAgent;
+        this.schemaRegistry = schemaRegistry;
     }
 
     /** The service endpoint, normalised to end with {@code /}; operation paths resolve under it. */
@@ -72,6 +75,14 @@ public final class DataHubClientConfig {
         return userAgent;
     }
 
+    /**
+     * Whether batch puts name the registered schema version of their records and gets read each
+     * record with the version it names (BATCH wire only).
+     */
+    public boolean isSchemaRegistryEnabled() {
+        return schemaRegistry;
+    }
+
     @Override
     public String toString() {
         // The account's own toString() masks its secrets.
@@ -83,6 +94,8 @@ public final class DataHubClientConfig {
                 + wireMode
                 + ", compression="
                 + compression
+                + ", schemaRegistry="
+                + schemaRegistry
                 + ", retryPolicy="
                 + retryPolicy
                 + ", connectTimeout="

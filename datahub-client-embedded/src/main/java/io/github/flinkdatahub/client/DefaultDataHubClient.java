@@ -17,6 +17,7 @@ import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.client.model.ShardState;
+import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.connector.ConnectorConfig;
 import io.github.flinkdatahub.client.model.connector.ConnectorOffset;
 import io.github.flinkdatahub.client.model.connector.ConnectorState;
@@ -66,6 +67,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /** The {@link DataHubClient}: argument checks, paths and bodies of each operation. */
@@ -84,6 +86,9 @@ final class DefaultDataHubClient implements DataHubClient {
     /** Routed puts have no batch encoding; BATCH clients send them as protobuf. */
     private final RecordWire routedPutWire;
 
+    /** Null without the schema registry. */
+    private final TopicSchemaVersions schemaVersions;
+
     DefaultDataHubClient(DataHubClientConfig config) {
         this.config = config;
         this.transport = new HttpTransport(config);
@@ -92,6 +97,8 @@ final class DefaultDataHubClient implements DataHubClient {
                 config.getWireMode() == WireMode.BATCH
                         ? RecordWires.forMode(WireMode.PROTOBUF, config.getCompression())
                         : recordWire;
+        this.schemaVersions =
+                config.isSchemaRegistryEnabled() ? new TopicSchemaVersions(this) : null;
     }
 
     @Override
@@ -544,7 +551,23 @@ final class DefaultDataHubClient implements DataHubClient {
             String projectName, String topicName, String shardId, List<? extends Record> records) {
         checkRecords(records);
         return checkSize(
-                recordWire.putRecordsByShard(shardPath(projectName, topicName, shardId), records));
+                recordWire.putRecordsByShard(
+                        shardPath(projectName, topicName, shardId),
+                        records,
+                        schemaVersion(projectName, topicName, records.get(0))));
+    }
+
+    /**
+     * The version a batch put names: the registered version of the records' schema with the
+     * registry, else 0 (the protocol's "no registry"); -1 for blob records.
+     */
+    private int schemaVersion(String project, String topic, Record first) {
+        if (!(first instanceof TupleRecord)) {
+            return -1;
+        }
+        return schemaVersions == null
+                ? 0
+                : schemaVersions.versionOf(project, topic, ((TupleRecord) first).getSchema());
     }
 
     @Override
@@ -558,7 +581,12 @@ final class DefaultDataHubClient implements DataHubClient {
         DataHubRequest request =
                 getRequest(
                         projectName, topicName, shardId, tupleSchema(recordSchema), cursor, limit);
-        return readGetRecords(transport.execute(request), RecordType.TUPLE, recordSchema, shardId);
+        return readGetRecords(
+                transport.execute(request),
+                RecordType.TUPLE,
+                recordSchema,
+                versions(projectName, topicName),
+                shardId);
     }
 
     @Override
@@ -574,14 +602,22 @@ final class DefaultDataHubClient implements DataHubClient {
                         projectName, topicName, shardId, tupleSchema(recordSchema), cursor, limit);
         return transport
                 .send(request)
-                .thenApply(r -> readGetRecords(r, RecordType.TUPLE, recordSchema, shardId));
+                .thenApply(
+                        r ->
+                                readGetRecords(
+                                        r,
+                                        RecordType.TUPLE,
+                                        recordSchema,
+                                        versions(projectName, topicName),
+                                        shardId));
     }
 
     @Override
     public GetRecordsResult getBlobRecords(
             String projectName, String topicName, String shardId, String cursor, int limit) {
         DataHubRequest request = getRequest(projectName, topicName, shardId, null, cursor, limit);
-        return readGetRecords(transport.execute(request), RecordType.BLOB, null, shardId);
+        return readGetRecords(
+                transport.execute(request), RecordType.BLOB, null, version -> null, shardId);
     }
 
     @Override
@@ -590,7 +626,7 @@ final class DefaultDataHubClient implements DataHubClient {
         DataHubRequest request = getRequest(projectName, topicName, shardId, null, cursor, limit);
         return transport
                 .send(request)
-                .thenApply(r -> readGetRecords(r, RecordType.BLOB, null, shardId));
+                .thenApply(r -> readGetRecords(r, RecordType.BLOB, null, version -> null, shardId));
     }
 
     private static RecordSchema tupleSchema(RecordSchema recordSchema) {
@@ -611,8 +647,19 @@ final class DefaultDataHubClient implements DataHubClient {
     }
 
     private GetRecordsResult readGetRecords(
-            DataHubResponse r, RecordType type, RecordSchema schema, String shardId) {
-        return recordWire.readGetRecords(r.body(), type, schema, shardId);
+            DataHubResponse r,
+            RecordType type,
+            RecordSchema schema,
+            IntFunction<RecordSchema> versions,
+            String shardId) {
+        return recordWire.readGetRecords(r.body(), type, schema, versions, shardId);
+    }
+
+    /** With the registry, the schema of each version a record names; else none. */
+    private IntFunction<RecordSchema> versions(String project, String topic) {
+        return schemaVersions == null
+                ? version -> null
+                : version -> schemaVersions.schemaOf(project, topic, version);
     }
 
     private static void checkRecords(List<? extends Record> records) {

@@ -326,8 +326,9 @@ public final class DataHubConnectorOptions {
                     .defaultValue(LengthCheck.PAD)
                     .withFallbackKeys("lengthCheck")
                     .withDescription(
-                            "What a source does with a record that has no field for a column (a record decoded"
-                                    + " with a schema that lacks the column's field).");
+                            "What a source does with a record that has no field for a column: one written before"
+                                    + " the column's field was appended to the topic, or read with a schema version"
+                                    + " that lacks it.");
 
     public static final ConfigOption<Boolean> SCAN_COLUMN_ERROR_DEBUG =
             ConfigOptions.key("scan.column-error-debug")
@@ -345,9 +346,12 @@ public final class DataHubConnectorOptions {
                     .defaultValue(-1)
                     .withFallbackKeys("schemaVersion")
                     .withDescription(
-                            "The registered schema version the sink writes with; -1: the topic's newest."
-                                    + " Accepted for hosted DDL; only -1 changes nothing yet, other values are refused"
-                                    + " until the client can write a named version.");
+                            "The registered schema version the sink writes with (its fields; e.g. an older"
+                                    + " version, so the records keep their shape after an appended field), named in"
+                                    + " each batch record; -1: the topic's newest schema. A version turns on the schema"
+                                    + " registry (and so the BATCH protocol) and needs puts to one shard: not with"
+                                    + " 'sink.hash-fields', whose records the service routes as protobuf, which names"
+                                    + " no version.");
 
     public static final ConfigOption<Boolean> SCHEMA_REGISTRY_ENABLED =
             ConfigOptions.key("schema-registry.enabled")
@@ -355,10 +359,11 @@ public final class DataHubConnectorOptions {
                     .defaultValue(false)
                     .withFallbackKeys("enableSchemaRegistry")
                     .withDescription(
-                            "Decode each record with the schema version it was written with and name the version"
-                                    + " on write. Accepted for hosted DDL; 'false' only for now ('true' is refused until"
-                                    + " the client decodes by version). Records written before an appended field read"
-                                    + " that field as null either way.");
+                            "Read each record with the schema version it was written with, and name the version"
+                                    + " on write (BATCH protocol, which this implies), so a job keeps working across"
+                                    + " appended fields. Without it, records are read with the topic's schema as the"
+                                    + " job started; a record written before a field was appended lacks that field"
+                                    + " either way (see 'scan.length-check').");
 
     /** What a source does with a record that has no field for a column ({@code lengthCheck}). */
     @PublicEvolving

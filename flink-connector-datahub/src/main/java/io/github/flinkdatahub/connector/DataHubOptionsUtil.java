@@ -10,6 +10,7 @@ import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.api.config.TableConfigOptions;
 import org.apache.flink.table.factories.FactoryUtil;
 
+import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.model.CompressFormat;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions.BoundedMode;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions.StartupMode;
@@ -191,7 +192,8 @@ public final class DataHubOptionsUtil {
                 DataHubConnection.builder()
                         .endpoint(endpoint)
                         .credentials(accessId, accessKey)
-                        .wireMode(options.get(CLIENT_PROTOCOL));
+                        .wireMode(wireMode(options))
+                        .schemaRegistry(schemaRegistry(options));
         options.getOptional(SECURITY_TOKEN).ifPresent(b::securityToken);
         compression(options).ifPresent(b::compression);
         Duration interval = options.get(CLIENT_RETRY_INTERVAL);
@@ -644,6 +646,44 @@ public final class DataHubOptionsUtil {
         return Optional.of(fields);
     }
 
+    /**
+     * Whether clients use the schema registry: {@code schema-registry.enabled}, or a sink writing
+     * with a named version ({@code sink.schema-version} >= 0), which only the registry can name.
+     */
+    static boolean schemaRegistry(ReadableConfig options) {
+        return options.get(SCHEMA_REGISTRY_ENABLED) || options.get(SINK_SCHEMA_VERSION) >= 0;
+    }
+
+    /**
+     * {@code client.protocol}; with the schema registry BATCH, the only wire whose records name a
+     * schema version (as the hosted connector, whose enableSchemaRegistry implies its batch
+     * client).
+     */
+    private static WireMode wireMode(ReadableConfig options) {
+        if (!schemaRegistry(options)) {
+            return options.get(CLIENT_PROTOCOL);
+        }
+        Optional<WireMode> set = options.getOptional(CLIENT_PROTOCOL);
+        if (set.isPresent() && set.get() != WireMode.BATCH) {
+            throw new ValidationException(
+                    "Option '"
+                            + CLIENT_PROTOCOL.key()
+                            + "' = "
+                            + set.get()
+                            + " cannot carry schema versions: with "
+                            + keys(SCHEMA_REGISTRY_ENABLED)
+                            + " or "
+                            + keys(SINK_SCHEMA_VERSION)
+                            + " records travel as BATCH. Remove the option or set it to BATCH.");
+        }
+        return WireMode.BATCH;
+    }
+
+    /** The version of {@code sink.schema-version}, when set to one (not -1). */
+    public static Optional<Integer> sinkSchemaVersion(ReadableConfig options) {
+        return options.getOptional(SINK_SCHEMA_VERSION).filter(v -> v != -1);
+    }
+
     /** The shard of {@code sink.shard-id}, if set. */
     public static Optional<String> shardId(ReadableConfig options) {
         return options.getOptional(SINK_SHARD_ID).map(String::trim);
@@ -673,28 +713,31 @@ public final class DataHubOptionsUtil {
     }
 
     /**
-     * Checks the schema-version options: accepted at the hosted connector's defaults ({@code
-     * schemaVersion} -1, {@code enableSchemaRegistry} false); other values are refused, naming what
-     * is missing, rather than silently ignored.
+     * Checks the schema-version options: {@code sink.schema-version} is -1 or a version id, and a
+     * version needs puts to one shard (the records the service routes by hash fields travel as
+     * protobuf, which names no version).
      */
     public static void checkSchemaVersionOptions(ReadableConfig options) {
         int version = options.get(SINK_SCHEMA_VERSION);
-        if (version != -1) {
+        if (version < -1) {
+            throw new ValidationException(
+                    "Option "
+                            + keys(SINK_SCHEMA_VERSION)
+                            + " must be a registered version id (>= 0) or -1 for the topic's newest"
+                            + " schema, got "
+                            + version
+                            + ".");
+        }
+        if (version >= 0 && options.getOptional(SINK_HASH_FIELDS).isPresent()) {
             throw new ValidationException(
                     "Option "
                             + keys(SINK_SCHEMA_VERSION)
                             + " = "
                             + version
-                            + " is not supported yet: the sink writes with the topic's newest schema"
-                            + " (-1). Remove the option or set it to -1.");
-        }
-        if (options.get(SCHEMA_REGISTRY_ENABLED)) {
-            throw new ValidationException(
-                    "Option "
-                            + keys(SCHEMA_REGISTRY_ENABLED)
-                            + " = true is not supported yet: records are decoded with the topic's"
-                            + " newest schema (fields appended later read as null). Remove the option or set it"
-                            + " to false.");
+                            + " needs puts to one shard, but "
+                            + keys(SINK_HASH_FIELDS)
+                            + " lets the service route each record, as protobuf, which names no schema"
+                            + " version. Remove one of the two options.");
         }
     }
 

@@ -5,6 +5,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.ValidationException;
 
 import io.github.flinkdatahub.client.RetryPolicy;
+import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.model.CompressFormat;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.source.DataHubSource;
@@ -232,5 +233,69 @@ class DataHubOptionsUtilTest {
         assertThat(opened.get(0).getMaxElapsed()).isEqualTo(Duration.ofMinutes(30));
         assertThat(opened.get(0).getInitialBackoff()).isEqualTo(Duration.ofSeconds(1));
         assertThat(opened.get(0).allowsRetry(10_000, 0, 1000)).isTrue();
+    }
+
+    private static final String[] CONNECTION = {
+        "endpoint", "http://localhost:1", "accessId", "id", "accessKey", "key"
+    };
+
+    private static Configuration connectionWith(String... keyValues) {
+        Configuration c = options(CONNECTION);
+        c.addAll(options(keyValues));
+        return c;
+    }
+
+    @Test
+    void theSchemaRegistryOrASinkSchemaVersionTurnsOnTheRegistryWithTheBatchProtocol() {
+        for (Configuration c :
+                List.of(
+                        connectionWith("enableSchemaRegistry", "true"),
+                        connectionWith("schemaVersion", "0"),
+                        connectionWith(
+                                "schema-registry.enabled", "true", "client.protocol", "BATCH"))) {
+            DataHubConnection connection = DataHubOptionsUtil.connection(c);
+            assertThat(connection.isSchemaRegistryEnabled()).as("%s", c).isTrue();
+            assertThat(connection.getWireMode()).as("%s", c).isEqualTo(WireMode.BATCH);
+        }
+        DataHubConnection plain =
+                DataHubOptionsUtil.connection(connectionWith("schemaVersion", "-1"));
+        assertThat(plain.isSchemaRegistryEnabled()).isFalse();
+        assertThat(plain.getWireMode()).isEqualTo(WireMode.PROTOBUF);
+    }
+
+    @Test
+    void theSchemaRegistryWithAnotherProtocolFailsNamingBothOptions() {
+        assertThatThrownBy(
+                        () ->
+                                DataHubOptionsUtil.connection(
+                                        connectionWith(
+                                                "enableSchemaRegistry", "true",
+                                                "client.protocol", "PROTOBUF")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("'client.protocol' = PROTOBUF")
+                .hasMessageContaining("'schema-registry.enabled' (or 'enableSchemaRegistry')")
+                .hasMessageContaining("set it to BATCH");
+    }
+
+    @Test
+    void aSinkSchemaVersionIsMinusOneOrAVersionIdAndNeedsPutsToOneShard() {
+        DataHubOptionsUtil.checkSchemaVersionOptions(options("schemaVersion", "3"));
+        assertThat(DataHubOptionsUtil.sinkSchemaVersion(options("schemaVersion", "3"))).contains(3);
+        assertThat(DataHubOptionsUtil.sinkSchemaVersion(options("schemaVersion", "-1"))).isEmpty();
+
+        assertThatThrownBy(
+                        () ->
+                                DataHubOptionsUtil.checkSchemaVersionOptions(
+                                        options("schemaVersion", "-2")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("'sink.schema-version' (or 'schemaVersion')")
+                .hasMessageContaining("got -2");
+        assertThatThrownBy(
+                        () ->
+                                DataHubOptionsUtil.checkSchemaVersionOptions(
+                                        options("schemaVersion", "1", "hashFields", "id")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("needs puts to one shard")
+                .hasMessageContaining("Remove one of the two options");
     }
 }

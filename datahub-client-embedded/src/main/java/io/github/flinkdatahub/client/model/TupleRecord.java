@@ -17,11 +17,13 @@ import java.util.List;
 public final class TupleRecord extends Record {
     private final RecordSchema schema;
     private final Object[] values;
+    private final int writtenFieldCount;
 
     private TupleRecord(Builder b) {
         super(b);
         this.schema = b.schema;
         this.values = b.values.clone();
+        this.writtenFieldCount = b.writtenFieldCount;
     }
 
     /** A record with {@code values} in schema order. */
@@ -58,6 +60,16 @@ public final class TupleRecord extends Record {
         return schema.containsField(fieldName);
     }
 
+    /**
+     * How many of the schema's fields the record carried when it was read: fewer than {@link
+     * RecordSchema#size()} for a record written before fields were appended to the topic (the
+     * fields from this index on read as null because the record has no value for them, not because
+     * a null was written). The schema's size for records built here or read whole.
+     */
+    public int getWrittenFieldCount() {
+        return writtenFieldCount;
+    }
+
     /** The values in schema order (unmodifiable). */
     public List<Object> getValues() {
         return Collections.unmodifiableList(Arrays.asList(values));
@@ -77,6 +89,7 @@ public final class TupleRecord extends Record {
         TupleRecord r = (TupleRecord) o;
         return schema.equals(r.schema)
                 && Arrays.equals(values, r.values)
+                && writtenFieldCount == r.writtenFieldCount
                 && getAttributes().equals(r.getAttributes());
     }
 
@@ -96,6 +109,9 @@ public final class TupleRecord extends Record {
                     .append(", ");
         }
         sb.append("values=").append(Arrays.toString(values));
+        if (writtenFieldCount < values.length) {
+            sb.append(", writtenFieldCount=").append(writtenFieldCount);
+        }
         if (!getAttributes().isEmpty()) {
             sb.append(", attributes=").append(getAttributes());
         }
@@ -107,16 +123,36 @@ public final class TupleRecord extends Record {
     public static final class Builder extends Record.Builder<Builder> {
         private final RecordSchema schema;
         private final Object[] values;
+        private int writtenFieldCount;
 
         private Builder(RecordSchema schema) {
             this.schema = Validation.notNull(schema, "schema");
             this.values = new Object[schema.size()];
+            this.writtenFieldCount = values.length;
         }
 
         private Builder(TupleRecord r) {
             super(r);
             this.schema = r.schema;
             this.values = r.values.clone();
+            this.writtenFieldCount = r.writtenFieldCount;
+        }
+
+        /**
+         * For records read back: the record carried values for the first {@code count} fields only
+         * (it was written before the others were appended); see {@link
+         * TupleRecord#getWrittenFieldCount()}.
+         */
+        public Builder writtenFieldCount(int count) {
+            if (count < 0 || count > values.length) {
+                throw Validation.invalid(
+                        "writtenFieldCount must be between 0 and the schema's "
+                                + values.length
+                                + " fields, got "
+                                + count);
+            }
+            this.writtenFieldCount = count;
+            return this;
         }
 
         public Builder set(int index, Object value) {

@@ -16,6 +16,7 @@ import io.github.flinkdatahub.client.protocol.frame.DhubFrame;
 import io.github.flinkdatahub.client.protocol.protobuf.ProtobufRecordCodec;
 
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Records packed into one binary batch blob per put, compressed as a whole; gets answer with batch
@@ -23,9 +24,6 @@ import java.util.List;
  */
 @Internal
 public final class BatchRecordWire implements RecordWire {
-    /** Schema version 0 = the topic's own schema (no schema registry in use). */
-    private static final int SCHEMA_VERSION = 0;
-
     private final CompressFormat compression;
 
     public BatchRecordWire(CompressFormat compression) {
@@ -45,7 +43,8 @@ public final class BatchRecordWire implements RecordWire {
     }
 
     @Override
-    public DataHubRequest putRecordsByShard(String shardPath, List<? extends Record> records) {
+    public DataHubRequest putRecordsByShard(
+            String shardPath, List<? extends Record> records, int schemaVersion) {
         RecordType type = records.get(0).getRecordType();
         RecordSchema schema = null;
         if (type == RecordType.TUPLE) {
@@ -56,7 +55,7 @@ public final class BatchRecordWire implements RecordWire {
                         "All tuple records of a batch put must share one schema");
             }
         }
-        byte[] blob = BatchSerializer.serialize(records, type, schema, compression, SCHEMA_VERSION);
+        byte[] blob = BatchSerializer.serialize(records, type, schema, compression, schemaVersion);
         return DataHubRequest.records(
                 shardPath,
                 DataHubRequest.BINARY,
@@ -75,13 +74,18 @@ public final class BatchRecordWire implements RecordWire {
 
     @Override
     public GetRecordsResult readGetRecords(
-            byte[] body, RecordType type, RecordSchema schema, String shardId) {
+            byte[] body,
+            RecordType type,
+            RecordSchema schema,
+            IntFunction<RecordSchema> versions,
+            String shardId) {
         return BatchRecordCodec.decodeGetBinaryRecordsResponse(
                 body,
                 DhubFrame.HEADER_SIZE,
                 DhubFrame.checkedPayloadLength(body),
                 type,
                 schema,
+                versions,
                 shardId);
     }
 }

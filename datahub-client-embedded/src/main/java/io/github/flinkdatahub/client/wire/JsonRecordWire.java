@@ -11,6 +11,7 @@ import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.client.protocol.json.RecordJson;
 
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** Records as JSON; the action travels in the body. */
 @Internal
@@ -31,7 +32,8 @@ public final class JsonRecordWire implements RecordWire {
     }
 
     @Override
-    public DataHubRequest putRecordsByShard(String shardPath, List<? extends Record> records) {
+    public DataHubRequest putRecordsByShard(
+            String shardPath, List<? extends Record> records, int schemaVersion) {
         return putRecords(shardPath, records);
     }
 
@@ -46,7 +48,11 @@ public final class JsonRecordWire implements RecordWire {
 
     @Override
     public GetRecordsResult readGetRecords(
-            byte[] body, RecordType type, RecordSchema schema, String shardId) {
+            byte[] body,
+            RecordType type,
+            RecordSchema schema,
+            IntFunction<RecordSchema> versions,
+            String shardId) {
         return RecordJson.readGetResponse(Json.parse(body), type, schema, shardId);
     }
 }

@@ -11,6 +11,7 @@ import io.github.flinkdatahub.client.protocol.frame.DhubFrame;
 import io.github.flinkdatahub.client.protocol.protobuf.ProtobufRecordCodec;
 
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Records as DHUB-framed protobuf; the action travels in the {@code x-datahub-request-action}
@@ -31,7 +32,8 @@ public final class ProtobufRecordWire implements RecordWire {
     }
 
     @Override
-    public DataHubRequest putRecordsByShard(String shardPath, List<? extends Record> records) {
+    public DataHubRequest putRecordsByShard(
+            String shardPath, List<? extends Record> records, int schemaVersion) {
         return put(shardPath, records);
     }
 
@@ -55,7 +57,11 @@ public final class ProtobufRecordWire implements RecordWire {
 
     @Override
     public GetRecordsResult readGetRecords(
-            byte[] body, RecordType type, RecordSchema schema, String shardId) {
+            byte[] body,
+            RecordType type,
+            RecordSchema schema,
+            IntFunction<RecordSchema> versions,
+            String shardId) {
         return ProtobufRecordCodec.decodeGetRecordsResponse(
                 body,
                 DhubFrame.HEADER_SIZE,

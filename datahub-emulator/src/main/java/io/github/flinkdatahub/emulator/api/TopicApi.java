@@ -242,6 +242,7 @@ public final class TopicApi {
             }
             t.recordSchema = schema.toJsonString();
             t.lastModifyTime = ctx.nowSeconds();
+            registerVersion(t, schema);
             ctx.saveTopic(t);
         }
         return ApiResponse.ok();
@@ -304,20 +305,30 @@ public final class TopicApi {
                 throw ErrorCode.INVALID_OPERATION.exception(
                         "Schemas can only be registered on TUPLE topics.");
             }
-            for (TopicDoc.SchemaVersionDoc v : t.schemaVersions) {
-                if (RecordSchema.fromJsonString(v.recordSchema).equals(schema)) {
-                    return registered(v.versionId);
-                }
-            }
-            TopicDoc.SchemaVersionDoc v = new TopicDoc.SchemaVersionDoc();
-            v.versionId = t.schemaVersions.stream().mapToInt(s -> s.versionId).max().orElse(-1) + 1;
-            v.recordSchema = schema.toJsonString();
-            v.createTime = ctx.nowSeconds();
-            v.creator = "emulator";
-            t.schemaVersions.add(v);
+            int version = registerVersion(t, schema);
             ctx.saveTopic(t);
-            return registered(v.versionId);
+            return registered(version);
         }
+    }
+
+    /**
+     * The version id of {@code schema} in the topic's registry, registering it when new. An
+     * appended field makes a new version too: schema-registry writers name the version of the
+     * schema they write with, and readers decode each record by the version it names.
+     */
+    private int registerVersion(TopicDoc t, RecordSchema schema) {
+        for (TopicDoc.SchemaVersionDoc v : t.schemaVersions) {
+            if (RecordSchema.fromJsonString(v.recordSchema).equals(schema)) {
+                return v.versionId;
+            }
+        }
+        TopicDoc.SchemaVersionDoc v = new TopicDoc.SchemaVersionDoc();
+        v.versionId = t.schemaVersions.stream().mapToInt(s -> s.versionId).max().orElse(-1) + 1;
+        v.recordSchema = schema.toJsonString();
+        v.createTime = ctx.nowSeconds();
+        v.creator = "emulator";
+        t.schemaVersions.add(v);
+        return v.versionId;
     }
 
     private static ApiResponse registered(int versionId) {

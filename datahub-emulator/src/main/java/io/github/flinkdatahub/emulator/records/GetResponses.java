@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
 import io.github.flinkdatahub.client.model.CompressFormat;
 import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.client.protocol.batch.BatchRecordCodec;
 import io.github.flinkdatahub.client.protocol.batch.BatchSerializer;
@@ -131,23 +132,31 @@ public final class GetResponses {
             LogEntry e = read.entries.get(i);
             String next = read.nextCursor(i);
             byte[] blob =
-                    e.kind() == LogEntry.Kind.BATCH
-                            ? e.payload()
-                            : BatchSerializer.serialize(
-                                    records(e, next, f, read.shardId),
-                                    f.type(),
-                                    f.schema(),
-                                    BLOB_COMPRESSION,
-                                    f.schemaVersion());
+                    e.kind() == LogEntry.Kind.BATCH ? e.payload() : blob(e, next, f, read.shardId);
             response.addRecords(binaryEntry(e, next, blob));
         }
         return DhubFrame.encode(response.build().toByteArray());
     }
 
     /**
-     * The records of one entry as a reader of the topic's current schema sees them (values missing
-     * from older records are null), each carrying the entry's position, {@code next} as next
-     * cursor, and the shard id.
+     * A record written in JSON or protobuf mode as a blob of its own, in its own shape: a record
+     * written before fields were appended has only its fields and names their schema version.
+     */
+    private static byte[] blob(LogEntry e, String next, TopicFormat f, String shardId) {
+        List<Record> records = records(e, next, f, shardId);
+        int version =
+                records.get(0) instanceof TupleRecord
+                        ? f.schemaVersion((TupleRecord) records.get(0))
+                        : -1;
+        return BatchSerializer.serialize(records, f.type(), f.schema(), BLOB_COMPRESSION, version);
+    }
+
+    /**
+     * The records of one entry as a reader of the topic's current schema sees them, each carrying
+     * the entry's position, {@code next} as next cursor, and the shard id. A record written before
+     * fields were appended keeps its shape: its written field count says how many values it has
+     * (JSON and protobuf answers carry only those, as the SDKs expect: they read missing trailing
+     * values as null).
      */
     public static List<Record> records(LogEntry e, String next, TopicFormat f, String shardId) {
         if (e.kind() == LogEntry.Kind.BATCH) {
@@ -159,7 +168,13 @@ public final class GetResponses {
                             .build()
                             .toByteArray();
             return BatchRecordCodec.decodeGetBinaryRecordsResponse(
-                            response, f.type(), f.schema(), shardId)
+                            response,
+                            0,
+                            response.length,
+                            f.type(),
+                            f.schema(),
+                            f::schemaOfVersion,
+                            shardId)
                     .getRecords();
         }
         DataHubProtos.RecordEntry entry =

@@ -8,10 +8,10 @@ import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.Record;
-import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.protocol.batch.BatchDeserializer;
 import io.github.flinkdatahub.client.protocol.batch.BatchRecordCodec;
+import io.github.flinkdatahub.client.protocol.batch.BatchRecordHeaders;
 import io.github.flinkdatahub.client.protocol.frame.DhubFrame;
 import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.client.protocol.json.RecordJson;
@@ -155,17 +155,41 @@ public final class PutRequests {
         int count = 0;
         for (byte[] blob : blobs) {
             List<Record> records =
-                    malformed(() -> BatchDeserializer.deserialize(blob, f.type(), f.schema()));
+                    malformed(
+                            () ->
+                                    BatchDeserializer.deserialize(
+                                            blob, f.type(), f.schema(), f::schemaOfVersion));
             if (records.isEmpty()) {
                 throw ErrorCode.MALFORMED_RECORD.exception(
                         "A batch blob of the put holds no records.");
             }
             checked(records, f);
             count += records.size();
-            entries.add(LogEntry.batch(blob, records.size()));
+            entries.add(LogEntry.batch(withShapes(blob, records, f), records.size()));
         }
         checkCount(count);
         return entries;
+    }
+
+    /**
+     * The blob as it is kept: each tuple record names the registered version of the shape it was
+     * read with and holds its field count, as the blobs the service answers with do, so readers
+     * know records written before fields were appended (the Java SDK writes fieldCount 0, and
+     * version 0 without a schema registry) [inferred from the service's blobs, protocol reference
+     * §3.4.2].
+     */
+    private static byte[] withShapes(byte[] blob, List<Record> records, TopicFormat f) {
+        if (!(records.get(0) instanceof TupleRecord)) {
+            return blob;
+        }
+        int[] versions = new int[records.size()];
+        int[] fieldCounts = new int[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            TupleRecord t = (TupleRecord) records.get(i);
+            versions[i] = f.schemaVersion(t);
+            fieldCounts[i] = t.getWrittenFieldCount();
+        }
+        return BatchRecordHeaders.withShapes(blob, versions, fieldCounts);
     }
 
     /**
@@ -199,7 +223,7 @@ public final class PutRequests {
     private static Item item(int index, Supplier<Record> decode, TopicFormat f) {
         try {
             Record r = malformed(decode);
-            checkNotNull(r, f.schema());
+            checkNotNull(r);
             return new Item(index, r, null);
         } catch (DataHubException e) {
             return new Item(index, null, e);
@@ -209,7 +233,7 @@ public final class PutRequests {
     private static List<Record> checked(List<Record> records, TopicFormat f) {
         for (int i = 0; i < records.size(); i++) {
             try {
-                checkNotNull(records.get(i), f.schema());
+                checkNotNull(records.get(i));
             } catch (DataHubException e) {
                 throw ErrorCode.MALFORMED_RECORD.exception(
                         "Record " + i + " of the put: " + e.getErrorMessage());
@@ -221,13 +245,14 @@ public final class PutRequests {
     /**
      * The JSON and batch decoders leave NOT NULL to the caller (readers must accept what they get).
      */
-    private static void checkNotNull(Record r, RecordSchema schema) {
+    private static void checkNotNull(Record r) {
         if (!(r instanceof TupleRecord)) {
             return;
         }
+        // A batch record may name an older registered version: its own schema says what it has.
         TupleRecord t = (TupleRecord) r;
-        for (int i = 0; i < schema.size(); i++) {
-            Field field = schema.getField(i);
+        for (int i = 0; i < t.getWrittenFieldCount(); i++) {
+            Field field = t.getSchema().getField(i);
             if (!field.isAllowNull() && t.getValue(i) == null) {
                 throw ErrorCode.MALFORMED_RECORD.exception(
                         "Field '"

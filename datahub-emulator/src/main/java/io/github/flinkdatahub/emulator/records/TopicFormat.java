@@ -1,38 +1,41 @@
 package io.github.flinkdatahub.emulator.records;
 
+import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.RecordType;
+import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.emulator.store.TopicDoc;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
- * How a topic's records look: record type, current schema (TUPLE only) and the id of the registered
- * schema version equal to it (written into the batch blobs the emulator builds). Immutable.
+ * How a topic's records look: record type, current schema (TUPLE only) and the registered schema
+ * versions (named in the batch blobs the emulator builds, and used to read the blobs of writers
+ * that name a version). Immutable.
  */
 public final class TopicFormat {
     private final RecordType type;
     private final RecordSchema schema;
-    private final int schemaVersion;
+    private final Map<Integer, RecordSchema> versions;
 
-    private TopicFormat(RecordType type, RecordSchema schema, int schemaVersion) {
+    private TopicFormat(RecordType type, RecordSchema schema, Map<Integer, RecordSchema> versions) {
         this.type = type;
         this.schema = schema;
-        this.schemaVersion = schemaVersion;
+        this.versions = versions;
     }
 
     public static TopicFormat of(TopicDoc t) {
         RecordType type = RecordType.valueOf(t.recordType);
         if (type == RecordType.BLOB) {
-            return new TopicFormat(type, null, -1);
+            return new TopicFormat(type, null, Map.of());
         }
-        RecordSchema schema = RecordSchema.fromJsonString(t.recordSchema);
-        int version = 0;
+        Map<Integer, RecordSchema> versions = new TreeMap<>();
         for (TopicDoc.SchemaVersionDoc v : t.schemaVersions) {
-            if (RecordSchema.fromJsonString(v.recordSchema).equals(schema)) {
-                version = v.versionId;
-                break;
-            }
+            versions.put(v.versionId, RecordSchema.fromJsonString(v.recordSchema));
         }
-        return new TopicFormat(type, schema, version);
+        return new TopicFormat(type, RecordSchema.fromJsonString(t.recordSchema), versions);
     }
 
     public RecordType type() {
@@ -44,8 +47,31 @@ public final class TopicFormat {
         return schema;
     }
 
-    /** Schema version id for TUPLE records in batch blobs; -1 for BLOB topics. */
-    public int schemaVersion() {
-        return schemaVersion;
+    /**
+     * The id of the registered version that is the shape {@code r} was written with (its schema's
+     * first {@link TupleRecord#getWrittenFieldCount()} fields); 0 when none is.
+     */
+    public int schemaVersion(TupleRecord r) {
+        List<Field> fields = r.getSchema().getFields();
+        RecordSchema shape =
+                r.getWrittenFieldCount() == fields.size()
+                        ? r.getSchema()
+                        : RecordSchema.of(fields.subList(0, r.getWrittenFieldCount()));
+        for (Map.Entry<Integer, RecordSchema> v : versions.entrySet()) {
+            if (v.getValue().equals(shape)) {
+                return v.getKey();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The schema a batch writer's record names by {@code version}, null for the topic's current
+     * schema: writers without a schema registry send version 0 whatever the topic's schema is, so 0
+     * (and an unknown version) means the current schema; the record's fieldCount slot then tells an
+     * older record's shape.
+     */
+    public RecordSchema schemaOfVersion(int version) {
+        return version > 0 ? versions.get(version) : null;
     }
 }

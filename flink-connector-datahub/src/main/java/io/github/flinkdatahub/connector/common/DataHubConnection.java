@@ -40,6 +40,7 @@ public final class DataHubConnection implements Serializable {
     private final Duration retryTimeout;
 
     private final Duration requestTimeout;
+    private final boolean schemaRegistry;
     private final DataHubClientFactory clientFactory;
 
     private DataHubConnection(Builder b) {
@@ -54,6 +55,7 @@ public final class DataHubConnection implements Serializable {
         this.retryMaxBackoff = b.retryMaxBackoff;
         this.retryTimeout = b.retryTimeout;
         this.requestTimeout = b.requestTimeout;
+        this.schemaRegistry = b.schemaRegistry;
         this.clientFactory = b.clientFactory;
     }
 
@@ -87,6 +89,7 @@ public final class DataHubConnection implements Serializable {
                         .wireMode(wireMode)
                         .retryPolicy(retryPolicy)
                         .requestTimeout(requestTimeout)
+                        .schemaRegistry(schemaRegistry)
                         .userAgentSuffix("flink-connector-datahub");
         if (securityToken == null) {
             b.credentials(accessId, accessKey);
@@ -113,6 +116,11 @@ public final class DataHubConnection implements Serializable {
 
     public CompressFormat getCompression() {
         return compression;
+    }
+
+    /** Whether clients read and write batch records by their registered schema version. */
+    public boolean isSchemaRegistryEnabled() {
+        return schemaRegistry;
     }
 
     /**
@@ -146,6 +154,7 @@ public final class DataHubConnection implements Serializable {
                 && retryMaxBackoff.equals(c.retryMaxBackoff)
                 && Objects.equals(retryTimeout, c.retryTimeout)
                 && requestTimeout.equals(c.requestTimeout)
+                && schemaRegistry == c.schemaRegistry
                 && clientFactory.equals(c.clientFactory);
     }
 
@@ -166,6 +175,7 @@ public final class DataHubConnection implements Serializable {
                 + wireMode
                 + ", compression="
                 + compression
+                + (schemaRegistry ? ", schemaRegistry=true" : "")
                 + (retryTimeout == null
                         ? ", maxRetries=" + maxRetries
                         : ", retryTimeout=" + retryTimeout)
@@ -200,6 +210,7 @@ public final class DataHubConnection implements Serializable {
         private Duration retryMaxBackoff = Duration.ofSeconds(5);
         private Duration retryTimeout;
         private Duration requestTimeout = Duration.ofSeconds(30);
+        private boolean schemaRegistry;
         private DataHubClientFactory clientFactory = HttpClients.INSTANCE;
 
         private Builder() {}
@@ -223,6 +234,16 @@ public final class DataHubConnection implements Serializable {
 
         public Builder wireMode(WireMode wireMode) {
             this.wireMode = Preconditions.checkNotNull(wireMode, "wireMode");
+            return this;
+        }
+
+        /**
+         * With the topic schema registry (needs the BATCH wire mode): a batch put names the
+         * registered version of its records' schema, and a get reads each record with the schema of
+         * the version it was written with, so a job keeps reading across appended fields.
+         */
+        public Builder schemaRegistry(boolean enabled) {
+            this.schemaRegistry = enabled;
             return this;
         }
 
@@ -283,6 +304,11 @@ public final class DataHubConnection implements Serializable {
             Preconditions.checkArgument(
                     accessKey != null && !accessKey.isEmpty(),
                     "The DataHub access key is required");
+            Preconditions.checkArgument(
+                    !schemaRegistry || wireMode == WireMode.BATCH,
+                    "The schema registry needs the BATCH wire mode (only batch records name a schema"
+                            + " version), got %s",
+                    wireMode);
             return new DataHubConnection(this);
         }
     }

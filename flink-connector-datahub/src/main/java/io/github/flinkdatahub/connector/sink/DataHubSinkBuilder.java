@@ -28,6 +28,7 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETR
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_MAX_BACKOFF;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_MAX_RETRIES;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_RETRY_TIMEOUT;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_SCHEMA_VERSION;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SINK_SHARD_REFRESH_INTERVAL;
 
 /**
@@ -53,6 +54,7 @@ public final class DataHubSinkBuilder<T> {
     private Duration maxBackoff = SINK_RETRY_MAX_BACKOFF.defaultValue();
     private Duration shardRefreshInterval = SINK_SHARD_REFRESH_INTERVAL.defaultValue();
     private DeliveryGuarantee deliveryGuarantee = SINK_DELIVERY_GUARANTEE.defaultValue();
+    private int schemaVersion = SINK_SCHEMA_VERSION.defaultValue();
 
     DataHubSinkBuilder() {}
 
@@ -216,6 +218,23 @@ public final class DataHubSinkBuilder<T> {
     }
 
     /**
+     * Writes records with the fields of this registered schema version of the topic (e.g. an older
+     * one, so records keep their shape after an appended field), naming it in each batch record; -1
+     * (the default) writes with the topic's newest schema. A version needs a connection with the
+     * schema registry (batch puts) and puts to one shard (round-robin or a shard id): records the
+     * service routes travel as protobuf, which carries no version.
+     */
+    public DataHubSinkBuilder<T> setSchemaVersion(int version) {
+        Preconditions.checkArgument(
+                version >= -1,
+                "%s must be a registered version id (>= 0) or -1 for the topic's newest schema, got %s",
+                SINK_SCHEMA_VERSION.key(),
+                version);
+        this.schemaVersion = version;
+        return this;
+    }
+
+    /**
      * Applies every sink option of {@link DataHubConnectorOptions} set in {@code options} (also
      * under its fallback key); options not set keep the builder's values. Parsing and cross-checks
      * are those of {@link DataHubOptionsUtil}, as for SQL tables.
@@ -241,6 +260,7 @@ public final class DataHubSinkBuilder<T> {
         DataHubOptionsUtil.hashFields(options)
                 .ifPresent(fields -> setRouting(DataHubRouting.byKeyFields(fields)));
         DataHubOptionsUtil.shardId(options).ifPresent(this::setShardId);
+        DataHubOptionsUtil.sinkSchemaVersion(options).ifPresent(this::setSchemaVersion);
         return this;
     }
 
@@ -270,6 +290,12 @@ public final class DataHubSinkBuilder<T> {
                 bufferMaxBytes,
                 SINK_BATCH_MAX_BYTES.key(),
                 batchMaxBytes);
+        Preconditions.checkArgument(
+                schemaVersion < 0 || connection.isSchemaRegistryEnabled(),
+                "%s = %s needs the schema registry: a connection built with schemaRegistry(true)"
+                        + " (SQL: 'schema-registry.enabled' = 'true')",
+                SINK_SCHEMA_VERSION.key(),
+                schemaVersion);
         WriterConfig config =
                 new WriterConfig(
                         batchMaxRecords,
@@ -283,7 +309,8 @@ public final class DataHubSinkBuilder<T> {
                         initialBackoff,
                         maxBackoff,
                         shardRefreshInterval,
-                        deliveryGuarantee);
+                        deliveryGuarantee,
+                        schemaVersion);
         return new DataHubSink<>(connection, project, topic, serializer, routing, config);
     }
 }

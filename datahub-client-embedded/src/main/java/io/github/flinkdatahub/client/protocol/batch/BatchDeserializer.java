@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import static io.github.flinkdatahub.client.protocol.batch.BatchFormat.*;
 
@@ -32,8 +33,10 @@ import static io.github.flinkdatahub.client.protocol.batch.BatchFormat.*;
  * so a damaged blob fails with a {@link CorruptedResponseException} instead of yielding wrong
  * values.
  *
- * <p>The number of fields comes from the caller's schema, never from the record's fieldCount slot,
- * which the Java SDK leaves 0.
+ * <p>A record's layout has its fieldCount slot's number of fields; the Java SDK leaves the slot 0,
+ * and then the record's schema says. A record with fewer fields than the schema it is read with was
+ * written before the others were appended: it reads them as null and says so in its {@link
+ * TupleRecord#getWrittenFieldCount() written field count}; fields beyond the schema are ignored.
  */
 @Internal
 public final class BatchDeserializer {
@@ -45,15 +48,29 @@ public final class BatchDeserializer {
      * @param schema the topic schema for TUPLE, ignored (may be null) for BLOB
      */
     public static List<Record> deserialize(byte[] blob, RecordType type, RecordSchema schema) {
-        return deserialize(blob, type, schema, b -> {});
+        return deserialize(blob, type, schema, version -> null, b -> {});
     }
 
     /**
-     * As {@link #deserialize(byte[], RecordType, RecordSchema)}, letting the caller add to every
-     * record.
+     * As {@link #deserialize(byte[], RecordType, RecordSchema)}, reading each TUPLE record with the
+     * schema {@code versions} gives for the schema version in its header (a schema registry); where
+     * it gives null, with {@code schema}.
+     */
+    public static List<Record> deserialize(
+            byte[] blob, RecordType type, RecordSchema schema, IntFunction<RecordSchema> versions) {
+        return deserialize(blob, type, schema, versions, b -> {});
+    }
+
+    /**
+     * As {@link #deserialize(byte[], RecordType, RecordSchema, IntFunction)}, letting the caller
+     * add to every record.
      */
     static List<Record> deserialize(
-            byte[] blob, RecordType type, RecordSchema schema, Consumer<Record.Builder<?>> extra) {
+            byte[] blob,
+            RecordType type,
+            RecordSchema schema,
+            IntFunction<RecordSchema> versions,
+            Consumer<Record.Builder<?>> extra) {
         Validation.notNull(type, "record type");
         Validation.check(
                 type == RecordType.BLOB || schema != null,
@@ -87,7 +104,7 @@ public final class BatchDeserializer {
             RecordReader reader = new RecordReader(area, pos, i);
             Record.Builder<?> b;
             try {
-                b = type == RecordType.TUPLE ? reader.tuple(schema) : reader.blob();
+                b = type == RecordType.TUPLE ? reader.tuple(schema, versions) : reader.blob();
                 reader.readAttributes(b);
             } catch (InvalidParameterException e) {
                 throw (MalformedRecordException)
@@ -143,7 +160,7 @@ public final class BatchDeserializer {
         return header;
     }
 
-    private static CompressFormat format(int code) {
+    static CompressFormat format(int code) {
         switch (code) {
             case COMPRESSION_NONE:
                 return CompressFormat.NONE;
@@ -193,11 +210,19 @@ public final class BatchDeserializer {
             }
         }
 
-        TupleRecord.Builder tuple(RecordSchema schema) {
-            int fieldCount = schema.size();
+        TupleRecord.Builder tuple(RecordSchema topicSchema, IntFunction<RecordSchema> versions) {
+            RecordSchema byVersion = versions.apply(area.getInt(start + 4));
+            RecordSchema schema = byVersion != null ? byVersion : topicSchema;
+            int written = area.getInt(start + RECORD_HEADER_SIZE);
+            if (written < 0 || written > totalSize / SLOT_SIZE) {
+                throw fail("has an impossible fieldCount " + written);
+            }
+            // The layout's field count; the Java SDK writes 0 there.
+            int fieldCount = written == 0 ? schema.size() : written;
             int slots = slotsStart(fieldCount);
-            TupleRecord.Builder b = TupleRecord.builder(schema);
-            for (int i = 0; i < fieldCount; i++) {
+            int read = Math.min(fieldCount, schema.size());
+            TupleRecord.Builder b = TupleRecord.builder(schema).writtenFieldCount(read);
+            for (int i = 0; i < read; i++) {
                 if (!present(i)) {
                     continue;
                 }

@@ -14,6 +14,7 @@ import io.github.flinkdatahub.client.protocol.protobuf.generated.DataHubProtos;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The protobuf messages of the BATCH mode around batch blobs, in both directions. A put carries one
@@ -141,6 +142,23 @@ public final class BatchRecordCodec {
             RecordType type,
             RecordSchema schema,
             String shardIdFromUrl) {
+        return decodeGetBinaryRecordsResponse(
+                data, offset, length, type, schema, version -> null, shardIdFromUrl);
+    }
+
+    /**
+     * As {@link #decodeGetBinaryRecordsResponse(byte[], RecordType, RecordSchema, String)}, in
+     * place, reading each TUPLE record with the schema {@code versions} gives for the version its
+     * header names (null: with {@code schema}).
+     */
+    public static GetRecordsResult decodeGetBinaryRecordsResponse(
+            byte[] data,
+            int offset,
+            int length,
+            RecordType type,
+            RecordSchema schema,
+            IntFunction<RecordSchema> versions,
+            String shardIdFromUrl) {
         DataHubProtos.GetBinaryRecordsResponse response =
                 ProtobufMessages.parse(
                         DataHubProtos.GetBinaryRecordsResponse.parser(),
@@ -155,6 +173,7 @@ public final class BatchRecordCodec {
                             e.getData().toByteArray(),
                             type,
                             schema,
+                            versions,
                             b ->
                                     b.shardId(shardIdFromUrl)
                                             .cursor(e.hasCursor() ? e.getCursor() : null)

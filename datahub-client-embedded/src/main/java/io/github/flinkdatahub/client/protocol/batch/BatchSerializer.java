@@ -63,7 +63,7 @@ public final class BatchSerializer {
         return blob(area.array(), compression, records.size());
     }
 
-    private static byte[] blob(byte[] raw, CompressFormat compression, int recordCount) {
+    static byte[] blob(byte[] raw, CompressFormat compression, int recordCount) {
         byte[] stored = Compression.compress(compression, raw);
         int code = compressionCode(compression);
         if (stored.length > raw.length) {
@@ -99,7 +99,8 @@ public final class BatchSerializer {
     }
 
     private static byte[] tupleRecord(TupleRecord r, RecordSchema schema, int schemaVersion) {
-        int fieldCount = schema.size();
+        // A record read back from before an append keeps its shape: only its written fields.
+        int fieldCount = Math.min(schema.size(), r.getWrittenFieldCount());
         // Variable-length values are encoded once, up front, to size the record.
         byte[][] bytes = new byte[fieldCount][];
         int varSize = 0;

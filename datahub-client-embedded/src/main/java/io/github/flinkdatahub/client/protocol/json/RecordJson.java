@@ -154,7 +154,9 @@ public final class RecordJson {
         if (r instanceof TupleRecord) {
             TupleRecord t = (TupleRecord) r;
             ArrayNode data = n.putArray("Data");
-            for (int i = 0; i < t.getSchema().size(); i++) {
+            // An answer carries only the values the record was written with.
+            int count = readSide ? t.getWrittenFieldCount() : t.getSchema().size();
+            for (int i = 0; i < count; i++) {
                 String text = t.getSchema().getField(i).getType().toText(t.getValue(i));
                 if (text == null) {
                     data.addNull();
@@ -171,7 +173,7 @@ public final class RecordJson {
     /**
      * {@code strict} (a put being received) refuses more values than fields; a reader is lenient
      * like the SDKs: extra values are ignored (its schema may be older than the topic's) and
-     * missing trailing values are null.
+     * missing trailing values are null, the record's written field count saying how many it had.
      */
     private static Record readRecord(
             JsonNode n, RecordType type, RecordSchema schema, String shardId, boolean strict) {
@@ -193,8 +195,9 @@ public final class RecordJson {
                                 + schema.size()
                                 + " fields");
             }
-            TupleRecord.Builder tb = TupleRecord.builder(schema);
-            for (int i = 0; i < Math.min(data.size(), schema.size()); i++) {
+            int count = Math.min(data.size(), schema.size());
+            TupleRecord.Builder tb = TupleRecord.builder(schema).writtenFieldCount(count);
+            for (int i = 0; i < count; i++) {
                 JsonNode v = data.get(i);
                 if (v != null && !v.isNull()) {
                     Field f = schema.getField(i);

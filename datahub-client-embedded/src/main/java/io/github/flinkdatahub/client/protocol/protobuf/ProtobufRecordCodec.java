@@ -48,7 +48,7 @@ public final class ProtobufRecordCodec {
         DataHubProtos.PutRecordsRequest.Builder request =
                 DataHubProtos.PutRecordsRequest.newBuilder();
         for (Record r : records) {
-            request.addRecords(toEntry(r));
+            request.addRecords(toEntry(r, false));
         }
         return request.build();
     }
@@ -161,7 +161,7 @@ public final class ProtobufRecordCodec {
                         .setLatestSequence(result.getLatestSequence())
                         .setLatestTime(result.getLatestTime());
         for (Record r : result.getRecords()) {
-            response.addRecords(toEntry(r));
+            response.addRecords(toEntry(r, true));
         }
         return response.build().toByteArray();
     }
@@ -223,7 +223,11 @@ public final class ProtobufRecordCodec {
 
     // ---- entries
 
-    private static DataHubProtos.RecordEntry toEntry(Record r) {
+    /**
+     * {@code readSide}: a tuple record carries only the values it was written with (a put always
+     * sends one per field).
+     */
+    private static DataHubProtos.RecordEntry toEntry(Record r, boolean readSide) {
         DataHubProtos.RecordEntry.Builder e = DataHubProtos.RecordEntry.newBuilder();
         if (r.getShardId() != null) {
             e.setShardId(r.getShardId());
@@ -260,10 +264,10 @@ public final class ProtobufRecordCodec {
             }
             e.setAttributes(attrs);
         }
-        return e.setData(toData(r)).build();
+        return e.setData(toData(r, readSide)).build();
     }
 
-    private static DataHubProtos.RecordData toData(Record r) {
+    private static DataHubProtos.RecordData toData(Record r, boolean readSide) {
         DataHubProtos.RecordData.Builder data = DataHubProtos.RecordData.newBuilder();
         if (r instanceof BlobRecord) {
             data.addData(
@@ -276,7 +280,8 @@ public final class ProtobufRecordCodec {
         }
         TupleRecord t = (TupleRecord) r;
         List<Field> fields = t.getSchema().getFields();
-        for (int i = 0; i < fields.size(); i++) {
+        int count = readSide ? t.getWrittenFieldCount() : fields.size();
+        for (int i = 0; i < count; i++) {
             DataHubProtos.FieldData.Builder fd = DataHubProtos.FieldData.newBuilder();
             Object v = t.getValue(i);
             if (v != null) {
@@ -303,11 +308,14 @@ public final class ProtobufRecordCodec {
         return withRouting(tupleBuilder(e.getData(), schema), e).build();
     }
 
-    /** Values beyond the schema are ignored, missing ones stay null. */
+    /**
+     * Values beyond the schema are ignored; a record with fewer values (written before fields were
+     * appended) says so in its written field count, and the missing values are null.
+     */
     private static TupleRecord.Builder tupleBuilder(
             DataHubProtos.RecordData data, RecordSchema schema) {
-        TupleRecord.Builder b = TupleRecord.builder(schema);
         int n = Math.min(data.getDataCount(), schema.size());
+        TupleRecord.Builder b = TupleRecord.builder(schema).writtenFieldCount(n);
         for (int i = 0; i < n; i++) {
             DataHubProtos.FieldData fd = data.getData(i);
             if (fd.hasValue()) {

@@ -418,4 +418,89 @@ class BatchCodecTest {
                 .isInstanceOf(CorruptedResponseException.class)
                 .hasMessageContaining(message);
     }
+
+    private static final RecordSchema FIRST_TWO =
+            RecordSchema.of(EXAMPLE_SCHEMA.getFields().subList(0, 2));
+
+    private static byte[] blobOf(RecordSchema schema, int version, Object... values) {
+        return BatchSerializer.serialize(
+                List.of(TupleRecord.of(schema, values)),
+                RecordType.TUPLE,
+                schema,
+                CompressFormat.NONE,
+                version);
+    }
+
+    private static TupleRecord onlyRecord(List<Record> records) {
+        assertThat(records).hasSize(1);
+        return (TupleRecord) records.get(0);
+    }
+
+    @Test
+    void aRecordWithFewerFieldsThanTheSchemaReadsTheRestAsNullAndSaysHowManyItHad() {
+        TupleRecord r =
+                onlyRecord(
+                        BatchDeserializer.deserialize(
+                                blobOf(FIRST_TWO, 0, 1L, "hi"), RecordType.TUPLE, EXAMPLE_SCHEMA));
+
+        assertThat(r.getSchema()).isEqualTo(EXAMPLE_SCHEMA);
+        assertThat(r.getValues()).containsExactly(1L, "hi", null);
+        assertThat(r.getWrittenFieldCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aRecordWithMoreFieldsThanTheSchemaReadsTheSchemasFields() {
+        TupleRecord r =
+                onlyRecord(
+                        BatchDeserializer.deserialize(
+                                blobOf(EXAMPLE_SCHEMA, 0, 1L, "hi", "hello world!"),
+                                RecordType.TUPLE,
+                                FIRST_TWO));
+
+        assertThat(r.getValues()).containsExactly(1L, "hi");
+        assertThat(r.getWrittenFieldCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aVersionLookupReadsEachRecordWithTheSchemaOfTheVersionItNames() {
+        byte[] blob = blobOf(FIRST_TWO, 5, 1L, "hi");
+
+        TupleRecord r =
+                onlyRecord(
+                        BatchDeserializer.deserialize(
+                                blob,
+                                RecordType.TUPLE,
+                                EXAMPLE_SCHEMA,
+                                v -> v == 5 ? FIRST_TWO : null));
+
+        assertThat(r.getSchema()).isEqualTo(FIRST_TWO);
+        assertThat(r.getValues()).containsExactly(1L, "hi");
+        assertThat(r.getWrittenFieldCount()).isEqualTo(2);
+    }
+
+    @Test
+    void recordHeadersGetTheVersionAndFieldCountAJavaSdkWriterLeftZero() {
+        byte[] blob = blobOf(EXAMPLE_SCHEMA, 0, 1L, "hi", "hello world!");
+        // As the Java SDK writes it: fieldCount 0 (and so another CRC).
+        ByteBuffer b = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
+        int record = BatchFormat.HEADER_SIZE;
+        b.putInt(record + BatchFormat.RECORD_HEADER_SIZE, 0);
+        b.putInt(
+                BatchFormat.CRC_OFFSET,
+                DhubFrame.crc32c(
+                        blob, BatchFormat.HEADER_SIZE, blob.length - BatchFormat.HEADER_SIZE));
+
+        byte[] fixed = BatchRecordHeaders.withShapes(blob, new int[] {7}, new int[] {3});
+
+        ByteBuffer f = ByteBuffer.wrap(fixed).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(f.getInt(record + 4)).isEqualTo(7);
+        assertThat(f.getInt(record + BatchFormat.RECORD_HEADER_SIZE)).isEqualTo(3);
+        assertThat(
+                        onlyRecord(
+                                BatchDeserializer.deserialize(
+                                        fixed, RecordType.TUPLE, EXAMPLE_SCHEMA)))
+                .isEqualTo(TupleRecord.of(EXAMPLE_SCHEMA, 1L, "hi", "hello world!"));
+        assertThat(BatchRecordHeaders.withShapes(fixed, new int[] {7}, new int[] {3}))
+                .isSameAs(fixed);
+    }
 }

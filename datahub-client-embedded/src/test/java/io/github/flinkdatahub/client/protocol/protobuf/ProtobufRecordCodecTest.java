@@ -299,6 +299,10 @@ class ProtobufRecordCodecTest {
                         java.util.Arrays.asList(1L, null, true),
                         java.util.Arrays.asList(2L, null, null),
                         java.util.Arrays.asList(3L, "x", false));
+        assertThat(result.getRecords())
+                .as("values the records carried, at most the schema's")
+                .extracting(r -> ((TupleRecord) r).getWrittenFieldCount())
+                .containsExactly(3, 1, 3);
         Record first = result.getRecords().get(0);
         assertThat(first.getShardId()).as("shard id from the URL").isEqualTo("4");
         assertThat(first.getSequence()).isEqualTo(-1);

@@ -25,6 +25,7 @@ public final class WriterConfig implements Serializable {
     private final Duration maxBackoff;
     private final Duration shardRefreshInterval;
     private final DeliveryGuarantee deliveryGuarantee;
+    private final int schemaVersion;
 
     public WriterConfig(
             int batchMaxRecords,
@@ -38,7 +39,8 @@ public final class WriterConfig implements Serializable {
             Duration initialBackoff,
             Duration maxBackoff,
             Duration shardRefreshInterval,
-            DeliveryGuarantee deliveryGuarantee) {
+            DeliveryGuarantee deliveryGuarantee,
+            int schemaVersion) {
         this.batchMaxRecords = batchMaxRecords;
         this.batchMaxBytes = batchMaxBytes;
         this.flushInterval = flushInterval;
@@ -51,6 +53,7 @@ public final class WriterConfig implements Serializable {
         this.maxBackoff = maxBackoff;
         this.shardRefreshInterval = shardRefreshInterval;
         this.deliveryGuarantee = deliveryGuarantee;
+        this.schemaVersion = schemaVersion;
     }
 
     public int batchMaxRecords() {
@@ -101,6 +104,11 @@ public final class WriterConfig implements Serializable {
         return deliveryGuarantee;
     }
 
+    /** The registered schema version records are written with; -1: the topic's newest schema. */
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
     /**
      * The backoff between retries, and the retry count of the budget; the retry timeout is the
      * writer's own.
@@ -135,6 +143,8 @@ public final class WriterConfig implements Serializable {
                 + shardRefreshInterval
                 + ", deliveryGuarantee="
                 + deliveryGuarantee
+                + ", schemaVersion="
+                + schemaVersion
                 + '}';
     }
 }

@@ -76,6 +76,21 @@ final class WriterTopic {
                             () -> retrying.getTopic(project, topic));
             RecordSchema topicSchema =
                     t.getRecordType() == RecordType.TUPLE ? t.getRecordSchema() : null;
+            if (topicSchema != null && config.schemaVersion() >= 0) {
+                // Records take the registered version's fields; the client names its version.
+                topicSchema =
+                        call(
+                                        project,
+                                        topic,
+                                        "Reading schema version "
+                                                + config.schemaVersion()
+                                                + " of DataHub topic "
+                                                + topicPath,
+                                        () ->
+                                                retrying.getTopicSchema(
+                                                        project, topic, config.schemaVersion()))
+                                .getRecordSchema();
+            }
             try {
                 serializer.open(
                         context.asSerializationSchemaInitializationContext(),
@@ -107,6 +122,16 @@ final class WriterTopic {
             try {
                 RecordRouter router =
                         routing.open(new RoutingContext(project, topic, topicSchema, shards));
+                if (config.schemaVersion() >= 0 && router.routedByService()) {
+                    throw new IllegalArgumentException(
+                            "Writing DataHub topic "
+                                    + topicPath
+                                    + " with schema version "
+                                    + config.schemaVersion()
+                                    + " needs puts to one shard (round-robin or a shard id): records"
+                                    + " the service routes (by hash fields) travel as protobuf, which"
+                                    + " names no schema version.");
+                }
                 return new WriterTopic(project, topic, topicSchema, shards, router);
             } catch (IllegalArgumentException e) {
                 throw new DataHubSinkException(e.getMessage(), e);

@@ -107,7 +107,8 @@ final class TupleRowDataDeserializationSchema implements DataHubDeserializationS
         int[] indexes = indexes(t.getSchema());
         GenericRowData row = new GenericRowData(indexes.length);
         for (int i = 0; i < indexes.length; i++) {
-            if (indexes[i] < 0) {
+            // No field for the column, or a record written before the field was appended.
+            if (indexes[i] < 0 || indexes[i] >= t.getWrittenFieldCount()) {
                 switch (conversion.lengthCheck()) {
                     case SKIP:
                         if (skipped == null) {
@@ -125,9 +126,9 @@ final class TupleRowDataDeserializationSchema implements DataHubDeserializationS
                                         + record.getSequence()
                                         + ": the record has no field for column '"
                                         + producedType.getFieldNames().get(i)
-                                        + "' (its fields are "
-                                        + t.getSchema().getFields().size()
-                                        + "); "
+                                        + "' (it was written with "
+                                        + t.getWrittenFieldCount()
+                                        + " fields); "
                                         + DataHubConnectorOptions.SCAN_LENGTH_CHECK.key()
                                         + " is EXCEPTION.");
                     default:

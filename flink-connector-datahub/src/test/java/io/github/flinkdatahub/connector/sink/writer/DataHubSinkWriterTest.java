@@ -70,7 +70,8 @@ class DataHubSinkWriterTest {
                 Duration.ofMillis(10),
                 Duration.ofMillis(100),
                 Duration.ofMinutes(1),
-                DeliveryGuarantee.AT_LEAST_ONCE);
+                DeliveryGuarantee.AT_LEAST_ONCE,
+                -1);
     }
 
     @Test

@@ -22,6 +22,7 @@ final class TestWriterConfigs {
                 initialBackoff,
                 maxBackoff,
                 Duration.ofMinutes(1),
-                DeliveryGuarantee.AT_LEAST_ONCE);
+                DeliveryGuarantee.AT_LEAST_ONCE,
+                -1);
     }
 }
