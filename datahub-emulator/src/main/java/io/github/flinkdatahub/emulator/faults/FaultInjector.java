@@ -91,9 +91,23 @@ public final class FaultInjector {
     }
 
     /**
-     * Applies latency, dropped connections, throttling and server errors (the last two by throwing
-     * the service's error) before a request is served, so a faulted request changes nothing.
-     * Returns true when the connection should be dropped without an answer.
+     * The latency to add to a request before it is served (0 for none), counted as delayed. The
+     * HTTP server waits it out without holding a request thread, so every delayed request is in
+     * flight at once, as over a network; {@link #beforeRequest} follows once it has passed.
+     */
+    public long latencyMillis(Route route) {
+        Installed installed = installedFor(route.project(), route.topic());
+        if (installed == null || installed.spent() || installed.rule.getLatencyMillis() <= 0) {
+            return 0;
+        }
+        delayed.incrementAndGet();
+        return installed.rule.getLatencyMillis();
+    }
+
+    /**
+     * Applies dropped connections, throttling and server errors (the last two by throwing the
+     * service's error) before a request is served, so a faulted request changes nothing. Returns
+     * true when the connection should be dropped without an answer.
      */
     public boolean beforeRequest(Route route) {
         Installed installed = installedFor(route.project(), route.topic());
@@ -101,14 +115,6 @@ public final class FaultInjector {
             return false;
         }
         FaultRule rule = installed.rule;
-        if (rule.getLatencyMillis() > 0) {
-            delayed.incrementAndGet();
-            try {
-                Thread.sleep(rule.getLatencyMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
         if (draw(rnd, rule.getCloseConnectionRate()) && installed.claim()) {
             closedConnections.incrementAndGet();

@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,8 +52,19 @@ public final class EmulatorHttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Threads serving requests; a request under added latency (fault rules) holds none while it
+     * waits.
+     */
+    public static final int REQUEST_THREADS =
+            Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
+
     private final HttpServer server;
     private final ExecutorService executor;
+
+    /** Ends the added latency of requests (fault rules) and hands them back to the executor. */
+    private final ScheduledExecutorService delays;
+
     private final RequestAuthenticator authenticator;
     private final RequestHandler dispatcher;
     private final RequestHandler admin;
@@ -77,12 +90,19 @@ public final class EmulatorHttpServer implements AutoCloseable {
         AtomicInteger threads = new AtomicInteger();
         this.executor =
                 Executors.newFixedThreadPool(
-                        Math.max(8, Runtime.getRuntime().availableProcessors() * 4),
+                        REQUEST_THREADS,
                         r -> {
                             Thread t =
                                     new Thread(
                                             r,
                                             "datahub-emulator-http-" + threads.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
+        this.delays =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "datahub-emulator-latency");
                             t.setDaemon(true);
                             return t;
                         });
@@ -143,27 +163,63 @@ public final class EmulatorHttpServer implements AutoCloseable {
                         new ApiRequest(
                                 ex.getRequestMethod(), path, query, headers, body, requestId);
                 Route route = Route.parse(path);
-                // Closing an exchange before its headers are sent drops the TCP connection.
-                if (faults.beforeRequest(route)) {
-                    LOG.debug("Fault injection: closing the connection of {}", request);
-                    ex.close();
+                long latency = faults.latencyMillis(route);
+                if (latency > 0) {
+                    // Waited out on the timer, not on this thread: a request thread sleeping
+                    // through it would cap the requests in flight at the pool's size.
+                    String accepted = acceptEncoding;
+                    delays.schedule(
+                            () -> serveLater(ex, route, request, accepted),
+                            latency,
+                            TimeUnit.MILLISECONDS);
                     return;
                 }
-                response = dispatcher.handle(route, request);
-                if (!"GET".equals(ex.getRequestMethod())) {
-                    commit.run();
-                }
+                serve(ex, route, request, acceptEncoding);
+                return;
             }
         } catch (DataHubException e) {
             response = error(e, requestId);
         } catch (RuntimeException | IOException e) {
-            LOG.error("Emulator failed on {} {}", ex.getRequestMethod(), pathAndQuery, e);
-            response =
-                    error(
-                            ErrorCode.INTERNAL_SERVER_ERROR.exception("Emulator failure: " + e),
-                            requestId);
+            response = failure(ex.getRequestMethod() + " " + pathAndQuery, e, requestId);
         }
         write(ex, response, requestId, acceptEncoding);
+    }
+
+    private void serveLater(HttpExchange ex, Route route, ApiRequest request, String accept) {
+        try {
+            executor.execute(() -> serve(ex, route, request, accept));
+        } catch (RejectedExecutionException closing) {
+            ex.close();
+        }
+    }
+
+    /** Applies the other faults, dispatches a request and writes its answer. */
+    private void serve(HttpExchange ex, Route route, ApiRequest request, String acceptEncoding) {
+        String requestId = request.requestId();
+        ApiResponse response;
+        try {
+            // Closing an exchange before its headers are sent drops the TCP connection.
+            if (faults.beforeRequest(route)) {
+                LOG.debug("Fault injection: closing the connection of {}", request);
+                ex.close();
+                return;
+            }
+            response = dispatcher.handle(route, request);
+            if (!"GET".equals(ex.getRequestMethod())) {
+                commit.run();
+            }
+        } catch (DataHubException e) {
+            response = error(e, requestId);
+        } catch (RuntimeException e) {
+            response = failure(request.toString(), e, requestId);
+        }
+        write(ex, response, requestId, acceptEncoding);
+    }
+
+    private static ApiResponse failure(String request, Exception e, String requestId) {
+        LOG.error("Emulator failed on {}", request, e);
+        return error(
+                ErrorCode.INTERNAL_SERVER_ERROR.exception("Emulator failure: " + e), requestId);
     }
 
     private static byte[] decompress(String encoding, byte[] body, String rawSize) {
@@ -246,6 +302,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        delays.shutdownNow();
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);

@@ -13,9 +13,12 @@ import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
+import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.client.model.result.PutRecordsResult;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.http.EmulatorHttpServer;
 import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
+import io.github.flinkdatahub.emulator.testutil.Wait;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +28,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +54,7 @@ class FaultInjectionTest {
         client.createProject(PROJECT, "fault injection");
         client.createBlobTopic(PROJECT, "hot", 1, 1, "faulted");
         client.createBlobTopic(PROJECT, "cold", 1, 1, "left alone");
+        client.createBlobTopic(PROJECT, "slow", 1, 1, "delayed");
         client.createTupleTopic(PROJECT, "records", 1, 1, SCHEMA, "partial puts");
         client.createTupleTopic(PROJECT, "by_shard", 1, 1, SCHEMA, "puts by shard");
     }
@@ -154,7 +159,8 @@ class FaultInjectionTest {
     @Test
     void latencyDelaysOnlyTheRequestsOfItsScope(DataHubClient client, FaultInjector faults) {
         faults.set(PROJECT, "hot", FaultRule.none().latency(Duration.ofMillis(400)));
-        // The latency is slept before serving, so the call cannot be quicker; being slow proves
+        // The latency is waited out before serving, so the call cannot be quicker; being slow
+        // proves
         // nothing about the other scope, so that request is checked by the injector's count of
         // delayed ones.
         assertThat(millisOf(() -> client.getTopic(PROJECT, "hot"))).isGreaterThanOrEqualTo(400);
@@ -165,6 +171,47 @@ class FaultInjectionTest {
                 .isEqualTo(1);
         client.getTopic(PROJECT, "hot");
         assertThat(faults.delayedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void requestsWaitingOutTheirLatencyHoldNoRequestThreadSoAllAreInFlightAtOnce(
+            DataHubEmulator emulator, DataHubClient shared, FaultInjector faults) {
+        String cursor = shared.getCursor(PROJECT, "slow", "0", CursorType.OLDEST, -1).getCursor();
+        // An hour: no request of this test is answered by the time it ends (the emulator drops
+        // them when it stops).
+        faults.set(PROJECT, "slow", FaultRule.none().latency(Duration.ofHours(1)));
+        int requests = EmulatorHttpServer.REQUEST_THREADS + 8;
+        try (DataHubClient client =
+                emulator.clientBuilder()
+                        .retryPolicy(RetryPolicy.none())
+                        .requestTimeout(Duration.ofHours(2))
+                        .build()) {
+            List<CompletableFuture<GetRecordsResult>> reads = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                reads.add(client.getBlobRecordsAsync(PROJECT, "slow", "0", cursor, 1));
+            }
+            // A request thread sleeping through the latency would leave the requests beyond the
+            // pool's size unread, never counted as delayed.
+            Wait.until("every read waits out its latency", () -> faults.delayedCount() == requests);
+            assertThat(reads).noneMatch(CompletableFuture::isDone);
+            assertThat(client.getTopic(PROJECT, "cold").getComment())
+                    .as("served while %s requests wait", requests)
+                    .isEqualTo("left alone");
+        }
+    }
+
+    @Test
+    void moreDelayedRequestsThanRequestThreadsAreAllServedOnceTheirLatencyHasPassed(
+            DataHubClient client, FaultInjector faults) {
+        String cursor = client.getCursor(PROJECT, "slow", "0", CursorType.OLDEST, -1).getCursor();
+        faults.set(PROJECT, "slow", FaultRule.none().latencyMillis(20));
+        int requests = EmulatorHttpServer.REQUEST_THREADS + 8;
+        List<CompletableFuture<GetRecordsResult>> reads = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            reads.add(client.getBlobRecordsAsync(PROJECT, "slow", "0", cursor, 1));
+        }
+        assertThat(reads).allSatisfy(r -> assertThat(r.join().getNextCursor()).isEqualTo(cursor));
+        assertThat(faults.delayedCount()).isEqualTo(requests);
     }
 
     @Test

@@ -85,7 +85,7 @@ public final class DataHubSourceReaderFactory<T> {
                                 described.getRecordSchema(),
                                 fetchSettings,
                                 metrics),
-                new DataHubRecordEmitter<>(deserializer, metrics),
+                new DataHubRecordEmitter<>(deserializer),
                 new Configuration(),
                 context,
                 metrics,

@@ -9,6 +9,8 @@ import io.github.flinkdatahub.connector.source.metrics.DataHubSourceReaderMetric
 import io.github.flinkdatahub.connector.source.metrics.ShardMetrics;
 import io.github.flinkdatahub.connector.source.split.ShardSplit;
 
+import java.util.List;
+
 /**
  * Turns one page of a shard into records to hand out: skips what was emitted before the restore or
  * lies before the start time, stops at the split's stop sequence or time, moves the shard's
@@ -37,11 +39,13 @@ final class PageHandler {
     }
 
     /**
+     * @param recordBytes each record's payload bytes, counted as numBytesIn when it is handed out
      * @param now wall-clock milliseconds when the page arrived
      */
     Outcome handle(
             ShardReadState shard,
             GetRecordsResult result,
+            long[] recordBytes,
             long now,
             RecordsBySplits.Builder<Record> out) {
         ShardSplit split = shard.split;
@@ -49,7 +53,10 @@ final class PageHandler {
         boolean stopped = false;
         long lastSequence = -1;
         long lastTime = -1;
-        for (Record r : result.getRecords()) {
+        long bytes = 0;
+        List<Record> records = result.getRecords();
+        for (int i = 0; i < records.size(); i++) {
+            Record r = records.get(i);
             if (r.getSequence() >= split.stopSequence()
                     || (split.stopTimestampMillis() != ShardSplit.NO_STOP
                             && r.getSystemTime() > split.stopTimestampMillis())) {
@@ -62,8 +69,10 @@ final class PageHandler {
             shard.advance(r);
             lastSequence = r.getSequence();
             lastTime = r.getSystemTime();
+            bytes += recordBytes[i];
             out.add(id, r);
         }
+        metrics.bytesIn(bytes);
         boolean empty =
                 result.getRecords().isEmpty() || result.getNextCursor().equals(shard.cursor);
         shard.cursor = result.getNextCursor();

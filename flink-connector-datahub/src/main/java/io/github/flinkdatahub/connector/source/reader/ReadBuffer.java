@@ -2,10 +2,15 @@ package io.github.flinkdatahub.connector.source.reader;
 
 import org.apache.flink.annotation.Internal;
 
+import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,22 +33,63 @@ final class ReadBuffer {
         final ShardReadState shard;
         final Object value;
         final Throwable failure;
+
+        /** Payload bytes of each record of a page, as numBytesIn counts them; empty otherwise. */
+        final long[] recordBytes;
+
         final long bytes;
         final int records;
 
         /** Wall-clock milliseconds when the read completed. */
         final long completedAt;
 
+        /** The shard's next read was started when this one completed. */
+        final boolean followed;
+
         Answer(ShardReadState shard, Object value, Throwable failure, long completedAt) {
+            this(shard, value, failure, completedAt, false);
+        }
+
+        private Answer(
+                ShardReadState shard,
+                Object value,
+                Throwable failure,
+                long completedAt,
+                boolean followed) {
             this.shard = shard;
             this.value = value;
             this.failure = failure;
-            this.bytes = bytesOf(value);
-            this.records =
-                    value instanceof GetRecordsResult
-                            ? ((GetRecordsResult) value).getRecords().size()
-                            : 0;
+            this.recordBytes = recordBytes(value);
+            long n = 0;
+            for (long b : recordBytes) {
+                n += b + RECORD_OVERHEAD;
+            }
+            this.bytes = n;
+            this.records = recordBytes.length;
             this.completedAt = completedAt;
+            this.followed = followed;
+        }
+
+        /** The same answer, marked as followed by the shard's next read. */
+        Answer followed() {
+            return new Answer(shard, value, failure, recordBytes, bytes, completedAt);
+        }
+
+        private Answer(
+                ShardReadState shard,
+                Object value,
+                Throwable failure,
+                long[] recordBytes,
+                long bytes,
+                long completedAt) {
+            this.shard = shard;
+            this.value = value;
+            this.failure = failure;
+            this.recordBytes = recordBytes;
+            this.bytes = bytes;
+            this.records = recordBytes.length;
+            this.completedAt = completedAt;
+            this.followed = true;
         }
     }
 
@@ -103,14 +149,45 @@ final class ReadBuffer {
         notifyAll();
     }
 
-    private static long bytesOf(Object value) {
+    private static final long[] NO_RECORDS = new long[0];
+
+    private static long[] recordBytes(Object value) {
         if (!(value instanceof GetRecordsResult)) {
-            return 0;
+            return NO_RECORDS;
         }
-        long n = 0;
-        for (Record r : ((GetRecordsResult) value).getRecords()) {
-            n += DataHubRecordEmitter.sizeOf(r) + RECORD_OVERHEAD;
+        List<Record> records = ((GetRecordsResult) value).getRecords();
+        long[] sizes = new long[records.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = sizeOf(records.get(i));
         }
-        return n;
+        return sizes;
+    }
+
+    /** Approximate payload size: blob bytes, or the text size of tuple values, plus attributes. */
+    static long sizeOf(Record record) {
+        long size = 0;
+        if (record instanceof BlobRecord) {
+            size = ((BlobRecord) record).getDataLength();
+        } else if (record instanceof TupleRecord) {
+            TupleRecord t = (TupleRecord) record;
+            for (int i = 0, n = t.getSchema().size(); i < n; i++) {
+                Object v = t.getValue(i);
+                if (v instanceof String) {
+                    size += ((String) v).length();
+                } else if (v != null) {
+                    size += 8;
+                }
+            }
+        }
+        Map<String, String> attributes = record.getAttributes();
+        if (attributes.isEmpty()) {
+            return size;
+        }
+        for (Map.Entry<String, String> a : attributes.entrySet()) {
+            size +=
+                    a.getKey().getBytes(StandardCharsets.UTF_8).length
+                            + a.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        return size;
     }
 }

@@ -66,7 +66,7 @@ final class ReadScheduler {
      * scan.fetch.max-buffered-records} records or more.
      */
     ShardReadState nextToRequest(long now, long bufferedBytes, long bufferedRecords) {
-        if (bufferedBytes >= maxBufferedBytes || bufferedRecords >= maxBufferedRecords) {
+        if (!hasRoom(bufferedBytes, bufferedRecords)) {
             return null;
         }
         int n = order.size();
@@ -78,6 +78,14 @@ final class ReadScheduler {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether answers holding this much leave room for another read. Reads only the settings, so
+     * the client's threads may ask too.
+     */
+    boolean hasRoom(long bufferedBytes, long bufferedRecords) {
+        return bufferedBytes < maxBufferedBytes && bufferedRecords < maxBufferedRecords;
     }
 
     /**

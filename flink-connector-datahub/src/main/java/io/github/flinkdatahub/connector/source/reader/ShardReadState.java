@@ -8,7 +8,8 @@ import io.github.flinkdatahub.connector.source.split.ShardSplit;
 
 /**
  * The fetcher's view of one shard: its read position (ahead of what was emitted), cursor, whether a
- * read is under way, when it may be read next and why. Touched by the fetcher thread only.
+ * read is under way, when it may be read next and why. Touched by the fetcher thread only, except
+ * the volatile flags, which the client's threads read to decide whether to ask for the next page.
  */
 @Internal
 final class ShardReadState {
@@ -16,11 +17,17 @@ final class ShardReadState {
     ShardPosition position;
     String cursor;
 
-    /** A read was started and its answer has not been handed out yet. */
+    /**
+     * A read was started and the answer of the last read of its chain (see {@link
+     * ReadBuffer.Answer#followed}) has not been handed out yet.
+     */
     boolean reading;
 
     /** Held by watermark alignment: no new read starts. */
-    boolean paused;
+    volatile boolean paused;
+
+    /** The split is finished (or the reader closed): no new read starts. */
+    volatile boolean finished;
 
     /** Wall-clock milliseconds from which the next read may start. */
     long dueAt;

@@ -68,6 +68,7 @@ final class ShardRequests {
         this.maxRecordsPerFetch = maxRecordsPerFetch;
     }
 
+    /** The shard's next read, from its position (or its cursor, when it has one). */
     CompletableFuture<Object> start(ShardReadState shard) {
         try {
             if (shard.atStopSequence()) {
@@ -80,12 +81,21 @@ final class ShardRequests {
                     return CompletableFuture.completedFuture(none);
                 }
             }
+            return page(shard, shard.cursor);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Asks for the page at {@code cursor} without waiting; never throws. */
+    CompletableFuture<Object> page(ShardReadState shard, String cursor) {
+        try {
             String id = shard.id();
             return (recordType == RecordType.TUPLE
                             ? client.getTupleRecordsAsync(
-                                    project, topic, id, schema, shard.cursor, maxRecordsPerFetch)
+                                    project, topic, id, schema, cursor, maxRecordsPerFetch)
                             : client.getBlobRecordsAsync(
-                                    project, topic, id, shard.cursor, maxRecordsPerFetch))
+                                    project, topic, id, cursor, maxRecordsPerFetch))
                     .thenApply(page -> (Object) page);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

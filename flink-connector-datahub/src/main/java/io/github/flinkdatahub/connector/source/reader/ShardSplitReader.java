@@ -23,15 +23,20 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
 /**
  * Reads all shards assigned to one reader with a read in flight for every shard that is due, so a
  * reader's throughput is not one page per round trip. Each {@link #fetch()} starts the reads the
  * {@link ReadScheduler} allows, then hands out the answer of one completed read (its records, or
- * its finished split), waiting for one when none is there. A shard has at most one read under way
- * until its answer is handed out, so its records come out in sequence order. The cursor is
- * transient: on any doubt it is rebuilt from the last sequence handed out.
+ * its finished split), waiting for one when none is there. A read that completes later with records
+ * asks for the shard's next page at once, from the thread it completed on, within the budget (the
+ * fetcher may be blocked handing records to Flink meanwhile). A shard never has two reads under
+ * way, and its answers are buffered in the order its reads were made, so its records come out in
+ * sequence order. The cursor is transient: on any doubt it is rebuilt from the last sequence handed
+ * out.
  *
  * <p>The parts: {@link ShardRequests} asks the service, {@link ReadBuffer} holds completed reads
  * (within the memory budget), {@link PageHandler} turns a page into records and decisions, {@link
@@ -59,6 +64,9 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     private final ReadScheduler scheduler;
     private final ReadBuffer buffer = new ReadBuffer();
     private final PageHandler pages;
+
+    /** Set by {@link #close()}: reads completing afterwards start no more. */
+    private volatile boolean closed;
 
     public ShardSplitReader(
             DataHubClient client,
@@ -125,20 +133,71 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
 
     private void start(ShardReadState shard) {
         shard.reading = true;
-        // Answers of reads that completed at once are buffered before the next shard is
-        // considered, so the budget also holds for them.
-        requests.start(shard)
-                .whenComplete(
-                        (value, failure) ->
-                                buffer.add(
-                                        new ReadBuffer.Answer(
-                                                shard, value, failure, clock.getAsLong())));
+        CompletableFuture<Object> read = requests.start(shard);
+        if (read.isDone()) {
+            // Buffered before the next shard is considered, so the budget also holds for it; the
+            // fetcher starts the shard's next read itself.
+            read.whenComplete(
+                    (value, failure) ->
+                            buffer.add(
+                                    new ReadBuffer.Answer(
+                                            shard, value, failure, clock.getAsLong())));
+        } else {
+            read.whenComplete((value, failure) -> completed(shard, value, failure));
+        }
+    }
+
+    /**
+     * On the thread a read completed on: buffers its answer and, when it brought records and there
+     * is room, asks for the shard's next page at once with the page's next cursor. The answer is
+     * buffered before that read starts, so the shard's answers stay in order. Concurrent
+     * completions may each see room and go over the budget by at most their pages, as reads the
+     * fetcher starts may.
+     */
+    private void completed(ShardReadState shard, Object value, Throwable failure) {
+        ReadBuffer.Answer answer = new ReadBuffer.Answer(shard, value, failure, clock.getAsLong());
+        boolean next =
+                readsOn(shard, value)
+                        && scheduler.hasRoom(
+                                buffer.bufferedBytes() + answer.bytes,
+                                buffer.bufferedRecords() + answer.records);
+        if (!next) {
+            buffer.add(answer);
+            return;
+        }
+        buffer.add(answer.followed());
+        requests.page(shard, ((GetRecordsResult) value).getNextCursor())
+                .whenComplete((v, f) -> completed(shard, v, f));
+    }
+
+    /**
+     * Whether a shard's next page may be asked for as soon as this answer is in: it is a page with
+     * records that ends before the split's stop, and the shard is neither paused nor finished.
+     * Empty pages and failures are handed out first (they decide a wait or a backoff).
+     */
+    private boolean readsOn(ShardReadState shard, Object value) {
+        if (closed || shard.paused || shard.finished || !(value instanceof GetRecordsResult)) {
+            return false;
+        }
+        List<Record> records = ((GetRecordsResult) value).getRecords();
+        if (records.isEmpty()) {
+            return false;
+        }
+        Record last = records.get(records.size() - 1);
+        ShardSplit split = shard.split;
+        return last.getSequence() + 1 < split.stopSequence()
+                && (split.stopTimestampMillis() == ShardSplit.NO_STOP
+                        || last.getSystemTime() <= split.stopTimestampMillis());
     }
 
     private void handOut(ReadBuffer.Answer answer, RecordsBySplits.Builder<Record> out)
             throws IOException {
         ShardReadState shard = answer.shard;
-        shard.reading = false;
+        if (scheduler.get(shard.id()) != shard) {
+            // Read ahead for a split that finished meanwhile.
+            return;
+        }
+        shard.reading = answer.followed;
         long at = answer.completedAt;
         if (answer.failure != null) {
             failed(shard, answer.failure, at, out);
@@ -151,7 +210,8 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
             }
         } else {
             PageHandler.Outcome outcome =
-                    pages.handle(shard, (GetRecordsResult) answer.value, at, out);
+                    pages.handle(
+                            shard, (GetRecordsResult) answer.value, answer.recordBytes, at, out);
             if (outcome.finishReason != null) {
                 finish(shard, out, outcome.finishReason);
             } else if (outcome.empty) {
@@ -160,8 +220,8 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                 scheduler.returnedRecords(shard, at);
             }
         }
-        if (shard.paused) {
-            // Paused while this read was under way: from now on none is.
+        if (shard.paused && !shard.reading) {
+            // Paused while its reads were under way: from now on none is.
             shardPaused(shard.id(), true);
         }
     }
@@ -214,6 +274,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
 
     private void finish(ShardReadState shard, RecordsBySplits.Builder<Record> out, String why) {
         LOG.info("Shard {} finished: {}", shard.id(), why);
+        shard.finished = true;
         scheduler.remove(shard.id());
         out.addFinishedSplit(shard.id());
     }
@@ -267,6 +328,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     @Override
     public void close() {
         // Reads still under way complete into the buffer, which nobody takes from any more.
+        closed = true;
         client.close();
     }
 }

@@ -61,6 +61,14 @@ class ShardSplitReaderInFlightTest {
     }
 
     private ShardSplitReader reader(FetchSettings settings, String... shardIds) {
+        List<ShardSplit> splits = new ArrayList<>();
+        for (String id : shardIds) {
+            splits.add(split(id, ShardSplit.NO_STOP));
+        }
+        return reader(settings, splits);
+    }
+
+    private ShardSplitReader reader(FetchSettings settings, List<ShardSplit> splits) {
         reader =
                 new ShardSplitReader(
                         fake.client(),
@@ -71,22 +79,21 @@ class ShardSplitReaderInFlightTest {
                         settings,
                         metrics,
                         () -> now);
-        List<ShardSplit> splits = new ArrayList<>();
-        for (String id : shardIds) {
-            splits.add(
-                    new ShardSplit(
-                            id,
-                            ShardPosition.earliest(),
-                            List.of(),
-                            "00000000000000000000000000000000",
-                            FakeDataHubClient.MAX_KEY,
-                            ShardSplit.NO_STOP,
-                            ShardSplit.NO_STOP,
-                            false));
-        }
         reader.handleSplitsChanges(new SplitsAddition<>(splits));
         fake.clearCalls();
         return reader;
+    }
+
+    private static ShardSplit split(String shardId, long stopSequence) {
+        return new ShardSplit(
+                shardId,
+                ShardPosition.earliest(),
+                List.of(),
+                "00000000000000000000000000000000",
+                FakeDataHubClient.MAX_KEY,
+                stopSequence,
+                ShardSplit.NO_STOP,
+                false);
     }
 
     /**
@@ -328,5 +335,107 @@ class ShardSplitReaderInFlightTest {
         assertThat(gauge("paused")).isEqualTo(0);
         fetch();
         assertThat(fake.readsInFlight()).as("read again once resumed").containsExactly("0");
+    }
+
+    @Test
+    void aShardsNextPageIsAskedForWhenItsAnswerArrivesAndItsRecordsStillComeOutInOrder()
+            throws IOException {
+        fake.shard("0").append(T0, "a", "b", "c", "d", "e", "f");
+        fake.shard("1").append(T0, "g", "h");
+        fake.holdReads();
+        reader(settings(2, 1_000, 1_000, Long.MAX_VALUE), "0", "1");
+        assertThat(fetch()).isEmpty();
+        fake.clearCalls();
+
+        // No fetch in between: the fetcher could be blocked handing records to Flink.
+        fake.deliverRead("0");
+        assertThat(fake.readsInFlight())
+                .as("shard 0's next page asked for before its first is handed out")
+                .containsExactlyInAnyOrder("0", "1");
+        fake.deliverRead("0");
+        fake.deliverRead("1");
+        fake.deliverRead("0");
+        assertThat(fake.calls())
+                .containsExactly(
+                        "getRecords 0 @2 limit 2",
+                        "getRecords 0 @4 limit 2",
+                        "getRecords 1 @2 limit 2",
+                        "getRecords 0 @6 limit 2");
+
+        List<String> emitted = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            emitted.addAll(fetch());
+        }
+        assertThat(emitted).containsExactly("0:a", "0:b", "0:c", "0:d", "1:g", "1:h", "0:e", "0:f");
+        assertThat(fake.mostReadsOfOneShardInFlight())
+                .as("never two reads of one shard at once")
+                .isEqualTo(1);
+        assertThat(fake.readsInFlight())
+                .as("the fetcher started nothing while each shard's last read is under way")
+                .containsExactlyInAnyOrder("0", "1");
+    }
+
+    @Test
+    void aReadAnsweredWhileTheBufferedRecordsFillTheBudgetAsksForNoNextPage() throws IOException {
+        fake.shard("0").append(T0, "a", "b", "c");
+        fake.shard("1").append(T0, "x", "y");
+        fake.holdReads();
+        // Pages of one record; no read starts while two records wait to be handed out.
+        reader(
+                new FetchSettings(
+                        1,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        Long.MAX_VALUE,
+                        2),
+                "0",
+                "1");
+        fetch();
+        assertThat(fake.readsInFlight()).containsExactlyInAnyOrder("0", "1");
+
+        fake.deliverRead("0");
+        assertThat(fake.readsInFlight())
+                .as("one record buffered: room for shard 0's next page")
+                .containsExactlyInAnyOrder("1", "0");
+        fake.deliverRead("0");
+        assertThat(fake.readsInFlight())
+                .as("two records buffered: no next page of shard 0")
+                .containsExactly("1");
+        fake.deliverRead("1");
+        assertThat(fake.readsInFlight()).as("three buffered: none of shard 1").isEmpty();
+
+        assertThat(fetch()).containsExactly("0:a");
+        assertThat(fetch()).containsExactly("0:b");
+        assertThat(fake.readsInFlight()).as("still two buffered when that fetch began").isEmpty();
+        assertThat(fetch()).containsExactly("1:x");
+        assertThat(fake.readsInFlight())
+                .as("below the budget again, the fetcher reads on the shard it handed out")
+                .containsExactly("0");
+        fake.deliverRead("0");
+        assertThat(fake.readsInFlight())
+                .as("room again: shard 0's next page asked for as its answer arrived")
+                .containsExactly("0");
+        assertThat(fetch()).containsExactly("0:c");
+        assertThat(fake.readsInFlight()).containsExactlyInAnyOrder("0", "1");
+    }
+
+    @Test
+    void noPageIsAskedForAheadPastTheSplitsStopSequence() throws IOException {
+        fake.shard("0").append(T0, "a", "b", "c", "d", "e", "f");
+        fake.holdReads();
+        reader(settings(2, 1_000, 1_000, Long.MAX_VALUE), List.of(split("0", 4)));
+        fetch();
+        fake.deliverRead("0");
+        fake.deliverRead("0");
+        assertThat(fake.readsInFlight())
+                .as("the page of sequences 2-3 ends at the stop: nothing to ask for after it")
+                .isEmpty();
+
+        assertThat(fetch()).containsExactly("0:a", "0:b");
+        assertThat(fetch()).containsExactly("0:c", "0:d");
+        reader.wakeUp();
+        assertThat(reader.fetch().finishedSplits()).containsExactly("0");
+        assertThat(fake.calls()).doesNotContain("getRecords 0 @4 limit 2");
     }
 }
