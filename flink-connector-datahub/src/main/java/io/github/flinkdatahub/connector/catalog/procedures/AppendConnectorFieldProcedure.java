@@ -15,7 +15,7 @@ import javax.annotation.Nullable;
  * (append it to the topic and the target first).
  */
 @Internal
-final class AppendConnectorFieldProcedure extends DataHubProcedure {
+public final class AppendConnectorFieldProcedure extends DataHubProcedure {
     AppendConnectorFieldProcedure(DataHubClient client, @Nullable String defaultProject) {
         super(client, defaultProject);
     }

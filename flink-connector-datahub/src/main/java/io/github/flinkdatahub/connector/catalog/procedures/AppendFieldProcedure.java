@@ -13,11 +13,11 @@ import io.github.flinkdatahub.client.model.FieldType;
 import javax.annotation.Nullable;
 
 /**
- * {@code append_field(topic, name, type [, comment])}: appends a nullable field of a DataHub type
- * (BIGINT, STRING, ...) to a tuple topic, as {@code ALTER TABLE ... ADD} does.
+ * {@code append_field(topic, field_name, field_type [, field_comment])}: appends a nullable field
+ * of a DataHub type (BIGINT, STRING, ...) to a tuple topic, as {@code ALTER TABLE ... ADD} does.
  */
 @Internal
-final class AppendFieldProcedure extends DataHubProcedure {
+public final class AppendFieldProcedure extends DataHubProcedure {
     AppendFieldProcedure(DataHubClient client, @Nullable String defaultProject) {
         super(client, defaultProject);
     }
@@ -30,9 +30,12 @@ final class AppendFieldProcedure extends DataHubProcedure {
     @ProcedureHint(
             argument = {
                 @ArgumentHint(name = "topic", type = @DataTypeHint("STRING")),
-                @ArgumentHint(name = "name", type = @DataTypeHint("STRING")),
-                @ArgumentHint(name = "type", type = @DataTypeHint("STRING")),
-                @ArgumentHint(name = "comment", type = @DataTypeHint("STRING"), isOptional = true)
+                @ArgumentHint(name = "field_name", type = @DataTypeHint("STRING")),
+                @ArgumentHint(name = "field_type", type = @DataTypeHint("STRING")),
+                @ArgumentHint(
+                        name = "field_comment",
+                        type = @DataTypeHint("STRING"),
+                        isOptional = true)
             },
             output = @DataTypeHint("STRING"))
     public String[] call(
@@ -44,8 +47,8 @@ final class AppendFieldProcedure extends DataHubProcedure {
         TopicRef t = topic(topic);
         Field field =
                 new Field(
-                        required("name", name),
-                        oneOf("type", type, FieldType.class),
+                        required("field_name", name),
+                        oneOf("field_type", type, FieldType.class),
                         true,
                         comment == null ? "" : comment);
         service(

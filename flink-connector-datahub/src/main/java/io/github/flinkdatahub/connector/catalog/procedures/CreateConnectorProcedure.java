@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * epoch) or the oldest data. Returns the connector's id.
  */
 @Internal
-final class CreateConnectorProcedure extends DataHubProcedure {
+public final class CreateConnectorProcedure extends DataHubProcedure {
     CreateConnectorProcedure(DataHubClient client, @Nullable String defaultProject) {
         super(client, defaultProject);
     }

@@ -11,9 +11,9 @@ import io.github.flinkdatahub.client.DataHubClient;
 
 import javax.annotation.Nullable;
 
-/** {@code create_subscription(topic, comment)}: returns the new subscription's id. */
+/** {@code create_subscription(topic, sub_comment)}: returns the new subscription's id. */
 @Internal
-final class CreateSubscriptionProcedure extends DataHubProcedure {
+public final class CreateSubscriptionProcedure extends DataHubProcedure {
     CreateSubscriptionProcedure(DataHubClient client, @Nullable String defaultProject) {
         super(client, defaultProject);
     }
@@ -26,12 +26,12 @@ final class CreateSubscriptionProcedure extends DataHubProcedure {
     @ProcedureHint(
             argument = {
                 @ArgumentHint(name = "topic", type = @DataTypeHint("STRING")),
-                @ArgumentHint(name = "comment", type = @DataTypeHint("STRING"))
+                @ArgumentHint(name = "sub_comment", type = @DataTypeHint("STRING"))
             },
             output = @DataTypeHint("ROW<sub_id STRING>"))
     public Row[] call(ProcedureContext context, String topic, String comment) {
         TopicRef t = topic(topic);
-        String text = required("comment", comment);
+        String text = required("sub_comment", comment);
         String subId =
                 service(
                         "create a subscription of " + t,

@@ -89,7 +89,7 @@ abstract class DataHubProcedure implements Procedure {
 
     final ValidationException invalid(String argument, String why) {
         return new ValidationException(
-                "Procedure " + name() + ": argument '" + argument + "' is invalid: " + why + ".");
+                "Procedure " + name() + ": argument '" + argument + "' is invalid: " + why);
     }
 
     /** Runs a service call; a service error becomes an error that names the procedure. */

@@ -12,7 +12,7 @@ import javax.annotation.Nullable;
 
 /** {@code delete_connector(topic, connector_id)}. */
 @Internal
-final class DeleteConnectorProcedure extends DataHubProcedure {
+public final class DeleteConnectorProcedure extends DataHubProcedure {
     DeleteConnectorProcedure(DataHubClient client, @Nullable String defaultProject) {
         super(client, defaultProject);
     }

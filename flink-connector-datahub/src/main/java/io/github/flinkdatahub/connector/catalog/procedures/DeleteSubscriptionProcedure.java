@@ -12,7 +12,7 @@ import javax.annotation.Nullable;
 
 /** {@code delete_subscription(topic, sub_id)}. */
 @Internal
-final class DeleteSubscriptionProcedure extends DataHubProcedure {
+public final class DeleteSubscriptionProcedure extends DataHubProcedure {
     DeleteSubscriptionProcedure(DataHubClient client, @Nullable String defaultProject) {
         super(client, defaultProject);
     }

@@ -17,7 +17,7 @@ import javax.annotation.Nullable;
  * opens one over both ranges. Returns the new shard.
  */
 @Internal
-final class MergeShardProcedure extends DataHubProcedure {
+public final class MergeShardProcedure extends DataHubProcedure {
     MergeShardProcedure(DataHubClient client, @Nullable String defaultProject) {
         super(client, defaultProject);
     }

@@ -15,7 +15,7 @@ import javax.annotation.Nullable;
  * or in all.
  */
 @Internal
-final class ReloadConnectorProcedure extends DataHubProcedure {
+public final class ReloadConnectorProcedure extends DataHubProcedure {
     ReloadConnectorProcedure(DataHubClient client, @Nullable String defaultProject) {
         super(client, defaultProject);
     }

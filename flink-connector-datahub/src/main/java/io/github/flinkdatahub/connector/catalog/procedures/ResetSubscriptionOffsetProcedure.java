@@ -23,16 +23,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code reset_subscription_offset(topic, sub_id, position [, value [, shard_id]])}: moves a
+ * {@code reset_subscription_offset(topic, sub_id, reset_to [, reset_value [, shard_id]])}: moves a
  * subscription so that its consumers next read, in every shard or in {@code shard_id}, from the
  * oldest retained record ({@code EARLIEST}), after the newest ({@code LATEST}), from the first
- * record written at or after {@code value} ms since the epoch ({@code TIMESTAMP}), or from sequence
- * {@code value} ({@code SEQUENCE}). A subscription stores the last record consumed, so the offset
- * stored is the sequence before that record. Consumers that hold a session see the reset (the
- * offset's version grows) and re-read it. Returns the stored offsets.
+ * record written at or after {@code reset_value} ms since the epoch ({@code TIMESTAMP}), or from
+ * sequence {@code reset_value} ({@code SEQUENCE}). A subscription stores the last record consumed,
+ * so the offset stored is the sequence before that record. Consumers that hold a session see the
+ * reset (the offset's version grows) and re-read it. Returns the stored offsets.
  */
 @Internal
-final class ResetSubscriptionOffsetProcedure extends DataHubProcedure {
+public final class ResetSubscriptionOffsetProcedure extends DataHubProcedure {
     /** Where the subscription's consumers go next. */
     enum Position {
         EARLIEST,
@@ -54,8 +54,11 @@ final class ResetSubscriptionOffsetProcedure extends DataHubProcedure {
             argument = {
                 @ArgumentHint(name = "topic", type = @DataTypeHint("STRING")),
                 @ArgumentHint(name = "sub_id", type = @DataTypeHint("STRING")),
-                @ArgumentHint(name = "position", type = @DataTypeHint("STRING")),
-                @ArgumentHint(name = "value", type = @DataTypeHint("BIGINT"), isOptional = true),
+                @ArgumentHint(name = "reset_to", type = @DataTypeHint("STRING")),
+                @ArgumentHint(
+                        name = "reset_value",
+                        type = @DataTypeHint("BIGINT"),
+                        isOptional = true),
                 @ArgumentHint(name = "shard_id", type = @DataTypeHint("STRING"), isOptional = true)
             },
             output = @DataTypeHint("ROW<shard_id STRING, sequence BIGINT, `timestamp` BIGINT>"))
@@ -63,28 +66,28 @@ final class ResetSubscriptionOffsetProcedure extends DataHubProcedure {
             ProcedureContext context,
             String topic,
             String subId,
-            String position,
-            @Nullable Long value,
+            String resetTo,
+            @Nullable Long resetValue,
             @Nullable String shardId) {
         TopicRef t = topic(topic);
         String id = required("sub_id", subId);
-        Position target = oneOf("position", position, Position.class);
+        Position target = oneOf("reset_to", resetTo, Position.class);
         boolean needsValue = target == Position.TIMESTAMP || target == Position.SEQUENCE;
-        if (needsValue && value == null) {
-            throw invalid("value", "position " + target + " needs a value");
+        if (needsValue && resetValue == null) {
+            throw invalid("reset_value", "reset_to " + target + " needs a value");
         }
-        if (!needsValue && value != null) {
-            throw invalid("value", "position " + target + " takes no value; pass NULL");
+        if (!needsValue && resetValue != null) {
+            throw invalid("reset_value", "reset_to " + target + " takes no value; pass NULL");
         }
-        if (needsValue && value < 0) {
-            throw invalid("value", value + " is negative");
+        if (needsValue && resetValue < 0) {
+            throw invalid("reset_value", resetValue + " is negative");
         }
         List<String> shards = shards(t, shardId);
         Map<String, OffsetBase> offsets = new LinkedHashMap<>();
         List<Row> rows = new ArrayList<>();
         for (String shard : shards) {
-            long next = nextSequence(t, shard, target, value);
-            long time = target == Position.TIMESTAMP ? value : -1;
+            long next = nextSequence(t, shard, target, resetValue);
+            long time = target == Position.TIMESTAMP ? resetValue : -1;
             offsets.put(shard, new OffsetBase(next - 1, time));
             rows.add(Row.of(shard, next - 1, time));
         }

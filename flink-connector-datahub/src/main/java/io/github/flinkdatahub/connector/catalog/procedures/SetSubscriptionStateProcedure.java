@@ -16,7 +16,7 @@ import javax.annotation.Nullable;
  * refuses offset sessions and commits.
  */
 @Internal
-final class SetSubscriptionStateProcedure extends DataHubProcedure {
+public final class SetSubscriptionStateProcedure extends DataHubProcedure {
     SetSubscriptionStateProcedure(DataHubClient client, @Nullable String defaultProject) {
         super(client, defaultProject);
     }

@@ -19,7 +19,7 @@ import javax.annotation.Nullable;
  * children.
  */
 @Internal
-final class SplitShardProcedure extends DataHubProcedure {
+public final class SplitShardProcedure extends DataHubProcedure {
     SplitShardProcedure(DataHubClient client, @Nullable String defaultProject) {
         super(client, defaultProject);
     }

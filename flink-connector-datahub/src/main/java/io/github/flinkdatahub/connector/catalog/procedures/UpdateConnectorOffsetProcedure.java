@@ -12,12 +12,12 @@ import io.github.flinkdatahub.client.model.connector.ConnectorOffset;
 import javax.annotation.Nullable;
 
 /**
- * {@code update_connector_offset(topic, connector_id, sequence, timestamp [, shard_id])}: where a
- * stopped connector resumes, in one shard or in all; -1 leaves the sequence or the timestamp (ms)
+ * {@code update_connector_offset(topic, connector_id, sequence, timestamp_ms [, shard_id])}: where
+ * a stopped connector resumes, in one shard or in all; -1 leaves the sequence or the timestamp (ms)
  * unset.
  */
 @Internal
-final class UpdateConnectorOffsetProcedure extends DataHubProcedure {
+public final class UpdateConnectorOffsetProcedure extends DataHubProcedure {
     UpdateConnectorOffsetProcedure(DataHubClient client, @Nullable String defaultProject) {
         super(client, defaultProject);
     }
@@ -32,7 +32,7 @@ final class UpdateConnectorOffsetProcedure extends DataHubProcedure {
                 @ArgumentHint(name = "topic", type = @DataTypeHint("STRING")),
                 @ArgumentHint(name = "connector_id", type = @DataTypeHint("STRING")),
                 @ArgumentHint(name = "sequence", type = @DataTypeHint("BIGINT")),
-                @ArgumentHint(name = "timestamp", type = @DataTypeHint("BIGINT")),
+                @ArgumentHint(name = "timestamp_ms", type = @DataTypeHint("BIGINT")),
                 @ArgumentHint(name = "shard_id", type = @DataTypeHint("STRING"), isOptional = true)
             },
             output = @DataTypeHint("STRING"))
@@ -46,13 +46,13 @@ final class UpdateConnectorOffsetProcedure extends DataHubProcedure {
         TopicRef t = topic(topic);
         String id = required("connector_id", connectorId);
         long seq = required("sequence", sequence);
-        long time = required("timestamp", timestamp);
+        long time = required("timestamp_ms", timestamp);
         if (seq < -1 || time < -1) {
             throw invalid(
-                    seq < -1 ? "sequence" : "timestamp", "it is below -1 (-1 leaves it unset)");
+                    seq < -1 ? "sequence" : "timestamp_ms", "it is below -1 (-1 leaves it unset)");
         }
         if (seq == -1 && time == -1) {
-            throw invalid("sequence", "sequence and timestamp are both -1; set at least one");
+            throw invalid("sequence", "sequence and timestamp_ms are both -1; set at least one");
         }
         String shard = shardId == null ? null : required("shard_id", shardId);
         service(

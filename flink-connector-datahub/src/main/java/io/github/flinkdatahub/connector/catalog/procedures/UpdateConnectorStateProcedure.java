@@ -18,7 +18,7 @@ import java.util.Locale;
  * connector; its offsets can be changed only while it is stopped.
  */
 @Internal
-final class UpdateConnectorStateProcedure extends DataHubProcedure {
+public final class UpdateConnectorStateProcedure extends DataHubProcedure {
     private static final String PREFIX = "CONNECTOR_";
 
     UpdateConnectorStateProcedure(DataHubClient client, @Nullable String defaultProject) {
