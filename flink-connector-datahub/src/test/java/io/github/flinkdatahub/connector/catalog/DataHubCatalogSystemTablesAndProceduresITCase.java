@@ -280,6 +280,20 @@ class DataHubCatalogSystemTablesAndProceduresITCase {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("2", List.of("0", "1")));
     }
 
+    @Test
+    void extendShardsGrowsTheTopicToTheGivenCount() {
+        topic("extend", 1);
+
+        List<String> active = strings("CALL dh.sys.extend_shards('extend', 3)");
+
+        assertThat(active).hasSize(3);
+        assertThat(strings("SELECT shard_id, state FROM `extend$shards`"))
+                .containsExactlyInAnyOrder("+I[0, ACTIVE]", "+I[1, ACTIVE]", "+I[2, ACTIVE]");
+        assertThat(client.listShard(P, "extend").getShards()).hasSize(3);
+        assertThatThrownBy(() -> sql("CALL dh.sys.extend_shards('extend', 2)"))
+                .satisfies(e -> assertThat(messages(e)).contains("extend_shards", "extend"));
+    }
+
     // ------------------------------------------------------------------ subscriptions
 
     @Test

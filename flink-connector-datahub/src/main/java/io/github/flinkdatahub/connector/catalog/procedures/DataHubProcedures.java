@@ -30,6 +30,7 @@ public final class DataHubProcedures {
     static {
         register(SplitShardProcedure::new);
         register(MergeShardProcedure::new);
+        register(ExtendShardsProcedure::new);
         register(CreateSubscriptionProcedure::new);
         register(DeleteSubscriptionProcedure::new);
         register(SetSubscriptionStateProcedure::new);
