@@ -78,7 +78,10 @@ import static io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions.SHA
  * table factory ({@link #getFactory()}) adds: tables are read and written without DDL, and {@code
  * SHOW CREATE TABLE} shows no secret. {@code CREATE TABLE} creates a tuple topic ({@code
  * 'shard-count'}, {@code 'lifecycle'}), {@code ALTER TABLE ... ADD} appends nullable fields;
- * DataHub has no views, functions, partitions or statistics.
+ * DataHub has no views, functions, partitions or statistics. Each topic also has read-only system
+ * tables ({@code `t$shards`}, see {@link SystemTables}), and the database {@code sys} holds
+ * procedures for DataHub operations ({@code CALL dh.sys.split_shard(...)}, see {@link
+ * DataHubProcedures}).
  */
 @PublicEvolving
 public class DataHubCatalog extends AbstractCatalog {
@@ -384,7 +387,11 @@ public class DataHubCatalog extends AbstractCatalog {
     @Override
     public boolean tableExists(ObjectPath tablePath) throws CatalogException {
         try {
-            getTable(tablePath);
+            if (SystemTables.isSystemTableName(tablePath.getObjectName())) {
+                systemTable(tablePath);
+            } else {
+                getTopic(tablePath);
+            }
             return true;
         } catch (TableNotExistException e) {
             return false;

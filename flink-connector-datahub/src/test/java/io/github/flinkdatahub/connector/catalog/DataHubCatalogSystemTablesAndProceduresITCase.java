@@ -3,6 +3,7 @@ package io.github.flinkdatahub.connector.catalog;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.catalog.ObjectPath;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
@@ -206,6 +207,10 @@ class DataHubCatalogSystemTablesAndProceduresITCase {
     @Test
     void systemTablesAreReadOnlyAndUnknownOnesAreReportedByName() {
         topic("ro", 1);
+        org.apache.flink.table.catalog.Catalog catalog = tEnv.getCatalog("dh").orElseThrow();
+        assertThat(catalog.tableExists(new ObjectPath(P, "ro$shards"))).isTrue();
+        assertThat(catalog.tableExists(new ObjectPath(P, "ro$nothing"))).isFalse();
+        assertThat(catalog.tableExists(new ObjectPath(P, "no_such_topic$shards"))).isFalse();
 
         assertThatThrownBy(
                         () ->
