@@ -175,6 +175,12 @@ public interface DataHubClient extends AutoCloseable {
     MergeShardResult mergeShard(
             String projectName, String topicName, String shardId, String adjacentShardId);
 
+    /**
+     * Grows the topic to {@code shardCount} active shards in total; the hash ranges are dealt out
+     * anew. Only topics whose expand mode allows extending (not {@code ONLY_SPLIT}).
+     */
+    void extendShard(String projectName, String topicName, int shardCount);
+
     /** Waits up to 30 s until every shard is ACTIVE or CLOSED. */
     default void waitShardsReady(String projectName, String topicName) {
         waitShardsReady(projectName, topicName, Duration.ofSeconds(30));

@@ -433,6 +433,12 @@ final class DefaultDataHubClient implements DataHubClient {
     }
 
     @Override
+    public void extendShard(String projectName, String topicName, int shardCount) {
+        Validation.check(shardCount > 0, "shardCount must be positive, got " + shardCount);
+        call(post(shardsPath(projectName, topicName), ShardJson.writeExtend(shardCount)));
+    }
+
+    @Override
     public MergeShardResult mergeShard(
             String projectName, String topicName, String shardId, String adjacentShardId) {
         NameRules.shardId(shardId);

@@ -108,6 +108,38 @@ class CatalogSessionITCase extends GatewaySessionTestBase {
                 .containsExactlyInAnyOrder("s1=3.0", "s1=12.0", "s1=21.0", "s1=30.0");
     }
 
+    @Test
+    void aProcedureChangesDataHubAndASystemTableShowsIt() {
+        env.topics()
+                .createTupleTopic(
+                        PROJECT, "operated", 2, RecordSchema.of(new Field("v", FieldType.BIGINT)));
+        session.execute(
+                """
+                CREATE CATALOG dh_ops WITH ('type' = 'datahub', %s, 'default-database' = '%s')"""
+                        .formatted(env.connectionOptions(), PROJECT));
+
+        List<Row> created =
+                session.execute(
+                        "CALL dh_ops.sys.create_subscription('operated', 'made by the gateway')");
+        String subId = created.get(0).field(0);
+        assertThat(env.client().getSubscription(PROJECT, "operated", subId).getComment())
+                .isEqualTo("made by the gateway");
+
+        // A bounded job on the cluster reads the table when it runs.
+        List<Row> listed =
+                session.query(
+                        "SELECT s.sub_id, s.`comment`, o.shard_id FROM dh_ops.%s.`operated$subscriptions` s"
+                                        .formatted(PROJECT)
+                                + " JOIN dh_ops.%s.`operated$subscription_offsets` o ON s.sub_id = o.sub_id"
+                                        .formatted(PROJECT),
+                        2,
+                        Duration.ofSeconds(120));
+        assertThat(listed)
+                .extracting(r -> r.field(0) + " " + r.field(1) + " " + r.field(2))
+                .containsExactlyInAnyOrder(
+                        subId + " made by the gateway 0", subId + " made by the gateway 1");
+    }
+
     private static List<String> firstColumn(List<Row> rows) {
         return rows.stream().map(r -> r.field(0)).collect(Collectors.toList());
     }

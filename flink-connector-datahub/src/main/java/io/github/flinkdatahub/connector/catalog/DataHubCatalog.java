@@ -21,6 +21,7 @@ import org.apache.flink.table.catalog.exceptions.DatabaseNotEmptyException;
 import org.apache.flink.table.catalog.exceptions.DatabaseNotExistException;
 import org.apache.flink.table.catalog.exceptions.FunctionNotExistException;
 import org.apache.flink.table.catalog.exceptions.PartitionNotExistException;
+import org.apache.flink.table.catalog.exceptions.ProcedureNotExistException;
 import org.apache.flink.table.catalog.exceptions.TableAlreadyExistException;
 import org.apache.flink.table.catalog.exceptions.TableNotExistException;
 import org.apache.flink.table.catalog.exceptions.TableNotPartitionedException;
@@ -29,6 +30,7 @@ import org.apache.flink.table.catalog.stats.CatalogTableStatistics;
 import org.apache.flink.table.expressions.Expression;
 import org.apache.flink.table.factories.Factory;
 import org.apache.flink.table.factories.FactoryUtil;
+import org.apache.flink.table.procedures.Procedure;
 import org.apache.flink.util.Preconditions;
 import org.apache.flink.util.StringUtils;
 
@@ -44,6 +46,9 @@ import io.github.flinkdatahub.client.model.result.GetProjectResult;
 import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions;
 import io.github.flinkdatahub.connector.DataHubOptionsUtil;
+import io.github.flinkdatahub.connector.catalog.procedures.DataHubProcedures;
+import io.github.flinkdatahub.connector.catalog.system.SystemTable;
+import io.github.flinkdatahub.connector.catalog.system.SystemTables;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.table.DataHubDynamicTableFactory;
 import org.slf4j.Logger;
@@ -73,7 +78,10 @@ import static io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions.SHA
  * table factory ({@link #getFactory()}) adds: tables are read and written without DDL, and {@code
  * SHOW CREATE TABLE} shows no secret. {@code CREATE TABLE} creates a tuple topic ({@code
  * 'shard-count'}, {@code 'lifecycle'}), {@code ALTER TABLE ... ADD} appends nullable fields;
- * DataHub has no views, functions, partitions or statistics.
+ * DataHub has no views, functions, partitions or statistics. Each topic also has read-only system
+ * tables ({@code `t$shards`}, see {@link SystemTables}), and the database {@code sys} holds
+ * procedures for DataHub operations ({@code CALL dh.sys.split_shard(...)}, see {@link
+ * DataHubProcedures}).
  */
 @PublicEvolving
 public class DataHubCatalog extends AbstractCatalog {
@@ -330,6 +338,9 @@ public class DataHubCatalog extends AbstractCatalog {
 
     @Override
     public CatalogBaseTable getTable(ObjectPath tablePath) throws TableNotExistException {
+        if (SystemTables.isSystemTableName(tablePath.getObjectName())) {
+            return systemTable(tablePath);
+        }
         GetTopicResult topic = getTopic(tablePath);
         Map<String, String> options = new LinkedHashMap<>();
         options.put(FactoryUtil.CONNECTOR.key(), DataHubDynamicTableFactory.IDENTIFIER);
@@ -341,6 +352,25 @@ public class DataHubCatalog extends AbstractCatalog {
                 .comment(topic.getComment())
                 .options(options)
                 .build();
+    }
+
+    /** {@code topic$shards} and the like: metadata of an existing topic, read-only. */
+    private CatalogBaseTable systemTable(ObjectPath tablePath) throws TableNotExistException {
+        String topic = SystemTables.topicOf(tablePath.getObjectName());
+        SystemTable table =
+                SystemTables.tableOf(tablePath.getObjectName())
+                        .orElseThrow(
+                                () ->
+                                        new TableNotExistException(
+                                                getName(),
+                                                tablePath,
+                                                new ValidationException(
+                                                        "Unknown system table; topic '"
+                                                                + topic
+                                                                + "' has: "
+                                                                + SystemTables.names())));
+        getTopic(new ObjectPath(tablePath.getDatabaseName(), topic));
+        return SystemTables.catalogTable(tablePath, table);
     }
 
     private GetTopicResult getTopic(ObjectPath tablePath) throws TableNotExistException {
@@ -357,7 +387,11 @@ public class DataHubCatalog extends AbstractCatalog {
     @Override
     public boolean tableExists(ObjectPath tablePath) throws CatalogException {
         try {
-            getTopic(tablePath);
+            if (SystemTables.isSystemTableName(tablePath.getObjectName())) {
+                systemTable(tablePath);
+            } else {
+                getTopic(tablePath);
+            }
             return true;
         } catch (TableNotExistException e) {
             return false;
@@ -517,6 +551,26 @@ public class DataHubCatalog extends AbstractCatalog {
         if (!databaseExists(databaseName)) {
             throw new DatabaseNotExistException(getName(), databaseName);
         }
+    }
+
+    // ------------------------------------------------------------------ procedures
+
+    /** In {@code sys} and in every project (see {@link DataHubProcedures}). */
+    @Override
+    public List<String> listProcedures(String dbName) throws DatabaseNotExistException {
+        if (!DataHubProcedures.SYSTEM_DATABASE.equals(dbName)) {
+            requireDatabase(dbName);
+        }
+        return DataHubProcedures.names();
+    }
+
+    @Override
+    public Procedure getProcedure(ObjectPath procedurePath) throws ProcedureNotExistException {
+        String database = procedurePath.getDatabaseName();
+        String project =
+                DataHubProcedures.SYSTEM_DATABASE.equals(database) ? defaultDatabase : database;
+        return DataHubProcedures.get(procedurePath.getObjectName(), client(), project)
+                .orElseThrow(() -> new ProcedureNotExistException(getName(), procedurePath));
     }
 
     // ------------------------------------------------------------------ not in DataHub: partitions

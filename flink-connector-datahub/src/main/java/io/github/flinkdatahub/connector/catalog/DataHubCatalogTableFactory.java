@@ -2,6 +2,8 @@ package io.github.flinkdatahub.connector.catalog;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.catalog.ObjectIdentifier;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
 import org.apache.flink.table.connector.source.DynamicTableSource;
@@ -10,6 +12,9 @@ import org.apache.flink.table.factories.DynamicTableSinkFactory;
 import org.apache.flink.table.factories.DynamicTableSourceFactory;
 import org.apache.flink.table.factories.FactoryUtil;
 
+import io.github.flinkdatahub.connector.DataHubOptionsUtil;
+import io.github.flinkdatahub.connector.catalog.system.SystemTableSource;
+import io.github.flinkdatahub.connector.catalog.system.SystemTables;
 import io.github.flinkdatahub.connector.table.DataHubDynamicTableFactory;
 
 import java.util.Collections;
@@ -66,11 +71,28 @@ final class DataHubCatalogTableFactory
 
     @Override
     public DynamicTableSource createDynamicTableSource(DynamicTableFactory.Context context) {
+        ObjectIdentifier id = context.getObjectIdentifier();
+        if (SystemTables.isSystemTableName(id.getObjectName())) {
+            return new SystemTableSource(
+                    DataHubOptionsUtil.connection(Configuration.fromMap(connectionOptions)),
+                    id.getDatabaseName(),
+                    SystemTables.topicOf(id.getObjectName()),
+                    SystemTables.tableOf(id.getObjectName())
+                            .orElseThrow(() -> new ValidationException("No system table " + id)));
+        }
         return delegate.createDynamicTableSource(completed(context));
     }
 
     @Override
     public DynamicTableSink createDynamicTableSink(DynamicTableFactory.Context context) {
+        ObjectIdentifier id = context.getObjectIdentifier();
+        if (SystemTables.isSystemTableName(id.getObjectName())) {
+            throw new ValidationException(
+                    "System table "
+                            + id.asSummaryString()
+                            + " is read-only; change DataHub with the catalog's procedures"
+                            + " (CALL <catalog>.sys.<procedure>(...)).");
+        }
         return delegate.createDynamicTableSink(completed(context));
     }
 

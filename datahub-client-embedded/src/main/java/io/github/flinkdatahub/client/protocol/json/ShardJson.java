@@ -34,6 +34,15 @@ public final class ShardJson {
         return o;
     }
 
+    /** Extend to {@code shardCount} shards in total ({@code ExtendMode TO}, as the SDKs send). */
+    public static ObjectNode writeExtend(int shardCount) {
+        ObjectNode o = Json.object();
+        o.put("Action", "extend");
+        o.put("ShardNumber", shardCount);
+        o.put("ExtendMode", "TO");
+        return o;
+    }
+
     public static ObjectNode writeMerge(String shardId, String adjacentShardId) {
         ObjectNode o = Json.object();
         o.put("Action", "merge");
