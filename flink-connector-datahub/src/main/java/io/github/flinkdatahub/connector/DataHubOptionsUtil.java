@@ -14,6 +14,9 @@ import io.github.flinkdatahub.client.model.CompressFormat;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions.BoundedMode;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions.StartupMode;
 import io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions;
+import io.github.flinkdatahub.connector.cdc.CdcFormat;
+import io.github.flinkdatahub.connector.cdc.CdcSettings;
+import io.github.flinkdatahub.connector.cdc.DtsNaming;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.common.TupleConversion;
 import io.github.flinkdatahub.connector.source.StartingPosition;
@@ -43,6 +46,9 @@ import java.util.stream.Collectors;
 
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.ACCESS_ID;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.ACCESS_KEY;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.CDC_DTS_NAMING;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.CDC_FORMAT;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.CDC_IGNORE_PARSE_ERRORS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.CLIENT_COMPRESSION;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.CLIENT_PROTOCOL;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.CLIENT_RETRY_INTERVAL;
@@ -696,6 +702,24 @@ public final class DataHubOptionsUtil {
                             + " newest schema (fields appended later read as null). Remove the option or set it"
                             + " to false.");
         }
+    }
+
+    // ---------------------------------------------------------------- change records
+
+    /** The change-record options, if {@code cdc.format} names a layout. */
+    public static Optional<CdcSettings> cdcSettings(ReadableConfig options) {
+        CdcFormat format = options.get(CDC_FORMAT);
+        DtsNaming naming = options.get(CDC_DTS_NAMING);
+        if (format == CdcFormat.DATAWORKS && naming != DtsNaming.AUTO) {
+            throw new ValidationException(
+                    "'"
+                            + CDC_DTS_NAMING.key()
+                            + "' applies to 'cdc.format' = 'dts' only; remove it for 'dataworks'.");
+        }
+        if (format == CdcFormat.NONE) {
+            return Optional.empty();
+        }
+        return Optional.of(new CdcSettings(format, naming, options.get(CDC_IGNORE_PARSE_ERRORS)));
     }
 
     // ---------------------------------------------------------------- helpers

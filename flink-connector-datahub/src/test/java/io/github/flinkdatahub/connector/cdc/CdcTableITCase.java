@@ -1,0 +1,287 @@
+package io.github.flinkdatahub.connector.cdc;
+
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.TableResult;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Row;
+import org.apache.flink.types.RowKind;
+import org.apache.flink.util.CloseableIterator;
+
+import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.connector.testutil.Jobs;
+import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import static org.apache.flink.core.testutils.CommonTestUtils.waitUtil;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * DTS and DataWorks change records of a simulated database table, written over several shards with
+ * a shard split in the middle, read by Flink SQL as a changelog: aggregates and the table itself
+ * reach exactly the database's final state.
+ */
+class CdcTableITCase {
+    private static final String PROJECT = "cdc_it";
+    private static final int KEYS = 2000;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final String AGGREGATE =
+            "SELECT grp, COUNT(*) AS cnt, SUM(amount) AS total FROM orders GROUP BY grp";
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    @RegisterExtension
+    static final DataHubEmulatorExtension DATAHUB = DataHubEmulatorExtension.builder().build();
+
+    static DataHubClient client;
+    StreamTableEnvironment tEnv;
+
+    @BeforeAll
+    static void createProject() {
+        client = DATAHUB.client();
+        client.createProject(PROJECT, "");
+    }
+
+    @BeforeEach
+    void env() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        tEnv = StreamTableEnvironment.create(env);
+    }
+
+    private static String topicFor(ChangeRecordWriter layout, String test) {
+        return (test + "_" + layout.name()).toLowerCase(Locale.ROOT);
+    }
+
+    private static RecordSchema createTopic(String topic, ChangeRecordWriter layout) {
+        RecordSchema schema = layout.schema();
+        client.createTupleTopic(PROJECT, topic, 3, 1, schema, "");
+        client.waitShardsReady(PROJECT, topic);
+        return schema;
+    }
+
+    /** Writes the changes as the service does: U as two records, batches in order. */
+    private static long write(
+            String topic,
+            RecordSchema schema,
+            ChangeRecordWriter layout,
+            List<SimulatedTable.Change> changes,
+            long firstRecordId) {
+        long recordId = firstRecordId;
+        List<Record> batch = new ArrayList<>();
+        for (SimulatedTable.Change c : changes) {
+            switch (c.operation) {
+                case "I":
+                    batch.add(layout.record(schema, recordId++, "I", "N", "Y", c.after));
+                    break;
+                case "D":
+                    batch.add(layout.record(schema, recordId++, "D", "Y", "N", c.before));
+                    break;
+                default:
+                    batch.add(layout.record(schema, recordId++, "U", "Y", "N", c.before));
+                    batch.add(layout.record(schema, recordId++, "U", "N", "Y", c.after));
+            }
+            if (batch.size() >= 500) {
+                put(topic, batch);
+            }
+        }
+        put(topic, batch);
+        return recordId;
+    }
+
+    private static void put(String topic, List<Record> batch) {
+        if (!batch.isEmpty()) {
+            assertThat(client.putRecords(PROJECT, topic, batch).getFailedRecordCount()).isZero();
+            batch.clear();
+        }
+    }
+
+    /** Writes half the changes, splits shard 0, writes the rest; returns the simulated table. */
+    private static SimulatedTable replicate(
+            String topic, RecordSchema schema, ChangeRecordWriter layout) {
+        SimulatedTable db = new SimulatedTable(layout.ordinal() + 7, KEYS);
+        long next = write(topic, schema, layout, db.changes(3 * KEYS), 1);
+        // A new shard cannot be split for 5 s of data time; let that much pass.
+        DATAHUB.emulator().clock().advance(Duration.ofSeconds(10));
+        client.splitShard(PROJECT, topic, "0");
+        client.waitShardsReady(PROJECT, topic);
+        write(topic, schema, layout, db.changes(3 * KEYS), next);
+        return db;
+    }
+
+    private String ddl(String topic, ChangeRecordWriter layout, String bounded) {
+        return "CREATE TABLE orders (id BIGINT, grp STRING, amount BIGINT,"
+                + " op STRING METADATA FROM 'cdc.operation' VIRTUAL,"
+                + " PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'datahub', 'endpoint' = '"
+                + DATAHUB.endpoint()
+                + "', 'access-id' = '"
+                + DataHubEmulator.DEFAULT_ACCESS_ID
+                + "', 'access-key' = '"
+                + DataHubEmulator.DEFAULT_ACCESS_KEY
+                + "', 'project' = '"
+                + PROJECT
+                + "', 'topic' = '"
+                + topic
+                + "', 'scan.startup.mode' = 'earliest', 'cdc.format' = '"
+                + layout.format
+                + "'"
+                + bounded
+                + ")";
+    }
+
+    /** Applies a changelog of rows keyed by their first column to a materialized view. */
+    private static void apply(Map<String, String> view, Row row, Function<Row, String> value) {
+        String key = String.valueOf(row.getField(0));
+        if (row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER) {
+            view.put(key, value.apply(row));
+        } else {
+            assertThat(view.remove(key)).as("retracted row " + row).isEqualTo(value.apply(row));
+        }
+    }
+
+    private static String countAndSum(Row r) {
+        return r.getField(1) + "," + r.getField(2);
+    }
+
+    private Map<String, String> materialize(String sql, Function<Row, String> value)
+            throws Exception {
+        Map<String, String> view = new TreeMap<>();
+        try (CloseableIterator<Row> it = tEnv.executeSql(sql).collect()) {
+            it.forEachRemaining(r -> apply(view, r, value));
+        }
+        return view;
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChangeRecordWriter.class)
+    void boundedReadReachesTheDatabasesFinalStateThroughASplit(ChangeRecordWriter layout)
+            throws Exception {
+        String topic = topicFor(layout, "bounded");
+        RecordSchema schema = createTopic(topic, layout);
+        SimulatedTable db = replicate(topic, schema, layout);
+        tEnv.executeSql(ddl(topic, layout, ", 'scan.bounded.mode' = 'latest'"));
+
+        assertThat(materialize(AGGREGATE, CdcTableITCase::countAndSum))
+                .isEqualTo(db.countAndSumPerGroup());
+        Map<String, String> expectedRows = new TreeMap<>();
+        db.state().forEach((id, row) -> expectedRows.put(Long.toString(id), row));
+        assertThat(
+                        materialize(
+                                "SELECT id, grp, amount FROM orders",
+                                r -> r.getField(0) + "," + r.getField(1) + "," + r.getField(2)))
+                .isEqualTo(expectedRows);
+        assertThat(expectedRows).hasSizeGreaterThan(KEYS / 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChangeRecordWriter.class)
+    void streamingAggregateFollowsUpdatesAndDeletesThroughASplit(ChangeRecordWriter layout)
+            throws Exception {
+        String topic = topicFor(layout, "streaming");
+        RecordSchema schema = createTopic(topic, layout);
+        tEnv.executeSql(ddl(topic, layout, ""));
+        TableResult result = tEnv.executeSql(AGGREGATE);
+        Map<String, String> view = new ConcurrentHashMap<>();
+        AtomicReference<Throwable> readError = new AtomicReference<>();
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try (CloseableIterator<Row> it = result.collect()) {
+                                it.forEachRemaining(
+                                        r -> apply(view, r, CdcTableITCase::countAndSum));
+                            } catch (Throwable t) {
+                                readError.compareAndSet(null, t);
+                            }
+                        },
+                        "cdc-result-reader");
+        reader.start();
+        SimulatedTable db;
+        try {
+            db = replicate(topic, schema, layout);
+            Map<String, String> expected = db.countAndSumPerGroup();
+            waitUtil(
+                    () -> readError.get() == null && new TreeMap<>(view).equals(expected),
+                    TIMEOUT,
+                    "the aggregate reaches the database's final state " + expected);
+        } finally {
+            Jobs.cancelAndAwait(result.getJobClient().orElseThrow());
+            reader.join();
+        }
+        assertThat(new TreeMap<>(view)).isEqualTo(db.countAndSumPerGroup());
+    }
+
+    @Test
+    void aRecordWithFlagsThatMakeNoChangeFailsTheJobNamingShardSequenceAndFlags() throws Exception {
+        ChangeRecordWriter layout = ChangeRecordWriter.DTS_NEW;
+        String topic = topicFor(layout, "bad_flags");
+        RecordSchema schema = createTopic(topic, layout);
+        SimulatedTable.Row row = new SimulatedTable.Row(1, "g1", 5);
+        put(
+                topic,
+                new ArrayList<>(
+                        List.of(
+                                layout.record(schema, 1, "I", "N", "Y", row),
+                                layout.record(schema, 2, "U", "Y", "Y", row))));
+        tEnv.executeSql(ddl(topic, layout, ", 'scan.bounded.mode' = 'latest'"));
+
+        assertThatThrownBy(() -> materialize("SELECT id, grp, amount FROM orders", Row::toString))
+                .rootCause()
+                .hasMessageContaining("shard ")
+                .hasMessageContaining("sequence 1")
+                .hasMessageContaining("operation 'U'")
+                .hasMessageContaining("before flag 'Y'")
+                .hasMessageContaining("after flag 'Y'")
+                .hasMessageContaining("cdc.ignore-parse-errors");
+    }
+
+    @Test
+    void withIgnoreParseErrorsABadRecordIsSkippedAndTheRestRead() throws Exception {
+        ChangeRecordWriter layout = ChangeRecordWriter.DATAWORKS;
+        String topic = topicFor(layout, "ignored_flags");
+        RecordSchema schema = createTopic(topic, layout);
+        SimulatedTable.Row a = new SimulatedTable.Row(1, "g1", 5);
+        SimulatedTable.Row b = new SimulatedTable.Row(2, "g1", 7);
+        put(
+                topic,
+                new ArrayList<>(
+                        List.of(
+                                layout.record(schema, 1, "I", "N", "Y", a),
+                                layout.record(schema, 2, "X", "N", "Y", b),
+                                layout.record(schema, 3, "I", "N", "Y", b),
+                                layout.record(schema, 4, "D", "N", "N", a))));
+        tEnv.executeSql(
+                ddl(
+                        topic,
+                        layout,
+                        ", 'scan.bounded.mode' = 'latest', 'cdc.ignore-parse-errors' = 'true'"));
+
+        assertThat(materialize(AGGREGATE, CdcTableITCase::countAndSum))
+                .isEqualTo(Map.of("g1", "2,12"));
+    }
+}
