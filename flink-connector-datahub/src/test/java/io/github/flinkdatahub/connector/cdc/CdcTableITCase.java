@@ -1,7 +1,12 @@
 package io.github.flinkdatahub.connector.cdc;
 
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -12,9 +17,13 @@ import org.apache.flink.util.CloseableIterator;
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.Shard;
+import io.github.flinkdatahub.client.model.TupleRecord;
+import io.github.flinkdatahub.connector.sink.routing.HashKeys;
 import io.github.flinkdatahub.connector.testutil.Jobs;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
+import io.github.flinkdatahub.emulator.testutil.TopicContents;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -283,5 +293,170 @@ class CdcTableITCase {
 
         assertThat(materialize(AGGREGATE, CdcTableITCase::countAndSum))
                 .isEqualTo(Map.of("g1", "2,12"));
+    }
+
+    /** The changes as a Flink changelog: I is +I, U is -U then +U, D is -D. */
+    private static List<Row> changelog(List<SimulatedTable.Change> changes) {
+        List<Row> rows = new ArrayList<>();
+        for (SimulatedTable.Change c : changes) {
+            if (c.before != null) {
+                rows.add(
+                        Row.ofKind(
+                                c.after == null ? RowKind.DELETE : RowKind.UPDATE_BEFORE,
+                                c.before.id,
+                                c.before.grp,
+                                c.before.amount));
+            }
+            if (c.after != null) {
+                rows.add(
+                        Row.ofKind(
+                                c.before == null ? RowKind.INSERT : RowKind.UPDATE_AFTER,
+                                c.after.id,
+                                c.after.grp,
+                                c.after.amount));
+            }
+        }
+        return rows;
+    }
+
+    private void writeChangelog(List<Row> rows, StreamExecutionEnvironment env) throws Exception {
+        DataStream<Row> stream =
+                env.fromData(
+                        rows,
+                        Types.ROW_NAMED(
+                                new String[] {"id", "grp", "amount"},
+                                Types.LONG,
+                                Types.STRING,
+                                Types.LONG));
+        Table changes =
+                tEnv.fromChangelogStream(
+                        stream,
+                        Schema.newBuilder()
+                                .column("id", DataTypes.BIGINT().notNull())
+                                .column("grp", DataTypes.STRING())
+                                .column("amount", DataTypes.BIGINT())
+                                .primaryKey("id")
+                                .build());
+        changes.executeInsert("orders").await();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChangeRecordWriter.class)
+    void aChangelogWrittenWithCdcFormatReadsBackAsTheSameFinalState(ChangeRecordWriter layout)
+            throws Exception {
+        String topic = topicFor(layout, "round_trip");
+        createTopic(topic, layout);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        tEnv = StreamTableEnvironment.create(env);
+        // The changelog's -U of a row written by the first job reaches the sink unchanged.
+        tEnv.getConfig().set("table.exec.sink.upsert-materialize", "NONE");
+        // The one-task source feeds two writers: a key's changes go to one of them, in order.
+        tEnv.getConfig().set("table.exec.sink.keyed-shuffle", "FORCE");
+        tEnv.executeSql(
+                ddl(
+                        topic,
+                        layout,
+                        ", 'scan.bounded.mode' = 'latest', 'sink.flush-interval' = '100 ms'"));
+        SimulatedTable db = new SimulatedTable(layout.ordinal() + 11, KEYS);
+        List<Row> first = changelog(db.changes(3 * KEYS));
+        writeChangelog(first, env);
+        DATAHUB.emulator().clock().advance(Duration.ofSeconds(10));
+        client.splitShard(PROJECT, topic, "0");
+        client.waitShardsReady(PROJECT, topic);
+        List<Row> second = changelog(db.changes(3 * KEYS));
+        writeChangelog(second, env);
+
+        // Each key's changes, in order: parents are listed before their children.
+        Map<String, List<String>> expectedPerKey = new HashMap<>();
+        for (Row r : first) {
+            expectedPerKey
+                    .computeIfAbsent(String.valueOf(r.getField(0)), k -> new ArrayList<>())
+                    .add(r.toString());
+        }
+        for (Row r : second) {
+            expectedPerKey
+                    .computeIfAbsent(String.valueOf(r.getField(0)), k -> new ArrayList<>())
+                    .add(r.toString());
+        }
+        Map<String, List<String>> writtenPerKey = new HashMap<>();
+        TopicContents.byShard(client, PROJECT, topic)
+                .values()
+                .forEach(
+                        records ->
+                                records.forEach(
+                                        rec -> {
+                                            TupleRecord t = (TupleRecord) rec;
+                                            ChangeFlags f =
+                                                    ChangeFlags.parse(
+                                                            t.getValue(
+                                                                    layout.bookkeeping()
+                                                                            .get(
+                                                                                    layout
+                                                                                                    == ChangeRecordWriter
+                                                                                                            .DATAWORKS
+                                                                                            ? 1
+                                                                                            : 4)),
+                                                            t.getValue(
+                                                                    layout.bookkeeping()
+                                                                            .get(
+                                                                                    layout.bookkeeping()
+                                                                                                    .size()
+                                                                                            - 2)),
+                                                            t.getValue(
+                                                                    layout.bookkeeping()
+                                                                            .get(
+                                                                                    layout.bookkeeping()
+                                                                                                    .size()
+                                                                                            - 1)));
+                                            Row row =
+                                                    Row.ofKind(
+                                                            f.kind(),
+                                                            t.getValue(layout.dataPrefix + "id"),
+                                                            t.getValue(layout.dataPrefix + "grp"),
+                                                            t.getValue(
+                                                                    layout.dataPrefix + "amount"));
+                                            writtenPerKey
+                                                    .computeIfAbsent(
+                                                            String.valueOf(row.getField(0)),
+                                                            k -> new ArrayList<>())
+                                                    .add(row.toString());
+                                        }));
+        assertThat(writtenPerKey.keySet()).isEqualTo(expectedPerKey.keySet());
+        expectedPerKey.forEach(
+                (key, changes) ->
+                        assertThat(writtenPerKey.get(key))
+                                .as("changes of key %s", key)
+                                .isEqualTo(changes));
+
+        // Every record is on the shard owning its key's hash, and a key's record ids increase.
+        Map<String, Shard> shards = new HashMap<>();
+        client.listShard(PROJECT, topic).getShards().forEach(s -> shards.put(s.getShardId(), s));
+        Map<String, List<Record>> byShard = TopicContents.byShard(client, PROJECT, topic);
+        assertThat(byShard.values().stream().mapToInt(List::size).sum())
+                .isEqualTo(first.size() + second.size());
+        for (Map.Entry<String, List<Record>> e : byShard.entrySet()) {
+            Map<Object, Long> lastId = new HashMap<>();
+            for (Record r : e.getValue()) {
+                TupleRecord t = (TupleRecord) r;
+                Object id = t.getValue(layout.dataPrefix + "id");
+                assertThat(shards.get(e.getKey()).containsHashKey(HashKeys.md5Hex(id.toString())))
+                        .as("record of key %s on shard %s", id, e.getKey())
+                        .isTrue();
+                long recordId = Long.parseLong((String) t.getValue(layout.recordIdField()));
+                Long previous = lastId.put(id, recordId);
+                if (previous != null) {
+                    assertThat(recordId).as("record id of key %s", id).isGreaterThan(previous);
+                }
+            }
+        }
+
+        Map<String, String> expectedRows = new TreeMap<>();
+        db.state().forEach((id, row) -> expectedRows.put(Long.toString(id), row));
+        assertThat(
+                        materialize(
+                                "SELECT id, grp, amount FROM orders",
+                                r -> r.getField(0) + "," + r.getField(1) + "," + r.getField(2)))
+                .isEqualTo(expectedRows);
     }
 }

@@ -6,6 +6,7 @@ import io.github.flinkdatahub.client.model.TupleRecord;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes change records the way DTS and DataWorks do, for a table {@code (id BIGINT, grp STRING,
@@ -48,6 +49,15 @@ enum ChangeRecordWriter {
     }
 
     abstract List<String> bookkeeping();
+
+    CdcFormat cdcFormat() {
+        return CdcFormat.valueOf(format.toUpperCase(Locale.ROOT));
+    }
+
+    /** The field holding the record id. */
+    String recordIdField() {
+        return bookkeeping().get(0);
+    }
 
     private static List<String> dts(String prefix) {
         List<String> out = new ArrayList<>();
