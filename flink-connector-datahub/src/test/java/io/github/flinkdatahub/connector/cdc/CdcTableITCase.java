@@ -45,6 +45,7 @@ import java.util.function.Function;
 import static org.apache.flink.core.testutils.CommonTestUtils.waitUtil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * DTS and DataWorks change records of a simulated database table, written over several shards with
@@ -458,5 +459,66 @@ class CdcTableITCase {
                                 "SELECT id, grp, amount FROM orders",
                                 r -> r.getField(0) + "," + r.getField(1) + "," + r.getField(2)))
                 .isEqualTo(expectedRows);
+    }
+
+    private static String messages(Throwable t) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            all.append(c.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+
+    private String planningError(String ddl, String statement) {
+        tEnv.executeSql("DROP TABLE IF EXISTS orders");
+        tEnv.executeSql(ddl);
+        Throwable thrown = catchThrowable(() -> tEnv.explainSql(statement));
+        assertThat(thrown).as(statement).isNotNull();
+        return messages(thrown);
+    }
+
+    @Test
+    void optionsThatCannotWorkFailAtPlanningNamingTheFix() {
+        ChangeRecordWriter layout = ChangeRecordWriter.DTS_PREVIOUS;
+        String topic = topicFor(layout, "planning");
+        createTopic(topic, layout);
+        String insert = "INSERT INTO orders (id, grp, amount) VALUES (1, 'g', 2)";
+
+        assertThat(
+                        planningError(
+                                ddl(topic, layout, "")
+                                        .replace(", PRIMARY KEY (id) NOT ENFORCED", ""),
+                                insert))
+                .contains("needs a PRIMARY KEY");
+        assertThat(
+                        planningError(
+                                ddl(topic, layout, ", 'sink.max-in-flight-requests' = '3'"),
+                                insert))
+                .contains("sink.max-in-flight-requests")
+                .contains("one put request in flight");
+        assertThat(
+                        planningError(
+                                ddl(topic, layout, ", 'cdc.dts.naming' = 'new'"),
+                                "SELECT * FROM orders"))
+                .contains("new_dts_sync_dts_record_id")
+                .contains("cdc.dts.naming");
+        assertThat(
+                        planningError(
+                                ddl(topic, layout, "").replace("'dts'", "'dataworks'"),
+                                "SELECT * FROM orders"))
+                .contains("_operation_type_");
+        assertThat(
+                        planningError(
+                                ddl(topic, layout, ", 'cdc.dts.naming' = 'previous'")
+                                        .replace("'dts'", "'dataworks'"),
+                                "SELECT * FROM orders"))
+                .contains("'cdc.dts.naming' applies to 'cdc.format' = 'dts' only");
+        assertThat(
+                        planningError(
+                                ddl(topic, layout, "")
+                                        .replace("amount BIGINT", "amount BIGINT, note STRING"),
+                                "SELECT * FROM orders"))
+                .contains("Column 'note'")
+                .contains("data field 'dts_note'");
     }
 }
