@@ -1,5 +1,6 @@
 package io.github.flinkdatahub.connector.cdc;
 
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -9,6 +10,12 @@ import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.table.types.logical.BigIntType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.logical.VarCharType;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
@@ -20,6 +27,10 @@ import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.connector.sink.routing.HashKeys;
+import io.github.flinkdatahub.connector.source.DataHubSource;
+import io.github.flinkdatahub.connector.source.StartingPosition;
+import io.github.flinkdatahub.connector.source.StoppingPosition;
+import io.github.flinkdatahub.connector.testutil.EmulatorConnections;
 import io.github.flinkdatahub.connector.testutil.Jobs;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.junit.DataHubEmulatorExtension;
@@ -520,5 +531,60 @@ class CdcTableITCase {
                                 "SELECT * FROM orders"))
                 .contains("Column 'note'")
                 .contains("data field 'dts_note'");
+    }
+
+    @Test
+    void dataStreamSourceWithTheCdcSchemaEmitsRowsWithTheirKinds() throws Exception {
+        ChangeRecordWriter layout = ChangeRecordWriter.DTS_PREVIOUS;
+        String topic = topicFor(layout, "datastream");
+        RecordSchema schema = createTopic(topic, layout);
+        SimulatedTable db = new SimulatedTable(3, 200);
+        write(topic, schema, layout, db.changes(600), 1);
+        RowType rowType =
+                RowType.of(
+                        new LogicalType[] {
+                            new BigIntType(),
+                            new VarCharType(VarCharType.MAX_LENGTH),
+                            new BigIntType()
+                        },
+                        new String[] {"id", "grp", "amount"});
+        DataHubSource<RowData> source =
+                DataHubSource.<RowData>builder()
+                        .setConnection(EmulatorConnections.builder(DATAHUB.emulator()).build())
+                        .setProject(PROJECT)
+                        .setTopic(topic)
+                        .setStartingPosition(StartingPosition.earliest())
+                        .setBounded(StoppingPosition.latest())
+                        .setDeserializer(
+                                CdcRowDataDeserializationSchema.builder(CdcFormat.DTS, rowType)
+                                        .setProducedType(InternalTypeInfo.of(rowType))
+                                        .build())
+                        .build();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        Map<String, String> view = new TreeMap<>();
+        try (CloseableIterator<RowData> it =
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), "cdc")
+                        .executeAndCollect()) {
+            it.forEachRemaining(
+                    r ->
+                            apply(
+                                    view,
+                                    Row.ofKind(
+                                            r.getRowKind(),
+                                            r.getLong(0),
+                                            r.getString(1).toString(),
+                                            r.getLong(2)),
+                                    row ->
+                                            row.getField(0)
+                                                    + ","
+                                                    + row.getField(1)
+                                                    + ","
+                                                    + row.getField(2)));
+        }
+
+        Map<String, String> expected = new TreeMap<>();
+        db.state().forEach((id, row) -> expected.put(Long.toString(id), row));
+        assertThat(view).isEqualTo(expected);
     }
 }
