@@ -11,6 +11,8 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.model.CompressFormat;
 import io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions;
+import io.github.flinkdatahub.connector.cdc.CdcFormat;
+import io.github.flinkdatahub.connector.cdc.DtsNaming;
 import io.github.flinkdatahub.connector.source.StartingPosition.OffsetResetStrategy;
 
 import java.time.Duration;
@@ -394,6 +396,36 @@ public final class DataHubConnectorOptions {
             return text(description);
         }
     }
+
+    // ---- Change records of replication services (SQL tables; DataStream: the cdc package).
+
+    public static final ConfigOption<CdcFormat> CDC_FORMAT =
+            ConfigOptions.key("cdc.format")
+                    .enumType(CdcFormat.class)
+                    .defaultValue(CdcFormat.NONE)
+                    .withDescription(
+                            "The topic holds change records of a replication service: the source reads them as"
+                                    + " a changelog (+I, -U, +U, -D from the operation and before/after flags; the"
+                                    + " bookkeeping fields are metadata columns cdc.operation, cdc.record-id,"
+                                    + " cdc.timestamp and, for DTS, cdc.database and cdc.table); the sink takes a"
+                                    + " changelog (PRIMARY KEY required) and writes records in the same layout, routed by"
+                                    + " the primary key's hash.");
+
+    public static final ConfigOption<DtsNaming> CDC_DTS_NAMING =
+            ConfigOptions.key("cdc.dts.naming")
+                    .enumType(DtsNaming.class)
+                    .defaultValue(DtsNaming.AUTO)
+                    .withDescription(
+                            "Which of DTS's field namings the topic uses ('cdc.format' = 'dts').");
+
+    public static final ConfigOption<Boolean> CDC_IGNORE_PARSE_ERRORS =
+            ConfigOptions.key("cdc.ignore-parse-errors")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Skip a change record whose operation and flags make no change, counting it in the"
+                                    + " metric deserializer.numRecordsSkippedByCdcParseErrors; without it the job fails"
+                                    + " naming the shard, sequence and flags.");
 
     // ---- Source tuning (also DataHubSourceBuilder's defaults).
 

@@ -15,6 +15,9 @@ import io.github.flinkdatahub.client.model.CompressFormat;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions.BoundedMode;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions.StartupMode;
 import io.github.flinkdatahub.connector.catalog.DataHubCatalogOptions;
+import io.github.flinkdatahub.connector.cdc.CdcFormat;
+import io.github.flinkdatahub.connector.cdc.CdcSettings;
+import io.github.flinkdatahub.connector.cdc.DtsNaming;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.common.TupleConversion;
 import io.github.flinkdatahub.connector.source.StartingPosition;
@@ -44,6 +47,9 @@ import java.util.stream.Collectors;
 
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.ACCESS_ID;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.ACCESS_KEY;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.CDC_DTS_NAMING;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.CDC_FORMAT;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.CDC_IGNORE_PARSE_ERRORS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.CLIENT_COMPRESSION;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.CLIENT_PROTOCOL;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.CLIENT_RETRY_INTERVAL;
@@ -738,6 +744,42 @@ public final class DataHubOptionsUtil {
                             + keys(SINK_HASH_FIELDS)
                             + " lets the service route each record, as protobuf, which names no schema"
                             + " version. Remove one of the two options.");
+        }
+    }
+
+    // ---------------------------------------------------------------- change records
+
+    /** The change-record options, if {@code cdc.format} names a layout. */
+    public static Optional<CdcSettings> cdcSettings(ReadableConfig options) {
+        CdcFormat format = options.get(CDC_FORMAT);
+        DtsNaming naming = options.get(CDC_DTS_NAMING);
+        if (format == CdcFormat.DATAWORKS && naming != DtsNaming.AUTO) {
+            throw new ValidationException(
+                    "'"
+                            + CDC_DTS_NAMING.key()
+                            + "' applies to 'cdc.format' = 'dts' only; remove it for 'dataworks'.");
+        }
+        if (format == CdcFormat.NONE) {
+            return Optional.empty();
+        }
+        return Optional.of(new CdcSettings(format, naming, options.get(CDC_IGNORE_PARSE_ERRORS)));
+    }
+
+    /**
+     * Checks a change-record sink's options: it keeps one put in flight, as concurrent puts may
+     * reorder a shard's records and so a key's changes; more than one is refused.
+     */
+    public static void checkCdcSinkOptions(ReadableConfig options) {
+        Optional<Integer> inFlight =
+                options.getOptional(DataHubConnectorOptions.SINK_MAX_IN_FLIGHT_REQUESTS);
+        if (inFlight.isPresent() && inFlight.get() != 1) {
+            throw new ValidationException(
+                    "A sink with '"
+                            + CDC_FORMAT.key()
+                            + "' keeps one put request in flight so that each key's changes stay in"
+                            + " order; remove '"
+                            + DataHubConnectorOptions.SINK_MAX_IN_FLIGHT_REQUESTS.key()
+                            + "' (or set it to 1).");
         }
     }
 

@@ -49,6 +49,7 @@ import io.github.flinkdatahub.connector.DataHubOptionsUtil;
 import io.github.flinkdatahub.connector.catalog.procedures.DataHubProcedures;
 import io.github.flinkdatahub.connector.catalog.system.SystemTable;
 import io.github.flinkdatahub.connector.catalog.system.SystemTables;
+import io.github.flinkdatahub.connector.cdc.CdcLayout;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.table.DataHubDynamicTableFactory;
 import org.slf4j.Logger;
@@ -347,8 +348,14 @@ public class DataHubCatalog extends AbstractCatalog {
         options.putAll(tableConnectionOptions);
         options.put(PROJECT.key(), tablePath.getDatabaseName());
         options.put(TOPIC.key(), tablePath.getObjectName());
+        // Change records read as a changelog of their data columns; a hint
+        // /*+ OPTIONS('cdc.format' = 'none') */ reads them as plain inserts.
+        Optional<CdcLayout> layout = TopicTables.cdcLayoutOf(topic);
+        layout.ifPresent(l -> options.putAll(TopicTables.cdcOptions(l)));
         return CatalogTable.newBuilder()
-                .schema(TopicTables.schemaOf(topic))
+                .schema(
+                        layout.map(l -> TopicTables.dataSchemaOf(topic, l))
+                                .orElseGet(() -> TopicTables.schemaOf(topic)))
                 .comment(topic.getComment())
                 .options(options)
                 .build();

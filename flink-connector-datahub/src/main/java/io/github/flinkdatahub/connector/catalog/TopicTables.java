@@ -15,11 +15,16 @@ import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.result.GetTopicResult;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions;
+import io.github.flinkdatahub.connector.cdc.CdcLayout;
 import io.github.flinkdatahub.connector.table.DataHubTypeMapping;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Translates between topics and catalog table schemas: describe, create, append. */
 @Internal
@@ -45,6 +50,42 @@ final class TopicTables {
             }
         }
         return schema.build();
+    }
+
+    /** The change-record layout a tuple topic's fields match, if any. */
+    static Optional<CdcLayout> cdcLayoutOf(GetTopicResult topic) {
+        return topic.getRecordType() == RecordType.TUPLE
+                ? CdcLayout.detect(topic.getRecordSchema())
+                : Optional.empty();
+    }
+
+    /**
+     * The table schema of a topic of change records: the data columns only (named as in the source
+     * database), each commented with the layout where its field has no comment of its own.
+     */
+    static Schema dataSchemaOf(GetTopicResult topic, CdcLayout layout) {
+        Schema.Builder schema = Schema.newBuilder();
+        for (Field field : layout.dataFields(topic.getRecordSchema())) {
+            schema.column(
+                    layout.columnOf(field.getName()).orElseThrow(),
+                    DataHubTypeMapping.toFlinkType(field));
+            String comment = field.getComment();
+            schema.withComment(
+                    comment != null && !comment.isEmpty()
+                            ? comment
+                            : layout + " data field '" + field.getName() + "'");
+        }
+        return schema.build();
+    }
+
+    /** The table options reading a topic in {@code layout} as a changelog. */
+    static Map<String, String> cdcOptions(CdcLayout layout) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put(DataHubConnectorOptions.CDC_FORMAT.key(), layout.format().toString());
+        if (layout.naming() != null) {
+            options.put(DataHubConnectorOptions.CDC_DTS_NAMING.key(), layout.naming().toString());
+        }
+        return options;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.flinkdatahub.connector.table;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.catalog.ObjectIdentifier;
 import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.table.connector.format.EncodingFormat;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
@@ -12,6 +13,8 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
 
+import io.github.flinkdatahub.connector.cdc.CdcRowDataSerializationSchema;
+import io.github.flinkdatahub.connector.cdc.CdcSettings;
 import io.github.flinkdatahub.connector.common.TupleConversion;
 import io.github.flinkdatahub.connector.sink.DataHubSink;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
@@ -44,6 +47,12 @@ final class DataHubDynamicSink implements DynamicTableSink, SupportsWritingMetad
     private final TupleConversion conversion;
     @Nullable private final Integer parallelism;
 
+    /** Null unless the sink writes change records ({@code cdc.format}). */
+    @Nullable private final CdcSettings cdc;
+
+    /** The table, whose database and name DTS change records carry. */
+    private final ObjectIdentifier table;
+
     private List<String> metadataKeys = List.of();
 
     DataHubDynamicSink(
@@ -52,8 +61,12 @@ final class DataHubDynamicSink implements DynamicTableSink, SupportsWritingMetad
             @Nullable EncodingFormat<SerializationSchema<RowData>> format,
             boolean tupleTopic,
             TupleConversion conversion,
-            @Nullable Integer parallelism) {
+            @Nullable Integer parallelism,
+            @Nullable CdcSettings cdc,
+            ObjectIdentifier table) {
         this.conversion = conversion;
+        this.cdc = cdc;
+        this.table = table;
         this.sinkFactory = sinkFactory;
         this.physicalType = physicalType;
         this.format = format;
@@ -63,7 +76,11 @@ final class DataHubDynamicSink implements DynamicTableSink, SupportsWritingMetad
 
     @Override
     public ChangelogMode getChangelogMode(ChangelogMode requestedMode) {
-        // DataHub appends; only a format (e.g. debezium-json) can carry updates and deletes.
+        // DataHub appends; only change records or a format (e.g. debezium-json) can carry
+        // updates and deletes.
+        if (cdc != null) {
+            return ChangelogMode.all();
+        }
         return format == null ? ChangelogMode.insertOnly() : format.getChangelogMode();
     }
 
@@ -71,7 +88,14 @@ final class DataHubDynamicSink implements DynamicTableSink, SupportsWritingMetad
     public SinkRuntimeProvider getSinkRuntimeProvider(Context context) {
         RowType physicalRow = (RowType) physicalType.getLogicalType();
         DataHubSerializationSchema<RowData> physical;
-        if (tupleTopic) {
+        if (cdc != null) {
+            physical =
+                    CdcRowDataSerializationSchema.builder(cdc.format(), physicalRow)
+                            .setDtsNaming(cdc.naming())
+                            .setConversion(conversion)
+                            .setSourceTable(table.getDatabaseName(), table.getObjectName())
+                            .build();
+        } else if (tupleTopic) {
             physical = DataHubSerializationSchema.rowDataToTuple(physicalRow, conversion);
         } else if (format == null) {
             physical =
@@ -108,7 +132,14 @@ final class DataHubDynamicSink implements DynamicTableSink, SupportsWritingMetad
     public DynamicTableSink copy() {
         DataHubDynamicSink copy =
                 new DataHubDynamicSink(
-                        sinkFactory, physicalType, format, tupleTopic, conversion, parallelism);
+                        sinkFactory,
+                        physicalType,
+                        format,
+                        tupleTopic,
+                        conversion,
+                        parallelism,
+                        cdc,
+                        table);
         copy.metadataKeys = metadataKeys;
         return copy;
     }

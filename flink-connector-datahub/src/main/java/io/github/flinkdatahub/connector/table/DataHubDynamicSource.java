@@ -21,18 +21,25 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
 
+import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.connector.cdc.CdcLayout;
+import io.github.flinkdatahub.connector.cdc.CdcMetadata;
+import io.github.flinkdatahub.connector.cdc.CdcRowDataDeserializationSchema;
+import io.github.flinkdatahub.connector.cdc.CdcSettings;
 import io.github.flinkdatahub.connector.common.TupleConversion;
 import io.github.flinkdatahub.connector.source.DataHubSource;
 import io.github.flinkdatahub.connector.source.deserializer.DataHubDeserializationSchema;
 
 import javax.annotation.Nullable;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -64,6 +71,9 @@ final class DataHubDynamicSource
     private final TupleConversion conversion;
     @Nullable private final Integer parallelism;
 
+    /** Null unless the topic holds change records ({@code cdc.format}). */
+    @Nullable private final ChangeRecords changeRecords;
+
     private int[] projection;
     private List<String> metadataKeys = List.of();
     private DataType producedType;
@@ -76,8 +86,10 @@ final class DataHubDynamicSource
             @Nullable DecodingFormat<DeserializationSchema<RowData>> format,
             boolean tupleTopic,
             TupleConversion conversion,
-            @Nullable Integer parallelism) {
+            @Nullable Integer parallelism,
+            @Nullable ChangeRecords changeRecords) {
         this.conversion = conversion;
+        this.changeRecords = changeRecords;
         this.tableName = tableName;
         this.sourceFactory = sourceFactory;
         this.physicalType = physicalType;
@@ -90,18 +102,46 @@ final class DataHubDynamicSource
 
     @Override
     public ChangelogMode getChangelogMode() {
+        if (changeRecords != null) {
+            return ChangelogMode.all();
+        }
         return format == null ? ChangelogMode.insertOnly() : format.getChangelogMode();
     }
 
     @Override
     public ScanRuntimeProvider getScanRuntimeProvider(ScanContext context) {
         RowType physicalRow = (RowType) physicalType.getLogicalType();
+        // Change-record keys come first: the planner orders keys as listReadableMetadata does.
+        List<String> cdcKeys =
+                metadataKeys.stream().filter(CdcMetadata::isKey).collect(Collectors.toList());
         ReadableMetadata[] metadata =
-                metadataKeys.stream().map(ReadableMetadata::of).toArray(ReadableMetadata[]::new);
+                metadataKeys.stream()
+                        .filter(k -> !CdcMetadata.isKey(k))
+                        .map(ReadableMetadata::of)
+                        .toArray(ReadableMetadata[]::new);
         DataHubDeserializationSchema<RowData> inner;
         RowType innerType;
         int[] innerProjection;
-        if (tupleTopic) {
+        if (changeRecords != null) {
+            RowType dataType = (RowType) Projection.of(projection).project(physicalRow);
+            List<RowType.RowField> fields = new ArrayList<>(dataType.getFields());
+            for (String key : cdcKeys) {
+                fields.add(
+                        new RowType.RowField(
+                                key, changeRecords.metadataType(key).getLogicalType()));
+            }
+            innerType = new RowType(fields);
+            inner =
+                    CdcRowDataDeserializationSchema.builder(
+                                    changeRecords.settings.format(), dataType)
+                            .setDtsNaming(changeRecords.settings.naming())
+                            .setIgnoreParseErrors(changeRecords.settings.ignoreParseErrors())
+                            .setMetadataKeys(cdcKeys)
+                            .setConversion(conversion)
+                            .setProducedType(context.createTypeInformation(innerType))
+                            .build();
+            innerProjection = IntStream.range(0, fields.size()).toArray();
+        } else if (tupleTopic) {
             // The tuple deserializer reads only the projected fields: no need to decode the others.
             innerType = (RowType) Projection.of(projection).project(physicalRow);
             inner =
@@ -165,6 +205,11 @@ final class DataHubDynamicSource
     @Override
     public Map<String, DataType> listReadableMetadata() {
         Map<String, DataType> out = new LinkedHashMap<>();
+        if (changeRecords != null) {
+            for (CdcMetadata m : CdcMetadata.of(changeRecords.layout)) {
+                out.put(m.key, changeRecords.metadataType(m.key));
+            }
+        }
         for (ReadableMetadata m : ReadableMetadata.values()) {
             out.put(m.key, m.type);
         }
@@ -192,7 +237,8 @@ final class DataHubDynamicSource
                         format,
                         tupleTopic,
                         conversion,
-                        parallelism);
+                        parallelism,
+                        changeRecords);
         copy.projection = projection.clone();
         copy.metadataKeys = metadataKeys;
         copy.producedType = producedType;
@@ -203,5 +249,22 @@ final class DataHubDynamicSource
     @Override
     public String asSummaryString() {
         return "DataHub";
+    }
+
+    /** The change-record options and the layout the topic's fields matched at planning. */
+    static final class ChangeRecords {
+        final CdcSettings settings;
+        final CdcLayout layout;
+        final RecordSchema schema;
+
+        ChangeRecords(CdcSettings settings, CdcLayout layout, RecordSchema schema) {
+            this.settings = settings;
+            this.layout = layout;
+            this.schema = schema;
+        }
+
+        DataType metadataType(String key) {
+            return CdcMetadata.ofKey(key).type(layout, schema);
+        }
     }
 }

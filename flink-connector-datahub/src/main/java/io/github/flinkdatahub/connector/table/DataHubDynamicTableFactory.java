@@ -6,6 +6,7 @@ import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.catalog.UniqueConstraint;
 import org.apache.flink.table.connector.format.DecodingFormat;
 import org.apache.flink.table.connector.format.EncodingFormat;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
@@ -30,6 +31,8 @@ import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions;
 import io.github.flinkdatahub.connector.DataHubOptionsUtil;
+import io.github.flinkdatahub.connector.cdc.CdcLayout;
+import io.github.flinkdatahub.connector.cdc.CdcSettings;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.common.TupleConversion;
 import io.github.flinkdatahub.connector.sink.DataHubSink;
@@ -156,7 +159,10 @@ public final class DataHubDynamicTableFactory
                         SINK_RETRY_TIMEOUT,
                         SINK_RETRY_INITIAL_BACKOFF,
                         SINK_RETRY_MAX_BACKOFF,
-                        SINK_SHARD_REFRESH_INTERVAL));
+                        SINK_SHARD_REFRESH_INTERVAL,
+                        DataHubConnectorOptions.CDC_FORMAT,
+                        DataHubConnectorOptions.CDC_DTS_NAMING,
+                        DataHubConnectorOptions.CDC_IGNORE_PARSE_ERRORS));
         return options;
     }
 
@@ -173,7 +179,9 @@ public final class DataHubDynamicTableFactory
 
         Topic topic = Topic.read(options);
         DataType physicalType = context.getPhysicalRowDataType();
-        topic.checkColumns(physicalType, format != null, false);
+        CdcSettings cdc = DataHubOptionsUtil.cdcSettings(options).orElse(null);
+        CdcLayout layout = cdc == null ? null : topic.cdcLayout(cdc);
+        topic.checkColumns(physicalType, format != null, false, layout);
 
         ZoneId zone = DataHubOptionsUtil.localTimeZone(context.getConfiguration());
         TupleConversion conversion = DataHubOptionsUtil.tupleConversion(options);
@@ -205,7 +213,10 @@ public final class DataHubDynamicTableFactory
                 format,
                 topic.isTuple(),
                 conversion,
-                options.getOptional(FactoryUtil.SOURCE_PARALLELISM).orElse(null));
+                options.getOptional(FactoryUtil.SOURCE_PARALLELISM).orElse(null),
+                cdc == null
+                        ? null
+                        : new DataHubDynamicSource.ChangeRecords(cdc, layout, topic.schema));
     }
 
     @Override
@@ -221,8 +232,16 @@ public final class DataHubDynamicTableFactory
 
         Topic topic = Topic.read(options);
         DataType physicalType = context.getPhysicalRowDataType();
-        topic.checkColumns(physicalType, format != null, true);
+        CdcSettings cdc = DataHubOptionsUtil.cdcSettings(options).orElse(null);
+        CdcLayout layout = cdc == null ? null : topic.cdcLayout(cdc);
+        topic.checkColumns(physicalType, format != null, true, layout);
+        if (cdc != null) {
+            DataHubOptionsUtil.checkCdcSinkOptions(options);
+        }
         options.getOptional(SINK_HASH_FIELDS).ifPresent(topic::checkHashFields);
+        // A key's changes must stay in order: route by the primary key unless routing is set.
+        List<String> keyFields =
+                layout == null ? List.of() : primaryKeyFields(context, layout, options);
         TupleConversion conversion = DataHubOptionsUtil.tupleConversion(options);
         DataHubOptionsUtil.checkSchemaVersionOptions(options);
 
@@ -236,6 +255,13 @@ public final class DataHubDynamicTableFactory
                                     .setTopic(topic.topic)
                                     .setOptions(options)
                                     .setSerializer(s);
+                    if (!keyFields.isEmpty()) {
+                        b.setHashFields(keyFields.toArray(new String[0]));
+                    }
+                    if (cdc != null) {
+                        // Concurrent puts may reorder a shard's records, and so a key's changes.
+                        b.setMaxInFlightRequests(1);
+                    }
                     return b.build();
                 };
         validating(
@@ -249,7 +275,39 @@ public final class DataHubDynamicTableFactory
                 format,
                 topic.isTuple(),
                 conversion,
-                options.getOptional(FactoryUtil.SINK_PARALLELISM).orElse(null));
+                options.getOptional(FactoryUtil.SINK_PARALLELISM).orElse(null),
+                cdc,
+                context.getObjectIdentifier());
+    }
+
+    /**
+     * The topic fields of a change-record sink's primary key, to route by; empty when {@code
+     * sink.hash-fields} or {@code sink.shard-id} routes explicitly. Fails without a primary key.
+     */
+    private static List<String> primaryKeyFields(
+            Context context, CdcLayout layout, ReadableConfig options) {
+        List<String> key =
+                context.getCatalogTable()
+                        .getResolvedSchema()
+                        .getPrimaryKey()
+                        .map(UniqueConstraint::getColumns)
+                        .orElseThrow(
+                                () ->
+                                        new ValidationException(
+                                                "Table "
+                                                        + context.getObjectIdentifier()
+                                                                .asSummaryString()
+                                                        + " writes "
+                                                        + layout
+                                                        + " change records ('"
+                                                        + DataHubConnectorOptions.CDC_FORMAT.key()
+                                                        + "'), which needs a PRIMARY KEY: declare one, e.g."
+                                                        + " PRIMARY KEY (id) NOT ENFORCED."));
+        if (options.getOptional(SINK_HASH_FIELDS).isPresent()
+                || options.getOptional(SINK_SHARD_ID).isPresent()) {
+            return List.of();
+        }
+        return key.stream().map(layout::fieldOf).collect(Collectors.toList());
     }
 
     /** Runs a builder so that its precondition failures surface as validation errors. */
@@ -351,7 +409,34 @@ public final class DataHubDynamicTableFactory
             return "'" + project + "." + topic + "'";
         }
 
-        void checkColumns(DataType physicalType, boolean hasFormat, boolean forWriting) {
+        /** The change-record layout of {@code cdc} the topic's fields match. */
+        CdcLayout cdcLayout(CdcSettings cdc) {
+            if (schema == null) {
+                throw new ValidationException(
+                        "'"
+                                + DataHubConnectorOptions.CDC_FORMAT.key()
+                                + "' needs a tuple topic; DataHub topic "
+                                + path()
+                                + " is a blob topic (for change records in blobs use 'format', e.g."
+                                + " 'debezium-json').");
+            }
+            try {
+                return cdc.layoutOf(schema, path());
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException(e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Checks the columns against the topic's fields; with a change-record {@code layout}, the
+         * columns are the data fields (by the layout's names) and the bookkeeping fields are the
+         * connector's.
+         */
+        void checkColumns(
+                DataType physicalType,
+                boolean hasFormat,
+                boolean forWriting,
+                @Nullable CdcLayout layout) {
             RowType row = (RowType) physicalType.getLogicalType();
             if (schema == null) {
                 checkBlobColumns(row, hasFormat);
@@ -365,7 +450,12 @@ public final class DataHubDynamicTableFactory
             }
             Set<Integer> covered = new HashSet<>();
             for (RowType.RowField column : row.getFields()) {
-                int index = schema.indexOf(column.getName());
+                String fieldName =
+                        layout == null ? column.getName() : layout.fieldOf(column.getName());
+                int index =
+                        layout != null && layout.isBookkeeping(fieldName)
+                                ? -1
+                                : schema.indexOf(fieldName);
                 if (index < 0) {
                     throw new ValidationException(
                             "Column '"
@@ -373,6 +463,9 @@ public final class DataHubDynamicTableFactory
                                     + "' is not a field of DataHub"
                                     + " topic "
                                     + path()
+                                    + (layout == null
+                                            ? ""
+                                            : " (as " + layout + " data field '" + fieldName + "')")
                                     + ", whose fields are "
                                     + describe(schema)
                                     + ". Rename or remove the"
@@ -403,7 +496,9 @@ public final class DataHubDynamicTableFactory
             if (forWriting) {
                 for (int i = 0; i < schema.size(); i++) {
                     Field f = schema.getField(i);
-                    if (!covered.contains(i) && !f.isAllowNull()) {
+                    if (!covered.contains(i)
+                            && !f.isAllowNull()
+                            && (layout == null || !layout.isBookkeeping(f.getName()))) {
                         throw new ValidationException(
                                 "Field '"
                                         + f.getName()
