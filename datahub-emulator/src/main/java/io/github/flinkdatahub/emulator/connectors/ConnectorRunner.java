@@ -209,7 +209,9 @@ public final class ConnectorRunner implements AutoCloseable {
                                 // between.
                                 .retryPolicy(RetryPolicy.none())
                                 .connectTimeout(Duration.ofSeconds(5))
-                                .requestTimeout(Duration.ofSeconds(10))
+                                // A put that times out is repeated on the next run: a slow
+                                // answer on a loaded machine must not become a duplicate.
+                                .requestTimeout(Duration.ofMinutes(2))
                                 .userAgentSuffix("datahub-emulator-connector")
                                 .build());
     }
