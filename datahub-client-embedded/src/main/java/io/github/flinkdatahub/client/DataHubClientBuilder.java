@@ -101,6 +101,7 @@ public final class DataHubClientBuilder {
                 "endpoint is required, e.g. https://dh-cn-hangzhou.aliyuncs.com");
         Validation.check(
                 account != null, "credentials are required: call credentials(accessId, accessKey)");
+        Validation.check(!Endpoints.hasUserInfo(endpoint), Endpoints.USER_INFO_REFUSED);
         String e = endpoint.trim();
         if (!e.contains("://")) {
             e = "http://" + e;
