@@ -1,6 +1,7 @@
 package io.github.flinkdatahub.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.flinkdatahub.client.exception.CorruptedResponseException;
 import io.github.flinkdatahub.client.exception.DataHubClientException;
 import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.ErrorCode;
@@ -125,15 +126,41 @@ final class DefaultDataHubClient implements DataHubClient {
 
     /** Synchronous calls run on the caller's thread (see {@link HttpTransport#execute}). */
     private <T> T call(DataHubRequest request, Function<DataHubResponse, T> decode) {
-        return decode.apply(transport.execute(request));
+        return decoding(request, decode).apply(transport.execute(request));
+    }
+
+    /**
+     * {@code decode} with any failure other than a {@link DataHubException} (a missing field, a
+     * number out of range, a value of the wrong type in an answer that parsed) turned into a {@link
+     * CorruptedResponseException} naming the call: callers only ever see typed failures.
+     */
+    private static <T> Function<DataHubResponse, T> decoding(
+            DataHubRequest request, Function<DataHubResponse, T> decode) {
+        return response -> {
+            try {
+                return decode.apply(response);
+            } catch (DataHubException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new CorruptedResponseException(
+                        "Could not read DataHub's answer to "
+                                + request.method()
+                                + " "
+                                + request.path()
+                                + (request.action() == null ? "" : " (" + request.action() + ")")
+                                + ": "
+                                + e,
+                        e);
+            }
+        };
     }
 
     private void call(DataHubRequest request) {
         transport.execute(request);
     }
 
-    private JsonNode callJson(DataHubRequest request) {
-        return call(request, r -> Json.parse(r.body()));
+    private <T> T callJson(DataHubRequest request, Function<JsonNode, T> read) {
+        return call(request, r -> read.apply(Json.parse(r.body())));
     }
 
     private static DataHubRequest post(String path, JsonNode body) {
@@ -191,13 +218,14 @@ final class DefaultDataHubClient implements DataHubClient {
 
     @Override
     public ListProjectResult listProject() {
-        return ProjectJson.readList(callJson(DataHubRequest.get("/projects")));
+        return callJson(DataHubRequest.get("/projects"), ProjectJson::readList);
     }
 
     @Override
     public GetProjectResult getProject(String projectName) {
-        return ProjectJson.readGet(
-                projectName, callJson(DataHubRequest.get(projectPath(projectName))));
+        return callJson(
+                DataHubRequest.get(projectPath(projectName)),
+                json -> ProjectJson.readGet(projectName, json));
     }
 
     @Override
@@ -263,6 +291,9 @@ final class DefaultDataHubClient implements DataHubClient {
                 "shardCount must be between 1 and " + MAX_SHARDS + ", got " + shardCount);
         Validation.check(
                 lifeCycle > 0, "lifeCycle must be a positive number of days, got " + lifeCycle);
+        Validation.check(
+                expandMode != null && expandMode != ExpandMode.UNKNOWN,
+                "expandMode must be SPLIT_EXTEND, ONLY_SPLIT or ONLY_EXTEND, got " + expandMode);
         call(
                 post(
                         topicPath(project, topic),
@@ -282,16 +313,15 @@ final class DefaultDataHubClient implements DataHubClient {
 
     @Override
     public ListTopicResult listTopic(String projectName) {
-        return TopicJson.readList(
-                callJson(DataHubRequest.get(projectPath(projectName) + "/topics")));
+        return callJson(
+                DataHubRequest.get(projectPath(projectName) + "/topics"), TopicJson::readList);
     }
 
     @Override
     public GetTopicResult getTopic(String projectName, String topicName) {
-        return TopicJson.readGet(
-                projectName,
-                topicName,
-                callJson(DataHubRequest.get(topicPath(projectName, topicName))));
+        return callJson(
+                DataHubRequest.get(topicPath(projectName, topicName)),
+                json -> TopicJson.readGet(projectName, topicName, json));
     }
 
     @Override
@@ -319,44 +349,40 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public ListTopicSchemaResult listTopicSchema(
             String projectName, String topicName, int pageNumber, int pageSize) {
-        return TopicJson.readSchemaList(
-                callJson(
-                        post(
-                                topicPath(projectName, topicName),
-                                TopicJson.writeListSchema(pageNumber, pageSize))));
+        return callJson(
+                post(
+                        topicPath(projectName, topicName),
+                        TopicJson.writeListSchema(pageNumber, pageSize)),
+                TopicJson::readSchemaList);
     }
 
     @Override
     public GetTopicSchemaResult getTopicSchema(
             String projectName, String topicName, int versionId) {
         Validation.check(versionId >= 0, "versionId must be >= 0, got " + versionId);
-        return TopicJson.readSchemaInfo(
-                callJson(
-                        post(
-                                topicPath(projectName, topicName),
-                                TopicJson.writeGetSchema(versionId, null))));
+        return callJson(
+                post(topicPath(projectName, topicName), TopicJson.writeGetSchema(versionId, null)),
+                TopicJson::readSchemaInfo);
     }
 
     @Override
     public GetTopicSchemaResult getTopicSchema(
             String projectName, String topicName, RecordSchema recordSchema) {
         Validation.notNull(recordSchema, "recordSchema");
-        return TopicJson.readSchemaInfo(
-                callJson(
-                        post(
-                                topicPath(projectName, topicName),
-                                TopicJson.writeGetSchema(-1, recordSchema))));
+        return callJson(
+                post(topicPath(projectName, topicName), TopicJson.writeGetSchema(-1, recordSchema)),
+                TopicJson::readSchemaInfo);
     }
 
     @Override
     public RegisterTopicSchemaResult registerTopicSchema(
             String projectName, String topicName, RecordSchema recordSchema) {
         Validation.notNull(recordSchema, "recordSchema");
-        return TopicJson.readRegisterSchema(
-                callJson(
-                        post(
-                                topicPath(projectName, topicName),
-                                TopicJson.writeRegisterSchema(recordSchema))));
+        return callJson(
+                post(
+                        topicPath(projectName, topicName),
+                        TopicJson.writeRegisterSchema(recordSchema)),
+                TopicJson::readRegisterSchema);
     }
 
     @Override
@@ -369,7 +395,8 @@ final class DefaultDataHubClient implements DataHubClient {
 
     @Override
     public ListShardResult listShard(String projectName, String topicName) {
-        return ShardJson.readList(callJson(DataHubRequest.get(shardsPath(projectName, topicName))));
+        return callJson(
+                DataHubRequest.get(shardsPath(projectName, topicName)), ShardJson::readList);
     }
 
     @Override
@@ -418,11 +445,11 @@ final class DefaultDataHubClient implements DataHubClient {
                 "splitKey must be 32 hexadecimal digits (a 128-bit hash key), got '"
                         + splitKey
                         + "'");
-        return ShardJson.readSplit(
-                callJson(
-                        post(
-                                shardsPath(projectName, topicName),
-                                ShardJson.writeSplit(shardId, splitKey.toUpperCase(Locale.ROOT)))));
+        return callJson(
+                post(
+                        shardsPath(projectName, topicName),
+                        ShardJson.writeSplit(shardId, splitKey.toUpperCase(Locale.ROOT))),
+                ShardJson::readSplit);
     }
 
     @Override
@@ -430,11 +457,11 @@ final class DefaultDataHubClient implements DataHubClient {
             String projectName, String topicName, String shardId, String adjacentShardId) {
         NameRules.shardId(shardId);
         NameRules.shardId(adjacentShardId);
-        return ShardJson.readMerge(
-                callJson(
-                        post(
-                                shardsPath(projectName, topicName),
-                                ShardJson.writeMerge(shardId, adjacentShardId))));
+        return callJson(
+                post(
+                        shardsPath(projectName, topicName),
+                        ShardJson.writeMerge(shardId, adjacentShardId)),
+                ShardJson::readMerge);
     }
 
     @Override
@@ -493,11 +520,11 @@ final class DefaultDataHubClient implements DataHubClient {
                             + "), got "
                             + param);
         }
-        return ShardJson.readCursor(
-                callJson(
-                        post(
-                                shardPath(projectName, topicName, shardId),
-                                ShardJson.writeCursor(type, param))));
+        return callJson(
+                post(
+                        shardPath(projectName, topicName, shardId),
+                        ShardJson.writeCursor(type, param)),
+                ShardJson::readCursor);
     }
 
     // Each record call has a synchronous twin that runs on the caller's thread (see
@@ -506,15 +533,16 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public PutRecordsResult putRecords(
             String projectName, String topicName, List<? extends Record> records) {
-        return readPutRecords(
-                transport.execute(putRequest(projectName, topicName, records)), records);
+        return call(putRequest(projectName, topicName, records), r -> readPutRecords(r, records));
     }
 
     @Override
     public CompletableFuture<PutRecordsResult> putRecordsAsync(
             String projectName, String topicName, List<? extends Record> records) {
         DataHubRequest request = putRequest(projectName, topicName, records);
-        return transport.send(request).thenApply(r -> readPutRecords(r, records));
+        return transport
+                .send(request)
+                .thenApply(decoding(request, r -> readPutRecords(r, records)));
     }
 
     private DataHubRequest putRequest(
@@ -558,7 +586,7 @@ final class DefaultDataHubClient implements DataHubClient {
         DataHubRequest request =
                 getRequest(
                         projectName, topicName, shardId, tupleSchema(recordSchema), cursor, limit);
-        return readGetRecords(transport.execute(request), RecordType.TUPLE, recordSchema, shardId);
+        return call(request, r -> readGetRecords(r, RecordType.TUPLE, recordSchema, shardId));
     }
 
     @Override
@@ -574,14 +602,17 @@ final class DefaultDataHubClient implements DataHubClient {
                         projectName, topicName, shardId, tupleSchema(recordSchema), cursor, limit);
         return transport
                 .send(request)
-                .thenApply(r -> readGetRecords(r, RecordType.TUPLE, recordSchema, shardId));
+                .thenApply(
+                        decoding(
+                                request,
+                                r -> readGetRecords(r, RecordType.TUPLE, recordSchema, shardId)));
     }
 
     @Override
     public GetRecordsResult getBlobRecords(
             String projectName, String topicName, String shardId, String cursor, int limit) {
         DataHubRequest request = getRequest(projectName, topicName, shardId, null, cursor, limit);
-        return readGetRecords(transport.execute(request), RecordType.BLOB, null, shardId);
+        return call(request, r -> readGetRecords(r, RecordType.BLOB, null, shardId));
     }
 
     @Override
@@ -590,7 +621,8 @@ final class DefaultDataHubClient implements DataHubClient {
         DataHubRequest request = getRequest(projectName, topicName, shardId, null, cursor, limit);
         return transport
                 .send(request)
-                .thenApply(r -> readGetRecords(r, RecordType.BLOB, null, shardId));
+                .thenApply(
+                        decoding(request, r -> readGetRecords(r, RecordType.BLOB, null, shardId)));
     }
 
     private static RecordSchema tupleSchema(RecordSchema recordSchema) {
@@ -660,8 +692,9 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public GetMeteringInfoResult getMeteringInfo(
             String projectName, String topicName, String shardId) {
-        return ShardJson.readMeter(
-                callJson(post(shardPath(projectName, topicName, shardId), ShardJson.writeMeter())));
+        return callJson(
+                post(shardPath(projectName, topicName, shardId), ShardJson.writeMeter()),
+                ShardJson::readMeter);
     }
 
     // ------------------------------------------------------------------ connectors
@@ -680,33 +713,29 @@ final class DefaultDataHubClient implements DataHubClient {
         Validation.notNull(columnFields, "columnFields");
         columnFields.forEach(NameRules::field);
         String path = topicPath(projectName, topicName) + "/connectors/" + type.wireValue();
-        return ConnectorJson.readCreateResponse(
-                callJson(
-                        post(
-                                path,
-                                ConnectorJson.writeCreateRequest(
-                                        new ConnectorJson.CreateConnectorRequest(
-                                                type,
-                                                startTime,
-                                                columnFields,
-                                                null,
-                                                config,
-                                                null)))));
+        return callJson(
+                post(
+                        path,
+                        ConnectorJson.writeCreateRequest(
+                                new ConnectorJson.CreateConnectorRequest(
+                                        type, startTime, columnFields, null, config, null))),
+                ConnectorJson::readCreateResponse);
     }
 
     @Override
     public ListConnectorResult listConnector(String projectName, String topicName) {
-        return ConnectorJson.readListResponse(
-                callJson(
-                        DataHubRequest.get(topicPath(projectName, topicName) + "/connectors")
-                                .withQuery("mode=id")));
+        return callJson(
+                DataHubRequest.get(topicPath(projectName, topicName) + "/connectors")
+                        .withQuery("mode=id"),
+                ConnectorJson::readListResponse);
     }
 
     @Override
     public GetConnectorResult getConnector(
             String projectName, String topicName, String connectorId) {
-        return ConnectorJson.readGetResponse(
-                callJson(DataHubRequest.get(connectorPath(projectName, topicName, connectorId))));
+        return callJson(
+                DataHubRequest.get(connectorPath(projectName, topicName, connectorId)),
+                ConnectorJson::readGetResponse);
     }
 
     @Override
@@ -729,12 +758,11 @@ final class DefaultDataHubClient implements DataHubClient {
     public GetConnectorShardStatusResult getConnectorShardStatus(
             String projectName, String topicName, String connectorId, String shardId) {
         String shard = shardId == null || shardId.isEmpty() ? null : NameRules.shardId(shardId);
-        return ConnectorJson.readShardStatusResponse(
-                callJson(
-                        post(
-                                connectorPath(projectName, topicName, connectorId),
-                                ConnectorJson.writeStatusRequest(shard))),
-                shard);
+        return callJson(
+                post(
+                        connectorPath(projectName, topicName, connectorId),
+                        ConnectorJson.writeStatusRequest(shard)),
+                json -> ConnectorJson.readShardStatusResponse(json, shard));
     }
 
     @Override
@@ -785,10 +813,10 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public GetConnectorDoneTimeResult getConnectorDoneTime(
             String projectName, String topicName, String connectorId) {
-        return ConnectorJson.readDoneTimeResponse(
-                callJson(
-                        DataHubRequest.get(connectorPath(projectName, topicName, connectorId))
-                                .withQuery("donetime")));
+        return callJson(
+                DataHubRequest.get(connectorPath(projectName, topicName, connectorId))
+                        .withQuery("donetime"),
+                ConnectorJson::readDoneTimeResponse);
     }
 
     // ------------------------------------------------------------------ subscriptions
@@ -796,11 +824,11 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public CreateSubscriptionResult createSubscription(
             String projectName, String topicName, String comment) {
-        return SubscriptionJson.readCreateResponse(
-                callJson(
-                        post(
-                                subscriptionsPath(projectName, topicName),
-                                SubscriptionJson.writeCreateRequest(NameRules.comment(comment)))));
+        return callJson(
+                post(
+                        subscriptionsPath(projectName, topicName),
+                        SubscriptionJson.writeCreateRequest(NameRules.comment(comment))),
+                SubscriptionJson::readCreateResponse);
     }
 
     @Override
@@ -811,8 +839,9 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public GetSubscriptionResult getSubscription(
             String projectName, String topicName, String subId) {
-        return SubscriptionJson.readGetResponse(
-                callJson(DataHubRequest.get(subscriptionPath(projectName, topicName, subId))));
+        return callJson(
+                DataHubRequest.get(subscriptionPath(projectName, topicName, subId)),
+                SubscriptionJson::readGetResponse);
     }
 
     @Override
@@ -840,11 +869,11 @@ final class DefaultDataHubClient implements DataHubClient {
         Validation.check(
                 pageIndex > 0, "pageIndex is 1-based and must be positive, got " + pageIndex);
         Validation.check(pageSize > 0, "pageSize must be positive, got " + pageSize);
-        return SubscriptionJson.readListResponse(
-                callJson(
-                        post(
-                                subscriptionsPath(projectName, topicName),
-                                SubscriptionJson.writeListRequest(pageIndex, pageSize, queryKey))));
+        return callJson(
+                post(
+                        subscriptionsPath(projectName, topicName),
+                        SubscriptionJson.writeListRequest(pageIndex, pageSize, queryKey)),
+                SubscriptionJson::readListResponse);
     }
 
     // ------------------------------------------------------------------ subscription offsets
@@ -863,21 +892,21 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public InitAndGetSubscriptionOffsetResult initAndGetSubscriptionOffset(
             String projectName, String topicName, String subId, List<String> shardIds) {
-        return SubscriptionJson.readOpenOffsetResponse(
-                callJson(
-                        post(
-                                offsetsPath(projectName, topicName, subId),
-                                SubscriptionJson.writeOpenOffsetRequest(shardIds(shardIds)))));
+        return callJson(
+                post(
+                        offsetsPath(projectName, topicName, subId),
+                        SubscriptionJson.writeOpenOffsetRequest(shardIds(shardIds))),
+                SubscriptionJson::readOpenOffsetResponse);
     }
 
     @Override
     public GetSubscriptionOffsetResult getSubscriptionOffset(
             String projectName, String topicName, String subId, List<String> shardIds) {
-        return SubscriptionJson.readGetOffsetResponse(
-                callJson(
-                        post(
-                                offsetsPath(projectName, topicName, subId),
-                                SubscriptionJson.writeGetOffsetRequest(shardIds(shardIds)))));
+        return callJson(
+                post(
+                        offsetsPath(projectName, topicName, subId),
+                        SubscriptionJson.writeGetOffsetRequest(shardIds(shardIds))),
+                SubscriptionJson::readGetOffsetResponse);
     }
 
     @Override

@@ -189,6 +189,20 @@ class ProjectTopicOperationsTest extends OperationTestBase {
     }
 
     @Test
+    void getTopicOfAnExpandModeNewerThanTheClientReadsItAsUnknownAndSuchAModeCannotCreate() {
+        server.respondJson(
+                200,
+                "{\"ShardCount\":1,\"Lifecycle\":1,\"RecordType\":\"BLOB\",\"ExpandMode\":\"auto\"}");
+        assertThat(client.getTopic("p", "t").getExpandMode()).isEqualTo(ExpandMode.UNKNOWN);
+
+        server.clear();
+        assertThatThrownBy(() -> client.createBlobTopic("p", "t", 1, 1, "", ExpandMode.UNKNOWN))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("expandMode must be SPLIT_EXTEND, ONLY_SPLIT or ONLY_EXTEND");
+        assertThat(server.requests()).as("nothing sent").isEmpty();
+    }
+
+    @Test
     void getTopicErrorsMapToNotFound() {
         server.respondFixture(404, "projects.valid.topics.unexisted.json");
         assertThatThrownBy(() -> client.getTopic("valid", "unexisted"))

@@ -18,6 +18,7 @@ import io.github.flinkdatahub.client.protocol.json.TopicJson;
 import io.github.flinkdatahub.emulator.EmulatorContext;
 import io.github.flinkdatahub.emulator.http.ApiRequest;
 import io.github.flinkdatahub.emulator.http.ApiResponse;
+import io.github.flinkdatahub.emulator.records.TopicFormat;
 import io.github.flinkdatahub.emulator.store.EmulatorStore;
 import io.github.flinkdatahub.emulator.store.HashRanges;
 import io.github.flinkdatahub.emulator.store.ShardDoc;
@@ -89,13 +90,7 @@ public final class TopicApi {
                     "ShardCount must be between 1 and " + MAX_ACTIVE_SHARDS + ".");
         }
         checkLifecycle(lifecycle);
-        String typeText = Params.requiredText(body, "RecordType").toUpperCase(Locale.ROOT);
-        RecordType type;
-        try {
-            type = RecordType.valueOf(typeText);
-        } catch (IllegalArgumentException e) {
-            throw ErrorCode.INVALID_PARAMETER.exception("RecordType must be TUPLE or BLOB.");
-        }
+        RecordType type = TopicFormat.recordType(Params.requiredText(body, "RecordType"));
         RecordSchema schema = null;
         if (type == RecordType.TUPLE) {
             schema = parseSchema(Params.requiredText(body, "RecordSchema"));
@@ -162,7 +157,7 @@ public final class TopicApi {
                 t.name,
                 (int) t.shards.stream().filter(s -> s.state.equals("ACTIVE")).count(),
                 t.lifecycle,
-                RecordType.valueOf(t.recordType),
+                TopicFormat.recordType(t.recordType),
                 t.recordSchema == null ? null : RecordSchema.fromJsonString(t.recordSchema),
                 t.comment,
                 t.createTime,

@@ -1,8 +1,11 @@
 package io.github.flinkdatahub.emulator.records;
 
+import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.emulator.store.TopicDoc;
+
+import java.util.Locale;
 
 /**
  * How a topic's records look: record type, current schema (TUPLE only) and the id of the registered
@@ -20,7 +23,7 @@ public final class TopicFormat {
     }
 
     public static TopicFormat of(TopicDoc t) {
-        RecordType type = RecordType.valueOf(t.recordType);
+        RecordType type = recordType(t.recordType);
         if (type == RecordType.BLOB) {
             return new TopicFormat(type, null, -1);
         }
@@ -33,6 +36,17 @@ public final class TopicFormat {
             }
         }
         return new TopicFormat(type, schema, version);
+    }
+
+    /** A {@code RecordType} in any case; the service's InvalidParameter for any other value. */
+    public static RecordType recordType(String value) {
+        String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
+        for (RecordType t : RecordType.values()) {
+            if (t.name().equals(v)) {
+                return t;
+            }
+        }
+        throw ErrorCode.INVALID_PARAMETER.exception("RecordType must be TUPLE or BLOB.");
     }
 
     public RecordType type() {
