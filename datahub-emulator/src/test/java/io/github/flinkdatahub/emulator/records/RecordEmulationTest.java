@@ -354,7 +354,31 @@ class RecordEmulationTest {
                                                         List.of(full(1))),
                                         ShardNotFoundException.class)
                                 .getErrorMessage())
-                .contains("Invalid shard id");
+                .as("the service's text for a put by shard")
+                .isEqualTo("Shard is not exist: " + PROJECT + "/all_or_nothing/3");
+    }
+
+    @Test
+    void attributesThatAreNotAnObjectOfStringsAreMalformedAndWriteNothing() {
+        client.createBlobTopic(PROJECT, "attributes", 1, 1, "");
+        for (String attributes : List.of("\"x\"", "{\"k\":{\"n\":1}}", "{\"k\":1}", "[\"k\"]")) {
+            String body =
+                    "{\"Action\":\"pub\",\"Records\":[{\"Data\":\"eA==\",\"Attributes\":"
+                            + attributes
+                            + "}]}";
+            assertThat(
+                            catchThrowableOfType(
+                                            () ->
+                                                    raw.json(
+                                                            "POST",
+                                                            shardPath("attributes", "0"),
+                                                            body),
+                                            MalformedRecordException.class)
+                                    .getErrorMessage())
+                    .as(attributes)
+                    .containsIgnoringCase("attribute");
+        }
+        assertThat(TopicContents.shard(client, PROJECT, "attributes", "0")).isEmpty();
     }
 
     @Test
