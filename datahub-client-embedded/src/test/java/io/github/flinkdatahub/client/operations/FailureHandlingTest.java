@@ -193,6 +193,19 @@ class FailureHandlingTest extends OperationTestBase {
     }
 
     @Test
+    void anEndpointThatIsNotAUrlIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(
+                        () ->
+                                DataHubClient.builder()
+                                        .endpoint("http://host:80/p?token=superSecret value")
+                                        .credentials("a", "b")
+                                        .build())
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("endpoint is not a valid URL (Illegal character in query at")
+                .hasMessageNotContaining("superSecret");
+    }
+
+    @Test
     void anEndpointWithUserInfoIsRefusedWithoutEchoingIt() {
         assertThatThrownBy(
                         () ->
