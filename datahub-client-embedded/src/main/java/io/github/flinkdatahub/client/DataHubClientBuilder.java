@@ -7,6 +7,7 @@ import io.github.flinkdatahub.client.exception.Validation;
 import io.github.flinkdatahub.client.model.CompressFormat;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 
 /**
@@ -115,6 +116,7 @@ public final class DataHubClientBuilder {
                 "endpoint is required, e.g. https://dh-cn-hangzhou.aliyuncs.com");
         Validation.check(
                 account != null, "credentials are required: call credentials(accessId, accessKey)");
+        Validation.check(!Endpoints.hasUserInfo(endpoint), Endpoints.USER_INFO_REFUSED);
         String e = endpoint.trim();
         if (!e.contains("://")) {
             e = "http://" + e;
@@ -126,13 +128,23 @@ public final class DataHubClientBuilder {
         try {
             uri = URI.create(e);
         } catch (IllegalArgumentException ex) {
+            // The parser's message repeats the whole input, which may hold a secret: say where
+            // and why only.
+            String why =
+                    ex.getCause() instanceof URISyntaxException
+                            ? ((URISyntaxException) ex.getCause()).getReason()
+                                    + " at character "
+                                    + ((URISyntaxException) ex.getCause()).getIndex()
+                            : "malformed";
             throw Validation.invalid(
-                    "endpoint '" + endpoint + "' is not a valid URL: " + ex.getMessage());
+                    "endpoint is not a valid URL ("
+                            + why
+                            + "); expected e.g. https://dh-cn-hangzhou.aliyuncs.com");
         }
         Validation.check(
                 "http".equalsIgnoreCase(uri.getScheme())
                         || "https".equalsIgnoreCase(uri.getScheme()),
-                "endpoint must use http or https, got '" + endpoint + "'");
+                "endpoint must use http or https, got '" + uri.getScheme() + "'");
         Validation.check(uri.getHost() != null, "endpoint '" + endpoint + "' has no host");
         Validation.check(
                 !schemaRegistry || wireMode == WireMode.BATCH,

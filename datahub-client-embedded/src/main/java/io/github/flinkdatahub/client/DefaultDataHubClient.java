@@ -1,6 +1,7 @@
 package io.github.flinkdatahub.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.flinkdatahub.client.exception.CorruptedResponseException;
 import io.github.flinkdatahub.client.exception.DataHubClientException;
 import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.ErrorCode;
@@ -132,15 +133,41 @@ final class DefaultDataHubClient implements DataHubClient {
 
     /** Synchronous calls run on the caller's thread (see {@link HttpTransport#execute}). */
     private <T> T call(DataHubRequest request, Function<DataHubResponse, T> decode) {
-        return decode.apply(transport.execute(request));
+        return decoding(request, decode).apply(transport.execute(request));
+    }
+
+    /**
+     * {@code decode} with any failure other than a {@link DataHubException} (a missing field, a
+     * number out of range, a value of the wrong type in an answer that parsed) turned into a {@link
+     * CorruptedResponseException} naming the call: callers only ever see typed failures.
+     */
+    private static <T> Function<DataHubResponse, T> decoding(
+            DataHubRequest request, Function<DataHubResponse, T> decode) {
+        return response -> {
+            try {
+                return decode.apply(response);
+            } catch (DataHubException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new CorruptedResponseException(
+                        "Could not read DataHub's answer to "
+                                + request.method()
+                                + " "
+                                + request.path()
+                                + (request.action() == null ? "" : " (" + request.action() + ")")
+                                + ": "
+                                + e,
+                        e);
+            }
+        };
     }
 
     private void call(DataHubRequest request) {
         transport.execute(request);
     }
 
-    private JsonNode callJson(DataHubRequest request) {
-        return call(request, r -> Json.parse(r.body()));
+    private <T> T callJson(DataHubRequest request, Function<JsonNode, T> read) {
+        return call(request, r -> read.apply(Json.parse(r.body())));
     }
 
     private static DataHubRequest post(String path, JsonNode body) {
@@ -198,13 +225,14 @@ final class DefaultDataHubClient implements DataHubClient {
 
     @Override
     public ListProjectResult listProject() {
-        return ProjectJson.readList(callJson(DataHubRequest.get("/projects")));
+        return callJson(DataHubRequest.get("/projects"), ProjectJson::readList);
     }
 
     @Override
     public GetProjectResult getProject(String projectName) {
-        return ProjectJson.readGet(
-                projectName, callJson(DataHubRequest.get(projectPath(projectName))));
+        return callJson(
+                DataHubRequest.get(projectPath(projectName)),
+                json -> ProjectJson.readGet(projectName, json));
     }
 
     @Override
@@ -270,6 +298,9 @@ final class DefaultDataHubClient implements DataHubClient {
                 "shardCount must be between 1 and " + MAX_SHARDS + ", got " + shardCount);
         Validation.check(
                 lifeCycle > 0, "lifeCycle must be a positive number of days, got " + lifeCycle);
+        Validation.check(
+                expandMode != null && expandMode != ExpandMode.UNKNOWN,
+                "expandMode must be SPLIT_EXTEND, ONLY_SPLIT or ONLY_EXTEND, got " + expandMode);
         call(
                 post(
                         topicPath(project, topic),
@@ -289,16 +320,15 @@ final class DefaultDataHubClient implements DataHubClient {
 
     @Override
     public ListTopicResult listTopic(String projectName) {
-        return TopicJson.readList(
-                callJson(DataHubRequest.get(projectPath(projectName) + "/topics")));
+        return callJson(
+                DataHubRequest.get(projectPath(projectName) + "/topics"), TopicJson::readList);
     }
 
     @Override
     public GetTopicResult getTopic(String projectName, String topicName) {
-        return TopicJson.readGet(
-                projectName,
-                topicName,
-                callJson(DataHubRequest.get(topicPath(projectName, topicName))));
+        return callJson(
+                DataHubRequest.get(topicPath(projectName, topicName)),
+                json -> TopicJson.readGet(projectName, topicName, json));
     }
 
     @Override
@@ -326,44 +356,40 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public ListTopicSchemaResult listTopicSchema(
             String projectName, String topicName, int pageNumber, int pageSize) {
-        return TopicJson.readSchemaList(
-                callJson(
-                        post(
-                                topicPath(projectName, topicName),
-                                TopicJson.writeListSchema(pageNumber, pageSize))));
+        return callJson(
+                post(
+                        topicPath(projectName, topicName),
+                        TopicJson.writeListSchema(pageNumber, pageSize)),
+                TopicJson::readSchemaList);
     }
 
     @Override
     public GetTopicSchemaResult getTopicSchema(
             String projectName, String topicName, int versionId) {
         Validation.check(versionId >= 0, "versionId must be >= 0, got " + versionId);
-        return TopicJson.readSchemaInfo(
-                callJson(
-                        post(
-                                topicPath(projectName, topicName),
-                                TopicJson.writeGetSchema(versionId, null))));
+        return callJson(
+                post(topicPath(projectName, topicName), TopicJson.writeGetSchema(versionId, null)),
+                TopicJson::readSchemaInfo);
     }
 
     @Override
     public GetTopicSchemaResult getTopicSchema(
             String projectName, String topicName, RecordSchema recordSchema) {
         Validation.notNull(recordSchema, "recordSchema");
-        return TopicJson.readSchemaInfo(
-                callJson(
-                        post(
-                                topicPath(projectName, topicName),
-                                TopicJson.writeGetSchema(-1, recordSchema))));
+        return callJson(
+                post(topicPath(projectName, topicName), TopicJson.writeGetSchema(-1, recordSchema)),
+                TopicJson::readSchemaInfo);
     }
 
     @Override
     public RegisterTopicSchemaResult registerTopicSchema(
             String projectName, String topicName, RecordSchema recordSchema) {
         Validation.notNull(recordSchema, "recordSchema");
-        return TopicJson.readRegisterSchema(
-                callJson(
-                        post(
-                                topicPath(projectName, topicName),
-                                TopicJson.writeRegisterSchema(recordSchema))));
+        return callJson(
+                post(
+                        topicPath(projectName, topicName),
+                        TopicJson.writeRegisterSchema(recordSchema)),
+                TopicJson::readRegisterSchema);
     }
 
     @Override
@@ -376,7 +402,8 @@ final class DefaultDataHubClient implements DataHubClient {
 
     @Override
     public ListShardResult listShard(String projectName, String topicName) {
-        return ShardJson.readList(callJson(DataHubRequest.get(shardsPath(projectName, topicName))));
+        return callJson(
+                DataHubRequest.get(shardsPath(projectName, topicName)), ShardJson::readList);
     }
 
     @Override
@@ -425,11 +452,11 @@ final class DefaultDataHubClient implements DataHubClient {
                 "splitKey must be 32 hexadecimal digits (a 128-bit hash key), got '"
                         + splitKey
                         + "'");
-        return ShardJson.readSplit(
-                callJson(
-                        post(
-                                shardsPath(projectName, topicName),
-                                ShardJson.writeSplit(shardId, splitKey.toUpperCase(Locale.ROOT)))));
+        return callJson(
+                post(
+                        shardsPath(projectName, topicName),
+                        ShardJson.writeSplit(shardId, splitKey.toUpperCase(Locale.ROOT))),
+                ShardJson::readSplit);
     }
 
     @Override
@@ -443,11 +470,11 @@ final class DefaultDataHubClient implements DataHubClient {
             String projectName, String topicName, String shardId, String adjacentShardId) {
         NameRules.shardId(shardId);
         NameRules.shardId(adjacentShardId);
-        return ShardJson.readMerge(
-                callJson(
-                        post(
-                                shardsPath(projectName, topicName),
-                                ShardJson.writeMerge(shardId, adjacentShardId))));
+        return callJson(
+                post(
+                        shardsPath(projectName, topicName),
+                        ShardJson.writeMerge(shardId, adjacentShardId)),
+                ShardJson::readMerge);
     }
 
     @Override
@@ -506,11 +533,11 @@ final class DefaultDataHubClient implements DataHubClient {
                             + "), got "
                             + param);
         }
-        return ShardJson.readCursor(
-                callJson(
-                        post(
-                                shardPath(projectName, topicName, shardId),
-                                ShardJson.writeCursor(type, param))));
+        return callJson(
+                post(
+                        shardPath(projectName, topicName, shardId),
+                        ShardJson.writeCursor(type, param)),
+                ShardJson::readCursor);
     }
 
     // Each record call has a synchronous twin that runs on the caller's thread (see
@@ -519,15 +546,16 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public PutRecordsResult putRecords(
             String projectName, String topicName, List<? extends Record> records) {
-        return readPutRecords(
-                transport.execute(putRequest(projectName, topicName, records)), records);
+        return call(putRequest(projectName, topicName, records), r -> readPutRecords(r, records));
     }
 
     @Override
     public CompletableFuture<PutRecordsResult> putRecordsAsync(
             String projectName, String topicName, List<? extends Record> records) {
         DataHubRequest request = putRequest(projectName, topicName, records);
-        return transport.send(request).thenApply(r -> readPutRecords(r, records));
+        return transport
+                .send(request)
+                .thenApply(decoding(request, r -> readPutRecords(r, records)));
     }
 
     private DataHubRequest putRequest(
@@ -587,12 +615,15 @@ final class DefaultDataHubClient implements DataHubClient {
         DataHubRequest request =
                 getRequest(
                         projectName, topicName, shardId, tupleSchema(recordSchema), cursor, limit);
-        return readGetRecords(
-                transport.execute(request),
-                RecordType.TUPLE,
-                recordSchema,
-                versions(projectName, topicName),
-                shardId);
+        return call(
+                request,
+                r ->
+                        readGetRecords(
+                                r,
+                                RecordType.TUPLE,
+                                recordSchema,
+                                versions(projectName, topicName),
+                                shardId));
     }
 
     @Override
@@ -609,21 +640,23 @@ final class DefaultDataHubClient implements DataHubClient {
         return transport
                 .send(request)
                 .thenApply(
-                        r ->
-                                readGetRecords(
-                                        r,
-                                        RecordType.TUPLE,
-                                        recordSchema,
-                                        versions(projectName, topicName),
-                                        shardId));
+                        decoding(
+                                request,
+                                r ->
+                                        readGetRecords(
+                                                r,
+                                                RecordType.TUPLE,
+                                                recordSchema,
+                                                versions(projectName, topicName),
+                                                shardId)));
     }
 
     @Override
     public GetRecordsResult getBlobRecords(
             String projectName, String topicName, String shardId, String cursor, int limit) {
         DataHubRequest request = getRequest(projectName, topicName, shardId, null, cursor, limit);
-        return readGetRecords(
-                transport.execute(request), RecordType.BLOB, null, version -> null, shardId);
+        return call(
+                request, r -> readGetRecords(r, RecordType.BLOB, null, version -> null, shardId));
     }
 
     @Override
@@ -632,7 +665,16 @@ final class DefaultDataHubClient implements DataHubClient {
         DataHubRequest request = getRequest(projectName, topicName, shardId, null, cursor, limit);
         return transport
                 .send(request)
-                .thenApply(r -> readGetRecords(r, RecordType.BLOB, null, version -> null, shardId));
+                .thenApply(
+                        decoding(
+                                request,
+                                r ->
+                                        readGetRecords(
+                                                r,
+                                                RecordType.BLOB,
+                                                null,
+                                                version -> null,
+                                                shardId)));
     }
 
     private static RecordSchema tupleSchema(RecordSchema recordSchema) {
@@ -713,8 +755,9 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public GetMeteringInfoResult getMeteringInfo(
             String projectName, String topicName, String shardId) {
-        return ShardJson.readMeter(
-                callJson(post(shardPath(projectName, topicName, shardId), ShardJson.writeMeter())));
+        return callJson(
+                post(shardPath(projectName, topicName, shardId), ShardJson.writeMeter()),
+                ShardJson::readMeter);
     }
 
     // ------------------------------------------------------------------ connectors
@@ -733,33 +776,29 @@ final class DefaultDataHubClient implements DataHubClient {
         Validation.notNull(columnFields, "columnFields");
         columnFields.forEach(NameRules::field);
         String path = topicPath(projectName, topicName) + "/connectors/" + type.wireValue();
-        return ConnectorJson.readCreateResponse(
-                callJson(
-                        post(
-                                path,
-                                ConnectorJson.writeCreateRequest(
-                                        new ConnectorJson.CreateConnectorRequest(
-                                                type,
-                                                startTime,
-                                                columnFields,
-                                                null,
-                                                config,
-                                                null)))));
+        return callJson(
+                post(
+                        path,
+                        ConnectorJson.writeCreateRequest(
+                                new ConnectorJson.CreateConnectorRequest(
+                                        type, startTime, columnFields, null, config, null))),
+                ConnectorJson::readCreateResponse);
     }
 
     @Override
     public ListConnectorResult listConnector(String projectName, String topicName) {
-        return ConnectorJson.readListResponse(
-                callJson(
-                        DataHubRequest.get(topicPath(projectName, topicName) + "/connectors")
-                                .withQuery("mode=id")));
+        return callJson(
+                DataHubRequest.get(topicPath(projectName, topicName) + "/connectors")
+                        .withQuery("mode=id"),
+                ConnectorJson::readListResponse);
     }
 
     @Override
     public GetConnectorResult getConnector(
             String projectName, String topicName, String connectorId) {
-        return ConnectorJson.readGetResponse(
-                callJson(DataHubRequest.get(connectorPath(projectName, topicName, connectorId))));
+        return callJson(
+                DataHubRequest.get(connectorPath(projectName, topicName, connectorId)),
+                ConnectorJson::readGetResponse);
     }
 
     @Override
@@ -782,12 +821,11 @@ final class DefaultDataHubClient implements DataHubClient {
     public GetConnectorShardStatusResult getConnectorShardStatus(
             String projectName, String topicName, String connectorId, String shardId) {
         String shard = shardId == null || shardId.isEmpty() ? null : NameRules.shardId(shardId);
-        return ConnectorJson.readShardStatusResponse(
-                callJson(
-                        post(
-                                connectorPath(projectName, topicName, connectorId),
-                                ConnectorJson.writeStatusRequest(shard))),
-                shard);
+        return callJson(
+                post(
+                        connectorPath(projectName, topicName, connectorId),
+                        ConnectorJson.writeStatusRequest(shard)),
+                json -> ConnectorJson.readShardStatusResponse(json, shard));
     }
 
     @Override
@@ -838,10 +876,10 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public GetConnectorDoneTimeResult getConnectorDoneTime(
             String projectName, String topicName, String connectorId) {
-        return ConnectorJson.readDoneTimeResponse(
-                callJson(
-                        DataHubRequest.get(connectorPath(projectName, topicName, connectorId))
-                                .withQuery("donetime")));
+        return callJson(
+                DataHubRequest.get(connectorPath(projectName, topicName, connectorId))
+                        .withQuery("donetime"),
+                ConnectorJson::readDoneTimeResponse);
     }
 
     // ------------------------------------------------------------------ subscriptions
@@ -849,11 +887,11 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public CreateSubscriptionResult createSubscription(
             String projectName, String topicName, String comment) {
-        return SubscriptionJson.readCreateResponse(
-                callJson(
-                        post(
-                                subscriptionsPath(projectName, topicName),
-                                SubscriptionJson.writeCreateRequest(NameRules.comment(comment)))));
+        return callJson(
+                post(
+                        subscriptionsPath(projectName, topicName),
+                        SubscriptionJson.writeCreateRequest(NameRules.comment(comment))),
+                SubscriptionJson::readCreateResponse);
     }
 
     @Override
@@ -864,8 +902,9 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public GetSubscriptionResult getSubscription(
             String projectName, String topicName, String subId) {
-        return SubscriptionJson.readGetResponse(
-                callJson(DataHubRequest.get(subscriptionPath(projectName, topicName, subId))));
+        return callJson(
+                DataHubRequest.get(subscriptionPath(projectName, topicName, subId)),
+                SubscriptionJson::readGetResponse);
     }
 
     @Override
@@ -893,11 +932,11 @@ final class DefaultDataHubClient implements DataHubClient {
         Validation.check(
                 pageIndex > 0, "pageIndex is 1-based and must be positive, got " + pageIndex);
         Validation.check(pageSize > 0, "pageSize must be positive, got " + pageSize);
-        return SubscriptionJson.readListResponse(
-                callJson(
-                        post(
-                                subscriptionsPath(projectName, topicName),
-                                SubscriptionJson.writeListRequest(pageIndex, pageSize, queryKey))));
+        return callJson(
+                post(
+                        subscriptionsPath(projectName, topicName),
+                        SubscriptionJson.writeListRequest(pageIndex, pageSize, queryKey)),
+                SubscriptionJson::readListResponse);
     }
 
     // ------------------------------------------------------------------ subscription offsets
@@ -916,21 +955,21 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public InitAndGetSubscriptionOffsetResult initAndGetSubscriptionOffset(
             String projectName, String topicName, String subId, List<String> shardIds) {
-        return SubscriptionJson.readOpenOffsetResponse(
-                callJson(
-                        post(
-                                offsetsPath(projectName, topicName, subId),
-                                SubscriptionJson.writeOpenOffsetRequest(shardIds(shardIds)))));
+        return callJson(
+                post(
+                        offsetsPath(projectName, topicName, subId),
+                        SubscriptionJson.writeOpenOffsetRequest(shardIds(shardIds))),
+                SubscriptionJson::readOpenOffsetResponse);
     }
 
     @Override
     public GetSubscriptionOffsetResult getSubscriptionOffset(
             String projectName, String topicName, String subId, List<String> shardIds) {
-        return SubscriptionJson.readGetOffsetResponse(
-                callJson(
-                        post(
-                                offsetsPath(projectName, topicName, subId),
-                                SubscriptionJson.writeGetOffsetRequest(shardIds(shardIds)))));
+        return callJson(
+                post(
+                        offsetsPath(projectName, topicName, subId),
+                        SubscriptionJson.writeGetOffsetRequest(shardIds(shardIds))),
+                SubscriptionJson::readGetOffsetResponse);
     }
 
     @Override

@@ -2,10 +2,14 @@ package io.github.flinkdatahub.emulator;
 
 import io.github.flinkdatahub.emulator.faults.FaultRule;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,6 +33,8 @@ public final class EmulatorMain {
     public static final String READY_LINE_PREFIX = "DataHub emulator listening on ";
 
     static final String DEFAULT_DATA_DIR = "datahub-emulator-data";
+    static final String ACCESS_ID_ENV = "DATAHUB_EMULATOR_ACCESS_ID";
+    static final String ACCESS_KEY_ENV = "DATAHUB_EMULATOR_ACCESS_KEY";
     static final String USAGE =
             String.join(
                     System.lineSeparator(),
@@ -46,7 +52,15 @@ public final class EmulatorMain {
                             + ")",
                     "  --access-key KEY           the account's access key (default "
                             + DataHubEmulator.DEFAULT_ACCESS_KEY
-                            + "); give both or neither",
+                            + "); give both or neither. It shows in the process list:"
+                            + " prefer --access-key-file or the environment",
+                    "  --access-key-file FILE     read the access key from FILE (surrounding"
+                            + " whitespace ignored)",
+                    "  Environment: "
+                            + ACCESS_ID_ENV
+                            + " and "
+                            + ACCESS_KEY_ENV
+                            + " stand for --access-id and --access-key when those are not given",
                     "  --shard-opening-delay-ms N how long new shards stay OPENING (default 0)",
                     "  --faults JSON              a fault rule for every request, e.g. '{\"throttleRate\":0.1}'",
                     "  --help                     this text");
@@ -141,7 +155,13 @@ public final class EmulatorMain {
          * @throws IllegalArgumentException with a message naming the bad option
          */
         static Options parse(String[] args) {
+            return parse(args, System.getenv());
+        }
+
+        /** As {@link #parse(String[])}, with {@code env} as the process environment. */
+        static Options parse(String[] args, Map<String, String> env) {
             Options o = new Options();
+            String accessKeyFile = null;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 switch (option) {
@@ -164,6 +184,9 @@ public final class EmulatorMain {
                     case "--access-key":
                         o.accessKey = value(args, ++i, option);
                         break;
+                    case "--access-key-file":
+                        accessKeyFile = value(args, ++i, option);
+                        break;
                     case "--shard-opening-delay-ms":
                         o.builder.shardOpeningDelay(
                                 Duration.ofMillis(nonNegative(value(args, ++i, option), option)));
@@ -183,6 +206,19 @@ public final class EmulatorMain {
                 throw new IllegalArgumentException(
                         "--data-dir and --in-memory exclude each other; give one of them");
             }
+            if (accessKeyFile != null) {
+                if (o.accessKey != null) {
+                    throw new IllegalArgumentException(
+                            "--access-key and --access-key-file exclude each other; give one of them");
+                }
+                o.accessKey = readKey(Paths.get(accessKeyFile));
+            }
+            if (o.accessId == null) {
+                o.accessId = env.get(ACCESS_ID_ENV);
+            }
+            if (o.accessKey == null) {
+                o.accessKey = env.get(ACCESS_KEY_ENV);
+            }
             if ((o.accessId == null) != (o.accessKey == null)) {
                 throw new IllegalArgumentException(
                         "--access-id and --access-key go together; give both or neither");
@@ -200,6 +236,15 @@ public final class EmulatorMain {
                 o.builder.dataDirectory(o.dataDir);
             }
             return o;
+        }
+
+        private static String readKey(Path file) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new IllegalArgumentException(
+                        "--access-key-file: cannot read " + file + ": " + e.getMessage(), e);
+            }
         }
 
         String accessId() {

@@ -10,6 +10,7 @@ import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.api.config.TableConfigOptions;
 import org.apache.flink.table.factories.FactoryUtil;
 
+import io.github.flinkdatahub.client.Endpoints;
 import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.model.CompressFormat;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions.BoundedMode;
@@ -190,6 +191,10 @@ public final class DataHubOptionsUtil {
      */
     public static DataHubConnection connection(ReadableConfig options) {
         String endpoint = required(options, ENDPOINT, "e.g. https://dh-cn-hangzhou.aliyuncs.com");
+        if (Endpoints.hasUserInfo(endpoint)) {
+            throw new ValidationException(
+                    "Option '" + ENDPOINT.key() + "': " + Endpoints.USER_INFO_REFUSED + ".");
+        }
         String accessId =
                 required(options, ACCESS_ID, "the AccessKey ID of your account or RAM user");
         String accessKey =

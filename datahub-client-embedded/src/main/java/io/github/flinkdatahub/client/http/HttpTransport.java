@@ -145,7 +145,9 @@ public final class HttpTransport implements AutoCloseable {
     private DataHubResponse executeOnce(DataHubRequest request) {
         HttpResponse<byte[]> resp;
         try {
-            resp = http.send(toHttpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
+            BoundedBodyHandler bodyHandler =
+                    BoundedBodyHandler.startingNow(config.getRequestTimeout());
+            resp = http.send(toHttpRequest(request), bodyHandler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DataHubClientException("Interrupted while waiting for DataHub", e, false);

@@ -221,9 +221,17 @@ public enum FieldType {
                 case TIMESTAMP:
                     return Long.parseLong(text.trim());
                 case FLOAT:
-                    return Float.parseFloat(text);
+                    float f = Float.parseFloat(text);
+                    if (!Float.isInfinite(f) || namesInfinity(text)) {
+                        return f;
+                    }
+                    break;
                 case DOUBLE:
-                    return Double.parseDouble(text);
+                    double d = Double.parseDouble(text);
+                    if (!Double.isInfinite(d) || namesInfinity(text)) {
+                        return d;
+                    }
+                    break;
                 case DECIMAL:
                     return new BigDecimal(text.trim());
                 case STRING:
@@ -252,6 +260,11 @@ public enum FieldType {
                                 + " cannot hold the value '"
                                 + abbreviate(text)
                                 + "'");
+    }
+
+    /** A finite number too large for its type overflows to infinity; only "Infinity" is one. */
+    private static boolean namesInfinity(String text) {
+        return text.contains("Infinity");
     }
 
     private long integral(Object value, String fieldName, long min, long max) {

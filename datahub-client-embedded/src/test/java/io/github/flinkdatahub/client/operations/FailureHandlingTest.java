@@ -1,5 +1,6 @@
 package io.github.flinkdatahub.client.operations;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.RetryPolicy;
 import io.github.flinkdatahub.client.exception.AuthorizationFailedException;
@@ -11,9 +12,14 @@ import io.github.flinkdatahub.client.exception.ServiceInProcessException;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -143,5 +149,73 @@ class FailureHandlingTest extends OperationTestBase {
         }
         assertThat(server.lastRequest().path).isEqualTo("/prefix/projects");
         assertSigned(server.lastRequest());
+    }
+
+    @Test
+    void aStalledBodyTimesOutWithinTheRequestTimeout() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer stalling =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        stalling.createContext(
+                "/",
+                ex -> {
+                    ex.getResponseHeaders().add("Content-Type", "application/json");
+                    ex.sendResponseHeaders(200, 100);
+                    ex.getResponseBody().write("{\"ProjectNames\":[".getBytes(UTF_8));
+                    ex.getResponseBody().flush();
+                    try {
+                        // Holds the rest back until the test ends; 120 s only guards a hang.
+                        release.await(120, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    ex.close();
+                });
+        stalling.start();
+        try (DataHubClient c =
+                DataHubClient.builder()
+                        .endpoint("127.0.0.1:" + stalling.getAddress().getPort())
+                        .credentials("a", "b")
+                        .requestTimeout(Duration.ofMillis(500))
+                        .retryPolicy(RetryPolicy.none())
+                        .build()) {
+            assertThatThrownBy(c::listProject)
+                    .isInstanceOf(DataHubClientException.class)
+                    .hasMessageContaining("GET /projects")
+                    .hasRootCauseInstanceOf(HttpTimeoutException.class)
+                    .satisfies(e -> assertThat(((DataHubException) e).isRetryable()).isTrue());
+            // The server was still holding the body back: the timeout, not the server, ended it.
+            assertThat(release.getCount()).isEqualTo(1);
+        } finally {
+            release.countDown();
+            stalling.stop(0);
+        }
+    }
+
+    @Test
+    void anEndpointThatIsNotAUrlIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(
+                        () ->
+                                DataHubClient.builder()
+                                        .endpoint("http://host:80/p?token=superSecret value")
+                                        .credentials("a", "b")
+                                        .build())
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("endpoint is not a valid URL (Illegal character in query at")
+                .hasMessageNotContaining("superSecret");
+    }
+
+    @Test
+    void anEndpointWithUserInfoIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(
+                        () ->
+                                DataHubClient.builder()
+                                        .endpoint("http://someId:superSecretKey@127.0.0.1:1")
+                                        .credentials("a", "b")
+                                        .build())
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("user info")
+                .hasMessageNotContaining("superSecretKey")
+                .hasMessageNotContaining("someId");
     }
 }

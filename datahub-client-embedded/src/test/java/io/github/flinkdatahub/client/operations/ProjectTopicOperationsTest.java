@@ -1,5 +1,7 @@
 package io.github.flinkdatahub.client.operations;
 
+import io.github.flinkdatahub.client.exception.DataHubClientException;
+import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.InvalidParameterException;
 import io.github.flinkdatahub.client.exception.ResourceExistException;
 import io.github.flinkdatahub.client.exception.ResourceNotFoundException;
@@ -175,6 +177,29 @@ class ProjectTopicOperationsTest extends OperationTestBase {
         assertThat(t.getLifeCycle()).isEqualTo(7);
         assertThat(t.getComment()).isEqualTo("blob");
         assertThat(t.getCreateTime()).isEqualTo(1525344044L);
+    }
+
+    @Test
+    void getTopicOfARecordTypeNewerThanTheClientFailsTypedAndNamesTheType() {
+        server.respondJson(200, "{\"ShardCount\":1,\"Lifecycle\":1,\"RecordType\":\"AVRO\"}");
+        assertThatThrownBy(() -> client.getTopic("p", "t"))
+                .isInstanceOf(DataHubClientException.class)
+                .hasMessageContaining("Unknown record type 'AVRO'")
+                .satisfies(e -> assertThat(((DataHubException) e).isRetryable()).isFalse());
+    }
+
+    @Test
+    void getTopicOfAnExpandModeNewerThanTheClientReadsItAsUnknownAndSuchAModeCannotCreate() {
+        server.respondJson(
+                200,
+                "{\"ShardCount\":1,\"Lifecycle\":1,\"RecordType\":\"BLOB\",\"ExpandMode\":\"auto\"}");
+        assertThat(client.getTopic("p", "t").getExpandMode()).isEqualTo(ExpandMode.UNKNOWN);
+
+        server.clear();
+        assertThatThrownBy(() -> client.createBlobTopic("p", "t", 1, 1, "", ExpandMode.UNKNOWN))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("expandMode must be SPLIT_EXTEND, ONLY_SPLIT or ONLY_EXTEND");
+        assertThat(server.requests()).as("nothing sent").isEmpty();
     }
 
     @Test

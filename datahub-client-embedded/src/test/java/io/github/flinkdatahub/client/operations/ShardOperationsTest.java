@@ -54,6 +54,21 @@ class ShardOperationsTest extends OperationTestBase {
     }
 
     @Test
+    void listShardReadsAStateNewerThanTheClientAsUnknown() {
+        server.respondJson(
+                200,
+                "{\"Shards\":[{\"ShardId\":\"0\",\"State\":\"FROZEN\","
+                        + "\"BeginHashKey\":\"00000000000000000000000000000000\","
+                        + "\"EndHashKey\":\"FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF\"},"
+                        + "{\"ShardId\":\"1\",\"State\":\"active\","
+                        + "\"BeginHashKey\":\"00000000000000000000000000000000\","
+                        + "\"EndHashKey\":\"FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF\"}]}");
+        assertThat(client.listShard("p", "t").getShards())
+                .extracting(Shard::getState)
+                .containsExactly(ShardState.UNKNOWN, ShardState.ACTIVE);
+    }
+
+    @Test
     void listShardErrors() {
         server.respondFixture(404, "projects.valid.topics.valid.shards.json");
         assertThatThrownBy(() -> client.listShard("valid", "valid"))

@@ -33,6 +33,27 @@ public final class Params {
         return null;
     }
 
+    /**
+     * A string member; null when absent or null. Any other JSON value is the service's
+     * InvalidParameter, never read as its text.
+     */
+    public static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "The parameter " + field + " must be a string.");
+        }
+        return v.textValue();
+    }
+
+    public static String text(JsonNode body, String field, String defaultValue) {
+        String v = text(body, field);
+        return v == null ? defaultValue : v;
+    }
+
     public static String requiredText(JsonNode body, String field) {
         String v = Json.text(body, field);
         if (v == null || v.isEmpty()) {

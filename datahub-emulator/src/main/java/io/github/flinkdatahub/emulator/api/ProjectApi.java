@@ -123,7 +123,7 @@ public final class ProjectApi {
     }
 
     private static String comment(ApiRequest request) {
-        String comment = Json.text(request.json(), "Comment");
+        String comment = Params.text(request.json(), "Comment");
         if (comment == null) {
             throw ErrorCode.INVALID_PARAMETER.exception("The Comment is required.");
         }

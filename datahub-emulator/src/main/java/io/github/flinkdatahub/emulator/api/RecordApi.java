@@ -46,9 +46,6 @@ import java.util.Map;
  * taken, under it, so sequences stay dense and consistent with split and merge.
  */
 public final class RecordApi {
-    /** Largest request body the service takes (after HTTP decompression). */
-    static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
-
     /**
      * A get returns at most this many records (entries in batch mode); larger limits are clamped.
      */
@@ -77,7 +74,6 @@ public final class RecordApi {
      * {@code FailedRecords}; the others are written.
      */
     public ApiResponse putRecords(String project, String topic, ApiRequest request) {
-        checkBodySize(request);
         WireMode mode = mode(request);
         List<PutRequests.Item> items =
                 PutRequests.decodeRouted(
@@ -122,11 +118,10 @@ public final class RecordApi {
      */
     public ApiResponse putRecordsByShard(
             String project, String topic, String shardId, ApiRequest request) {
-        checkBodySize(request);
         WireMode mode = mode(request);
         TopicDoc snapshot = ctx.topic(project, topic);
         // Errors about the shard come before errors about the records.
-        Shards.requireWritable(Shards.require(snapshot, shardId), ctx.nowMillis());
+        Shards.requireWritable(Shards.requireForPut(snapshot, shardId), ctx.nowMillis());
         List<LogEntry> entries =
                 PutRequests.decodeByShard(mode, request.body(), TopicFormat.of(snapshot));
         if (ctx.faults().failRecord(project, topic)) {
@@ -135,7 +130,7 @@ public final class RecordApi {
         synchronized (ctx.lock()) {
             TopicDoc t = logs.topic(project, topic);
             long now = ctx.nowMillis();
-            ShardDoc s = Shards.require(t, shardId);
+            ShardDoc s = Shards.requireForPut(t, shardId);
             Shards.requireWritable(s, now);
             logs.log(t, s).append(entries, now);
         }
@@ -311,17 +306,6 @@ public final class RecordApi {
             return WireMode.BATCH;
         }
         return request.isBinary() ? WireMode.PROTOBUF : WireMode.JSON;
-    }
-
-    private static void checkBodySize(ApiRequest request) {
-        if (request.body().length > MAX_BODY_BYTES) {
-            throw ErrorCode.INVALID_PARAMETER.exception(
-                    "The request body is "
-                            + request.body().length
-                            + " bytes; at most "
-                            + MAX_BODY_BYTES
-                            + " bytes are allowed.");
-        }
     }
 
     private static List<Record> decodedRecords(List<PutRequests.Item> items) {

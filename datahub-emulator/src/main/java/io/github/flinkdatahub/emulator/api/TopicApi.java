@@ -18,6 +18,7 @@ import io.github.flinkdatahub.client.protocol.json.TopicJson;
 import io.github.flinkdatahub.emulator.EmulatorContext;
 import io.github.flinkdatahub.emulator.http.ApiRequest;
 import io.github.flinkdatahub.emulator.http.ApiResponse;
+import io.github.flinkdatahub.emulator.records.TopicFormat;
 import io.github.flinkdatahub.emulator.store.EmulatorStore;
 import io.github.flinkdatahub.emulator.store.HashRanges;
 import io.github.flinkdatahub.emulator.store.ShardDoc;
@@ -89,20 +90,18 @@ public final class TopicApi {
                     "ShardCount must be between 1 and " + MAX_ACTIVE_SHARDS + ".");
         }
         checkLifecycle(lifecycle);
-        String typeText = Params.requiredText(body, "RecordType").toUpperCase(Locale.ROOT);
-        RecordType type;
-        try {
-            type = RecordType.valueOf(typeText);
-        } catch (IllegalArgumentException e) {
-            throw ErrorCode.INVALID_PARAMETER.exception("RecordType must be TUPLE or BLOB.");
-        }
+        RecordType type = TopicFormat.recordType(Params.requiredText(body, "RecordType"));
         RecordSchema schema = null;
         if (type == RecordType.TUPLE) {
             schema = parseSchema(Params.requiredText(body, "RecordSchema"));
         }
-        String comment = Json.text(body, "Comment", "");
+        String comment = Params.text(body, "Comment", "");
         checkComment(comment);
-        ExpandMode expandMode = ExpandMode.fromWireValue(Json.text(body, "ExpandMode", ""));
+        ExpandMode expandMode = ExpandMode.fromWireValue(Params.text(body, "ExpandMode", ""));
+        if (expandMode == ExpandMode.UNKNOWN) {
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "ExpandMode must be \"\", \"split\" or \"extend\".");
+        }
         synchronized (ctx.lock()) {
             ctx.project(project);
             String key = EmulatorStore.key(project, topic);
@@ -162,7 +161,7 @@ public final class TopicApi {
                 t.name,
                 (int) t.shards.stream().filter(s -> s.state.equals("ACTIVE")).count(),
                 t.lifecycle,
-                RecordType.valueOf(t.recordType),
+                TopicFormat.recordType(t.recordType),
                 t.recordSchema == null ? null : RecordSchema.fromJsonString(t.recordSchema),
                 t.comment,
                 t.createTime,
@@ -175,7 +174,7 @@ public final class TopicApi {
         JsonNode body = request.json();
         synchronized (ctx.lock()) {
             TopicDoc t = ctx.topic(project, topic);
-            String comment = Json.text(body, "Comment");
+            String comment = Params.text(body, "Comment");
             if (comment != null) {
                 checkComment(comment);
                 t.comment = comment;
@@ -217,14 +216,14 @@ public final class TopicApi {
                         field(
                                 Params.requiredText(f, "Name"),
                                 Params.requiredText(f, "Type"),
-                                Json.text(f, "Comment", "")));
+                                Params.text(f, "Comment", "")));
             }
         } else {
             added.add(
                     field(
                             Params.requiredText(body, "FieldName"),
                             Params.requiredText(body, "FieldType"),
-                            Json.text(body, "Comment", "")));
+                            Params.text(body, "Comment", "")));
         }
         synchronized (ctx.lock()) {
             TopicDoc t = ctx.topic(project, topic);
@@ -242,7 +241,7 @@ public final class TopicApi {
             }
             t.recordSchema = schema.toJsonString();
             t.lastModifyTime = ctx.nowSeconds();
-            registerVersion(t, schema);
+            registerVersion(t, schema, schema.toJsonString());
             ctx.saveTopic(t);
         }
         return ApiResponse.ok();
@@ -263,9 +262,8 @@ public final class TopicApi {
         TopicDoc t = ctx.topic(project, topic);
         int pageNumber = Json.intValue(body, "PageNumber", -1);
         int pageSize = Json.intValue(body, "PageSize", -1);
-        List<GetTopicSchemaResult> all = new ArrayList<>();
-        t.schemaVersions.forEach(v -> all.add(schemaResult(v)));
-        List<GetTopicSchemaResult> page = all;
+        List<TopicDoc.SchemaVersionDoc> all = t.schemaVersions;
+        List<TopicDoc.SchemaVersionDoc> page = all;
         int pageCount = 1;
         if (pageNumber > 0 && pageSize > 0) {
             int from = Math.min(all.size(), (pageNumber - 1) * pageSize);
@@ -275,10 +273,17 @@ public final class TopicApi {
             pageNumber = 1;
             pageSize = all.size();
         }
-        return ApiResponse.json(
+        List<GetTopicSchemaResult> results = new ArrayList<>();
+        page.forEach(v -> results.add(schemaResult(v)));
+        ObjectNode list =
                 TopicJson.writeSchemaList(
                         new ListTopicSchemaResult(
-                                pageNumber, pageSize, pageCount, all.size(), page)));
+                                pageNumber, pageSize, pageCount, all.size(), results));
+        for (int i = 0; i < page.size(); i++) {
+            ((ObjectNode) list.get("RecordSchemaList").get(i))
+                    .put("RecordSchema", page.get(i).recordSchema);
+        }
+        return ApiResponse.json(list);
     }
 
     private ApiResponse getSchema(String project, String topic, JsonNode body) {
@@ -291,21 +296,23 @@ public final class TopicApi {
                     ? v.versionId == versionId
                     : wanted != null
                             && RecordSchema.fromJsonString(v.recordSchema).equals(wanted)) {
-                return ApiResponse.json(TopicJson.writeSchemaInfo(schemaResult(v)));
+                return ApiResponse.json(schemaInfo(v));
             }
         }
         throw ErrorCode.RESOURCE_NOT_FOUND.exception("The schema version does not exist.");
     }
 
     private ApiResponse registerSchema(String project, String topic, JsonNode body) {
-        RecordSchema schema = parseSchema(Params.requiredText(body, "RecordSchema"));
+        String schemaText = Params.requiredText(body, "RecordSchema");
+        RecordSchema schema = parseSchema(schemaText);
         synchronized (ctx.lock()) {
             TopicDoc t = ctx.topic(project, topic);
             if (!"TUPLE".equals(t.recordType)) {
                 throw ErrorCode.INVALID_OPERATION.exception(
                         "Schemas can only be registered on TUPLE topics.");
             }
-            int version = registerVersion(t, schema);
+            // Kept as given, so a client comparing schema texts finds its own version.
+            int version = registerVersion(t, schema, schemaText);
             ctx.saveTopic(t);
             return registered(version);
         }
@@ -316,7 +323,7 @@ public final class TopicApi {
      * appended field makes a new version too: schema-registry writers name the version of the
      * schema they write with, and readers decode each record by the version it names.
      */
-    private int registerVersion(TopicDoc t, RecordSchema schema) {
+    private int registerVersion(TopicDoc t, RecordSchema schema, String schemaText) {
         for (TopicDoc.SchemaVersionDoc v : t.schemaVersions) {
             if (RecordSchema.fromJsonString(v.recordSchema).equals(schema)) {
                 return v.versionId;
@@ -324,7 +331,7 @@ public final class TopicApi {
         }
         TopicDoc.SchemaVersionDoc v = new TopicDoc.SchemaVersionDoc();
         v.versionId = t.schemaVersions.stream().mapToInt(s -> s.versionId).max().orElse(-1) + 1;
-        v.recordSchema = schema.toJsonString();
+        v.recordSchema = schemaText;
         v.createTime = ctx.nowSeconds();
         v.creator = "emulator";
         t.schemaVersions.add(v);
@@ -348,6 +355,11 @@ public final class TopicApi {
             ctx.saveTopic(t);
         }
         return ApiResponse.ok();
+    }
+
+    /** A version's answer with its schema text as it was registered. */
+    private static ObjectNode schemaInfo(TopicDoc.SchemaVersionDoc v) {
+        return TopicJson.writeSchemaInfo(schemaResult(v)).put("RecordSchema", v.recordSchema);
     }
 
     private static GetTopicSchemaResult schemaResult(TopicDoc.SchemaVersionDoc v) {

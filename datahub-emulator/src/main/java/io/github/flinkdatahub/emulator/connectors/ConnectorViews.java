@@ -27,6 +27,12 @@ public final class ConnectorViews {
     /** The worker every shard reports: the emulator's own runner. */
     public static final String WORKER_ADDRESS = "emulator";
 
+    /**
+     * The cluster running a connector created without a {@code ClusterAddress}: the service always
+     * names one, and here the emulator runs it.
+     */
+    public static final String CLUSTER_ADDRESS = "datahub-emulator";
+
     private ConnectorViews() {}
 
     /** Only SINK_DATAHUB connectors are run by the emulator. */
@@ -44,7 +50,10 @@ public final class ConnectorViews {
         }
         return GetConnectorResult.builder()
                 .connectorId(doc.connectorId)
-                .clusterAddress(doc.clusterAddress)
+                .clusterAddress(
+                        doc.clusterAddress == null || doc.clusterAddress.isEmpty()
+                                ? CLUSTER_ADDRESS
+                                : doc.clusterAddress)
                 .type(Connectors.type(doc))
                 .state(ConnectorState.valueOf(doc.state))
                 .creator(doc.creator)

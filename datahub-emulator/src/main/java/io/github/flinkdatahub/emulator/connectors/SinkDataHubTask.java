@@ -23,6 +23,7 @@ import io.github.flinkdatahub.client.model.result.GetCursorResult;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.emulator.EmulatorContext;
+import io.github.flinkdatahub.emulator.records.TopicFormat;
 import io.github.flinkdatahub.emulator.store.EmulatorStore;
 import io.github.flinkdatahub.emulator.store.ShardDoc;
 import io.github.flinkdatahub.emulator.store.TopicDoc;
@@ -226,7 +227,7 @@ final class SinkDataHubTask {
         String where = config.getProject() + "." + config.getTopic();
         List<Record> out = new ArrayList<>(records.size());
         if (target.getRecordType() == RecordType.BLOB || !"TUPLE".equals(topic.recordType)) {
-            if (target.getRecordType() != RecordType.valueOf(topic.recordType)) {
+            if (target.getRecordType() != TopicFormat.recordType(topic.recordType)) {
                 throw new IllegalStateException(
                         "The source topic is "
                                 + topic.recordType

@@ -1,10 +1,13 @@
 package io.github.flinkdatahub.emulator.http;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.http.HttpTransport;
 import io.github.flinkdatahub.client.protocol.json.Json;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,6 +86,9 @@ public final class ApiRequest {
      * The JSON body; an empty body reads as {@code {}}; a body that is not JSON is
      * InvalidParameter.
      */
+    private static final ObjectReader STRICT =
+            Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     public JsonNode json() {
         if (json == null) {
             if (isBinary()) {
@@ -90,8 +96,12 @@ public final class ApiRequest {
                         "Expected a JSON body, got " + contentType());
             }
             try {
-                json = Json.parse(body);
-            } catch (RuntimeException e) {
+                // Strict as the service: one JSON document, nothing after it.
+                json = body.length == 0 ? Json.object() : STRICT.readTree(body);
+                if (json == null) {
+                    json = Json.object();
+                }
+            } catch (IOException | RuntimeException e) {
                 throw ErrorCode.INVALID_PARAMETER.exception("The request body is not valid JSON");
             }
         }

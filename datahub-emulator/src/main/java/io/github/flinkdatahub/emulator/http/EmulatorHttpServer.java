@@ -40,6 +40,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EmulatorHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorHttpServer.class);
     public static final String ADMIN_PREFIX = "/__emulator";
+
+    /** Largest request body the service takes, compressed or not (4 MiB). */
+    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
     private static final DateTimeFormatter REQUEST_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -136,11 +140,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
         ApiResponse response;
         String acceptEncoding = null;
         try {
-            byte[] body;
-            try (InputStream in = ex.getRequestBody()) {
-                body = in.readAllBytes();
-            }
             if (path.startsWith(ADMIN_PREFIX)) {
+                byte[] body = readBody(ex, headers);
                 response =
                         admin.handle(
                                 null,
@@ -152,7 +153,9 @@ public final class EmulatorHttpServer implements AutoCloseable {
                                         body,
                                         requestId));
             } else {
+                // The signature covers the headers only: an unsigned request's body is never read.
                 authenticator.verify(ex.getRequestMethod(), pathAndQuery, headers);
+                byte[] body = readBody(ex, headers);
                 String encoding = first(headers, "Content-Encoding");
                 if (encoding != null && body.length > 0) {
                     String raw = first(headers, Compression.RAW_SIZE_HEADER);
@@ -222,9 +225,58 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 ErrorCode.INTERNAL_SERVER_ERROR.exception("Emulator failure: " + e), requestId);
     }
 
+    /**
+     * Reads at most {@link #MAX_BODY_BYTES}; a longer body is refused with the rest unread (closing
+     * the exchange drains a little of it, then drops the connection), so no request fills the heap.
+     */
+    private static byte[] readBody(HttpExchange ex, Map<String, List<String>> headers)
+            throws IOException {
+        String length = first(headers, "Content-Length");
+        if (length != null) {
+            try {
+                checkBodySize(Long.parseLong(length.trim()), "request body");
+            } catch (NumberFormatException e) {
+                throw ErrorCode.INVALID_PARAMETER.exception(
+                        "Invalid Content-Length '" + length + "'");
+            }
+        }
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            checkBodySize(body.length, "request body");
+            return body;
+        }
+    }
+
+    private static void checkBodySize(long bytes, String what) {
+        if (bytes > MAX_BODY_BYTES) {
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "The "
+                            + what
+                            + " is "
+                            + bytes
+                            + " bytes; at most "
+                            + MAX_BODY_BYTES
+                            + " bytes are allowed.");
+        }
+    }
+
+    /**
+     * Decompresses to at most {@link #MAX_BODY_BYTES}: the declared raw size is required and
+     * checked before anything is inflated, and the output never grows past it.
+     */
     private static byte[] decompress(String encoding, byte[] body, String rawSize) {
+        if (rawSize == null) {
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "A compressed request body needs the "
+                            + Compression.RAW_SIZE_HEADER
+                            + " header (its uncompressed length)");
+        }
         try {
-            int raw = rawSize == null ? -1 : Integer.parseInt(rawSize.trim());
+            int raw = Integer.parseInt(rawSize.trim());
+            if (raw < 0) {
+                throw new NumberFormatException("negative");
+            }
+            checkBodySize(raw, "uncompressed request body");
             return Compression.decodeBody(encoding, body, raw);
         } catch (NumberFormatException e) {
             throw ErrorCode.INVALID_PARAMETER.exception(

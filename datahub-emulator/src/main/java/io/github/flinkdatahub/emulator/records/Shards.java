@@ -46,6 +46,16 @@ public final class Shards {
         return s;
     }
 
+    /** The shard of a put by shard, or NoSuchShard with the message the service gives there. */
+    public static ShardDoc requireForPut(TopicDoc t, String shardId) {
+        ShardDoc s = t.shard(shardId);
+        if (s == null) {
+            throw ErrorCode.NO_SUCH_SHARD.exception(
+                    "Shard is not exist: " + t.project + "/" + t.name + "/" + shardId);
+        }
+        return s;
+    }
+
     /**
      * Writes need an ACTIVE shard: a closed one is InvalidShardOperation, an opening one
      * ShardNotReady.

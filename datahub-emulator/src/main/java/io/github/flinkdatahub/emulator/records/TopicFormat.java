@@ -1,5 +1,6 @@
 package io.github.flinkdatahub.emulator.records;
 
+import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.model.Field;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.RecordType;
@@ -7,6 +8,7 @@ import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.emulator.store.TopicDoc;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,7 +29,7 @@ public final class TopicFormat {
     }
 
     public static TopicFormat of(TopicDoc t) {
-        RecordType type = RecordType.valueOf(t.recordType);
+        RecordType type = recordType(t.recordType);
         if (type == RecordType.BLOB) {
             return new TopicFormat(type, null, Map.of());
         }
@@ -36,6 +38,17 @@ public final class TopicFormat {
             versions.put(v.versionId, RecordSchema.fromJsonString(v.recordSchema));
         }
         return new TopicFormat(type, RecordSchema.fromJsonString(t.recordSchema), versions);
+    }
+
+    /** A {@code RecordType} in any case; the service's InvalidParameter for any other value. */
+    public static RecordType recordType(String value) {
+        String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
+        for (RecordType t : RecordType.values()) {
+            if (t.name().equals(v)) {
+                return t;
+            }
+        }
+        throw ErrorCode.INVALID_PARAMETER.exception("RecordType must be TUPLE or BLOB.");
     }
 
     public RecordType type() {

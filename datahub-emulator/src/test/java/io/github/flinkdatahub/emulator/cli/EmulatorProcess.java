@@ -66,14 +66,20 @@ public final class EmulatorProcess implements AutoCloseable {
 
     /** Runs {@code EmulatorMain} with {@code args} from the test class path. */
     public static EmulatorProcess start(Path workDir, String... args) {
+        return start(workDir, List.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)}, with options for the JVM such as {@code -Xmx64m}. */
+    public static EmulatorProcess start(Path workDir, List<String> jvmOptions, String... args) {
         String classPath =
                 Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                         .filter(
                                 entry ->
                                         !entry.contains("log4j") && !entry.endsWith("test-classes"))
                         .collect(Collectors.joining(File.pathSeparator));
-        List<String> command =
-                new ArrayList<>(List.of(java(), "-cp", classPath, EmulatorMain.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, EmulatorMain.class.getName()));
         command.addAll(List.of(args));
         return new EmulatorProcess(command, stderrFile(workDir));
     }

@@ -106,6 +106,9 @@ class ConnectorEmulationTest {
         assertThat(got.getConfig()).isEqualTo(v1.withoutSecrets());
         assertThat(got.getCreator()).isEqualTo(DataHubEmulator.DEFAULT_ACCESS_ID);
         assertThat(got.getCreateTime()).isPositive();
+        assertThat(got.getClusterAddress())
+                .as("the service names the cluster running it")
+                .isEqualTo(ConnectorViews.CLUSTER_ADDRESS);
         assertThat(got.getShardContexts())
                 .extracting(c -> c.getShardId())
                 .containsExactly("0", "1");

@@ -9,16 +9,24 @@ import io.github.flinkdatahub.client.exception.LimitExceededException;
 import io.github.flinkdatahub.client.exception.MalformedRecordException;
 import io.github.flinkdatahub.client.exception.ShardNotFoundException;
 import io.github.flinkdatahub.client.exception.ShardSealedException;
+import io.github.flinkdatahub.client.http.DataHubRequest;
 import io.github.flinkdatahub.client.model.BlobRecord;
+import io.github.flinkdatahub.client.model.CompressFormat;
 import io.github.flinkdatahub.client.model.CursorType;
 import io.github.flinkdatahub.client.model.FailedRecord;
 import io.github.flinkdatahub.client.model.FieldType;
 import io.github.flinkdatahub.client.model.RecordSchema;
+import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.client.model.result.PutRecordsResult;
+import io.github.flinkdatahub.client.protocol.batch.BatchRecordCodec;
+import io.github.flinkdatahub.client.protocol.batch.BatchSerializer;
+import io.github.flinkdatahub.client.protocol.frame.DhubFrame;
 import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.client.protocol.json.RecordJson;
+import io.github.flinkdatahub.client.protocol.protobuf.ProtobufRecordCodec;
+import io.github.flinkdatahub.client.wire.BatchRecordWire;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 import io.github.flinkdatahub.emulator.faults.FaultRule;
 import io.github.flinkdatahub.emulator.testutil.TopicContents;
@@ -27,10 +35,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -354,7 +365,182 @@ class RecordEmulationTest {
                                                         List.of(full(1))),
                                         ShardNotFoundException.class)
                                 .getErrorMessage())
-                .contains("Invalid shard id");
+                .as("the service's text for a put by shard")
+                .isEqualTo("Shard is not exist: " + PROJECT + "/all_or_nothing/3");
+    }
+
+    @Test
+    void attributesThatAreNotAnObjectOfStringsAreMalformedAndWriteNothing() {
+        client.createBlobTopic(PROJECT, "attributes", 1, 1, "");
+        for (String attributes : List.of("\"x\"", "{\"k\":{\"n\":1}}", "{\"k\":1}", "[\"k\"]")) {
+            String body =
+                    "{\"Action\":\"pub\",\"Records\":[{\"Data\":\"eA==\",\"Attributes\":"
+                            + attributes
+                            + "}]}";
+            assertThat(
+                            catchThrowableOfType(
+                                            () ->
+                                                    raw.json(
+                                                            "POST",
+                                                            shardPath("attributes", "0"),
+                                                            body),
+                                            MalformedRecordException.class)
+                                    .getErrorMessage())
+                    .as(attributes)
+                    .containsIgnoringCase("attribute");
+        }
+        assertThat(TopicContents.shard(client, PROJECT, "attributes", "0")).isEmpty();
+    }
+
+    @Test
+    void batchIntegersOutsideTheirFieldsRangeAreMalformedNotCutToTheirLowBytes() {
+        List<String> names = List.of("t", "s", "i");
+        client.createTupleTopic(
+                PROJECT,
+                "batch_ranges",
+                1,
+                1,
+                RecordSchema.fromLists(
+                        names,
+                        List.of(FieldType.TINYINT, FieldType.SMALLINT, FieldType.INTEGER),
+                        List.of(true, true, true)),
+                "");
+        // Written as the int64 every writer stores, through a schema of BIGINT fields.
+        RecordSchema wide =
+                RecordSchema.fromLists(
+                        names,
+                        List.of(FieldType.BIGINT, FieldType.BIGINT, FieldType.BIGINT),
+                        List.of(true, true, true));
+        Object[][] outOfRange = {
+            {300L, null, null}, {-200L, null, null}, {null, 70_000L, null}, {null, null, 1L << 40}
+        };
+        for (Object[] values : outOfRange) {
+            assertThat(
+                            catchThrowableOfType(
+                                            () -> putBatch("batch_ranges", wide, values),
+                                            MalformedRecordException.class)
+                                    .getErrorMessage())
+                    .as(Arrays.toString(values))
+                    .contains("cannot hold the value");
+        }
+        assertThat(TopicContents.shard(client, PROJECT, "batch_ranges", "0")).isEmpty();
+
+        putBatch("batch_ranges", wide, -128L, (long) Short.MIN_VALUE, (long) Integer.MAX_VALUE);
+        assertThat(
+                        ((TupleRecord)
+                                        TopicContents.shard(client, PROJECT, "batch_ranges", "0")
+                                                .get(0))
+                                .getValues())
+                .containsExactly((byte) -128, Short.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    private static void putBatch(String topic, RecordSchema schema, Object... values) {
+        TupleRecord.Builder b = TupleRecord.builder(schema);
+        for (int i = 0; i < values.length; i++) {
+            b.set(i, values[i]);
+        }
+        byte[] body =
+                new BatchRecordWire(CompressFormat.NONE)
+                        .putRecordsByShard(shardPath(topic, "0"), List.of(b.build()))
+                        .body();
+        raw.records(shardPath(topic, "0"), DataHubRequest.BINARY, "pub", body);
+    }
+
+    @Test
+    void floatAndDoubleTextsBeyondTheirRangeAreMalformedNotInfinity() {
+        client.createTupleTopic(
+                PROJECT,
+                "float_ranges",
+                1,
+                1,
+                RecordSchema.fromLists(
+                        List.of("f", "d"),
+                        List.of(FieldType.FLOAT, FieldType.DOUBLE),
+                        List.of(true, true)),
+                "");
+        for (String data : List.of("[\"1e39\",null]", "[null,\"1e309\"]", "[null,\"-1e309\"]")) {
+            String body = "{\"Action\":\"pub\",\"Records\":[{\"Data\":" + data + "}]}";
+            assertThat(
+                            catchThrowableOfType(
+                                            () ->
+                                                    raw.json(
+                                                            "POST",
+                                                            shardPath("float_ranges", "0"),
+                                                            body),
+                                            MalformedRecordException.class)
+                                    .getErrorMessage())
+                    .as(data)
+                    .contains("cannot hold the value");
+        }
+        assertThat(TopicContents.shard(client, PROJECT, "float_ranges", "0")).isEmpty();
+
+        raw.json(
+                "POST",
+                shardPath("float_ranges", "0"),
+                "{\"Action\":\"pub\",\"Records\":[{\"Data\":[\"Infinity\",\"3.4e38\"]}]}");
+        assertThat(
+                        ((TupleRecord)
+                                        TopicContents.shard(client, PROJECT, "float_ranges", "0")
+                                                .get(0))
+                                .getValues())
+                .as("an infinity written as such stays one")
+                .containsExactly(Float.POSITIVE_INFINITY, 3.4e38);
+    }
+
+    @Test
+    void stringsThatAreNotUtf8AreMalformedInProtobufAndBatchPuts() {
+        RecordSchema schema =
+                RecordSchema.fromLists(List.of("s"), List.of(FieldType.STRING), List.of(true));
+        client.createTupleTopic(PROJECT, "not_utf8", 1, 1, schema, "");
+        List<TupleRecord> marked = List.of(TupleRecord.builder(schema).set(0, "QQ").build());
+
+        byte[] pb = ProtobufRecordCodec.encodePutRecordsRequest(marked);
+        replaceMarker(pb);
+        assertThat(
+                        catchThrowableOfType(
+                                        () ->
+                                                raw.records(
+                                                        shardPath("not_utf8", "0"),
+                                                        DataHubRequest.PROTOBUF,
+                                                        "pub",
+                                                        DhubFrame.encode(pb)),
+                                        MalformedRecordException.class)
+                                .getErrorMessage())
+                .contains("not valid UTF-8");
+
+        byte[] blob =
+                BatchSerializer.serialize(marked, RecordType.TUPLE, schema, CompressFormat.NONE, 0);
+        replaceMarker(blob);
+        ByteBuffer.wrap(blob)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(16, DhubFrame.crc32c(blob, 26, blob.length - 26));
+        assertThat(
+                        catchThrowableOfType(
+                                        () ->
+                                                raw.records(
+                                                        shardPath("not_utf8", "0"),
+                                                        DataHubRequest.BINARY,
+                                                        "pub",
+                                                        DhubFrame.encode(
+                                                                BatchRecordCodec
+                                                                        .putBinaryRecordsRequest(
+                                                                                blob))),
+                                        MalformedRecordException.class)
+                                .getErrorMessage())
+                .contains("not valid UTF-8");
+        assertThat(TopicContents.shard(client, PROJECT, "not_utf8", "0")).isEmpty();
+    }
+
+    /** Replaces the value "QQ" with C3 28: a lead byte without its continuation. */
+    private static void replaceMarker(byte[] bytes) {
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if (bytes[i] == 'Q' && bytes[i + 1] == 'Q') {
+                bytes[i] = (byte) 0xC3;
+                bytes[i + 1] = 0x28;
+                return;
+            }
+        }
+        throw new IllegalStateException("marker not found");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.apache.flink.util.Preconditions;
 
 import io.github.flinkdatahub.client.DataHubClient;
 import io.github.flinkdatahub.client.DataHubClientBuilder;
+import io.github.flinkdatahub.client.Endpoints;
 import io.github.flinkdatahub.client.RetryPolicy;
 import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.model.CompressFormat;
@@ -299,6 +300,8 @@ public final class DataHubConnection implements Serializable {
             Preconditions.checkArgument(
                     endpoint != null && !endpoint.isBlank(),
                     "The DataHub endpoint is required, e.g. https://dh-cn-hangzhou.aliyuncs.com");
+            Preconditions.checkArgument(
+                    !Endpoints.hasUserInfo(endpoint), "The DataHub " + Endpoints.USER_INFO_REFUSED);
             Preconditions.checkArgument(
                     accessId != null && !accessId.isEmpty(), "The DataHub access id is required");
             Preconditions.checkArgument(

@@ -109,6 +109,43 @@ class DataHubConnectionOptionsTest {
     }
 
     @Test
+    void anEndpointWithUserInfoIsRefusedWithoutEchoingTheSecret() {
+        String endpoint = "http://someId:s3cr3t-value@localhost:1";
+        assertThatThrownBy(
+                        () ->
+                                DataHubConnection.fromOptions(
+                                        Configuration.fromMap(
+                                                Map.of(
+                                                        "endpoint",
+                                                        endpoint,
+                                                        "access-id",
+                                                        "id",
+                                                        "access-key",
+                                                        "key"))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("'endpoint'")
+                .hasMessageContaining("user info")
+                .hasMessageNotContaining("s3cr3t-value");
+        assertThatThrownBy(
+                        () ->
+                                DataHubConnection.builder()
+                                        .endpoint(endpoint)
+                                        .credentials("id", "key")
+                                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("user info")
+                .hasMessageNotContaining("s3cr3t-value");
+        // An '@' after the host (in the path) is not user info.
+        assertThat(
+                        DataHubConnection.builder()
+                                .endpoint("http://localhost:1/a@b")
+                                .credentials("id", "key")
+                                .build()
+                                .getEndpoint())
+                .isEqualTo("http://localhost:1/a@b");
+    }
+
+    @Test
     void retryTimeoutBecomesTheRetriesWhoseBackoffsCoverIt() {
         // 100 + 200 + 400 + 800 = 1500 ms >= 1 s after 4 retries
         assertThat(

@@ -13,6 +13,7 @@ import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.TupleRecord;
+import io.github.flinkdatahub.client.protocol.StrictUtf8;
 import io.github.flinkdatahub.client.protocol.compression.Compression;
 import io.github.flinkdatahub.client.protocol.frame.DhubFrame;
 
@@ -231,13 +232,13 @@ public final class BatchDeserializer {
                 Object value;
                 switch (f.getType()) {
                     case TINYINT:
-                        value = area.get(slot);
+                        value = (byte) integral(slot, f, Byte.MIN_VALUE, Byte.MAX_VALUE);
                         break;
                     case SMALLINT:
-                        value = area.getShort(slot);
+                        value = (short) integral(slot, f, Short.MIN_VALUE, Short.MAX_VALUE);
                         break;
                     case INTEGER:
-                        value = area.getInt(slot);
+                        value = (int) integral(slot, f, Integer.MIN_VALUE, Integer.MAX_VALUE);
                         break;
                     case BIGINT:
                     case TIMESTAMP:
@@ -257,9 +258,9 @@ public final class BatchDeserializer {
                         value =
                                 f.getType()
                                         .fromText(
-                                                new String(
+                                                StrictUtf8.decode(
                                                         bytes(slot, slots, fieldCount),
-                                                        StandardCharsets.UTF_8),
+                                                        "Field '" + f.getName() + "'"),
                                                 f.getName());
                         break;
                     default:
@@ -360,7 +361,25 @@ public final class BatchDeserializer {
             if (length < 0 || length > end - pos - 4) {
                 throw fail("has an attribute that does not fit in its " + totalSize + " bytes");
             }
-            return new String(area.array(), pos + 4, length, StandardCharsets.UTF_8);
+            return StrictUtf8.decode(area.array(), pos + 4, length, "An attribute");
+        }
+
+        /**
+         * An integer slot: every writer stores the value as int64, so one outside the field's range
+         * is malformed, never cut to its low bytes.
+         */
+        private long integral(int slot, Field f, long min, long max) {
+            long v = area.getLong(slot);
+            if (v < min || v > max) {
+                throw ErrorCode.MALFORMED_RECORD.exception(
+                        "Field '"
+                                + f.getName()
+                                + "' of type "
+                                + f.getType()
+                                + " cannot hold the value "
+                                + v);
+            }
+            return v;
         }
 
         private CorruptedResponseException fail(String detail) {

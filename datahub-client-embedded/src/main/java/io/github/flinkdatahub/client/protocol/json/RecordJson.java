@@ -17,6 +17,7 @@ import io.github.flinkdatahub.client.model.result.PutRecordsResult;
 
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -216,8 +217,7 @@ public final class RecordJson {
                 throw ErrorCode.MALFORMED_RECORD.exception("Blob \"Data\" is not valid Base64");
             }
         }
-        Map<String, String> attrs = Json.stringMap(n, "Attributes");
-        b.attributes(attrs);
+        b.attributes(attributes(n));
         String sid = Json.text(n, "ShardId");
         b.shardId(sid != null ? sid : shardId);
         String hashKey = Json.text(n, "HashKey");
@@ -233,5 +233,28 @@ public final class RecordJson {
         return b instanceof TupleRecord.Builder
                 ? ((TupleRecord.Builder) b).buildUnchecked()
                 : ((BlobRecord.Builder) b).build();
+    }
+
+    /** A record's attributes: an object of strings, or absent; anything else is malformed. */
+    private static Map<String, String> attributes(JsonNode record) {
+        JsonNode v = record.get("Attributes");
+        Map<String, String> out = new LinkedHashMap<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isObject()) {
+            throw ErrorCode.MALFORMED_RECORD.exception(
+                    "Record \"Attributes\" must be an object of strings");
+        }
+        v.fields()
+                .forEachRemaining(
+                        e -> {
+                            if (!e.getValue().isTextual()) {
+                                throw ErrorCode.MALFORMED_RECORD.exception(
+                                        "Record attribute \"" + e.getKey() + "\" must be a string");
+                            }
+                            out.put(e.getKey(), e.getValue().textValue());
+                        });
+        return out;
     }
 }

@@ -97,7 +97,7 @@ public final class ShardJson {
                 Json.text(n, "ShardId"),
                 upper(Json.text(n, "BeginHashKey")),
                 upper(Json.text(n, "EndHashKey")),
-                ShardState.valueOf(Json.text(n, "State", "ACTIVE").toUpperCase(Locale.ROOT)),
+                ShardState.fromWireValue(Json.text(n, "State", "ACTIVE")),
                 Json.longValue(n, "ClosedTime", 0),
                 Json.stringList(n, "ParentShardIds"),
                 NO_SHARD.equals(left) ? null : left,

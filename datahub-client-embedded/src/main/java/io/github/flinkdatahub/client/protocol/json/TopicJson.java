@@ -95,8 +95,7 @@ public final class TopicJson {
     }
 
     public static GetTopicResult readGet(String project, String topic, JsonNode body) {
-        RecordType type =
-                RecordType.valueOf(Json.text(body, "RecordType", "BLOB").toUpperCase(Locale.ROOT));
+        RecordType type = RecordType.fromWireValue(Json.text(body, "RecordType", "BLOB"));
         String schemaText = Json.text(body, "RecordSchema");
         RecordSchema schema =
                 type == RecordType.TUPLE && schemaText != null && !schemaText.isEmpty()

@@ -16,6 +16,7 @@ import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.client.model.result.PutRecordsResult;
+import io.github.flinkdatahub.client.protocol.StrictUtf8;
 import io.github.flinkdatahub.client.protocol.protobuf.generated.DataHubProtos;
 
 import java.util.ArrayList;
@@ -320,7 +321,12 @@ public final class ProtobufRecordCodec {
             DataHubProtos.FieldData fd = data.getData(i);
             if (fd.hasValue()) {
                 Field f = schema.getField(i);
-                b.set(i, f.getType().fromText(fd.getValue().toStringUtf8(), f.getName()));
+                String text =
+                        fd.getValue().isValidUtf8()
+                                ? fd.getValue().toStringUtf8()
+                                : StrictUtf8.decode(
+                                        fd.getValue().toByteArray(), "Field '" + f.getName() + "'");
+                b.set(i, f.getType().fromText(text, f.getName()));
             }
         }
         return b;

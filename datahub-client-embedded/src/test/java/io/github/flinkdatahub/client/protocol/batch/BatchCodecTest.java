@@ -2,6 +2,7 @@ package io.github.flinkdatahub.client.protocol.batch;
 
 import io.github.flinkdatahub.client.exception.CorruptedResponseException;
 import io.github.flinkdatahub.client.exception.InvalidParameterException;
+import io.github.flinkdatahub.client.exception.MalformedRecordException;
 import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.CompressFormat;
 import io.github.flinkdatahub.client.model.Field;
@@ -259,11 +260,6 @@ class BatchCodecTest {
                                 + "0100000000000000"
                                 + "feffffffffffffff"
                                 + "fdffffffffffffff");
-        // Readers take only the low bytes of the small integer types.
-        for (int field : new int[] {0, 3, 4}) {
-            blob[slots + 8 * field + 7] = 0x12;
-        }
-        withCrc(blob);
         assertThat(
                         ((TupleRecord)
                                         BatchDeserializer.deserialize(
@@ -271,6 +267,18 @@ class BatchCodecTest {
                                                 .get(0))
                                 .getValues())
                 .containsExactly((byte) -1, 1.5f, true, (short) -2, -3);
+
+        // Every writer stores the int64: one outside the field's range is refused, as the service
+        // does, never cut to its low bytes.
+        for (int field : new int[] {0, 3, 4}) {
+            byte[] wide = blob.clone();
+            wide[slots + 8 * field + 7] = 0x12;
+            withCrc(wide);
+            assertThatThrownBy(() -> BatchDeserializer.deserialize(wide, RecordType.TUPLE, schema))
+                    .isInstanceOf(MalformedRecordException.class)
+                    .hasMessageContaining("Field '" + schema.getField(field).getName() + "'")
+                    .hasMessageContaining("cannot hold the value");
+        }
     }
 
     @Test
@@ -356,6 +364,12 @@ class BatchCodecTest {
         byte[] badOffset = exampleBlob();
         ByteBuffer.wrap(badOffset).order(ByteOrder.LITTLE_ENDIAN).putInt(26 + 44, 60);
         assertCorrupted(withCrc(badOffset), "outside its variable area");
+
+        for (int negative : new int[] {-1, -16}) {
+            byte[] intoTheHeader = exampleBlob();
+            ByteBuffer.wrap(intoTheHeader).order(ByteOrder.LITTLE_ENDIAN).putInt(26 + 44, negative);
+            assertCorrupted(withCrc(intoTheHeader), "outside its variable area");
+        }
 
         byte[] badAttribute = exampleBlob();
         ByteBuffer.wrap(badAttribute).order(ByteOrder.LITTLE_ENDIAN).putInt(26 + 72, 2);

@@ -80,6 +80,10 @@ final class ShardIdRouting implements DataHubRouting {
             Shard now = shards.find(current);
             if (now == null || now.getState() == ShardState.CLOSED) {
                 follow();
+            } else if (now.getState() == ShardState.UNKNOWN) {
+                // A state newer than this client: neither written to nor followed as closed; the
+                // writer retries with a fresh list.
+                return null;
             }
             return current;
         }

@@ -133,12 +133,13 @@ public final class ShardTable {
     }
 
     /**
-     * The next ACTIVE shard in turn; when none is active (children still opening), any shard that
-     * is not closed, so the write is answered "not ready" and retried. Null when there is none.
+     * The next ACTIVE shard in turn; when none is active (children still opening), any shard on its
+     * way to or from ACTIVE, so the write is answered "not ready" and retried. Null when there is
+     * none. A shard in a state this client does not know is never written to.
      */
     @Nullable
     public String nextActiveShard() {
-        List<Shard> candidates = active.isEmpty() ? notClosed() : active;
+        List<Shard> candidates = active.isEmpty() ? awaitingWrites() : active;
         if (candidates.isEmpty()) {
             return null;
         }
@@ -148,14 +149,14 @@ public final class ShardTable {
 
     /**
      * The shard that is not closed and whose range holds {@code hashKey}, preferring an ACTIVE one;
-     * null if none is listed.
+     * null if none is listed. A shard in a state this client does not know is never chosen.
      */
     @Nullable
     public Shard openShardHolding(String hashKey) {
         BigInteger key = new BigInteger(hashKey, 16);
         Shard opening = null;
         for (Shard s : shards) {
-            if (s.getState() == ShardState.CLOSED || !holds(s, key)) {
+            if (!awaitsWrites(s) || !holds(s, key)) {
                 continue;
             }
             if (s.getState() == ShardState.ACTIVE) {
@@ -174,10 +175,17 @@ public final class ShardTable {
                 && (key.compareTo(end) < 0 || key.equals(MAX_KEY) && end.equals(MAX_KEY));
     }
 
-    private List<Shard> notClosed() {
-        return shards.stream()
-                .filter(s -> s.getState() != ShardState.CLOSED)
-                .collect(Collectors.toList());
+    private List<Shard> awaitingWrites() {
+        return shards.stream().filter(ShardTable::awaitsWrites).collect(Collectors.toList());
+    }
+
+    /**
+     * Neither CLOSED nor UNKNOWN: a write to it succeeds or is answered "not ready". Nothing is
+     * known of an UNKNOWN state (a newer service's), so it is not written to; nor is it taken as
+     * closed, which would move writes to other shards.
+     */
+    private static boolean awaitsWrites(Shard s) {
+        return s.getState() != ShardState.CLOSED && s.getState() != ShardState.UNKNOWN;
     }
 
     public String topicPath() {

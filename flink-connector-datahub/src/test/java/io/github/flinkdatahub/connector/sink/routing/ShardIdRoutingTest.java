@@ -77,6 +77,24 @@ class ShardIdRoutingTest {
     }
 
     @Test
+    void configuredShardInAStateThisClientDoesNotKnowIsNeitherWrittenToNorFollowedAsClosed() {
+        fake.withShards(2);
+        RecordRouter router = open("1");
+        fake.split("1"); // 2 and 3 active: where a closed 1 would be followed
+        fake.shard("1").state(ShardState.UNKNOWN);
+        putHitClosedShard(router, "1");
+
+        assertThat(router.shardForNextRequest())
+                .as("no shard: the writer retries with a fresh list")
+                .isNull();
+        assertThat(router.shardForNextRequest()).isNull();
+
+        fake.shard("1").state(ShardState.ACTIVE);
+        table.markStale();
+        assertThat(router.shardForNextRequest()).isEqualTo("1");
+    }
+
+    @Test
     void mergeWhileRoutingMovesToTheMergedShardFromEitherSide() {
         fake.withShards(3);
         RecordRouter left = open("1");

@@ -96,6 +96,23 @@ class ShardTableTest {
     }
 
     @Test
+    void roundRobinNeverFallsBackToAShardInAStateThisClientDoesNotKnow() {
+        fake.withShards(1);
+        List<FakeDataHubClient.FakeShard> children = fake.split("0");
+        children.get(0).state(ShardState.OPENING);
+        children.get(1).state(ShardState.UNKNOWN);
+        ShardTable table = table(NEVER, 0);
+
+        assertThat(ids(table.activeShards())).isEmpty();
+        assertThat(next(table, 3)).as("only the opening shard").isEqualTo("111");
+
+        children.get(0).state(ShardState.UNKNOWN);
+        assertThat(table(NEVER, 0).nextActiveShard())
+                .as("none is written to; the writer retries with a fresh list")
+                .isNull();
+    }
+
+    @Test
     void hashKeyRangesIncludeTheirBeginAndExcludeTheirEndExceptTheLastShard() {
         fake.withShards(2);
         ShardTable table = table(NEVER, 0);
@@ -146,6 +163,16 @@ class ShardTableTest {
         fake.shard("2").state(ShardState.CLOSED);
         table.refresh();
         assertThat(table.openShardHolding(MIDDLE)).isNull();
+    }
+
+    @Test
+    void hashKeyHeldOnlyByAShardInAStateThisClientDoesNotKnowGoesToNone() {
+        fake.withShards(1);
+        fake.split("0").forEach(child -> child.state(ShardState.UNKNOWN));
+        ShardTable table = table(NEVER, 0);
+
+        assertThat(table.openShardHolding(MIDDLE)).isNull();
+        assertThat(table.openShardHolding(MAX_KEY)).isNull();
     }
 
     @Test

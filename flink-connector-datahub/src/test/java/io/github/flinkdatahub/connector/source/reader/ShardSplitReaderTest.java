@@ -479,6 +479,40 @@ class ShardSplitReaderTest {
     }
 
     @Test
+    void shardInAStateThisClientDoesNotKnowIsPolledOnAndNeverFinished() throws IOException {
+        fake.shard("0").append(T0, "a").state(ShardState.UNKNOWN);
+        reader(10, split("0", ShardPosition.earliest()));
+
+        Fetched first = fetch();
+        Fetched caughtUp = fetch();
+        fake.shard("0").append(T0, "b");
+        now += EMPTY_FETCH_INTERVAL;
+        Fetched later = fetch();
+
+        assertThat(first.records).containsExactly("0:a");
+        assertThat(caughtUp.records).isEmpty();
+        assertThat(later.records).containsExactly("0:b");
+        assertThat(List.of(first.finished, caughtUp.finished, later.finished))
+                .allSatisfy(finished -> assertThat(finished).isEmpty());
+    }
+
+    @Test
+    void futurePositionOnAShardInAStateThisClientDoesNotKnowWaitsInsteadOfFinishing()
+            throws IOException {
+        fake.shard("0").append(T0, "a", "b").state(ShardState.UNKNOWN);
+        reader(10, split("0", ShardPosition.sequence(5, 0)));
+
+        Fetched f = fetch();
+
+        assertThat(f.finished).as("not taken as closed").isEmpty();
+        assertThat(fake.calls())
+                .containsExactly(
+                        "getCursor 0 SEQUENCE 5 -> SeekOutOfRange",
+                        "getCursor 0 OLDEST",
+                        "listShard");
+    }
+
+    @Test
     void startTimeAfterTheNewestRecordWaitsOnAnOpenShardAndFinishesOnAClosedOne()
             throws IOException {
         fake.shard("0").append(T0, "a");

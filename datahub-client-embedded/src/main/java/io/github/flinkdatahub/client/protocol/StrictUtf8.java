@@ -1,0 +1,36 @@
+package io.github.flinkdatahub.client.protocol;
+
+import io.github.flinkdatahub.client.annotation.Internal;
+import io.github.flinkdatahub.client.exception.ErrorCode;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes record strings as the service does: bytes that are not UTF-8 are a malformed record,
+ * never replaced by U+FFFD (which would change the value silently).
+ */
+@Internal
+public final class StrictUtf8 {
+    private StrictUtf8() {}
+
+    /** The text of {@code length} bytes at {@code offset}; {@code what} names the value. */
+    public static String decode(byte[] bytes, int offset, int length, String what) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, length))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw ErrorCode.MALFORMED_RECORD.exception(what + " is not valid UTF-8");
+        }
+    }
+
+    public static String decode(byte[] bytes, String what) {
+        return decode(bytes, 0, bytes.length, what);
+    }
+}
