@@ -441,7 +441,7 @@ class RecordEmulationTest {
         }
         byte[] body =
                 new BatchRecordWire(CompressFormat.NONE)
-                        .putRecordsByShard(shardPath(topic, "0"), List.of(b.build()))
+                        .putRecordsByShard(shardPath(topic, "0"), List.of(b.build()), 0)
                         .body();
         raw.records(shardPath(topic, "0"), DataHubRequest.BINARY, "pub", body);
     }
