@@ -65,9 +65,15 @@ public final class BatchDeserializer {
         if (rawSize < 0) {
             throw corrupted("negative rawSize " + rawSize);
         }
-        byte[] stored = Arrays.copyOfRange(blob, HEADER_SIZE, blob.length);
+        CompressFormat format = format(compression);
+        int storedSize = blob.length - HEADER_SIZE;
+        // Uncompressed records are read where they are; the area's index 0 is the first record.
         ByteBuffer area =
-                ByteBuffer.wrap(Compression.decompress(format(compression), stored, rawSize))
+                (format == CompressFormat.NONE
+                                ? ByteBuffer.wrap(blob, HEADER_SIZE, storedSize).slice()
+                                : ByteBuffer.wrap(
+                                        Compression.decompress(
+                                                format, blob, HEADER_SIZE, storedSize, rawSize)))
                         .order(ByteOrder.LITTLE_ENDIAN);
         if (area.capacity() != rawSize) {
             throw corrupted(
@@ -168,6 +174,7 @@ public final class BatchDeserializer {
         private final int index;
         private final int totalSize;
         private final int attrOffset;
+        private int valueLength;
 
         RecordReader(ByteBuffer area, int start, int index) {
             this.area = area;
@@ -228,14 +235,10 @@ public final class BatchDeserializer {
                         value = area.getLong(slot) != 0;
                         break;
                     case STRING:
+                        value = text(slot, slots, fieldCount);
+                        break;
                     case DECIMAL:
-                        value =
-                                f.getType()
-                                        .fromText(
-                                                new String(
-                                                        bytes(slot, slots, fieldCount),
-                                                        StandardCharsets.UTF_8),
-                                                f.getName());
+                        value = f.getType().fromText(text(slot, slots, fieldCount), f.getName());
                         break;
                     default:
                         throw new IllegalStateException("Unknown field type " + f.getType());
@@ -300,34 +303,45 @@ public final class BatchDeserializer {
             return (area.get(start + RECORD_FIXED_SIZE + (field >> 3)) & (1 << (field & 7))) != 0;
         }
 
-        /**
-         * A string or blob value: inline in its slot, or out of line between the slots and the
-         * attributes.
-         */
+        /** A blob value as a fresh array the record may keep. */
         private byte[] bytes(int slot, int slots, int fieldCount) {
-            byte[] out;
+            int from = valueStart(slot, slots, fieldCount);
+            return Arrays.copyOfRange(area.array(), from, from + valueLength);
+        }
+
+        /** A string value, decoded where it lies. */
+        private String text(int slot, int slots, int fieldCount) {
+            int from = valueStart(slot, slots, fieldCount);
+            return new String(area.array(), from, valueLength, StandardCharsets.UTF_8);
+        }
+
+        /**
+         * Where a string or blob value starts in the backing array (its length in {@link
+         * #valueLength}): inline in its slot, or out of line between the slots and the attributes.
+         */
+        private int valueStart(int slot, int slots, int fieldCount) {
             int flags = area.get(slot + MAX_INLINE) & 0xFF;
             if ((flags & INLINE_FLAG) != 0) {
-                out = Arrays.copyOfRange(area.array(), slot, slot + (flags & 0x07));
-            } else {
-                int length = area.getInt(slot);
-                int from = RECORD_HEADER_SIZE + area.getInt(slot + 4);
-                int varStart = slots - start + SLOT_SIZE * fieldCount;
-                if (length < 0 || from < varStart || from > attrOffset - length) {
-                    throw fail(
-                            "has a value of "
-                                    + length
-                                    + " bytes at offset "
-                                    + from
-                                    + " outside its variable area ["
-                                    + varStart
-                                    + ", "
-                                    + attrOffset
-                                    + ")");
-                }
-                out = Arrays.copyOfRange(area.array(), start + from, start + from + length);
+                valueLength = flags & 0x07;
+                return area.arrayOffset() + slot;
             }
-            return out;
+            int length = area.getInt(slot);
+            int from = RECORD_HEADER_SIZE + area.getInt(slot + 4);
+            int varStart = slots - start + SLOT_SIZE * fieldCount;
+            if (length < 0 || from < varStart || from > attrOffset - length) {
+                throw fail(
+                        "has a value of "
+                                + length
+                                + " bytes at offset "
+                                + from
+                                + " outside its variable area ["
+                                + varStart
+                                + ", "
+                                + attrOffset
+                                + ")");
+            }
+            valueLength = length;
+            return area.arrayOffset() + start + from;
         }
 
         private String string(int pos, int end) {
@@ -335,7 +349,8 @@ public final class BatchDeserializer {
             if (length < 0 || length > end - pos - 4) {
                 throw fail("has an attribute that does not fit in its " + totalSize + " bytes");
             }
-            return new String(area.array(), pos + 4, length, StandardCharsets.UTF_8);
+            return new String(
+                    area.array(), area.arrayOffset() + pos + 4, length, StandardCharsets.UTF_8);
         }
 
         private CorruptedResponseException fail(String detail) {

@@ -69,6 +69,18 @@ public final class Compression {
     }
 
     /**
+     * As {@link #decompress(CompressFormat, byte[], int)}, for {@code length} bytes at {@code
+     * offset}: NONE returns a copy of the range, LZ4 reads it in place.
+     */
+    public static byte[] decompress(
+            CompressFormat format, byte[] data, int offset, int length, int rawSize) {
+        if (format == CompressFormat.LZ4) {
+            return lz4Decompress(data, offset, length, rawSize);
+        }
+        return decompress(format, Arrays.copyOfRange(data, offset, offset + length), rawSize);
+    }
+
+    /**
      * Decodes an HTTP body by its {@code Content-Encoding} header value (null or empty: not
      * compressed) and its {@value #RAW_SIZE_HEADER} value (negative when the header is absent).
      */
@@ -89,30 +101,34 @@ public final class Compression {
     }
 
     private static byte[] lz4Decompress(byte[] data, int rawSize) {
+        return lz4Decompress(data, 0, data.length, rawSize);
+    }
+
+    private static byte[] lz4Decompress(byte[] data, int offset, int length, int rawSize) {
         if (rawSize < 0) {
             throw new CorruptedResponseException(
                     "LZ4 data of "
-                            + data.length
+                            + length
                             + " bytes cannot be decoded without its raw size ("
                             + RAW_SIZE_HEADER
                             + ")");
         }
-        if (rawSize > LZ4_MAX_RATIO * data.length + 16) {
+        if (rawSize > LZ4_MAX_RATIO * length + 16) {
             throw new CorruptedResponseException(
                     "LZ4 raw size "
                             + rawSize
                             + " is impossible for "
-                            + data.length
+                            + length
                             + " compressed bytes");
         }
         byte[] out = new byte[rawSize];
         int produced;
         try {
-            produced = LZ4.safeDecompressor().decompress(data, 0, data.length, out, 0, rawSize);
+            produced = LZ4.safeDecompressor().decompress(data, offset, length, out, 0, rawSize);
         } catch (LZ4Exception e) {
             throw new CorruptedResponseException(
                     "Damaged LZ4 data ("
-                            + data.length
+                            + length
                             + " bytes, raw size "
                             + rawSize
                             + "): "
