@@ -19,10 +19,7 @@ public final class JsonRecordWire implements RecordWire {
     @Override
     public DataHubRequest putRecords(String shardsPath, List<? extends Record> records) {
         return DataHubRequest.records(
-                shardsPath,
-                DataHubRequest.JSON,
-                null,
-                Json.toBytes(RecordJson.writePutRequest(records)));
+                shardsPath, DataHubRequest.JSON, null, RecordJson.encodePutRequest(records));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.github.flinkdatahub.client.protocol.json;
 
+import com.fasterxml.jackson.core.Base64Variants;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +18,7 @@ import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.client.model.result.PutRecordsResult;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -28,14 +32,65 @@ import java.util.Map;
 public final class RecordJson {
     private RecordJson() {}
 
-    public static ObjectNode writePutRequest(List<? extends Record> records) {
-        ObjectNode o = Json.object();
-        o.put("Action", "pub");
-        ArrayNode arr = o.putArray("Records");
-        for (Record r : records) {
-            arr.add(writeRecord(r, false));
+    /**
+     * The body of a put, streamed: no JSON tree per record (the client's hottest JSON path).
+     * Members in the order the service documents: ShardId, HashKey, PartitionKey, Attributes, Data.
+     */
+    public static byte[] encodePutRequest(List<? extends Record> records) {
+        ByteArrayBuilder out = new ByteArrayBuilder();
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("Action", "pub");
+            g.writeArrayFieldStart("Records");
+            for (Record r : records) {
+                writePutRecord(g, r);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
         }
-        return o;
+        return out.toByteArray();
+    }
+
+    private static void writePutRecord(JsonGenerator g, Record r) throws IOException {
+        g.writeStartObject();
+        if (r.getShardId() != null) {
+            g.writeStringField("ShardId", r.getShardId());
+        }
+        if (r.getHashKey() != null) {
+            g.writeStringField("HashKey", r.getHashKey());
+        }
+        if (r.getPartitionKey() != null) {
+            g.writeStringField("PartitionKey", r.getPartitionKey());
+        }
+        if (!r.getAttributes().isEmpty()) {
+            g.writeObjectFieldStart("Attributes");
+            for (Map.Entry<String, String> a : r.getAttributes().entrySet()) {
+                g.writeStringField(a.getKey(), a.getValue());
+            }
+            g.writeEndObject();
+        }
+        if (r instanceof TupleRecord) {
+            TupleRecord t = (TupleRecord) r;
+            List<Field> fields = t.getSchema().getFields();
+            g.writeArrayFieldStart("Data");
+            for (int i = 0; i < fields.size(); i++) {
+                String text = fields.get(i).getType().toText(t.getValue(i));
+                if (text == null) {
+                    g.writeNull();
+                } else {
+                    g.writeString(text);
+                }
+            }
+            g.writeEndArray();
+        } else {
+            byte[] data = ((BlobRecord) r).dataUnsafe();
+            // Standard Base64 with padding, written straight into the body.
+            g.writeFieldName("Data");
+            g.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, data, 0, data.length);
+        }
+        g.writeEndObject();
     }
 
     /**
@@ -100,7 +155,7 @@ public final class RecordJson {
         o.put("LatestTime", result.getLatestTime());
         ArrayNode arr = o.putArray("Records");
         for (Record r : result.getRecords()) {
-            arr.add(writeRecord(r, true));
+            arr.add(writeRecord(r));
         }
         return o;
     }
@@ -127,26 +182,18 @@ public final class RecordJson {
                 records);
     }
 
-    private static ObjectNode writeRecord(Record r, boolean readSide) {
+    /** A record of a get response, with its read position. */
+    private static ObjectNode writeRecord(Record r) {
         ObjectNode n = Json.object();
         if (r.getShardId() != null) {
             n.put("ShardId", r.getShardId());
         }
-        if (!readSide) {
-            if (r.getHashKey() != null) {
-                n.put("HashKey", r.getHashKey());
-            }
-            if (r.getPartitionKey() != null) {
-                n.put("PartitionKey", r.getPartitionKey());
-            }
-        } else {
-            n.put("Cursor", r.getCursor());
-            n.put("NextCursor", r.getNextCursor());
-            n.put("Sequence", r.getSequence());
-            n.put("SystemTime", r.getSystemTime());
-            if (r.getSerial() >= 0) {
-                n.put("Serial", r.getSerial());
-            }
+        n.put("Cursor", r.getCursor());
+        n.put("NextCursor", r.getNextCursor());
+        n.put("Sequence", r.getSequence());
+        n.put("SystemTime", r.getSystemTime());
+        if (r.getSerial() >= 0) {
+            n.put("Serial", r.getSerial());
         }
         if (!r.getAttributes().isEmpty()) {
             n.set("Attributes", Json.stringObject(r.getAttributes()));
