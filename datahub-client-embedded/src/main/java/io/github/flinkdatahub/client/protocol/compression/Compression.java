@@ -3,6 +3,7 @@ package io.github.flinkdatahub.client.protocol.compression;
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.exception.CorruptedResponseException;
 import io.github.flinkdatahub.client.model.CompressFormat;
+import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 
@@ -48,6 +49,32 @@ public final class Compression {
             default:
                 throw new IllegalArgumentException("Unknown compression " + format);
         }
+    }
+
+    /**
+     * Compresses {@code length} bytes of {@code data} at {@code offset} into a new array that
+     * starts with {@code headroom} free bytes (for the caller's header) followed by exactly the
+     * compressed bytes. LZ4 compresses into that array directly.
+     */
+    public static byte[] compress(
+            CompressFormat format, byte[] data, int offset, int length, int headroom) {
+        byte[] out;
+        int size;
+        if (format == CompressFormat.LZ4) {
+            LZ4Compressor compressor = LZ4.fastCompressor();
+            out = new byte[headroom + compressor.maxCompressedLength(length)];
+            size = compressor.compress(data, offset, length, out, headroom);
+        } else if (format == CompressFormat.NONE) {
+            out = new byte[headroom + length];
+            System.arraycopy(data, offset, out, headroom, length);
+            size = length;
+        } else {
+            byte[] stored = compress(format, Arrays.copyOfRange(data, offset, offset + length));
+            out = new byte[headroom + stored.length];
+            System.arraycopy(stored, 0, out, headroom, stored.length);
+            size = stored.length;
+        }
+        return out.length == headroom + size ? out : Arrays.copyOf(out, headroom + size);
     }
 
     /**
