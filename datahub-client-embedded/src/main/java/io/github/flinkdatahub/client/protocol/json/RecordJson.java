@@ -1,6 +1,5 @@
 package io.github.flinkdatahub.client.protocol.json;
 
-import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,10 +84,10 @@ public final class RecordJson {
             }
             g.writeEndArray();
         } else {
-            byte[] data = ((BlobRecord) r).dataUnsafe();
-            // Standard Base64 with padding, written straight into the body.
+            // Standard Base64 is ASCII that JSON never escapes: written as is, without a String.
+            byte[] base64 = Base64.getEncoder().encode(((BlobRecord) r).dataUnsafe());
             g.writeFieldName("Data");
-            g.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, data, 0, data.length);
+            g.writeRawUTF8String(base64, 0, base64.length);
         }
         g.writeEndObject();
     }

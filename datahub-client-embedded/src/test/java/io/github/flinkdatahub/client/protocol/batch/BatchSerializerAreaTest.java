@@ -68,6 +68,8 @@ class BatchSerializerAreaTest {
     }
 
     private static int headerLength(byte[] blob) {
-        return ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).getInt(BatchFormat.LENGTH_OFFSET);
+        return ByteBuffer.wrap(blob)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .getInt(BatchFormat.LENGTH_OFFSET);
     }
 }
