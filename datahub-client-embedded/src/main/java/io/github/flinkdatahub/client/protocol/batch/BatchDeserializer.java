@@ -45,20 +45,25 @@ public final class BatchDeserializer {
      * @param schema the topic schema for TUPLE, ignored (may be null) for BLOB
      */
     public static List<Record> deserialize(byte[] blob, RecordType type, RecordSchema schema) {
-        return deserialize(blob, type, schema, b -> {});
+        return deserialize(blob, 0, blob.length, type, schema, b -> {});
     }
 
     /**
-     * As {@link #deserialize(byte[], RecordType, RecordSchema)}, letting the caller add to every
-     * record.
+     * As {@link #deserialize(byte[], RecordType, RecordSchema)}, for the blob of {@code length}
+     * bytes at {@code offset} (read in place), letting the caller add to every record.
      */
     static List<Record> deserialize(
-            byte[] blob, RecordType type, RecordSchema schema, Consumer<Record.Builder<?>> extra) {
+            byte[] data,
+            int offset,
+            int length,
+            RecordType type,
+            RecordSchema schema,
+            Consumer<Record.Builder<?>> extra) {
         Validation.notNull(type, "record type");
         Validation.check(
                 type == RecordType.BLOB || schema != null,
                 "TUPLE records need the topic's record schema");
-        ByteBuffer header = header(blob);
+        ByteBuffer header = header(data, offset, length);
         int rawSize = header.getInt(12);
         int compression = header.getShort(20) & COMPRESSION_MASK;
         int recordCount = header.getInt(22);
@@ -66,14 +71,15 @@ public final class BatchDeserializer {
             throw corrupted("negative rawSize " + rawSize);
         }
         CompressFormat format = format(compression);
-        int storedSize = blob.length - HEADER_SIZE;
+        int storedSize = length - HEADER_SIZE;
+        int stored = offset + HEADER_SIZE;
         // Uncompressed records are read where they are; the area's index 0 is the first record.
         ByteBuffer area =
                 (format == CompressFormat.NONE
-                                ? ByteBuffer.wrap(blob, HEADER_SIZE, storedSize).slice()
+                                ? ByteBuffer.wrap(data, stored, storedSize).slice()
                                 : ByteBuffer.wrap(
                                         Compression.decompress(
-                                                format, blob, HEADER_SIZE, storedSize, rawSize)))
+                                                format, data, stored, storedSize, rawSize)))
                         .order(ByteOrder.LITTLE_ENDIAN);
         if (area.capacity() != rawSize) {
             throw corrupted(
@@ -114,37 +120,39 @@ public final class BatchDeserializer {
         return records;
     }
 
-    /** Checks the fixed header and returns it as a little-endian view. */
-    private static ByteBuffer header(byte[] blob) {
-        if (blob.length < HEADER_SIZE) {
-            throw corrupted(
-                    "expected at least " + HEADER_SIZE + " header bytes, actual " + blob.length);
+    /**
+     * Checks the fixed header and returns it as a little-endian view whose index 0 is its start.
+     */
+    private static ByteBuffer header(byte[] data, int offset, int length) {
+        if (length < HEADER_SIZE) {
+            throw corrupted("expected at least " + HEADER_SIZE + " header bytes, actual " + length);
         }
-        if (!Arrays.equals(blob, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        if (!Arrays.equals(data, offset, offset + MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw corrupted(
                     "wrong magic: expected \"DHUB\", actual \""
-                            + new String(blob, 0, MAGIC.length, StandardCharsets.ISO_8859_1)
+                            + new String(data, offset, MAGIC.length, StandardCharsets.ISO_8859_1)
                             + "\"");
         }
-        ByteBuffer header = ByteBuffer.wrap(blob, 0, HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer header =
+                ByteBuffer.wrap(data, offset, HEADER_SIZE).slice().order(ByteOrder.LITTLE_ENDIAN);
         int version = header.getInt(4);
         if (version != VERSION) {
             throw corrupted(
                     "unsupported header version: expected " + VERSION + ", actual " + version);
         }
-        int length = header.getInt(LENGTH_OFFSET);
-        if (length != blob.length) {
+        int declared = header.getInt(LENGTH_OFFSET);
+        if (declared != length) {
             throw corrupted(
-                    "length mismatch: header says " + length + " bytes, actual " + blob.length);
+                    "length mismatch: header says " + declared + " bytes, actual " + length);
         }
         int crc = header.getInt(CRC_OFFSET);
-        int computed = DhubFrame.crc32c(blob, HEADER_SIZE, blob.length - HEADER_SIZE);
+        int computed = DhubFrame.crc32c(data, offset + HEADER_SIZE, length - HEADER_SIZE);
         if (crc != computed) {
             throw corrupted(
                     String.format(
                             "CRC-32C mismatch: expected 0x%08X (computed over the %d stored bytes),"
                                     + " actual 0x%08X",
-                            computed, blob.length - HEADER_SIZE, crc));
+                            computed, length - HEADER_SIZE, crc));
         }
         return header;
     }

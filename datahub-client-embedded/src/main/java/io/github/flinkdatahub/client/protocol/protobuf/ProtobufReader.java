@@ -1,5 +1,7 @@
 package io.github.flinkdatahub.client.protocol.protobuf;
 
+import io.github.flinkdatahub.client.annotation.Internal;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -7,38 +9,39 @@ import java.nio.charset.StandardCharsets;
  * skipping of unknown fields. A truncated or malformed input fails with a {@link
  * MalformedProtobufException}.
  */
-final class ProtobufReader {
-    static final int VARINT = 0;
-    static final int FIXED64 = 1;
-    static final int LENGTH_DELIMITED = 2;
-    static final int START_GROUP = 3;
-    static final int END_GROUP = 4;
-    static final int FIXED32 = 5;
+@Internal
+public final class ProtobufReader {
+    public static final int VARINT = 0;
+    public static final int FIXED64 = 1;
+    public static final int LENGTH_DELIMITED = 2;
+    public static final int START_GROUP = 3;
+    public static final int END_GROUP = 4;
+    public static final int FIXED32 = 5;
 
     private final byte[] data;
     private int pos;
     private int limit;
 
-    ProtobufReader(byte[] data, int offset, int length) {
+    public ProtobufReader(byte[] data, int offset, int length) {
         this.data = data;
         this.pos = offset;
         this.limit = offset + length;
     }
 
-    byte[] data() {
+    public byte[] data() {
         return data;
     }
 
-    int position() {
+    public int position() {
         return pos;
     }
 
-    boolean hasMore() {
+    public boolean hasMore() {
         return pos < limit;
     }
 
     /** The next tag (field number and wire type); 0 is not a valid tag. */
-    int readTag() {
+    public int readTag() {
         int tag = (int) readVarint();
         if ((tag >>> 3) == 0) {
             throw new MalformedProtobufException(
@@ -47,7 +50,7 @@ final class ProtobufReader {
         return tag;
     }
 
-    long readVarint() {
+    public long readVarint() {
         long result = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             if (pos >= limit) {
@@ -66,7 +69,7 @@ final class ProtobufReader {
      * Starts a length-delimited field: returns the position its content ends at and leaves the
      * reader at its first byte.
      */
-    int readLengthEnd() {
+    public int readLengthEnd() {
         int length = (int) readVarint();
         if (length < 0) {
             throw new MalformedProtobufException(
@@ -80,7 +83,7 @@ final class ProtobufReader {
     }
 
     /** A length-delimited field as UTF-8 text (proto2 strings replace malformed input). */
-    String readString() {
+    public String readString() {
         int end = readLengthEnd();
         String s = new String(data, pos, end - pos, StandardCharsets.UTF_8);
         pos = end;
@@ -88,22 +91,22 @@ final class ProtobufReader {
     }
 
     /** Reads the content of a nested message up to {@code end}, then restores the outer limit. */
-    int enter(int end) {
+    public int enter(int end) {
         int outer = limit;
         limit = end;
         return outer;
     }
 
-    void leave(int outerLimit) {
+    public void leave(int outerLimit) {
         limit = outerLimit;
     }
 
-    void skipTo(int end) {
+    public void skipTo(int end) {
         pos = end;
     }
 
     /** Skips the value of a field this reader does not know, by its wire type. */
-    void skipField(int tag) {
+    public void skipField(int tag) {
         switch (tag & 7) {
             case VARINT:
                 readVarint();
@@ -153,7 +156,8 @@ final class ProtobufReader {
     }
 
     /** The input is not a valid protobuf message; the caller names the message. */
-    static final class MalformedProtobufException extends RuntimeException {
+    @Internal
+    public static final class MalformedProtobufException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         MalformedProtobufException(String message) {
