@@ -44,6 +44,6 @@ public final class JsonRecordWire implements RecordWire {
     @Override
     public GetRecordsResult readGetRecords(
             byte[] body, RecordType type, RecordSchema schema, String shardId) {
-        return RecordJson.readGetResponse(Json.parse(body), type, schema, shardId);
+        return RecordJson.decodeGetResponse(body, type, schema, shardId);
     }
 }

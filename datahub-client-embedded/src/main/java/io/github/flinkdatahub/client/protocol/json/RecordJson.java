@@ -103,7 +103,7 @@ public final class RecordJson {
         }
         List<Record> out = new ArrayList<>(arr.size());
         for (JsonNode n : arr) {
-            out.add(readRecord(n, type, schema, null, true));
+            out.add(RecordMembers.of(n).toRecord(type, schema, null, true));
         }
         return out;
     }
@@ -160,6 +160,15 @@ public final class RecordJson {
     }
 
     /**
+     * Reads a get answer from its body, streamed (no JSON tree per record); the same result as
+     * {@link #readGetResponse(JsonNode, RecordType, RecordSchema, String)} of the parsed body.
+     */
+    public static GetRecordsResult decodeGetResponse(
+            byte[] body, RecordType type, RecordSchema schema, String shardId) {
+        return GetRecordsJsonReader.read(body, type, schema, shardId);
+    }
+
+    /**
      * Reads a get answer. {@code schema} is required for tuple records; {@code shardId} is the
      * shard read from, stamped on records that do not name one.
      */
@@ -169,7 +178,7 @@ public final class RecordJson {
         JsonNode arr = body.get("Records");
         if (arr != null && arr.isArray()) {
             for (JsonNode n : arr) {
-                records.add(readRecord(n, type, schema, shardId, false));
+                records.add(RecordMembers.of(n).toRecord(type, schema, shardId, false));
             }
         }
         return new GetRecordsResult(
@@ -212,69 +221,5 @@ public final class RecordJson {
             n.put("Data", Base64.getEncoder().encodeToString(((BlobRecord) r).dataUnsafe()));
         }
         return n;
-    }
-
-    /**
-     * {@code strict} (a put being received) refuses more values than fields; a reader is lenient
-     * like the SDKs: extra values are ignored (its schema may be older than the topic's) and
-     * missing trailing values are null.
-     */
-    private static Record readRecord(
-            JsonNode n, RecordType type, RecordSchema schema, String shardId, boolean strict) {
-        JsonNode data = n.get("Data");
-        Record.Builder<?> b;
-        if (type == RecordType.TUPLE) {
-            if (schema == null) {
-                throw new IllegalArgumentException("A schema is needed to read tuple records");
-            }
-            if (data == null || !data.isArray()) {
-                throw ErrorCode.MALFORMED_RECORD.exception(
-                        "A tuple record needs a \"Data\" array of field values");
-            }
-            if (strict && data.size() != schema.size()) {
-                throw ErrorCode.MALFORMED_RECORD.exception(
-                        "Record field size not match: "
-                                + data.size()
-                                + " values for "
-                                + schema.size()
-                                + " fields");
-            }
-            TupleRecord.Builder tb = TupleRecord.builder(schema);
-            for (int i = 0; i < Math.min(data.size(), schema.size()); i++) {
-                JsonNode v = data.get(i);
-                if (v != null && !v.isNull()) {
-                    Field f = schema.getField(i);
-                    tb.set(i, f.getType().fromText(v.asText(), f.getName()));
-                }
-            }
-            b = tb;
-        } else {
-            if (data == null || !data.isTextual()) {
-                throw ErrorCode.MALFORMED_RECORD.exception(
-                        "A blob record needs \"Data\" as a Base64 string");
-            }
-            try {
-                b = BlobRecord.builderUnsafe(Base64.getDecoder().decode(data.asText()));
-            } catch (IllegalArgumentException e) {
-                throw ErrorCode.MALFORMED_RECORD.exception("Blob \"Data\" is not valid Base64");
-            }
-        }
-        Map<String, String> attrs = Json.stringMap(n, "Attributes");
-        b.attributes(attrs);
-        String sid = Json.text(n, "ShardId");
-        b.shardId(sid != null ? sid : shardId);
-        String hashKey = Json.text(n, "HashKey");
-        if (hashKey != null && !hashKey.isEmpty()) {
-            b.hashKey(hashKey);
-        }
-        b.partitionKey(Json.text(n, "PartitionKey"));
-        b.sequence(Json.longValue(n, "Sequence", -1));
-        b.systemTime(Json.longValue(n, "SystemTime", -1));
-        b.cursor(Json.text(n, "Cursor"));
-        b.nextCursor(Json.text(n, "NextCursor"));
-        b.serial(Json.longValue(n, "Serial", -1));
-        return b instanceof TupleRecord.Builder
-                ? ((TupleRecord.Builder) b).buildUnchecked()
-                : ((BlobRecord.Builder) b).build();
     }
 }
