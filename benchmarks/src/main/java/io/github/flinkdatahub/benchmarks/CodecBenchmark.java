@@ -108,7 +108,7 @@ public class CodecBenchmark {
 
     @Benchmark
     public byte[] jsonEncode() {
-        return Compression.compress(compression, Json.toBytes(RecordJson.writePutRequest(records)));
+        return Compression.compress(compression, RecordJson.encodePutRequest(records));
     }
 
     @Benchmark

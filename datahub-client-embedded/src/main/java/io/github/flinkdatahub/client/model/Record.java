@@ -34,7 +34,7 @@ public abstract class Record {
 
     Record(Builder<?> b) {
         this.attributes =
-                b.attributes.isEmpty()
+                b.attributes == null
                         ? Collections.emptyMap()
                         : Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
         this.shardId = b.shardId;
@@ -109,7 +109,8 @@ public abstract class Record {
     /** Common builder part: attributes, routing and read position. */
     @PublicEvolving
     public abstract static class Builder<B extends Builder<B>> {
-        private final Map<String, String> attributes = new LinkedHashMap<>();
+        // Created with the first attribute: most records read back have none.
+        private Map<String, String> attributes;
         private String shardId;
         private String hashKey;
         private String partitionKey;
@@ -124,7 +125,9 @@ public abstract class Record {
         Builder() {}
 
         Builder(Record r) {
-            attributes.putAll(r.attributes);
+            if (!r.attributes.isEmpty()) {
+                attributes = new LinkedHashMap<>(r.attributes);
+            }
             shardId = r.shardId;
             hashKey = r.hashKey;
             partitionKey = r.partitionKey;
@@ -145,6 +148,9 @@ public abstract class Record {
         public B attribute(String key, String value) {
             Validation.notEmpty(key, "attribute key");
             Validation.notNull(value, "value of attribute '" + key + "'");
+            if (attributes == null) {
+                attributes = new LinkedHashMap<>();
+            }
             attributes.put(key, value);
             return self();
         }

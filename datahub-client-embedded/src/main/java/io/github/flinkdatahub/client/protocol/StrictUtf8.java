@@ -18,6 +18,10 @@ public final class StrictUtf8 {
 
     /** The text of {@code length} bytes at {@code offset}; {@code what} names the value. */
     public static String decode(byte[] bytes, int offset, int length, String what) {
+        if (isAscii(bytes, offset, length)) {
+            // Most record text: no decoder object, and ASCII is valid UTF-8 by definition.
+            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()
@@ -32,5 +36,14 @@ public final class StrictUtf8 {
 
     public static String decode(byte[] bytes, String what) {
         return decode(bytes, 0, bytes.length, what);
+    }
+
+    private static boolean isAscii(byte[] bytes, int offset, int length) {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

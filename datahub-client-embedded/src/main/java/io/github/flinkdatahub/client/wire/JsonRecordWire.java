@@ -20,10 +20,7 @@ public final class JsonRecordWire implements RecordWire {
     @Override
     public DataHubRequest putRecords(String shardsPath, List<? extends Record> records) {
         return DataHubRequest.records(
-                shardsPath,
-                DataHubRequest.JSON,
-                null,
-                Json.toBytes(RecordJson.writePutRequest(records)));
+                shardsPath, DataHubRequest.JSON, null, RecordJson.encodePutRequest(records));
     }
 
     @Override
@@ -53,6 +50,6 @@ public final class JsonRecordWire implements RecordWire {
             RecordSchema schema,
             IntFunction<RecordSchema> versions,
             String shardId) {
-        return RecordJson.readGetResponse(Json.parse(body), type, schema, shardId);
+        return RecordJson.decodeGetResponse(body, type, schema, shardId);
     }
 }

@@ -49,7 +49,7 @@ public final class BatchDeserializer {
      * @param schema the topic schema for TUPLE, ignored (may be null) for BLOB
      */
     public static List<Record> deserialize(byte[] blob, RecordType type, RecordSchema schema) {
-        return deserialize(blob, type, schema, version -> null, b -> {});
+        return deserialize(blob, type, schema, version -> null);
     }
 
     /**
@@ -59,15 +59,18 @@ public final class BatchDeserializer {
      */
     public static List<Record> deserialize(
             byte[] blob, RecordType type, RecordSchema schema, IntFunction<RecordSchema> versions) {
-        return deserialize(blob, type, schema, versions, b -> {});
+        return deserialize(blob, 0, blob.length, type, schema, versions, b -> {});
     }
 
     /**
-     * As {@link #deserialize(byte[], RecordType, RecordSchema, IntFunction)}, letting the caller
-     * add to every record.
+     * As {@link #deserialize(byte[], RecordType, RecordSchema, IntFunction)}, for the blob of
+     * {@code length} bytes at {@code offset} (read in place), letting the caller add to every
+     * record.
      */
     static List<Record> deserialize(
-            byte[] blob,
+            byte[] data,
+            int offset,
+            int length,
             RecordType type,
             RecordSchema schema,
             IntFunction<RecordSchema> versions,
@@ -76,16 +79,23 @@ public final class BatchDeserializer {
         Validation.check(
                 type == RecordType.BLOB || schema != null,
                 "TUPLE records need the topic's record schema");
-        ByteBuffer header = header(blob);
+        ByteBuffer header = header(data, offset, length);
         int rawSize = header.getInt(12);
         int compression = header.getShort(20) & COMPRESSION_MASK;
         int recordCount = header.getInt(22);
         if (rawSize < 0) {
             throw corrupted("negative rawSize " + rawSize);
         }
-        byte[] stored = Arrays.copyOfRange(blob, HEADER_SIZE, blob.length);
+        CompressFormat format = format(compression);
+        int storedSize = length - HEADER_SIZE;
+        int stored = offset + HEADER_SIZE;
+        // Uncompressed records are read where they are; the area's index 0 is the first record.
         ByteBuffer area =
-                ByteBuffer.wrap(Compression.decompress(format(compression), stored, rawSize))
+                (format == CompressFormat.NONE
+                                ? ByteBuffer.wrap(data, stored, storedSize).slice()
+                                : ByteBuffer.wrap(
+                                        Compression.decompress(
+                                                format, data, stored, storedSize, rawSize)))
                         .order(ByteOrder.LITTLE_ENDIAN);
         if (area.capacity() != rawSize) {
             throw corrupted(
@@ -126,37 +136,39 @@ public final class BatchDeserializer {
         return records;
     }
 
-    /** Checks the fixed header and returns it as a little-endian view. */
-    private static ByteBuffer header(byte[] blob) {
-        if (blob.length < HEADER_SIZE) {
-            throw corrupted(
-                    "expected at least " + HEADER_SIZE + " header bytes, actual " + blob.length);
+    /**
+     * Checks the fixed header and returns it as a little-endian view whose index 0 is its start.
+     */
+    private static ByteBuffer header(byte[] data, int offset, int length) {
+        if (length < HEADER_SIZE) {
+            throw corrupted("expected at least " + HEADER_SIZE + " header bytes, actual " + length);
         }
-        if (!Arrays.equals(blob, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        if (!Arrays.equals(data, offset, offset + MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw corrupted(
                     "wrong magic: expected \"DHUB\", actual \""
-                            + new String(blob, 0, MAGIC.length, StandardCharsets.ISO_8859_1)
+                            + new String(data, offset, MAGIC.length, StandardCharsets.ISO_8859_1)
                             + "\"");
         }
-        ByteBuffer header = ByteBuffer.wrap(blob, 0, HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer header =
+                ByteBuffer.wrap(data, offset, HEADER_SIZE).slice().order(ByteOrder.LITTLE_ENDIAN);
         int version = header.getInt(4);
         if (version != VERSION) {
             throw corrupted(
                     "unsupported header version: expected " + VERSION + ", actual " + version);
         }
-        int length = header.getInt(LENGTH_OFFSET);
-        if (length != blob.length) {
+        int declared = header.getInt(LENGTH_OFFSET);
+        if (declared != length) {
             throw corrupted(
-                    "length mismatch: header says " + length + " bytes, actual " + blob.length);
+                    "length mismatch: header says " + declared + " bytes, actual " + length);
         }
         int crc = header.getInt(CRC_OFFSET);
-        int computed = DhubFrame.crc32c(blob, HEADER_SIZE, blob.length - HEADER_SIZE);
+        int computed = DhubFrame.crc32c(data, offset + HEADER_SIZE, length - HEADER_SIZE);
         if (crc != computed) {
             throw corrupted(
                     String.format(
                             "CRC-32C mismatch: expected 0x%08X (computed over the %d stored bytes),"
                                     + " actual 0x%08X",
-                            computed, blob.length - HEADER_SIZE, crc));
+                            computed, length - HEADER_SIZE, crc));
         }
         return header;
     }
@@ -186,6 +198,7 @@ public final class BatchDeserializer {
         private final int index;
         private final int totalSize;
         private final int attrOffset;
+        private int valueLength;
 
         RecordReader(ByteBuffer area, int start, int index) {
             this.area = area;
@@ -254,14 +267,10 @@ public final class BatchDeserializer {
                         value = area.getLong(slot) != 0;
                         break;
                     case STRING:
+                        value = text(slot, slots, fieldCount);
+                        break;
                     case DECIMAL:
-                        value =
-                                f.getType()
-                                        .fromText(
-                                                StrictUtf8.decode(
-                                                        bytes(slot, slots, fieldCount),
-                                                        "Field '" + f.getName() + "'"),
-                                                f.getName());
+                        value = f.getType().fromText(text(slot, slots, fieldCount, f), f.getName());
                         break;
                     default:
                         throw new IllegalStateException("Unknown field type " + f.getType());
@@ -326,34 +335,46 @@ public final class BatchDeserializer {
             return (area.get(start + RECORD_FIXED_SIZE + (field >> 3)) & (1 << (field & 7))) != 0;
         }
 
-        /**
-         * A string or blob value: inline in its slot, or out of line between the slots and the
-         * attributes.
-         */
+        /** A blob value as a fresh array the record may keep. */
         private byte[] bytes(int slot, int slots, int fieldCount) {
-            byte[] out;
+            int from = valueStart(slot, slots, fieldCount);
+            return Arrays.copyOfRange(area.array(), from, from + valueLength);
+        }
+
+        /** A string value, decoded where it lies; bytes that are not UTF-8 are malformed. */
+        private String text(int slot, int slots, int fieldCount, Field f) {
+            int from = valueStart(slot, slots, fieldCount);
+            return StrictUtf8.decode(
+                    area.array(), from, valueLength, "Field '" + f.getName() + "'");
+        }
+
+        /**
+         * Where a string or blob value starts in the backing array (its length in {@link
+         * #valueLength}): inline in its slot, or out of line between the slots and the attributes.
+         */
+        private int valueStart(int slot, int slots, int fieldCount) {
             int flags = area.get(slot + MAX_INLINE) & 0xFF;
             if ((flags & INLINE_FLAG) != 0) {
-                out = Arrays.copyOfRange(area.array(), slot, slot + (flags & 0x07));
-            } else {
-                int length = area.getInt(slot);
-                int from = RECORD_HEADER_SIZE + area.getInt(slot + 4);
-                int varStart = slots - start + SLOT_SIZE * fieldCount;
-                if (length < 0 || from < varStart || from > attrOffset - length) {
-                    throw fail(
-                            "has a value of "
-                                    + length
-                                    + " bytes at offset "
-                                    + from
-                                    + " outside its variable area ["
-                                    + varStart
-                                    + ", "
-                                    + attrOffset
-                                    + ")");
-                }
-                out = Arrays.copyOfRange(area.array(), start + from, start + from + length);
+                valueLength = flags & 0x07;
+                return area.arrayOffset() + slot;
             }
-            return out;
+            int length = area.getInt(slot);
+            int from = RECORD_HEADER_SIZE + area.getInt(slot + 4);
+            int varStart = slots - start + SLOT_SIZE * fieldCount;
+            if (length < 0 || from < varStart || from > attrOffset - length) {
+                throw fail(
+                        "has a value of "
+                                + length
+                                + " bytes at offset "
+                                + from
+                                + " outside its variable area ["
+                                + varStart
+                                + ", "
+                                + attrOffset
+                                + ")");
+            }
+            valueLength = length;
+            return area.arrayOffset() + start + from;
         }
 
         private String string(int pos, int end) {
@@ -361,7 +382,8 @@ public final class BatchDeserializer {
             if (length < 0 || length > end - pos - 4) {
                 throw fail("has an attribute that does not fit in its " + totalSize + " bytes");
             }
-            return StrictUtf8.decode(area.array(), pos + 4, length, "An attribute");
+            return StrictUtf8.decode(
+                    area.array(), area.arrayOffset() + pos + 4, length, "An attribute");
         }
 
         /**

@@ -159,40 +159,8 @@ public final class BatchRecordCodec {
             RecordSchema schema,
             IntFunction<RecordSchema> versions,
             String shardIdFromUrl) {
-        DataHubProtos.GetBinaryRecordsResponse response =
-                ProtobufMessages.parse(
-                        DataHubProtos.GetBinaryRecordsResponse.parser(),
-                        data,
-                        offset,
-                        length,
-                        "GetBinaryRecordsResponse");
-        List<Record> records = new ArrayList<>();
-        for (DataHubProtos.BinaryRecordEntry e : response.getRecordsList()) {
-            records.addAll(
-                    BatchDeserializer.deserialize(
-                            e.getData().toByteArray(),
-                            type,
-                            schema,
-                            versions,
-                            b ->
-                                    b.shardId(shardIdFromUrl)
-                                            .cursor(e.hasCursor() ? e.getCursor() : null)
-                                            .nextCursor(
-                                                    e.hasNextCursor() ? e.getNextCursor() : null)
-                                            .sequence(e.hasSequence() ? e.getSequence() : -1)
-                                            .systemTime(e.hasSystemTime() ? e.getSystemTime() : -1)
-                                            .serial(
-                                                    e.hasSerial()
-                                                            ? Integer.toUnsignedLong(e.getSerial())
-                                                            : -1)));
-        }
-        return new GetRecordsResult(
-                response.getNextCursor(),
-                response.getRecordCount(),
-                response.getStartSequence(),
-                response.getLatestSequence(),
-                response.getLatestTime(),
-                records);
+        return GetBinaryRecordsResponseDecoder.decode(
+                data, offset, length, type, schema, versions, shardIdFromUrl);
     }
 
     private static DataHubProtos.BinaryRecordEntry entry(Record first, byte[] blob) {

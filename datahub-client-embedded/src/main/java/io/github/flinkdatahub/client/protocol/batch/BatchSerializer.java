@@ -16,7 +16,7 @@ import io.github.flinkdatahub.client.protocol.frame.DhubFrame;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -48,40 +48,108 @@ public final class BatchSerializer {
         Validation.check(
                 type == RecordType.BLOB || schema != null,
                 "TUPLE records need the topic's record schema");
-        List<byte[]> encoded = new ArrayList<>(records.size());
-        int rawSize = 0;
+        // Records are written one after another into one area, after room for the blob header:
+        // uncompressed, the area becomes the blob without a copy.
+        Area area = new Area(records.size());
         for (int i = 0; i < records.size(); i++) {
-            byte[] r =
-                    type == RecordType.TUPLE
-                            ? tupleRecord(asTuple(records.get(i), i, schema), schema, schemaVersion)
-                            : blobRecord(asBlob(records.get(i), i));
-            encoded.add(r);
-            rawSize += r.length;
+            if (type == RecordType.TUPLE) {
+                tupleRecord(area, asTuple(records.get(i), i, schema), schema, schemaVersion);
+            } else {
+                blobRecord(area, asBlob(records.get(i), i));
+            }
+            area.recordWritten();
         }
-        ByteBuffer area = ByteBuffer.allocate(rawSize);
-        encoded.forEach(area::put);
-        return blob(area.array(), compression, records.size());
+        return blob(area, compression, records.size());
     }
 
+    /**
+     * The blob of the record area {@code raw} (for {@link BatchRecordHeaders}, which changes the
+     * record headers of a blob it kept).
+     */
     static byte[] blob(byte[] raw, CompressFormat compression, int recordCount) {
-        byte[] stored = Compression.compress(compression, raw);
-        int code = compressionCode(compression);
-        if (stored.length > raw.length) {
-            stored = raw;
-            code = COMPRESSION_NONE;
+        Area area = new Area(recordCount, raw.length);
+        area.next(raw.length).put(raw);
+        return blob(area, compression, recordCount);
+    }
+
+    private static byte[] blob(Area area, CompressFormat compression, int recordCount) {
+        int rawSize = area.size - HEADER_SIZE;
+        byte[] blob = null;
+        int code = COMPRESSION_NONE;
+        if (compression != CompressFormat.NONE) {
+            blob = Compression.compress(compression, area.bytes, HEADER_SIZE, rawSize, HEADER_SIZE);
+            code = compressionCode(compression);
+            // Compression is kept only when it does not enlarge the record area.
+            if (blob.length > area.size) {
+                blob = null;
+                code = COMPRESSION_NONE;
+            }
         }
-        ByteBuffer blob =
-                ByteBuffer.allocate(HEADER_SIZE + stored.length)
-                        .order(ByteOrder.LITTLE_ENDIAN)
-                        .put(MAGIC)
-                        .putInt(VERSION)
-                        .putInt(HEADER_SIZE + stored.length)
-                        .putInt(raw.length)
-                        .putInt(DhubFrame.crc32c(stored, 0, stored.length))
-                        .putShort((short) (ATTRIBUTE_ALWAYS_SET | code))
-                        .putInt(recordCount)
-                        .put(stored);
-        return blob.array();
+        if (blob == null) {
+            blob =
+                    area.bytes.length == area.size
+                            ? area.bytes
+                            : Arrays.copyOf(area.bytes, area.size);
+        }
+        int storedSize = blob.length - HEADER_SIZE;
+        ByteBuffer.wrap(blob, 0, HEADER_SIZE)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .put(MAGIC)
+                .putInt(VERSION)
+                .putInt(blob.length)
+                .putInt(rawSize)
+                .putInt(DhubFrame.crc32c(blob, HEADER_SIZE, storedSize))
+                .putShort((short) (ATTRIBUTE_ALWAYS_SET | code))
+                .putInt(recordCount);
+        return blob;
+    }
+
+    /**
+     * The growing record area, after {@code HEADER_SIZE} free bytes. Grows to the size the records
+     * written so far predict for the whole batch, so it is rarely copied.
+     */
+    private static final class Area {
+        private final int recordCount;
+        private byte[] bytes;
+        private int size = HEADER_SIZE;
+        private int recordsWritten;
+
+        Area(int recordCount) {
+            this(recordCount, 64 * Math.max(1, recordCount));
+        }
+
+        /**
+         * With room for {@code rawSize} bytes of records: the area of a known size is not copied.
+         */
+        Area(int recordCount, int rawSize) {
+            this.recordCount = recordCount;
+            this.bytes = new byte[HEADER_SIZE + rawSize];
+        }
+
+        /**
+         * The next {@code length} bytes, as a little-endian buffer whose index 0 is their first.
+         */
+        ByteBuffer next(int length) {
+            if (length > bytes.length - size) {
+                long written = size - HEADER_SIZE;
+                long predicted =
+                        recordsWritten == 0
+                                ? 0
+                                : HEADER_SIZE + written / recordsWritten * recordCount * 9 / 8;
+                long capacity =
+                        Math.max(
+                                Math.max((long) bytes.length * 2, predicted), (long) size + length);
+                bytes = Arrays.copyOf(bytes, (int) Math.min(capacity, Integer.MAX_VALUE - 8));
+            }
+            ByteBuffer buf =
+                    ByteBuffer.wrap(bytes, size, length).slice().order(ByteOrder.LITTLE_ENDIAN);
+            size += length;
+            return buf;
+        }
+
+        void recordWritten() {
+            recordsWritten++;
+        }
     }
 
     private static int compressionCode(CompressFormat compression) {
@@ -98,7 +166,8 @@ public final class BatchSerializer {
         }
     }
 
-    private static byte[] tupleRecord(TupleRecord r, RecordSchema schema, int schemaVersion) {
+    private static void tupleRecord(
+            Area area, TupleRecord r, RecordSchema schema, int schemaVersion) {
         // A record read back from before an append keeps its shape: only its written fields.
         int fieldCount = Math.min(schema.size(), r.getWrittenFieldCount());
         // Variable-length values are encoded once, up front, to size the record.
@@ -112,7 +181,7 @@ public final class BatchSerializer {
                 varSize += outOfLineSize(bytes[i]);
             }
         }
-        ByteBuffer buf = start(r, schemaVersion, fieldCount, varSize);
+        ByteBuffer buf = start(area, r, schemaVersion, fieldCount, varSize);
         int slots = RECORD_FIXED_SIZE + bitmapSize(fieldCount);
         int var = slots + SLOT_SIZE * fieldCount;
         for (int i = 0; i < fieldCount; i++) {
@@ -148,29 +217,30 @@ public final class BatchSerializer {
                             "Unknown field type " + schema.getField(i).getType());
             }
         }
-        return finish(buf, r, var);
+        finish(buf, r, var);
     }
 
-    private static byte[] blobRecord(BlobRecord r) {
+    private static void blobRecord(Area area, BlobRecord r) {
         byte[] data = r.dataUnsafe();
-        ByteBuffer buf = start(r, BLOB_SCHEMA_VERSION, 1, outOfLineSize(data));
+        ByteBuffer buf = start(area, r, BLOB_SCHEMA_VERSION, 1, outOfLineSize(data));
         setPresent(buf, 0);
         int slot = RECORD_FIXED_SIZE + bitmapSize(1);
-        return finish(buf, r, putBytes(buf, slot, slot + SLOT_SIZE, data));
+        finish(buf, r, putBytes(buf, slot, slot + SLOT_SIZE, data));
     }
 
     /**
-     * Allocates the record and writes everything before the slots; attributes are sized here too.
+     * Takes the record's bytes from the area and writes everything before the slots; attributes are
+     * sized here too.
      */
-    private static ByteBuffer start(Record r, int schemaVersion, int fieldCount, int varSize) {
+    private static ByteBuffer start(
+            Area area, Record r, int schemaVersion, int fieldCount, int varSize) {
         int attrOffset =
                 RECORD_FIXED_SIZE + bitmapSize(fieldCount) + SLOT_SIZE * fieldCount + varSize;
         int totalSize = attrOffset + 4;
         for (Map.Entry<String, String> a : r.getAttributes().entrySet()) {
             totalSize += 8 + utf8Length(a.getKey()) + utf8Length(a.getValue());
         }
-        return ByteBuffer.allocate(totalSize)
-                .order(ByteOrder.LITTLE_ENDIAN)
+        return area.next(totalSize)
                 .putInt(ENCODE_TYPE)
                 .putInt(schemaVersion)
                 .putInt(totalSize)
@@ -178,26 +248,25 @@ public final class BatchSerializer {
                 .putInt(fieldCount);
     }
 
-    private static byte[] finish(ByteBuffer buf, Record r, int attrOffset) {
+    private static void finish(ByteBuffer buf, Record r, int attrOffset) {
         buf.position(attrOffset);
         buf.putInt(r.getAttributes().size());
         for (Map.Entry<String, String> a : r.getAttributes().entrySet()) {
             putString(buf, a.getKey());
             putString(buf, a.getValue());
         }
-        return buf.array();
     }
 
     /** Writes a value inline or at {@code var}; returns where the next out-of-line value goes. */
     private static int putBytes(ByteBuffer buf, int slot, int var, byte[] value) {
         if (value.length <= MAX_INLINE) {
-            System.arraycopy(value, 0, buf.array(), slot, value.length);
+            System.arraycopy(value, 0, buf.array(), buf.arrayOffset() + slot, value.length);
             buf.put(slot + MAX_INLINE, (byte) (INLINE_FLAG | value.length));
             return var;
         }
         buf.putInt(slot, value.length);
         buf.putInt(slot + 4, var - RECORD_HEADER_SIZE);
-        System.arraycopy(value, 0, buf.array(), var, value.length);
+        System.arraycopy(value, 0, buf.array(), buf.arrayOffset() + var, value.length);
         return var + padTo8(value.length);
     }
 

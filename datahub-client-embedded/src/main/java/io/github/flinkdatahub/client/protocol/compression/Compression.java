@@ -3,6 +3,7 @@ package io.github.flinkdatahub.client.protocol.compression;
 import io.github.flinkdatahub.client.annotation.Internal;
 import io.github.flinkdatahub.client.exception.CorruptedResponseException;
 import io.github.flinkdatahub.client.model.CompressFormat;
+import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 
@@ -51,6 +52,32 @@ public final class Compression {
     }
 
     /**
+     * Compresses {@code length} bytes of {@code data} at {@code offset} into a new array that
+     * starts with {@code headroom} free bytes (for the caller's header) followed by exactly the
+     * compressed bytes. LZ4 compresses into that array directly.
+     */
+    public static byte[] compress(
+            CompressFormat format, byte[] data, int offset, int length, int headroom) {
+        byte[] out;
+        int size;
+        if (format == CompressFormat.LZ4) {
+            LZ4Compressor compressor = LZ4.fastCompressor();
+            out = new byte[headroom + compressor.maxCompressedLength(length)];
+            size = compressor.compress(data, offset, length, out, headroom);
+        } else if (format == CompressFormat.NONE) {
+            out = new byte[headroom + length];
+            System.arraycopy(data, offset, out, headroom, length);
+            size = length;
+        } else {
+            byte[] stored = compress(format, Arrays.copyOfRange(data, offset, offset + length));
+            out = new byte[headroom + stored.length];
+            System.arraycopy(stored, 0, out, headroom, stored.length);
+            size = stored.length;
+        }
+        return out.length == headroom + size ? out : Arrays.copyOf(out, headroom + size);
+    }
+
+    /**
      * Decompresses {@code data} to exactly {@code rawSize} bytes. {@code rawSize} may be negative
      * (unknown) for ZLIB and DEFLATE, never for LZ4. NONE returns {@code data} itself.
      */
@@ -66,6 +93,18 @@ public final class Compression {
             default:
                 throw new IllegalArgumentException("Unknown compression " + format);
         }
+    }
+
+    /**
+     * As {@link #decompress(CompressFormat, byte[], int)}, for {@code length} bytes at {@code
+     * offset}: NONE returns a copy of the range, LZ4 reads it in place.
+     */
+    public static byte[] decompress(
+            CompressFormat format, byte[] data, int offset, int length, int rawSize) {
+        if (format == CompressFormat.LZ4) {
+            return lz4Decompress(data, offset, length, rawSize);
+        }
+        return decompress(format, Arrays.copyOfRange(data, offset, offset + length), rawSize);
     }
 
     /**
@@ -89,30 +128,34 @@ public final class Compression {
     }
 
     private static byte[] lz4Decompress(byte[] data, int rawSize) {
+        return lz4Decompress(data, 0, data.length, rawSize);
+    }
+
+    private static byte[] lz4Decompress(byte[] data, int offset, int length, int rawSize) {
         if (rawSize < 0) {
             throw new CorruptedResponseException(
                     "LZ4 data of "
-                            + data.length
+                            + length
                             + " bytes cannot be decoded without its raw size ("
                             + RAW_SIZE_HEADER
                             + ")");
         }
-        if (rawSize > LZ4_MAX_RATIO * data.length + 16) {
+        if (rawSize > LZ4_MAX_RATIO * length + 16) {
             throw new CorruptedResponseException(
                     "LZ4 raw size "
                             + rawSize
                             + " is impossible for "
-                            + data.length
+                            + length
                             + " compressed bytes");
         }
         byte[] out = new byte[rawSize];
         int produced;
         try {
-            produced = LZ4.safeDecompressor().decompress(data, 0, data.length, out, 0, rawSize);
+            produced = LZ4.safeDecompressor().decompress(data, offset, length, out, 0, rawSize);
         } catch (LZ4Exception e) {
             throw new CorruptedResponseException(
                     "Damaged LZ4 data ("
-                            + data.length
+                            + length
                             + " bytes, raw size "
                             + rawSize
                             + "): "

@@ -73,14 +73,23 @@ public final class Json {
     }
 
     public static long longValue(JsonNode node, String field, long defaultValue) {
-        JsonNode v = node == null ? null : node.get(field);
+        return longValueOf(node == null ? null : node.get(field), field, defaultValue);
+    }
+
+    /** As {@link #longValue(JsonNode, String, long)}, for the member's value {@code v}. */
+    static long longValueOf(JsonNode v, String field, long defaultValue) {
         if (v == null || v.isNull()) {
             return defaultValue;
         }
         if (v.isNumber()) {
             return v.asLong();
         }
-        String s = v.asText().trim();
+        return longText(v.asText(), field, defaultValue);
+    }
+
+    /** A number sent as text: blank is {@code defaultValue}, anything else must be a long. */
+    static long longText(String text, String field, long defaultValue) {
+        String s = text.trim();
         if (s.isEmpty()) {
             return defaultValue;
         }

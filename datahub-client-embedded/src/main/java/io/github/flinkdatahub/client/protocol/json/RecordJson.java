@@ -1,5 +1,7 @@
 package io.github.flinkdatahub.client.protocol.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,9 +17,9 @@ import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.client.model.result.PutRecordsResult;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,14 +31,65 @@ import java.util.Map;
 public final class RecordJson {
     private RecordJson() {}
 
-    public static ObjectNode writePutRequest(List<? extends Record> records) {
-        ObjectNode o = Json.object();
-        o.put("Action", "pub");
-        ArrayNode arr = o.putArray("Records");
-        for (Record r : records) {
-            arr.add(writeRecord(r, false));
+    /**
+     * The body of a put, streamed: no JSON tree per record (the client's hottest JSON path).
+     * Members in the order the service documents: ShardId, HashKey, PartitionKey, Attributes, Data.
+     */
+    public static byte[] encodePutRequest(List<? extends Record> records) {
+        ByteArrayBuilder out = new ByteArrayBuilder();
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("Action", "pub");
+            g.writeArrayFieldStart("Records");
+            for (Record r : records) {
+                writePutRecord(g, r);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
         }
-        return o;
+        return out.toByteArray();
+    }
+
+    private static void writePutRecord(JsonGenerator g, Record r) throws IOException {
+        g.writeStartObject();
+        if (r.getShardId() != null) {
+            g.writeStringField("ShardId", r.getShardId());
+        }
+        if (r.getHashKey() != null) {
+            g.writeStringField("HashKey", r.getHashKey());
+        }
+        if (r.getPartitionKey() != null) {
+            g.writeStringField("PartitionKey", r.getPartitionKey());
+        }
+        if (!r.getAttributes().isEmpty()) {
+            g.writeObjectFieldStart("Attributes");
+            for (Map.Entry<String, String> a : r.getAttributes().entrySet()) {
+                g.writeStringField(a.getKey(), a.getValue());
+            }
+            g.writeEndObject();
+        }
+        if (r instanceof TupleRecord) {
+            TupleRecord t = (TupleRecord) r;
+            List<Field> fields = t.getSchema().getFields();
+            g.writeArrayFieldStart("Data");
+            for (int i = 0; i < fields.size(); i++) {
+                String text = fields.get(i).getType().toText(t.getValue(i));
+                if (text == null) {
+                    g.writeNull();
+                } else {
+                    g.writeString(text);
+                }
+            }
+            g.writeEndArray();
+        } else {
+            // Standard Base64 is ASCII that JSON never escapes: written as is, without a String.
+            byte[] base64 = Base64.getEncoder().encode(((BlobRecord) r).dataUnsafe());
+            g.writeFieldName("Data");
+            g.writeRawUTF8String(base64, 0, base64.length);
+        }
+        g.writeEndObject();
     }
 
     /**
@@ -50,7 +103,7 @@ public final class RecordJson {
         }
         List<Record> out = new ArrayList<>(arr.size());
         for (JsonNode n : arr) {
-            out.add(readRecord(n, type, schema, null, true));
+            out.add(RecordMembers.of(n).toRecord(type, schema, null, true));
         }
         return out;
     }
@@ -101,9 +154,18 @@ public final class RecordJson {
         o.put("LatestTime", result.getLatestTime());
         ArrayNode arr = o.putArray("Records");
         for (Record r : result.getRecords()) {
-            arr.add(writeRecord(r, true));
+            arr.add(writeRecord(r));
         }
         return o;
+    }
+
+    /**
+     * Reads a get answer from its body, streamed (no JSON tree per record); the same result as
+     * {@link #readGetResponse(JsonNode, RecordType, RecordSchema, String)} of the parsed body.
+     */
+    public static GetRecordsResult decodeGetResponse(
+            byte[] body, RecordType type, RecordSchema schema, String shardId) {
+        return GetRecordsJsonReader.read(body, type, schema, shardId);
     }
 
     /**
@@ -116,7 +178,7 @@ public final class RecordJson {
         JsonNode arr = body.get("Records");
         if (arr != null && arr.isArray()) {
             for (JsonNode n : arr) {
-                records.add(readRecord(n, type, schema, shardId, false));
+                records.add(RecordMembers.of(n).toRecord(type, schema, shardId, false));
             }
         }
         return new GetRecordsResult(
@@ -128,26 +190,18 @@ public final class RecordJson {
                 records);
     }
 
-    private static ObjectNode writeRecord(Record r, boolean readSide) {
+    /** A record of a get response, with its read position. */
+    private static ObjectNode writeRecord(Record r) {
         ObjectNode n = Json.object();
         if (r.getShardId() != null) {
             n.put("ShardId", r.getShardId());
         }
-        if (!readSide) {
-            if (r.getHashKey() != null) {
-                n.put("HashKey", r.getHashKey());
-            }
-            if (r.getPartitionKey() != null) {
-                n.put("PartitionKey", r.getPartitionKey());
-            }
-        } else {
-            n.put("Cursor", r.getCursor());
-            n.put("NextCursor", r.getNextCursor());
-            n.put("Sequence", r.getSequence());
-            n.put("SystemTime", r.getSystemTime());
-            if (r.getSerial() >= 0) {
-                n.put("Serial", r.getSerial());
-            }
+        n.put("Cursor", r.getCursor());
+        n.put("NextCursor", r.getNextCursor());
+        n.put("Sequence", r.getSequence());
+        n.put("SystemTime", r.getSystemTime());
+        if (r.getSerial() >= 0) {
+            n.put("Serial", r.getSerial());
         }
         if (!r.getAttributes().isEmpty()) {
             n.set("Attributes", Json.stringObject(r.getAttributes()));
@@ -156,8 +210,7 @@ public final class RecordJson {
             TupleRecord t = (TupleRecord) r;
             ArrayNode data = n.putArray("Data");
             // An answer carries only the values the record was written with.
-            int count = readSide ? t.getWrittenFieldCount() : t.getSchema().size();
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < t.getWrittenFieldCount(); i++) {
                 String text = t.getSchema().getField(i).getType().toText(t.getValue(i));
                 if (text == null) {
                     data.addNull();
@@ -169,92 +222,5 @@ public final class RecordJson {
             n.put("Data", Base64.getEncoder().encodeToString(((BlobRecord) r).dataUnsafe()));
         }
         return n;
-    }
-
-    /**
-     * {@code strict} (a put being received) refuses more values than fields; a reader is lenient
-     * like the SDKs: extra values are ignored (its schema may be older than the topic's) and
-     * missing trailing values are null, the record's written field count saying how many it had.
-     */
-    private static Record readRecord(
-            JsonNode n, RecordType type, RecordSchema schema, String shardId, boolean strict) {
-        JsonNode data = n.get("Data");
-        Record.Builder<?> b;
-        if (type == RecordType.TUPLE) {
-            if (schema == null) {
-                throw new IllegalArgumentException("A schema is needed to read tuple records");
-            }
-            if (data == null || !data.isArray()) {
-                throw ErrorCode.MALFORMED_RECORD.exception(
-                        "A tuple record needs a \"Data\" array of field values");
-            }
-            if (strict && data.size() != schema.size()) {
-                throw ErrorCode.MALFORMED_RECORD.exception(
-                        "Record field size not match: "
-                                + data.size()
-                                + " values for "
-                                + schema.size()
-                                + " fields");
-            }
-            int count = Math.min(data.size(), schema.size());
-            TupleRecord.Builder tb = TupleRecord.builder(schema).writtenFieldCount(count);
-            for (int i = 0; i < count; i++) {
-                JsonNode v = data.get(i);
-                if (v != null && !v.isNull()) {
-                    Field f = schema.getField(i);
-                    tb.set(i, f.getType().fromText(v.asText(), f.getName()));
-                }
-            }
-            b = tb;
-        } else {
-            if (data == null || !data.isTextual()) {
-                throw ErrorCode.MALFORMED_RECORD.exception(
-                        "A blob record needs \"Data\" as a Base64 string");
-            }
-            try {
-                b = BlobRecord.builderUnsafe(Base64.getDecoder().decode(data.asText()));
-            } catch (IllegalArgumentException e) {
-                throw ErrorCode.MALFORMED_RECORD.exception("Blob \"Data\" is not valid Base64");
-            }
-        }
-        b.attributes(attributes(n));
-        String sid = Json.text(n, "ShardId");
-        b.shardId(sid != null ? sid : shardId);
-        String hashKey = Json.text(n, "HashKey");
-        if (hashKey != null && !hashKey.isEmpty()) {
-            b.hashKey(hashKey);
-        }
-        b.partitionKey(Json.text(n, "PartitionKey"));
-        b.sequence(Json.longValue(n, "Sequence", -1));
-        b.systemTime(Json.longValue(n, "SystemTime", -1));
-        b.cursor(Json.text(n, "Cursor"));
-        b.nextCursor(Json.text(n, "NextCursor"));
-        b.serial(Json.longValue(n, "Serial", -1));
-        return b instanceof TupleRecord.Builder
-                ? ((TupleRecord.Builder) b).buildUnchecked()
-                : ((BlobRecord.Builder) b).build();
-    }
-
-    /** A record's attributes: an object of strings, or absent; anything else is malformed. */
-    private static Map<String, String> attributes(JsonNode record) {
-        JsonNode v = record.get("Attributes");
-        Map<String, String> out = new LinkedHashMap<>();
-        if (v == null || v.isNull()) {
-            return out;
-        }
-        if (!v.isObject()) {
-            throw ErrorCode.MALFORMED_RECORD.exception(
-                    "Record \"Attributes\" must be an object of strings");
-        }
-        v.fields()
-                .forEachRemaining(
-                        e -> {
-                            if (!e.getValue().isTextual()) {
-                                throw ErrorCode.MALFORMED_RECORD.exception(
-                                        "Record attribute \"" + e.getKey() + "\" must be a string");
-                            }
-                            out.put(e.getKey(), e.getValue().textValue());
-                        });
-        return out;
     }
 }

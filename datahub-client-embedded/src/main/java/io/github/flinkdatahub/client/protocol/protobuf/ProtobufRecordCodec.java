@@ -170,7 +170,8 @@ public final class ProtobufRecordCodec {
     /**
      * Records read with the caller's {@code schema}: a missing value is null, values beyond the
      * schema are ignored and missing trailing values are null (the topic may have gained fields
-     * since). A BLOB entry needs exactly one {@code FieldData}.
+     * since). A BLOB entry needs exactly one {@code FieldData}. Read by {@link
+     * GetRecordsResponseDecoder}, without a message object per record.
      *
      * @param shardIdFromUrl the shard that was read, for entries that do not name theirs
      */
@@ -188,38 +189,7 @@ public final class ProtobufRecordCodec {
             RecordSchema schema,
             String shardIdFromUrl) {
         checkSchema(type, schema);
-        DataHubProtos.GetRecordsResponse response =
-                ProtobufMessages.parse(
-                        DataHubProtos.GetRecordsResponse.parser(),
-                        data,
-                        offset,
-                        length,
-                        "GetRecordsResponse");
-        List<Record> records = new ArrayList<>(response.getRecordsCount());
-        for (int i = 0; i < response.getRecordsCount(); i++) {
-            DataHubProtos.RecordEntry e = response.getRecords(i);
-            Record r;
-            if (type == RecordType.TUPLE) {
-                r =
-                        withReadPosition(tupleBuilder(e.getData(), schema), e, shardIdFromUrl)
-                                .buildUnchecked();
-            } else {
-                r =
-                        withReadPosition(
-                                        BlobRecord.builderUnsafe(blobData(e.getData(), i)),
-                                        e,
-                                        shardIdFromUrl)
-                                .build();
-            }
-            records.add(r);
-        }
-        return new GetRecordsResult(
-                response.getNextCursor(),
-                response.getRecordCount(),
-                response.getStartSequence(),
-                response.getLatestSequence(),
-                response.getLatestTime(),
-                records);
+        return GetRecordsResponseDecoder.decode(data, offset, length, type, schema, shardIdFromUrl);
     }
 
     // ---- entries
@@ -296,7 +266,7 @@ public final class ProtobufRecordCodec {
     private static Record fromPutEntry(
             DataHubProtos.RecordEntry e, RecordType type, RecordSchema schema) {
         if (type == RecordType.BLOB) {
-            return withRouting(BlobRecord.builderUnsafe(blobData(e.getData(), -1)), e).build();
+            return withRouting(BlobRecord.builderUnsafe(blobData(e.getData())), e).build();
         }
         if (e.getData().getDataCount() != schema.size()) {
             throw malformed(
@@ -332,12 +302,10 @@ public final class ProtobufRecordCodec {
         return b;
     }
 
-    private static byte[] blobData(DataHubProtos.RecordData data, int index) {
+    private static byte[] blobData(DataHubProtos.RecordData data) {
         if (data.getDataCount() != 1) {
             throw malformed(
-                    "A BLOB record holds exactly one data item, "
-                            + (index >= 0 ? "record " + index + " has " : "got ")
-                            + data.getDataCount());
+                    "A BLOB record holds exactly one data item, got " + data.getDataCount());
         }
         return data.getData(0).getValue().toByteArray();
     }
@@ -352,23 +320,6 @@ public final class ProtobufRecordCodec {
         if (e.hasPartitionKey()) {
             b.partitionKey(e.getPartitionKey());
         }
-        return withAttributes(b, e);
-    }
-
-    private static <B extends Record.Builder<B>> B withReadPosition(
-            B b, DataHubProtos.RecordEntry e, String shardIdFromUrl) {
-        b.shardId(e.hasShardId() ? e.getShardId() : shardIdFromUrl);
-        if (e.hasHashKey()) {
-            b.hashKey(e.getHashKey());
-        }
-        if (e.hasPartitionKey()) {
-            b.partitionKey(e.getPartitionKey());
-        }
-        b.cursor(e.hasCursor() ? e.getCursor() : null)
-                .nextCursor(e.hasNextCursor() ? e.getNextCursor() : null)
-                .sequence(e.hasSequence() ? e.getSequence() : -1)
-                .systemTime(e.hasSystemTime() ? e.getSystemTime() : -1)
-                .serial(e.getSerial());
         return withAttributes(b, e);
     }
 

@@ -47,8 +47,7 @@ class RecordSizeEstimatorTest {
                                 Long.MIN_VALUE)
                         .attribute("k", "v")
                         .build();
-        byte[] body =
-                RecordJson.writePutRequest(List.of(r)).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = RecordJson.encodePutRequest(List.of(r));
         assertThat(new RecordSizeEstimator(WireMode.JSON).estimate(r))
                 .isGreaterThanOrEqualTo(body.length);
         byte[] pb = ProtobufRecordCodec.encodePutRecordsRequest(List.of(r));
