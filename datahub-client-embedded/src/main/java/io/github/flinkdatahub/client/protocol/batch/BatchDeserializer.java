@@ -267,7 +267,7 @@ public final class BatchDeserializer {
                         value = area.getLong(slot) != 0;
                         break;
                     case STRING:
-                        value = text(slot, slots, fieldCount);
+                        value = text(slot, slots, fieldCount, f);
                         break;
                     case DECIMAL:
                         value = f.getType().fromText(text(slot, slots, fieldCount, f), f.getName());
