@@ -19,6 +19,7 @@ import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.result.GetCursorResult;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.DataHubSink;
 import io.github.flinkdatahub.connector.source.DataHubSource;
@@ -434,12 +435,19 @@ final class NetworkBenchmarks implements AutoCloseable {
         }
     }
 
+    /** The source's pages in flight per shard: the default unless set to compare. */
+    private static final int MAX_READS_PER_SHARD =
+            Integer.getInteger(
+                    "bench.network.max-reads-per-shard",
+                    DataHubConnectorOptions.SCAN_FETCH_MAX_READS_PER_SHARD.defaultValue());
+
     private DataHubSourceBuilder<Long> sourceBuilder(String topic, WireMode mode) {
         return DataHubSource.<Long>builder()
                 .setConnection(connection(mode))
                 .setProject(project)
                 .setTopic(topic)
-                .setStartingPosition(StartingPosition.earliest());
+                .setStartingPosition(StartingPosition.earliest())
+                .setMaxReadsPerShard(MAX_READS_PER_SHARD);
     }
 
     private Span readWithSource(String topic, WireMode mode, int expected) throws Exception {
