@@ -39,14 +39,16 @@ import java.util.function.LongSupplier;
  * {@link ReadScheduler} allows, then hands out the answer of one completed read (its records, or
  * its finished split), waiting for one when none is there. A read that completes later with records
  * asks for the shard's next page at once, from the thread it completed on, within the budget (the
- * fetcher may be blocked handing records to Flink meanwhile). A shard never has two reads under
- * way, and its answers are buffered in the order its reads were made, so its records come out in
- * sequence order. The cursor is transient: on any doubt it is rebuilt from the last sequence handed
- * out.
+ * fetcher may be blocked handing records to Flink meanwhile). After a full page a shard also reads
+ * pages ahead ({@code scan.fetch.max-reads-per-shard}), which wait in its {@link ShardReadAhead}
+ * until its chain of reads arrives exactly at their start. Only the chain buffers answers, one
+ * after the other, so a shard's records come out in sequence order. The cursor is transient: on any
+ * doubt it is rebuilt from the last sequence handed out.
  *
  * <p>The parts: {@link ShardRequests} asks the service, {@link ReadBuffer} holds completed reads
  * (within the memory budget), {@link PageHandler} turns a page into records and decisions, {@link
- * ReadErrorClassifier} says what a failure means, {@link ShardReadState} is one shard's state.
+ * ReadErrorClassifier} says what a failure means, {@link ShardReadState} is one shard's state,
+ * {@link ShardReadAhead} its pages read ahead.
  */
 @Internal
 public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
@@ -205,11 +207,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         long nextSequence = nextSequence(page);
         ShardReadAhead.Page ahead = shard.readAhead.take(nextSequence);
         if (nextSequence >= 0 && page.getRecords().size() >= maxRecordsPerFetch) {
-            readAhead(
-                    shard,
-                    nextSequence,
-                    nextSequence - page.getRecords().get(0).getSequence(),
-                    answer);
+            readAhead(shard, page, nextSequence, answer);
         }
         if (ahead != null) {
             ahead.read.whenComplete((v, f) -> aheadAnswered(shard, ahead, nextCursor, v, f));
@@ -219,17 +217,20 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     }
 
     /**
-     * Asks for pages of the shard ahead of its next read (which starts at {@code next}), one {@code
-     * stride} of sequences apart, up to the pages in flight allowed per shard, before the split's
-     * stop sequence and within the budget: each reserves what the page just answered holds.
+     * Asks for pages of the shard ahead of its next read (which starts at {@code next}), each as
+     * many sequences after the one before as this full page spans, up to the pages in flight
+     * allowed per shard, before the split's stop sequence, not past the shard's latest record as
+     * the page reported it, and within the budget: each reserves what this page holds.
      */
-    private void readAhead(ShardReadState shard, long next, long stride, ReadBuffer.Answer like) {
+    private void readAhead(
+            ShardReadState shard, GetRecordsResult page, long next, ReadBuffer.Answer like) {
+        long stride = next - page.getRecords().get(0).getSequence();
         if (readAheadExecutor == null || stride <= 0) {
             return;
         }
-        long stop = shard.split.stopSequence();
+        long end = Math.min(shard.split.stopSequence(), page.getLatestSequence() + 1);
         for (long start = shard.readAhead.lastStart(next) + stride;
-                shard.readAhead.size() < maxReadsPerShard - 1 && start < stop;
+                shard.readAhead.size() < maxReadsPerShard - 1 && start < end;
                 start += stride) {
             if (!scheduler.hasRoom(
                     buffer.heldBytes() + like.bytes, buffer.heldRecords() + like.records)) {
