@@ -174,7 +174,7 @@ public final class DataHubOptionsUtil {
         if (value < 1) {
             throw new ValidationException(
                     "Option "
-                            + SCAN_FETCH_MAX_READS_PER_SHARD.key()
+                            + keys(SCAN_FETCH_MAX_READS_PER_SHARD)
                             + " must be at least 1 (1: one read per shard), got "
                             + value
                             + ".");
