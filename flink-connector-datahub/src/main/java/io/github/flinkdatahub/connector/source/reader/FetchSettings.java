@@ -49,6 +49,8 @@ public final class FetchSettings implements Serializable {
     }
 
     /**
+     * One read per shard (no page read ahead).
+     *
      * @param maxBufferedRecords records of completed reads not yet handed to Flink at which no new
      *     read starts ({@link Integer#MAX_VALUE}: only the byte budget counts)
      */
