@@ -19,6 +19,7 @@ import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.result.GetCursorResult;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
+import io.github.flinkdatahub.connector.DataHubConnectorOptions;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.DataHubSink;
 import io.github.flinkdatahub.connector.source.DataHubSource;
@@ -105,23 +106,38 @@ final class NetworkBenchmarks implements AutoCloseable {
             readWithSource(sourceTopic(shardCounts.get(0)), WireMode.PROTOBUF, count);
             for (int shards : shardCounts) {
                 String topic = sourceTopic(shards);
-                double[][] rates =
-                        inRounds(
-                                delays,
-                                rounds,
-                                delay -> {
-                                    faults.latency(project, topic, delay);
-                                    try {
-                                        return readWithSource(topic, WireMode.PROTOBUF, count)
-                                                .perSecond();
-                                    } finally {
-                                        faults.latency(project, topic, 0);
-                                    }
-                                });
-                reportAgainstNoDelay(
-                        SECTION_SOURCE, "DataHubSource", "source", shards, delays, rates);
+                for (int reads : readsPerShardCompared()) {
+                    double[][] rates =
+                            inRounds(
+                                    delays,
+                                    rounds,
+                                    delay -> {
+                                        faults.latency(project, topic, delay);
+                                        try {
+                                            return readWithSource(
+                                                            topic, WireMode.PROTOBUF, count, reads)
+                                                    .perSecond();
+                                        } finally {
+                                            faults.latency(project, topic, 0);
+                                        }
+                                    });
+                    reportAgainstNoDelay(
+                            SECTION_SOURCE,
+                            reads == READS_PER_SHARD
+                                    ? "DataHubSource"
+                                    : "DataHubSource, 1 read per shard",
+                            reads == READS_PER_SHARD ? "source" : "source (1 read per shard)",
+                            shards,
+                            delays,
+                            rates);
+                }
             }
         }
+    }
+
+    /** The default pages in flight per shard, and one read per shard to compare with. */
+    private static List<Integer> readsPerShardCompared() {
+        return READS_PER_SHARD == 1 ? List.of(1) : List.of(READS_PER_SHARD, 1);
     }
 
     /**
@@ -141,13 +157,16 @@ final class NetworkBenchmarks implements AutoCloseable {
                 for (int delay : delays) {
                     double[] loop = new double[rounds];
                     double[] source = new double[rounds];
+                    double[] oneRead = new double[rounds];
                     faults.latency(project, topic, delay);
                     try {
                         for (int r = 0; r < rounds; r++) {
                             if (r % 2 == 0) {
                                 loop[r] = asyncGetLoop(client, topic, shards, count).perSecond();
                                 source[r] = readWithSource(topic, mode, count).perSecond();
+                                oneRead[r] = readWithSource(topic, mode, count, 1).perSecond();
                             } else {
+                                oneRead[r] = readWithSource(topic, mode, count, 1).perSecond();
                                 source[r] = readWithSource(topic, mode, count).perSecond();
                                 loop[r] = asyncGetLoop(client, topic, shards, count).perSecond();
                             }
@@ -172,6 +191,19 @@ final class NetworkBenchmarks implements AutoCloseable {
                             s / l,
                             "x",
                             "DataHubSource / the client's best get loop");
+                    if (READS_PER_SHARD != 1) {
+                        double o = median(oneRead);
+                        report.add(
+                                SECTION_LOOP,
+                                "DataHubSource (1 read per shard), " + where,
+                                o,
+                                "rec/s");
+                        report.add(
+                                SECTION_LOOP,
+                                "source (1 read per shard) / get loop, " + where,
+                                o / l,
+                                "x");
+                    }
                 }
             }
         }
@@ -434,6 +466,10 @@ final class NetworkBenchmarks implements AutoCloseable {
         }
     }
 
+    /** The source's pages in flight per shard by default; 1 is measured next to it. */
+    private static final int READS_PER_SHARD =
+            DataHubConnectorOptions.SCAN_FETCH_MAX_READS_PER_SHARD.defaultValue();
+
     private DataHubSourceBuilder<Long> sourceBuilder(String topic, WireMode mode) {
         return DataHubSource.<Long>builder()
                 .setConnection(connection(mode))
@@ -443,10 +479,16 @@ final class NetworkBenchmarks implements AutoCloseable {
     }
 
     private Span readWithSource(String topic, WireMode mode, int expected) throws Exception {
+        return readWithSource(topic, mode, expected, READS_PER_SHARD);
+    }
+
+    private Span readWithSource(String topic, WireMode mode, int expected, int readsPerShard)
+            throws Exception {
         Span.reset();
         StreamExecutionEnvironment env = env();
         env.fromSource(
                         sourceBuilder(topic, mode)
+                                .setMaxReadsPerShard(readsPerShard)
                                 .setBounded(StoppingPosition.latest())
                                 .setDeserializer(new FlinkBenchmarks.IdOf())
                                 .build(),

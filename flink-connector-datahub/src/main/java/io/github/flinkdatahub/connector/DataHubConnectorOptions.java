@@ -493,6 +493,19 @@ public final class DataHubConnectorOptions {
                                     + " bytes, reads already under way can add at most one page"
                                     + " (scan.fetch.max-records) per shard. Default: no record bound.");
 
+    public static final ConfigOption<Integer> SCAN_FETCH_MAX_READS_PER_SHARD =
+            ConfigOptions.key("scan.fetch.max-reads-per-shard")
+                    .intType()
+                    .defaultValue(4)
+                    .withDescription(
+                            "Pages of one shard in flight at once. After a full page (scan.fetch.max-records"
+                                    + " records) a shard also reads the pages after it ahead, each from the sequence where"
+                                    + " the page before it should end; a page is used only if that page ended exactly"
+                                    + " there, so records stay in order. It hides round trips to a distant endpoint:"
+                                    + " one read per shard moves at most one page per round trip. A shard with a short"
+                                    + " or empty page goes back to one read. Pages ahead count against the buffer"
+                                    + " budgets. 1: one read per shard.");
+
     public static final ConfigOption<Boolean> SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT =
             ConfigOptions.key("scan.subscription.commit-on-checkpoint")
                     .booleanType()

@@ -61,6 +61,7 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_BOUN
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_BOUNDED_TIMESTAMP_MILLIS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_COLUMN_ERROR_DEBUG;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_RECORDS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_READS_PER_SHARD;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_RECORDS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_LENGTH_CHECK;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_STARTUP_MODE;
@@ -169,6 +170,20 @@ public final class DataHubOptionsUtil {
                             + keys(SCAN_FETCH_MAX_BUFFERED_RECORDS)
                             + " must be at least 1, got "
                             + value.get()
+                            + ".");
+        }
+        return value;
+    }
+
+    /** {@code scan.fetch.max-reads-per-shard}, at least 1. */
+    public static int maxReadsPerShard(ReadableConfig options) {
+        int value = options.get(SCAN_FETCH_MAX_READS_PER_SHARD);
+        if (value < 1) {
+            throw new ValidationException(
+                    "Option "
+                            + keys(SCAN_FETCH_MAX_READS_PER_SHARD)
+                            + " must be at least 1 (1: one read per shard), got "
+                            + value
                             + ".");
         }
         return value;

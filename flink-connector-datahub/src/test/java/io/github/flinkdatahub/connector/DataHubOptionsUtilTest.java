@@ -202,6 +202,20 @@ class DataHubOptionsUtilTest {
     }
 
     @Test
+    void maxReadsPerShardDefaultsToFourAndMustBeAtLeastOne() {
+        assertThat(DataHubOptionsUtil.maxReadsPerShard(options())).isEqualTo(4);
+        assertThat(
+                        DataHubOptionsUtil.maxReadsPerShard(
+                                options("scan.fetch.max-reads-per-shard", "1")))
+                .isEqualTo(1);
+        assertThatThrownBy(
+                        () ->
+                                DataHubOptionsUtil.maxReadsPerShard(
+                                        options("scan.fetch.max-reads-per-shard", "0")))
+                .hasMessageContaining("'scan.fetch.max-reads-per-shard' must be at least 1");
+    }
+
+    @Test
     void retryTimeoutInMillisecondsBoundsRetriesByTimeNotByCount() {
         DataHubConnection hosted =
                 DataHubOptionsUtil.connection(

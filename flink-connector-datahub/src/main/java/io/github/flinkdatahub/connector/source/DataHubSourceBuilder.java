@@ -21,6 +21,7 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETC
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BACKOFF;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_BYTES;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_RECORDS;
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_READS_PER_SHARD;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_FETCH_MAX_RECORDS;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SHARD_DISCOVERY_INTERVAL;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT;
@@ -42,6 +43,7 @@ public final class DataHubSourceBuilder<T> {
     private Duration initialEmptyFetchInterval = SCAN_FETCH_INITIAL_EMPTY_INTERVAL.defaultValue();
     private MemorySize maxBufferedBytes = SCAN_FETCH_MAX_BUFFERED_BYTES.defaultValue();
     private int maxBufferedRecords = Integer.MAX_VALUE;
+    private int maxReadsPerShard = SCAN_FETCH_MAX_READS_PER_SHARD.defaultValue();
     private Duration maxBackoff = SCAN_FETCH_MAX_BACKOFF.defaultValue();
     private boolean commitOffsets = SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT.defaultValue();
     private ShardAssigner assigner = ShardAssigner.uniform();
@@ -161,6 +163,20 @@ public final class DataHubSourceBuilder<T> {
         return this;
     }
 
+    /**
+     * Pages of one shard in flight at once: after a full page, the pages after it are read ahead
+     * (used only where the page before ended exactly at their start). 1: one read per shard.
+     */
+    public DataHubSourceBuilder<T> setMaxReadsPerShard(int maxReadsPerShard) {
+        Preconditions.checkArgument(
+                maxReadsPerShard >= 1,
+                "%s must be at least 1 (1: one read per shard), got %s",
+                SCAN_FETCH_MAX_READS_PER_SHARD.key(),
+                maxReadsPerShard);
+        this.maxReadsPerShard = maxReadsPerShard;
+        return this;
+    }
+
     public DataHubSourceBuilder<T> setMaxBackoff(Duration maxBackoff) {
         Preconditions.checkArgument(
                 maxBackoff != null && maxBackoff.toMillis() >= 100,
@@ -215,6 +231,7 @@ public final class DataHubSourceBuilder<T> {
                 .ifPresent(this::setInitialEmptyFetchInterval);
         options.getOptional(SCAN_FETCH_MAX_BUFFERED_BYTES).ifPresent(this::setMaxBufferedBytes);
         DataHubOptionsUtil.maxBufferedRecords(options).ifPresent(this::setMaxBufferedRecords);
+        setMaxReadsPerShard(DataHubOptionsUtil.maxReadsPerShard(options));
         options.getOptional(SCAN_FETCH_MAX_BACKOFF).ifPresent(this::setMaxBackoff);
         options.getOptional(SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT)
                 .ifPresent(this::setCommitOffsetsOnCheckpoint);
@@ -252,7 +269,8 @@ public final class DataHubSourceBuilder<T> {
                         emptyFetchInterval,
                         maxBackoff,
                         maxBufferedBytes.getBytes(),
-                        maxBufferedRecords),
+                        maxBufferedRecords,
+                        maxReadsPerShard),
                 commitOffsets,
                 assigner);
     }

@@ -140,6 +140,7 @@ public final class DataHubDynamicTableFactory
                         SCAN_FETCH_MAX_BACKOFF,
                         SCAN_FETCH_MAX_BUFFERED_BYTES,
                         DataHubConnectorOptions.SCAN_FETCH_MAX_BUFFERED_RECORDS,
+                        DataHubConnectorOptions.SCAN_FETCH_MAX_READS_PER_SHARD,
                         DataHubConnectorOptions.TIMESTAMP_TIME_ZONE,
                         DataHubConnectorOptions.SCAN_LENGTH_CHECK,
                         DataHubConnectorOptions.SCAN_COLUMN_ERROR_DEBUG,

@@ -61,6 +61,7 @@ public final class FakeDataHubClient {
     /** Record reads answered but not yet delivered, per shard, while responses are held. */
     private final Map<String, Deque<HeldRead>> heldReads = new LinkedHashMap<>();
 
+    private final Map<String, Integer> pageCuts = new LinkedHashMap<>();
     private boolean holdReads;
     private int mostReadsOfOneShardInFlight;
     private int nextShardId;
@@ -155,6 +156,22 @@ public final class FakeDataHubClient {
         return ids;
     }
 
+    /** Sequences asked for by the held reads of a shard, in the order they were asked. */
+    public synchronized List<Long> readsInFlight(String shardId) {
+        List<Long> from = new ArrayList<>();
+        heldReads.getOrDefault(shardId, new ArrayDeque<>()).forEach(r -> from.add(r.from));
+        return from;
+    }
+
+    /**
+     * The page asked for at {@code sequence} of the shard holds at most {@code sequences}
+     * sequences, as the service cuts a page at its byte limit.
+     */
+    public synchronized FakeDataHubClient cutPage(String shardId, long sequence, int sequences) {
+        pageCuts.put(shardId + "@" + sequence, sequences);
+        return this;
+    }
+
     /** The most reads of one shard that were ever in flight at once. */
     public synchronized int mostReadsOfOneShardInFlight() {
         return mostReadsOfOneShardInFlight;
@@ -162,13 +179,30 @@ public final class FakeDataHubClient {
 
     /** Delivers the oldest held read of the shard (the reader's callbacks run on this thread). */
     public void deliverRead(String shardId) {
-        HeldRead read;
+        deliverRead(shardId, -1);
+    }
+
+    /**
+     * Delivers the held read of the shard asked at {@code sequence} (-1: the oldest), so reads of
+     * one shard can be answered out of order.
+     */
+    public void deliverRead(String shardId, long sequence) {
+        HeldRead read = null;
         synchronized (this) {
             Deque<HeldRead> q = heldReads.get(shardId);
-            read = q == null ? null : q.poll();
-            if (read == null) {
-                throw new IllegalStateException("No read of shard " + shardId + " in flight");
+            if (q != null) {
+                for (HeldRead r : q) {
+                    if (sequence < 0 || r.from == sequence) {
+                        read = r;
+                        break;
+                    }
+                }
             }
+            if (read == null) {
+                throw new IllegalStateException(
+                        "No read of shard " + shardId + " at " + sequence + " in flight");
+            }
+            q.remove(read);
             if (q.isEmpty()) {
                 heldReads.remove(shardId);
             }
@@ -284,6 +318,7 @@ public final class FakeDataHubClient {
                 String asyncCursor = (String) a[3];
                 return readAsync(
                         (String) a[2],
+                        sequenceOf(asyncCursor),
                         () ->
                                 call(
                                         Call.GET_RECORDS,
@@ -298,7 +333,10 @@ public final class FakeDataHubClient {
                                                 records(
                                                         shardOrFail((String) a[2]),
                                                         asyncCursor,
-                                                        (int) a[4])));
+                                                        cut(
+                                                                (String) a[2],
+                                                                asyncCursor,
+                                                                (int) a[4]))));
             case "getSubscriptionOffset":
                 if (a.length == 4 && a[3] instanceof List) {
                     @SuppressWarnings("unchecked")
@@ -351,8 +389,15 @@ public final class FakeDataHubClient {
      * delivered at once or, while reads are held, by {@link #deliverRead}. Failures arrive through
      * the future, as the real client's do.
      */
-    private CompletableFuture<Object> readAsync(String shardId, Supplier<Object> answer) {
+    private int cut(String shardId, String cursor, int limit) {
+        Integer cut = pageCuts.get(shardId + "@" + sequenceOf(cursor));
+        return cut == null ? limit : Math.min(cut, limit);
+    }
+
+    private CompletableFuture<Object> readAsync(
+            String shardId, long from, Supplier<Object> answer) {
         HeldRead read = new HeldRead();
+        read.from = from;
         try {
             read.answer = answer.get();
         } catch (RuntimeException e) {
@@ -559,6 +604,7 @@ public final class FakeDataHubClient {
     /** A read answered by the fake and held back from the reader. */
     private static final class HeldRead {
         final CompletableFuture<Object> future = new CompletableFuture<>();
+        long from;
         Object answer;
         RuntimeException failure;
     }

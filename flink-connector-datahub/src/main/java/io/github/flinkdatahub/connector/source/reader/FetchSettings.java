@@ -15,7 +15,7 @@ import java.time.Duration;
  */
 @Internal
 public final class FetchSettings implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     /** First backoff after throttling or a retryable error; it doubles up to the maximum. */
     static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
@@ -26,6 +26,7 @@ public final class FetchSettings implements Serializable {
     private final Duration maxBackoff;
     private final long maxBufferedBytes;
     private final int maxBufferedRecords;
+    private final int maxReadsPerShard;
 
     /**
      * @param initialEmptyInterval the wait after the first read that returned nothing new; it
@@ -48,6 +49,8 @@ public final class FetchSettings implements Serializable {
     }
 
     /**
+     * One read per shard (no page read ahead).
+     *
      * @param maxBufferedRecords records of completed reads not yet handed to Flink at which no new
      *     read starts ({@link Integer#MAX_VALUE}: only the byte budget counts)
      */
@@ -58,9 +61,33 @@ public final class FetchSettings implements Serializable {
             Duration maxBackoff,
             long maxBufferedBytes,
             int maxBufferedRecords) {
+        this(
+                maxRecordsPerFetch,
+                initialEmptyInterval,
+                emptyInterval,
+                maxBackoff,
+                maxBufferedBytes,
+                maxBufferedRecords,
+                1);
+    }
+
+    /**
+     * @param maxReadsPerShard pages of one shard in flight at once: its next read plus pages read
+     *     ahead after a full page (1: one read per shard)
+     */
+    public FetchSettings(
+            int maxRecordsPerFetch,
+            Duration initialEmptyInterval,
+            Duration emptyInterval,
+            Duration maxBackoff,
+            long maxBufferedBytes,
+            int maxBufferedRecords,
+            int maxReadsPerShard) {
         Preconditions.checkArgument(maxRecordsPerFetch > 0, "maxRecordsPerFetch must be > 0");
         Preconditions.checkArgument(maxBufferedBytes > 0, "maxBufferedBytes must be > 0");
         Preconditions.checkArgument(maxBufferedRecords > 0, "maxBufferedRecords must be > 0");
+        Preconditions.checkArgument(maxReadsPerShard > 0, "maxReadsPerShard must be > 0");
+        this.maxReadsPerShard = maxReadsPerShard;
         this.maxBufferedRecords = maxBufferedRecords;
         this.maxRecordsPerFetch = maxRecordsPerFetch;
         this.initialEmptyInterval = Preconditions.checkNotNull(initialEmptyInterval);
@@ -90,6 +117,10 @@ public final class FetchSettings implements Serializable {
         return maxBufferedRecords;
     }
 
+    int maxReadsPerShard() {
+        return maxReadsPerShard;
+    }
+
     /** The project's one backoff: doubling from 100 ms up to the maximum, with equal jitter. */
     RetryPolicy backoff() {
         Duration max = maxBackoff.compareTo(INITIAL_BACKOFF) < 0 ? INITIAL_BACKOFF : maxBackoff;
@@ -111,6 +142,8 @@ public final class FetchSettings implements Serializable {
                 + (maxBufferedRecords == Integer.MAX_VALUE
                         ? ""
                         : ", maxBufferedRecords=" + maxBufferedRecords)
+                + ", maxReadsPerShard="
+                + maxReadsPerShard
                 + '}';
     }
 }

@@ -96,6 +96,8 @@ final class ReadBuffer {
     private final ArrayDeque<Answer> answers = new ArrayDeque<>();
     private long bytes;
     private long records;
+    private long reservedBytes;
+    private long reservedRecords;
     private boolean wokenUp;
 
     synchronized void add(Answer answer) {
@@ -113,6 +115,27 @@ final class ReadBuffer {
     /** Records of the answers not yet taken. */
     synchronized long bufferedRecords() {
         return records;
+    }
+
+    /** Bytes of the answers not yet taken plus those reserved for pages read ahead. */
+    synchronized long heldBytes() {
+        return bytes + reservedBytes;
+    }
+
+    /** Records of the answers not yet taken plus those reserved for pages read ahead. */
+    synchronized long heldRecords() {
+        return records + reservedRecords;
+    }
+
+    /** Holds budget for a page read ahead, until {@link #release} (it may be discarded). */
+    synchronized void reserve(long bytes, long records) {
+        reservedBytes += bytes;
+        reservedRecords += records;
+    }
+
+    synchronized void release(long bytes, long records) {
+        reservedBytes -= bytes;
+        reservedRecords -= records;
     }
 
     /**

@@ -44,6 +44,10 @@ final class ShardReadState {
     long skipSequence = -1;
 
     int skipCount;
+
+    /** Pages asked for ahead of the next read (with {@code scan.fetch.max-reads-per-shard} > 1). */
+    final ShardReadAhead readAhead = new ShardReadAhead();
+
     private final long minTimestamp;
 
     ShardReadState(ShardSplit split) {

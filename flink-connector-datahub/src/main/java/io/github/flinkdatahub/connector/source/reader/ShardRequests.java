@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Starts one read of a shard: opens a cursor for the shard's position when it has none (a blocking
@@ -97,6 +98,21 @@ final class ShardRequests {
                             : client.getBlobRecordsAsync(
                                     project, topic, id, cursor, maxRecordsPerFetch))
                     .thenApply(page -> (Object) page);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Asks for the page starting at {@code sequence} (a page read ahead): gets its cursor on {@code
+     * executor} (a blocking call) and the page without waiting; never throws.
+     */
+    CompletableFuture<Object> pageAt(ShardReadState shard, long sequence, Executor executor) {
+        try {
+            return CompletableFuture.supplyAsync(
+                            () -> cursor(shard.id(), CursorType.SEQUENCE, sequence).getCursor(),
+                            executor)
+                    .thenCompose(cursor -> page(shard, cursor));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

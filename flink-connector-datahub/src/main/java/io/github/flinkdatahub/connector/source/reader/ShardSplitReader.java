@@ -25,6 +25,12 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -33,14 +39,16 @@ import java.util.function.LongSupplier;
  * {@link ReadScheduler} allows, then hands out the answer of one completed read (its records, or
  * its finished split), waiting for one when none is there. A read that completes later with records
  * asks for the shard's next page at once, from the thread it completed on, within the budget (the
- * fetcher may be blocked handing records to Flink meanwhile). A shard never has two reads under
- * way, and its answers are buffered in the order its reads were made, so its records come out in
- * sequence order. The cursor is transient: on any doubt it is rebuilt from the last sequence handed
- * out.
+ * fetcher may be blocked handing records to Flink meanwhile). After a full page a shard also reads
+ * pages ahead ({@code scan.fetch.max-reads-per-shard}), which wait in its {@link ShardReadAhead}
+ * until its chain of reads arrives exactly at their start. Only the chain buffers answers, one
+ * after the other, so a shard's records come out in sequence order. The cursor is transient: on any
+ * doubt it is rebuilt from the last sequence handed out.
  *
  * <p>The parts: {@link ShardRequests} asks the service, {@link ReadBuffer} holds completed reads
  * (within the memory budget), {@link PageHandler} turns a page into records and decisions, {@link
- * ReadErrorClassifier} says what a failure means, {@link ShardReadState} is one shard's state.
+ * ReadErrorClassifier} says what a failure means, {@link ShardReadState} is one shard's state,
+ * {@link ShardReadAhead} its pages read ahead.
  */
 @Internal
 public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
@@ -65,6 +73,12 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     private final ReadBuffer buffer = new ReadBuffer();
     private final PageHandler pages;
 
+    private final int maxRecordsPerFetch;
+    private final int maxReadsPerShard;
+
+    /** Opens the cursors of pages read ahead; null when a shard has one read at a time. */
+    private final Executor readAheadExecutor;
+
     /** Set by {@link #close()}: reads completing afterwards start no more. */
     private volatile boolean closed;
 
@@ -84,7 +98,8 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                 schema,
                 settings,
                 metrics,
-                System::currentTimeMillis);
+                System::currentTimeMillis,
+                settings.maxReadsPerShard() > 1 ? readAheadThreads(topic) : null);
     }
 
     /** With a clock of its own, so tests move time instead of waiting for it. */
@@ -98,6 +113,24 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
             FetchSettings settings,
             DataHubSourceReaderMetrics metrics,
             LongSupplier clock) {
+        this(client, project, topic, recordType, schema, settings, metrics, clock, Runnable::run);
+    }
+
+    /**
+     * @param readAheadExecutor where the cursors of pages read ahead are opened (a blocking call);
+     *     tests open them on the calling thread
+     */
+    @VisibleForTesting
+    ShardSplitReader(
+            DataHubClient client,
+            String project,
+            String topic,
+            RecordType recordType,
+            RecordSchema schema,
+            FetchSettings settings,
+            DataHubSourceReaderMetrics metrics,
+            LongSupplier clock,
+            Executor readAheadExecutor) {
         this.client = client;
         this.project = project;
         this.topic = topic;
@@ -107,6 +140,9 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                 new ShardRequests(
                         client, project, topic, recordType, schema, settings.maxRecordsPerFetch());
         this.scheduler = new ReadScheduler(settings);
+        this.maxRecordsPerFetch = settings.maxRecordsPerFetch();
+        this.maxReadsPerShard = settings.maxReadsPerShard();
+        this.readAheadExecutor = readAheadExecutor;
         this.pages = new PageHandler(metrics);
         metrics.bufferedBytes(buffer::bufferedBytes);
     }
@@ -115,12 +151,9 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     public RecordsWithSplitIds<Record> fetch() throws IOException {
         long now = clock.getAsLong();
         for (ShardReadState s =
-                        scheduler.nextToRequest(
-                                now, buffer.bufferedBytes(), buffer.bufferedRecords());
+                        scheduler.nextToRequest(now, buffer.heldBytes(), buffer.heldRecords());
                 s != null;
-                s =
-                        scheduler.nextToRequest(
-                                now, buffer.bufferedBytes(), buffer.bufferedRecords())) {
+                s = scheduler.nextToRequest(now, buffer.heldBytes(), buffer.heldRecords())) {
             start(s);
         }
         ReadBuffer.Answer answer = buffer.take(scheduler.millisUntilNextDue(now));
@@ -149,25 +182,99 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
 
     /**
      * On the thread a read completed on: buffers its answer and, when it brought records and there
-     * is room, asks for the shard's next page at once with the page's next cursor. The answer is
-     * buffered before that read starts, so the shard's answers stay in order. Concurrent
-     * completions may each see room and go over the budget by at most their pages, as reads the
-     * fetcher starts may.
+     * is room, goes on with the shard's next page at once: the page read ahead from exactly where
+     * this one ended, else a read from this page's next cursor. After a full page it also asks for
+     * pages ahead (up to {@code scan.fetch.max-reads-per-shard} in flight), each starting where the
+     * page before it should end. The answer is buffered before the next one can be, so the shard's
+     * answers stay in order. Concurrent completions may each see room and go over the budget by at
+     * most their pages, as reads the fetcher starts may.
      */
     private void completed(ShardReadState shard, Object value, Throwable failure) {
         ReadBuffer.Answer answer = new ReadBuffer.Answer(shard, value, failure, clock.getAsLong());
         boolean next =
                 readsOn(shard, value)
                         && scheduler.hasRoom(
-                                buffer.bufferedBytes() + answer.bytes,
-                                buffer.bufferedRecords() + answer.records);
+                                buffer.heldBytes() + answer.bytes,
+                                buffer.heldRecords() + answer.records);
         if (!next) {
+            shard.readAhead.discard();
             buffer.add(answer);
             return;
         }
         buffer.add(answer.followed());
-        requests.page(shard, ((GetRecordsResult) value).getNextCursor())
-                .whenComplete((v, f) -> completed(shard, v, f));
+        GetRecordsResult page = (GetRecordsResult) value;
+        String nextCursor = page.getNextCursor();
+        long nextSequence = nextSequence(page);
+        ShardReadAhead.Page ahead = shard.readAhead.take(nextSequence);
+        if (nextSequence >= 0 && page.getRecords().size() >= maxRecordsPerFetch) {
+            readAhead(shard, page, nextSequence, answer);
+        }
+        if (ahead != null) {
+            ahead.read.whenComplete((v, f) -> aheadAnswered(shard, ahead, nextCursor, v, f));
+        } else {
+            requests.page(shard, nextCursor).whenComplete((v, f) -> completed(shard, v, f));
+        }
+    }
+
+    /**
+     * Asks for pages of the shard ahead of its next read (which starts at {@code next}), each as
+     * many sequences after the one before as this full page spans, up to the pages in flight
+     * allowed per shard, before the split's stop sequence, not past the shard's latest record as
+     * the page reported it, and within the budget: each reserves what this page holds.
+     */
+    private void readAhead(
+            ShardReadState shard, GetRecordsResult page, long next, ReadBuffer.Answer like) {
+        long stride = next - page.getRecords().get(0).getSequence();
+        if (readAheadExecutor == null || stride <= 0) {
+            return;
+        }
+        long end = Math.min(shard.split.stopSequence(), page.getLatestSequence() + 1);
+        for (long start = shard.readAhead.lastStart(next) + stride;
+                shard.readAhead.size() < maxReadsPerShard - 1 && start < end;
+                start += stride) {
+            if (!scheduler.hasRoom(
+                    buffer.heldBytes() + like.bytes, buffer.heldRecords() + like.records)) {
+                return;
+            }
+            buffer.reserve(like.bytes, like.records);
+            shard.readAhead.add(
+                    new ShardReadAhead.Page(
+                            start,
+                            requests.pageAt(shard, start, readAheadExecutor),
+                            () -> buffer.release(like.bytes, like.records)));
+        }
+    }
+
+    /**
+     * A page read ahead that the shard's chain arrived at: used when it holds records starting
+     * exactly there; else (an error, the end of a closed shard, nothing yet) the shard reads from
+     * the real next cursor, whose answer (or error) counts.
+     */
+    private void aheadAnswered(
+            ShardReadState shard,
+            ShardReadAhead.Page ahead,
+            String realCursor,
+            Object value,
+            Throwable failure) {
+        if (failure == null && startsAt((GetRecordsResult) value, ahead.start)) {
+            completed(shard, value, null);
+        } else {
+            requests.page(shard, realCursor).whenComplete((v, f) -> completed(shard, v, f));
+        }
+    }
+
+    private static boolean startsAt(GetRecordsResult page, long sequence) {
+        List<Record> records = page.getRecords();
+        return !records.isEmpty()
+                && records.get(0).getSequence() == sequence
+                && records.get(0).getBatchIndex() == 0;
+    }
+
+    /** The sequence after the page, or -1 when it ended inside a batch. */
+    private static long nextSequence(GetRecordsResult page) {
+        List<Record> records = page.getRecords();
+        Record last = records.get(records.size() - 1);
+        return last.getBatchIndex() + 1 >= last.getBatchSize() ? last.getSequence() + 1 : -1;
     }
 
     /**
@@ -275,6 +382,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     private void finish(ShardReadState shard, RecordsBySplits.Builder<Record> out, String why) {
         LOG.info("Shard {} finished: {}", shard.id(), why);
         shard.finished = true;
+        shard.readAhead.discard();
         scheduler.remove(shard.id());
         out.addFinishedSplit(shard.id());
     }
@@ -320,6 +428,24 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         }
     }
 
+    /** Daemon threads opening the cursors of pages read ahead; idle ones end after a minute. */
+    private static ExecutorService readAheadThreads(String topic) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(
+                0,
+                Integer.MAX_VALUE,
+                60,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                r -> {
+                    Thread t =
+                            new Thread(
+                                    r, "datahub-read-ahead-" + topic + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
     @Override
     public void wakeUp() {
         buffer.wakeUp();
@@ -329,6 +455,9 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     public void close() {
         // Reads still under way complete into the buffer, which nobody takes from any more.
         closed = true;
+        if (readAheadExecutor instanceof ExecutorService) {
+            ((ExecutorService) readAheadExecutor).shutdownNow();
+        }
         client.close();
     }
 }
