@@ -13,6 +13,7 @@ import java.util.Objects;
 public final class Shard extends ShardBase {
     private final ShardState state;
     private final long closedTime;
+    private final long createTime;
     private final List<String> parentShardIds;
     private final String leftShardId;
     private final String rightShardId;
@@ -26,8 +27,32 @@ public final class Shard extends ShardBase {
             List<String> parentShardIds,
             String leftShardId,
             String rightShardId) {
+        this(
+                shardId,
+                beginHashKey,
+                endHashKey,
+                state,
+                0,
+                closedTime,
+                parentShardIds,
+                leftShardId,
+                rightShardId);
+    }
+
+    /** {@code createTime} and {@code closedTime} as sent by the service (0 when absent). */
+    public Shard(
+            String shardId,
+            String beginHashKey,
+            String endHashKey,
+            ShardState state,
+            long createTime,
+            long closedTime,
+            List<String> parentShardIds,
+            String leftShardId,
+            String rightShardId) {
         super(shardId, beginHashKey, endHashKey);
         this.state = state;
+        this.createTime = createTime;
         this.closedTime = closedTime;
         this.parentShardIds = parentShardIds == null ? List.of() : List.copyOf(parentShardIds);
         this.leftShardId = leftShardId;
@@ -36,6 +61,11 @@ public final class Shard extends ShardBase {
 
     public ShardState getState() {
         return state;
+    }
+
+    /** When the shard was created (as sent by the service); 0 when the answer had none. */
+    public long getCreateTime() {
+        return createTime;
     }
 
     /** When the shard was closed (as sent by the service); 0 when it is not closed. */
@@ -62,6 +92,7 @@ public final class Shard extends ShardBase {
         }
         Shard s = (Shard) o;
         return closedTime == s.closedTime
+                && createTime == s.createTime
                 && state == s.state
                 && parentShardIds.equals(s.parentShardIds)
                 && Objects.equals(leftShardId, s.leftShardId)
@@ -71,7 +102,13 @@ public final class Shard extends ShardBase {
     @Override
     public int hashCode() {
         return Objects.hash(
-                super.hashCode(), state, closedTime, parentShardIds, leftShardId, rightShardId);
+                super.hashCode(),
+                state,
+                createTime,
+                closedTime,
+                parentShardIds,
+                leftShardId,
+                rightShardId);
     }
 
     @Override

@@ -118,6 +118,7 @@ public final class Shards {
                 s.beginHashKey,
                 s.endHashKey,
                 state(s, now),
+                s.createTimeMillis / 1000,
                 s.closedTimeMillis / 1000,
                 s.parentShardIds,
                 left,

@@ -145,6 +145,7 @@ class DataHubCatalogSystemTablesAndProceduresITCase {
                         "parent_shard_ids ARRAY<STRING>",
                         "left_shard_id STRING",
                         "right_shard_id STRING",
+                        "create_time BIGINT",
                         "closed_time BIGINT");
         assertThat(sql("DESCRIBE `described$subscription_offsets`"))
                 .extracting(r -> r.getField(0))
@@ -216,7 +217,7 @@ class DataHubCatalogSystemTablesAndProceduresITCase {
                         () ->
                                 sql(
                                         "INSERT INTO `ro$shards` VALUES ('9', 'ACTIVE', 'a', 'b',"
-                                                + " ARRAY['x'], 'l', 'r', 0)"))
+                                                + " ARRAY['x'], 'l', 'r', 0, 0)"))
                 .satisfies(e -> assertThat(messages(e)).contains("read-only"));
         assertThatThrownBy(() -> sql("SELECT * FROM `ro$nothing`"))
                 .satisfies(e -> assertThat(messages(e)).contains("ro$nothing"));
@@ -252,6 +253,18 @@ class DataHubCatalogSystemTablesAndProceduresITCase {
                                 + ", []]",
                         "+I[1, ACTIVE, " + parent.getBeginHashKey() + ", " + key + ", [0]]",
                         "+I[2, ACTIVE, " + key + ", " + parent.getEndHashKey() + ", [0]]");
+        // As the client lists them; the children were created at least 10 s (on the emulator's
+        // clock) after their parent.
+        List<Shard> listed = client.listShard(P, "split").getShards();
+        assertThat(strings("SELECT shard_id, create_time FROM `split$shards`"))
+                .containsExactlyInAnyOrderElementsOf(
+                        listed.stream()
+                                .map(x -> "+I[" + x.getShardId() + ", " + x.getCreateTime() + "]")
+                                .collect(Collectors.toList()));
+        assertThat(listed)
+                .filteredOn(x -> !x.getShardId().equals("0"))
+                .allMatch(x -> x.getCreateTime() >= parent.getCreateTime() + 10);
+        assertThat(parent.getCreateTime()).isPositive();
         assertThat(client.listShard(P, "split").getShards())
                 .extracting(Shard::getShardId, Shard::getState)
                 .containsExactlyInAnyOrder(

@@ -98,6 +98,7 @@ public final class ShardJson {
                 upper(Json.text(n, "BeginHashKey")),
                 upper(Json.text(n, "EndHashKey")),
                 ShardState.fromWireValue(Json.text(n, "State", "ACTIVE")),
+                Json.longValue(n, "CreateTime", 0),
                 Json.longValue(n, "ClosedTime", 0),
                 Json.stringList(n, "ParentShardIds"),
                 NO_SHARD.equals(left) ? null : left,

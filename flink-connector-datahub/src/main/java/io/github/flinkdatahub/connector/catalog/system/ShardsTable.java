@@ -27,6 +27,7 @@ final class ShardsTable implements SystemTable {
                     DataTypes.FIELD("parent_shard_ids", DataTypes.ARRAY(DataTypes.STRING())),
                     DataTypes.FIELD("left_shard_id", DataTypes.STRING()),
                     DataTypes.FIELD("right_shard_id", DataTypes.STRING()),
+                    DataTypes.FIELD("create_time", DataTypes.BIGINT()),
                     DataTypes.FIELD("closed_time", DataTypes.BIGINT()));
 
     @Override
@@ -54,6 +55,7 @@ final class ShardsTable implements SystemTable {
                             new GenericArrayData(parents),
                             string(shard.getLeftShardId()),
                             string(shard.getRightShardId()),
+                            shard.getCreateTime() > 0 ? shard.getCreateTime() : null,
                             shard.getClosedTime() > 0 ? shard.getClosedTime() : null));
         }
         return rows;
