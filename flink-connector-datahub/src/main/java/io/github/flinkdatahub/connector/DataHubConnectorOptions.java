@@ -580,8 +580,9 @@ public final class DataHubConnectorOptions {
                     .intType()
                     .defaultValue(5)
                     .withDescription(
-                            "Put requests one writer keeps in flight at once; throttling halves the limit for a"
-                                    + " while. Concurrent puts and retries may change the order of records within a shard.");
+                            "Put requests one writer keeps in flight at once, at most one per shard when records are"
+                                    + " routed by key or shard id (so they reach each shard in order); throttling halves the"
+                                    + " limit for a while. With round-robin, puts to one shard overlap and may reorder its records.");
 
     public static final ConfigOption<Integer> SINK_BUFFER_MAX_RECORDS =
             ConfigOptions.key("sink.buffer.max-records")

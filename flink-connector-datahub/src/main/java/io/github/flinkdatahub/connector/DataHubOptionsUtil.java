@@ -785,24 +785,6 @@ public final class DataHubOptionsUtil {
         return Optional.of(new CdcSettings(format, naming, options.get(CDC_IGNORE_PARSE_ERRORS)));
     }
 
-    /**
-     * Checks a change-record sink's options: it keeps one put in flight, as concurrent puts may
-     * reorder a shard's records and so a key's changes; more than one is refused.
-     */
-    public static void checkCdcSinkOptions(ReadableConfig options) {
-        Optional<Integer> inFlight =
-                options.getOptional(DataHubConnectorOptions.SINK_MAX_IN_FLIGHT_REQUESTS);
-        if (inFlight.isPresent() && inFlight.get() != 1) {
-            throw new ValidationException(
-                    "A sink with '"
-                            + CDC_FORMAT.key()
-                            + "' keeps one put request in flight so that each key's changes stay in"
-                            + " order; remove '"
-                            + DataHubConnectorOptions.SINK_MAX_IN_FLIGHT_REQUESTS.key()
-                            + "' (or set it to 1).");
-        }
-    }
-
     // ---------------------------------------------------------------- helpers
 
     /** An option's key and its hosted fallback keys, for error messages: {@code 'a' (or 'b')}. */

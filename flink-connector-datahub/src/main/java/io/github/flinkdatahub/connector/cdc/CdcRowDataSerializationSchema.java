@@ -26,9 +26,8 @@ import java.util.List;
  * A Flink changelog to change records of a DTS or DataWorks topic: each row (+I, -U, +U, -D)
  * becomes one record with its data fields, the operation and before/after flags of its kind, a
  * record id that increases per writer (starting at the writer's start time in microseconds) and the
- * write time. Route by the primary key ({@code setHashFields}) and keep one put in flight ({@code
- * setMaxInFlightRequests(1)}: concurrent puts may reorder a shard's records) so that every change
- * of a key lands on one shard in order; the SQL sink does both.
+ * write time. Route by the primary key ({@code setHashFields}) so that every change of a key lands
+ * on one shard in order (the sink keeps one put per shard in flight); the SQL sink does so.
  */
 @PublicEvolving
 public final class CdcRowDataSerializationSchema implements DataHubSerializationSchema<RowData> {

@@ -31,8 +31,10 @@ import io.github.flinkdatahub.connector.sink.writer.WriterConfig;
  * records of a failed attempt. With {@code NONE} checkpoints do not wait for the writes, and
  * records not yet acknowledged when a task fails are lost.
  *
- * <p>Order: records of one writer may reach a shard out of order, since several puts are in flight
- * and refused records are retried later.
+ * <p>Order: when records are routed by key (hash fields, a hash or partition key) or to a shard id,
+ * a writer keeps at most one put per shard in flight and retries refused records before later ones
+ * of their shard, so each shard, and each key, receives one writer's records in order; puts to
+ * different shards run concurrently. With round-robin, puts to one shard overlap and may reorder.
  *
  * <p>The writer keeps no state; everything is flushed at each checkpoint.
  */

@@ -236,9 +236,6 @@ public final class DataHubDynamicTableFactory
         CdcSettings cdc = DataHubOptionsUtil.cdcSettings(options).orElse(null);
         CdcLayout layout = cdc == null ? null : topic.cdcLayout(cdc);
         topic.checkColumns(physicalType, format != null, true, layout);
-        if (cdc != null) {
-            DataHubOptionsUtil.checkCdcSinkOptions(options);
-        }
         options.getOptional(SINK_HASH_FIELDS).ifPresent(topic::checkHashFields);
         // A key's changes must stay in order: route by the primary key unless routing is set.
         List<String> keyFields =
@@ -258,10 +255,6 @@ public final class DataHubDynamicTableFactory
                                     .setSerializer(s);
                     if (!keyFields.isEmpty()) {
                         b.setHashFields(keyFields.toArray(new String[0]));
-                    }
-                    if (cdc != null) {
-                        // Concurrent puts may reorder a shard's records, and so a key's changes.
-                        b.setMaxInFlightRequests(1);
                     }
                     return b.build();
                 };

@@ -224,6 +224,71 @@ class DataHubSinkITCase {
     }
 
     @Test
+    void withSeveralPutsInFlightEachKeysRecordsArriveInOrderUnderThrottlingAndLatency()
+            throws Exception {
+        String topic = "key_order";
+        client.createTupleTopic(P, topic, 4, 1, KEYED, "");
+        int total = 6000;
+        int keys = 20;
+        RecordGate gate = RecordGate.closed(topic);
+        FaultInjector faults = DATAHUB.faults();
+        // One writer, so each key's records have one order: n increasing. Puts of 10 records, up to
+        // 5 in flight over the 4 shards.
+        StreamExecutionEnvironment env = env(1, false);
+        env.fromSequence(0, total - 1)
+                .map(gate.<Long>function())
+                .returns(Types.LONG)
+                .disableChaining()
+                .sinkTo(
+                        sink(topic, new KeyedRows(keys))
+                                .setHashFields("k")
+                                .setBatchMaxRecords(10)
+                                .setMaxInFlightRequests(5)
+                                .setRetryBudget(Integer.MAX_VALUE, Duration.ofMinutes(5))
+                                .build());
+        JobClient job = env.executeAsync("key order");
+        try {
+            // The writer has started before the faults: they hit puts, not its start-up.
+            gate.release(500);
+            awaitCount(topic, 500);
+            // Every request is slow and throttled until 30 were, while records keep coming: the
+            // refused puts are retried while the other shards' puts succeed.
+            long throttledBefore = faults.throttledCount();
+            faults.set(P, topic, FaultRule.none().throttleRate(1).latencyMillis(20).maxFaults(30));
+            gate.release(1500);
+            await(() -> faults.throttledCount() >= throttledBefore + 30, "30 throttled requests");
+            // Then slow requests, some throttled, for the rest of the run.
+            faults.set(P, topic, FaultRule.none().latencyMillis(20).throttleRate(0.1));
+            gate.open();
+            job.getJobExecutionResult().get();
+        } finally {
+            gate.open();
+            faults.clear(P, topic);
+        }
+
+        List<Record> records = TopicContents.all(client, P, topic);
+        assertThat(numbers(records)).hasSize(total).doesNotHaveDuplicates();
+        assertKeysOnTheirShards(topic, records);
+        Map<String, List<Record>> byShard = TopicContents.byShard(client, P, topic);
+        assertThat(byShard.values().stream().filter(r -> !r.isEmpty()).count())
+                .as("shards written")
+                .isEqualTo(4);
+        byShard.forEach(
+                (shard, written) -> {
+                    Map<Object, Long> last = new HashMap<>();
+                    for (Record r : written) {
+                        TupleRecord t = (TupleRecord) r;
+                        Long previous = last.put(t.getValue("k"), (Long) t.getValue("n"));
+                        if (previous != null) {
+                            assertThat((Long) t.getValue("n"))
+                                    .as("record of key %s on shard %s", t.getValue("k"), shard)
+                                    .isGreaterThan(previous);
+                        }
+                    }
+                });
+    }
+
+    @Test
     void shardIdRoutingWritesOnlyToThatShardAndFollowsItsLeftChildAfterASplit() throws Exception {
         String topic = "pinned";
         client.createTupleTopic(P, topic, 2, 1, KEYED, "");

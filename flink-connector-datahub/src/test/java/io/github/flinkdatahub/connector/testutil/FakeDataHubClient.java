@@ -5,13 +5,17 @@ import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.CursorType;
+import io.github.flinkdatahub.client.model.ExpandMode;
 import io.github.flinkdatahub.client.model.Record;
+import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.Shard;
 import io.github.flinkdatahub.client.model.ShardState;
 import io.github.flinkdatahub.client.model.result.GetCursorResult;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.client.model.result.GetSubscriptionOffsetResult;
+import io.github.flinkdatahub.client.model.result.GetTopicResult;
 import io.github.flinkdatahub.client.model.result.ListShardResult;
+import io.github.flinkdatahub.client.model.result.PutRecordsResult;
 import io.github.flinkdatahub.client.model.subscription.OffsetWithVersion;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 
@@ -62,6 +66,10 @@ public final class FakeDataHubClient {
     private final Map<String, Deque<HeldRead>> heldReads = new LinkedHashMap<>();
 
     private final Map<String, Integer> pageCuts = new LinkedHashMap<>();
+
+    /** Puts sent and not yet answered by the test, in the order sent. */
+    private final List<HeldPut> heldPuts = new ArrayList<>();
+
     private boolean holdReads;
     private int mostReadsOfOneShardInFlight;
     private int nextShardId;
@@ -235,6 +243,14 @@ public final class FakeDataHubClient {
      * The calls made so far, e.g. {@code "getCursor 0 SEQUENCE 4"}, failed ones ending in {@code "
      * -> ErrorCode"}.
      */
+    /**
+     * The puts sent and not yet answered, in the order sent. The fake topic is a blob topic; every
+     * put waits until the test answers it ({@link HeldPut#succeed}, {@link HeldPut#fail}).
+     */
+    public synchronized List<HeldPut> putsInFlight() {
+        return List.copyOf(heldPuts);
+    }
+
     public synchronized List<String> calls() {
         return List.copyOf(calls);
     }
@@ -337,6 +353,38 @@ public final class FakeDataHubClient {
                                                                 (String) a[2],
                                                                 asyncCursor,
                                                                 (int) a[4]))));
+            case "getTopic":
+                return call(
+                        Call.LIST_SHARD,
+                        "getTopic",
+                        a,
+                        () ->
+                                new GetTopicResult(
+                                        project,
+                                        topic,
+                                        shards.size(),
+                                        1,
+                                        RecordType.BLOB,
+                                        null,
+                                        "",
+                                        0,
+                                        0,
+                                        ExpandMode.SPLIT_EXTEND,
+                                        "fake"));
+            case "putRecordsAsync":
+            case "putRecordsByShardAsync":
+                {
+                    boolean byShard = method.equals("putRecordsByShardAsync");
+                    @SuppressWarnings("unchecked")
+                    List<Record> records = (List<Record>) a[byShard ? 3 : 2];
+                    HeldPut put = new HeldPut(byShard ? (String) a[2] : null, records);
+                    heldPuts.add(put);
+                    calls.add(
+                            (byShard ? "putRecordsByShard " + a[2] : "putRecords")
+                                    + " "
+                                    + records.size());
+                    return byShard ? put.future.thenApply(r -> null) : put.future;
+                }
             case "getSubscriptionOffset":
                 if (a.length == 4 && a[3] instanceof List) {
                     @SuppressWarnings("unchecked")
@@ -598,6 +646,48 @@ public final class FakeDataHubClient {
 
         private Entry entry(long sequence) {
             return entries.get((int) sequence);
+        }
+    }
+
+    /** A put the fake holds until the test answers it. */
+    public final class HeldPut {
+        private final CompletableFuture<PutRecordsResult> future = new CompletableFuture<>();
+
+        /** Null for a put the service routes. */
+        public final String shardId;
+
+        public final List<Record> records;
+
+        private HeldPut(String shardId, List<Record> records) {
+            this.shardId = shardId;
+            this.records = List.copyOf(records);
+        }
+
+        /** The payloads of the put's (blob) records, in order. */
+        public List<String> texts() {
+            List<String> out = new ArrayList<>();
+            records.forEach(r -> out.add(text(r)));
+            return out;
+        }
+
+        /** Writes every record; the answer reaches the writer through its mailbox. */
+        public void succeed() {
+            answered();
+            future.complete(new PutRecordsResult(0, List.of()));
+        }
+
+        /** The whole put fails with {@code e}, as the client reports it. */
+        public void fail(DataHubException e) {
+            answered();
+            future.completeExceptionally(e);
+        }
+
+        private void answered() {
+            synchronized (FakeDataHubClient.this) {
+                if (!heldPuts.remove(this)) {
+                    throw new IllegalStateException("This put was answered already");
+                }
+            }
         }
     }
 

@@ -29,6 +29,15 @@ public interface RecordRouter {
         return null;
     }
 
+    /**
+     * True (the default): the records of a shard reach it in the order written, so the writer keeps
+     * one put per shard in flight. Round-robin has no order to keep: it spreads records without
+     * keys over the shards.
+     */
+    default boolean keepsShardOrder() {
+        return true;
+    }
+
     /** A put to {@code shardId} found it closed; the shard list is already marked stale. */
     default void shardClosed(String shardId) {}
 }

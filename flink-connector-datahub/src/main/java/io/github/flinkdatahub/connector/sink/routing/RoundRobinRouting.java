@@ -28,6 +28,11 @@ final class RoundRobinRouting implements DataHubRouting {
             }
 
             @Override
+            public boolean keepsShardOrder() {
+                return false;
+            }
+
+            @Override
             public String shardForNextRequest() {
                 shards.refreshIfDue();
                 return shards.nextActiveShard();

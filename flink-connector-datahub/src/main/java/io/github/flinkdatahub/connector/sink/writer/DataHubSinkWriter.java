@@ -26,11 +26,12 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.MAX_REQUE
  * Writes records to one DataHub topic with several asynchronous puts in flight.
  *
  * <p>Everything runs on the task thread: puts complete on the client's threads and hand their
- * results back through the mailbox, as Flink's {@code AsyncSinkWriter} does. Records wait in one of
- * two buffers (routed puts, where the service routes each record; puts to one shard) until a buffer
- * holds a full batch (count or estimated bytes), the flush interval passes, or Flink flushes. When
- * too much is unsent or in flight, {@link #write} yields to the mailbox until puts complete: that
- * is the backpressure.
+ * results back through the mailbox, as Flink's {@code AsyncSinkWriter} does. Records wait in the
+ * lane of the shard they go to ({@link ShardLanes}) until it holds a full batch (count or estimated
+ * bytes), the flush interval passes, or Flink flushes. A shard has at most one put in flight, so
+ * its records (and each key's) arrive in order; puts to different shards overlap. When too much is
+ * unsent or in flight, {@link #write} yields to the mailbox until puts complete: that is the
+ * backpressure.
  *
  * <p>Failures: only refused records are sent again, after an exponential backoff with jitter;
  * throttling also halves the number of puts in flight, which then grows back one per successful
@@ -58,9 +59,7 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
     private final RetryScheduler retries;
     private final PutRequests puts;
     private final FlushTimer flushTimer;
-
-    private final RecordBuffer routed = new RecordBuffer();
-    private final RecordBuffer byShard = new RecordBuffer();
+    private final ShardLanes lanes;
 
     public DataHubSinkWriter(
             WriterInitContext context,
@@ -94,6 +93,7 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         }
         this.router = target.router;
         this.status = new WriterStatus(topicPath);
+        this.lanes = new ShardLanes(target, status);
         this.sizes = new RecordSizeEstimator(connection.getWireMode());
         long requestRoom = MAX_REQUEST_BYTES - RecordSizeEstimator.REQUEST_OVERHEAD;
         this.batchMaxBytes = Math.min(config.batchMaxBytes(), requestRoom);
@@ -119,7 +119,7 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
                         config.flushInterval(),
                         status,
                         () -> sendReady(true),
-                        () -> !routed.isEmpty() || !byShard.isEmpty());
+                        () -> !lanes.isEmpty());
         LOG.info(
                 "Writing to DataHub topic {} ({} topic) with {}, {}",
                 topicPath,
@@ -147,14 +147,14 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
             return;
         }
         shapes.checkType(record);
-        RecordBuffer buffer;
+        boolean routedPut;
         if (record.getShardId() != null
                 || record.getHashKey() != null
                 || record.getPartitionKey() != null) {
-            buffer = routed;
+            routedPut = true;
         } else {
             record = router.prepare(record);
-            buffer = router.routedByService() ? routed : byShard;
+            routedPut = router.routedByService();
         }
         long size = sizes.estimate(record);
         shapes.checkSize(record, size);
@@ -166,7 +166,7 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
             }
             status.check();
         }
-        buffer.add(new PendingRecord(record, size));
+        lanes.add(new PendingRecord(record, size), routedPut);
         flushTimer.ensureRegistered();
         sendReady(false);
     }
@@ -207,26 +207,34 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
     }
 
     private void sendReady(boolean force) {
-        sendFrom(routed, true, force);
-        sendFrom(byShard, false, force);
+        for (ShardLanes.Lane lane : lanes.lanes()) {
+            sendFrom(lane, force);
+        }
     }
 
-    private void sendFrom(RecordBuffer buffer, boolean routedPut, boolean force) {
+    private void sendFrom(ShardLanes.Lane lane, boolean force) {
+        RecordBuffer buffer = lane.buffer;
         while (!status.failed()
                 && !buffer.isEmpty()
+                && lane.canSend()
                 && limiter.canSend()
                 && (force
                         || buffer.size() >= config.batchMaxRecords()
                         || buffer.bytes() >= batchMaxBytes)) {
-            puts.send(routedPut, buffer.take(config.batchMaxRecords(), batchMaxBytes));
+            puts.send(lane, buffer.take(config.batchMaxRecords(), batchMaxBytes));
+            lanes.sentFrom(lane);
         }
     }
 
-    /** Retries go before newer records, and at once: their backoff has passed. */
+    /**
+     * Retries go before newer records of their lane, and at once: their backoff has passed. Their
+     * lane sent nothing meanwhile.
+     */
     private void resend(boolean routedPut, List<PendingRecord> batch) {
-        RecordBuffer buffer = routedPut ? routed : byShard;
-        buffer.addFirst(batch);
-        sendFrom(buffer, routedPut, true);
+        ShardLanes.Lane lane = batch.get(0).lane;
+        lane.released();
+        lane.buffer.addFirst(batch);
+        sendFrom(lane, true);
     }
 
     private boolean bufferFull() {
@@ -235,11 +243,11 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
     }
 
     private int pendingRecords() {
-        return routed.size() + byShard.size() + retries.waitingRecords();
+        return lanes.records() + retries.waitingRecords();
     }
 
     private long pendingBytes() {
-        return routed.bytes() + byShard.bytes() + retries.waitingBytes();
+        return lanes.bytes() + retries.waitingBytes();
     }
 
     @VisibleForTesting

@@ -11,6 +11,9 @@ final class PendingRecord {
     final long bytes;
     int retries;
 
+    /** Set when the record is buffered; its puts and retries belong to this lane. */
+    ShardLanes.Lane lane;
+
     /** {@link System#nanoTime()} of the first failure; meaningful once {@code retries > 0}. */
     long firstFailureNanos;
 

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Sends batches as DataHub puts, routed by the service or to one shard, and hands each answer to
- * {@link PutResults} on the task thread.
+ * Sends a lane's batches as DataHub puts, routed by the service or to one shard, and hands each
+ * answer to {@link PutResults} on the task thread.
  */
 @Internal
 final class PutRequests {
@@ -48,7 +48,8 @@ final class PutRequests {
         this.mailbox = mailbox;
     }
 
-    void send(boolean routedPut, List<PendingRecord> batch) {
+    void send(ShardLanes.Lane lane, List<PendingRecord> batch) {
+        boolean routedPut = lane.routedPut;
         String shardId = null;
         if (!routedPut) {
             try {
@@ -65,6 +66,7 @@ final class PutRequests {
             }
             if (shardId == null) {
                 topic.shards.markStale();
+                lane.sent();
                 retries.schedule(
                         false,
                         batch,
@@ -88,10 +90,11 @@ final class PutRequests {
                                             topic.project, topic.topic, shardId, records)
                                     .thenApply(v -> null);
         } catch (InvalidParameterException e) {
-            refusedBeforeSending(routedPut, batch, e);
+            refusedBeforeSending(lane, batch, e);
             return;
         }
         limiter.sent();
+        lane.sent();
         long started = System.currentTimeMillis();
         String target = shardId;
         long batchBytes = bytes;
@@ -100,7 +103,7 @@ final class PutRequests {
                         mailbox.execute(
                                 () ->
                                         results.settle(
-                                                routedPut,
+                                                lane,
                                                 target,
                                                 batch,
                                                 batchBytes,
@@ -112,10 +115,11 @@ final class PutRequests {
 
     /**
      * The client checks a request before sending it; a too large one is split, a single bad record
-     * is fatal.
+     * is fatal. In an ordered lane the second half waits in front of the lane until the first is
+     * answered.
      */
     private void refusedBeforeSending(
-            boolean routedPut, List<PendingRecord> batch, InvalidParameterException e) {
+            ShardLanes.Lane lane, List<PendingRecord> batch, InvalidParameterException e) {
         if (batch.size() == 1) {
             throw status.fail(
                     new DataHubSinkException(
@@ -133,7 +137,16 @@ final class PutRequests {
                 e.getErrorMessage(),
                 batch.size());
         int half = batch.size() / 2;
-        send(routedPut, new ArrayList<>(batch.subList(0, half)));
-        send(routedPut, new ArrayList<>(batch.subList(half, batch.size())));
+        List<PendingRecord> first = new ArrayList<>(batch.subList(0, half));
+        List<PendingRecord> second = new ArrayList<>(batch.subList(half, batch.size()));
+        if (lane.ordered) {
+            // Back in front before the first half is sent: a further split of that half puts its
+            // own second part in front of this one.
+            lane.buffer.addFirst(second);
+            send(lane, first);
+        } else {
+            send(lane, first);
+            send(lane, second);
+        }
     }
 }

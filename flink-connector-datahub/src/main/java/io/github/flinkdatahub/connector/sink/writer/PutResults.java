@@ -50,7 +50,7 @@ final class PutResults {
 
     /** Runs on the task thread for every put sent, whatever its answer. */
     void settle(
-            boolean routedPut,
+            ShardLanes.Lane lane,
             @Nullable String shardId,
             List<PendingRecord> batch,
             long bytes,
@@ -62,19 +62,29 @@ final class PutResults {
             return;
         }
         metrics.sendTime(System.currentTimeMillis() - started);
+        boolean retrying;
         if (error != null) {
-            putFailed(routedPut, shardId, batch, PutFailureClassifier.cause(error));
+            putFailed(lane.routedPut, shardId, batch, PutFailureClassifier.cause(error));
+            retrying = true;
         } else if (result == null || result.isAllSucceeded()) {
             metrics.acknowledged(batch.size(), bytes);
             limiter.succeeded();
+            retrying = false;
         } else {
-            partlyFailed(batch, result);
+            retrying = partlyFailed(batch, result);
+        }
+        if (!retrying) {
+            // A batch being retried keeps its lane until the retry goes first.
+            lane.released();
         }
         afterAnswer.run();
     }
 
-    /** A routed put wrote some records and refused others: retry only those. */
-    private void partlyFailed(List<PendingRecord> batch, PutRecordsResult result) {
+    /**
+     * A routed put wrote some records and refused others: retry only those. True when some are
+     * retried.
+     */
+    private boolean partlyFailed(List<PendingRecord> batch, PutRecordsResult result) {
         boolean[] refused = new boolean[batch.size()];
         List<PendingRecord> retry = new ArrayList<>();
         boolean throttled = false;
@@ -127,9 +137,11 @@ final class PutResults {
         if (throttled) {
             throttled();
         }
-        if (!retry.isEmpty()) {
-            retries.schedule(true, retry, lastError, false);
+        if (retry.isEmpty()) {
+            return false;
         }
+        retries.schedule(true, retry, lastError, false);
+        return true;
     }
 
     private void putFailed(
