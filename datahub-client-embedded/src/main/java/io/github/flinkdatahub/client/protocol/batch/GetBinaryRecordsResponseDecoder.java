@@ -1,12 +1,11 @@
 package io.github.flinkdatahub.client.protocol.batch;
 
-import io.github.flinkdatahub.client.exception.CorruptedResponseException;
 import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.RecordSchema;
 import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
+import io.github.flinkdatahub.client.protocol.protobuf.GetRecordsEnvelope;
 import io.github.flinkdatahub.client.protocol.protobuf.ProtobufReader;
-import io.github.flinkdatahub.client.protocol.protobuf.ProtobufReader.MalformedProtobufException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +15,10 @@ import java.util.function.IntFunction;
  * Decodes a {@code GetBinaryRecordsResponse} (datahub.proto) without copying its batch blobs: each
  * entry's blob is read where it lies in the answer. As with the generated message, the whole
  * message is checked first (unknown fields skipped; a malformed message or a missing next_cursor or
- * record_count is a {@link CorruptedResponseException}), then the blobs are read in order, each
+ * record_count is a {@code CorruptedResponseException}), then the blobs are read in order, each
  * TUPLE record with the schema of the version its header names where the lookup knows it.
  */
 final class GetBinaryRecordsResponseDecoder {
-    private static final String MESSAGE = "GetBinaryRecordsResponse";
-
     private GetBinaryRecordsResponseDecoder() {}
 
     static GetRecordsResult decode(
@@ -32,52 +29,13 @@ final class GetBinaryRecordsResponseDecoder {
             RecordSchema schema,
             IntFunction<RecordSchema> versions,
             String shardIdFromUrl) {
-        ProtobufReader in = new ProtobufReader(data, offset, length);
-        String nextCursor = null;
-        int recordCount = 0;
-        boolean hasRecordCount = false;
-        long startSequence = 0;
-        long latestSequence = -1;
-        long latestTime = -1;
         List<Entry> entries = new ArrayList<>();
-        try {
-            while (in.hasMore()) {
-                int tag = in.readTag();
-                switch (tag) {
-                    case 1 << 3 | ProtobufReader.LENGTH_DELIMITED:
-                        nextCursor = in.readString();
-                        break;
-                    case 2 << 3 | ProtobufReader.VARINT:
-                        recordCount = (int) in.readVarint();
-                        hasRecordCount = true;
-                        break;
-                    case 3 << 3 | ProtobufReader.VARINT:
-                        startSequence = in.readVarint();
-                        break;
-                    case 4 << 3 | ProtobufReader.LENGTH_DELIMITED:
-                        entries.add(entry(in));
-                        break;
-                    case 5 << 3 | ProtobufReader.VARINT:
-                        latestSequence = in.readVarint();
-                        break;
-                    case 6 << 3 | ProtobufReader.VARINT:
-                        latestTime = in.readVarint();
-                        break;
-                    default:
-                        in.skipField(tag);
-                }
-            }
-        } catch (MalformedProtobufException e) {
-            throw corrupted(length, e.getMessage());
-        }
-        if (nextCursor == null || !hasRecordCount) {
-            throw corrupted(
-                    length,
-                    "Message missing required fields: "
-                            + (nextCursor == null
-                                    ? hasRecordCount ? "next_cursor" : "next_cursor, record_count"
-                                    : "record_count"));
-        }
+        GetRecordsEnvelope envelope =
+                GetRecordsEnvelope.read(
+                        new ProtobufReader(data, offset, length),
+                        "GetBinaryRecordsResponse",
+                        length,
+                        in -> entries.add(entry(in)));
         List<Record> records = new ArrayList<>();
         for (Entry e : entries) {
             records.addAll(
@@ -96,8 +54,7 @@ final class GetBinaryRecordsResponseDecoder {
                                             .systemTime(e.systemTime)
                                             .serial(e.serial)));
         }
-        return new GetRecordsResult(
-                nextCursor, recordCount, startSequence, latestSequence, latestTime, records);
+        return envelope.result(records);
     }
 
     /** One {@code BinaryRecordEntry}: its position fields and where its blob lies. */
@@ -134,11 +91,6 @@ final class GetBinaryRecordsResponseDecoder {
         }
         in.leave(outer);
         return e;
-    }
-
-    private static CorruptedResponseException corrupted(int length, String detail) {
-        return new CorruptedResponseException(
-                "Payload of " + length + " bytes is not a valid " + MESSAGE + ": " + detail);
     }
 
     /** Absent position fields read as null / -1; an absent blob is empty. */

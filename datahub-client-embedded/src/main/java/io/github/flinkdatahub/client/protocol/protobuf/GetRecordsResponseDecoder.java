@@ -1,6 +1,5 @@
 package io.github.flinkdatahub.client.protocol.protobuf;
 
-import io.github.flinkdatahub.client.exception.CorruptedResponseException;
 import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.exception.MalformedRecordException;
 import io.github.flinkdatahub.client.model.BlobRecord;
@@ -21,9 +20,10 @@ import java.util.List;
  * Decodes a {@code GetRecordsResponse} (datahub.proto) straight from its bytes into records: no
  * message object per record and no copy of a value before it becomes the record's value. The result
  * and the errors are those of parsing with the generated message: unknown fields are skipped, a
- * missing required field or a malformed message is a {@link CorruptedResponseException}, a bad
- * value or BLOB entry a {@link MalformedRecordException}. One difference in order: records are
- * converted while the payload is read, so a bad value before a structural fault is reported first.
+ * missing required field or a malformed message is a {@link
+ * io.github.flinkdatahub.client.exception.CorruptedResponseException}, a bad value or BLOB entry a
+ * {@link MalformedRecordException}. One difference in order: records are converted while the
+ * payload is read, so a bad value before a structural fault is reported first.
  *
  * <p>Reads with the caller's schema: a missing value is null, values beyond the schema are ignored
  * and missing trailing values are null (a record written before fields were appended says so in its
@@ -66,52 +66,10 @@ final class GetRecordsResponseDecoder {
     }
 
     private GetRecordsResult response() {
-        String nextCursor = null;
-        int recordCount = 0;
-        boolean hasRecordCount = false;
-        long startSequence = 0;
-        long latestSequence = -1;
-        long latestTime = -1;
         List<Record> records = new ArrayList<>();
-        try {
-            while (in.hasMore()) {
-                int tag = in.readTag();
-                switch (tag) {
-                    case 1 << 3 | ProtobufReader.LENGTH_DELIMITED:
-                        nextCursor = in.readString();
-                        break;
-                    case 2 << 3 | ProtobufReader.VARINT:
-                        recordCount = (int) in.readVarint();
-                        hasRecordCount = true;
-                        break;
-                    case 3 << 3 | ProtobufReader.VARINT:
-                        startSequence = in.readVarint();
-                        break;
-                    case 4 << 3 | ProtobufReader.LENGTH_DELIMITED:
-                        records.add(record(records.size()));
-                        break;
-                    case 5 << 3 | ProtobufReader.VARINT:
-                        latestSequence = in.readVarint();
-                        break;
-                    case 6 << 3 | ProtobufReader.VARINT:
-                        latestTime = in.readVarint();
-                        break;
-                    default:
-                        in.skipField(tag);
-                }
-            }
-        } catch (MalformedProtobufException e) {
-            throw corrupted(e.getMessage());
-        }
-        if (nextCursor == null || !hasRecordCount) {
-            throw corrupted(
-                    "Message missing required fields: "
-                            + (nextCursor == null
-                                    ? hasRecordCount ? "next_cursor" : "next_cursor, record_count"
-                                    : "record_count"));
-        }
-        return new GetRecordsResult(
-                nextCursor, recordCount, startSequence, latestSequence, latestTime, records);
+        return GetRecordsEnvelope.read(
+                        in, MESSAGE, length, r -> records.add(record(records.size())))
+                .result(records);
     }
 
     /** One {@code RecordEntry}, read whole (its fields may come in any order), then built. */
@@ -309,11 +267,6 @@ final class GetRecordsResponseDecoder {
             b.attribute(e.attributes[i], e.attributes[i + 1]);
         }
         return b;
-    }
-
-    private CorruptedResponseException corrupted(String detail) {
-        return new CorruptedResponseException(
-                "Payload of " + length + " bytes is not a valid " + MESSAGE + ": " + detail);
     }
 
     /** The fields of the entry being read; reused for every entry of the payload. */
