@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,18 +64,26 @@ class DataStreamWithoutTableJarsITCase {
                 .hasSizeLessThan(classpath.size());
 
         Path output = dir.resolve("child.log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // This JVM's module opens: Flink 1.20's Kryo needs them on Java 17, as its clusters get
+        // them from env.java.opts.all (see the flink-1.20 profile's argLine).
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens"))
+                .forEach(command::add);
+        command.addAll(
+                List.of(
+                        "-cp",
+                        String.join(File.pathSeparator, withoutTable),
+                        DataStreamJobWithoutTable.class.getName(),
+                        DATAHUB.endpoint(),
+                        DataHubEmulator.DEFAULT_ACCESS_ID,
+                        DataHubEmulator.DEFAULT_ACCESS_KEY,
+                        PROJECT,
+                        "input",
+                        "output"));
         Process child =
-                new ProcessBuilder(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-cp",
-                                String.join(File.pathSeparator, withoutTable),
-                                DataStreamJobWithoutTable.class.getName(),
-                                DATAHUB.endpoint(),
-                                DataHubEmulator.DEFAULT_ACCESS_ID,
-                                DataHubEmulator.DEFAULT_ACCESS_KEY,
-                                PROJECT,
-                                "input",
-                                "output")
+                new ProcessBuilder(command)
                         .redirectErrorStream(true)
                         .redirectOutput(output.toFile())
                         .start();
