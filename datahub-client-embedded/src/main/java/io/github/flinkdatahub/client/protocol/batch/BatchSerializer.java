@@ -24,8 +24,9 @@ import static io.github.flinkdatahub.client.protocol.batch.BatchFormat.*;
 
 /**
  * Writes records as one batch blob (header version 0). The fieldCount slot of each record holds the
- * real field count, as PyDatahub and the service write it (the Java SDK writes 0; readers ignore
- * it). Compression is kept only when it does not enlarge the record area.
+ * number of fields it was written with, as PyDatahub and the service write it (the Java SDK writes
+ * 0, which readers take as the schema's size); {@link BatchDeserializer} lays a record out by it.
+ * Compression is kept only when it does not enlarge the record area.
  */
 @Internal
 public final class BatchSerializer {
