@@ -1,6 +1,7 @@
 package io.github.flinkdatahub.client.protocol;
 
 import io.github.flinkdatahub.client.annotation.Internal;
+import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.ErrorCode;
 
 import java.nio.ByteBuffer;
@@ -18,6 +19,26 @@ public final class StrictUtf8 {
 
     /** The text of {@code length} bytes at {@code offset}; {@code what} names the value. */
     public static String decode(byte[] bytes, int offset, int length, String what) {
+        String text = decodeOrNull(bytes, offset, length);
+        if (text == null) {
+            throw malformed(what);
+        }
+        return text;
+    }
+
+    /**
+     * As {@link #decode} for a record field's value: the error's text is built only for a value
+     * that is not UTF-8, not for every value read.
+     */
+    public static String decodeField(byte[] bytes, int offset, int length, String fieldName) {
+        String text = decodeOrNull(bytes, offset, length);
+        if (text == null) {
+            throw malformed("Field '" + fieldName + "'");
+        }
+        return text;
+    }
+
+    private static String decodeOrNull(byte[] bytes, int offset, int length) {
         if (isAscii(bytes, offset, length)) {
             // Most record text: no decoder object, and ASCII is valid UTF-8 by definition.
             return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
@@ -30,12 +51,12 @@ public final class StrictUtf8 {
                     .decode(ByteBuffer.wrap(bytes, offset, length))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw ErrorCode.MALFORMED_RECORD.exception(what + " is not valid UTF-8");
+            return null;
         }
     }
 
-    public static String decode(byte[] bytes, String what) {
-        return decode(bytes, 0, bytes.length, what);
+    private static DataHubException malformed(String what) {
+        return ErrorCode.MALFORMED_RECORD.exception(what + " is not valid UTF-8");
     }
 
     private static boolean isAscii(byte[] bytes, int offset, int length) {

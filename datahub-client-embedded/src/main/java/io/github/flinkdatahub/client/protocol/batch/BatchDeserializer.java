@@ -344,8 +344,7 @@ public final class BatchDeserializer {
         /** A string value, decoded where it lies; bytes that are not UTF-8 are malformed. */
         private String text(int slot, int slots, int fieldCount, Field f) {
             int from = valueStart(slot, slots, fieldCount);
-            return StrictUtf8.decode(
-                    area.array(), from, valueLength, "Field '" + f.getName() + "'");
+            return StrictUtf8.decodeField(area.array(), from, valueLength, f.getName());
         }
 
         /**

@@ -294,8 +294,7 @@ public final class ProtobufRecordCodec {
                 String text =
                         fd.getValue().isValidUtf8()
                                 ? fd.getValue().toStringUtf8()
-                                : StrictUtf8.decode(
-                                        fd.getValue().toByteArray(), "Field '" + f.getName() + "'");
+                                : invalidUtf8(fd.getValue().toByteArray(), f.getName());
                 b.set(i, f.getType().fromText(text, f.getName()));
             }
         }
@@ -340,5 +339,10 @@ public final class ProtobufRecordCodec {
 
     private static MalformedRecordException malformed(String message) {
         return (MalformedRecordException) ErrorCode.MALFORMED_RECORD.exception(message);
+    }
+
+    /** Fails naming the field: the value's bytes are not UTF-8 (the caller checked). */
+    private static String invalidUtf8(byte[] value, String fieldName) {
+        return StrictUtf8.decodeField(value, 0, value.length, fieldName);
     }
 }
