@@ -17,6 +17,7 @@ import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.VarCharType;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
+import org.apache.flink.types.RowKind;
 import org.apache.flink.util.CloseableIterator;
 
 import io.github.flinkdatahub.client.DataHubClient;
@@ -60,6 +61,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -81,6 +84,20 @@ class ReadmeExamplesITCase {
     private static final String READING_SECTION = "## Reading DataHub from a DataStream job";
     private static final String WRITING_SECTION = "## Writing to DataHub";
     private static final String SQL_SECTION = "## Flink SQL";
+    private static final String CHANGE_RECORDS_SECTION =
+            "## Change records (DTS, DataWorks) as Flink changelogs";
+
+    /** DTS's bookkeeping fields, without the new naming's prefix {@code new_dts_sync_dts_}. */
+    private static final List<String> DTS_FIELDS =
+            List.of(
+                    "record_id",
+                    "instance_id",
+                    "db_name",
+                    "table_name",
+                    "operation_flag",
+                    "utc_timestamp",
+                    "before_flag",
+                    "after_flag");
 
     /**
      * README lines of the Java examples that this file runs differently, README line -> line here
@@ -452,6 +469,162 @@ class ReadmeExamplesITCase {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    @Test
+    void changeRecordsExampleAggregatesADtsChangelogAndWritesItBackInTheSameLayout()
+            throws Exception {
+        RecordSchema orders =
+                dtsSchema(
+                        List.of("id", "customer", "amount"),
+                        List.of(FieldType.BIGINT, FieldType.STRING, FieldType.DECIMAL));
+        RecordSchema revenue =
+                dtsSchema(
+                        List.of("customer", "revenue"),
+                        List.of(FieldType.STRING, FieldType.DECIMAL));
+        if (client.listProject().getProjectNames().stream().noneMatch("shop"::equals)) {
+            client.createProject("shop", "README examples");
+        }
+        client.createTupleTopic("shop", "orders", 1, 1, orders, "");
+        client.createTupleTopic("shop", "customer_revenue", 1, 1, revenue, "");
+        client.waitShardsReady("shop", "orders");
+        client.waitShardsReady("shop", "customer_revenue");
+        // Three orders; order 1 moves from alice to bob (DTS writes an update as its before and its
+        // after image), order 3 is deleted: alice has none left, bob two.
+        client.putRecords(
+                "shop",
+                "orders",
+                List.of(
+                        order(orders, 1, "I", "N", "Y", 1, "alice", "10.00"),
+                        order(orders, 2, "I", "N", "Y", 2, "bob", "5.50"),
+                        order(orders, 3, "I", "N", "Y", 3, "alice", "2.25"),
+                        order(orders, 4, "U", "Y", "N", 1, "alice", "10.00"),
+                        order(orders, 5, "U", "N", "Y", 1, "bob", "10.00"),
+                        order(orders, 6, "D", "Y", "N", 3, "alice", "2.25")));
+
+        Map<String, String> connection = new LinkedHashMap<>();
+        String emulator =
+                "'endpoint' = '"
+                        + DATAHUB.endpoint()
+                        + "', 'access-id' = '"
+                        + DataHubEmulator.DEFAULT_ACCESS_ID
+                        + "', 'access-key-secret' = '"
+                        + DataHubEmulator.DEFAULT_ACCESS_KEY
+                        + "'";
+        connection.put(
+                "'endpoint' = 'https://dh-cn-hangzhou.aliyuncs.com',\n"
+                        + "  'access-id' = '...', 'access-key-secret' = '...'",
+                emulator);
+        connection.put(
+                "'connector' = 'datahub', ...,",
+                // "..." stands for the connection and the project, as in the first statement.
+                "'connector' = 'datahub', " + emulator + ", 'project' = 'shop',");
+        List<String> blocks = readmeBlocks(CHANGE_RECORDS_SECTION, "sql");
+        assertThat(blocks)
+                .as("```sql blocks of README section %s", CHANGE_RECORDS_SECTION)
+                .hasSize(1);
+        List<String> statements = statements(substitute(blocks.get(0), connection));
+        assertThat(statements)
+                .as("CREATE TABLE orders, the SELECT, CREATE TABLE customer_revenue, the INSERT")
+                .hasSize(4);
+
+        StreamTableEnvironment tEnv = tableEnvironment();
+        tEnv.executeSql(statements.get(0));
+        TableResult perCustomer = tEnv.executeSql(statements.get(1));
+        Map<String, Row> view = new ConcurrentHashMap<>();
+        JobClient select = perCustomer.getJobClient().orElseThrow();
+        try (CloseableIterator<Row> changes = perCustomer.collect()) {
+            Thread reader =
+                    new Thread(
+                            () -> changes.forEachRemaining(row -> apply(view, row)),
+                            "readme-cdc-select");
+            reader.setDaemon(true);
+            reader.start();
+            waitUtil(
+                    () -> view.toString().equals("{bob=+I[bob, 2, 15.50]}"),
+                    TIMEOUT,
+                    Duration.ofMillis(50),
+                    "the SELECT's changelog to end with bob's two orders only, got " + view);
+        } finally {
+            Jobs.cancelAndAwait(select);
+        }
+
+        tEnv.executeSql(statements.get(2));
+        JobClient insert = tEnv.executeSql(statements.get(3)).getJobClient().orElseThrow();
+        Map<String, BigDecimal> written = new TreeMap<>();
+        try {
+            waitUtil(
+                    () -> {
+                        written.clear();
+                        for (Record r : TopicContents.all(client, "shop", "customer_revenue")) {
+                            applyDts(written, (TupleRecord) r);
+                        }
+                        return written.equals(Map.of("bob", new BigDecimal("15.50")));
+                    },
+                    TIMEOUT,
+                    Duration.ofMillis(100),
+                    "customer_revenue's change records to end with bob's revenue only");
+        } finally {
+            Jobs.cancelAndAwait(insert);
+        }
+    }
+
+    /** A topic as DTS writes it (new naming): the bookkeeping fields, then the table's columns. */
+    private static RecordSchema dtsSchema(List<String> columns, List<FieldType> types) {
+        RecordSchema.Builder b = RecordSchema.builder();
+        for (String f : DTS_FIELDS) {
+            b.addField("new_dts_sync_dts_" + f, FieldType.STRING);
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            b.addField(columns.get(i), types.get(i));
+        }
+        return b.build();
+    }
+
+    private static TupleRecord order(
+            RecordSchema schema,
+            long recordId,
+            String operation,
+            String before,
+            String after,
+            long id,
+            String customer,
+            String amount) {
+        return TupleRecord.builder(schema)
+                .set("new_dts_sync_dts_record_id", Long.toString(recordId))
+                .set("new_dts_sync_dts_instance_id", "dts-readme")
+                .set("new_dts_sync_dts_db_name", "shop")
+                .set("new_dts_sync_dts_table_name", "orders")
+                .set("new_dts_sync_dts_operation_flag", operation)
+                .set("new_dts_sync_dts_utc_timestamp", Long.toString(1_700_000_000L + recordId))
+                .set("new_dts_sync_dts_before_flag", before)
+                .set("new_dts_sync_dts_after_flag", after)
+                .set("id", id)
+                .set("customer", customer)
+                .set("amount", new BigDecimal(amount))
+                .build();
+    }
+
+    /** A changelog row applied to a view by its first column (the GROUP BY key). */
+    private static void apply(Map<String, Row> view, Row row) {
+        String key = (String) row.getField(0);
+        if (row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER) {
+            Row kept = Row.copy(row);
+            kept.setKind(RowKind.INSERT);
+            view.put(key, kept);
+        } else {
+            view.remove(key);
+        }
+    }
+
+    /** A DTS change record (an image before or after a change) applied to customer -> revenue. */
+    private static void applyDts(Map<String, BigDecimal> view, TupleRecord r) {
+        String customer = (String) r.getValue("customer");
+        if ("Y".equals(r.getValue("new_dts_sync_dts_after_flag"))) {
+            view.put(customer, (BigDecimal) r.getValue("revenue"));
+        } else {
+            view.remove(customer);
+        }
+    }
 
     private static StreamTableEnvironment tableEnvironment() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
