@@ -59,8 +59,7 @@ final class RequestHeadParser {
         return parseHeaders(parseRequestLine(requestLine));
     }
 
-    /** Method, raw path, raw query and whether it is HTTP/1.0. */
-    private static String[] parseRequestLine(String requestLine) throws RefusedRequestException {
+    private static RequestLine parseRequestLine(String requestLine) throws RefusedRequestException {
         for (int i = 0; i < requestLine.length(); i++) {
             int b = requestLine.charAt(i);
             if (b < 0x20 || b > 0x7E) {
@@ -99,12 +98,11 @@ final class RequestHeadParser {
         }
         String pathAndQuery = originForm(target, requestLine);
         int q = pathAndQuery.indexOf('?');
-        return new String[] {
-            method,
-            q < 0 ? pathAndQuery : pathAndQuery.substring(0, q),
-            q < 0 ? null : pathAndQuery.substring(q + 1),
-            Boolean.toString(http10)
-        };
+        return new RequestLine(
+                method,
+                q < 0 ? pathAndQuery : pathAndQuery.substring(0, q),
+                q < 0 ? null : pathAndQuery.substring(q + 1),
+                http10);
     }
 
     private static boolean http10(String version, String requestLine)
@@ -152,7 +150,7 @@ final class RequestHeadParser {
         return "/";
     }
 
-    private RequestHead parseHeaders(String[] requestLine) throws IOException {
+    private RequestHead parseHeaders(RequestLine requestLine) throws IOException {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         int used = 0;
         int count = 0;
@@ -246,9 +244,9 @@ final class RequestHeadParser {
         headers.computeIfAbsent(name, n -> new ArrayList<>(1)).add(line.substring(start, end));
     }
 
-    private static RequestHead head(String[] requestLine, Map<String, List<String>> headers)
+    private static RequestHead head(RequestLine requestLine, Map<String, List<String>> headers)
             throws RefusedRequestException {
-        boolean http10 = Boolean.parseBoolean(requestLine[3]);
+        boolean http10 = requestLine.http10;
         List<String> transferEncoding = headers.get("Transfer-Encoding");
         List<String> contentLength = headers.get("Content-Length");
         boolean chunked = false;
@@ -297,9 +295,9 @@ final class RequestHeadParser {
             }
         }
         return new RequestHead(
-                requestLine[0],
-                requestLine[1],
-                requestLine[2],
+                requestLine.method,
+                requestLine.path,
+                requestLine.query,
                 http10,
                 headers,
                 length,
@@ -372,5 +370,20 @@ final class RequestHeadParser {
 
     private static String hex(int b) {
         return String.format(Locale.ROOT, "0x%02X", b);
+    }
+
+    /** Method, raw path, raw query (or null) and whether the version is HTTP/1.0. */
+    private static final class RequestLine {
+        final String method;
+        final String path;
+        final String query;
+        final boolean http10;
+
+        RequestLine(String method, String path, String query, boolean http10) {
+            this.method = method;
+            this.path = path;
+            this.query = query;
+            this.http10 = http10;
+        }
     }
 }
