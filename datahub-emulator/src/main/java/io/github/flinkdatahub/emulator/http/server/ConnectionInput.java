@@ -90,11 +90,6 @@ final class ConnectionInput extends InputStream {
         return n > max ? null : new String(line, 0, n, StandardCharsets.ISO_8859_1);
     }
 
-    @Override
-    public int available() {
-        return end - position;
-    }
-
     private boolean fill() throws IOException {
         int n = in.read(buffer, 0, buffer.length);
         if (n <= 0) {

@@ -47,16 +47,6 @@ public final class HttpResponse {
         return body;
     }
 
-    /** The value of a header set on this answer, or null. */
-    public String header(String name) {
-        for (String[] h : headers) {
-            if (h[0].equalsIgnoreCase(name)) {
-                return h[1];
-            }
-        }
-        return null;
-    }
-
     /** Builds a {@link HttpResponse}. */
     public static final class Builder {
         private final int status;

@@ -23,8 +23,9 @@ class ConnectionAcceptorTest {
     private static final String GET = "GET /x HTTP/1.1\r\nHost: x\r\n\r\n";
 
     private final CountDownLatch blocked = new CountDownLatch(1);
+    private final CountDownLatch neverReleased = new CountDownLatch(1);
 
-    /** Answers 200 with the path; "/block" blocks until interrupted. */
+    /** Answers 200 with the path; "/block" blocks until interrupted, as added latency does. */
     private final HttpHandler handler =
             new HttpHandler() {
                 @Override
@@ -32,7 +33,7 @@ class ConnectionAcceptorTest {
                         throws InterruptedException {
                     if (head.path().equals("/block")) {
                         blocked.countDown();
-                        Thread.sleep(TimeUnit.HOURS.toMillis(1));
+                        neverReleased.await();
                     }
                     return HttpResponse.builder(200)
                             .body(head.path().getBytes(StandardCharsets.US_ASCII))
