@@ -99,8 +99,12 @@ final class HttpConnection implements Runnable {
         byte[] discard = new byte[8192];
         int total = 0;
         int n;
-        while (total < LINGER_DISCARD_BYTES && (n = in.read(discard)) >= 0) {
-            total += n;
+        try {
+            while (total < LINGER_DISCARD_BYTES && (n = in.read(discard)) >= 0) {
+                total += n;
+            }
+        } catch (SocketTimeoutException quiet) {
+            // The client sends nothing more and keeps its end open: close ours.
         }
     }
 
