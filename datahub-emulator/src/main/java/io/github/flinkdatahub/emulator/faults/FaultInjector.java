@@ -92,8 +92,8 @@ public final class FaultInjector {
 
     /**
      * The latency to add to a request before it is served (0 for none), counted as delayed. The
-     * HTTP server waits it out without holding a request thread, so every delayed request is in
-     * flight at once, as over a network; {@link #beforeRequest} follows once it has passed.
+     * HTTP server waits it out on the request's own connection thread, so every delayed request is
+     * in flight at once, as over a network; {@link #beforeRequest} follows once it has passed.
      */
     public long latencyMillis(Route route) {
         Installed installed = installedFor(route.project(), route.topic());

@@ -1,7 +1,5 @@
 package io.github.flinkdatahub.emulator.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.github.flinkdatahub.client.exception.DataHubException;
 import io.github.flinkdatahub.client.exception.ErrorCode;
 import io.github.flinkdatahub.client.model.CompressFormat;
@@ -9,66 +7,61 @@ import io.github.flinkdatahub.client.protocol.compression.Compression;
 import io.github.flinkdatahub.client.protocol.json.ErrorJson;
 import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.emulator.faults.FaultInjector;
+import io.github.flinkdatahub.emulator.http.server.ConnectionAcceptor;
+import io.github.flinkdatahub.emulator.http.server.HttpHandler;
+import io.github.flinkdatahub.emulator.http.server.HttpLimits;
+import io.github.flinkdatahub.emulator.http.server.HttpResponse;
+import io.github.flinkdatahub.emulator.http.server.RefusedRequestException;
+import io.github.flinkdatahub.emulator.http.server.RequestBody;
+import io.github.flinkdatahub.emulator.http.server.RequestHead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The HTTP side of the emulator: reads a request, checks its signature, decompresses it, lets the
- * fault injector act, dispatches it, commits the store after a change, and writes the answer (or
- * the service's error document) with a request id, compressing it when the client asked to.
+ * The DataHub side of the emulator's HTTP front-end: checks a request's signature, reads its body
+ * (never past the limit, compressed or inflated), lets the fault injector act, dispatches it,
+ * commits the store after a change, and answers (or sends the service's error document) with a
+ * request id, compressing the answer when the client asked to.
  */
-public final class EmulatorHttpServer implements AutoCloseable {
+public final class EmulatorHttpServer implements HttpHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorHttpServer.class);
     public static final String ADMIN_PREFIX = "/__emulator";
 
     /** Largest request body the service takes, compressed or not (4 MiB). */
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+    /** Longest request line (method, path and query, version). */
+    public static final int MAX_REQUEST_LINE_BYTES = 8 * 1024;
+
+    /** Largest header section of a request, every line with its CR LF. */
+    public static final int MAX_HEADER_BYTES = 64 * 1024;
+
+    /** Most header fields in a request. */
+    public static final int MAX_HEADER_COUNT = 200;
+
+    /**
+     * Most connections open at once: each has a thread, and a request waiting out added latency
+     * holds its connection's thread, so this also bounds the requests in flight.
+     */
+    public static final int MAX_CONNECTIONS = 1024;
+
+    /** A connection sending nothing for this long is closed. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
     private static final DateTimeFormatter REQUEST_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    static {
-        // The JDK server writes an answer's headers and body separately: without TCP_NODELAY every
-        // answer waits for the client's delayed ACK (~40 ms). Read once, when the first server
-        // starts.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    /**
-     * Threads serving requests; a request under added latency (fault rules) holds none while it
-     * waits.
-     */
-    public static final int REQUEST_THREADS =
-            Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
-
-    private final HttpServer server;
-    private final ExecutorService executor;
-
-    /** Ends the added latency of requests (fault rules) and hands them back to the executor. */
-    private final ScheduledExecutorService delays;
-
+    private final ConnectionAcceptor acceptor;
     private final RequestAuthenticator authenticator;
     private final RequestHandler dispatcher;
     private final RequestHandler admin;
@@ -91,132 +84,123 @@ public final class EmulatorHttpServer implements AutoCloseable {
         this.faults = faults;
         this.commit = commit;
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor =
-                Executors.newFixedThreadPool(
-                        REQUEST_THREADS,
-                        r -> {
-                            Thread t =
-                                    new Thread(
-                                            r,
-                                            "datahub-emulator-http-" + threads.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
-        this.delays =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "datahub-emulator-latency");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        HttpLimits limits =
+                new HttpLimits(
+                        MAX_REQUEST_LINE_BYTES,
+                        MAX_HEADER_BYTES,
+                        MAX_HEADER_COUNT,
+                        MAX_CONNECTIONS,
+                        IDLE_TIMEOUT);
         try {
-            this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
+            this.acceptor = new ConnectionAcceptor(host, port, limits, this);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
     }
 
     public void start() {
-        server.start();
+        acceptor.start();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return acceptor.port();
     }
 
-    private void handle(HttpExchange ex) {
-        String requestId =
-                REQUEST_ID_TIME.format(clock.instant())
-                        + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        String path = ex.getRequestURI().getRawPath();
-        String query = ex.getRequestURI().getRawQuery();
+    @Override
+    public HttpResponse handle(RequestHead head, RequestBody requestBody)
+            throws IOException, InterruptedException {
+        String requestId = newRequestId();
+        String method = head.method();
+        String path = head.path();
+        String query = head.query();
         String pathAndQuery = query == null ? path : path + '?' + query;
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        ex.getRequestHeaders().forEach((k, v) -> headers.put(k, new ArrayList<>(v)));
+        Map<String, List<String>> headers = head.headers();
         ApiResponse response;
         String acceptEncoding = null;
         try {
             if (path.startsWith(ADMIN_PREFIX)) {
-                byte[] body = readBody(ex, headers);
+                byte[] body = readBody(requestBody);
                 response =
                         admin.handle(
                                 null,
-                                new ApiRequest(
-                                        ex.getRequestMethod(),
-                                        path,
-                                        query,
-                                        headers,
-                                        body,
-                                        requestId));
+                                new ApiRequest(method, path, query, headers, body, requestId));
             } else {
                 // The signature covers the headers only: an unsigned request's body is never read.
-                authenticator.verify(ex.getRequestMethod(), pathAndQuery, headers);
-                byte[] body = readBody(ex, headers);
-                String encoding = first(headers, "Content-Encoding");
+                authenticator.verify(method, pathAndQuery, headers);
+                byte[] body = readBody(requestBody);
+                String encoding = head.header("Content-Encoding");
                 if (encoding != null && body.length > 0) {
-                    String raw = first(headers, Compression.RAW_SIZE_HEADER);
-                    body = decompress(encoding, body, raw);
+                    body = decompress(encoding, body, head.header(Compression.RAW_SIZE_HEADER));
                 }
-                acceptEncoding = first(headers, "Accept-Encoding");
-                ApiRequest request =
-                        new ApiRequest(
-                                ex.getRequestMethod(), path, query, headers, body, requestId);
+                acceptEncoding = head.header("Accept-Encoding");
+                ApiRequest request = new ApiRequest(method, path, query, headers, body, requestId);
                 Route route = Route.parse(path);
                 long latency = faults.latencyMillis(route);
                 if (latency > 0) {
-                    // Waited out on the timer, not on this thread: a request thread sleeping
-                    // through it would cap the requests in flight at the pool's size.
-                    String accepted = acceptEncoding;
-                    delays.schedule(
-                            () -> serveLater(ex, route, request, accepted),
-                            latency,
-                            TimeUnit.MILLISECONDS);
-                    return;
+                    // Waited out on this connection's own thread: other requests have theirs.
+                    Thread.sleep(latency);
                 }
-                serve(ex, route, request, acceptEncoding);
-                return;
-            }
-        } catch (DataHubException e) {
-            response = error(e, requestId);
-        } catch (RuntimeException | IOException e) {
-            response = failure(ex.getRequestMethod() + " " + pathAndQuery, e, requestId);
-        }
-        write(ex, response, requestId, acceptEncoding);
-    }
-
-    private void serveLater(HttpExchange ex, Route route, ApiRequest request, String accept) {
-        try {
-            executor.execute(() -> serve(ex, route, request, accept));
-        } catch (RejectedExecutionException closing) {
-            ex.close();
-        }
-    }
-
-    /** Applies the other faults, dispatches a request and writes its answer. */
-    private void serve(HttpExchange ex, Route route, ApiRequest request, String acceptEncoding) {
-        String requestId = request.requestId();
-        ApiResponse response;
-        try {
-            // Closing an exchange before its headers are sent drops the TCP connection.
-            if (faults.beforeRequest(route)) {
-                LOG.debug("Fault injection: closing the connection of {}", request);
-                ex.close();
-                return;
-            }
-            response = dispatcher.handle(route, request);
-            if (!"GET".equals(ex.getRequestMethod())) {
-                commit.run();
+                response = serve(route, request);
+                if (response == null) {
+                    return HttpResponse.noAnswer();
+                }
             }
         } catch (DataHubException e) {
             response = error(e, requestId);
         } catch (RuntimeException e) {
-            response = failure(request.toString(), e, requestId);
+            response = failure(method + " " + pathAndQuery, e, requestId);
         }
-        write(ex, response, requestId, acceptEncoding);
+        return toHttp(response, requestId, acceptEncoding);
+    }
+
+    /** Applies the other faults and dispatches a request; null to drop the connection. */
+    private ApiResponse serve(Route route, ApiRequest request) {
+        // After the latency and before anything changes: a faulted request changes nothing.
+        if (faults.beforeRequest(route)) {
+            LOG.debug("Fault injection: closing the connection of {}", request);
+            return null;
+        }
+        ApiResponse response = dispatcher.handle(route, request);
+        if (!"GET".equals(request.method())) {
+            commit.run();
+        }
+        return response;
+    }
+
+    /**
+     * The service's error document for a request the front-end refused: request-line problems are
+     * {@code InvalidUriSpec}, too many connections {@code LimitExceeded} (retryable), the rest
+     * {@code InvalidParameter}; the status is the front-end's.
+     */
+    @Override
+    public HttpResponse refuse(RefusedRequestException refusal) {
+        ErrorCode code;
+        switch (refusal.reason()) {
+            case REQUEST_LINE_TOO_LONG:
+            case MALFORMED_REQUEST_LINE:
+            case UNSUPPORTED_METHOD:
+                code = ErrorCode.INVALID_URI_SPEC;
+                break;
+            case TOO_MANY_CONNECTIONS:
+                code = ErrorCode.LIMIT_EXCEEDED;
+                break;
+            default:
+                code = ErrorCode.INVALID_PARAMETER;
+                break;
+        }
+        String requestId = newRequestId();
+        ApiResponse document =
+                ApiResponse.error(
+                        refusal.status(),
+                        Json.toBytes(
+                                ErrorJson.write(code.code(), refusal.getMessage(), requestId)));
+        return toHttp(document, requestId, null);
+    }
+
+    private String newRequestId() {
+        return REQUEST_ID_TIME.format(clock.instant())
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     }
 
     private static ApiResponse failure(String request, Exception e, String requestId) {
@@ -226,25 +210,28 @@ public final class EmulatorHttpServer implements AutoCloseable {
     }
 
     /**
-     * Reads at most {@link #MAX_BODY_BYTES}; a longer body is refused with the rest unread (closing
-     * the exchange drains a little of it, then drops the connection), so no request fills the heap.
+     * Reads at most {@link #MAX_BODY_BYTES}: a declared longer body is refused unread, a chunked
+     * one once it has passed the limit; the front-end then closes the connection with the rest
+     * unread, so no request fills the heap.
      */
-    private static byte[] readBody(HttpExchange ex, Map<String, List<String>> headers)
-            throws IOException {
-        String length = first(headers, "Content-Length");
-        if (length != null) {
-            try {
-                checkBodySize(Long.parseLong(length.trim()), "request body");
-            } catch (NumberFormatException e) {
-                throw ErrorCode.INVALID_PARAMETER.exception(
-                        "Invalid Content-Length '" + length + "'");
-            }
+    private static byte[] readBody(RequestBody body) throws IOException {
+        long declared = body.contentLength();
+        if (declared >= 0) {
+            checkBodySize(declared, "request body");
+            byte[] bytes = new byte[(int) declared];
+            body.readNBytes(bytes, 0, bytes.length);
+            return bytes;
         }
-        try (InputStream in = ex.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            checkBodySize(body.length, "request body");
-            return body;
+        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "The chunked request body is longer than "
+                            + MAX_BODY_BYTES
+                            + " bytes; at most "
+                            + MAX_BODY_BYTES
+                            + " bytes are allowed.");
         }
+        return bytes;
     }
 
     private static void checkBodySize(long bytes, String what) {
@@ -303,33 +290,22 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 status, Json.toBytes(ErrorJson.write(errorCode, e.getErrorMessage(), requestId)));
     }
 
-    private static void write(
-            HttpExchange ex, ApiResponse response, String requestId, String acceptEncoding) {
-        try {
-            byte[] body = response.body();
-            ex.getResponseHeaders().set("x-datahub-request-id", requestId);
-            if (response.contentType() != null) {
-                ex.getResponseHeaders().set("Content-Type", response.contentType());
-            }
-            CompressFormat format = responseCompression(acceptEncoding);
-            if (format != CompressFormat.NONE && body.length > 0 && response.status() < 400) {
-                byte[] compressed = Compression.compress(format, body);
-                ex.getResponseHeaders().set("Content-Encoding", format.encoding());
-                ex.getResponseHeaders()
-                        .set(Compression.RAW_SIZE_HEADER, Integer.toString(body.length));
-                body = compressed;
-            }
-            ex.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                try (OutputStream os = ex.getResponseBody()) {
-                    os.write(body);
-                }
-            }
-        } catch (IOException e) {
-            LOG.debug("Client went away before the answer was written", e);
-        } finally {
-            ex.close();
+    private static HttpResponse toHttp(
+            ApiResponse response, String requestId, String acceptEncoding) {
+        byte[] body = response.body();
+        HttpResponse.Builder http =
+                HttpResponse.builder(response.status()).header("x-datahub-request-id", requestId);
+        if (response.contentType() != null) {
+            http.header("Content-Type", response.contentType());
         }
+        CompressFormat format = responseCompression(acceptEncoding);
+        if (format != CompressFormat.NONE && body.length > 0 && response.status() < 400) {
+            byte[] compressed = Compression.compress(format, body);
+            http.header("Content-Encoding", format.encoding())
+                    .header(Compression.RAW_SIZE_HEADER, Integer.toString(body.length));
+            body = compressed;
+        }
+        return http.body(body).build();
     }
 
     /** Only the encodings of the protocol, and only when asked for by name (never gzip). */
@@ -346,20 +322,9 @@ public final class EmulatorHttpServer implements AutoCloseable {
         return CompressFormat.NONE;
     }
 
-    private static String first(Map<String, List<String>> headers, String name) {
-        List<String> v = headers.get(name);
-        return v == null || v.isEmpty() ? null : v.get(0);
-    }
-
+    /** Stops listening and closes every connection, dropping requests still waiting. */
     @Override
     public void close() {
-        server.stop(0);
-        delays.shutdownNow();
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        acceptor.close();
     }
 }

@@ -7,7 +7,6 @@ import io.github.flinkdatahub.client.http.HttpTransport;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -20,16 +19,9 @@ final class RawRequests implements AutoCloseable {
     private final HttpTransport transport;
 
     RawRequests(DataHubEmulator emulator) {
-        // Refusals are answers and never retried; a request that met a closing pooled connection
-        // before any answer (an I/O failure, e.g. after the refusal of an oversized body) is
-        // sent again, as any client does.
         this.transport =
                 new HttpTransport(
-                        emulator.clientBuilder()
-                                .retryPolicy(
-                                        RetryPolicy.of(
-                                                2, Duration.ofMillis(10), Duration.ofMillis(100)))
-                                .buildConfig());
+                        emulator.clientBuilder().retryPolicy(RetryPolicy.none()).buildConfig());
     }
 
     /** A GET; returns the answer's body as text. */
