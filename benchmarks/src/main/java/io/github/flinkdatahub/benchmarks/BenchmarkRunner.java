@@ -197,8 +197,8 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Sized to take about 4 minutes on 2 cores: the slow cases are one shard at 50 ms (a page per
-     * round trip) and the job deployments, about 90 of them.
+     * Sized to take about 5 minutes on 2 cores: the slow cases are one shard at 50 ms (a page per
+     * round trip) and the job deployments, about 125 of them (the sink's 72: two routings).
      */
     private static void network(
             NetworkBenchmarks network, boolean quick, Path emulatorJar, Path work)

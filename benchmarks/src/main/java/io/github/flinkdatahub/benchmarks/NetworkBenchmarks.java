@@ -3,6 +3,7 @@ package io.github.flinkdatahub.benchmarks;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -22,6 +23,7 @@ import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.connector.DataHubConnectorOptions;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.DataHubSink;
+import io.github.flinkdatahub.connector.sink.DataHubSinkBuilder;
 import io.github.flinkdatahub.connector.source.DataHubSource;
 import io.github.flinkdatahub.connector.source.DataHubSourceBuilder;
 import io.github.flinkdatahub.connector.source.StartingPosition;
@@ -49,7 +51,7 @@ final class NetworkBenchmarks implements AutoCloseable {
     private static final String SECTION_SOURCE =
             "Source under network latency (MiniCluster, parallelism 1, protobuf, TUPLE_SMALL, first to last record)";
     private static final String SECTION_SINK =
-            "Sink under network latency (MiniCluster, parallelism 1, round-robin, protobuf, TUPLE_SMALL, first record to last put served)";
+            "Sink under network latency (MiniCluster, parallelism 1, default settings, protobuf, TUPLE_SMALL, first record to last put served)";
     private static final String SECTION_LOOP =
             "Source vs the client's best get loop (async, one get in flight per shard; first to last record)";
     private static final String SECTION_LATENCY =
@@ -69,10 +71,13 @@ final class NetworkBenchmarks implements AutoCloseable {
         this.faults = new EmulatorFaults(emulator);
         this.project = project;
         this.report = report;
+        // Any free REST port: another benchmark run on the machine may hold 8081.
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.BIND_PORT, "0");
         cluster =
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()
-                                .setConfiguration(new Configuration())
+                                .setConfiguration(conf)
                                 .setNumTaskManagers(1)
                                 .setNumSlotsPerTaskManager(4)
                                 .build());
@@ -211,32 +216,39 @@ final class NetworkBenchmarks implements AutoCloseable {
 
     /**
      * Sink writes of {@code count} generated records to fresh topics of {@code shards} shards, once
-     * per added delay and round; each figure (the median of the rounds) with its ratio to no delay
-     * for the same shard count.
+     * per routing, added delay and round: round-robin (puts to a shard overlap) and by key (hash
+     * field {@code id}: one put per shard in flight, to keep each key's order). Each figure (the
+     * median of the rounds) with its ratio to no delay for the same routing and shard count.
      */
     void sink(List<Integer> shardCounts, List<Integer> delays, int count, int rounds)
             throws Exception {
         try (DataHubClient client = emulator.client(WireMode.PROTOBUF)) {
             String warm = "net_sink_warm";
             ClientLoops.createTopic(client, project, warm, SHAPE, shardCounts.get(0));
-            writeWithSink(client, warm, shardCounts.get(0), count);
+            writeWithSink(client, warm, shardCounts.get(0), count, false);
             int[] topics = {0};
-            for (int shards : shardCounts) {
-                double[][] rates =
-                        inRounds(
-                                delays,
-                                rounds,
-                                delay -> {
-                                    String topic = "net_sink_" + shards + "_" + topics[0]++;
-                                    ClientLoops.createTopic(client, project, topic, SHAPE, shards);
-                                    faults.latency(project, topic, delay);
-                                    try {
-                                        return writeWithSink(client, topic, shards, count);
-                                    } finally {
-                                        faults.latency(project, topic, 0);
-                                    }
-                                });
-                reportAgainstNoDelay(SECTION_SINK, "DataHubSink", "sink", shards, delays, rates);
+            for (boolean byKey : new boolean[] {false, true}) {
+                String what = byKey ? "DataHubSink by key" : "DataHubSink round-robin";
+                String shortName = byKey ? "sink by key" : "sink round-robin";
+                for (int shards : shardCounts) {
+                    double[][] rates =
+                            inRounds(
+                                    delays,
+                                    rounds,
+                                    delay -> {
+                                        String topic = "net_sink_" + shards + "_" + topics[0]++;
+                                        ClientLoops.createTopic(
+                                                client, project, topic, SHAPE, shards);
+                                        faults.latency(project, topic, delay);
+                                        try {
+                                            return writeWithSink(
+                                                    client, topic, shards, count, byKey);
+                                        } finally {
+                                            faults.latency(project, topic, 0);
+                                        }
+                                    });
+                    reportAgainstNoDelay(SECTION_SINK, what, shortName, shards, delays, rates);
+                }
             }
         }
     }
@@ -592,19 +604,21 @@ final class NetworkBenchmarks implements AutoCloseable {
      * the emulator gave the last record written (the newest record over all shards): the last put
      * served, without job teardown.
      */
-    private double writeWithSink(DataHubClient client, String topic, int shards, int count)
+    private double writeWithSink(
+            DataHubClient client, String topic, int shards, int count, boolean byKey)
             throws Exception {
         StreamExecutionEnvironment env = env();
         FirstMillis.reset();
-        env.fromSequence(0, count - 1)
-                .map(new FirstMillis())
-                .sinkTo(
-                        DataHubSink.<Long>builder()
-                                .setConnection(connection(WireMode.PROTOBUF))
-                                .setProject(project)
-                                .setTopic(topic)
-                                .setSerializer(new FlinkBenchmarks.ShapeRecords(SHAPE))
-                                .build());
+        DataHubSinkBuilder<Long> sink =
+                DataHubSink.<Long>builder()
+                        .setConnection(connection(WireMode.PROTOBUF))
+                        .setProject(project)
+                        .setTopic(topic)
+                        .setSerializer(new FlinkBenchmarks.ShapeRecords(SHAPE));
+        if (byKey) {
+            sink.setHashFields("id");
+        }
+        env.fromSequence(0, count - 1).map(new FirstMillis()).sinkTo(sink.build());
         env.execute("network sink write " + topic);
         long written = 0;
         long lastMillis = 0;

@@ -528,8 +528,11 @@ public final class DataHubConnectorOptions {
                     .defaultValue(1000)
                     .withFallbackKeys("batchCount")
                     .withDescription(
-                            "Records per put request (1-10000, the service maximum). A buffer is sent as soon as it"
-                                    + " holds this many records.");
+                            "Records that fill a batch (1-10000): a shard's buffer is sent as soon as it holds this"
+                                    + " many. While puts are in flight (at sink.max-in-flight-requests, or a shard's one put"
+                                    + " when routed by key or shard id), the records a shard gathers meanwhile go in one put"
+                                    + " when a put is answered, up to the service limits (10000 records, a 4 MB body): puts"
+                                    + " grow with the round trip.");
 
     public static final ConfigOption<MemorySize> SINK_BATCH_MAX_BYTES =
             ConfigOptions.key("sink.batch.max-bytes")
@@ -537,8 +540,10 @@ public final class DataHubConnectorOptions {
                     .defaultValue(MemorySize.parse("2mb"))
                     .withFallbackKeys("batchSize")
                     .withDescription(
-                            "Estimated bytes per put request (at most 4 MB, the service limit on a request body;"
-                                    + " the estimate is conservative). A buffer is sent as soon as it holds this much.");
+                            "Estimated bytes that fill a batch (at most 4 MB, the service limit on a request body;"
+                                    + " the estimate is conservative): a shard's buffer is sent as soon as it holds this much."
+                                    + " Records gathered while puts are in flight go in one put up to the service limits (see"
+                                    + " sink.batch.max-records).");
 
     public static final ConfigOption<Duration> SINK_FLUSH_INTERVAL =
             ConfigOptions.key("sink.flush-interval")

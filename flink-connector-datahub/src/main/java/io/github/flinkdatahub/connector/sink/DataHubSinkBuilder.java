@@ -95,7 +95,10 @@ public final class DataHubSinkBuilder<T> {
         return setRouting(DataHubRouting.toShard(shardId));
     }
 
-    /** Records per put, 1-10000. */
+    /**
+     * Records that fill a batch, 1-10000: a shard's buffer is sent as soon as it holds this many;
+     * records gathered while puts are in flight go in one put up to the service limits.
+     */
     public DataHubSinkBuilder<T> setBatchMaxRecords(int records) {
         Preconditions.checkArgument(
                 records >= 1 && records <= MAX_RECORDS_PER_REQUEST,
@@ -107,7 +110,11 @@ public final class DataHubSinkBuilder<T> {
         return this;
     }
 
-    /** Estimated bytes per put, 1 KiB to 4 MiB. */
+    /**
+     * Estimated bytes that fill a batch, 1 KiB to 4 MiB: a shard's buffer is sent as soon as it
+     * holds this much; records gathered while puts are in flight go in one put up to the service
+     * limits.
+     */
     public DataHubSinkBuilder<T> setBatchMaxBytes(long bytes) {
         Preconditions.checkArgument(
                 bytes >= 1024 && bytes <= MAX_REQUEST_BYTES,

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.MAX_RECORDS_PER_REQUEST;
 import static io.github.flinkdatahub.connector.DataHubConnectorOptions.MAX_REQUEST_BYTES;
 
 /**
@@ -28,10 +29,13 @@ import static io.github.flinkdatahub.connector.DataHubConnectorOptions.MAX_REQUE
  * <p>Everything runs on the task thread: puts complete on the client's threads and hand their
  * results back through the mailbox, as Flink's {@code AsyncSinkWriter} does. Records wait in the
  * lane of the shard they go to ({@link ShardLanes}) until it holds a full batch (count or estimated
- * bytes), the flush interval passes, or Flink flushes. A shard has at most one put in flight, so
- * its records (and each key's) arrive in order; puts to different shards overlap. When too much is
- * unsent or in flight, {@link #write} yields to the mailbox until puts complete: that is the
- * backpressure.
+ * bytes), the flush interval passes, or Flink flushes. A put carries everything its lane holds, up
+ * to the service's limits on a request: while puts are in flight, the records that arrive meanwhile
+ * go together in the next put, so batches grow with the round trip and a distant DataHub is not
+ * limited to one batch per round trip and put in flight. A shard routed by key or shard id has at
+ * most one put in flight, so its records (and each key's) arrive in order; puts to different shards
+ * overlap. When too much is unsent, {@link #write} yields to the mailbox until puts complete: that
+ * is the backpressure.
  *
  * <p>Failures: only refused records are sent again, after an exponential backoff with jitter;
  * throttling also halves the number of puts in flight, which then grows back one per successful
@@ -54,6 +58,10 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
     private final RecordShapeCheck shapes;
     private final RecordSizeEstimator sizes;
     private final long batchMaxBytes;
+
+    /** Estimated bytes of records one put may carry: the request body's limit less framing. */
+    private final long requestRoom;
+
     private final WriterStatus status;
     private final InFlightLimiter limiter;
     private final RetryScheduler retries;
@@ -95,7 +103,7 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         this.status = new WriterStatus(topicPath);
         this.lanes = new ShardLanes(target, status);
         this.sizes = new RecordSizeEstimator(connection.getWireMode());
-        long requestRoom = MAX_REQUEST_BYTES - RecordSizeEstimator.REQUEST_OVERHEAD;
+        this.requestRoom = MAX_REQUEST_BYTES - RecordSizeEstimator.REQUEST_OVERHEAD;
         this.batchMaxBytes = Math.min(config.batchMaxBytes(), requestRoom);
         this.shapes = new RecordShapeCheck(topicPath, target.schema, requestRoom, status);
         this.limiter = new InFlightLimiter(config.maxInFlightRequests());
@@ -212,6 +220,11 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
         }
     }
 
+    /**
+     * Sends a lane's records once it holds a full batch (or when forced), each put with all the
+     * lane holds up to the service's limits: a lane that was held back by the puts in flight sends
+     * what gathered meanwhile in one put rather than in batches that would each wait a round trip.
+     */
     private void sendFrom(ShardLanes.Lane lane, boolean force) {
         RecordBuffer buffer = lane.buffer;
         while (!status.failed()
@@ -221,7 +234,7 @@ public final class DataHubSinkWriter<T> implements SinkWriter<T> {
                 && (force
                         || buffer.size() >= config.batchMaxRecords()
                         || buffer.bytes() >= batchMaxBytes)) {
-            puts.send(lane, buffer.take(config.batchMaxRecords(), batchMaxBytes));
+            puts.send(lane, buffer.take(MAX_RECORDS_PER_REQUEST, requestRoom));
             lanes.sentFrom(lane);
         }
     }

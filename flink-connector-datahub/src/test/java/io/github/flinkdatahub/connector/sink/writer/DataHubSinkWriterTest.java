@@ -20,6 +20,7 @@ import org.apache.flink.util.SimpleUserCodeClassLoader;
 import org.apache.flink.util.UserCodeClassLoader;
 
 import io.github.flinkdatahub.client.DataHubClient;
+import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.connector.common.DataHubConnection;
 import io.github.flinkdatahub.connector.sink.routing.DataHubRouting;
 import io.github.flinkdatahub.connector.sink.serializer.DataHubSerializationSchema;
@@ -31,10 +32,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
+import java.util.stream.Collectors;
 
+import static io.github.flinkdatahub.connector.DataHubConnectorOptions.MAX_REQUEST_BYTES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -98,10 +105,10 @@ class DataHubSinkWriterTest {
             }
             assertThat(maxInFlight).isEqualTo(2);
             // A put is acknowledged only in the task mailbox, which this thread runs only while
-            // write() waits: of the 200 records written, at most 30 unsent plus 2 puts of 10 are
-            // not acknowledged, so write() waited for at least 15 puts (8 rounds of 2 in flight) to
-            // complete.
-            assertThat(writer.metrics().acknowledgedCount()).isBetween(200L - 30 - 2 * 10, 199L);
+            // write() waits: of the 200 records written, at most 30 unsent plus 2 puts (each at
+            // most the 30 that gathered while puts were in flight) are not acknowledged, so
+            // write() waited for puts of at least 110 records to complete.
+            assertThat(writer.metrics().acknowledgedCount()).isBetween(200L - 30 - 2 * 30, 199L);
 
             writer.flush(false);
             assertThat(writer.inFlightRequests()).isZero();
@@ -139,6 +146,80 @@ class DataHubSinkWriterTest {
         } finally {
             writer.close();
         }
+    }
+
+    @Test
+    void aThrottledGatheredPutIsSentAgainWithinTheBodyLimitAndEveryRecordArrivesOnceInOrder()
+            throws Exception {
+        String topic = "gathered_retry";
+        client.createBlobTopic(P, topic, 1, 1, "");
+        TestContext ctx = new TestContext();
+        WriterConfig config =
+                new WriterConfig(
+                        1,
+                        1 << 20,
+                        Duration.ofHours(1),
+                        1,
+                        1000,
+                        1 << 24,
+                        5,
+                        Duration.ofMinutes(1),
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(100),
+                        Duration.ofHours(1),
+                        DeliveryGuarantee.AT_LEAST_ONCE,
+                        -1);
+        DataHubSinkWriter<byte[]> writer =
+                new DataHubSinkWriter<>(
+                        ctx,
+                        connection,
+                        P,
+                        topic,
+                        DataHubSerializationSchema.blobBytes(),
+                        DataHubRouting.toShard("0"),
+                        config);
+        // The first put (one record) and the first gathered put are throttled as a whole; the
+        // shard's order holds across both retries.
+        long throttledBefore = DATAHUB.faults().throttledCount();
+        DATAHUB.faults().set(P, topic, FaultRule.none().throttleRate(1).maxFaults(2));
+        try {
+            List<String> written = new ArrayList<>();
+            String payload = "x".repeat(100_000);
+            for (int i = 0; i < 100; i++) {
+                String text = String.format(Locale.ROOT, "%03d:%s", i, payload);
+                written.add(text);
+                // The task mailbox runs only in flush: the 99 records after the first wait.
+                writer.write(text.getBytes(StandardCharsets.UTF_8), null);
+            }
+            writer.flush(false);
+
+            // Records of about 100 KB: a put holds as many as fit in the 4 MB body by the
+            // estimate, so the retried gathered put carried that many.
+            long room = MAX_REQUEST_BYTES - RecordSizeEstimator.REQUEST_OVERHEAD;
+            long perRecord =
+                    new RecordSizeEstimator(connection.getWireMode())
+                            .estimate(
+                                    BlobRecord.of(written.get(0).getBytes(StandardCharsets.UTF_8)));
+            long perPut = room / perRecord;
+            assertThat(perPut).isBetween(2L, 99L);
+            assertThat(DATAHUB.faults().throttledCount() - throttledBefore).isEqualTo(2);
+            assertThat(writer.metrics().retriesCount()).isEqualTo(1 + perPut);
+            assertThat(writer.metrics().acknowledgedCount()).isEqualTo(100);
+            // Compared by index and length: the 10 MB of text would swamp a failure's message.
+            assertThat(TopicContents.all(client, P, topic))
+                    .extracting(r -> describe(((BlobRecord) r).getData()))
+                    .isEqualTo(
+                            written.stream()
+                                    .map(t -> describe(t.getBytes(StandardCharsets.UTF_8)))
+                                    .collect(Collectors.toList()));
+        } finally {
+            writer.close();
+        }
+    }
+
+    /** The index a record's text starts with, and its length. */
+    private static String describe(byte[] data) {
+        return new String(data, 0, 4, StandardCharsets.UTF_8) + data.length;
     }
 
     /** A writer context with a task mailbox owned by the test thread and timers that never fire. */
