@@ -107,6 +107,11 @@ final class ReadBuffer {
         notifyAll();
     }
 
+    /** Whether no answer waits to be taken. */
+    synchronized boolean isEmpty() {
+        return answers.isEmpty();
+    }
+
     /** Bytes of the answers not yet taken. */
     synchronized long bufferedBytes() {
         return bytes;
