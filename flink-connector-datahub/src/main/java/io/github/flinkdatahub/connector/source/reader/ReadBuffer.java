@@ -107,6 +107,11 @@ final class ReadBuffer {
         notifyAll();
     }
 
+    /** Answers waiting to be taken. */
+    synchronized int size() {
+        return answers.size();
+    }
+
     /** Whether no answer waits to be taken. */
     synchronized boolean isEmpty() {
         return answers.isEmpty();

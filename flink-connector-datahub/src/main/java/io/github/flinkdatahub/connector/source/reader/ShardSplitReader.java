@@ -34,7 +34,7 @@ import java.util.function.LongSupplier;
  * its finished split), waiting for one when none is there. A read that completes later with records
  * asks for the shard's next page at once, from the thread it completed on, within the budget (the
  * fetcher may be blocked handing records to Flink meanwhile). While the fetcher waits on a shard's
- * round trips ({@link ReadAheadDepth}), a full page also starts pages ahead ({@code
+ * long round trips ({@link ReadAheadDepth}), a full page also starts pages ahead ({@code
  * scan.fetch.max-reads-per-shard}), which wait in its {@link ShardReadAhead} until its chain of
  * reads arrives exactly at their start. Only the chain buffers answers, one after the other, so a
  * shard's records come out in sequence order. The cursor is transient: on any doubt it is rebuilt
@@ -70,6 +70,16 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
 
     private final int maxRecordsPerFetch;
     private final int maxPagesAhead;
+
+    /**
+     * The fetcher's time per answer outside {@link ReadBuffer#take} (handing records to Flink,
+     * which blocks while Flink is behind), averaged; with the shard count it says how long round
+     * trips the shards' single reads cover. Fetcher thread only, as {@link #lastTakeEnd}.
+     */
+    private double pageMillis;
+
+    /** When the last take that returned an answer ended; -1 after one that returned none. */
+    private long lastTakeEnd = -1;
 
     /** Set by {@link #close()}: reads completing afterwards start no more. */
     private volatile boolean closed;
@@ -130,13 +140,22 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         }
         if (maxPagesAhead > 0 && buffer.isEmpty()) {
             // Nothing to hand out: the reader waits on the round trips of the shards being read.
+            double roundOfPages = pageMillis * scheduler.shards().size();
             for (ShardReadState s : scheduler.shards()) {
                 if (s.reading && !s.paused) {
-                    s.aheadDepth.waitedOn(maxPagesAhead);
+                    s.aheadDepth.fetcherWaited(maxPagesAhead, roundOfPages);
                 }
             }
         }
+        if (lastTakeEnd >= 0) {
+            pageMillis += (now - lastTakeEnd - pageMillis) / 8;
+        }
         ReadBuffer.Answer answer = buffer.take(scheduler.millisUntilNextDue(now));
+        lastTakeEnd = answer == null ? -1 : clock.getAsLong();
+        if (answer != null && maxPagesAhead > 0 && buffer.size() >= scheduler.shards().size()) {
+            // An answer per shard still waits: the reader is behind, not waiting on round trips.
+            answer.shard.aheadDepth.fewer();
+        }
         RecordsBySplits.Builder<Record> out = new RecordsBySplits.Builder<>();
         if (answer != null) {
             handOut(answer, out);
@@ -147,6 +166,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     private void start(ShardReadState shard) {
         shard.reading = true;
         CompletableFuture<Object> read = requests.start(shard);
+        long sent = clock.getAsLong();
         if (read.isDone()) {
             // Buffered before the next shard is considered, so the budget also holds for it; the
             // fetcher starts the shard's next read itself.
@@ -156,7 +176,11 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                                     new ReadBuffer.Answer(
                                             shard, value, failure, clock.getAsLong())));
         } else {
-            read.whenComplete((value, failure) -> completed(shard, value, failure));
+            read.whenComplete(
+                    (value, failure) -> {
+                        shard.aheadDepth.roundTrip(clock.getAsLong() - sent);
+                        completed(shard, value, failure);
+                    });
         }
     }
 
@@ -187,7 +211,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         long nextSequence = nextSequence(page);
         ShardReadAhead.Page ahead = shard.readAhead.take(nextSequence);
         if (ahead != null && ahead.read.isDone() && shard.readAhead.allAnswered()) {
-            shard.aheadDepth.answeredBeforeNeeded();
+            shard.aheadDepth.fewer();
         }
         if (nextSequence >= 0 && page.getRecords().size() >= maxRecordsPerFetch) {
             readAhead(shard, page, nextSequence, answer);
@@ -195,7 +219,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         if (ahead != null) {
             ahead.read.whenComplete((v, f) -> aheadAnswered(shard, ahead, nextCursor, v, f));
         } else {
-            requests.page(shard, nextCursor).whenComplete((v, f) -> completed(shard, v, f));
+            readOn(shard, nextCursor);
         }
     }
 
@@ -254,8 +278,19 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         if (failure == null && startsAt((GetRecordsResult) value, ahead.start)) {
             completed(shard, value, null);
         } else {
-            requests.page(shard, realCursor).whenComplete((v, f) -> completed(shard, v, f));
+            readOn(shard, realCursor);
         }
+    }
+
+    /** The shard's next read in its chain, from {@code cursor}; its round trip is noted. */
+    private void readOn(ShardReadState shard, String cursor) {
+        long sent = clock.getAsLong();
+        requests.page(shard, cursor)
+                .whenComplete(
+                        (value, failure) -> {
+                            shard.aheadDepth.roundTrip(clock.getAsLong() - sent);
+                            completed(shard, value, failure);
+                        });
     }
 
     private static boolean startsAt(GetRecordsResult page, long sequence) {

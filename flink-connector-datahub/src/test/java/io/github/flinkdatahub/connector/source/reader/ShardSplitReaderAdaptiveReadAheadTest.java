@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +36,9 @@ class ShardSplitReaderAdaptiveReadAheadTest {
     private static final String PROJECT = "p";
     private static final String TOPIC = "t";
     private static final long T0 = 1_700_000_000_000L;
+
+    /** The reader's wall clock; tests move it to make round trips and hand-outs take time. */
+    private final AtomicLong now = new AtomicLong(T0);
 
     private FakeDataHubClient fake;
     private ShardSplitReader reader;
@@ -74,7 +78,7 @@ class ShardSplitReaderAdaptiveReadAheadTest {
                                 maxReads),
                         new DataHubSourceReaderMetrics(
                                 UnregisteredMetricsGroup.createSourceReaderMetricGroup()),
-                        () -> T0);
+                        now::get);
         List<ShardSplit> splits = new ArrayList<>();
         for (int i = 0; i < shardCount; i++) {
             splits.add(
@@ -155,6 +159,56 @@ class ShardSplitReaderAdaptiveReadAheadTest {
         assertThat(fake.readsInFlight("0"))
                 .as("the fetcher waited again: pages ahead again")
                 .containsExactlyInAnyOrder(12L, 14L, 16L);
+
+        for (int round = 0; round < 100; round++) {
+            if (!fake.readsInFlight().isEmpty()) {
+                fake.deliverRead("0");
+            }
+            fetch();
+        }
+        assertThat(fake.readsInFlight()).isEmpty();
+        assertThat(emitted.get("0")).containsExactlyElementsOf(records);
+    }
+
+    @Test
+    void aWaitingFetcherReadsAheadOnlyWhenTheShardsRoundTripsAreLongerThanItsHandOutOfAPage()
+            throws IOException {
+        List<String> records = payloads("r", 60);
+        shards(List.of(records));
+        // Two short pages first: the fetcher measures its hand-outs before any full page.
+        fake.cutPage("0", 0, 1).cutPage("0", 1, 1).holdReads();
+        reader(3, Integer.MAX_VALUE, 1);
+        assertThat(fetch()).isEmpty();
+        // The service answers at once (no time passes between request and answer) ...
+        fake.deliverRead("0", 0);
+        fake.deliverRead("0", 1);
+        // ... and each hand-out takes the fetcher 10 ms.
+        now.addAndGet(10);
+        assertThat(fetch()).containsExactly("r0");
+        now.addAndGet(10);
+        assertThat(fetch()).containsExactly("r1");
+        assertThat(fetch()).as("the read of 2 is under way: the fetcher waits").isEmpty();
+        fake.deliverRead("0", 2);
+        assertThat(fake.readsInFlight("0"))
+                .as("round trips shorter than a hand-out: the single read keeps up, none ahead")
+                .containsExactly(4L);
+        assertThat(fetch()).containsExactly("r2", "r3");
+
+        // From now on each round trip takes 100 ms, the fetcher waiting for it.
+        int longRoundTrips = 0;
+        while (fake.readsInFlight("0").size() == 1 && longRoundTrips < 12) {
+            assertThat(fetch()).isEmpty();
+            now.addAndGet(100);
+            fake.deliverRead("0");
+            longRoundTrips++;
+            assertThat(fetch()).hasSize(2);
+        }
+        assertThat(fake.readsInFlight("0"))
+                .as("after %s round trips of 100 ms: pages ahead", longRoundTrips)
+                .hasSize(3);
+        assertThat(longRoundTrips)
+                .as("the shortest of the last 8 round trips counts: 8 at most")
+                .isBetween(2, 8);
 
         for (int round = 0; round < 100; round++) {
             if (!fake.readsInFlight().isEmpty()) {
