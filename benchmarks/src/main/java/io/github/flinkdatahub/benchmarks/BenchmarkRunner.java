@@ -24,15 +24,24 @@ import java.util.stream.Stream;
  * Runs every benchmark in one process run (so ratios compare like with like on one machine at one
  * time), prints the table and writes {@code results.csv}, {@code results.png} and {@code
  * machine.txt}. Usage: {@code ./bench.sh [--quick] [--only
- * codecs,sdk,wire,flink,latency,network,ingest]}; {@code --quick} shrinks every size to a smoke run
- * of well under a minute.
+ * codecs,sdk,wire,flink,latency,network,network-source,ingest]}; {@code --quick} shrinks every size
+ * to a smoke run of well under a minute; {@code network-source} is the first part of {@code
+ * network} alone (the source under network latency).
  *
  * <p>System properties (set by bench.sh): {@code bench.emulator.jar}, {@code bench.sdk.classpath},
  * {@code bench.results.dir}, {@code bench.work.dir}.
  */
 public final class BenchmarkRunner {
     private static final List<String> SECTIONS =
-            List.of("codecs", "sdk", "wire", "flink", "latency", "network", "ingest");
+            List.of(
+                    "codecs",
+                    "sdk",
+                    "wire",
+                    "flink",
+                    "latency",
+                    "network",
+                    "network-source",
+                    "ingest");
     private static final String PROJECT = "bench";
 
     private BenchmarkRunner() {}
@@ -77,7 +86,8 @@ public final class BenchmarkRunner {
                 || only.contains("wire")
                 || only.contains("flink")
                 || only.contains("latency")
-                || only.contains("network")) {
+                || only.contains("network")
+                || only.contains("network-source")) {
             try (EmulatorProcess emulator =
                     EmulatorProcess.start(emulatorJar, "shared", null, work)) {
                 try (DataHubClient client = emulator.client(WireMode.PROTOBUF)) {
@@ -144,10 +154,10 @@ public final class BenchmarkRunner {
                         }
                     }
                 }
-                if (only.contains("network")) {
+                if (only.contains("network") || only.contains("network-source")) {
                     try (NetworkBenchmarks network =
                             new NetworkBenchmarks(emulator, PROJECT, report)) {
-                        network(network, quick, emulatorJar, work);
+                        network(network, quick, !only.contains("network"), emulatorJar, work);
                     }
                 }
             }
@@ -197,19 +207,31 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Sized to take about 5 minutes on 2 cores: the slow cases are one shard at 50 ms (a page per
-     * round trip) and the job deployments, about 125 of them (the sink's 72: two routings).
+     * Sized to take about 7 minutes on 2 cores: the slow cases are one shard at 50 ms (a page per
+     * round trip) and the job deployments, about 125 of them (the sink's 72: two routings). The
+     * source reads at least 24,000 records per shard (24 pages), so that its runs are mostly steady
+     * state, not ramp-up.
      */
     private static void network(
-            NetworkBenchmarks network, boolean quick, Path emulatorJar, Path work)
+            NetworkBenchmarks network,
+            boolean quick,
+            boolean sourceOnly,
+            Path emulatorJar,
+            Path work)
             throws Exception {
         List<Integer> delays = List.of(0, 5, 20, 50);
         List<Integer> shards = List.of(1, 4, 16);
         int count = quick ? 16_000 : 96_000;
+        int perShard = quick ? 4_000 : 24_000;
         // Medians of 3 rounds: single runs of about a second swing by tens of percent on a shared
         // machine.
         int rounds = quick ? 1 : 3;
-        timed("Source under network latency", () -> network.source(shards, delays, count, rounds));
+        timed(
+                "Source under network latency",
+                () -> network.source(shards, delays, count, perShard, rounds));
+        if (sourceOnly) {
+            return;
+        }
         timed(
                 "Source vs the client's best get loop",
                 () ->
@@ -217,7 +239,7 @@ public final class BenchmarkRunner {
                                 4,
                                 List.of(WireMode.PROTOBUF, WireMode.BATCH),
                                 List.of(0, 20),
-                                count,
+                                NetworkBenchmarks.sourceRecords(4, count, perShard),
                                 rounds));
         timed("Sink under network latency", () -> network.sink(shards, delays, count, rounds));
         timed(

@@ -49,7 +49,7 @@ import java.util.function.BooleanSupplier;
  */
 final class NetworkBenchmarks implements AutoCloseable {
     private static final String SECTION_SOURCE =
-            "Source under network latency (MiniCluster, parallelism 1, protobuf, TUPLE_SMALL, first to last record)";
+            "Source under network latency (MiniCluster, parallelism 1, protobuf, TUPLE_SMALL, %,d records or %,d per shard if more, first to last record)";
     private static final String SECTION_SINK =
             "Sink under network latency (MiniCluster, parallelism 1, default settings, protobuf, TUPLE_SMALL, first record to last put served)";
     private static final String SECTION_LOOP =
@@ -97,20 +97,25 @@ final class NetworkBenchmarks implements AutoCloseable {
     }
 
     /**
-     * Bounded reads of {@code count} pre-written records spread over {@code shards} shards, once
-     * per added delay and round; each figure (the median of the rounds) with its ratio to no delay
-     * on the same topic.
+     * Bounded reads of pre-written records spread over {@code shards} shards ({@link
+     * #sourceRecords}), once per added delay and round; each figure (the median of the rounds) with
+     * its ratio to no delay on the same topic.
      */
-    void source(List<Integer> shardCounts, List<Integer> delays, int count, int rounds)
+    void source(
+            List<Integer> shardCounts, List<Integer> delays, int count, int perShard, int rounds)
             throws Exception {
+        String section = String.format(Locale.ROOT, SECTION_SOURCE, count, perShard);
         try (DataHubClient client = emulator.client(WireMode.PROTOBUF)) {
             for (int shards : shardCounts) {
-                fill(client, sourceTopic(shards), shards, count);
+                fill(client, sourceTopic(shards), shards, sourceRecords(shards, count, perShard));
             }
             // JIT warm-up of the read path, not reported.
-            readWithSource(sourceTopic(shardCounts.get(0)), WireMode.PROTOBUF, count);
+            int first = shardCounts.get(0);
+            readWithSource(
+                    sourceTopic(first), WireMode.PROTOBUF, sourceRecords(first, count, perShard));
             for (int shards : shardCounts) {
                 String topic = sourceTopic(shards);
+                int records = sourceRecords(shards, count, perShard);
                 for (int reads : readsPerShardCompared()) {
                     double[][] rates =
                             inRounds(
@@ -120,14 +125,17 @@ final class NetworkBenchmarks implements AutoCloseable {
                                         faults.latency(project, topic, delay);
                                         try {
                                             return readWithSource(
-                                                            topic, WireMode.PROTOBUF, count, reads)
+                                                            topic,
+                                                            WireMode.PROTOBUF,
+                                                            records,
+                                                            reads)
                                                     .perSecond();
                                         } finally {
                                             faults.latency(project, topic, 0);
                                         }
                                     });
                     reportAgainstNoDelay(
-                            SECTION_SOURCE,
+                            section,
                             reads == READS_PER_SHARD
                                     ? "DataHubSource"
                                     : "DataHubSource, 1 read per shard",
@@ -460,6 +468,14 @@ final class NetworkBenchmarks implements AutoCloseable {
                         "req/s");
             }
         }
+    }
+
+    /**
+     * The records a source topic of {@code shards} shards holds: {@code perShard} each, at least
+     * {@code count}.
+     */
+    static int sourceRecords(int shards, int count, int perShard) {
+        return Math.max(count, shards * perShard);
     }
 
     private static String sourceTopic(int shards) {

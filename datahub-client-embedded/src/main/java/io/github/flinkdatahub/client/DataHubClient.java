@@ -204,7 +204,14 @@ public interface DataHubClient extends AutoCloseable {
      * A cursor; {@code param} is the sequence for SEQUENCE, the system time in ms for SYSTEM_TIME,
      * and ignored otherwise.
      */
-    GetCursorResult getCursor(
+    default GetCursorResult getCursor(
+            String projectName, String topicName, String shardId, CursorType type, long param) {
+        return DefaultDataHubClient.join(
+                getCursorAsync(projectName, topicName, shardId, type, param));
+    }
+
+    /** {@link #getCursor(String, String, String, CursorType, long)} without waiting. */
+    CompletableFuture<GetCursorResult> getCursorAsync(
             String projectName, String topicName, String shardId, CursorType type, long param);
 
     /**

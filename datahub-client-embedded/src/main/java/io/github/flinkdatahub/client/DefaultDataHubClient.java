@@ -523,6 +523,21 @@ final class DefaultDataHubClient implements DataHubClient {
     @Override
     public GetCursorResult getCursor(
             String projectName, String topicName, String shardId, CursorType type, long param) {
+        return callJson(
+                cursorRequest(projectName, topicName, shardId, type, param), ShardJson::readCursor);
+    }
+
+    @Override
+    public CompletableFuture<GetCursorResult> getCursorAsync(
+            String projectName, String topicName, String shardId, CursorType type, long param) {
+        DataHubRequest request = cursorRequest(projectName, topicName, shardId, type, param);
+        return transport
+                .send(request)
+                .thenApply(decoding(request, r -> ShardJson.readCursor(Json.parse(r.body()))));
+    }
+
+    private static DataHubRequest cursorRequest(
+            String projectName, String topicName, String shardId, CursorType type, long param) {
         Validation.notNull(type, "cursor type");
         if (type == CursorType.SEQUENCE || type == CursorType.SYSTEM_TIME) {
             Validation.check(
@@ -533,11 +548,7 @@ final class DefaultDataHubClient implements DataHubClient {
                             + "), got "
                             + param);
         }
-        return callJson(
-                post(
-                        shardPath(projectName, topicName, shardId),
-                        ShardJson.writeCursor(type, param)),
-                ShardJson::readCursor);
+        return post(shardPath(projectName, topicName, shardId), ShardJson.writeCursor(type, param));
     }
 
     // Each record call has a synchronous twin that runs on the caller's thread (see

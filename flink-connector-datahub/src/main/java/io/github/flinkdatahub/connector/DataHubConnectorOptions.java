@@ -498,13 +498,14 @@ public final class DataHubConnectorOptions {
                     .intType()
                     .defaultValue(4)
                     .withDescription(
-                            "Pages of one shard in flight at once. After a full page (scan.fetch.max-records"
-                                    + " records) a shard also reads the pages after it ahead, each from the sequence where"
-                                    + " the page before it should end; a page is used only if that page ended exactly"
-                                    + " there, so records stay in order. It hides round trips to a distant endpoint:"
-                                    + " one read per shard moves at most one page per round trip. A shard with a short"
-                                    + " or empty page goes back to one read. Pages ahead count against the buffer"
-                                    + " budgets. 1: one read per shard.");
+                            "The most pages of one shard in flight at once. While the reader waits on a shard's"
+                                    + " round trips, a full page (scan.fetch.max-records records) also starts the pages"
+                                    + " after it ahead, each from the sequence where the page before it should end; a"
+                                    + " page is used only if that page ended exactly there, so records stay in order. It"
+                                    + " hides round trips to a distant endpoint: one read per shard moves at most one page"
+                                    + " per round trip. Pages ahead answered before they are needed make the shard read"
+                                    + " fewer ahead, down to one read, as does a short or empty page. Pages ahead count"
+                                    + " against the buffer budgets. 1: one read per shard.");
 
     public static final ConfigOption<Boolean> SCAN_SUBSCRIPTION_COMMIT_ON_CHECKPOINT =
             ConfigOptions.key("scan.subscription.commit-on-checkpoint")

@@ -12,6 +12,7 @@ import io.github.flinkdatahub.client.model.Record;
 import io.github.flinkdatahub.client.model.result.GetCursorResult;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.emulator.DataHubEmulator;
+import io.github.flinkdatahub.emulator.faults.FaultRule;
 import io.github.flinkdatahub.emulator.testutil.TopicContents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -93,6 +96,52 @@ class CursorEmulationTest {
                                         SeekOutOfRangeException.class)
                                 .getErrorMessage())
                 .contains("[0, 3)");
+    }
+
+    @Test
+    void asyncCursorsNameTheSameRecordsAsSyncOnes() {
+        long t1 = written.get(1).getSystemTime();
+        CompletableFuture<GetCursorResult> oldest = cursorAsync(client, CursorType.OLDEST, -1);
+        CompletableFuture<GetCursorResult> latest = cursorAsync(client, CursorType.LATEST, -1);
+        CompletableFuture<GetCursorResult> sequence = cursorAsync(client, CursorType.SEQUENCE, 1);
+        CompletableFuture<GetCursorResult> time = cursorAsync(client, CursorType.SYSTEM_TIME, t1);
+        assertAt(oldest.join(), 0);
+        assertAt(latest.join(), 2);
+        assertAt(sequence.join(), 1);
+        assertAt(time.join(), 1);
+        assertThat(sequence.join()).isEqualTo(cursor(CursorType.SEQUENCE, 1));
+    }
+
+    @Test
+    void anAsyncCursorOutOfRangeFailsWithTheTypedException() {
+        assertThat(cursorAsync(client, CursorType.SEQUENCE, 3))
+                .failsWithin(Duration.ofSeconds(60))
+                .withThrowableOfType(ExecutionException.class)
+                .havingCause()
+                .isInstanceOfSatisfying(
+                        SeekOutOfRangeException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo("SeekOutOfRange"));
+    }
+
+    @Test
+    void aThrottledAsyncCursorRequestIsRetriedLikeTheOtherAsyncCalls() {
+        emulator.faults().set(PROJECT, TOPIC, FaultRule.none().throttleRate(1).maxFaults(2));
+        long throttledBefore = emulator.faults().throttledCount();
+        try (DataHubClient retrying =
+                emulator.clientBuilder()
+                        .retryPolicy(
+                                RetryPolicy.of(3, Duration.ofMillis(10), Duration.ofMillis(20)))
+                        .build()) {
+            assertAt(cursorAsync(retrying, CursorType.SEQUENCE, 2).join(), 2);
+        } finally {
+            emulator.faults().clear(PROJECT, TOPIC);
+        }
+        assertThat(emulator.faults().throttledCount() - throttledBefore).isEqualTo(2);
+    }
+
+    private static CompletableFuture<GetCursorResult> cursorAsync(
+            DataHubClient c, CursorType type, long param) {
+        return c.getCursorAsync(PROJECT, TOPIC, "0", type, param);
     }
 
     @Test

@@ -164,8 +164,9 @@ public final class DataHubSourceBuilder<T> {
     }
 
     /**
-     * Pages of one shard in flight at once: after a full page, the pages after it are read ahead
-     * (used only where the page before ended exactly at their start). 1: one read per shard.
+     * The most pages of one shard in flight at once: while the reader waits on the shard's round
+     * trips, a full page starts the pages after it ahead (used only where the page before ended
+     * exactly at their start). 1: one read per shard.
      */
     public DataHubSourceBuilder<T> setMaxReadsPerShard(int maxReadsPerShard) {
         Preconditions.checkArgument(

@@ -71,6 +71,12 @@ public final class FakeDataHubClient {
     private final List<HeldPut> heldPuts = new ArrayList<>();
 
     private boolean holdReads;
+    private boolean holdCursors;
+
+    /** Deliveries of the cursor answers held, in the order asked; named in cursorsInFlight. */
+    private final List<Runnable> heldCursors = new ArrayList<>();
+
+    private final List<String> cursorsInFlight = new ArrayList<>();
     private int mostReadsOfOneShardInFlight;
     private int nextShardId;
     private int opened;
@@ -155,6 +161,32 @@ public final class FakeDataHubClient {
     public synchronized FakeDataHubClient holdReads() {
         holdReads = true;
         return this;
+    }
+
+    /**
+     * From now on an asynchronous cursor request is answered when it is asked (so {@link #calls()}
+     * shows it), but the answer is delivered only by {@link #deliverCursors()}.
+     */
+    public synchronized FakeDataHubClient holdCursors() {
+        holdCursors = true;
+        return this;
+    }
+
+    /** The held cursor requests as {@code shard@sequence}, in the order they were asked. */
+    public synchronized List<String> cursorsInFlight() {
+        return new ArrayList<>(cursorsInFlight);
+    }
+
+    /** Stops holding cursor answers and delivers the held ones in the order they were asked. */
+    public void deliverCursors() {
+        List<Runnable> deliveries;
+        synchronized (this) {
+            holdCursors = false;
+            deliveries = new ArrayList<>(heldCursors);
+            heldCursors.clear();
+            cursorsInFlight.clear();
+        }
+        deliveries.forEach(Runnable::run);
     }
 
     /** Shards with a held read, in the order they were asked. */
@@ -323,6 +355,27 @@ public final class FakeDataHubClient {
                         what,
                         a,
                         () -> cursor(shardOrFail((String) a[2]), (CursorType) a[3], param));
+            case "getCursorAsync":
+                // Answered at once, as the service would answer it now, and delivered at once or,
+                // while cursors are held, by deliverCursors; failures arrive through the future,
+                // as the real client's do.
+                {
+                    CompletableFuture<Object> future = new CompletableFuture<>();
+                    Runnable deliver;
+                    try {
+                        Object cursor = answer("getCursor", a);
+                        deliver = () -> future.complete(cursor);
+                    } catch (RuntimeException e) {
+                        deliver = () -> future.completeExceptionally(e);
+                    }
+                    if (holdCursors) {
+                        heldCursors.add(deliver);
+                        cursorsInFlight.add(a[2] + "@" + a[4]);
+                    } else {
+                        deliver.run();
+                    }
+                    return future;
+                }
             case "getBlobRecords":
                 String cursor = (String) a[3];
                 return call(

@@ -107,6 +107,16 @@ final class ReadBuffer {
         notifyAll();
     }
 
+    /** Answers waiting to be taken. */
+    synchronized int size() {
+        return answers.size();
+    }
+
+    /** Whether no answer waits to be taken. */
+    synchronized boolean isEmpty() {
+        return answers.isEmpty();
+    }
+
     /** Bytes of the answers not yet taken. */
     synchronized long bufferedBytes() {
         return bytes;

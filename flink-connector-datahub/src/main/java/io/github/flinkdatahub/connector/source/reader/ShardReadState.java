@@ -48,6 +48,9 @@ final class ShardReadState {
     /** Pages asked for ahead of the next read (with {@code scan.fetch.max-reads-per-shard} > 1). */
     final ShardReadAhead readAhead = new ShardReadAhead();
 
+    /** How many pages ahead the shard reads now. */
+    final ReadAheadDepth aheadDepth = new ReadAheadDepth();
+
     private final long minTimestamp;
 
     ShardReadState(ShardSplit split) {

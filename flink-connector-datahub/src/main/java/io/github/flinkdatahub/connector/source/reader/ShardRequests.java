@@ -17,13 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * Starts one read of a shard: opens a cursor for the shard's position when it has none (a blocking
  * call, made once per split and after a cursor expired), then asks for a page without waiting. The
  * read completes with the page, with a {@link NoRead} when there is nothing to ask for, or with the
- * failure; it never throws.
+ * failure; it never throws. Pages read ahead open their cursors without waiting.
  */
 @Internal
 final class ShardRequests {
@@ -103,19 +102,19 @@ final class ShardRequests {
         }
     }
 
-    /**
-     * Asks for the page starting at {@code sequence} (a page read ahead): gets its cursor on {@code
-     * executor} (a blocking call) and the page without waiting; never throws.
-     */
-    CompletableFuture<Object> pageAt(ShardReadState shard, long sequence, Executor executor) {
+    /** Asks for a cursor at {@code sequence} (the start of a page ahead) without waiting. */
+    CompletableFuture<String> cursorAt(ShardReadState shard, long sequence) {
         try {
-            return CompletableFuture.supplyAsync(
-                            () -> cursor(shard.id(), CursorType.SEQUENCE, sequence).getCursor(),
-                            executor)
-                    .thenCompose(cursor -> page(shard, cursor));
+            return client.getCursorAsync(project, topic, shard.id(), CursorType.SEQUENCE, sequence)
+                    .thenApply(GetCursorResult::getCursor);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** Asks for the page at {@code cursor} (of a page ahead) as soon as it is opened. */
+    CompletableFuture<Object> pageAt(ShardReadState shard, CompletableFuture<String> cursor) {
+        return cursor.thenCompose(c -> page(shard, c));
     }
 
     /**

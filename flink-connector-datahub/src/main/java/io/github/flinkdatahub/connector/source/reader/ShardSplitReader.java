@@ -25,12 +25,6 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -39,16 +33,17 @@ import java.util.function.LongSupplier;
  * {@link ReadScheduler} allows, then hands out the answer of one completed read (its records, or
  * its finished split), waiting for one when none is there. A read that completes later with records
  * asks for the shard's next page at once, from the thread it completed on, within the budget (the
- * fetcher may be blocked handing records to Flink meanwhile). After a full page a shard also reads
- * pages ahead ({@code scan.fetch.max-reads-per-shard}), which wait in its {@link ShardReadAhead}
- * until its chain of reads arrives exactly at their start. Only the chain buffers answers, one
- * after the other, so a shard's records come out in sequence order. The cursor is transient: on any
- * doubt it is rebuilt from the last sequence handed out.
+ * fetcher may be blocked handing records to Flink meanwhile). While the fetcher waits on a shard's
+ * long round trips ({@link ReadAheadDepth}), a full page also starts pages ahead ({@code
+ * scan.fetch.max-reads-per-shard}), which wait in its {@link ShardReadAhead} until its chain of
+ * reads arrives exactly at their start. Only the chain buffers answers, one after the other, so a
+ * shard's records come out in sequence order. The cursor is transient: on any doubt it is rebuilt
+ * from the last sequence handed out.
  *
  * <p>The parts: {@link ShardRequests} asks the service, {@link ReadBuffer} holds completed reads
  * (within the memory budget), {@link PageHandler} turns a page into records and decisions, {@link
  * ReadErrorClassifier} says what a failure means, {@link ShardReadState} is one shard's state,
- * {@link ShardReadAhead} its pages read ahead.
+ * {@link ShardReadAhead} its pages read ahead, {@link ReadAheadDepth} how many it wants.
  */
 @Internal
 public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
@@ -74,10 +69,17 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     private final PageHandler pages;
 
     private final int maxRecordsPerFetch;
-    private final int maxReadsPerShard;
+    private final int maxPagesAhead;
 
-    /** Opens the cursors of pages read ahead; null when a shard has one read at a time. */
-    private final Executor readAheadExecutor;
+    /**
+     * The fetcher's time per answer outside {@link ReadBuffer#take} (handing records to Flink,
+     * which blocks while Flink is behind), averaged; with the shard count it says how long round
+     * trips the shards' single reads cover. Fetcher thread only, as {@link #lastTakeEnd}.
+     */
+    private double pageMillis;
+
+    /** When the last take that returned an answer ended; -1 after one that returned none. */
+    private long lastTakeEnd = -1;
 
     /** Set by {@link #close()}: reads completing afterwards start no more. */
     private volatile boolean closed;
@@ -98,8 +100,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                 schema,
                 settings,
                 metrics,
-                System::currentTimeMillis,
-                settings.maxReadsPerShard() > 1 ? readAheadThreads(topic) : null);
+                System::currentTimeMillis);
     }
 
     /** With a clock of its own, so tests move time instead of waiting for it. */
@@ -113,24 +114,6 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
             FetchSettings settings,
             DataHubSourceReaderMetrics metrics,
             LongSupplier clock) {
-        this(client, project, topic, recordType, schema, settings, metrics, clock, Runnable::run);
-    }
-
-    /**
-     * @param readAheadExecutor where the cursors of pages read ahead are opened (a blocking call);
-     *     tests open them on the calling thread
-     */
-    @VisibleForTesting
-    ShardSplitReader(
-            DataHubClient client,
-            String project,
-            String topic,
-            RecordType recordType,
-            RecordSchema schema,
-            FetchSettings settings,
-            DataHubSourceReaderMetrics metrics,
-            LongSupplier clock,
-            Executor readAheadExecutor) {
         this.client = client;
         this.project = project;
         this.topic = topic;
@@ -141,8 +124,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                         client, project, topic, recordType, schema, settings.maxRecordsPerFetch());
         this.scheduler = new ReadScheduler(settings);
         this.maxRecordsPerFetch = settings.maxRecordsPerFetch();
-        this.maxReadsPerShard = settings.maxReadsPerShard();
-        this.readAheadExecutor = readAheadExecutor;
+        this.maxPagesAhead = settings.maxReadsPerShard() - 1;
         this.pages = new PageHandler(metrics);
         metrics.bufferedBytes(buffer::bufferedBytes);
     }
@@ -156,7 +138,24 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                 s = scheduler.nextToRequest(now, buffer.heldBytes(), buffer.heldRecords())) {
             start(s);
         }
+        if (maxPagesAhead > 0 && buffer.isEmpty()) {
+            // Nothing to hand out: the reader waits on the round trips of the shards being read.
+            double roundOfPages = pageMillis * scheduler.shards().size();
+            for (ShardReadState s : scheduler.shards()) {
+                if (s.reading && !s.paused) {
+                    s.aheadDepth.fetcherWaited(maxPagesAhead, roundOfPages);
+                }
+            }
+        }
+        if (lastTakeEnd >= 0) {
+            pageMillis += (now - lastTakeEnd - pageMillis) / 8;
+        }
         ReadBuffer.Answer answer = buffer.take(scheduler.millisUntilNextDue(now));
+        lastTakeEnd = answer == null ? -1 : clock.getAsLong();
+        if (answer != null && maxPagesAhead > 0 && buffer.size() >= scheduler.shards().size()) {
+            // An answer per shard still waits: the reader is behind, not waiting on round trips.
+            answer.shard.aheadDepth.fewer();
+        }
         RecordsBySplits.Builder<Record> out = new RecordsBySplits.Builder<>();
         if (answer != null) {
             handOut(answer, out);
@@ -167,6 +166,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     private void start(ShardReadState shard) {
         shard.reading = true;
         CompletableFuture<Object> read = requests.start(shard);
+        long sent = clock.getAsLong();
         if (read.isDone()) {
             // Buffered before the next shard is considered, so the budget also holds for it; the
             // fetcher starts the shard's next read itself.
@@ -176,7 +176,11 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                                     new ReadBuffer.Answer(
                                             shard, value, failure, clock.getAsLong())));
         } else {
-            read.whenComplete((value, failure) -> completed(shard, value, failure));
+            read.whenComplete(
+                    (value, failure) -> {
+                        shard.aheadDepth.roundTrip(clock.getAsLong() - sent);
+                        completed(shard, value, failure);
+                    });
         }
     }
 
@@ -184,8 +188,8 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
      * On the thread a read completed on: buffers its answer and, when it brought records and there
      * is room, goes on with the shard's next page at once: the page read ahead from exactly where
      * this one ended, else a read from this page's next cursor. After a full page it also asks for
-     * pages ahead (up to {@code scan.fetch.max-reads-per-shard} in flight), each starting where the
-     * page before it should end. The answer is buffered before the next one can be, so the shard's
+     * pages ahead (as many as the shard's {@link ReadAheadDepth}), each starting where the page
+     * before it should end. The answer is buffered before the next one can be, so the shard's
      * answers stay in order. Concurrent completions may each see room and go over the budget by at
      * most their pages, as reads the fetcher starts may.
      */
@@ -206,42 +210,57 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         String nextCursor = page.getNextCursor();
         long nextSequence = nextSequence(page);
         ShardReadAhead.Page ahead = shard.readAhead.take(nextSequence);
+        if (ahead != null && ahead.read.isDone() && shard.readAhead.allAnswered()) {
+            shard.aheadDepth.fewer();
+        }
         if (nextSequence >= 0 && page.getRecords().size() >= maxRecordsPerFetch) {
             readAhead(shard, page, nextSequence, answer);
         }
         if (ahead != null) {
             ahead.read.whenComplete((v, f) -> aheadAnswered(shard, ahead, nextCursor, v, f));
         } else {
-            requests.page(shard, nextCursor).whenComplete((v, f) -> completed(shard, v, f));
+            readOn(shard, nextCursor);
         }
     }
 
     /**
      * Asks for pages of the shard ahead of its next read (which starts at {@code next}), each as
-     * many sequences after the one before as this full page spans, up to the pages in flight
-     * allowed per shard, before the split's stop sequence, not past the shard's latest record as
-     * the page reported it, and within the budget: each reserves what this page holds.
+     * many sequences after the one before as this full page spans, up to the shard's {@link
+     * ReadAheadDepth}, before the split's stop sequence, not past the shard's latest record as the
+     * page reported it, and within the budget: each reserves what this page holds. Then opens the
+     * cursors of as many pages after them, so that each of those costs one round trip when its turn
+     * comes.
      */
     private void readAhead(
             ShardReadState shard, GetRecordsResult page, long next, ReadBuffer.Answer like) {
+        int depth = shard.aheadDepth.pages();
         long stride = next - page.getRecords().get(0).getSequence();
-        if (readAheadExecutor == null || stride <= 0) {
+        if (depth <= 0 || stride <= 0) {
             return;
         }
+        ShardReadAhead ahead = shard.readAhead;
         long end = Math.min(shard.split.stopSequence(), page.getLatestSequence() + 1);
-        for (long start = shard.readAhead.lastStart(next) + stride;
-                shard.readAhead.size() < maxReadsPerShard - 1 && start < end;
+        for (long start = ahead.lastStart(next) + stride;
+                ahead.size() < depth && start < end;
                 start += stride) {
             if (!scheduler.hasRoom(
                     buffer.heldBytes() + like.bytes, buffer.heldRecords() + like.records)) {
-                return;
+                break;
             }
             buffer.reserve(like.bytes, like.records);
-            shard.readAhead.add(
+            CompletableFuture<String> cursor = ahead.openedCursor(start);
+            ahead.add(
                     new ShardReadAhead.Page(
                             start,
-                            requests.pageAt(shard, start, readAheadExecutor),
+                            requests.pageAt(
+                                    shard,
+                                    cursor != null ? cursor : requests.cursorAt(shard, start)),
                             () -> buffer.release(like.bytes, like.records)));
+        }
+        for (long start = ahead.lastOpenedStart(next) + stride;
+                ahead.openedCursors() < depth && start < end;
+                start += stride) {
+            ahead.addCursor(start, requests.cursorAt(shard, start));
         }
     }
 
@@ -259,8 +278,19 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         if (failure == null && startsAt((GetRecordsResult) value, ahead.start)) {
             completed(shard, value, null);
         } else {
-            requests.page(shard, realCursor).whenComplete((v, f) -> completed(shard, v, f));
+            readOn(shard, realCursor);
         }
+    }
+
+    /** The shard's next read in its chain, from {@code cursor}; its round trip is noted. */
+    private void readOn(ShardReadState shard, String cursor) {
+        long sent = clock.getAsLong();
+        requests.page(shard, cursor)
+                .whenComplete(
+                        (value, failure) -> {
+                            shard.aheadDepth.roundTrip(clock.getAsLong() - sent);
+                            completed(shard, value, failure);
+                        });
     }
 
     private static boolean startsAt(GetRecordsResult page, long sequence) {
@@ -428,22 +458,10 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         }
     }
 
-    /** Daemon threads opening the cursors of pages read ahead; idle ones end after a minute. */
-    private static ExecutorService readAheadThreads(String topic) {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(
-                0,
-                Integer.MAX_VALUE,
-                60,
-                TimeUnit.SECONDS,
-                new SynchronousQueue<>(),
-                r -> {
-                    Thread t =
-                            new Thread(
-                                    r, "datahub-read-ahead-" + topic + "-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+    /** Records of the answers waiting to be handed out plus those reserved for pages ahead. */
+    @VisibleForTesting
+    long heldRecords() {
+        return buffer.heldRecords();
     }
 
     @Override
@@ -455,9 +473,6 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
     public void close() {
         // Reads still under way complete into the buffer, which nobody takes from any more.
         closed = true;
-        if (readAheadExecutor instanceof ExecutorService) {
-            ((ExecutorService) readAheadExecutor).shutdownNow();
-        }
         client.close();
     }
 }
