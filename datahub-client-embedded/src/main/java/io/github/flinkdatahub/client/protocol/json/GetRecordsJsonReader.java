@@ -127,7 +127,7 @@ final class GetRecordsJsonReader {
                     m.dataText = null;
                     m.blobData = null;
                     if (t == JsonToken.START_ARRAY) {
-                        m.values = new ArrayList<>();
+                        m.values = new ArrayList<>(schema != null ? schema.size() : 10);
                         while (p.nextToken() != JsonToken.END_ARRAY) {
                             m.values.add(text());
                         }
