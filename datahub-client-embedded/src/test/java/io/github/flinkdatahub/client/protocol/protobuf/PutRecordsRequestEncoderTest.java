@@ -85,6 +85,48 @@ class PutRecordsRequestEncoderTest {
     }
 
     @Test
+    void integersOfEveryWidthAndSignAndBooleansAreWrittenAsTheirText() {
+        RecordSchema schema =
+                RecordSchema.of(
+                        new Field("t", FieldType.TINYINT),
+                        new Field("s", FieldType.SMALLINT),
+                        new Field("i", FieldType.INTEGER),
+                        new Field("b", FieldType.BIGINT),
+                        new Field("ts", FieldType.TIMESTAMP),
+                        new Field("ok", FieldType.BOOLEAN));
+        List<Record> records = new ArrayList<>();
+        long[] edges = {0, 1, -1, 9, 10, -9, -10, 99, 100, 12345, -12345};
+        for (long v : edges) {
+            records.add(TupleRecord.of(schema, v % 100, v, v, v, v * 1_000_000L, v % 2 == 0));
+        }
+        records.add(
+                TupleRecord.of(
+                        schema,
+                        Byte.MIN_VALUE,
+                        Short.MIN_VALUE,
+                        Integer.MIN_VALUE,
+                        Long.MIN_VALUE,
+                        FieldType.MIN_TIMESTAMP_MICROS,
+                        false));
+        records.add(
+                TupleRecord.of(
+                        schema,
+                        Byte.MAX_VALUE,
+                        Short.MAX_VALUE,
+                        Integer.MAX_VALUE,
+                        Long.MAX_VALUE,
+                        FieldType.MAX_TIMESTAMP_MICROS,
+                        true));
+        // Every digit count, on both sides of each power of ten.
+        for (long v = 1; v <= Long.MAX_VALUE / 10; v *= 10) {
+            for (long b : new long[] {v - 1, v, -v, -(v - 1)}) {
+                records.add(TupleRecord.of(schema, null, null, null, b, null, null));
+            }
+        }
+        sameAsGenerated(records);
+    }
+
+    @Test
     void framedRequestIsTheFrameOfTheRequest() {
         List<TupleRecord> records = TestRecords.tuples();
         byte[] framed = ProtobufRecordCodec.encodeFramedPutRecordsRequest(records);
