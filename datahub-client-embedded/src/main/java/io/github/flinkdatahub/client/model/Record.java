@@ -147,7 +147,10 @@ public abstract class Record {
 
         public B attribute(String key, String value) {
             Validation.notEmpty(key, "attribute key");
-            Validation.notNull(value, "value of attribute '" + key + "'");
+            if (value == null) {
+                // Runs for every attribute of every record read back: the message only on failure.
+                throw Validation.invalid("value of attribute '" + key + "' must not be null");
+            }
             if (attributes == null) {
                 attributes = new LinkedHashMap<>();
             }

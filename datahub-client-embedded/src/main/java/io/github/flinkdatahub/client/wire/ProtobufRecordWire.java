@@ -43,7 +43,7 @@ public final class ProtobufRecordWire implements RecordWire {
                 path,
                 DataHubRequest.PROTOBUF,
                 "pub",
-                DhubFrame.encode(ProtobufRecordCodec.putRecordsRequest(records)));
+                ProtobufRecordCodec.encodeFramedPutRecordsRequest(records));
     }
 
     @Override

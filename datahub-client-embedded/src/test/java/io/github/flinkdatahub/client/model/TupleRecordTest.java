@@ -50,6 +50,16 @@ class TupleRecordTest {
     }
 
     @Test
+    void attributesNeedAKeyAndAValueNamingTheKey() {
+        assertThatThrownBy(() -> TupleRecord.builder(SCHEMA).attribute("", "v"))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("attribute key must not be empty");
+        assertThatThrownBy(() -> TupleRecord.builder(SCHEMA).attribute("source", null))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("value of attribute 'source' must not be null");
+    }
+
+    @Test
     void routingKeysAreChecked() {
         assertThatThrownBy(() -> TupleRecord.builder(SCHEMA).hashKey("123"))
                 .hasMessageContaining("32 hexadecimal");

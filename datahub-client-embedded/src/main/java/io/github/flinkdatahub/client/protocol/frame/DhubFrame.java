@@ -52,8 +52,17 @@ public final class DhubFrame {
             throw new IllegalStateException("Serialising a protobuf message failed", e);
         }
         cos.checkNoSpaceLeft();
-        ByteBuffer.wrap(out).put(MAGIC).putInt(crc32c(out, HEADER_SIZE, size)).putInt(size);
-        return out;
+        return sealInPlace(out);
+    }
+
+    /**
+     * Frames the payload that fills {@code framed} from {@link #HEADER_SIZE} on, by writing the
+     * header in front of it: for payloads serialised straight into the framed array.
+     */
+    public static byte[] sealInPlace(byte[] framed) {
+        int size = framed.length - HEADER_SIZE;
+        ByteBuffer.wrap(framed).put(MAGIC).putInt(crc32c(framed, HEADER_SIZE, size)).putInt(size);
+        return framed;
     }
 
     /** The payload of a frame, after checking magic, length and CRC-32C. */

@@ -10,8 +10,11 @@ import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +28,15 @@ import java.util.Map;
  */
 final class GetRecordsJsonReader {
     private final JsonParser p;
+    private final byte[] body;
     private final RecordType type;
     private final RecordSchema schema;
     private final String shardId;
 
     private GetRecordsJsonReader(
-            JsonParser p, RecordType type, RecordSchema schema, String shardId) {
+            JsonParser p, byte[] body, RecordType type, RecordSchema schema, String shardId) {
         this.p = p;
+        this.body = body;
         this.type = type;
         this.schema = schema;
         this.shardId = shardId;
@@ -46,7 +51,7 @@ final class GetRecordsJsonReader {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return RecordJson.readGetResponse(Json.parse(body), type, schema, shardId);
             }
-            return new GetRecordsJsonReader(p, type, schema, shardId).response();
+            return new GetRecordsJsonReader(p, body, type, schema, shardId).response();
         } catch (IOException e) {
             throw new CorruptedResponseException(
                     "Body is not valid JSON: "
@@ -120,13 +125,19 @@ final class GetRecordsJsonReader {
                 case "Data":
                     m.values = null;
                     m.dataText = null;
+                    m.blobData = null;
                     if (t == JsonToken.START_ARRAY) {
-                        m.values = new ArrayList<>();
+                        m.values = new ArrayList<>(schema != null ? schema.size() : 10);
                         while (p.nextToken() != JsonToken.END_ARRAY) {
                             m.values.add(text());
                         }
                     } else if (t == JsonToken.VALUE_STRING) {
-                        m.dataText = p.getText();
+                        if (type == RecordType.BLOB) {
+                            m.blobData = base64InPlace();
+                        }
+                        if (m.blobData == null) {
+                            m.dataText = p.getText();
+                        }
                     } else {
                         p.skipChildren();
                     }
@@ -163,6 +174,38 @@ final class GetRecordsJsonReader {
             }
         }
         return m;
+    }
+
+    /**
+     * The blob the current string value holds, decoded from Base64 where its bytes lie in the body:
+     * no char decoding by the parser and no String for the (large) value. Only a value of plain
+     * Base64 bytes is read so, and its bytes are then exactly its text, so the result is the
+     * text's; null for any other (an escape, a blank, a bad character), which is decoded from its
+     * text as before and keeps the text's result or error.
+     */
+    private byte[] base64InPlace() {
+        long quote = p.currentTokenLocation().getByteOffset();
+        if (quote < 0 || quote >= body.length || body[(int) quote] != '"') {
+            return null;
+        }
+        int start = (int) quote + 1;
+        int end = start;
+        while (end < body.length && body[end] != '"') {
+            end++;
+        }
+        if (end == body.length) {
+            return null;
+        }
+        ByteBuffer decoded;
+        try {
+            decoded = Base64.getDecoder().decode(ByteBuffer.wrap(body, start, end - start));
+        } catch (IllegalArgumentException notPlainBase64) {
+            return null;
+        }
+        byte[] array = decoded.array();
+        return decoded.remaining() == array.length
+                ? array
+                : Arrays.copyOfRange(array, decoded.position(), decoded.limit());
     }
 
     /** As {@link RecordMembers#attributes}: an object of strings, or null. */

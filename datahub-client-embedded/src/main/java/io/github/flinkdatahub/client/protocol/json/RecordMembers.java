@@ -39,8 +39,11 @@ final class RecordMembers {
     /** {@code Data} as an array of value texts (null for JSON null), or null when not an array. */
     List<String> values;
 
-    /** {@code Data} as a string, or null when not a string. */
+    /** {@code Data} as a string, or null when not a string or decoded into {@link #blobData}. */
     String dataText;
+
+    /** {@code Data} of a blob record, already decoded from Base64 by the stream reader, or null. */
+    byte[] blobData;
 
     /** The members of the record node {@code n}, as {@link Json}'s tolerant accessors read them. */
     static RecordMembers of(JsonNode n) {
@@ -99,6 +102,8 @@ final class RecordMembers {
                 }
             }
             b = tb;
+        } else if (blobData != null) {
+            b = BlobRecord.builderUnsafe(blobData);
         } else {
             if (dataText == null) {
                 throw ErrorCode.MALFORMED_RECORD.exception(

@@ -17,6 +17,7 @@ import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.client.model.result.PutRecordsResult;
 import io.github.flinkdatahub.client.protocol.StrictUtf8;
+import io.github.flinkdatahub.client.protocol.frame.DhubFrame;
 import io.github.flinkdatahub.client.protocol.protobuf.generated.DataHubProtos;
 
 import java.util.ArrayList;
@@ -40,18 +41,16 @@ public final class ProtobufRecordCodec {
 
     /** A {@code PutRecordsRequest}; routing and attributes are sent only when set. */
     public static byte[] encodePutRecordsRequest(List<? extends Record> records) {
-        return putRecordsRequest(records).toByteArray();
+        return PutRecordsRequestEncoder.encode(records, 0);
     }
 
-    /** As {@link #encodePutRecordsRequest}, as a message to frame without a copy. */
-    public static DataHubProtos.PutRecordsRequest putRecordsRequest(
-            List<? extends Record> records) {
-        DataHubProtos.PutRecordsRequest.Builder request =
-                DataHubProtos.PutRecordsRequest.newBuilder();
-        for (Record r : records) {
-            request.addRecords(toEntry(r, false));
-        }
-        return request.build();
+    /**
+     * As {@link #encodePutRecordsRequest}, framed ({@link DhubFrame}): written straight into the
+     * framed array, no payload copy.
+     */
+    public static byte[] encodeFramedPutRecordsRequest(List<? extends Record> records) {
+        return DhubFrame.sealInPlace(
+                PutRecordsRequestEncoder.encode(records, DhubFrame.HEADER_SIZE));
     }
 
     /**
@@ -162,7 +161,7 @@ public final class ProtobufRecordCodec {
                         .setLatestSequence(result.getLatestSequence())
                         .setLatestTime(result.getLatestTime());
         for (Record r : result.getRecords()) {
-            response.addRecords(toEntry(r, true));
+            response.addRecords(toEntry(r));
         }
         return response.build().toByteArray();
     }
@@ -194,11 +193,8 @@ public final class ProtobufRecordCodec {
 
     // ---- entries
 
-    /**
-     * {@code readSide}: a tuple record carries only the values it was written with (a put always
-     * sends one per field).
-     */
-    private static DataHubProtos.RecordEntry toEntry(Record r, boolean readSide) {
+    /** A read record's entry ({@link PutRecordsRequestEncoder} writes the put side's). */
+    private static DataHubProtos.RecordEntry toEntry(Record r) {
         DataHubProtos.RecordEntry.Builder e = DataHubProtos.RecordEntry.newBuilder();
         if (r.getShardId() != null) {
             e.setShardId(r.getShardId());
@@ -235,10 +231,11 @@ public final class ProtobufRecordCodec {
             }
             e.setAttributes(attrs);
         }
-        return e.setData(toData(r, readSide)).build();
+        return e.setData(toData(r)).build();
     }
 
-    private static DataHubProtos.RecordData toData(Record r, boolean readSide) {
+    /** A tuple record carries only the values it was written with. */
+    private static DataHubProtos.RecordData toData(Record r) {
         DataHubProtos.RecordData.Builder data = DataHubProtos.RecordData.newBuilder();
         if (r instanceof BlobRecord) {
             data.addData(
@@ -251,7 +248,7 @@ public final class ProtobufRecordCodec {
         }
         TupleRecord t = (TupleRecord) r;
         List<Field> fields = t.getSchema().getFields();
-        int count = readSide ? t.getWrittenFieldCount() : fields.size();
+        int count = t.getWrittenFieldCount();
         for (int i = 0; i < count; i++) {
             DataHubProtos.FieldData.Builder fd = DataHubProtos.FieldData.newBuilder();
             Object v = t.getValue(i);

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +126,56 @@ class GetRecordsJsonReaderTest {
                         "{\"Records\":[{\"Data\":[\"YWJj\"]}]}",
                         "{\"Records\":[{\"Data\":\"!!not base64\"}]}")) {
             sameAsTree(body.getBytes(StandardCharsets.UTF_8), RecordType.BLOB);
+        }
+    }
+
+    @Test
+    void blobDataReadFromTheBodyBytesEqualsTheTreeReadersForEveryBase64Form() {
+        byte[] large = new byte[3000];
+        for (int i = 0; i < large.length; i++) {
+            large[i] = (byte) (i * 31);
+        }
+        String largeBase64 = Base64.getEncoder().encodeToString(large);
+        List<String> values =
+                List.of(
+                        "\"YWJj\"",
+                        "\"\"",
+                        "\"YQ\"",
+                        "\"YQ=\"",
+                        "\"YQ==\"",
+                        "\"YWI\"",
+                        "\"YWI=\"",
+                        "\"+/+/\"",
+                        "\"" + largeBase64 + "\"",
+                        // escapes: plain Base64 only once unescaped
+                        "\"YW\\/j\"",
+                        "\"\\u0059WJj\"",
+                        "\"YW\\\"Jj\"",
+                        "\"YWJj\\n\"",
+                        // not Base64
+                        "\"Y\"",
+                        "\"YQ===\"",
+                        "\"YQ=a\"",
+                        "\"YQ==YQ==\"",
+                        "\" YWJj\"",
+                        "\"YW Jj\"",
+                        "\"YWJj\u00e9\"",
+                        "\"YW-_\"",
+                        "\"!!not base64\"");
+        for (String value : values) {
+            for (String body :
+                    List.of(
+                            "{\"Records\":[{\"Data\":" + value + ",\"Sequence\":4}]}",
+                            "{ \"Records\" : [ { \"Sequence\" : 4 , \"Data\" :\n"
+                                    + value
+                                    + " } ] }",
+                            "\uFEFF{\"Records\":[{\"Data\":\"AAAA\"},{\"Data\":" + value + "}]}",
+                            // repeated members: the last one counts
+                            "{\"Records\":[{\"Data\":" + value + ",\"Data\":\"AAAA\"}]}",
+                            "{\"Records\":[{\"Data\":\"AAAA\",\"Data\":" + value + "}]}",
+                            "{\"Records\":[{\"Data\":[\"x\"],\"Data\":" + value + "}]}")) {
+                sameAsTree(body.getBytes(StandardCharsets.UTF_8), RecordType.BLOB);
+            }
         }
     }
 
