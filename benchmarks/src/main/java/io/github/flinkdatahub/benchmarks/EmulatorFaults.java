@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,8 +57,11 @@ final class EmulatorFaults {
     }
 
     private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        // A hang guard: an emulator that stopped answering fails the run instead of stalling it.
         HttpResponse<String> response =
-                http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                http.send(
+                        request.timeout(Duration.ofMinutes(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(
                     "The emulator's fault endpoint answered "

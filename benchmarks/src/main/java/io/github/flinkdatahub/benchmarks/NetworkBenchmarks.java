@@ -234,6 +234,7 @@ final class NetworkBenchmarks implements AutoCloseable {
             String warm = "net_sink_warm";
             ClientLoops.createTopic(client, project, warm, SHAPE, shardCounts.get(0));
             writeWithSink(client, warm, shardCounts.get(0), count, false);
+            client.deleteTopic(project, warm);
             int[] topics = {0};
             for (boolean byKey : new boolean[] {false, true}) {
                 String what = byKey ? "DataHubSink by key" : "DataHubSink round-robin";
@@ -253,6 +254,10 @@ final class NetworkBenchmarks implements AutoCloseable {
                                                     client, topic, shards, count, byKey);
                                         } finally {
                                             faults.latency(project, topic, 0);
+                                            // The in-memory emulator would otherwise hold every
+                                            // round's records (about 70 topics) until it runs
+                                            // out of heap.
+                                            client.deleteTopic(project, topic);
                                         }
                                     });
                     reportAgainstNoDelay(SECTION_SINK, what, shortName, shards, delays, rates);
