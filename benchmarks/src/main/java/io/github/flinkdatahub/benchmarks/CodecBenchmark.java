@@ -1,5 +1,6 @@
 package io.github.flinkdatahub.benchmarks;
 
+import io.github.flinkdatahub.client.WireMode;
 import io.github.flinkdatahub.client.model.BlobRecord;
 import io.github.flinkdatahub.client.model.CompressFormat;
 import io.github.flinkdatahub.client.model.Record;
@@ -8,12 +9,13 @@ import io.github.flinkdatahub.client.model.RecordType;
 import io.github.flinkdatahub.client.model.TupleRecord;
 import io.github.flinkdatahub.client.model.result.GetRecordsResult;
 import io.github.flinkdatahub.client.protocol.batch.BatchRecordCodec;
-import io.github.flinkdatahub.client.protocol.batch.BatchSerializer;
 import io.github.flinkdatahub.client.protocol.compression.Compression;
 import io.github.flinkdatahub.client.protocol.frame.DhubFrame;
 import io.github.flinkdatahub.client.protocol.json.Json;
 import io.github.flinkdatahub.client.protocol.json.RecordJson;
 import io.github.flinkdatahub.client.protocol.protobuf.ProtobufRecordCodec;
+import io.github.flinkdatahub.client.wire.RecordWire;
+import io.github.flinkdatahub.client.wire.RecordWires;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -26,6 +28,7 @@ import org.openjdk.jmh.annotations.State;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * The client's record codecs, one operation being one request body of {@value #RECORDS} records as
@@ -41,6 +44,9 @@ public class CodecBenchmark {
     public static final int RECORDS = 100;
 
     private static final String SHARD = "0";
+    private static final String SHARDS_PATH = "/projects/bench/topics/codecs/shards";
+    private static final String SHARD_PATH = SHARDS_PATH + "/" + SHARD;
+    private static final IntFunction<RecordSchema> NO_VERSIONS = version -> null;
 
     @Param({"TUPLE_SMALL", "TUPLE_1KB", "BLOB_1KB"})
     public RecordShapes shape;
@@ -49,6 +55,12 @@ public class CodecBenchmark {
     public CompressFormat compression;
 
     private List<Record> records;
+
+    /** The client's own encoders and decoders of each wire mode, as its calls use them. */
+    private RecordWire json;
+
+    private RecordWire protobuf;
+    private RecordWire batch;
     private RecordType type;
     private RecordSchema schema;
     private byte[] jsonGetBody;
@@ -62,6 +74,9 @@ public class CodecBenchmark {
         type = shape.type();
         schema = shape.schema();
         records = shape.records(0, RECORDS);
+        json = RecordWires.forMode(WireMode.JSON, compression);
+        protobuf = RecordWires.forMode(WireMode.PROTOBUF, compression);
+        batch = RecordWires.forMode(WireMode.BATCH, compression);
         byte[] json = Json.toBytes(RecordJson.writeGetResponse(getAnswer(false)));
         jsonGetRaw = json.length;
         jsonGetBody = Compression.compress(compression, json);
@@ -108,46 +123,42 @@ public class CodecBenchmark {
 
     @Benchmark
     public byte[] jsonEncode() {
-        return Compression.compress(compression, RecordJson.encodePutRequest(records));
+        return Compression.compress(compression, json.putRecords(SHARDS_PATH, records).body());
     }
 
     @Benchmark
     public GetRecordsResult jsonDecode() {
-        return RecordJson.readGetResponse(
-                Json.parse(Compression.decompress(compression, jsonGetBody, jsonGetRaw)),
+        return json.readGetRecords(
+                Compression.decompress(compression, jsonGetBody, jsonGetRaw),
                 type,
                 schema,
+                NO_VERSIONS,
                 SHARD);
     }
 
     @Benchmark
     public byte[] protobufEncode() {
-        return Compression.compress(
-                compression,
-                DhubFrame.encode(ProtobufRecordCodec.encodePutRecordsRequest(records)));
+        return Compression.compress(compression, protobuf.putRecords(SHARDS_PATH, records).body());
     }
 
     @Benchmark
     public GetRecordsResult protobufDecode() {
-        return ProtobufRecordCodec.decodeGetRecordsResponse(
-                DhubFrame.decode(
-                        Compression.decompress(compression, protobufGetBody, protobufGetRaw)),
+        return protobuf.readGetRecords(
+                Compression.decompress(compression, protobufGetBody, protobufGetRaw),
                 type,
                 schema,
+                NO_VERSIONS,
                 SHARD);
     }
 
     @Benchmark
     public byte[] batchEncode() {
-        return DhubFrame.encode(
-                BatchRecordCodec.encodePutBinaryRecordsRequest(
-                        BatchSerializer.serialize(records, type, schema, compression, 0)));
+        return batch.putRecordsByShard(SHARD_PATH, records, 0).body();
     }
 
     @Benchmark
     public GetRecordsResult batchDecode() {
-        return BatchRecordCodec.decodeGetBinaryRecordsResponse(
-                DhubFrame.decode(batchGetBody), type, schema, SHARD);
+        return batch.readGetRecords(batchGetBody, type, schema, NO_VERSIONS, SHARD);
     }
 
     /** Bytes of one put body as sent (after compression), for the size column of the report. */

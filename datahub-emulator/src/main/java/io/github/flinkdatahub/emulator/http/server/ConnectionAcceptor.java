@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The emulator's HTTP/1.1 server: listens on a port and gives every connection a thread of its own
- * ({@link HttpConnection}), up to {@link HttpLimits#maxConnections()}; a connection beyond that is
- * answered 503 and closed. A thread per connection lets a request block (e.g. through added
- * latency) without holding up any other; the clients' connection pools bound the threads.
+ * ({@link HttpConnection}), up to {@link HttpLimits#maxConnections()}; beyond that the connection
+ * idle longest is closed to make room, or, when every one is busy, the new one is answered 503 and
+ * closed. A thread per connection lets a request block (e.g. through added latency) without holding
+ * up any other; the clients' connection pools bound the threads.
  */
 public final class ConnectionAcceptor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionAcceptor.class);
@@ -85,7 +86,7 @@ public final class ConnectionAcceptor implements AutoCloseable {
                 }
                 continue;
             }
-            if (connections.size() >= limits.maxConnections()) {
+            if (connections.size() >= limits.maxConnections() && !closeLongestIdle()) {
                 refuse(socket);
                 continue;
             }
@@ -102,6 +103,32 @@ public final class ConnectionAcceptor implements AutoCloseable {
                 connection.close();
             }
         }
+    }
+
+    /**
+     * Makes room by closing the connection that has waited longest for its next request, as the
+     * JDK's server closes idle connections beyond its bound: clients that end without closing their
+     * pools (the JDK's HttpClient before 21 cannot) would otherwise fill the cap. Such a client
+     * opens a new connection when it needs one. False when every connection is busy.
+     */
+    private boolean closeLongestIdle() {
+        HttpConnection longest = null;
+        for (HttpConnection c : connections) {
+            if (c.isIdle() && (longest == null || c.idleSince() - longest.idleSince() < 0)) {
+                longest = c;
+            }
+        }
+        if (longest == null) {
+            return false;
+        }
+        longest.close();
+        connections.remove(longest);
+        return true;
+    }
+
+    /** Connections waiting for their next request. */
+    int idleConnections() {
+        return (int) connections.stream().filter(HttpConnection::isIdle).count();
     }
 
     /** Answers 503 on the accepting thread (the answer fits any socket buffer) and closes. */

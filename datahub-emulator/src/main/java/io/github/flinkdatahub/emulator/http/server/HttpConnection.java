@@ -33,6 +33,11 @@ final class HttpConnection implements Runnable {
     private final HttpHandler handler;
     private final Consumer<HttpConnection> onClose;
 
+    /** Between requests (waiting for the next one's head), and since when (System.nanoTime). */
+    private volatile boolean idle;
+
+    private volatile long idleSince;
+
     HttpConnection(
             Socket socket,
             HttpLimits limits,
@@ -71,7 +76,10 @@ final class HttpConnection implements Runnable {
         boolean keepAlive = true;
         while (keepAlive) {
             try {
+                idleSince = System.nanoTime();
+                idle = true;
                 RequestHead head = parser.next();
+                idle = false;
                 if (head == null) {
                     return;
                 }
@@ -106,6 +114,16 @@ final class HttpConnection implements Runnable {
         } catch (SocketTimeoutException quiet) {
             // The client sends nothing more and keeps its end open: close ours.
         }
+    }
+
+    /** Waiting for its next request (a keep-alive connection between requests). */
+    boolean isIdle() {
+        return idle;
+    }
+
+    /** When it last began to wait for a request (System.nanoTime); meaningful while idle. */
+    long idleSince() {
+        return idleSince;
     }
 
     /** Closes the socket; a thread blocked reading it wakes up with an exception. */

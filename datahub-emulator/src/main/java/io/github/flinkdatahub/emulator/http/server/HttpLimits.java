@@ -17,7 +17,8 @@ public final class HttpLimits {
      * @param maxRequestLineBytes longest request line, without its line end
      * @param maxHeaderBytes largest header section (every header line with its line end)
      * @param maxHeaderCount most header fields in a request
-     * @param maxConnections most connections open at once; more are answered 503 and closed
+     * @param maxConnections most connections open at once; beyond it the one idle longest is
+     *     closed, or the new one answered 503 and closed when every one is busy
      * @param idleTimeout how long a connection may send nothing before it is closed
      */
     public HttpLimits(

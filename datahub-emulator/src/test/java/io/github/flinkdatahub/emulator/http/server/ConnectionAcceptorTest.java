@@ -23,9 +23,12 @@ class ConnectionAcceptorTest {
     private static final String GET = "GET /x HTTP/1.1\r\nHost: x\r\n\r\n";
 
     private final CountDownLatch blocked = new CountDownLatch(1);
-    private final CountDownLatch neverReleased = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
 
-    /** Answers 200 with the path; "/block" blocks until interrupted, as added latency does. */
+    /**
+     * Answers 200 with the path; "/block" blocks until released or interrupted, as added latency
+     * does.
+     */
     private final HttpHandler handler =
             new HttpHandler() {
                 @Override
@@ -33,7 +36,7 @@ class ConnectionAcceptorTest {
                         throws InterruptedException {
                     if (head.path().equals("/block")) {
                         blocked.countDown();
-                        neverReleased.await();
+                        release.await();
                     }
                     return HttpResponse.builder(200)
                             .body(head.path().getBytes(StandardCharsets.US_ASCII))
@@ -53,16 +56,14 @@ class ConnectionAcceptorTest {
     }
 
     @Test
-    void aConnectionBeyondTheCapIsAnswered503AndClosed() throws Exception {
+    void aConnectionBeyondTheCapWhileEveryOneIsBusyIsAnswered503AndClosed() throws Exception {
         try (ConnectionAcceptor acceptor =
                         new ConnectionAcceptor(
                                 "127.0.0.1", 0, limits(1, Duration.ofMinutes(2)), handler);
-                Socket first = connect(acceptor)) {
+                Socket busy = connect(acceptor)) {
             acceptor.start();
-            first.getOutputStream().write(ascii(GET));
-            assertThat(readAnswer(first.getInputStream()))
-                    .startsWith("HTTP/1.1 200 ")
-                    .endsWith("/x");
+            busy.getOutputStream().write(ascii("GET /block HTTP/1.1\r\nHost: x\r\n\r\n"));
+            assertThat(blocked.await(120, TimeUnit.SECONDS)).isTrue();
             try (Socket second = connect(acceptor)) {
                 String refused = readAnswer(second.getInputStream());
                 assertThat(refused)
@@ -71,8 +72,37 @@ class ConnectionAcceptorTest {
                         .endsWith("TOO_MANY_CONNECTIONS");
                 assertThat(second.getInputStream().read()).isEqualTo(-1);
             }
-            first.close();
-            Wait.until("a connection is served once the first one closed", () -> served(acceptor));
+            release.countDown();
+            assertThat(readAnswer(busy.getInputStream())).endsWith("/block");
+            Wait.until(
+                    "the first connection waits for its next request",
+                    () -> acceptor.idleConnections() == 1);
+            assertThat(served(acceptor)).as("a new connection in place of the idle one").isTrue();
+        }
+    }
+
+    @Test
+    void atTheCapTheConnectionIdleLongestIsClosedToServeANewOne() throws Exception {
+        try (ConnectionAcceptor acceptor =
+                        new ConnectionAcceptor(
+                                "127.0.0.1", 0, limits(2, Duration.ofMinutes(2)), handler);
+                Socket older = connect(acceptor);
+                Socket newer = connect(acceptor)) {
+            acceptor.start();
+            older.getOutputStream().write(ascii(GET));
+            assertThat(readAnswer(older.getInputStream())).endsWith("/x");
+            Wait.until("the older connection is idle", () -> acceptor.idleConnections() == 1);
+            newer.getOutputStream().write(ascii(GET));
+            assertThat(readAnswer(newer.getInputStream())).endsWith("/x");
+            Wait.until("both connections are idle", () -> acceptor.idleConnections() == 2);
+
+            assertThat(served(acceptor)).as("a third connection at a cap of 2").isTrue();
+
+            assertThat(endOfStream(older)).as("the connection idle longest was closed").isTrue();
+            newer.getOutputStream().write(ascii(GET));
+            assertThat(readAnswer(newer.getInputStream()))
+                    .as("the newer idle connection still serves")
+                    .endsWith("/x");
         }
     }
 
