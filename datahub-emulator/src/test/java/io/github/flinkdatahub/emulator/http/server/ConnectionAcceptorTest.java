@@ -86,23 +86,28 @@ class ConnectionAcceptorTest {
         try (ConnectionAcceptor acceptor =
                         new ConnectionAcceptor(
                                 "127.0.0.1", 0, limits(2, Duration.ofMinutes(2)), handler);
-                Socket older = connect(acceptor);
-                Socket newer = connect(acceptor)) {
+                Socket older = connect(acceptor)) {
             acceptor.start();
             older.getOutputStream().write(ascii(GET));
             assertThat(readAnswer(older.getInputStream())).endsWith("/x");
+            // A connection counts as idle from its accept until its first request arrives: the
+            // newer one connects only once the older one waits, so the older has waited longest.
             Wait.until("the older connection is idle", () -> acceptor.idleConnections() == 1);
-            newer.getOutputStream().write(ascii(GET));
-            assertThat(readAnswer(newer.getInputStream())).endsWith("/x");
-            Wait.until("both connections are idle", () -> acceptor.idleConnections() == 2);
+            try (Socket newer = connect(acceptor)) {
+                newer.getOutputStream().write(ascii(GET));
+                assertThat(readAnswer(newer.getInputStream())).endsWith("/x");
+                Wait.until("both connections are idle", () -> acceptor.idleConnections() == 2);
 
-            assertThat(served(acceptor)).as("a third connection at a cap of 2").isTrue();
+                assertThat(served(acceptor)).as("a third connection at a cap of 2").isTrue();
 
-            assertThat(endOfStream(older)).as("the connection idle longest was closed").isTrue();
-            newer.getOutputStream().write(ascii(GET));
-            assertThat(readAnswer(newer.getInputStream()))
-                    .as("the newer idle connection still serves")
-                    .endsWith("/x");
+                assertThat(endOfStream(older))
+                        .as("the connection idle longest was closed")
+                        .isTrue();
+                newer.getOutputStream().write(ascii(GET));
+                assertThat(readAnswer(newer.getInputStream()))
+                        .as("the newer idle connection still serves")
+                        .endsWith("/x");
+            }
         }
     }
 
