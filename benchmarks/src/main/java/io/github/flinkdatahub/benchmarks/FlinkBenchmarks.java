@@ -66,10 +66,17 @@ final class FlinkBenchmarks implements AutoCloseable {
         this.emulator = emulator;
         this.project = project;
         this.report = report;
-        // Any free REST port: another benchmark run on the machine may hold 8081.
+        cluster = startMiniCluster();
+    }
+
+    /**
+     * The benchmarks' MiniCluster: one TaskManager of 4 slots, its REST endpoint on any free port
+     * (another benchmark run or Flink on the machine may hold 8081).
+     */
+    static MiniCluster startMiniCluster() throws Exception {
         Configuration conf = new Configuration();
         conf.set(RestOptions.BIND_PORT, "0");
-        cluster =
+        MiniCluster cluster =
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()
                                 .setConfiguration(conf)
@@ -77,6 +84,7 @@ final class FlinkBenchmarks implements AutoCloseable {
                                 .setNumSlotsPerTaskManager(4)
                                 .build());
         cluster.start();
+        return cluster;
     }
 
     private StreamExecutionEnvironment env() {

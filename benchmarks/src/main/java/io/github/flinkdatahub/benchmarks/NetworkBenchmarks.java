@@ -2,11 +2,8 @@ package io.github.flinkdatahub.benchmarks;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.util.TestStreamEnvironment;
@@ -71,17 +68,7 @@ final class NetworkBenchmarks implements AutoCloseable {
         this.faults = new EmulatorFaults(emulator);
         this.project = project;
         this.report = report;
-        // Any free REST port: another benchmark run on the machine may hold 8081.
-        Configuration conf = new Configuration();
-        conf.set(RestOptions.BIND_PORT, "0");
-        cluster =
-                new MiniCluster(
-                        new MiniClusterConfiguration.Builder()
-                                .setConfiguration(conf)
-                                .setNumTaskManagers(1)
-                                .setNumSlotsPerTaskManager(4)
-                                .build());
-        cluster.start();
+        cluster = FlinkBenchmarks.startMiniCluster();
     }
 
     private StreamExecutionEnvironment env() {

@@ -176,11 +176,7 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
                                     new ReadBuffer.Answer(
                                             shard, value, failure, clock.getAsLong())));
         } else {
-            read.whenComplete(
-                    (value, failure) -> {
-                        shard.aheadDepth.roundTrip(clock.getAsLong() - sent);
-                        completed(shard, value, failure);
-                    });
+            onAnswer(shard, read, sent);
         }
     }
 
@@ -282,15 +278,22 @@ public final class ShardSplitReader implements SplitReader<Record, ShardSplit> {
         }
     }
 
-    /** The shard's next read in its chain, from {@code cursor}; its round trip is noted. */
+    /** The shard's next read in its chain, from {@code cursor}. */
     private void readOn(ShardReadState shard, String cursor) {
         long sent = clock.getAsLong();
-        requests.page(shard, cursor)
-                .whenComplete(
-                        (value, failure) -> {
-                            shard.aheadDepth.roundTrip(clock.getAsLong() - sent);
-                            completed(shard, value, failure);
-                        });
+        onAnswer(shard, requests.page(shard, cursor), sent);
+    }
+
+    /**
+     * When a read of the chain completes: its round trip is noted, then it goes on as {@link
+     * #completed}.
+     */
+    private void onAnswer(ShardReadState shard, CompletableFuture<Object> read, long sent) {
+        read.whenComplete(
+                (value, failure) -> {
+                    shard.aheadDepth.roundTrip(clock.getAsLong() - sent);
+                    completed(shard, value, failure);
+                });
     }
 
     private static boolean startsAt(GetRecordsResult page, long sequence) {
